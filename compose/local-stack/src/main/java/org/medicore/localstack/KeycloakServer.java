@@ -1,0 +1,135 @@
+package org.medicore.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real Keycloak server from its published distribution, with realm {@code medicore}
+ * imported, its data in a PostgreSQL database of the stack.
+ */
+public final class KeycloakServer implements Component {
+
+    public static final String REALM = "medicore";
+    public static final String REALM_RESOURCE = "/keycloak/medicore-realm.json";
+    public static final String ADMIN_USER = "keycloak-admin";
+    public static final String ADMIN_PASSWORD = "keycloak-admin-password";
+    public static final String DATABASE = "keycloak";
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+
+    private final ChildProcess process;
+    private final int port;
+
+    private KeycloakServer(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts Keycloak on {@code port} (0 = free). The build options (database kind) never change
+     * between runs, so only the very first start pays for Keycloak's build step.
+     */
+    public static KeycloakServer start(Path home, PostgresServer postgres, int port, Path logDirectory) {
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("no Keycloak distribution at " + home
+                    + "; build the local-stack module first (./mvnw -pl compose/local-stack -am install -DskipTests)");
+        }
+        postgres.ensureDatabase(DATABASE);
+        installRealm(home);
+        int httpPort = FreePorts.orFree(port);
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--db=postgres",
+                "--db-url=" + postgres.jdbcUrl(DATABASE),
+                "--db-username=" + PostgresServer.USER,
+                "--db-password=" + PostgresServer.PASSWORD,
+                "--http-host=127.0.0.1",
+                "--http-port=" + httpPort,
+                "--http-management-port=" + FreePorts.free(),
+                // Tokens name the issuer by this host name; without it a token fetched via
+                // localhost fails an issuer check configured with 127.0.0.1 (and the reverse).
+                "--hostname=http://localhost:" + httpPort,
+                "--import-realm"));
+        Map<String, String> environment = Map.of(
+                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED -Xms64m -Xmx768m");
+        ChildProcess keycloak = ChildProcess.start("Keycloak", command, environment, home,
+                logDirectory.resolve("keycloak.log"));
+        KeycloakServer server = new KeycloakServer(keycloak, httpPort);
+        keycloak.awaitCondition(server::realmAnswers, "realm " + REALM + " to answer", READY_TIMEOUT);
+        return server;
+    }
+
+    private static void installRealm(Path home) {
+        try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
+            if (realm == null) {
+                throw new IllegalStateException("realm file " + REALM_RESOURCE + " missing from the class path");
+            }
+            Path target = home.resolve("data/import/medicore-realm.json");
+            Files.createDirectories(target.getParent());
+            Files.copy(realm, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not install the realm into " + home, e);
+        }
+    }
+
+    private boolean realmAnswers() {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                            .timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** The {@code iss} of every token of the realm. */
+    public String issuer() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    public String tokenEndpoint() {
+        return issuer() + "/protocol/openid-connect/token";
+    }
+
+    public String jwksUri() {
+        return issuer() + "/protocol/openid-connect/certs";
+    }
+
+    @Override
+    public String name() {
+        return "Keycloak";
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return List.of(new Endpoint("issuer", issuer()),
+                new Endpoint("admin console", baseUrl() + "/admin (" + ADMIN_USER + " / " + ADMIN_PASSWORD + ")"));
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

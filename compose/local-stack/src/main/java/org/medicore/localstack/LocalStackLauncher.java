@@ -1,0 +1,143 @@
+package org.medicore.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * {@code compose/local-stack/run}: starts every real component, prints where they run, and
+ * stops them all on Ctrl-C.
+ */
+public final class LocalStackLauncher {
+
+    private static final String USAGE = """
+            usage: compose/local-stack/run [--fresh] [--data-dir=DIR] [--no-keycloak]
+                   [--postgres-port=N] [--kafka-port=N] [--dynamodb-port=N] [--s3-port=N] [--keycloak-port=N]
+              --fresh       wipe the data folder first (default ./.medicore)
+              a port of 0 picks a free one; defaults: postgres 15432, kafka 19092,
+              dynamodb 18000, s3 19000, keycloak 18080
+            """;
+
+    private LocalStackLauncher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> options = parse(args);
+        if (options.containsKey("help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Path data = Path.of(options.getOrDefault("data-dir", ".medicore")).toAbsolutePath().normalize();
+        if (options.containsKey("fresh")) {
+            wipe(data);
+        }
+        LocalStack.Ports defaults = LocalStack.Ports.DEFAULTS;
+        LocalStack.Ports ports = new LocalStack.Ports(
+                port(options, "postgres-port", defaults.postgres()),
+                port(options, "kafka-port", defaults.kafka()),
+                port(options, "dynamodb-port", defaults.dynamoDb()),
+                port(options, "s3-port", defaults.objectStore()),
+                port(options, "keycloak-port", defaults.keycloak()));
+
+        try (FileLock ignored = lock(data)) {
+            Instant begin = Instant.now();
+            System.out.println("MediCore local stack: starting in " + data);
+            LocalStack stack = LocalStack.start(new LocalStack.Settings(data, ports, !options.containsKey("no-keycloak")));
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("MediCore local stack: stopping");
+                stack.close();
+                stopped.countDown();
+            }, "local-stack-shutdown"));
+            printTable(stack, Duration.between(begin, Instant.now()));
+            stopped.await();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw usageError("unexpected argument " + arg);
+            }
+            String[] pair = arg.substring(2).split("=", 2);
+            if (!Stream.of("fresh", "help", "no-keycloak", "data-dir", "postgres-port", "kafka-port",
+                    "dynamodb-port", "s3-port", "keycloak-port").toList().contains(pair[0])) {
+                throw usageError("unknown option " + arg);
+            }
+            options.put(pair[0], pair.length > 1 ? pair[1] : "");
+        }
+        return options;
+    }
+
+    private static int port(Map<String, String> options, String key, int fallback) {
+        String value = options.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw usageError("--" + key + " must be between 0 and 65535, was " + value);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw usageError("--" + key + " must be a number, was '" + value + "'");
+        }
+    }
+
+    private static IllegalArgumentException usageError(String message) {
+        System.err.println(message);
+        System.err.print(USAGE);
+        return new IllegalArgumentException(message);
+    }
+
+    /** Two launchers on one data folder would corrupt it; the second one stops at once. */
+    private static FileLock lock(Path data) throws IOException {
+        Files.createDirectories(data);
+        FileChannel channel = FileChannel.open(data.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            throw new IllegalStateException("another local stack is running on " + data);
+        }
+        return lock;
+    }
+
+    private static void wipe(Path data) {
+        if (!Files.exists(data)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(data)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not wipe " + data, e);
+        }
+    }
+
+    private static void printTable(LocalStack stack, Duration took) {
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("%n%-22s %-14s %s%n", "component", "what", "where"));
+        table.append("-".repeat(100)).append('\n');
+        for (Component component : stack.components()) {
+            for (Component.Endpoint endpoint : component.endpoints()) {
+                table.append(String.format("%-22s %-14s %s%n", component.name(), endpoint.label(), endpoint.address()));
+            }
+        }
+        table.append("-".repeat(100)).append('\n');
+        table.append(String.format("ready in %.1f s. Ctrl-C stops everything.%n", took.toMillis() / 1000.0));
+        System.out.print(table);
+    }
+}

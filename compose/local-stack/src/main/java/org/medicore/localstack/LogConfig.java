@@ -1,0 +1,48 @@
+package org.medicore.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Logging for child JVMs. They share this module's class path, where both logback and log4j2
+ * may be present, so both get a plain INFO console configuration.
+ */
+final class LogConfig {
+
+    private LogConfig() {
+    }
+
+    static Path logbackFile(Path directory) {
+        return write(directory.resolve("logback.xml"), """
+                <configuration>
+                  <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>
+                  </appender>
+                  <root level="INFO"><appender-ref ref="out"/></root>
+                </configuration>
+                """);
+    }
+
+    static Path log4j2File(Path directory) {
+        return write(directory.resolve("log4j2.properties"), """
+                appender.out.type = Console
+                appender.out.name = out
+                appender.out.layout.type = PatternLayout
+                appender.out.layout.pattern = %d{HH:mm:ss.SSS} %-5level %c{1.} - %msg%n
+                rootLogger.level = INFO
+                rootLogger.appenderRef.out.ref = out
+                """);
+    }
+
+    private static Path write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.medicore.localstack;
+
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An S3-compatible object store (S3Proxy on the file system) that checks AWS SigV4 signatures,
+ * so presigned URLs are verified as S3 would.
+ */
+public final class ObjectStore implements Component {
+
+    public static final String LAB_REPORTS_BUCKET = "medicore-lab-reports";
+    public static final String ACCESS_KEY = "medicore";
+    public static final String SECRET_KEY = "medicore-local-secret";
+    public static final String REGION = "us-east-1";
+
+    private final S3Proxy proxy;
+    private final BlobStore blobs;
+
+    private ObjectStore(S3Proxy proxy, BlobStore blobs) {
+        this.proxy = proxy;
+        this.blobs = blobs;
+    }
+
+    /** Starts on {@code port} (0 = free) with the lab-report bucket, objects kept under {@code dataDirectory}. */
+    public static ObjectStore start(Path dataDirectory, int port) {
+        try {
+            Files.createDirectories(dataDirectory);
+            BlobStore blobs = new FilesystemNio2BlobStore(dataDirectory.toAbsolutePath().toString());
+            S3Proxy proxy = S3Proxy.builder()
+                    .blobStore(blobs)
+                    .endpoint(URI.create("http://127.0.0.1:" + FreePorts.orFree(port)))
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                    .build();
+            proxy.start();
+            while (!"STARTED".equals(proxy.getState())) {
+                ChildProcess.sleep(java.time.Duration.ofMillis(20));
+            }
+            ObjectStore store = new ObjectStore(proxy, blobs);
+            store.ensureBucket(LAB_REPORTS_BUCKET);
+            return store;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the S3 store did not start", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the S3 store did not start", e);
+        }
+    }
+
+    public void ensureBucket(String bucket) {
+        if (!blobs.containerExists(bucket)) {
+            blobs.createContainer(bucket);
+        }
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + proxy.getPort();
+    }
+
+    @Override
+    public String name() {
+        return "S3 (S3Proxy)";
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return List.of(new Endpoint("endpoint", endpoint() + " (bucket " + LAB_REPORTS_BUCKET + ", path-style)"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the S3 store did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.medicore.localstack;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ObjectStoreTest {
+
+    private static final byte[] REPORT = "%PDF-1.7 a lab report".getBytes();
+
+    private final URI endpoint = URI.create(TestStack.objectStore().endpoint());
+    private final StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(ObjectStore.ACCESS_KEY, ObjectStore.SECRET_KEY));
+    private final S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
+
+    @Test
+    void a_report_put_through_a_presigned_url_is_got_back() throws Exception {
+        String key = "reports/" + UUID.randomUUID() + ".pdf";
+
+        HttpResponse<String> upload = put(presignedUpload(key), "application/pdf");
+
+        assertThat(upload.statusCode()).isEqualTo(200);
+        try (S3Client s3 = S3Client.builder().endpointOverride(endpoint).region(Region.of(ObjectStore.REGION))
+                .credentialsProvider(credentials).serviceConfiguration(pathStyle).build()) {
+            byte[] stored = s3.getObjectAsBytes(get -> get.bucket(ObjectStore.LAB_REPORTS_BUCKET).key(key)).asByteArray();
+            assertThat(stored).isEqualTo(REPORT);
+        }
+    }
+
+    @Test
+    void a_presigned_url_refuses_another_content_type_than_it_was_signed_for() throws Exception {
+        String key = "reports/" + UUID.randomUUID() + ".pdf";
+
+        HttpResponse<String> upload = put(presignedUpload(key), "text/html");
+
+        assertThat(upload.statusCode()).isEqualTo(403);
+    }
+
+    private URI presignedUpload(String key) throws Exception {
+        try (S3Presigner presigner = S3Presigner.builder().endpointOverride(endpoint).region(Region.of(ObjectStore.REGION))
+                .credentialsProvider(credentials).serviceConfiguration(pathStyle).build()) {
+            return presigner.presignPutObject(request -> request.signatureDuration(Duration.ofMinutes(5))
+                    .putObjectRequest(put -> put.bucket(ObjectStore.LAB_REPORTS_BUCKET).key(key).contentType("application/pdf")))
+                    .url().toURI();
+        }
+    }
+
+    private static HttpResponse<String> put(URI url, String contentType) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(url).header("Content-Type", contentType)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(REPORT)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
