@@ -7,9 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,11 +68,19 @@ public final class KeycloakServer implements Component {
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED -Xms64m -Xmx768m");
-        ChildProcess keycloak = ChildProcess.start("Keycloak", command, environment, home,
-                logDirectory.resolve("keycloak.log"));
-        KeycloakServer server = new KeycloakServer(keycloak, httpPort);
-        keycloak.awaitCondition(server::realmAnswers, "realm " + REALM + " to answer", READY_TIMEOUT);
-        return server;
+        // Test JVMs of several modules share one distribution; its first start rewrites the
+        // distribution (Keycloak's build step), so starts take turns.
+        try (FileChannel channel = FileChannel.open(home.resolve(".medicore-start.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            ChildProcess keycloak = ChildProcess.start("Keycloak", command, environment, home,
+                    logDirectory.resolve("keycloak.log"));
+            KeycloakServer server = new KeycloakServer(keycloak, httpPort);
+            keycloak.awaitCondition(server::realmAnswers, "realm " + REALM + " to answer", READY_TIMEOUT);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not take the Keycloak start lock in " + home, e);
+        }
     }
 
     private static void installRealm(Path home) {
