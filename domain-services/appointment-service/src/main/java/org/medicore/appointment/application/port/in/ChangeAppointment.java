@@ -1,0 +1,40 @@
+package org.medicore.appointment.application.port.in;
+
+import org.medicore.appointment.domain.Appointment;
+import org.medicore.appointment.domain.AppointmentId;
+import org.medicore.appointment.domain.Caller;
+import org.medicore.appointment.domain.CancellingParty;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** The life-cycle changes of a booked appointment. {@code expectedVersion} 0 skips the version check. */
+public interface ChangeAppointment {
+
+    Outcome<Appointment> cancel(Caller caller, Cancel command);
+
+    Outcome<Appointment> reschedule(Caller caller, Reschedule command);
+
+    Outcome<Appointment> checkIn(Caller caller, AppointmentId id, long expectedVersion);
+
+    Outcome<Appointment> complete(Caller caller, AppointmentId id, long expectedVersion);
+
+    Outcome<Appointment> markNoShow(Caller caller, AppointmentId id, long expectedVersion);
+
+    record Cancel(AppointmentId id, long expectedVersion, CancellingParty cancelledBy, String reason) {
+        public Cancel {
+            Objects.requireNonNull(id, "appointment id");
+            Objects.requireNonNull(cancelledBy, "cancelled by");
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("a reason is required");
+            }
+        }
+    }
+
+    record Reschedule(AppointmentId id, long expectedVersion, Instant newStart) {
+        public Reschedule {
+            Objects.requireNonNull(id, "appointment id");
+            Objects.requireNonNull(newStart, "new start");
+        }
+    }
+}

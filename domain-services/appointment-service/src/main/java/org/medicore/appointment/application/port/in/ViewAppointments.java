@@ -1,0 +1,30 @@
+package org.medicore.appointment.application.port.in;
+
+import org.medicore.appointment.domain.Appointment;
+import org.medicore.appointment.domain.AppointmentId;
+import org.medicore.appointment.domain.Caller;
+import org.medicore.appointment.domain.PatientId;
+import org.medicore.appointment.domain.PractitionerId;
+
+import java.time.LocalDate;
+import java.util.List;
+
+public interface ViewAppointments {
+
+    Outcome<Appointment> appointment(Caller caller, AppointmentId id);
+
+    Outcome<Page<Appointment>> ofPatient(Caller caller, PatientId patient, TimeFilter filter, Page.Request page);
+
+    /** {@code day} in the practitioner's clinic time zone; by start time. */
+    Outcome<List<Appointment>> ofPractitionerOn(Caller caller, PractitionerId practitioner, LocalDate day,
+                                                boolean includeCancelled);
+
+    enum TimeFilter {
+        /** Start in the future and still active; soonest first. */
+        UPCOMING,
+        /** Started already or final; most recent first. */
+        PAST,
+        /** Everything; most recent first. */
+        ALL
+    }
+}

@@ -1,0 +1,5 @@
+package org.medicore.appointment.domain;
+
+public enum CancellingParty {
+    PATIENT, PRACTITIONER, CLINIC, SYSTEM
+}

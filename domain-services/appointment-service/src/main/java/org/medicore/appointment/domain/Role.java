@@ -1,0 +1,5 @@
+package org.medicore.appointment.domain;
+
+public enum Role {
+    PATIENT, DOCTOR, BILLING, ADMIN, SYSTEM
+}

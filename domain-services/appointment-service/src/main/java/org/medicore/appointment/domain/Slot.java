@@ -1,0 +1,4 @@
+package org.medicore.appointment.domain;
+
+public record Slot(PractitionerId practitionerId, AppointmentType type, TimeRange period) {
+}

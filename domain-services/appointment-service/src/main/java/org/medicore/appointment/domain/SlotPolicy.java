@@ -1,0 +1,72 @@
+package org.medicore.appointment.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which slots a practitioner offers: each working interval is cut into back-to-back slots of
+ * the type's length from its start, measured in elapsed time, so a daylight-saving change
+ * inside an interval shortens or lengthens that interval, never a slot. Slots touching a
+ * break, a taken period or the past are not offered.
+ */
+public final class SlotPolicy {
+
+    public List<Slot> freeSlots(PractitionerId practitioner, ZoneId zone, WeeklySchedule schedule, AppointmentType type,
+                                LocalDate from, LocalDate to, Collection<TimeRange> taken, Instant now) {
+        List<Slot> slots = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            for (TimeRange period : gridOn(zone, schedule, type, date)) {
+                if (!period.start().isBefore(now) && taken.stream().noneMatch(period::overlaps)) {
+                    slots.add(new Slot(practitioner, type, period));
+                }
+            }
+        }
+        return slots;
+    }
+
+    /** Whether {@code start} begins a slot of the type on the practitioner's grid (hours, breaks, days off). */
+    public boolean offers(ZoneId zone, WeeklySchedule schedule, AppointmentType type, Instant start) {
+        LocalDate date = start.atZone(zone).toLocalDate();
+        return gridOn(zone, schedule, type, date).stream().anyMatch(period -> period.start().equals(start));
+    }
+
+    private static List<TimeRange> gridOn(ZoneId zone, WeeklySchedule schedule, AppointmentType type, LocalDate date) {
+        Duration length = schedule.slotLength(type);
+        return schedule.on(date).map(day -> {
+            List<TimeRange> breaks = day.breaks().stream().flatMap(pause -> toInstants(date, pause, zone).stream()).toList();
+            List<TimeRange> grid = new ArrayList<>();
+            for (LocalTimeInterval interval : day.intervals()) {
+                Optional<TimeRange> inInstants = toInstants(date, interval, zone);
+                if (inInstants.isEmpty()) {
+                    continue;
+                }
+                TimeRange working = inInstants.get();
+                for (Instant start = working.start(); !start.plus(length).isAfter(working.end()); start = start.plus(length)) {
+                    TimeRange slot = TimeRange.of(start, length);
+                    if (breaks.stream().noneMatch(slot::overlaps)) {
+                        grid.add(slot);
+                    }
+                }
+            }
+            return grid;
+        }).orElse(List.of());
+    }
+
+    /** Empty when the whole interval falls into a daylight-saving gap. */
+    private static Optional<TimeRange> toInstants(LocalDate date, LocalTimeInterval interval, ZoneId zone) {
+        Instant start = instant(date, interval.start(), zone);
+        Instant end = instant(date, interval.end(), zone);
+        return end.isAfter(start) ? Optional.of(new TimeRange(start, end)) : Optional.empty();
+    }
+
+    private static Instant instant(LocalDate date, LocalTime time, ZoneId zone) {
+        return date.atTime(time).atZone(zone).toInstant();
+    }
+}

@@ -1,0 +1,129 @@
+package org.medicore.patient.application.service;
+
+import org.medicore.patient.application.port.in.AccessDenied;
+import org.medicore.patient.application.port.in.BatchGetPatientsQuery;
+import org.medicore.patient.application.port.in.BatchLookup;
+import org.medicore.patient.application.port.in.DemographicsUpdateResult;
+import org.medicore.patient.application.port.in.DuplicatePatient;
+import org.medicore.patient.application.port.in.GetPatients;
+import org.medicore.patient.application.port.in.PatientLookup;
+import org.medicore.patient.application.port.in.PatientNotFound;
+import org.medicore.patient.application.port.in.PatientPage;
+import org.medicore.patient.application.port.in.RegisterPatient;
+import org.medicore.patient.application.port.in.RegisterPatientCommand;
+import org.medicore.patient.application.port.in.RegistrationResult;
+import org.medicore.patient.application.port.in.SearchPatients;
+import org.medicore.patient.application.port.in.SearchPatientsQuery;
+import org.medicore.patient.application.port.in.UpdateDemographics;
+import org.medicore.patient.application.port.in.UpdateDemographicsCommand;
+import org.medicore.patient.application.port.out.LoadPatient;
+import org.medicore.patient.application.port.out.SavePatient;
+import org.medicore.patient.application.port.out.SaveOutcome;
+import org.medicore.patient.application.port.out.SearchPatientRecords;
+import org.medicore.patient.domain.Caller;
+import org.medicore.patient.domain.DemographicsChange;
+import org.medicore.patient.domain.Patient;
+import org.medicore.patient.domain.PatientAccess;
+import org.medicore.patient.domain.PatientId;
+import org.medicore.patient.domain.Role;
+import org.medicore.patient.domain.SearchableName;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The patient-record use cases: registration, reads, search and demographic changes. */
+public final class PatientRecords implements RegisterPatient, GetPatients, SearchPatients, UpdateDemographics {
+
+    private final LoadPatient loadPatient;
+    private final SearchPatientRecords searchRecords;
+    private final SavePatient savePatient;
+    private final Clock clock;
+
+    public PatientRecords(LoadPatient loadPatient, SearchPatientRecords searchRecords, SavePatient savePatient, Clock clock) {
+        this.loadPatient = loadPatient;
+        this.searchRecords = searchRecords;
+        this.savePatient = savePatient;
+        this.clock = clock;
+    }
+
+    @Override
+    public RegistrationResult register(Caller caller, RegisterPatientCommand command) {
+        // A patient registering themselves is linked to their own account, whatever the request said.
+        Optional<String> subject = caller.is(Role.PATIENT) && !caller.is(Role.DOCTOR) && !caller.is(Role.ADMIN)
+                && command.keycloakSubject().isEmpty() ? Optional.of(caller.subject()) : command.keycloakSubject();
+        if (!PatientAccess.mayRegister(caller, subject)) {
+            return new AccessDenied();
+        }
+        Patient.Registration registration = Patient.register(PatientId.random(), command.demographics(), subject,
+                command.registeredAtClinicId(), clock.instant());
+        return switch (savePatient.insert(registration.patient(), registration.event())) {
+            case SaveOutcome.Saved saved -> new RegistrationResult.Registered(registration.patient());
+            case SaveOutcome.DuplicateKeyTaken taken -> new DuplicatePatient(taken.existing());
+            case SaveOutcome.SubjectTaken taken -> new RegistrationResult.SubjectAlreadyLinked(taken.existing());
+            case SaveOutcome.VersionConflict conflict -> throw new IllegalStateException("a new patient has no version to conflict with");
+        };
+    }
+
+    @Override
+    public PatientLookup get(Caller caller, PatientId id) {
+        Optional<Patient> patient = loadPatient.load(id);
+        if (patient.isEmpty()) {
+            return new PatientNotFound(id);
+        }
+        return PatientAccess.mayReadDemographics(caller, patient.get())
+                ? new PatientLookup.Found(patient.get()) : new AccessDenied();
+    }
+
+    @Override
+    public BatchLookup getAll(Caller caller, BatchGetPatientsQuery query) {
+        Map<PatientId, Patient> visible = loadPatient.loadAll(query.ids()).stream()
+                .filter(patient -> PatientAccess.mayReadDemographics(caller, patient))
+                .collect(Collectors.toMap(Patient::id, Function.identity()));
+        List<Patient> found = query.ids().stream().filter(visible::containsKey).map(visible::get).toList();
+        List<PatientId> missing = query.ids().stream().filter(id -> !visible.containsKey(id)).toList();
+        return new BatchLookup(found, missing);
+    }
+
+    @Override
+    public PatientPage search(Caller caller, SearchPatientsQuery query) {
+        if (caller.is(Role.ADMIN) || caller.is(Role.DOCTOR) || caller.is(Role.BILLING)) {
+            return searchRecords.search(query);
+        }
+        // A patient can only ever find their own record: look it up directly rather than filter pages.
+        List<Patient> own = loadPatient.loadByKeycloakSubject(caller.subject())
+                .filter(patient -> matches(patient, query)).stream().toList();
+        return new PatientPage(caller.is(Role.PATIENT) ? own : List.of(), "");
+    }
+
+    @Override
+    public DemographicsUpdateResult update(Caller caller, UpdateDemographicsCommand command) {
+        Optional<Patient> current = loadPatient.load(command.patientId());
+        if (current.isEmpty()) {
+            return new PatientNotFound(command.patientId());
+        }
+        Patient patient = current.get();
+        if (!PatientAccess.mayChangeDemographics(caller, patient)) {
+            return new AccessDenied();
+        }
+        return switch (patient.changeDemographics(command.expectedVersion(), command.edits(), clock.instant())) {
+            case DemographicsChange.StaleVersion stale -> new DemographicsUpdateResult.StaleVersion(stale.currentVersion());
+            case DemographicsChange.Changed changed -> switch (savePatient.replace(patient, changed.patient())) {
+                case SaveOutcome.Saved saved -> new DemographicsUpdateResult.Updated(changed.patient());
+                case SaveOutcome.VersionConflict conflict -> new DemographicsUpdateResult.StaleVersion(conflict.currentVersion());
+                case SaveOutcome.DuplicateKeyTaken taken -> new DuplicatePatient(taken.existing());
+                case SaveOutcome.SubjectTaken taken -> throw new IllegalStateException("demographic changes never touch the subject");
+            };
+        };
+    }
+
+    private static boolean matches(Patient patient, SearchPatientsQuery query) {
+        SearchableName name = patient.demographics().searchableName();
+        return name.family().startsWith(query.familyNamePrefix())
+                && name.given().startsWith(query.givenNamePrefix())
+                && query.dateOfBirth().map(patient.demographics().dateOfBirth()::equals).orElse(true);
+    }
+}
