@@ -1,14 +1,18 @@
 package org.medicore.localstack;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The real Keycloak server from its published distribution, with realm {@code medicore}
@@ -29,6 +34,9 @@ public final class KeycloakServer implements Component {
     public static final String ADMIN_USER = "keycloak-admin";
     public static final String ADMIN_PASSWORD = "keycloak-admin-password";
     public static final String DATABASE = "keycloak";
+    public static final String LOCAL_DEV_CLIENT = "medicore-local-dev";
+    public static final String PARTNER_CLIENT = "medicore-partner";
+    public static final String PARTNER_SECRET = "medicore-partner-secret";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
 
     private final ChildProcess process;
@@ -126,6 +134,44 @@ public final class KeycloakServer implements Component {
 
     public String jwksUri() {
         return issuer() + "/protocol/openid-connect/certs";
+    }
+
+    /** An access token of a demo user (password {@code <user>-password}), through the local-dev client. */
+    public String accessToken(String demoUser) {
+        return tokenResponse(Map.of("grant_type", "password", "client_id", LOCAL_DEV_CLIENT,
+                "username", demoUser, "password", demoUser + "-password"));
+    }
+
+    /** An access token of the partner client, by the client-credentials grant. */
+    public String partnerAccessToken() {
+        return tokenResponse(Map.of("grant_type", "client_credentials", "client_id", PARTNER_CLIENT,
+                "client_secret", PARTNER_SECRET));
+    }
+
+    /** Posts a form to the token endpoint; answers the raw response for callers that check refusals. */
+    public HttpResponse<String> requestToken(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the token endpoint did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fetching a token", e);
+        }
+    }
+
+    private String tokenResponse(Map<String, String> form) {
+        HttpResponse<String> response = requestToken(form);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused a token (" + response.statusCode() + "): " + response.body());
+        }
+        return JsonMapper.builder().build().readTree(response.body()).get("access_token").asString();
     }
 
     @Override
