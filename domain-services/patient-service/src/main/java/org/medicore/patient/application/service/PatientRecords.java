@@ -53,8 +53,8 @@ public final class PatientRecords implements RegisterPatient, GetPatients, Searc
     @Override
     public RegistrationResult register(Caller caller, RegisterPatientCommand command) {
         // A patient registering themselves is linked to their own account, whatever the request said.
-        Optional<String> subject = caller.is(Role.PATIENT) && !caller.is(Role.DOCTOR) && !caller.is(Role.ADMIN)
-                && command.keycloakSubject().isEmpty() ? Optional.of(caller.subject()) : command.keycloakSubject();
+        Optional<String> subject = command.keycloakSubject().or(() -> caller.is(Role.PATIENT) && !isStaff(caller)
+                ? Optional.of(caller.subject()) : Optional.empty());
         if (!PatientAccess.mayRegister(caller, subject)) {
             return new AccessDenied();
         }
@@ -90,7 +90,7 @@ public final class PatientRecords implements RegisterPatient, GetPatients, Searc
 
     @Override
     public PatientPage search(Caller caller, SearchPatientsQuery query) {
-        if (caller.is(Role.ADMIN) || caller.is(Role.DOCTOR) || caller.is(Role.BILLING)) {
+        if (isStaff(caller)) {
             return searchRecords.search(query);
         }
         // A patient can only ever find their own record: look it up directly rather than filter pages.
@@ -118,6 +118,10 @@ public final class PatientRecords implements RegisterPatient, GetPatients, Searc
                 case SaveOutcome.SubjectTaken taken -> throw new IllegalStateException("demographic changes never touch the subject");
             };
         };
+    }
+
+    private static boolean isStaff(Caller caller) {
+        return caller.is(Role.ADMIN) || caller.is(Role.DOCTOR) || caller.is(Role.BILLING);
     }
 
     private static boolean matches(Patient patient, SearchPatientsQuery query) {

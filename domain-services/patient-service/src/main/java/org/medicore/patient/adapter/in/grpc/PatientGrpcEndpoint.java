@@ -1,0 +1,126 @@
+package org.medicore.patient.adapter.in.grpc;
+
+import io.grpc.stub.StreamObserver;
+import org.medicore.contracts.patient.v1.BatchGetPatientsRequest;
+import org.medicore.contracts.patient.v1.BatchGetPatientsResponse;
+import org.medicore.contracts.patient.v1.GetPatientRequest;
+import org.medicore.contracts.patient.v1.GetPatientResponse;
+import org.medicore.contracts.patient.v1.PatientServiceGrpc;
+import org.medicore.contracts.patient.v1.RegisterPatientRequest;
+import org.medicore.contracts.patient.v1.RegisterPatientResponse;
+import org.medicore.contracts.patient.v1.SearchPatientsRequest;
+import org.medicore.contracts.patient.v1.SearchPatientsResponse;
+import org.medicore.contracts.patient.v1.UpdateDemographicsRequest;
+import org.medicore.contracts.patient.v1.UpdateDemographicsResponse;
+import org.medicore.contracts.common.v1.PageInfo;
+import org.medicore.patient.application.port.in.AccessDenied;
+import org.medicore.patient.application.port.in.BatchGetPatientsQuery;
+import org.medicore.patient.application.port.in.BatchLookup;
+import org.medicore.patient.application.port.in.DemographicsUpdateResult;
+import org.medicore.patient.application.port.in.DuplicatePatient;
+import org.medicore.patient.application.port.in.GetPatients;
+import org.medicore.patient.application.port.in.PatientLookup;
+import org.medicore.patient.application.port.in.PatientNotFound;
+import org.medicore.patient.application.port.in.PatientPage;
+import org.medicore.patient.application.port.in.RegisterPatient;
+import org.medicore.patient.application.port.in.RegistrationResult;
+import org.medicore.patient.application.port.in.SearchPatients;
+import org.medicore.patient.application.port.in.UpdateDemographics;
+import org.medicore.patient.domain.InvalidFieldsException;
+import org.medicore.patient.domain.PatientId;
+
+import java.util.function.Supplier;
+
+/** PatientService over gRPC: maps the request, calls one use case, turns its outcome into a response or a status. */
+final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBase {
+
+    private static final String DUPLICATE = "a patient with the same name, date of birth and e-mail exists";
+
+    private final RegisterPatient registerPatient;
+    private final GetPatients getPatients;
+    private final SearchPatients searchPatients;
+    private final UpdateDemographics updateDemographics;
+
+    PatientGrpcEndpoint(RegisterPatient registerPatient, GetPatients getPatients, SearchPatients searchPatients,
+                        UpdateDemographics updateDemographics) {
+        this.registerPatient = registerPatient;
+        this.getPatients = getPatients;
+        this.searchPatients = searchPatients;
+        this.updateDemographics = updateDemographics;
+    }
+
+    @Override
+    public void registerPatient(RegisterPatientRequest request, StreamObserver<RegisterPatientResponse> response) {
+        respond(response, () -> switch (registerPatient.register(Callers.current(), PatientProtoMapper.toCommand(request))) {
+            case RegistrationResult.Registered registered ->
+                    RegisterPatientResponse.newBuilder().setPatient(PatientProtoMapper.toProto(registered.patient())).build();
+            case DuplicatePatient duplicate -> throw GrpcStatuses.duplicate(duplicate.existing(), DUPLICATE);
+            case RegistrationResult.SubjectAlreadyLinked linked ->
+                    throw GrpcStatuses.duplicate(linked.existing(), "the Keycloak account is linked to another patient");
+            case AccessDenied denied -> throw GrpcStatuses.permissionDenied();
+        });
+    }
+
+    @Override
+    public void getPatient(GetPatientRequest request, StreamObserver<GetPatientResponse> response) {
+        respond(response, () -> {
+            PatientId id = PatientProtoMapper.toPatientId(request.getPatientId());
+            return switch (getPatients.get(Callers.current(), id)) {
+                case PatientLookup.Found found ->
+                        GetPatientResponse.newBuilder().setPatient(PatientProtoMapper.toProto(found.patient())).build();
+                case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
+                case AccessDenied denied -> throw GrpcStatuses.permissionDenied();
+            };
+        });
+    }
+
+    @Override
+    public void batchGetPatients(BatchGetPatientsRequest request, StreamObserver<BatchGetPatientsResponse> response) {
+        respond(response, () -> {
+            BatchLookup lookup = getPatients.getAll(Callers.current(), BatchGetPatientsQuery.of(request.getPatientIdsList()));
+            return BatchGetPatientsResponse.newBuilder()
+                    .addAllPatients(lookup.found().stream().map(PatientProtoMapper::toProto).toList())
+                    .addAllMissingPatientIds(lookup.missing().stream().map(PatientId::value).toList())
+                    .build();
+        });
+    }
+
+    @Override
+    public void searchPatients(SearchPatientsRequest request, StreamObserver<SearchPatientsResponse> response) {
+        respond(response, () -> {
+            PatientPage page = searchPatients.search(Callers.current(), PatientProtoMapper.toQuery(request));
+            return SearchPatientsResponse.newBuilder()
+                    .addAllPatients(page.patients().stream().map(PatientProtoMapper::toProto).toList())
+                    .setPageInfo(PageInfo.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1))
+                    .build();
+        });
+    }
+
+    @Override
+    public void updateDemographics(UpdateDemographicsRequest request, StreamObserver<UpdateDemographicsResponse> response) {
+        respond(response, () -> switch (updateDemographics.update(Callers.current(), PatientProtoMapper.toCommand(request))) {
+            case DemographicsUpdateResult.Updated updated ->
+                    UpdateDemographicsResponse.newBuilder().setPatient(PatientProtoMapper.toProto(updated.patient())).build();
+            case DemographicsUpdateResult.StaleVersion stale -> throw GrpcStatuses.staleVersion(stale.currentVersion());
+            case DuplicatePatient duplicate -> throw GrpcStatuses.duplicate(duplicate.existing(), DUPLICATE);
+            case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
+            case AccessDenied denied -> throw GrpcStatuses.permissionDenied();
+        });
+    }
+
+    /** Runs one call; invalid input becomes INVALID_ARGUMENT, anything unexpected goes to gRPC's handler (no details leak). */
+    private static <T> void respond(StreamObserver<T> response, Supplier<T> call) {
+        T result;
+        try {
+            result = call.get();
+        } catch (InvalidFieldsException invalid) {
+            response.onError(GrpcStatuses.invalidArgument(invalid.violations()));
+            return;
+        } catch (io.grpc.StatusRuntimeException refusal) {
+            response.onError(refusal);
+            return;
+        }
+        response.onNext(result);
+        response.onCompleted();
+    }
+}

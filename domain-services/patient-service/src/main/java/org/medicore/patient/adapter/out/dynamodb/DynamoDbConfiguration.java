@@ -1,0 +1,50 @@
+package org.medicore.patient.adapter.out.dynamodb;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+import java.net.URI;
+
+/** The DynamoDB adapter's wiring; the table is created at start if missing. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DynamoDbConfiguration.Properties.class)
+public class DynamoDbConfiguration {
+
+    /**
+     * @param table     the single table of patient-service
+     * @param endpoint  empty for AWS itself; DynamoDB Local's URL otherwise
+     * @param accessKey empty for the default AWS credentials chain
+     */
+    @ConfigurationProperties("medicore.patient.dynamodb")
+    public record Properties(String table, String endpoint, String region, String accessKey, String secretKey) {
+    }
+
+    @Bean(destroyMethod = "close")
+    DynamoDbClient dynamoDbClient(Properties properties) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().region(Region.of(properties.region()));
+        if (properties.endpoint() != null && !properties.endpoint().isBlank()) {
+            builder.endpointOverride(URI.create(properties.endpoint()));
+        }
+        if (properties.accessKey() != null && !properties.accessKey().isBlank()) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(properties.accessKey(), properties.secretKey())));
+        } else {
+            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+        }
+        return builder.build();
+    }
+
+    @Bean
+    DynamoDbPatientStore dynamoDbPatientStore(DynamoDbClient dynamoDbClient, Properties properties) {
+        PatientTable.createIfMissing(dynamoDbClient, properties.table());
+        return new DynamoDbPatientStore(dynamoDbClient, properties.table());
+    }
+}

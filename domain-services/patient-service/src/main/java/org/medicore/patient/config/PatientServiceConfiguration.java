@@ -1,0 +1,51 @@
+package org.medicore.patient.config;
+
+import org.medicore.patient.application.port.in.RelayOutbox;
+import org.medicore.patient.application.port.out.LoadPatient;
+import org.medicore.patient.application.port.out.LoadPendingEvents;
+import org.medicore.patient.application.port.out.PublishEvent;
+import org.medicore.patient.application.port.out.SavePatient;
+import org.medicore.patient.application.port.out.SearchPatientRecords;
+import org.medicore.patient.application.service.OutboxRelay;
+import org.medicore.patient.application.service.PatientRecords;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** Wires the use cases to the adapters' ports. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PatientServiceConfiguration.OutboxProperties.class)
+public class PatientServiceConfiguration {
+
+    /**
+     * @param relayEnabled whether this instance relays the outbox to Kafka
+     * @param batchSize    events relayed per round
+     */
+    @ConfigurationProperties("medicore.patient.outbox")
+    public record OutboxProperties(boolean relayEnabled, int batchSize, java.time.Duration relayInterval) {
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PatientRecords patientRecords(LoadPatient loadPatient, SearchPatientRecords searchPatientRecords,
+                                  SavePatient savePatient, Clock clock) {
+        return new PatientRecords(loadPatient, searchPatientRecords, savePatient, clock);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(LoadPendingEvents loadPendingEvents, PublishEvent publishEvent, OutboxProperties properties) {
+        return new OutboxRelay(loadPendingEvents, publishEvent, properties.batchSize());
+    }
+
+    @Bean
+    ScheduledOutboxRelay scheduledOutboxRelay(RelayOutbox relayOutbox, OutboxProperties properties) {
+        return new ScheduledOutboxRelay(relayOutbox, properties);
+    }
+}

@@ -1,0 +1,145 @@
+package org.medicore.patient.application.service;
+
+import org.junit.jupiter.api.Test;
+import org.medicore.patient.application.port.in.AccessDenied;
+import org.medicore.patient.application.port.in.BatchGetPatientsQuery;
+import org.medicore.patient.application.port.in.BatchLookup;
+import org.medicore.patient.application.port.in.DemographicsUpdateResult;
+import org.medicore.patient.application.port.in.DuplicatePatient;
+import org.medicore.patient.application.port.in.PatientLookup;
+import org.medicore.patient.application.port.in.RegistrationResult;
+import org.medicore.patient.application.port.in.SearchPatientsQuery;
+import org.medicore.patient.application.port.in.UpdateDemographicsCommand;
+import org.medicore.patient.domain.Caller;
+import org.medicore.patient.domain.DemographicsEdit;
+import org.medicore.patient.domain.InvalidFieldsException;
+import org.medicore.patient.domain.Patient;
+import org.medicore.patient.domain.PatientId;
+import org.medicore.patient.domain.Role;
+import org.medicore.patient.domain.Sex;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.medicore.patient.PatientFixtures.aPatient;
+
+class PatientRecordsTest {
+
+    private static final Caller DOCTOR = new Caller("doctor", Set.of(Role.DOCTOR));
+    private static final Caller BILLING = new Caller("billing", Set.of(Role.BILLING));
+    private static final Caller ANNA = new Caller("anna", Set.of(Role.PATIENT));
+
+    private final InMemoryPatientStore store = new InMemoryPatientStore();
+    private final PatientRecords records = new PatientRecords(store, store, store,
+            Clock.fixed(Instant.parse("2026-05-01T09:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void registers_a_patient_at_version_1_and_puts_the_event_in_the_outbox() {
+        RegistrationResult result = records.register(DOCTOR, aPatient().registration());
+
+        assertThat(result).isInstanceOfSatisfying(RegistrationResult.Registered.class, registered -> {
+            assertThat(registered.patient().version()).isEqualTo(1);
+            assertThat(registered.patient().createdAt()).isEqualTo(Instant.parse("2026-05-01T09:00:00Z"));
+            assertThat(store.outbox).singleElement().satisfies(event -> {
+                assertThat(event.patientId()).isEqualTo(registered.patient().id());
+                assertThat(event.registeredAtClinicId()).isEqualTo("clinic-berlin");
+            });
+        });
+    }
+
+    @Test
+    void refuses_a_duplicate_naming_the_existing_patient() {
+        var anna = aPatient().named("Anna", "Schmidt");
+        Patient first = registered(records.register(DOCTOR, anna.registration()));
+
+        RegistrationResult second = records.register(DOCTOR, aPatient().named("anna", "SCHMIDT").withEmail(anna.email()).registration());
+
+        assertThat(second).isEqualTo(new DuplicatePatient(first.id()));
+        assertThat(store.patients).hasSize(1);
+        assertThat(store.outbox).hasSize(1);
+    }
+
+    @Test
+    void links_a_self_registering_patient_to_their_own_account() {
+        Patient own = registered(records.register(ANNA, aPatient().registration()));
+
+        assertThat(own.keycloakSubject()).contains("anna");
+        assertThat(records.register(ANNA, aPatient().ownedBy("someone-else").registration())).isInstanceOf(AccessDenied.class);
+    }
+
+    @Test
+    void billing_staff_cannot_register_patients() {
+        assertThat(records.register(BILLING, aPatient().registration())).isInstanceOf(AccessDenied.class);
+        assertThat(store.patients).isEmpty();
+    }
+
+    @Test
+    void a_patient_gets_their_own_record_but_not_another_ones() {
+        Patient annas = registered(records.register(DOCTOR, aPatient().ownedBy("anna").registration()));
+        Patient bobs = registered(records.register(DOCTOR, aPatient().named("Bob", "Meier").ownedBy("bob").registration()));
+
+        assertThat(records.get(ANNA, annas.id())).isInstanceOf(PatientLookup.Found.class);
+        assertThat(records.get(ANNA, bobs.id())).isInstanceOf(AccessDenied.class);
+        assertThat(records.get(BILLING, bobs.id())).isInstanceOf(PatientLookup.Found.class);
+    }
+
+    @Test
+    void batch_get_keeps_the_requested_order_and_hides_unknown_and_invisible_patients_alike() {
+        Patient annas = registered(records.register(DOCTOR, aPatient().ownedBy("anna").registration()));
+        Patient bobs = registered(records.register(DOCTOR, aPatient().named("Bob", "Meier").registration()));
+        PatientId unknown = PatientId.random();
+
+        BatchLookup lookup = records.getAll(ANNA, new BatchGetPatientsQuery(List.of(unknown, bobs.id(), annas.id(), annas.id())));
+
+        assertThat(lookup.found()).extracting(Patient::id).containsExactly(annas.id());
+        assertThat(lookup.missing()).containsExactly(unknown, bobs.id());
+    }
+
+    @Test
+    void a_patient_searching_finds_only_their_own_record() {
+        registered(records.register(DOCTOR, aPatient().named("Anna", "Schmidt").ownedBy("anna").registration()));
+        registered(records.register(DOCTOR, aPatient().named("Berta", "Schmidt").registration()));
+        SearchPatientsQuery schmidts = new SearchPatientsQuery("Schm", "", Optional.empty(), 0, "");
+
+        assertThat(records.search(ANNA, schmidts).patients()).extracting(p -> p.demographics().name().given()).containsExactly("Anna");
+        assertThat(records.search(DOCTOR, schmidts).patients()).hasSize(2);
+    }
+
+    @Test
+    void a_stale_version_changes_nothing() {
+        Patient anna = registered(records.register(DOCTOR, aPatient().registration()));
+        records.update(DOCTOR, new UpdateDemographicsCommand(anna.id(), 1, List.of(new DemographicsEdit.SetSex(Sex.OTHER))));
+
+        DemographicsUpdateResult stale = records.update(DOCTOR,
+                new UpdateDemographicsCommand(anna.id(), 1, List.of(new DemographicsEdit.SetSex(Sex.MALE))));
+
+        assertThat(stale).isEqualTo(new DemographicsUpdateResult.StaleVersion(2));
+        assertThat(store.patients.get(anna.id()).demographics().sex()).isEqualTo(Sex.OTHER);
+    }
+
+    @Test
+    void billing_staff_cannot_change_demographics() {
+        Patient anna = registered(records.register(DOCTOR, aPatient().registration()));
+
+        assertThat(records.update(BILLING, new UpdateDemographicsCommand(anna.id(), 1, List.of(new DemographicsEdit.SetSex(Sex.MALE)))))
+                .isInstanceOf(AccessDenied.class);
+    }
+
+    @Test
+    void a_search_needs_a_name_prefix_of_two_characters_or_a_date_of_birth() {
+        assertThatThrownBy(() -> new SearchPatientsQuery("", "", Optional.empty(), 0, "")).isInstanceOf(InvalidFieldsException.class);
+        assertThatThrownBy(() -> new SearchPatientsQuery("S", "", Optional.empty(), 0, "")).isInstanceOf(InvalidFieldsException.class);
+        assertThat(new SearchPatientsQuery("", "", Optional.of(LocalDate.of(1980, 1, 1)), 500, "").pageSize()).isEqualTo(100);
+    }
+
+    private static Patient registered(RegistrationResult result) {
+        return ((RegistrationResult.Registered) result).patient();
+    }
+}
