@@ -1,0 +1,210 @@
+package org.medicore.appointment.adapter.in.grpc;
+
+import io.grpc.stub.StreamObserver;
+import org.medicore.appointment.application.port.in.BookAppointment;
+import org.medicore.appointment.application.port.in.ChangeAppointment;
+import org.medicore.appointment.application.port.in.FindFreeSlots;
+import org.medicore.appointment.application.port.in.ManagePractitioners;
+import org.medicore.appointment.application.port.in.Outcome;
+import org.medicore.appointment.application.port.in.Page;
+import org.medicore.appointment.application.port.in.ViewAppointments;
+import org.medicore.appointment.domain.Caller;
+import org.medicore.contracts.appointment.v1.*;
+import org.medicore.contracts.common.v1.PageInfo;
+import org.medicore.contracts.common.v1.PageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import static org.medicore.appointment.adapter.in.grpc.ProtoMapping.*;
+
+/** The AppointmentService gRPC endpoint: reads the request, calls one use case, maps the outcome. */
+final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServiceImplBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppointmentEndpoint.class);
+
+    private final BookAppointment booking;
+    private final ChangeAppointment changes;
+    private final ViewAppointments views;
+    private final FindFreeSlots freeSlots;
+    private final ManagePractitioners practitioners;
+
+    AppointmentEndpoint(BookAppointment booking, ChangeAppointment changes, ViewAppointments views,
+                        FindFreeSlots freeSlots, ManagePractitioners practitioners) {
+        this.booking = booking;
+        this.changes = changes;
+        this.views = views;
+        this.freeSlots = freeSlots;
+        this.practitioners = practitioners;
+    }
+
+    @Override
+    public void createPractitioner(CreatePractitionerRequest request, StreamObserver<CreatePractitionerResponse> response) {
+        respond(response, () -> practitioners.create(caller(), new ManagePractitioners.NewPractitioner(
+                        name("name", request.getName()), request.getSpecialty(), request.getDepartment(),
+                        request.getClinicId(), zone("time_zone", request.getTimeZone()),
+                        Optional.of(request.getKeycloakSubject()))),
+                created -> CreatePractitionerResponse.newBuilder().setPractitioner(toProto(created)).build());
+    }
+
+    @Override
+    public void getPractitioner(GetPractitionerRequest request, StreamObserver<GetPractitionerResponse> response) {
+        respond(response, () -> practitioners.practitioner(caller(), practitionerId("practitioner_id", request.getPractitionerId())),
+                found -> GetPractitionerResponse.newBuilder().setPractitioner(toProto(found)).build());
+    }
+
+    @Override
+    public void setWorkingHours(SetWorkingHoursRequest request, StreamObserver<SetWorkingHoursResponse> response) {
+        respond(response, () -> practitioners.setWorkingHours(caller(),
+                        practitionerId("practitioner_id", request.getPractitionerId()), request.getExpectedVersion(),
+                        schedule(request.getDaysList(), request.getDaysOffList(), request.getSlotLengthsList())),
+                set -> SetWorkingHoursResponse.newBuilder().setWorkingHours(toProto(set.hours()))
+                        .addAllConflictingAppointmentIds(set.conflictingAppointments().stream().map(Object::toString).toList())
+                        .build());
+    }
+
+    @Override
+    public void getWorkingHours(GetWorkingHoursRequest request, StreamObserver<GetWorkingHoursResponse> response) {
+        respond(response, () -> practitioners.workingHours(caller(), practitionerId("practitioner_id", request.getPractitionerId())),
+                hours -> GetWorkingHoursResponse.newBuilder().setWorkingHours(toProto(hours)).build());
+    }
+
+    @Override
+    public void listFreeSlots(ListFreeSlotsRequest request, StreamObserver<ListFreeSlotsResponse> response) {
+        respond(response, () -> freeSlots.freeSlots(caller(), practitionerId("practitioner_id", request.getPractitionerId()),
+                        type("appointment_type", request.getAppointmentType()),
+                        date("from_date", request.hasFromDate(), request.getFromDate()),
+                        date("to_date", request.hasToDate(), request.getToDate())),
+                found -> ListFreeSlotsResponse.newBuilder().setTimeZone(found.timeZone().getId())
+                        .addAllSlots(found.slots().stream().map(ProtoMapping::toProto).toList()).build());
+    }
+
+    @Override
+    public void bookAppointment(BookAppointmentRequest request, StreamObserver<BookAppointmentResponse> response) {
+        respond(response, () -> {
+                    if (request.getReason().length() > org.medicore.appointment.domain.Appointment.REASON_MAX_LENGTH) {
+                        throw new InvalidField("reason", "at most 500 characters");
+                    }
+                    return booking.book(caller(), new BookAppointment.Command(
+                            required("idempotency_key", request.getIdempotencyKey()),
+                            patientId("patient_id", request.getPatientId()),
+                            practitionerId("practitioner_id", request.getPractitionerId()),
+                            instant("start", request.hasStart(), request.getStart()),
+                            type("appointment_type", request.getAppointmentType()),
+                            request.getReason()));
+                },
+                booked -> BookAppointmentResponse.newBuilder().setAppointment(toProto(booked)).build());
+    }
+
+    @Override
+    public void cancelAppointment(CancelAppointmentRequest request, StreamObserver<CancelAppointmentResponse> response) {
+        respond(response, () -> changes.cancel(caller(), new ChangeAppointment.Cancel(
+                        appointmentId("appointment_id", request.getAppointmentId()), request.getExpectedVersion(),
+                        party("cancelled_by", request.getCancelledBy()), required("reason", request.getReason()))),
+                cancelled -> CancelAppointmentResponse.newBuilder().setAppointment(toProto(cancelled)).build());
+    }
+
+    @Override
+    public void rescheduleAppointment(RescheduleAppointmentRequest request, StreamObserver<RescheduleAppointmentResponse> response) {
+        respond(response, () -> changes.reschedule(caller(), new ChangeAppointment.Reschedule(
+                        appointmentId("appointment_id", request.getAppointmentId()), request.getExpectedVersion(),
+                        instant("new_start", request.hasNewStart(), request.getNewStart()))),
+                moved -> RescheduleAppointmentResponse.newBuilder().setAppointment(toProto(moved)).build());
+    }
+
+    @Override
+    public void checkIn(CheckInRequest request, StreamObserver<CheckInResponse> response) {
+        respond(response, () -> changes.checkIn(caller(), appointmentId("appointment_id", request.getAppointmentId()),
+                        request.getExpectedVersion()),
+                arrived -> CheckInResponse.newBuilder().setAppointment(toProto(arrived)).build());
+    }
+
+    @Override
+    public void completeAppointment(CompleteAppointmentRequest request, StreamObserver<CompleteAppointmentResponse> response) {
+        respond(response, () -> changes.complete(caller(), appointmentId("appointment_id", request.getAppointmentId()),
+                        request.getExpectedVersion()),
+                done -> CompleteAppointmentResponse.newBuilder().setAppointment(toProto(done)).build());
+    }
+
+    @Override
+    public void markNoShow(MarkNoShowRequest request, StreamObserver<MarkNoShowResponse> response) {
+        respond(response, () -> changes.markNoShow(caller(), appointmentId("appointment_id", request.getAppointmentId()),
+                        request.getExpectedVersion()),
+                missed -> MarkNoShowResponse.newBuilder().setAppointment(toProto(missed)).build());
+    }
+
+    @Override
+    public void getAppointment(GetAppointmentRequest request, StreamObserver<GetAppointmentResponse> response) {
+        respond(response, () -> views.appointment(caller(), appointmentId("appointment_id", request.getAppointmentId())),
+                found -> GetAppointmentResponse.newBuilder().setAppointment(toProto(found)).build());
+    }
+
+    @Override
+    public void listAppointmentsByPatient(ListAppointmentsByPatientRequest request,
+                                          StreamObserver<ListAppointmentsByPatientResponse> response) {
+        respond(response, () -> views.ofPatient(caller(), patientId("patient_id", request.getPatientId()),
+                        switch (request.getTimeFilter()) {
+                            case UPCOMING -> ViewAppointments.TimeFilter.UPCOMING;
+                            case PAST -> ViewAppointments.TimeFilter.PAST;
+                            default -> ViewAppointments.TimeFilter.ALL;
+                        }, page(request.getPage())),
+                page -> ListAppointmentsByPatientResponse.newBuilder()
+                        .addAllAppointments(page.items().stream().map(ProtoMapping::toProto).toList())
+                        .setPageInfo(PageInfo.newBuilder().setTotalSize(page.totalSize())
+                                .setNextPageToken(page.nextOffset().isPresent() ? token(page.nextOffset().getAsInt()) : ""))
+                        .build());
+    }
+
+    @Override
+    public void listAppointmentsByPractitionerDay(ListAppointmentsByPractitionerDayRequest request,
+                                                  StreamObserver<ListAppointmentsByPractitionerDayResponse> response) {
+        respond(response, () -> views.ofPractitionerOn(caller(), practitionerId("practitioner_id", request.getPractitionerId()),
+                        date("date", request.hasDate(), request.getDate()), request.getIncludeCancelled()),
+                day -> ListAppointmentsByPractitionerDayResponse.newBuilder()
+                        .addAllAppointments(day.stream().map(ProtoMapping::toProto).toList()).build());
+    }
+
+    private static <T, R> void respond(StreamObserver<R> response, Supplier<Outcome<T>> call, Function<T, R> toResponse) {
+        try {
+            Outcome<T> outcome = call.get();
+            if (outcome instanceof Outcome.Success<T> success) {
+                response.onNext(toResponse.apply(success.value()));
+                response.onCompleted();
+            } else {
+                response.onError(ErrorStatus.of(outcome));
+            }
+        } catch (InvalidField invalid) {
+            response.onError(ErrorStatus.invalid(invalid.field(), invalid.getMessage()));
+        } catch (IllegalArgumentException invalid) {
+            response.onError(ErrorStatus.invalid("", invalid.getMessage()));
+        } catch (RuntimeException failure) {
+            LOG.error("call failed", failure);
+            response.onError(ErrorStatus.internal());
+        }
+    }
+
+    private static Caller caller() {
+        return BearerAuthentication.CALLER.get();
+    }
+
+    private static Page.Request page(PageRequest page) {
+        if (page.getPageToken().isEmpty()) {
+            return new Page.Request(page.getPageSize(), 0);
+        }
+        try {
+            int offset = Integer.parseInt(new String(Base64.getUrlDecoder().decode(page.getPageToken()), StandardCharsets.UTF_8));
+            return new Page.Request(page.getPageSize(), offset);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("page.page_token", "not a page token of this list");
+        }
+    }
+
+    private static String token(int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(offset).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,66 @@
+package org.medicore.appointment.adapter.out.kafka;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.medicore.appointment.application.port.out.OutboxMessage;
+import org.medicore.appointment.application.port.out.PublishMessages;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends outbox messages to the topic, key = aggregate id, with the event headers, and waits
+ * for every acknowledgement. The producer is idempotent, so one key's records keep their order.
+ */
+final class KafkaPublisher implements PublishMessages {
+
+    private final Producer<String, String> producer;
+    private final String topic;
+    private final Duration ackTimeout;
+
+    KafkaPublisher(Producer<String, String> producer, String topic, Duration ackTimeout) {
+        this.producer = producer;
+        this.topic = topic;
+        this.ackTimeout = ackTimeout;
+    }
+
+    @Override
+    public void publishAll(List<OutboxMessage> messages) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(messages.size());
+        try {
+            for (OutboxMessage message : messages) {
+                acks.add(producer.send(toRecord(message)));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailed("interrupted while publishing", e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw new PublishFailed("Kafka did not acknowledge the batch", e);
+        }
+    }
+
+    private ProducerRecord<String, String> toRecord(OutboxMessage message) {
+        var record = new ProducerRecord<>(topic, message.key(), message.payload());
+        record.headers()
+                .add(new RecordHeader("event-id", bytes(message.eventId().toString())))
+                .add(new RecordHeader("event-type", bytes(message.eventType())))
+                .add(new RecordHeader("occurred-at", bytes(message.occurredAt().toString())));
+        return record;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,9 @@
+package org.medicore.appointment.application.port.out;
+
+import org.medicore.appointment.domain.AppointmentEvent;
+
+/** Turns a domain event into the message the appointments topic carries. */
+public interface FormatEvent {
+
+    OutboxMessage format(AppointmentEvent event);
+}

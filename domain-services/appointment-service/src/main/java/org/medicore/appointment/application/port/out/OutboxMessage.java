@@ -1,0 +1,17 @@
+package org.medicore.appointment.application.port.out;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** An event in its wire form, waiting in the outbox: {@code key} orders it, {@code payload} is the value. */
+public record OutboxMessage(UUID eventId, String eventType, String key, Instant occurredAt, String payload) {
+
+    public OutboxMessage {
+        Objects.requireNonNull(eventId, "event id");
+        Objects.requireNonNull(eventType, "event type");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(occurredAt, "occurred at");
+        Objects.requireNonNull(payload, "payload");
+    }
+}

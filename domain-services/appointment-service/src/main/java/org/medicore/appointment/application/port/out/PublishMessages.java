@@ -1,0 +1,19 @@
+package org.medicore.appointment.application.port.out;
+
+import java.util.List;
+
+public interface PublishMessages {
+
+    /**
+     * Publishes in the given order and returns once the broker acknowledged all of them.
+     *
+     * @throws PublishFailed when any was not acknowledged; some may have been published
+     */
+    void publishAll(List<OutboxMessage> messages);
+
+    final class PublishFailed extends RuntimeException {
+        public PublishFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package org.medicore.appointment.application.service;
+
+import org.medicore.appointment.application.port.in.BookAppointment;
+import org.medicore.appointment.application.port.in.ChangeAppointment;
+import org.medicore.appointment.application.port.in.FindFreeSlots;
+import org.medicore.appointment.application.port.in.Outcome;
+import org.medicore.appointment.application.port.in.Outcome.Denied;
+import org.medicore.appointment.application.port.in.Outcome.Invalid;
+import org.medicore.appointment.application.port.in.Outcome.NotFound;
+import org.medicore.appointment.application.port.in.Outcome.Rejected;
+import org.medicore.appointment.application.port.in.Outcome.Stale;
+import org.medicore.appointment.application.port.in.Outcome.Success;
+import org.medicore.appointment.application.port.in.Page;
+import org.medicore.appointment.application.port.in.ViewAppointments;
+import org.medicore.appointment.application.port.out.AppendToOutbox;
+import org.medicore.appointment.application.port.out.FormatEvent;
+import org.medicore.appointment.application.port.out.LoadAppointments;
+import org.medicore.appointment.application.port.out.LoadPractitioner;
+import org.medicore.appointment.application.port.out.LoadWorkingHours;
+import org.medicore.appointment.application.port.out.RememberBookingRequests;
+import org.medicore.appointment.application.port.out.RememberBookingRequests.BookingRequest;
+import org.medicore.appointment.application.port.out.SaveAppointment;
+import org.medicore.appointment.application.port.out.SaveAppointment.SlotClaim;
+import org.medicore.appointment.application.port.out.Transactions;
+import org.medicore.appointment.domain.Appointment;
+import org.medicore.appointment.domain.AppointmentAccess;
+import org.medicore.appointment.domain.AppointmentId;
+import org.medicore.appointment.domain.AppointmentType;
+import org.medicore.appointment.domain.Caller;
+import org.medicore.appointment.domain.Decision;
+import org.medicore.appointment.domain.PatientId;
+import org.medicore.appointment.domain.Practitioner;
+import org.medicore.appointment.domain.PractitionerId;
+import org.medicore.appointment.domain.Refusal;
+import org.medicore.appointment.domain.SlotPolicy;
+import org.medicore.appointment.domain.TimeRange;
+import org.medicore.appointment.domain.WorkingHours;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+/** Booking, the life cycle of appointments and the views on them; every change with its events in one transaction. */
+public final class AppointmentService implements BookAppointment, ChangeAppointment, ViewAppointments, FindFreeSlots {
+
+    private final LoadPractitioner practitioners;
+    private final LoadWorkingHours workingHours;
+    private final LoadAppointments appointments;
+    private final SaveAppointment saveAppointment;
+    private final RememberBookingRequests bookingRequests;
+    private final FormatEvent formatEvent;
+    private final AppendToOutbox outbox;
+    private final Transactions transactions;
+    private final SlotPolicy slots;
+    private final Clock clock;
+
+    public AppointmentService(LoadPractitioner practitioners, LoadWorkingHours workingHours, LoadAppointments appointments,
+                              SaveAppointment saveAppointment, RememberBookingRequests bookingRequests,
+                              FormatEvent formatEvent, AppendToOutbox outbox, Transactions transactions,
+                              SlotPolicy slots, Clock clock) {
+        this.practitioners = practitioners;
+        this.workingHours = workingHours;
+        this.appointments = appointments;
+        this.saveAppointment = saveAppointment;
+        this.bookingRequests = bookingRequests;
+        this.formatEvent = formatEvent;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.slots = slots;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome<Appointment> book(Caller caller, BookAppointment.Command command) {
+        Optional<Practitioner> practitioner = practitioners.practitioner(command.practitionerId());
+        if (practitioner.isEmpty()) {
+            return notFound("practitioner", command.practitionerId().toString());
+        }
+        if (!AppointmentAccess.mayBook(caller, command.patientId(), practitioner.get().ref())) {
+            return new Denied<>("a patient books only for themselves, a doctor only in their own schedule");
+        }
+        Outcome<Appointment> outcome;
+        try {
+            outcome = transactions.inTransaction(() -> bookOnce(caller, command, practitioner.get()));
+        } catch (KeyTakenMeanwhile e) {
+            outcome = new Rejected<>(new Refusal(Refusal.Rule.SLOT_TAKEN, "a concurrent request used the same key"));
+        }
+        if (outcome instanceof Rejected<Appointment> rejected && isConflict(rejected.refusal())) {
+            // A concurrent request with the same key may have won the race: then this is its retry.
+            return transactions.inTransaction(() -> earlierBooking(caller, command)).orElse(outcome);
+        }
+        return outcome;
+    }
+
+    private Outcome<Appointment> bookOnce(Caller caller, BookAppointment.Command command, Practitioner practitioner) {
+        Optional<Outcome<Appointment>> earlier = earlierBooking(caller, command);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Optional<WorkingHours> hours = workingHours.workingHours(practitioner.id());
+        if (hours.isEmpty()) {
+            return new Rejected<>(new Refusal(Refusal.Rule.OUTSIDE_WORKING_HOURS, "the practitioner has no working hours"));
+        }
+        var booking = new Appointment.Booking(new AppointmentId(UUID.randomUUID()), command.patientId(), practitioner.ref(),
+                command.type(), command.start(), command.reason(), caller.asActor());
+        return switch (Appointment.book(booking, hours.get().schedule(), slots, clock.instant())) {
+            case Decision.Refused refused -> new Rejected<>(refused.refusal());
+            case Decision.Accepted accepted -> {
+                SlotClaim claim = saveAppointment.insert(accepted.appointment());
+                if (claim != SlotClaim.SAVED) {
+                    yield new Rejected<>(refusalFor(claim));
+                }
+                var request = new BookingRequest(command.fingerprint(), accepted.appointment().id());
+                if (!bookingRequests.remember(caller.subject(), command.idempotencyKey(), request, clock.instant())) {
+                    throw new KeyTakenMeanwhile();
+                }
+                publish(accepted);
+                yield new Success<>(accepted.appointment());
+            }
+        };
+    }
+
+    private Optional<Outcome<Appointment>> earlierBooking(Caller caller, BookAppointment.Command command) {
+        return bookingRequests.bookingRequest(caller.subject(), command.idempotencyKey()).map(earlier -> {
+            if (!earlier.fingerprint().equals(command.fingerprint())) {
+                return new Invalid<>("idempotency_key", "the key was used for a different booking request");
+            }
+            return appointments.appointment(earlier.appointmentId())
+                    .<Outcome<Appointment>>map(Success::new)
+                    .orElseGet(() -> notFound("appointment", earlier.appointmentId().toString()));
+        });
+    }
+
+    @Override
+    public Outcome<Appointment> cancel(Caller caller, Cancel command) {
+        return change(caller, command.id(), command.expectedVersion(),
+                (who, appointment) -> AppointmentAccess.mayCancel(who, appointment, command.cancelledBy()),
+                appointment -> appointment.cancel(caller.asActor(), command.cancelledBy(), command.reason(), clock.instant()));
+    }
+
+    @Override
+    public Outcome<Appointment> reschedule(Caller caller, Reschedule command) {
+        return change(caller, command.id(), command.expectedVersion(), AppointmentAccess::maySee,
+                appointment -> workingHours.workingHours(appointment.practitioner().id())
+                        .map(hours -> appointment.reschedule(command.newStart(), hours.schedule(), slots, clock.instant()))
+                        .orElseGet(() -> new Decision.Refused(new Refusal(Refusal.Rule.OUTSIDE_WORKING_HOURS,
+                                "the practitioner has no working hours"))));
+    }
+
+    @Override
+    public Outcome<Appointment> checkIn(Caller caller, AppointmentId id, long expectedVersion) {
+        return change(caller, id, expectedVersion, AppointmentAccess::mayRecordAttendance,
+                appointment -> appointment.checkIn(clock.instant()));
+    }
+
+    @Override
+    public Outcome<Appointment> complete(Caller caller, AppointmentId id, long expectedVersion) {
+        return change(caller, id, expectedVersion, AppointmentAccess::mayRecordAttendance,
+                appointment -> appointment.complete(clock.instant()));
+    }
+
+    @Override
+    public Outcome<Appointment> markNoShow(Caller caller, AppointmentId id, long expectedVersion) {
+        return change(caller, id, expectedVersion, AppointmentAccess::mayRecordAttendance,
+                appointment -> appointment.markNoShow(clock.instant()));
+    }
+
+    private Outcome<Appointment> change(Caller caller, AppointmentId id, long expectedVersion,
+                                        BiPredicate<Caller, Appointment> allowed, Function<Appointment, Decision> decide) {
+        return transactions.inTransaction(() -> {
+            Optional<Appointment> current = appointments.appointmentForChange(id);
+            if (current.isEmpty()) {
+                return notFound("appointment", id.toString());
+            }
+            Appointment appointment = current.get();
+            if (!allowed.test(caller, appointment)) {
+                return new Denied<>("not allowed to change this appointment");
+            }
+            if (expectedVersion != 0 && expectedVersion != appointment.version()) {
+                return new Stale<>(appointment.version());
+            }
+            return switch (decide.apply(appointment)) {
+                case Decision.Refused refused -> new Rejected<>(refused.refusal());
+                case Decision.Accepted accepted -> {
+                    SlotClaim claim = saveAppointment.update(accepted.appointment());
+                    if (claim != SlotClaim.SAVED) {
+                        yield new Rejected<>(refusalFor(claim));
+                    }
+                    publish(accepted);
+                    yield new Success<>(accepted.appointment());
+                }
+            };
+        });
+    }
+
+    @Override
+    public Outcome<Appointment> appointment(Caller caller, AppointmentId id) {
+        Optional<Appointment> appointment = appointments.appointment(id);
+        if (appointment.isEmpty()) {
+            return notFound("appointment", id.toString());
+        }
+        return AppointmentAccess.maySee(caller, appointment.get())
+                ? new Success<>(appointment.get())
+                : new Denied<>("not your appointment");
+    }
+
+    @Override
+    public Outcome<Page<Appointment>> ofPatient(Caller caller, PatientId patient, TimeFilter filter, Page.Request page) {
+        if (!AppointmentAccess.maySeeAppointmentsOf(caller, patient)) {
+            return new Denied<>("only the patient and administrators see a patient's appointments");
+        }
+        return new Success<>(appointments.ofPatient(patient, filter, clock.instant(), page));
+    }
+
+    @Override
+    public Outcome<List<Appointment>> ofPractitionerOn(Caller caller, PractitionerId practitionerId, LocalDate day,
+                                                       boolean includeCancelled) {
+        Optional<Practitioner> practitioner = practitioners.practitioner(practitionerId);
+        if (practitioner.isEmpty()) {
+            return notFound("practitioner", practitionerId.toString());
+        }
+        if (!AppointmentAccess.maySeeScheduleOf(caller, practitioner.get().ref())) {
+            return new Denied<>("a doctor sees only their own schedule");
+        }
+        TimeRange wholeDay = days(day, day, practitioner.get().timeZone());
+        return new Success<>(appointments.ofPractitioner(practitionerId, wholeDay, includeCancelled));
+    }
+
+    @Override
+    public Outcome<FreeSlots> freeSlots(Caller caller, PractitionerId practitionerId, AppointmentType type,
+                                        LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return new Invalid<>("to_date", "must not be before from_date");
+        }
+        if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
+            return new Invalid<>("to_date", "at most " + MAX_DAYS + " days after from_date");
+        }
+        Optional<Practitioner> practitioner = practitioners.practitioner(practitionerId);
+        if (practitioner.isEmpty()) {
+            return notFound("practitioner", practitionerId.toString());
+        }
+        ZoneId zone = practitioner.get().timeZone();
+        Optional<WorkingHours> hours = workingHours.workingHours(practitionerId);
+        if (hours.isEmpty()) {
+            return new Success<>(new FreeSlots(zone, List.of()));
+        }
+        List<TimeRange> taken = appointments.takenPeriods(practitionerId, days(from, to, zone));
+        return new Success<>(new FreeSlots(zone,
+                slots.freeSlots(practitionerId, zone, hours.get().schedule(), type, from, to, taken, clock.instant())));
+    }
+
+    private void publish(Decision.Accepted accepted) {
+        accepted.events().forEach(event -> outbox.append(formatEvent.format(event)));
+    }
+
+    private static TimeRange days(LocalDate from, LocalDate to, ZoneId zone) {
+        return new TimeRange(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    private static boolean isConflict(Refusal refusal) {
+        return refusal.rule() == Refusal.Rule.SLOT_TAKEN || refusal.rule() == Refusal.Rule.PATIENT_DOUBLE_BOOKED;
+    }
+
+    private static Refusal refusalFor(SlotClaim claim) {
+        return switch (claim) {
+            case SLOT_TAKEN -> new Refusal(Refusal.Rule.SLOT_TAKEN, "the slot is taken");
+            case PATIENT_DOUBLE_BOOKED -> new Refusal(Refusal.Rule.PATIENT_DOUBLE_BOOKED,
+                    "the patient has another appointment at that time");
+            case SAVED -> throw new IllegalArgumentException("not a refusal: " + claim);
+        };
+    }
+
+    private static <T> Outcome<T> notFound(String resource, String id) {
+        return new NotFound<>(resource, id);
+    }
+
+    /** Rolls the booking back when a concurrent request took the same idempotency key. */
+    private static final class KeyTakenMeanwhile extends RuntimeException {
+        KeyTakenMeanwhile() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.medicore.appointment.application.service;
+
+import org.medicore.appointment.application.port.in.ManagePractitioners;
+import org.medicore.appointment.application.port.in.Outcome;
+import org.medicore.appointment.application.port.in.Outcome.AlreadyExists;
+import org.medicore.appointment.application.port.in.Outcome.Denied;
+import org.medicore.appointment.application.port.in.Outcome.NotFound;
+import org.medicore.appointment.application.port.in.Outcome.Stale;
+import org.medicore.appointment.application.port.in.Outcome.Success;
+import org.medicore.appointment.application.port.out.LoadAppointments;
+import org.medicore.appointment.application.port.out.LoadPractitioner;
+import org.medicore.appointment.application.port.out.LoadWorkingHours;
+import org.medicore.appointment.application.port.out.SavePractitioner;
+import org.medicore.appointment.application.port.out.SaveWorkingHours;
+import org.medicore.appointment.application.port.out.Transactions;
+import org.medicore.appointment.domain.Appointment;
+import org.medicore.appointment.domain.AppointmentAccess;
+import org.medicore.appointment.domain.AppointmentStatus;
+import org.medicore.appointment.domain.Caller;
+import org.medicore.appointment.domain.Practitioner;
+import org.medicore.appointment.domain.PractitionerId;
+import org.medicore.appointment.domain.SlotPolicy;
+import org.medicore.appointment.domain.TimeRange;
+import org.medicore.appointment.domain.WeeklySchedule;
+import org.medicore.appointment.domain.WorkingHours;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Practitioners and their working hours. */
+public final class PractitionerService implements ManagePractitioners {
+
+    /** How far ahead SetWorkingHours looks for bookings the new hours no longer cover. */
+    private static final Duration CONFLICT_HORIZON = Duration.ofDays(366);
+
+    private final LoadPractitioner practitioners;
+    private final SavePractitioner savePractitioner;
+    private final LoadWorkingHours loadHours;
+    private final SaveWorkingHours saveHours;
+    private final LoadAppointments appointments;
+    private final Transactions transactions;
+    private final SlotPolicy slots;
+    private final Clock clock;
+
+    public PractitionerService(LoadPractitioner practitioners, SavePractitioner savePractitioner, LoadWorkingHours loadHours,
+                               SaveWorkingHours saveHours, LoadAppointments appointments, Transactions transactions,
+                               SlotPolicy slots, Clock clock) {
+        this.practitioners = practitioners;
+        this.savePractitioner = savePractitioner;
+        this.loadHours = loadHours;
+        this.saveHours = saveHours;
+        this.appointments = appointments;
+        this.transactions = transactions;
+        this.slots = slots;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome<Practitioner> create(Caller caller, NewPractitioner command) {
+        if (!AppointmentAccess.mayManagePractitioners(caller)) {
+            return new Denied<>("only administrators create practitioners");
+        }
+        Instant now = clock.instant();
+        var practitioner = new Practitioner(new PractitionerId(UUID.randomUUID()), command.name(), command.specialty(),
+                command.department(), command.clinicId(), command.timeZone(), command.keycloakSubject(), 1, now, now);
+        if (!transactions.inTransaction(() -> savePractitioner.create(practitioner))) {
+            return new AlreadyExists<>("practitioner", command.keycloakSubject().orElse(""));
+        }
+        return new Success<>(practitioner);
+    }
+
+    @Override
+    public Outcome<Practitioner> practitioner(Caller caller, PractitionerId id) {
+        return practitioners.practitioner(id).<Outcome<Practitioner>>map(Success::new)
+                .orElseGet(() -> new NotFound<>("practitioner", id.toString()));
+    }
+
+    @Override
+    public Outcome<HoursSet> setWorkingHours(Caller caller, PractitionerId id, long expectedVersion, WeeklySchedule schedule) {
+        Optional<Practitioner> practitioner = practitioners.practitioner(id);
+        if (practitioner.isEmpty()) {
+            return new NotFound<>("practitioner", id.toString());
+        }
+        if (!AppointmentAccess.maySeeScheduleOf(caller, practitioner.get().ref())) {
+            return new Denied<>("only administrators and the practitioner set working hours");
+        }
+        return transactions.inTransaction(() -> {
+            long current = loadHours.workingHours(id).map(WorkingHours::version).orElse(0L);
+            if (expectedVersion != 0 && expectedVersion != current) {
+                return new Stale<>(current);
+            }
+            Instant now = clock.instant();
+            var hours = new WorkingHours(id, schedule, current + 1, now);
+            saveHours.save(hours);
+            List<Appointment> upcoming = appointments.ofPractitioner(id, TimeRange.of(now, CONFLICT_HORIZON), false);
+            var conflicting = upcoming.stream()
+                    .filter(appointment -> appointment.status() == AppointmentStatus.BOOKED)
+                    .filter(appointment -> !slots.offers(practitioner.get().timeZone(), schedule, appointment.type(),
+                            appointment.period().start()))
+                    .map(Appointment::id)
+                    .toList();
+            return new Success<>(new HoursSet(hours, conflicting));
+        });
+    }
+
+    @Override
+    public Outcome<WorkingHours> workingHours(Caller caller, PractitionerId id) {
+        return loadHours.workingHours(id).<Outcome<WorkingHours>>map(Success::new)
+                .orElseGet(() -> new NotFound<>("working hours", id.toString()));
+    }
+}

@@ -1,0 +1,143 @@
+package org.medicore.appointment.config;
+
+import io.grpc.BindableService;
+import io.grpc.ServerInterceptor;
+import org.apache.kafka.clients.producer.Producer;
+import org.jooq.DSLContext;
+import org.medicore.appointment.adapter.in.grpc.GrpcAdapters;
+import org.medicore.appointment.adapter.out.jooq.JooqPersistence;
+import org.medicore.appointment.adapter.out.kafka.KafkaMessaging;
+import org.medicore.appointment.application.port.out.PublishMessages;
+import org.medicore.appointment.application.service.AppointmentService;
+import org.medicore.appointment.application.service.OutboxRelay;
+import org.medicore.appointment.application.service.PractitionerService;
+import org.medicore.appointment.domain.SlotPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Collection;
+
+/** Wires the hexagon: domain policies, use cases, and the adapters behind their ports. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties({JwtProperties.class, OutboxProperties.class})
+public class AppointmentServiceConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppointmentServiceConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SlotPolicy slotPolicy() {
+        return new SlotPolicy();
+    }
+
+    @Bean
+    JooqPersistence persistence(DSLContext dsl) {
+        return new JooqPersistence(dsl);
+    }
+
+    @Bean
+    AppointmentService appointmentService(JooqPersistence persistence, SlotPolicy slotPolicy, Clock clock) {
+        return new AppointmentService(persistence.loadPractitioner(), persistence.loadWorkingHours(),
+                persistence.loadAppointments(), persistence.saveAppointment(), persistence.bookingRequests(),
+                KafkaMessaging.eventFormat(), persistence.appendToOutbox(), persistence.transactions(), slotPolicy, clock);
+    }
+
+    @Bean
+    PractitionerService practitionerService(JooqPersistence persistence, SlotPolicy slotPolicy, Clock clock) {
+        return new PractitionerService(persistence.loadPractitioner(), persistence.savePractitioner(),
+                persistence.loadWorkingHours(), persistence.saveWorkingHours(), persistence.loadAppointments(),
+                persistence.transactions(), slotPolicy, clock);
+    }
+
+    @Bean
+    BindableService appointmentEndpoint(AppointmentService appointments, PractitionerService practitioners) {
+        return GrpcAdapters.appointmentEndpoint(appointments, appointments, appointments, appointments, practitioners);
+    }
+
+    @Bean
+    @GlobalServerInterceptor
+    ServerInterceptor bearerAuthentication(JwtDecoder jwtDecoder) {
+        return GrpcAdapters.bearerAuthentication(jwtDecoder);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtProperties jwt) {
+        NimbusJwtDecoder decoder = jwt.publicKeyLocation() != null
+                ? NimbusJwtDecoder.withPublicKey(publicKey(jwt)).build()
+                : NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(jwt.issuerUri()),
+                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.contains(jwt.audience()))));
+        return decoder;
+    }
+
+    @Bean
+    PublishMessages outboxPublisher(ProducerFactory<String, String> producers, OutboxProperties outbox) {
+        Producer<String, String> producer = producers.createProducer();
+        return KafkaMessaging.publisher(producer, outbox.topic(), outbox.ackTimeout());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JooqPersistence persistence, PublishMessages publisher, OutboxProperties outbox, Clock clock) {
+        return new OutboxRelay(persistence.pendingOutbox(), publisher, persistence.transactions(), clock, outbox.batchSize());
+    }
+
+    @Bean
+    SchedulingConfigurer outboxRelaySchedule(ObjectProvider<OutboxRelay> relay, OutboxProperties outbox) {
+        return registrar -> {
+            if (outbox.relayEnabled()) {
+                registrar.addFixedDelayTask(() -> relayPending(relay.getObject()), outbox.pollInterval());
+            }
+        };
+    }
+
+    private static void relayPending(OutboxRelay relay) {
+        try {
+            relay.relayAll();
+        } catch (PublishMessages.PublishFailed e) {
+            // Kafka unreachable: the messages stay in the outbox and the next run retries them.
+            LOG.warn("outbox relay paused: {}", e.getMessage());
+        }
+    }
+
+    private static RSAPublicKey publicKey(JwtProperties jwt) {
+        try {
+            String pem = jwt.publicKeyLocation().getContentAsString(StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jwt.publicKeyLocation(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("not an RSA public key: " + jwt.publicKeyLocation(), e);
+        }
+    }
+}
