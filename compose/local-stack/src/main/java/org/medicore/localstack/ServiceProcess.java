@@ -1,0 +1,70 @@
+package org.medicore.localstack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A MediCore service run from its Spring Boot jar in its own JVM, its settings pointed at the stack. */
+public final class ServiceProcess implements Component {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final String name;
+    private final ChildProcess process;
+    private final List<Endpoint> endpoints;
+
+    private ServiceProcess(String name, ChildProcess process, List<Endpoint> endpoints) {
+        this.name = name;
+        this.process = process;
+        this.endpoints = endpoints;
+    }
+
+    /**
+     * Starts {@code jar} with {@code properties} as command-line arguments and waits until it
+     * accepts connections on {@code readyPort}.
+     */
+    public static ServiceProcess start(String name, Path jar, Map<String, String> properties, int readyPort,
+                                       List<Endpoint> endpoints, Path logDirectory) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; build it with ./mvnw install -DskipTests");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx512m", "-jar", jar.toString()));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        ChildProcess child = ChildProcess.start(name, command, Map.of(), jar.getParent(),
+                logDirectory.resolve(name + ".log"));
+        child.awaitCondition(() -> accepts(readyPort), name + " to listen on " + readyPort, READY_TIMEOUT);
+        return new ServiceProcess(name, child, endpoints);
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
