@@ -1,0 +1,35 @@
+provider "aws" {
+  region = "eu-central-1"
+
+  default_tags {
+    tags = {
+      Project            = "medicore"
+      Environment        = "dev"
+      ManagedBy          = "terraform"
+      DataClassification = "phi"
+      Owner              = "medicore-platform"
+    }
+  }
+}
+
+module "platform" {
+  source                    = "../../modules/platform"
+  environment               = "dev"
+  vpc_cidr                  = "10.40.0.0/16"
+  az_count                  = 2
+  production_grade          = false
+  eks_public_endpoint_cidrs = []
+  eks_node_instance_types   = ["m7g.large"]
+  eks_node_counts           = { min = 2, desired = 2, max = 4 }
+  db_instance_class         = "db.t4g.medium"
+  msk_broker_instance_type  = "kafka.t3.small"
+  lab_reports_bucket_name   = "medicore-dev-lab-reports"
+
+  lab_processor_artifact_bucket = "medicore-dev-artifacts"
+  lab_processor_artifact_key    = "lab-processor/lab-processor-0.1.0.jar"
+}
+
+output "platform" {
+  description = "Names and endpoints of the environment (see modules/platform/outputs.tf)."
+  value       = module.platform
+}

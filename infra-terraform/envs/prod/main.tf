@@ -1,0 +1,35 @@
+provider "aws" {
+  region = "eu-central-1"
+
+  default_tags {
+    tags = {
+      Project            = "medicore"
+      Environment        = "prod"
+      ManagedBy          = "terraform"
+      DataClassification = "phi"
+      Owner              = "medicore-platform"
+    }
+  }
+}
+
+module "platform" {
+  source                    = "../../modules/platform"
+  environment               = "prod"
+  vpc_cidr                  = "10.50.0.0/16"
+  az_count                  = 3
+  production_grade          = true
+  eks_public_endpoint_cidrs = []
+  eks_node_instance_types   = ["m7g.xlarge"]
+  eks_node_counts           = { min = 3, desired = 3, max = 9 }
+  db_instance_class         = "db.r7g.large"
+  msk_broker_instance_type  = "kafka.m7g.large"
+  lab_reports_bucket_name   = "medicore-prod-lab-reports"
+
+  lab_processor_artifact_bucket = "medicore-prod-artifacts"
+  lab_processor_artifact_key    = "lab-processor/lab-processor-0.1.0.jar"
+}
+
+output "platform" {
+  description = "Names and endpoints of the environment (see modules/platform/outputs.tf)."
+  value       = module.platform
+}

@@ -1,0 +1,14 @@
+output "db_address" {
+  description = "Host name of Keycloak's database."
+  value       = module.database.address
+}
+
+output "secret_arns" {
+  description = "ARN of each Keycloak secret, by short name."
+  value       = { for key, secret in aws_secretsmanager_secret.this : key => secret.arn }
+}
+
+output "read_policy_json" {
+  description = "IAM policy (JSON) to read Keycloak's secrets (decryption: the secrets module's policy)."
+  value       = data.aws_iam_policy_document.read.json
+}

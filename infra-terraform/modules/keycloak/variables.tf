@@ -1,0 +1,49 @@
+variable "name" {
+  description = "Prefix of Keycloak's resources (<name>-keycloak) and of its secret names (<name>/keycloak-*)."
+  type        = string
+}
+
+variable "vpc_id" {
+  description = "VPC of Keycloak's database."
+  type        = string
+}
+
+variable "subnet_ids" {
+  description = "Private subnets of Keycloak's database."
+  type        = list(string)
+}
+
+variable "client_security_group_ids" {
+  description = "Security groups allowed to reach the database (the EKS cluster running Keycloak)."
+  type        = list(string)
+}
+
+variable "db_instance_class" {
+  description = "RDS instance class of Keycloak's database."
+  type        = string
+}
+
+variable "multi_az" {
+  description = "Standby of Keycloak's database in a second availability zone."
+  type        = bool
+}
+
+variable "deletion_protection" {
+  description = "Refuse to delete Keycloak's database."
+  type        = bool
+}
+
+variable "backup_retention_days" {
+  description = "Days of automated backups of Keycloak's database."
+  type        = number
+}
+
+variable "secrets_kms_key_arn" {
+  description = "KMS key for Keycloak's secrets (the secrets module's)."
+  type        = string
+}
+
+variable "recovery_window_days" {
+  description = "Days a deleted secret can be restored (0 deletes at once, dev only)."
+  type        = number
+}

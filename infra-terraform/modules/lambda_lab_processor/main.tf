@@ -1,0 +1,130 @@
+data "aws_region" "current" {}
+data "aws_caller_identity" "current" {}
+
+locals {
+  log_group_arn = "arn:aws:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.function_name}"
+}
+
+resource "aws_cloudwatch_log_group" "this" {
+  name              = "/aws/lambda/${var.function_name}"
+  retention_in_days = var.log_retention_days
+}
+
+data "aws_iam_policy_document" "assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "this" {
+  name               = var.function_name
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+}
+
+# Network interfaces in the VPC (AWS managed policy; touches no data store).
+resource "aws_iam_role_policy_attachment" "vpc" {
+  role       = aws_iam_role.this.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
+}
+
+# Least privilege on the PHI stores: named prefixes of one bucket, one table, two keys.
+data "aws_iam_policy_document" "access" {
+  source_policy_documents = [var.kafka_client_policy_json]
+
+  statement {
+    sid       = "ReadAndRemoveUploads"
+    actions   = ["s3:GetObject", "s3:GetObjectVersion", "s3:DeleteObject"]
+    resources = ["${var.bucket_arn}/${var.uploads_prefix}*"]
+  }
+  statement {
+    sid     = "WriteResults"
+    actions = ["s3:PutObject"]
+    resources = [
+      "${var.bucket_arn}/${var.processed_prefix}*",
+      "${var.bucket_arn}/${var.quarantine_prefix}*",
+    ]
+  }
+  statement {
+    sid       = "LabReportKey"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [var.bucket_kms_key_arn]
+  }
+  statement {
+    sid       = "LabResultItems"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"]
+    resources = [var.patient_table_arn]
+    # Only the items of patients and lab idempotency claims (patient-service/README.md).
+    condition {
+      test     = "ForAllValues:StringLike"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["PATIENT#*", "LABKEY#*"]
+    }
+  }
+  statement {
+    sid       = "PatientTableKey"
+    actions   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]
+    resources = [var.patient_table_kms_key_arn]
+  }
+  statement {
+    sid       = "OwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${local.log_group_arn}:log-stream:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "access" {
+  name   = "lab-processor-access"
+  role   = aws_iam_role.this.id
+  policy = data.aws_iam_policy_document.access.json
+}
+
+resource "aws_security_group" "this" {
+  name        = "${var.function_name}-lambda"
+  description = "Lab processor Lambda: outbound only"
+  vpc_id      = var.vpc_id
+}
+
+resource "aws_vpc_security_group_egress_rule" "https_and_kafka" {
+  for_each          = { https = 443, kafka_iam = 9098 }
+  security_group_id = aws_security_group.this.id
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "tcp"
+  from_port         = each.value
+  to_port           = each.value
+}
+
+resource "aws_lambda_function" "this" {
+  function_name = var.function_name
+  role          = aws_iam_role.this.arn
+  runtime       = "java21"
+  architectures = ["arm64"]
+  handler       = var.handler
+  s3_bucket     = var.artifact_bucket
+  s3_key        = var.artifact_key
+  memory_size   = var.memory_mb
+  timeout       = var.timeout_seconds
+
+  snap_start {
+    apply_on = "PublishedVersions"
+  }
+
+  vpc_config {
+    subnet_ids         = var.subnet_ids
+    security_group_ids = [aws_security_group.this.id]
+  }
+
+  environment {
+    variables = var.environment
+  }
+
+  logging_config {
+    log_format = "JSON"
+    log_group  = aws_cloudwatch_log_group.this.name
+  }
+
+  depends_on = [aws_iam_role_policy.access, aws_iam_role_policy_attachment.vpc]
+}

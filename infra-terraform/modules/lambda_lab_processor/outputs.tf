@@ -1,0 +1,14 @@
+output "function_arn" {
+  description = "ARN of the lab processor function."
+  value       = aws_lambda_function.this.arn
+}
+
+output "function_name" {
+  description = "Name of the lab processor function."
+  value       = aws_lambda_function.this.function_name
+}
+
+output "role_arn" {
+  description = "Execution role of the function."
+  value       = aws_iam_role.this.arn
+}

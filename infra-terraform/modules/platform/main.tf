@@ -1,0 +1,164 @@
+# The whole MediCore platform of one environment: the nine modules wired together. envs/dev and
+# envs/prod are thin roots (backend, provider, tags) that call this with their sizes and flags.
+locals {
+  name            = "medicore-${var.environment}"
+  prod            = var.production_grade
+  namespace       = "medicore"
+  uploads_prefix  = "uploads/"
+  processed       = "processed/"
+  quarantine      = "quarantine/"
+  backup_days     = local.prod ? 30 : 7
+  recovery_window = local.prod ? 30 : 0
+}
+
+module "network" {
+  source             = "../network"
+  name               = local.name
+  cidr_block         = var.vpc_cidr
+  az_count           = var.az_count
+  single_nat_gateway = !local.prod
+}
+
+module "eks" {
+  source                = "../eks"
+  name                  = local.name
+  kubernetes_version    = "1.33"
+  vpc_id                = module.network.vpc_id
+  subnet_ids            = module.network.private_subnet_ids
+  public_endpoint_cidrs = var.eks_public_endpoint_cidrs
+  node_instance_types   = var.eks_node_instance_types
+  node_min_size         = var.eks_node_counts.min
+  node_desired_size     = var.eks_node_counts.desired
+  node_max_size         = var.eks_node_counts.max
+
+  # Service accounts of infra-terraform/kubernetes and what each may reach.
+  pod_identities = {
+    "patient-service" = {
+      namespace       = local.namespace
+      service_account = "patient-service"
+      policy_jsons    = [module.dynamodb.service_access_policy_json, module.msk.client_policy_json]
+    }
+    "appointment-service" = {
+      namespace       = local.namespace
+      service_account = "appointment-service"
+      policy_jsons    = [module.msk.client_policy_json]
+    }
+    "billing-service" = {
+      namespace       = local.namespace
+      service_account = "billing-service"
+      policy_jsons    = [module.msk.client_policy_json]
+    }
+    "analytics-service" = {
+      namespace       = local.namespace
+      service_account = "analytics-service"
+      policy_jsons    = [module.msk.client_policy_json]
+    }
+    "external-secrets" = {
+      namespace       = "external-secrets"
+      service_account = "external-secrets"
+      policy_jsons    = [module.secrets.read_policy_json, module.keycloak.read_policy_json]
+    }
+  }
+}
+
+module "rds" {
+  source                    = "../rds"
+  name                      = "${local.name}-services"
+  database_name             = "medicore"
+  master_username           = "medicore_admin"
+  master_password           = module.secrets.master_password
+  instance_class            = var.db_instance_class
+  allocated_storage_gb      = local.prod ? 100 : 20
+  multi_az                  = local.prod
+  deletion_protection       = local.prod
+  backup_retention_days     = local.backup_days
+  vpc_id                    = module.network.vpc_id
+  subnet_ids                = module.network.private_subnet_ids
+  client_security_group_ids = [module.eks.cluster_security_group_id]
+}
+
+module "dynamodb" {
+  source              = "../dynamodb"
+  table_name          = "${local.name}-patients"
+  deletion_protection = local.prod
+}
+
+module "msk" {
+  source                    = "../msk"
+  name                      = local.name
+  kafka_version             = "3.9.x"
+  broker_instance_type      = var.msk_broker_instance_type
+  broker_volume_gb          = local.prod ? 500 : 50
+  vpc_id                    = module.network.vpc_id
+  subnet_ids                = module.network.private_subnet_ids
+  client_security_group_ids = [module.eks.cluster_security_group_id]
+  client_cidr_blocks        = [module.network.vpc_cidr_block]
+  default_partitions        = local.prod ? 6 : 3
+}
+
+module "secrets" {
+  source                  = "../secrets"
+  name                    = local.name
+  recovery_window_days    = local.recovery_window
+  master_username         = "medicore_admin"
+  db_address              = module.rds.address
+  db_port                 = module.rds.port
+  db_maintenance_database = module.rds.database_name
+  kafka_bootstrap_brokers = module.msk.bootstrap_brokers_iam
+}
+
+module "keycloak" {
+  source                    = "../keycloak"
+  name                      = local.name
+  vpc_id                    = module.network.vpc_id
+  subnet_ids                = module.network.private_subnet_ids
+  client_security_group_ids = [module.eks.cluster_security_group_id]
+  db_instance_class         = var.db_instance_class
+  multi_az                  = local.prod
+  deletion_protection       = local.prod
+  backup_retention_days     = local.backup_days
+  secrets_kms_key_arn       = module.secrets.kms_key_arn
+  recovery_window_days      = local.recovery_window
+}
+
+module "s3_lab_reports" {
+  source                             = "../s3_lab_reports"
+  bucket_name                        = var.lab_reports_bucket_name
+  uploads_prefix                     = local.uploads_prefix
+  quarantine_prefix                  = local.quarantine
+  quarantine_expiration_days         = 30
+  noncurrent_version_expiration_days = local.prod ? 365 : 30
+  processor_function_arn             = module.lambda_lab_processor.function_arn
+  processor_function_name            = module.lambda_lab_processor.function_name
+  force_destroy                      = !local.prod
+}
+
+module "lambda_lab_processor" {
+  source                    = "../lambda_lab_processor"
+  function_name             = "${local.name}-lab-processor"
+  handler                   = var.lab_processor_handler
+  artifact_bucket           = var.lab_processor_artifact_bucket
+  artifact_key              = var.lab_processor_artifact_key
+  memory_mb                 = 1536
+  timeout_seconds           = 120
+  log_retention_days        = local.prod ? 365 : 30
+  bucket_name               = var.lab_reports_bucket_name
+  bucket_arn                = module.s3_lab_reports.bucket_arn
+  bucket_kms_key_arn        = module.s3_lab_reports.kms_key_arn
+  uploads_prefix            = local.uploads_prefix
+  processed_prefix          = local.processed
+  quarantine_prefix         = local.quarantine
+  patient_table_arn         = module.dynamodb.table_arn
+  patient_table_kms_key_arn = module.dynamodb.kms_key_arn
+  kafka_client_policy_json  = module.msk.client_policy_json
+  subnet_ids                = module.network.private_subnet_ids
+  vpc_id                    = module.network.vpc_id
+  environment = {
+    MEDICORE_LAB_BUCKET                  = var.lab_reports_bucket_name
+    MEDICORE_LAB_PROCESSED_PREFIX        = local.processed
+    MEDICORE_LAB_QUARANTINE_PREFIX       = local.quarantine
+    MEDICORE_LAB_PATIENT_TABLE           = module.dynamodb.table_name
+    MEDICORE_LAB_KAFKA_BOOTSTRAP_SERVERS = module.msk.bootstrap_brokers_iam
+    MEDICORE_LAB_KAFKA_TOPIC             = "medicore.labs.v1"
+  }
+}

@@ -1,0 +1,49 @@
+output "name" {
+  description = "Environment name: medicore-environment's name in kubernetes/overlays (prefix of the secret names)."
+  value       = local.name
+}
+
+output "eks_cluster_name" {
+  description = "aws eks update-kubeconfig --name <this>."
+  value       = module.eks.cluster_name
+}
+
+output "patient_table" {
+  description = "DynamoDB table of patient-service (medicore-environment's patient_table)."
+  value       = module.dynamodb.table_name
+}
+
+output "lab_reports_bucket" {
+  description = "Lab report bucket."
+  value       = module.s3_lab_reports.bucket_name
+}
+
+output "lab_processor_function" {
+  description = "Lab processor Lambda."
+  value       = module.lambda_lab_processor.function_name
+}
+
+output "kafka_bootstrap_brokers" {
+  description = "MSK bootstrap servers (IAM auth, TLS, port 9098)."
+  value       = module.msk.bootstrap_brokers_iam
+}
+
+output "services_db_address" {
+  description = "Host of the services' RDS instance."
+  value       = module.rds.address
+}
+
+output "keycloak_db_address" {
+  description = "Host of Keycloak's RDS instance."
+  value       = module.keycloak.db_address
+}
+
+output "secret_arns" {
+  description = "Secrets Manager secrets the ExternalSecrets read."
+  value       = merge(module.secrets.secret_arns, module.keycloak.secret_arns)
+}
+
+output "pod_role_arns" {
+  description = "IAM roles of the pod identities."
+  value       = module.eks.pod_role_arns
+}

@@ -1,0 +1,73 @@
+variable "environment" {
+  description = "Environment name; resources are named medicore-<environment>."
+  type        = string
+  validation {
+    condition     = contains(["dev", "prod"], var.environment)
+    error_message = "environment must be dev or prod."
+  }
+}
+
+variable "vpc_cidr" {
+  description = "IPv4 range of the VPC."
+  type        = string
+}
+
+variable "az_count" {
+  description = "Availability zones used (2 or 3)."
+  type        = number
+}
+
+variable "production_grade" {
+  description = "Multi-AZ databases, a NAT gateway per zone, deletion protection, longer backups and secret recovery."
+  type        = bool
+}
+
+variable "eks_public_endpoint_cidrs" {
+  description = "Ranges allowed to reach the Kubernetes API from outside the VPC; empty keeps it private."
+  type        = list(string)
+}
+
+variable "eks_node_instance_types" {
+  description = "Instance types of the EKS node group."
+  type        = list(string)
+}
+
+variable "eks_node_counts" {
+  description = "Minimum, desired and maximum node count."
+  type        = object({ min = number, desired = number, max = number })
+  validation {
+    condition     = var.eks_node_counts.min <= var.eks_node_counts.desired && var.eks_node_counts.desired <= var.eks_node_counts.max
+    error_message = "eks_node_counts must satisfy min <= desired <= max."
+  }
+}
+
+variable "db_instance_class" {
+  description = "RDS instance class of the services' and Keycloak's databases."
+  type        = string
+}
+
+variable "msk_broker_instance_type" {
+  description = "MSK broker instance type."
+  type        = string
+}
+
+variable "lab_reports_bucket_name" {
+  description = "Globally unique name of the lab report bucket."
+  type        = string
+}
+
+variable "lab_processor_handler" {
+  description = "Handler of the lab-processor Lambda, as the lab-processor module names it."
+  type        = string
+  default     = "org.medicore.lab.adapter.in.lambda.LabReportUploadedHandler::handleRequest"
+}
+
+variable "lab_processor_artifact_bucket" {
+  description = "S3 bucket holding the lab-processor deployment jar."
+  type        = string
+}
+
+variable "lab_processor_artifact_key" {
+  description = "Key of the lab-processor deployment jar."
+  type        = string
+}

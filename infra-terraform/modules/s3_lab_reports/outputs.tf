@@ -1,0 +1,14 @@
+output "bucket_name" {
+  description = "Name of the lab report bucket."
+  value       = aws_s3_bucket.this.id
+}
+
+output "bucket_arn" {
+  description = "ARN of the lab report bucket."
+  value       = aws_s3_bucket.this.arn
+}
+
+output "kms_key_arn" {
+  description = "Customer managed key encrypting the reports."
+  value       = aws_kms_key.this.arn
+}

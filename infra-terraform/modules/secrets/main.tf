@@ -1,0 +1,94 @@
+resource "aws_kms_key" "this" {
+  description         = "${var.name}: Secrets Manager secrets (database and client credentials)"
+  enable_key_rotation = true
+}
+
+resource "random_password" "master" {
+  length  = 32
+  special = false
+}
+
+resource "random_password" "service_db" {
+  for_each = local.service_databases
+  length   = 32
+  special  = false
+}
+
+resource "random_password" "partner_client" {
+  length  = 48
+  special = false
+}
+
+locals {
+  service_databases = {
+    "appointment-db" = { database = "appointments", username = "appointment_service" }
+    "billing-db"     = { database = "billing", username = "billing_service" }
+  }
+  jdbc_base = "jdbc:postgresql://${var.db_address}:${var.db_port}"
+
+  secrets = merge(
+    {
+      "rds-master" = {
+        description = "Master credentials of the services' RDS instance (postgres-init Job only)"
+        value = {
+          host     = var.db_address
+          port     = tostring(var.db_port)
+          dbname   = var.db_maintenance_database
+          username = var.master_username
+          password = random_password.master.result
+        }
+      }
+      "partner-client" = {
+        description = "Client secret of the Keycloak client medicore-partner (client credentials)"
+        value = {
+          client_id     = "medicore-partner"
+          client_secret = random_password.partner_client.result
+        }
+      }
+      "platform" = {
+        description = "Endpoints the services read (MSK bootstrap servers)"
+        value = {
+          kafka_bootstrap_brokers = var.kafka_bootstrap_brokers
+        }
+      }
+    },
+    {
+      for key, db in local.service_databases : key => {
+        description = "Login of ${db.username} to database ${db.database}"
+        value = {
+          username = db.username
+          password = random_password.service_db[key].result
+          jdbc_url = "${local.jdbc_base}/${db.database}?sslmode=require"
+        }
+      }
+    },
+  )
+}
+
+resource "aws_secretsmanager_secret" "this" {
+  for_each                = local.secrets
+  name                    = "${var.name}/${each.key}"
+  description             = each.value.description
+  kms_key_id              = aws_kms_key.this.arn
+  recovery_window_in_days = var.recovery_window_days
+}
+
+resource "aws_secretsmanager_secret_version" "this" {
+  for_each      = local.secrets
+  secret_id     = aws_secretsmanager_secret.this[each.key].id
+  secret_string = jsonencode(each.value.value)
+}
+
+# For the External Secrets Operator: read these secrets (by ARN) and decrypt with this key.
+data "aws_iam_policy_document" "read" {
+  statement {
+    sid       = "ReadEnvironmentSecrets"
+    actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
+    resources = [for secret in aws_secretsmanager_secret.this : secret.arn]
+  }
+  statement {
+    sid       = "DecryptEnvironmentSecrets"
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.this.arn]
+  }
+}

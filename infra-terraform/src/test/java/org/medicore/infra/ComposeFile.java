@@ -1,0 +1,91 @@
+package org.medicore.infra;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** compose/docker-compose.yml, read with SnakeYAML. */
+final class ComposeFile {
+
+    private final Map<String, Object> document;
+
+    private ComposeFile(Map<String, Object> document) {
+        this.document = document;
+    }
+
+    static ComposeFile load() {
+        return new ComposeFile(Repository.yamlMap(Repository.COMPOSE_FILE));
+    }
+
+    Map<String, Object> document() {
+        return document;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> services() {
+        return (Map<String, Map<String, Object>>) document.get("services");
+    }
+
+    Map<String, Object> service(String name) {
+        Map<String, Object> service = services().get(name);
+        if (service == null) {
+            throw new AssertionError("compose/docker-compose.yml has no service " + name);
+        }
+        return service;
+    }
+
+    /** Services with a build, by name: the module folder (relative to the root) they build. */
+    Map<String, String> builtModules() {
+        Map<String, String> modules = new LinkedHashMap<>();
+        Path composeDir = Repository.COMPOSE_FILE.getParent();
+        services().forEach((name, service) -> {
+            Object build = service.get("build");
+            String context = build instanceof Map<?, ?> map ? String.valueOf(map.get("context")) : (String) build;
+            if (context != null) {
+                Path folder = composeDir.resolve(context).normalize();
+                modules.put(name, Repository.ROOT.relativize(folder).toString().replace('\\', '/'));
+            }
+        });
+        return modules;
+    }
+
+    /** The environment of a service, from the map or the list ("NAME=value") form. */
+    Map<String, String> environment(String name) {
+        Object environment = service(name).get("environment");
+        Map<String, String> result = new LinkedHashMap<>();
+        if (environment instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> result.put(String.valueOf(key), value == null ? "" : String.valueOf(value)));
+        } else if (environment instanceof List<?> list) {
+            for (Object entry : list) {
+                String text = String.valueOf(entry);
+                int equals = text.indexOf('=');
+                result.put(equals < 0 ? text : text.substring(0, equals), equals < 0 ? "" : text.substring(equals + 1));
+            }
+        }
+        return result;
+    }
+
+    /** Container-side ports a service publishes ("host:container", "container" or the long form). */
+    Set<Integer> containerPorts(String name) {
+        Set<Integer> ports = new TreeSet<>();
+        Object declared = service(name).get("ports");
+        if (declared instanceof List<?> list) {
+            for (Object port : list) {
+                if (port instanceof Map<?, ?> longForm) {
+                    ports.add(Integer.parseInt(String.valueOf(longForm.get("target"))));
+                } else {
+                    String text = String.valueOf(port).replaceAll("/(tcp|udp)$", "");
+                    ports.add(Integer.parseInt(text.substring(text.lastIndexOf(':') + 1)));
+                }
+            }
+        }
+        return ports;
+    }
+
+    String image(String name) {
+        return (String) service(name).get("image");
+    }
+}

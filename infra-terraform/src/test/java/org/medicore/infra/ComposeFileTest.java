@@ -1,0 +1,164 @@
+package org.medicore.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+/** compose/docker-compose.yml against the modules it builds; it cannot be run here (no Docker engine). */
+class ComposeFileTest {
+
+    private static final List<String> TOPICS = List.of("medicore.patients.v1", "medicore.appointments.v1",
+            "medicore.billing.v1", "medicore.labs.v1", "medicore.analytics.v1");
+
+    private final ComposeFile compose = ComposeFile.load();
+
+    @Test
+    void everyBuiltServiceHasItsModuleWithADockerfile() {
+        assertThat(compose.builtModules()).isNotEmpty();
+        compose.builtModules().forEach((service, module) -> {
+            assertThat(Repository.ROOT.resolve(module).resolve("pom.xml")).as("module folder of %s", service).isRegularFile();
+            assertThat(Repository.ROOT.resolve(module).resolve("Dockerfile")).as("Dockerfile of %s", service).isRegularFile();
+            assertThat(Path.of(module).getFileName().toString()).as("service name = module folder name").isEqualTo(service);
+        });
+    }
+
+    @Test
+    void everyModuleWithADockerfileIsInTheComposeFile() {
+        assertThat(compose.builtModules().values()).containsAll(Repository.modulesWithDockerfile());
+    }
+
+    @Test
+    void environmentOfEachServiceIsWhatItsApplicationYamlReads() {
+        List<String> problems = new ArrayList<>();
+        compose.builtModules().forEach((service, module) -> {
+            Set<String> variables = compose.environment(service).keySet();
+            if (SpringConfig.existsFor(module)) {
+                SpringConfig config = SpringConfig.of(module);
+                config.unread(variables, Set.of()).forEach(v -> problems.add(service + ": " + v + " is read by nothing in " + module + "/src/main/resources/application*.yaml"));
+            } else {
+                // Not a Spring module (the portal): its image declares what it reads with ENV.
+                Set<String> declared = Dockerfile.of(module).environment().keySet();
+                variables.stream().filter(v -> !declared.contains(v))
+                        .forEach(v -> problems.add(service + ": " + v + " is not an ENV of " + module + "/Dockerfile"));
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void publishedPortsAreThePortsTheServiceListensOn() {
+        List<String> problems = new ArrayList<>();
+        compose.builtModules().forEach((service, module) -> {
+            Set<Integer> listening = SpringConfig.existsFor(module)
+                    ? SpringConfig.of(module).ports(compose.environment(service))
+                    : Dockerfile.of(module).exposedPorts();
+            Set<Integer> published = compose.containerPorts(service);
+            if (published.isEmpty() || !listening.containsAll(published)) {
+                problems.add(service + " publishes " + published + " but listens on " + listening);
+            }
+            Set<Integer> exposed = Dockerfile.of(module).exposedPorts();
+            if (!listening.containsAll(exposed)) {
+                problems.add(module + "/Dockerfile exposes " + exposed + " but the service listens on " + listening);
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void springServiceImagesAreLayeredNonRootTemurin21() {
+        compose.builtModules().forEach((service, module) -> {
+            if (!SpringConfig.existsFor(module)) {
+                return;
+            }
+            Dockerfile dockerfile = Dockerfile.of(module);
+            assertThat(dockerfile.fromImages()).as(module).allMatch(image -> image.equals("eclipse-temurin:21-jre"));
+            assertThat(String.join("\n", dockerfile.all("RUN"))).as(module)
+                    .contains("-Djarmode=tools -jar app.jar extract --layers --launcher");
+            assertThat(dockerfile.all("COPY")).as(module).anyMatch(copy -> copy.contains("extracted/application/"));
+            assertThat(dockerfile.lastUser()).as("%s runs as a non-root user", module).isNotNull().doesNotStartWith("root").doesNotStartWith("0");
+            assertThat(String.join(" ", dockerfile.all("ENTRYPOINT"))).as(module).contains("org.springframework.boot.loader.launch.JarLauncher");
+        });
+    }
+
+    @Test
+    void everyDependencyConditionCanBeMet() {
+        List<String> problems = new ArrayList<>();
+        compose.services().forEach((name, service) -> {
+            if (service.get("depends_on") instanceof Map<?, ?> dependencies) {
+                dependencies.forEach((dependency, spec) -> {
+                    Map<String, Object> target = compose.services().get(String.valueOf(dependency));
+                    String condition = spec instanceof Map<?, ?> m ? String.valueOf(m.get("condition")) : "service_started";
+                    if (target == null) {
+                        problems.add(name + " depends on unknown " + dependency);
+                    } else if (condition.equals("service_healthy") && !target.containsKey("healthcheck")) {
+                        problems.add(name + " waits for " + dependency + " to be healthy, which has no healthcheck");
+                    } else if (condition.equals("service_completed_successfully") && !"no".equals(String.valueOf(target.get("restart")))) {
+                        problems.add(name + " waits for " + dependency + " to complete, which is not a one-shot (restart: \"no\")");
+                    }
+                });
+            } else if (service.containsKey("depends_on")) {
+                problems.add(name + ": depends_on without conditions");
+            }
+            boolean oneShot = "no".equals(String.valueOf(service.get("restart")));
+            if (!oneShot && !service.containsKey("healthcheck")) {
+                problems.add(name + " has no healthcheck");
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void infrastructureIsTheOneTheServicesExpect() {
+        assertThat(String.valueOf(compose.service("kafka-topics").get("command"))).contains(TOPICS);
+        assertThat(compose.service("kafka").get("environment").toString()).contains("KAFKA_PROCESS_ROLES=broker,controller");
+        assertThat(compose.image("keycloak")).isEqualTo("quay.io/keycloak/keycloak:26.5.6");
+        assertThat(compose.service("keycloak").get("command").toString()).contains("start-dev", "--import-realm");
+        assertThat(compose.service("keycloak").get("volumes").toString()).contains("/opt/keycloak/data/import");
+        assertThat(Repository.COMPOSE_FILE.getParent().resolve("keycloak/medicore-realm.json")).isRegularFile();
+        assertThat(compose.image("dynamodb")).startsWith("amazon/dynamodb-local");
+        assertThat(compose.image("s3")).startsWith("andrewgaul/s3proxy");
+        assertThat(compose.service("s3-bucket").get("command").toString()).contains("medicore-lab-reports");
+
+        String initScript = Repository.read(Repository.ROOT.resolve("compose/docker/postgres/init-databases.sql"));
+        assertThat(initScript).contains("CREATE DATABASE appointments", "CREATE DATABASE billing", "CREATE DATABASE keycloak");
+        assertThat(compose.service("postgres").get("volumes").toString()).contains("./docker/postgres/init-databases.sql:/docker-entrypoint-initdb.d/");
+    }
+
+    @Test
+    void databaseUrlsNameDatabasesTheInitScriptCreates() {
+        String initScript = Repository.read(Repository.ROOT.resolve("compose/docker/postgres/init-databases.sql"));
+        Set<String> databases = new TreeSet<>();
+        compose.services().keySet().forEach(service -> compose.environment(service).forEach((key, value) -> {
+            if (value.startsWith("jdbc:postgresql://postgres:5432/")) {
+                databases.add(value.substring(value.lastIndexOf('/') + 1));
+            }
+        }));
+        assertThat(databases).isNotEmpty().allSatisfy(database -> assertThat(initScript).contains("CREATE DATABASE " + database + ";"));
+    }
+
+    @Test
+    void keepsToWhatDockerCompose129Accepts() {
+        assertThat(compose.document()).doesNotContainKeys("name", "include", "version");
+        compose.services().forEach((name, service) -> {
+            if (service.get("healthcheck") instanceof Map<?, ?> healthcheck) {
+                assertThat(healthcheck.containsKey("start_interval")).as("%s healthcheck start_interval", name).isFalse();
+            }
+        });
+    }
+
+    @Test
+    void dockerComposeConfigAcceptsTheFile() {
+        assumeTrue(Repository.onPath("docker-compose") != null,
+                "docker-compose is not on PATH (Debian: apt-get install docker-compose): the file is not validated by it");
+        Repository.Run run = Repository.run(Repository.ROOT, List.of("docker-compose", "-f", "compose/docker-compose.yml", "config", "-q"));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+    }
+}

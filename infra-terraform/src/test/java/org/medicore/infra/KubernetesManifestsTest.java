@@ -1,0 +1,209 @@
+package org.medicore.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** infra-terraform/kubernetes: the Kustomize base and overlays, checked as YAML (and rendered when kubectl is here). */
+class KubernetesManifestsTest {
+
+    private static final List<String> OVERLAYS = List.of("dev", "prod");
+    private final List<Resource> resources = loadBase();
+    private final ComposeFile compose = ComposeFile.load();
+
+    record Resource(Path file, Map<String, Object> body) {
+        String kind() {
+            return (String) body.get("kind");
+        }
+
+        String name() {
+            return (String) map(body, "metadata").get("name");
+        }
+    }
+
+    private static List<Resource> loadBase() {
+        List<Resource> resources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Repository.KUBERNETES.resolve("base"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                if (!file.getFileName().toString().equals("kustomization.yaml")) {
+                    Repository.yamlDocuments(file).forEach(body -> resources.add(new Resource(file, body)));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return resources;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Map<String, Object> parent, String... path) {
+        Map<String, Object> current = parent;
+        for (String key : path) {
+            current = (Map<String, Object>) current.get(key);
+            if (current == null) {
+                return Map.of();
+            }
+        }
+        return current;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Map<String, Object> parent, String key) {
+        Object value = parent.get(key);
+        return value == null ? List.of() : (List<Map<String, Object>>) value;
+    }
+
+    private List<Resource> ofKind(String kind) {
+        return resources.stream().filter(r -> kind.equals(r.kind())).toList();
+    }
+
+    private static Map<String, Object> container(Resource deployment) {
+        return list(map(deployment.body(), "spec", "template", "spec"), "containers").get(0);
+    }
+
+    @Test
+    void everyYamlFileParsesAndEveryKustomizationResourceExists() throws IOException {
+        try (Stream<Path> files = Files.walk(Repository.KUBERNETES)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                List<Map<String, Object>> documents = Repository.yamlDocuments(file);
+                assertThat(documents).as(file.toString()).isNotEmpty();
+                if (file.getFileName().toString().equals("kustomization.yaml")) {
+                    for (Object resource : (List<?>) documents.get(0).getOrDefault("resources", List.of())) {
+                        assertThat(file.getParent().resolve(String.valueOf(resource))).as("%s lists %s", file, resource).exists();
+                    }
+                }
+            }
+        }
+        assertThat(ofKind("Deployment")).isNotEmpty();
+    }
+
+    @Test
+    void everyDeploymentHasProbesResourcesABudgetAndAnAutoscaler() {
+        for (Resource deployment : ofKind("Deployment")) {
+            String name = deployment.name();
+            Map<String, Object> container = container(deployment);
+            assertThat(container).as(name).containsKeys("livenessProbe", "readinessProbe");
+            assertThat(map(container, "resources", "requests")).as(name).containsKeys("cpu", "memory");
+            assertThat(map(container, "resources", "limits")).as(name).containsKey("memory");
+            Object labels = map(deployment.body(), "spec", "selector", "matchLabels");
+            assertThat(map(deployment.body(), "spec", "template", "metadata", "labels")).as(name).containsAllEntriesOf(map(deployment.body(), "spec", "selector", "matchLabels"));
+
+            assertThat(ofKind("PodDisruptionBudget")).as("PDB of %s", name)
+                    .anyMatch(pdb -> Objects.equals(map(pdb.body(), "spec", "selector", "matchLabels"), labels));
+            assertThat(ofKind("HorizontalPodAutoscaler")).as("HPA of %s", name)
+                    .anyMatch(hpa -> name.equals(map(hpa.body(), "spec", "scaleTargetRef").get("name"))
+                            && "Deployment".equals(map(hpa.body(), "spec", "scaleTargetRef").get("kind")));
+            assertThat(ofKind("Service")).as("Service of %s", name)
+                    .anyMatch(service -> Objects.equals(map(service.body(), "spec", "selector"), labels));
+        }
+    }
+
+    @Test
+    void springServicesProbeTheActuatorHealthGroupsOnTheManagementPort() {
+        for (Resource deployment : ofKind("Deployment")) {
+            String image = (String) container(deployment).get("image");
+            if (!image.startsWith("medicore/")) {
+                continue;
+            }
+            Map<String, Object> container = container(deployment);
+            assertThat(map(container, "livenessProbe", "httpGet")).as(deployment.name())
+                    .containsEntry("path", "/actuator/health/liveness").containsEntry("port", "management");
+            assertThat(map(container, "readinessProbe", "httpGet")).as(deployment.name())
+                    .containsEntry("path", "/actuator/health/readiness").containsEntry("port", "management");
+            Map<String, Object> config = configMapOf(deployment);
+            assertThat(list(container, "ports")).as(deployment.name())
+                    .anyMatch(port -> "management".equals(port.get("name")) && String.valueOf(port.get("containerPort")).equals(String.valueOf(config.get("MANAGEMENT_SERVER_PORT"))));
+            assertThat(map(map(deployment.body(), "spec", "template", "spec"), "securityContext")).containsEntry("runAsNonRoot", true);
+        }
+    }
+
+    @Test
+    void imagesAndPortsAreThoseOfTheComposeFile() {
+        for (Resource deployment : ofKind("Deployment")) {
+            String name = deployment.name();
+            Map<String, Object> container = container(deployment);
+            assertThat(compose.image(name)).as("image of %s", name).isEqualTo(container.get("image"));
+            List<Integer> servicePorts = list(container, "ports").stream()
+                    .filter(port -> !"management".equals(port.get("name")))
+                    .map(port -> (Integer) port.get("containerPort")).toList();
+            if (compose.builtModules().containsKey(name)) {
+                assertThat(compose.containerPorts(name)).as("ports of %s", name).containsExactlyInAnyOrderElementsOf(servicePorts);
+            }
+        }
+    }
+
+    @Test
+    void configAndSecretKeysAreWhatEachServiceReads() {
+        List<String> problems = new ArrayList<>();
+        for (Resource deployment : ofKind("Deployment")) {
+            String module = compose.builtModules().get(deployment.name());
+            if (module == null) {
+                continue; // Keycloak: configured by its own documented KC_* options
+            }
+            Set<String> variables = new java.util.TreeSet<>(configMapOf(deployment).keySet());
+            for (Map<String, Object> source : list(container(deployment), "envFrom")) {
+                String secret = (String) map(source, "secretRef").get("name");
+                if (secret != null) {
+                    Resource externalSecret = ofKind("ExternalSecret").stream()
+                            .filter(es -> secret.equals(map(es.body(), "spec", "target").get("name"))).findFirst()
+                            .orElseThrow(() -> new AssertionError(deployment.name() + " uses Secret " + secret + " that no ExternalSecret makes"));
+                    list(map(externalSecret.body(), "spec"), "data").forEach(entry -> variables.add((String) entry.get("secretKey")));
+                }
+            }
+            SpringConfig config = SpringConfig.of(module);
+            config.unread(variables, SpringConfig.ACTUATOR_PROPERTIES)
+                    .forEach(v -> problems.add(deployment.name() + ": " + v + " is read by nothing in " + module + "'s application*.yaml"));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void analyticsReplicasShareOneStreamsApplicationId() {
+        Resource analytics = ofKind("Deployment").stream().filter(d -> d.name().equals("analytics-service")).findFirst().orElseThrow();
+        assertThat(SpringConfig.of("domain-services/analytics-service").properties()).containsKey("spring.kafka.streams.application-id");
+        assertThat(configMapOf(analytics).keySet()).noneMatch(key -> key.contains("APPLICATIONID") || key.contains("APPLICATION_ID"));
+        assertThat(container(analytics)).doesNotContainKey("env");
+        assertThat(map(analytics.body(), "spec").get("replicas")).isInstanceOf(Integer.class);
+    }
+
+    @Test
+    void noSecretValueIsCommitted() {
+        assertThat(ofKind("Secret")).isEmpty();
+        for (Resource externalSecret : ofKind("ExternalSecret")) {
+            assertThat(map(externalSecret.body(), "spec", "secretStoreRef")).containsEntry("name", "aws-secrets-manager");
+        }
+    }
+
+    @Test
+    void overlaysRender() {
+        assumeTrue(Repository.onPath("kubectl") != null, "kubectl is not on PATH: overlays not rendered (kubectl kustomize)");
+        for (String overlay : OVERLAYS) {
+            Repository.Run run = Repository.run(Repository.KUBERNETES, List.of("kubectl", "kustomize", "overlays/" + overlay));
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output()).as(overlay).doesNotContain("medicore-ENV", ".invalid")
+                    .contains("key: medicore-" + overlay + "/platform");
+        }
+    }
+
+    private Map<String, Object> configMapOf(Resource deployment) {
+        for (Map<String, Object> source : list(container(deployment), "envFrom")) {
+            String name = (String) map(source, "configMapRef").get("name");
+            if (name != null) {
+                return ofKind("ConfigMap").stream().filter(c -> name.equals(c.name())).findFirst()
+                        .map(c -> map(c.body(), "data")).orElseThrow(() -> new AssertionError("no ConfigMap " + name));
+            }
+        }
+        return Map.of();
+    }
+}

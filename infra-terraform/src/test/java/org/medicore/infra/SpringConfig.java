@@ -1,0 +1,156 @@
+package org.medicore.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What a Spring Boot module's application*.yaml files really read: the property names they set
+ * and the ${NAME:default} placeholders in them. An environment variable "corresponds" to the
+ * yaml when it is such a placeholder, or when Spring's relaxed binding maps it onto a property
+ * the yaml sets (SPRING_KAFKA_BOOTSTRAPSERVERS or SPRING_KAFKA_BOOTSTRAP_SERVERS for
+ * spring.kafka.bootstrap-servers).
+ */
+final class SpringConfig {
+
+    /** Boot's own actuator settings the Kubernetes manifests set for the probes (not in any yaml). */
+    static final Set<String> ACTUATOR_PROPERTIES = Set.of("management.server.port", "management.endpoint.health.probes.enabled");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");
+    private static final List<String> PORT_PROPERTIES = List.of("server.port", "spring.grpc.server.port", "management.server.port");
+
+    private final String module;
+    private final Map<String, String> properties;
+    private final Set<String> placeholders;
+
+    private SpringConfig(String module, Map<String, String> properties, Set<String> placeholders) {
+        this.module = module;
+        this.properties = properties;
+        this.placeholders = placeholders;
+    }
+
+    static boolean existsFor(String module) {
+        return !yamlFiles(module).isEmpty();
+    }
+
+    static SpringConfig of(String module) {
+        List<Path> files = yamlFiles(module);
+        if (files.isEmpty()) {
+            throw new IllegalStateException(module + " has no src/main/resources/application*.yaml");
+        }
+        Map<String, String> properties = new java.util.TreeMap<>();
+        Set<String> placeholders = new TreeSet<>();
+        for (Path file : files) {
+            for (Map<String, Object> document : Repository.yamlDocuments(file)) {
+                flatten("", document, properties);
+            }
+            Matcher matcher = PLACEHOLDER.matcher(Repository.read(file));
+            while (matcher.find()) {
+                placeholders.add(matcher.group(1).trim());
+            }
+        }
+        return new SpringConfig(module, properties, placeholders);
+    }
+
+    private static List<Path> yamlFiles(String module) {
+        Path resources = Repository.ROOT.resolve(module).resolve("src/main/resources");
+        if (!Files.isDirectory(resources)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(resources)) {
+            return files.filter(p -> p.getFileName().toString().matches("application.*\\.ya?ml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Map<String, Object> map, Map<String, String> into) {
+        for (Map.Entry<String, Object> entry : map.entrySet()) {
+            String key = prefix.isEmpty() ? String.valueOf(entry.getKey()) : prefix + "." + entry.getKey();
+            if (entry.getValue() instanceof Map<?, ?> child) {
+                flatten(key, (Map<String, Object>) child, into);
+            } else {
+                into.put(key, String.valueOf(entry.getValue()));
+            }
+        }
+    }
+
+    String module() {
+        return module;
+    }
+
+    Map<String, String> properties() {
+        return properties;
+    }
+
+    Set<String> placeholders() {
+        return placeholders;
+    }
+
+    /** The property an environment variable binds to in this yaml, or null. */
+    String propertyFor(String environmentVariable) {
+        if (placeholders.contains(environmentVariable)) {
+            return "${" + environmentVariable + "}";
+        }
+        for (String property : properties.keySet()) {
+            if (relaxedMatch(environmentVariable, property)) {
+                return property;
+            }
+        }
+        return null;
+    }
+
+    boolean reads(String environmentVariable) {
+        return propertyFor(environmentVariable) != null;
+    }
+
+    /** Spring's SystemEnvironmentPropertyMapper: dashes dropped, or (legacy) dashes as underscores. */
+    static boolean relaxedMatch(String environmentVariable, String property) {
+        if (!environmentVariable.equals(environmentVariable.toUpperCase(Locale.ROOT))) {
+            return false;
+        }
+        String asProperty = environmentVariable.toLowerCase(Locale.ROOT).replace('_', '.');
+        String lower = property.toLowerCase(Locale.ROOT);
+        return asProperty.equals(lower.replace("-", "")) || asProperty.equals(lower.replace('-', '.'));
+    }
+
+    /** The ports the service listens on: server, gRPC and management ports, overridden by the environment given. */
+    Set<Integer> ports(Map<String, String> environment) {
+        Set<Integer> ports = new TreeSet<>();
+        for (String property : PORT_PROPERTIES) {
+            String value = properties.get(property);
+            for (Map.Entry<String, String> variable : environment.entrySet()) {
+                if (relaxedMatch(variable.getKey(), property)) {
+                    value = variable.getValue();
+                }
+            }
+            if (value != null && value.matches("\\d+")) {
+                ports.add(Integer.parseInt(value));
+            }
+        }
+        return ports;
+    }
+
+    /** Environment variables among those given that this yaml does not read. */
+    List<String> unread(Iterable<String> environmentVariables, Set<String> alsoAllowedProperties) {
+        List<String> unread = new ArrayList<>();
+        for (String variable : environmentVariables) {
+            boolean allowed = alsoAllowedProperties.stream().anyMatch(property -> relaxedMatch(variable, property));
+            if (!allowed && !reads(variable)) {
+                unread.add(variable);
+            }
+        }
+        return unread;
+    }
+}

@@ -1,0 +1,30 @@
+package org.medicore.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The relaxed-binding rule the compose and Kubernetes checks rely on. */
+class SpringConfigTest {
+
+    @Test
+    void environmentVariablesMapOntoPropertiesAsSpringBindsThem() {
+        assertThat(SpringConfig.relaxedMatch("SPRING_KAFKA_BOOTSTRAPSERVERS", "spring.kafka.bootstrap-servers")).isTrue();
+        assertThat(SpringConfig.relaxedMatch("SPRING_KAFKA_BOOTSTRAP_SERVERS", "spring.kafka.bootstrap-servers")).isTrue();
+        assertThat(SpringConfig.relaxedMatch("SPRING_DATASOURCE_URL", "spring.datasource.url")).isTrue();
+        assertThat(SpringConfig.relaxedMatch("SPRING_DATASOURCE_URLS", "spring.datasource.url")).isFalse();
+        assertThat(SpringConfig.relaxedMatch("spring_datasource_url", "spring.datasource.url")).isFalse();
+        assertThat(SpringConfig.relaxedMatch("SPRING_KAFKA_BOOTSTRAP", "spring.kafka.bootstrap-servers")).isFalse();
+    }
+
+    @Test
+    void readsTheRealBffConfiguration() {
+        SpringConfig bff = SpringConfig.of("bff-graphql");
+        assertThat(bff.placeholders()).contains("MEDICORE_ISSUER_URI");
+        assertThat(bff.reads("MEDICORE_ISSUER_URI")).isTrue();
+        assertThat(bff.reads("SERVER_ADDRESS")).isTrue();
+        assertThat(bff.reads("SERVER_ADRESS")).isFalse();
+        assertThat(bff.ports(java.util.Map.of())).contains(8080);
+        assertThat(bff.ports(java.util.Map.of("SERVER_PORT", "9999"))).contains(9999).doesNotContain(8080);
+    }
+}

@@ -1,0 +1,272 @@
+package org.medicore.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Terraform code as far as it can be checked without the AWS provider (terraform init cannot
+ * download it here, so terraform validate is impossible): module wiring, IAM least privilege on
+ * the PHI stores, encryption, tags, and the patient table mirroring patient-service's design.
+ */
+class TerraformWiringTest {
+
+    private static final List<String> MODULES = List.of("network", "eks", "rds", "dynamodb", "s3_lab_reports",
+            "lambda_lab_processor", "msk", "secrets", "keycloak");
+    private static final List<String> ENVS = List.of("envs/dev", "envs/prod");
+    private static final String PLATFORM = "modules/platform";
+    private static final Set<String> META_ARGUMENTS = Set.of("source", "version", "count", "for_each", "depends_on", "providers");
+    private static final Pattern MODULE_OUTPUT = Pattern.compile("module\\.([a-z0-9_]+)\\.([a-z0-9_]+)");
+    private static final Pattern VARIABLE = Pattern.compile("\\bvar\\.([a-z0-9_]+)");
+    /** "*", or a literal ARN ending in "/*" or ":*" (everything in a bucket, table or account). */
+    private static final Pattern WILDCARD_RESOURCE = Pattern.compile("(^\\*$)|(\"\\*\")|([/:]\\*(\"|$|]))|(\\}/\\*)");
+
+    @Test
+    void theModulesAndEnvironmentsExist() {
+        for (String module : MODULES) {
+            assertThat(Hcl.folders()).contains("modules/" + module);
+            assertThat(Hcl.blocks("modules/" + module, "variable")).as(module).isNotEmpty();
+            assertThat(Hcl.blocks("modules/" + module, "output")).as(module).isNotEmpty();
+        }
+        assertThat(Hcl.blocks(PLATFORM, "module").keySet()).as("%s composes every module", PLATFORM).containsAll(MODULES);
+        assertThat(Hcl.folders()).containsAll(ENVS);
+        for (String env : ENVS) {
+            assertThat(Hcl.blocks(env, "module").get("platform")).as(env).containsEntry("source", "../../" + PLATFORM);
+        }
+    }
+
+    @Test
+    void everyModuleCallPassesDeclaredVariablesAndAllRequiredOnes() {
+        List<String> problems = new ArrayList<>();
+        for (String folder : Hcl.folders()) {
+            Hcl.blocks(folder, "module").forEach((call, body) -> {
+                String target = moduleFolder(folder, (String) body.get("source"));
+                Map<String, Map<String, Object>> variables = Hcl.blocks(target, "variable");
+                if (variables.isEmpty()) {
+                    problems.add(folder + ": module " + call + " has no variables at " + target);
+                    return;
+                }
+                Set<String> passed = new TreeSet<>(body.keySet());
+                passed.removeAll(META_ARGUMENTS);
+                passed.stream().filter(argument -> !variables.containsKey(argument))
+                        .forEach(argument -> problems.add(folder + ": module " + call + " passes " + argument + ", not a variable of " + target));
+                variables.forEach((name, variable) -> {
+                    if (!variable.containsKey("default") && !passed.contains(name)) {
+                        problems.add(folder + ": module " + call + " does not pass required " + name + " of " + target);
+                    }
+                });
+            });
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyReferencedModuleOutputExists() {
+        List<String> problems = new ArrayList<>();
+        for (String folder : Hcl.folders()) {
+            Map<String, Map<String, Object>> calls = Hcl.blocks(folder, "module");
+            Matcher matcher = MODULE_OUTPUT.matcher(Hcl.text(folder));
+            while (matcher.find()) {
+                Map<String, Object> call = calls.get(matcher.group(1));
+                if (call == null) {
+                    problems.add(folder + ": " + matcher.group() + " names no module call");
+                } else if (!Hcl.blocks(moduleFolder(folder, (String) call.get("source")), "output").containsKey(matcher.group(2))) {
+                    problems.add(folder + ": " + matcher.group() + " is not an output of " + call.get("source"));
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyVariableUsedIsDeclaredAndDescribedAndEveryOutputDescribed() {
+        List<String> problems = new ArrayList<>();
+        for (String folder : Hcl.folders()) {
+            Map<String, Map<String, Object>> variables = Hcl.blocks(folder, "variable");
+            Matcher matcher = VARIABLE.matcher(Hcl.text(folder));
+            while (matcher.find()) {
+                if (!variables.containsKey(matcher.group(1))) {
+                    problems.add(folder + ": var." + matcher.group(1) + " is not declared");
+                }
+            }
+            variables.forEach((name, body) -> {
+                if (!(body.get("description") instanceof String description) || description.isBlank()) {
+                    problems.add(folder + ": variable " + name + " has no description");
+                }
+            });
+            Hcl.blocks(folder, "output").forEach((name, body) -> {
+                if (!body.containsKey("description")) {
+                    problems.add(folder + ": output " + name + " has no description");
+                }
+            });
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyEnvironmentTagsEverythingAndProdIsProductionGrade() {
+        for (String env : ENVS) {
+            Map<String, Object> aws = Hcl.blocks(env, "provider").get("aws");
+            assertThat(aws).as("%s provider aws", env).containsKey("default_tags");
+            assertThat(aws.get("default_tags").toString()).contains("Project", "Environment=" + env.substring(5), "ManagedBy", "DataClassification");
+            assertThat(Hcl.text(env)).contains("backend={s3=");
+        }
+        assertThat(Hcl.blocks("envs/prod", "module").get("platform")).containsEntry("production_grade", true).containsEntry("az_count", 3);
+        assertThat(Hcl.blocks("envs/dev", "module").get("platform")).containsEntry("production_grade", false);
+        assertThat(Hcl.blocks(PLATFORM, "module").get("rds")).containsEntry("multi_az", "${local.prod}")
+                .containsEntry("deletion_protection", "${local.prod}");
+    }
+
+    @Test
+    void noAllowStatementUsesAWildcardActionNorAWildcardResourceOnAPhiStore() {
+        List<String> problems = new ArrayList<>();
+        int statements = 0;
+        for (String folder : Hcl.folders()) {
+            Map<String, Map<String, Object>> documents = Hcl.typedBlocks(folder, "data").getOrDefault("aws_iam_policy_document", Map.of());
+            for (Map.Entry<String, Map<String, Object>> document : documents.entrySet()) {
+                for (Map<String, Object> statement : statements(document.getValue())) {
+                    statements++;
+                    if ("Deny".equals(statement.get("effect"))) {
+                        continue; // a Deny with wildcards narrows access (e.g. refuse plain HTTP on the bucket)
+                    }
+                    String where = folder + " " + document.getKey() + " " + statement.getOrDefault("sid", "");
+                    List<String> actions = strings(statement.get("actions"));
+                    actions.stream().filter(action -> action.contains("*")).forEach(action -> problems.add(where + ": action " + action));
+                    if (statement.containsKey("not_actions") || statement.containsKey("not_resources")) {
+                        problems.add(where + ": NotAction/NotResource");
+                    }
+                    String resources = String.valueOf(statement.get("resources"));
+                    boolean phi = actions.stream().anyMatch(a -> a.startsWith("s3:") || a.startsWith("dynamodb:") || a.startsWith("kms:"))
+                            || resources.matches("(?s).*(dynamodb|s3_bucket|bucket|table|kms).*");
+                    for (String resource : strings(statement.get("resources"))) {
+                        if (phi && WILDCARD_RESOURCE.matcher(resource).find()) {
+                            problems.add(where + ": resource " + resource);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(statements).isGreaterThan(10);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void wildcardResourceRuleTellsPrefixesFromWholeStores() {
+        assertThat(WILDCARD_RESOURCE.matcher("*").find()).isTrue();
+        assertThat(WILDCARD_RESOURCE.matcher("${aws_s3_bucket.this.arn}/*").find()).isTrue();
+        assertThat(WILDCARD_RESOURCE.matcher("arn:aws:dynamodb:eu-central-1:1:table/x/index/*").find()).isTrue();
+        assertThat(WILDCARD_RESOURCE.matcher("${concat([x], [\"${aws_dynamodb_table.p.arn}/index/*\"])}").find()).isTrue();
+        assertThat(WILDCARD_RESOURCE.matcher("arn:aws:kms:eu-central-1:1:key/*").find()).isTrue();
+        assertThat(WILDCARD_RESOURCE.matcher("${var.bucket_arn}/${var.uploads_prefix}*").find()).isFalse();
+        assertThat(WILDCARD_RESOURCE.matcher("${aws_kms_key.this.arn}").find()).isFalse();
+        assertThat(WILDCARD_RESOURCE.matcher("${aws_dynamodb_table.patients.arn}/index/${index}").find()).isFalse();
+    }
+
+    @Test
+    void everyPolicyIsAPolicyDocumentNotInlineJson() {
+        List<String> problems = new ArrayList<>();
+        for (String folder : Hcl.folders()) {
+            Hcl.typedBlocks(folder, "resource").forEach((type, resources) -> resources.forEach((name, body) -> {
+                if (body.containsKey("policy") && !String.valueOf(body.get("policy")).matches("\\$\\{data\\.aws_iam_policy_document\\.[a-z_]+(\\[[^]]+])?\\.json}")) {
+                    problems.add(folder + " " + type + "." + name + ": policy " + body.get("policy"));
+                }
+                if (body.containsKey("assume_role_policy") && !String.valueOf(body.get("assume_role_policy")).startsWith("${data.aws_iam_policy_document.")) {
+                    problems.add(folder + " " + type + "." + name + ": assume_role_policy " + body.get("assume_role_policy"));
+                }
+            }));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void dataStoresAreEncryptedAndProtected() {
+        Map<String, Object> table = resource("modules/dynamodb", "aws_dynamodb_table", "patients");
+        assertThat(table.get("point_in_time_recovery").toString()).contains("enabled=true");
+        assertThat(table.get("server_side_encryption").toString()).contains("enabled=true", "kms_key_arn=${aws_kms_key.this.arn}");
+
+        Map<String, Object> database = resource("modules/rds", "aws_db_instance", "this");
+        assertThat(database).containsEntry("storage_encrypted", true).containsEntry("publicly_accessible", false)
+                .containsEntry("engine", "postgres").containsEntry("engine_version", "17")
+                .containsEntry("kms_key_id", "${aws_kms_key.this.arn}").containsEntry("multi_az", "${var.multi_az}")
+                .containsEntry("backup_retention_period", "${var.backup_retention_days}");
+
+        String bucket = Hcl.text("modules/s3_lab_reports");
+        assertThat(bucket).contains("sse_algorithm=aws:kms", "status=Enabled", "block_public_acls=true", "block_public_policy=true",
+                "ignore_public_acls=true", "restrict_public_buckets=true", "aws:SecureTransport",
+                "prefix=${var.quarantine_prefix}", "filter_prefix=${var.uploads_prefix}", "s3:ObjectCreated:*");
+
+        Map<String, Object> cluster = resource("modules/msk", "aws_msk_cluster", "this");
+        assertThat(cluster.get("client_authentication").toString()).contains("iam=true", "unauthenticated=false");
+        assertThat(cluster.get("encryption_info").toString()).contains("client_broker=TLS", "in_cluster=true");
+
+        Map<String, Object> function = resource("modules/lambda_lab_processor", "aws_lambda_function", "this");
+        assertThat(function).containsEntry("runtime", "java21").containsEntry("handler", "${var.handler}");
+        assertThat(Hcl.blocks(PLATFORM, "variable").get("lab_processor_handler"))
+                .containsEntry("default", "org.medicore.lab.adapter.in.lambda.LabReportUploadedHandler::handleRequest");
+
+        for (String folder : Hcl.folders()) {
+            Hcl.typedBlocks(folder, "resource").getOrDefault("aws_kms_key", Map.of())
+                    .forEach((name, key) -> assertThat(key).as("%s aws_kms_key.%s", folder, name).containsEntry("enable_key_rotation", true));
+        }
+    }
+
+    @Test
+    void patientTableMirrorsPatientServiceDesign() {
+        String readme = Repository.read(Repository.ROOT.resolve("domain-services/patient-service/README.md"));
+        Map<String, List<String>> documented = new LinkedHashMap<>();
+        Matcher row = Pattern.compile("(?m)^\\| `([a-z-]+)`[^|]*\\| `([a-z_]+)`[^|]*\\| `([a-z_]+)`").matcher(readme);
+        while (row.find()) {
+            documented.put(row.group(1), List.of(row.group(2), row.group(3)));
+        }
+        assertThat(documented).as("GSIs in patient-service/README.md").isNotEmpty();
+        assertThat(readme).contains("`pk` (partition), `sk` (sort)");
+
+        Map<String, Object> table = resource("modules/dynamodb", "aws_dynamodb_table", "patients");
+        assertThat(table).containsEntry("hash_key", "pk").containsEntry("range_key", "sk").containsEntry("billing_mode", "PAY_PER_REQUEST");
+        assertThat(table.get("dynamic").toString()).contains("projection_type=ALL", "type=S");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, String>> indexes = (Map<String, Map<String, String>>) ((List<Map<String, Object>>) Hcl.folder("modules/dynamodb").stream()
+                .filter(file -> file.containsKey("locals")).findFirst().orElseThrow().get("locals")).get(0).get("indexes");
+        Map<String, List<String>> declared = new LinkedHashMap<>();
+        indexes.forEach((name, keys) -> declared.put(name, List.of(keys.get("hash"), keys.get("range"))));
+        assertThat(declared).isEqualTo(documented);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(Map<String, Object> document) {
+        Object statements = document.get("statement");
+        return statements == null ? List.of() : (List<Map<String, Object>>) statements;
+    }
+
+    private static List<String> strings(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
+    }
+
+    private static Map<String, Object> resource(String folder, String type, String name) {
+        Map<String, Object> body = Hcl.typedBlocks(folder, "resource").getOrDefault(type, Map.of()).get(name);
+        assertThat(body).as("%s %s.%s", folder, type, name).isNotNull();
+        return body;
+    }
+
+    private static String moduleFolder(String caller, String source) {
+        assertThat(source).as("module source in %s", caller).startsWith("../");
+        return Path.of(caller).resolve(source).normalize().toString().replace('\\', '/');
+    }
+}
