@@ -29,15 +29,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Collection;
 
 /** Wires the hexagon: domain policies, use cases, and the adapters behind their ports. */
@@ -90,9 +82,7 @@ public class AppointmentServiceConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(JwtProperties jwt) {
-        NimbusJwtDecoder decoder = jwt.publicKeyLocation() != null
-                ? NimbusJwtDecoder.withPublicKey(publicKey(jwt)).build()
-                : NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(jwt.issuerUri()),
                 new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
@@ -126,18 +116,6 @@ public class AppointmentServiceConfiguration {
         } catch (PublishMessages.PublishFailed e) {
             // Kafka unreachable: the messages stay in the outbox and the next run retries them.
             LOG.warn("outbox relay paused: {}", e.getMessage());
-        }
-    }
-
-    private static RSAPublicKey publicKey(JwtProperties jwt) {
-        try {
-            String pem = jwt.publicKeyLocation().getContentAsString(StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + jwt.publicKeyLocation(), e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("not an RSA public key: " + jwt.publicKeyLocation(), e);
         }
     }
 }

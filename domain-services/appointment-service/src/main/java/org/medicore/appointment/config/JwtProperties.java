@@ -1,12 +1,8 @@
 package org.medicore.appointment.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.core.io.Resource;
 
-/**
- * How bearer tokens are checked: issuer, audience and the signing keys, from the issuer's
- * JWKS or, where no issuer runs (tests), from a PEM public key.
- */
+/** How bearer tokens are checked: the issuer, its JWKS (the signing keys) and the audience. */
 @ConfigurationProperties("medicore.security.jwt")
-public record JwtProperties(String issuerUri, String jwkSetUri, String audience, Resource publicKeyLocation) {
+public record JwtProperties(String issuerUri, String jwkSetUri, String audience) {
 }

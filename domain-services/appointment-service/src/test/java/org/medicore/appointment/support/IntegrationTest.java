@@ -1,86 +1,18 @@
 package org.medicore.appointment.support;
 
-import org.medicore.appointment.application.port.in.ManagePractitioners;
-import org.medicore.appointment.application.port.in.Outcome;
-import org.medicore.appointment.domain.Caller;
-import org.medicore.appointment.domain.PersonName;
-import org.medicore.appointment.domain.Practitioner;
-import org.medicore.appointment.domain.Role;
-import org.medicore.localstack.PostgresServer;
-import org.medicore.localstack.TestStack;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.medicore.localstack.TestTokens;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.medicore.appointment.support.ScheduleBuilder.aWeek;
-
 /**
- * One application context for the integration tests, against the real PostgreSQL and Kafka of
- * the test stack; tokens are signed by {@link TestTokens}. The scheduled relay is off so that
- * tests decide when the outbox is relayed.
+ * The context most tests share: it trusts {@link TestTokens}, whose JWKS is served on the
+ * loopback, so tokens are checked on the same decoder path as Keycloak's in production.
  */
-@SpringBootTest(properties = {"spring.grpc.server.port=0", "medicore.outbox.relay-enabled=false"})
-public abstract class IntegrationTest {
-
-    protected static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    protected static final Caller ADMIN = new Caller("admin-subject", Set.of(Role.ADMIN));
-
-    @Autowired
-    protected ManagePractitioners practitioners;
+public abstract class IntegrationTest extends ApplicationTest {
 
     @DynamicPropertySource
-    static void realComponents(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestStack.newDatabaseUrl("appointments_test"));
-        registry.add("spring.datasource.username", () -> PostgresServer.USER);
-        registry.add("spring.datasource.password", () -> PostgresServer.PASSWORD);
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
-        registry.add("spring.kafka.bootstrap-servers", () -> TestStack.kafka().bootstrapServers());
+    static void testTokens(DynamicPropertyRegistry registry) {
         registry.add("medicore.security.jwt.issuer-uri", () -> TestTokens.ISSUER);
-        registry.add("medicore.security.jwt.public-key-location", TestTokens::publicKeyLocation);
-    }
-
-    /** A practitioner working weekdays 08:00-12:00 Berlin time, 30-minute consultations. */
-    protected Practitioner aPractitionerWithHours(String keycloakSubject) {
-        var created = practitioners.create(ADMIN, new ManagePractitioners.NewPractitioner(new PersonName("Ada", "Lovelace"),
-                "Cardiology", "Internal Medicine", "clinic-1", BERLIN, Optional.ofNullable(keycloakSubject)));
-        Practitioner practitioner = success(created);
-        success(practitioners.setWorkingHours(ADMIN, practitioner.id(), 0, aWeek().workingWeekdays("08:00", "12:00").build()));
-        return practitioner;
-    }
-
-    protected Practitioner aPractitionerWithHours() {
-        return aPractitionerWithHours(null);
-    }
-
-    /** A weekday next week, in Berlin. */
-    protected static LocalDate nextMonday() {
-        return LocalDate.now(BERLIN).plusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    }
-
-    protected static java.time.Instant at(LocalDate day, String localTime) {
-        return day.atTime(java.time.LocalTime.parse(localTime)).atZone(BERLIN).toInstant();
-    }
-
-    protected static Caller patient(String subject) {
-        return new Caller(subject, Set.of(Role.PATIENT));
-    }
-
-    protected static Caller aNewPatient() {
-        return patient(UUID.randomUUID().toString());
-    }
-
-    protected static <T> T success(Outcome<T> outcome) {
-        assertThat(outcome).isInstanceOf(Outcome.Success.class);
-        return ((Outcome.Success<T>) outcome).value();
+        registry.add("medicore.security.jwt.jwk-set-uri", TestTokens::jwksUri);
     }
 }

@@ -7,6 +7,7 @@ import org.medicore.appointment.application.port.in.Outcome.Denied;
 import org.medicore.appointment.application.port.in.Outcome.NotFound;
 import org.medicore.appointment.application.port.in.Outcome.Stale;
 import org.medicore.appointment.application.port.in.Outcome.Success;
+import org.medicore.appointment.application.port.in.Page;
 import org.medicore.appointment.application.port.out.LoadAppointments;
 import org.medicore.appointment.application.port.out.LoadPractitioner;
 import org.medicore.appointment.application.port.out.LoadWorkingHours;
@@ -77,6 +78,12 @@ public final class PractitionerService implements ManagePractitioners {
     public Outcome<Practitioner> practitioner(Caller caller, PractitionerId id) {
         return practitioners.practitioner(id).<Outcome<Practitioner>>map(Success::new)
                 .orElseGet(() -> new NotFound<>("practitioner", id.toString()));
+    }
+
+    /** The practitioner directory is open to every authenticated caller: patients choose from it. */
+    @Override
+    public Outcome<Page<Practitioner>> practitioners(Caller caller, Filter filter, Page.Request page) {
+        return new Success<>(practitioners.practitioners(filter, page));
     }
 
     @Override

@@ -1,58 +1,56 @@
 package org.medicore.appointment.adapter.in;
 
-import com.google.protobuf.Timestamp;
 import com.google.rpc.PreconditionFailure;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.MetadataUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medicore.appointment.domain.Practitioner;
+import org.medicore.appointment.support.GrpcClient;
 import org.medicore.appointment.support.IntegrationTest;
-import org.medicore.appointment.support.TestTokens;
-import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
-import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc.AppointmentServiceBlockingStub;
 import org.medicore.contracts.appointment.v1.AppointmentStatus;
-import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
+import org.medicore.contracts.appointment.v1.AppointmentTimeFilter;
 import org.medicore.contracts.appointment.v1.CancelAppointmentRequest;
 import org.medicore.contracts.appointment.v1.CancellingParty;
 import org.medicore.contracts.appointment.v1.CompleteAppointmentRequest;
-import org.medicore.contracts.appointment.v1.ListAppointmentsByPractitionerDayRequest;
 import org.medicore.contracts.appointment.v1.ListFreeSlotsRequest;
 import org.medicore.contracts.common.v1.AppointmentType;
+import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.localstack.TestTokens;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medicore.appointment.support.ApiRequests.appointmentsOf;
+import static org.medicore.appointment.support.ApiRequests.booking;
+import static org.medicore.appointment.support.ApiRequests.date;
+import static org.medicore.appointment.support.ApiRequests.dayOf;
+import static org.medicore.appointment.support.GrpcClient.statusOf;
 
 /** The gRPC contract over a real port: tokens, access rules and error details. */
 class AppointmentEndpointTest extends IntegrationTest {
 
-    private static final String PATIENT = "7a1c5b9e-3f0a-4d6b-9a51-0c3e7c1f2a01";
+    private static final String PATIENT = UUID.randomUUID().toString();
     private static final String DOCTOR = "doctor-" + UUID.randomUUID();
 
     @LocalGrpcServerPort
     int port;
 
-    private ManagedChannel channel;
+    private GrpcClient client;
 
     @BeforeEach
     void connect() {
-        channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        client = new GrpcClient(port);
     }
 
     @AfterEach
     void disconnect() {
-        channel.shutdownNow();
+        client.close();
     }
 
     @Test
@@ -60,9 +58,10 @@ class AppointmentEndpointTest extends IntegrationTest {
         Practitioner practitioner = aPractitionerWithHours();
         Instant start = at(nextMonday(), "09:00");
 
-        var booked = as(TestTokens.token(PATIENT, "PATIENT")).bookAppointment(booking(practitioner, PATIENT, start));
+        var booked = client.as(TestTokens.forSubject(PATIENT, "PATIENT")).bookAppointment(booking(practitioner, PATIENT, start));
         String otherPatient = UUID.randomUUID().toString();
-        var taken = catchStatus(() -> as(TestTokens.token(otherPatient, "PATIENT")).bookAppointment(booking(practitioner, otherPatient, start)));
+        var taken = statusOf(() -> client.as(TestTokens.forSubject(otherPatient, "PATIENT"))
+                .bookAppointment(booking(practitioner, otherPatient, start)));
 
         assertThat(booked.getAppointment().getStatus()).isEqualTo(AppointmentStatus.BOOKED);
         assertThat(taken.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
@@ -74,7 +73,7 @@ class AppointmentEndpointTest extends IntegrationTest {
     void a_patient_cannot_book_for_someone_else() {
         Practitioner practitioner = aPractitionerWithHours();
 
-        var denied = catchStatus(() -> as(TestTokens.token(PATIENT, "PATIENT"))
+        var denied = statusOf(() -> client.as(TestTokens.forSubject(PATIENT, "PATIENT"))
                 .bookAppointment(booking(practitioner, "someone-else", at(nextMonday(), "10:00"))));
 
         assertThat(denied.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
@@ -85,26 +84,26 @@ class AppointmentEndpointTest extends IntegrationTest {
         Practitioner practitioner = aPractitionerWithHours();
         var request = booking(practitioner, PATIENT, at(nextMonday(), "10:30"));
 
-        var missing = catchStatus(() -> AppointmentServiceGrpc.newBlockingStub(channel).bookAppointment(request));
-        var expired = catchStatus(() -> as(TestTokens.sign(PATIENT, "medicore-api", Instant.now().minus(Duration.ofHours(1)), "PATIENT"))
-                .bookAppointment(request));
-        var wrongAudience = catchStatus(() -> as(TestTokens.sign(PATIENT, "another-api", Instant.now().plus(Duration.ofHours(1)), "PATIENT"))
-                .bookAppointment(request));
+        var missing = statusOf(() -> client.anonymous().bookAppointment(request));
+        var expired = statusOf(() -> client.as(TestTokens.expired(PATIENT, "PATIENT")).bookAppointment(request));
+        var wrongAudience = statusOf(() -> client.as(TestTokens.forAnotherAudience(PATIENT, "PATIENT")).bookAppointment(request));
+        var forged = statusOf(() -> client.as(TestTokens.signedByAStranger(PATIENT, "PATIENT")).bookAppointment(request));
 
         assertThat(missing.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(expired.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(wrongAudience.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(forged.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
     }
 
     @Test
     void completing_a_cancelled_appointment_is_a_failed_precondition() {
         Practitioner practitioner = aPractitionerWithHours(DOCTOR);
-        var patient = as(TestTokens.token(PATIENT, "PATIENT"));
+        var patient = client.as(TestTokens.forSubject(PATIENT, "PATIENT"));
         String id = patient.bookAppointment(booking(practitioner, PATIENT, at(nextMonday().plusDays(1), "11:00"))).getAppointment().getId();
         patient.cancelAppointment(CancelAppointmentRequest.newBuilder().setAppointmentId(id)
                 .setCancelledBy(CancellingParty.PATIENT).setReason("better").build());
 
-        var refused = catchStatus(() -> as(TestTokens.token(DOCTOR, "DOCTOR"))
+        var refused = statusOf(() -> client.as(TestTokens.forSubject(DOCTOR, "DOCTOR"))
                 .completeAppointment(CompleteAppointmentRequest.newBuilder().setAppointmentId(id).build()));
 
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
@@ -115,26 +114,49 @@ class AppointmentEndpointTest extends IntegrationTest {
         Practitioner own = aPractitionerWithHours(DOCTOR + "-own");
         Practitioner colleague = aPractitionerWithHours();
         LocalDate day = nextMonday().plusDays(2);
-        as(TestTokens.token(PATIENT, "PATIENT")).bookAppointment(booking(own, PATIENT, at(day, "08:00")));
-        var doctor = as(TestTokens.token(DOCTOR + "-own", "DOCTOR"));
+        client.as(TestTokens.forSubject(PATIENT, "PATIENT")).bookAppointment(booking(own, PATIENT, at(day, "08:00")));
+        var doctor = client.as(TestTokens.forSubject(DOCTOR + "-own", "DOCTOR"));
 
-        var ownDay = doctor.listAppointmentsByPractitionerDay(dayRequest(own, day));
-        var denied = catchStatus(() -> doctor.listAppointmentsByPractitionerDay(dayRequest(colleague, day)));
+        var ownDay = doctor.listAppointmentsByPractitionerDay(dayOf(own, day));
+        var denied = statusOf(() -> doctor.listAppointmentsByPractitionerDay(dayOf(colleague, day)));
 
         assertThat(ownDay.getAppointmentsList()).hasSize(1);
         assertThat(denied.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 
     @Test
+    void a_patients_upcoming_appointments_come_soonest_first_in_pages_a_token_continues() {
+        Practitioner practitioner = aPractitionerWithHours();
+        LocalDate day = nextMonday().plusDays(4);
+        String patientId = UUID.randomUUID().toString();
+        var patient = client.as(TestTokens.forSubject(patientId, "PATIENT"));
+        for (String time : List.of("09:00", "08:00", "08:30")) {
+            patient.bookAppointment(booking(practitioner, patientId, at(day, time)));
+        }
+        var upcoming = appointmentsOf(patientId).toBuilder().setTimeFilter(AppointmentTimeFilter.UPCOMING);
+
+        var first = patient.listAppointmentsByPatient(upcoming.setPage(PageRequest.newBuilder().setPageSize(2)).build());
+        var second = patient.listAppointmentsByPatient(upcoming.setPage(PageRequest.newBuilder().setPageSize(2)
+                .setPageToken(first.getPageInfo().getNextPageToken())).build());
+
+        assertThat(first.getAppointmentsList()).extracting(appointment -> appointment.getStart().getSeconds())
+                .containsExactly(at(day, "08:00").getEpochSecond(), at(day, "08:30").getEpochSecond());
+        assertThat(second.getAppointmentsList()).extracting(appointment -> appointment.getStart().getSeconds())
+                .containsExactly(at(day, "09:00").getEpochSecond());
+        assertThat(second.getPageInfo().getNextPageToken()).isEmpty();
+        assertThat(second.getPageInfo().getTotalSize()).isEqualTo(3);
+    }
+
+    @Test
     void free_slots_leave_out_the_booked_one_and_a_bad_range_names_its_field() {
         Practitioner practitioner = aPractitionerWithHours();
         LocalDate day = nextMonday().plusDays(3);
-        var patient = as(TestTokens.token(PATIENT, "PATIENT"));
+        var patient = client.as(TestTokens.forSubject(PATIENT, "PATIENT"));
         patient.bookAppointment(booking(practitioner, PATIENT, at(day, "08:00")));
 
         var slots = patient.listFreeSlots(ListFreeSlotsRequest.newBuilder().setPractitionerId(practitioner.id().toString())
                 .setFromDate(date(day)).setToDate(date(day)).setAppointmentType(AppointmentType.CONSULTATION).build());
-        var invalid = catchStatus(() -> patient.listFreeSlots(ListFreeSlotsRequest.newBuilder()
+        var invalid = statusOf(() -> patient.listFreeSlots(ListFreeSlotsRequest.newBuilder()
                 .setPractitionerId(practitioner.id().toString()).setFromDate(date(day)).setToDate(date(day.minusDays(1)))
                 .setAppointmentType(AppointmentType.CONSULTATION).build()));
 
@@ -142,35 +164,5 @@ class AppointmentEndpointTest extends IntegrationTest {
         assertThat(slots.getTimeZone()).isEqualTo("Europe/Berlin");
         assertThat(invalid.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(invalid.getStatus().getDescription()).startsWith("to_date");
-    }
-
-    private AppointmentServiceBlockingStub as(String token) {
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        return AppointmentServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
-    }
-
-    private static BookAppointmentRequest booking(Practitioner practitioner, String patient, Instant start) {
-        return BookAppointmentRequest.newBuilder().setIdempotencyKey(UUID.randomUUID().toString()).setPatientId(patient)
-                .setPractitionerId(practitioner.id().toString()).setAppointmentType(AppointmentType.CONSULTATION)
-                .setStart(Timestamp.newBuilder().setSeconds(start.getEpochSecond())).build();
-    }
-
-    private static ListAppointmentsByPractitionerDayRequest dayRequest(Practitioner practitioner, LocalDate day) {
-        return ListAppointmentsByPractitionerDayRequest.newBuilder().setPractitionerId(practitioner.id().toString())
-                .setDate(date(day)).build();
-    }
-
-    private static com.google.type.Date date(LocalDate day) {
-        return com.google.type.Date.newBuilder().setYear(day.getYear()).setMonth(day.getMonthValue()).setDay(day.getDayOfMonth()).build();
-    }
-
-    private static StatusRuntimeException catchStatus(Runnable call) {
-        try {
-            call.run();
-        } catch (StatusRuntimeException e) {
-            return e;
-        }
-        throw new AssertionError("the call succeeded");
     }
 }

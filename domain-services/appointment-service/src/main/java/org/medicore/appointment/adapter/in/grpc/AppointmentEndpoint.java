@@ -6,17 +6,12 @@ import org.medicore.appointment.application.port.in.ChangeAppointment;
 import org.medicore.appointment.application.port.in.FindFreeSlots;
 import org.medicore.appointment.application.port.in.ManagePractitioners;
 import org.medicore.appointment.application.port.in.Outcome;
-import org.medicore.appointment.application.port.in.Page;
 import org.medicore.appointment.application.port.in.ViewAppointments;
 import org.medicore.appointment.domain.Caller;
 import org.medicore.contracts.appointment.v1.*;
-import org.medicore.contracts.common.v1.PageInfo;
-import org.medicore.contracts.common.v1.PageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -56,6 +51,17 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     public void getPractitioner(GetPractitionerRequest request, StreamObserver<GetPractitionerResponse> response) {
         respond(response, () -> practitioners.practitioner(caller(), practitionerId("practitioner_id", request.getPractitionerId())),
                 found -> GetPractitionerResponse.newBuilder().setPractitioner(toProto(found)).build());
+    }
+
+    @Override
+    public void listPractitioners(ListPractitionersRequest request, StreamObserver<ListPractitionersResponse> response) {
+        respond(response, () -> practitioners.practitioners(caller(), new ManagePractitioners.Filter(
+                        Optional.of(request.getDepartment()), Optional.of(request.getSpecialty()),
+                        Optional.of(request.getClinicId())), PageTokens.read(request, request.getPage())),
+                page -> ListPractitionersResponse.newBuilder()
+                        .addAllPractitioners(page.items().stream().map(ProtoMapping::toProto).toList())
+                        .setPageInfo(PageTokens.pageInfo(request, page))
+                        .build());
     }
 
     @Override
@@ -152,11 +158,10 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
                             case UPCOMING -> ViewAppointments.TimeFilter.UPCOMING;
                             case PAST -> ViewAppointments.TimeFilter.PAST;
                             default -> ViewAppointments.TimeFilter.ALL;
-                        }, page(request.getPage())),
+                        }, PageTokens.read(request, request.getPage())),
                 page -> ListAppointmentsByPatientResponse.newBuilder()
                         .addAllAppointments(page.items().stream().map(ProtoMapping::toProto).toList())
-                        .setPageInfo(PageInfo.newBuilder().setTotalSize(page.totalSize())
-                                .setNextPageToken(page.nextOffset().isPresent() ? token(page.nextOffset().getAsInt()) : ""))
+                        .setPageInfo(PageTokens.pageInfo(request, page))
                         .build());
     }
 
@@ -190,21 +195,5 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     private static Caller caller() {
         return BearerAuthentication.CALLER.get();
-    }
-
-    private static Page.Request page(PageRequest page) {
-        if (page.getPageToken().isEmpty()) {
-            return new Page.Request(page.getPageSize(), 0);
-        }
-        try {
-            int offset = Integer.parseInt(new String(Base64.getUrlDecoder().decode(page.getPageToken()), StandardCharsets.UTF_8));
-            return new Page.Request(page.getPageSize(), offset);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField("page.page_token", "not a page token of this list");
-        }
-    }
-
-    private static String token(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(offset).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -30,7 +30,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -98,8 +97,7 @@ final class JooqAppointments implements LoadAppointments, SaveAppointment, Remem
                 .orderBy(order, APPOINTMENT.ID)
                 .limit(page.size()).offset(page.offset())
                 .fetch(JooqAppointments::toAppointment);
-        int next = page.offset() + items.size();
-        return new Page<>(items, next < total ? OptionalInt.of(next) : OptionalInt.empty(), total);
+        return Page.of(items, page, total);
     }
 
     @Override

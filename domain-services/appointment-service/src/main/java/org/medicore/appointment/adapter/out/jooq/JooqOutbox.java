@@ -1,7 +1,6 @@
 package org.medicore.appointment.adapter.out.jooq;
 
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.medicore.appointment.application.port.out.AppendToOutbox;
 import org.medicore.appointment.application.port.out.OutboxMessage;
 import org.medicore.appointment.application.port.out.PendingOutbox;
@@ -33,7 +32,7 @@ final class JooqOutbox implements AppendToOutbox, PendingOutbox {
                 .set(OUTBOX_EVENT.EVENT_TYPE, message.eventType())
                 .set(OUTBOX_EVENT.AGGREGATE_ID, UUID.fromString(message.key()))
                 .set(OUTBOX_EVENT.OCCURRED_AT, utc(message.occurredAt()))
-                .set(OUTBOX_EVENT.PAYLOAD, JSONB.valueOf(message.payload()))
+                .set(OUTBOX_EVENT.PAYLOAD, message.payload())
                 .execute();
     }
 
@@ -50,7 +49,7 @@ final class JooqOutbox implements AppendToOutbox, PendingOutbox {
                 .limit(limit)
                 .forUpdate().skipLocked()
                 .fetch(row -> new Pending(row.getSequence(), new OutboxMessage(row.getEventId(), row.getEventType(),
-                        row.getAggregateId().toString(), row.getOccurredAt().toInstant(), row.getPayload().data())));
+                        row.getAggregateId().toString(), row.getOccurredAt().toInstant(), row.getPayload())));
     }
 
     @Override

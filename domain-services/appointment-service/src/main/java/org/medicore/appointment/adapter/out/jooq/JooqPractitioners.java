@@ -1,8 +1,12 @@
 package org.medicore.appointment.adapter.out.jooq;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.medicore.appointment.adapter.out.jooq.generated.tables.records.PractitionerRecord;
 import org.medicore.appointment.adapter.out.jooq.generated.tables.records.WorkingIntervalRecord;
+import org.medicore.appointment.application.port.in.ManagePractitioners.Filter;
+import org.medicore.appointment.application.port.in.Page;
 import org.medicore.appointment.application.port.out.LoadPractitioner;
 import org.medicore.appointment.application.port.out.LoadWorkingHours;
 import org.medicore.appointment.application.port.out.SavePractitioner;
@@ -24,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static java.util.stream.Collectors.groupingBy;
 import static org.medicore.appointment.adapter.out.jooq.JooqAppointments.utc;
@@ -48,6 +53,21 @@ final class JooqPractitioners implements LoadPractitioner, SavePractitioner, Loa
     @Override
     public Optional<Practitioner> practitioner(PractitionerId id) {
         return dsl.selectFrom(PRACTITIONER).where(PRACTITIONER.ID.eq(id.value())).fetchOptional(JooqPractitioners::toPractitioner);
+    }
+
+    @Override
+    public Page<Practitioner> practitioners(Filter filter, Page.Request page) {
+        Condition matching = DSL.and(Stream.of(
+                        filter.department().map(PRACTITIONER.DEPARTMENT::eq),
+                        filter.specialty().map(PRACTITIONER.SPECIALTY::eq),
+                        filter.clinicId().map(PRACTITIONER.CLINIC_ID::eq))
+                .flatMap(Optional::stream).toList());
+        long total = dsl.fetchCount(PRACTITIONER, matching);
+        List<Practitioner> items = dsl.selectFrom(PRACTITIONER).where(matching)
+                .orderBy(PRACTITIONER.FAMILY_NAME, PRACTITIONER.GIVEN_NAME, PRACTITIONER.ID)
+                .limit(page.size()).offset(page.offset())
+                .fetch(JooqPractitioners::toPractitioner);
+        return Page.of(items, page, total);
     }
 
     @Override

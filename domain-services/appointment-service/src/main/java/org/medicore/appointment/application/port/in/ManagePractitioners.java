@@ -19,6 +19,9 @@ public interface ManagePractitioners {
 
     Outcome<Practitioner> practitioner(Caller caller, PractitionerId id);
 
+    /** Practitioners matching every filter given, by family name, then given name. */
+    Outcome<Page<Practitioner>> practitioners(Caller caller, Filter filter, Page.Request page);
+
     /** Replaces the hours; the result lists future bookings now outside them. */
     Outcome<HoursSet> setWorkingHours(Caller caller, PractitionerId id, long expectedVersion, WeeklySchedule schedule);
 
@@ -30,6 +33,15 @@ public interface ManagePractitioners {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(timeZone, "time zone");
             keycloakSubject = keycloakSubject.filter(subject -> !subject.isBlank());
+        }
+    }
+
+    /** Exact matches; an empty filter matches any practitioner. */
+    record Filter(Optional<String> department, Optional<String> specialty, Optional<String> clinicId) {
+        public Filter {
+            department = department.filter(value -> !value.isBlank());
+            specialty = specialty.filter(value -> !value.isBlank());
+            clinicId = clinicId.filter(value -> !value.isBlank());
         }
     }
 

@@ -10,6 +10,12 @@ public record Page<T>(List<T> items, OptionalInt nextOffset, long totalSize) {
         items = List.copyOf(items);
     }
 
+    /** The page {@code request} asked for, of a list of {@code totalSize} items in all. */
+    public static <T> Page<T> of(List<T> items, Request request, long totalSize) {
+        int next = request.offset() + items.size();
+        return new Page<>(items, next < totalSize ? OptionalInt.of(next) : OptionalInt.empty(), totalSize);
+    }
+
     /** Which page: at most {@code size} items after skipping {@code offset}. */
     public record Request(int size, int offset) {
 

@@ -1,5 +1,7 @@
 package org.medicore.appointment.application.port.out;
 
+import org.medicore.appointment.application.port.in.ManagePractitioners.Filter;
+import org.medicore.appointment.application.port.in.Page;
 import org.medicore.appointment.domain.Practitioner;
 import org.medicore.appointment.domain.PractitionerId;
 
@@ -8,4 +10,7 @@ import java.util.Optional;
 public interface LoadPractitioner {
 
     Optional<Practitioner> practitioner(PractitionerId id);
+
+    /** By family name, given name, then id, so that pages neither repeat nor skip anyone. */
+    Page<Practitioner> practitioners(Filter filter, Page.Request page);
 }
