@@ -19,13 +19,18 @@ public abstract class RealComponentsTest {
 
     @DynamicPropertySource
     static void realComponents(DynamicPropertyRegistry registry) {
+        realStoreAndBroker(registry);
+        registry.add("medicore.patient.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("medicore.patient.security.public-key-location", TestTokens::publicKeyLocation);
+    }
+
+    /** DynamoDB Local and Kafka of the test stack, for any test that starts the service. */
+    public static void realStoreAndBroker(DynamicPropertyRegistry registry) {
         registry.add("medicore.patient.dynamodb.endpoint", () -> TestStack.dynamoDb().endpoint());
         registry.add("medicore.patient.dynamodb.access-key", () -> DynamoDbServer.ACCESS_KEY);
         registry.add("medicore.patient.dynamodb.secret-key", () -> DynamoDbServer.SECRET_KEY);
         registry.add("medicore.patient.dynamodb.region", () -> DynamoDbServer.REGION);
         registry.add("medicore.patient.kafka.bootstrap-servers", () -> TestStack.kafka().bootstrapServers());
-        registry.add("medicore.patient.security.issuer", () -> TestTokens.ISSUER);
-        registry.add("medicore.patient.security.public-key-location", TestTokens::publicKeyLocation);
     }
 
     /** A family name no other test uses, so searches in the shared table see only this test's patients. */

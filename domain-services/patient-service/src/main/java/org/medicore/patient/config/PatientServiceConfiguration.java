@@ -1,11 +1,16 @@
 package org.medicore.patient.config;
 
 import org.medicore.patient.application.port.in.RelayOutbox;
+import org.medicore.patient.application.port.out.LoadHistory;
+import org.medicore.patient.application.port.out.LoadLabResults;
 import org.medicore.patient.application.port.out.LoadPatient;
 import org.medicore.patient.application.port.out.LoadPendingEvents;
 import org.medicore.patient.application.port.out.PublishEvent;
+import org.medicore.patient.application.port.out.SaveHistoryEntry;
+import org.medicore.patient.application.port.out.SaveLabResult;
 import org.medicore.patient.application.port.out.SavePatient;
 import org.medicore.patient.application.port.out.SearchPatientRecords;
+import org.medicore.patient.application.service.ClinicalRecords;
 import org.medicore.patient.application.service.OutboxRelay;
 import org.medicore.patient.application.service.PatientRecords;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -37,6 +42,12 @@ public class PatientServiceConfiguration {
     PatientRecords patientRecords(LoadPatient loadPatient, SearchPatientRecords searchPatientRecords,
                                   SavePatient savePatient, Clock clock) {
         return new PatientRecords(loadPatient, searchPatientRecords, savePatient, clock);
+    }
+
+    @Bean
+    ClinicalRecords clinicalRecords(LoadPatient loadPatient, LoadHistory loadHistory, SaveHistoryEntry saveHistoryEntry,
+                                    LoadLabResults loadLabResults, SaveLabResult saveLabResult, Clock clock) {
+        return new ClinicalRecords(loadPatient, loadHistory, saveHistoryEntry, loadLabResults, saveLabResult, clock);
     }
 
     @Bean

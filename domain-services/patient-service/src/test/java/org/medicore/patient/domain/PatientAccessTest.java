@@ -50,4 +50,28 @@ class PatientAccessTest {
         assertThat(PatientAccess.mayRegister(anna, Optional.of("someone-else"))).isFalse();
         assertThat(PatientAccess.mayRegister(new Caller("b", Set.of(Role.BILLING)), Optional.empty())).isFalse();
     }
+
+    @Test
+    void clinical_data_is_recorded_by_doctors_and_admins_and_read_by_them_and_its_patient_only() {
+        Caller anna = new Caller("anna-subject", Set.of(Role.PATIENT));
+        Caller bob = new Caller("bob-subject", Set.of(Role.PATIENT));
+        Caller billing = new Caller("billing-subject", Set.of(Role.BILLING));
+
+        for (Role role : Set.of(Role.DOCTOR, Role.ADMIN)) {
+            Caller staff = new Caller("staff", Set.of(role));
+            assertThat(PatientAccess.mayRecordClinicalData(staff, annasRecord)).isTrue();
+            assertThat(PatientAccess.mayReadClinicalData(staff, annasRecord)).isTrue();
+        }
+        assertThat(PatientAccess.mayReadClinicalData(anna, annasRecord)).isTrue();
+        assertThat(PatientAccess.mayRecordClinicalData(anna, annasRecord)).isFalse();
+        assertThat(PatientAccess.mayReadClinicalData(bob, annasRecord)).isFalse();
+        assertThat(PatientAccess.mayReadClinicalData(billing, annasRecord)).isFalse();
+        assertThat(PatientAccess.mayRecordClinicalData(billing, annasRecord)).isFalse();
+    }
+
+    @Test
+    void a_caller_acts_under_their_most_powerful_role() {
+        assertThat(new Caller("s", Set.of(Role.PATIENT, Role.DOCTOR), "Dr. Jana Novak").asActor())
+                .isEqualTo(new Actor("s", Role.DOCTOR, "Dr. Jana Novak"));
+    }
 }

@@ -5,6 +5,7 @@ import org.medicore.patient.domain.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -27,6 +28,18 @@ final class Callers {
         Set<Role> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith(ROLE_PREFIX)).map(a -> a.substring(ROLE_PREFIX.length()))
                 .filter(known::contains).map(Role::valueOf).collect(Collectors.toSet());
-        return new Caller(authentication.getName(), roles);
+        return new Caller(authentication.getName(), roles, displayName(authentication));
+    }
+
+    /** Keycloak's "name" claim (first and last name), else the user name; service accounts have only the latter. */
+    private static String displayName(Authentication authentication) {
+        if (!(authentication instanceof JwtAuthenticationToken jwt)) {
+            return "";
+        }
+        String name = jwt.getToken().getClaimAsString("name");
+        if (name == null || name.isBlank()) {
+            name = jwt.getToken().getClaimAsString("preferred_username");
+        }
+        return name == null ? "" : name;
     }
 }

@@ -1,6 +1,10 @@
 package org.medicore.patient.adapter.in.grpc;
 
+import org.medicore.patient.application.port.in.AddHistoryEntry;
+import org.medicore.patient.application.port.in.AttachLabResult;
 import org.medicore.patient.application.port.in.GetPatients;
+import org.medicore.patient.application.port.in.ListHistory;
+import org.medicore.patient.application.port.in.ListLabResults;
 import org.medicore.patient.application.port.in.RegisterPatient;
 import org.medicore.patient.application.port.in.SearchPatients;
 import org.medicore.patient.application.port.in.UpdateDemographics;
@@ -49,8 +53,11 @@ public class GrpcConfiguration {
 
     @Bean
     PatientGrpcEndpoint patientGrpcEndpoint(RegisterPatient registerPatient, GetPatients getPatients,
-                                            SearchPatients searchPatients, UpdateDemographics updateDemographics) {
-        return new PatientGrpcEndpoint(registerPatient, getPatients, searchPatients, updateDemographics);
+                                            SearchPatients searchPatients, UpdateDemographics updateDemographics,
+                                            AddHistoryEntry addHistoryEntry, ListHistory listHistory,
+                                            AttachLabResult attachLabResult, ListLabResults listLabResults) {
+        return new PatientGrpcEndpoint(registerPatient, getPatients, searchPatients, updateDemographics,
+                addHistoryEntry, listHistory, attachLabResult, listLabResults);
     }
 
     @Bean

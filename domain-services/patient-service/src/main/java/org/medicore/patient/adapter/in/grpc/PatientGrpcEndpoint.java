@@ -1,10 +1,18 @@
 package org.medicore.patient.adapter.in.grpc;
 
 import io.grpc.stub.StreamObserver;
+import org.medicore.contracts.patient.v1.AddHistoryEntryRequest;
+import org.medicore.contracts.patient.v1.AddHistoryEntryResponse;
+import org.medicore.contracts.patient.v1.AttachLabResultRequest;
+import org.medicore.contracts.patient.v1.AttachLabResultResponse;
 import org.medicore.contracts.patient.v1.BatchGetPatientsRequest;
 import org.medicore.contracts.patient.v1.BatchGetPatientsResponse;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.GetPatientResponse;
+import org.medicore.contracts.patient.v1.ListHistoryRequest;
+import org.medicore.contracts.patient.v1.ListHistoryResponse;
+import org.medicore.contracts.patient.v1.ListLabResultsRequest;
+import org.medicore.contracts.patient.v1.ListLabResultsResponse;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 import org.medicore.contracts.patient.v1.RegisterPatientResponse;
@@ -14,6 +22,14 @@ import org.medicore.contracts.patient.v1.UpdateDemographicsRequest;
 import org.medicore.contracts.patient.v1.UpdateDemographicsResponse;
 import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.patient.application.port.in.AccessDenied;
+import org.medicore.patient.application.port.in.AddHistoryEntry;
+import org.medicore.patient.application.port.in.AttachLabResult;
+import org.medicore.patient.application.port.in.HistoryEntryAddition;
+import org.medicore.patient.application.port.in.HistoryListing;
+import org.medicore.patient.application.port.in.LabResultAttachment;
+import org.medicore.patient.application.port.in.LabResultListing;
+import org.medicore.patient.application.port.in.ListHistory;
+import org.medicore.patient.application.port.in.ListLabResults;
 import org.medicore.patient.application.port.in.BatchGetPatientsQuery;
 import org.medicore.patient.application.port.in.BatchLookup;
 import org.medicore.patient.application.port.in.DemographicsUpdateResult;
@@ -26,9 +42,11 @@ import org.medicore.patient.application.port.in.RegisterPatient;
 import org.medicore.patient.application.port.in.RegistrationResult;
 import org.medicore.patient.application.port.in.SearchPatients;
 import org.medicore.patient.application.port.in.UpdateDemographics;
+import org.medicore.patient.domain.FieldViolation;
 import org.medicore.patient.domain.InvalidFieldsException;
 import org.medicore.patient.domain.PatientId;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /** PatientService over gRPC: maps the request, calls one use case, turns its outcome into a response or a status. */
@@ -40,13 +58,22 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
     private final GetPatients getPatients;
     private final SearchPatients searchPatients;
     private final UpdateDemographics updateDemographics;
+    private final AddHistoryEntry addHistoryEntry;
+    private final ListHistory listHistory;
+    private final AttachLabResult attachLabResult;
+    private final ListLabResults listLabResults;
 
     PatientGrpcEndpoint(RegisterPatient registerPatient, GetPatients getPatients, SearchPatients searchPatients,
-                        UpdateDemographics updateDemographics) {
+                        UpdateDemographics updateDemographics, AddHistoryEntry addHistoryEntry, ListHistory listHistory,
+                        AttachLabResult attachLabResult, ListLabResults listLabResults) {
         this.registerPatient = registerPatient;
         this.getPatients = getPatients;
         this.searchPatients = searchPatients;
         this.updateDemographics = updateDemographics;
+        this.addHistoryEntry = addHistoryEntry;
+        this.listHistory = listHistory;
+        this.attachLabResult = attachLabResult;
+        this.listLabResults = listLabResults;
     }
 
     @Override
@@ -103,6 +130,56 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
                     UpdateDemographicsResponse.newBuilder().setPatient(PatientProtoMapper.toProto(updated.patient())).build();
             case DemographicsUpdateResult.StaleVersion stale -> throw GrpcStatuses.staleVersion(stale.currentVersion());
             case DuplicatePatient duplicate -> throw GrpcStatuses.duplicate(duplicate.existing(), DUPLICATE);
+            case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
+            case AccessDenied denied -> throw GrpcStatuses.permissionDenied();
+        });
+    }
+
+    @Override
+    public void addHistoryEntry(AddHistoryEntryRequest request, StreamObserver<AddHistoryEntryResponse> response) {
+        respond(response, () -> switch (addHistoryEntry.add(Callers.current(), PatientProtoMapper.toCommand(request))) {
+            case HistoryEntryAddition.Added added ->
+                    AddHistoryEntryResponse.newBuilder().setEntry(PatientProtoMapper.toProto(added.entry())).build();
+            case HistoryEntryAddition.SupersededEntryNotFound missing -> throw GrpcStatuses.historyEntryNotFound(missing.entryId());
+            case HistoryEntryAddition.CorrectionRefused refused -> throw GrpcStatuses.failedPrecondition(refused.broken().name(),
+                    refused.supersededEntryId().toString(), switch (refused.broken()) {
+                        case FOREIGN_ENTRY -> "the superseded entry belongs to another patient";
+                        case ALREADY_SUPERSEDED -> "the superseded entry was already corrected; correct the current entry";
+                    });
+            case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
+            case AccessDenied denied -> throw GrpcStatuses.permissionDenied();
+        });
+    }
+
+    @Override
+    public void listHistory(ListHistoryRequest request, StreamObserver<ListHistoryResponse> response) {
+        respond(response, () -> switch (listHistory.list(Callers.current(), PatientProtoMapper.toQuery(request))) {
+            case HistoryListing.Listed listed -> ListHistoryResponse.newBuilder()
+                    .addAllEntries(PatientProtoMapper.toProto(listed.page(), PatientProtoMapper::toProto))
+                    .setPageInfo(PatientProtoMapper.toPageInfo(listed.page())).build();
+            case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
+            case AccessDenied denied -> throw GrpcStatuses.permissionDenied();
+        });
+    }
+
+    @Override
+    public void attachLabResult(AttachLabResultRequest request, StreamObserver<AttachLabResultResponse> response) {
+        respond(response, () -> switch (attachLabResult.attach(Callers.current(), PatientProtoMapper.toCommand(request))) {
+            case LabResultAttachment.Attached attached ->
+                    AttachLabResultResponse.newBuilder().setResult(PatientProtoMapper.toProto(attached.result())).build();
+            case LabResultAttachment.IdempotencyKeyReused reused -> throw GrpcStatuses.invalidArgument(List.of(new FieldViolation(
+                    "idempotency_key", "was used before for a different result; a retry must repeat the request unchanged")));
+            case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
+            case AccessDenied denied -> throw GrpcStatuses.permissionDenied();
+        });
+    }
+
+    @Override
+    public void listLabResults(ListLabResultsRequest request, StreamObserver<ListLabResultsResponse> response) {
+        respond(response, () -> switch (listLabResults.list(Callers.current(), PatientProtoMapper.toQuery(request))) {
+            case LabResultListing.Listed listed -> ListLabResultsResponse.newBuilder()
+                    .addAllResults(PatientProtoMapper.toProto(listed.page(), PatientProtoMapper::toProto))
+                    .setPageInfo(PatientProtoMapper.toPageInfo(listed.page())).build();
             case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
             case AccessDenied denied -> throw GrpcStatuses.permissionDenied();
         });

@@ -2,32 +2,65 @@ package org.medicore.patient.adapter.in.grpc;
 
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
 import com.google.type.Date;
+import org.medicore.contracts.common.v1.Actor;
 import org.medicore.contracts.common.v1.ContactDetails;
+import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.common.v1.PersonName;
+import org.medicore.contracts.lab.v1.AbnormalFlag;
+import org.medicore.contracts.lab.v1.LabResult;
+import org.medicore.contracts.lab.v1.ReferenceRange;
+import org.medicore.contracts.patient.v1.AddHistoryEntryRequest;
+import org.medicore.contracts.patient.v1.Allergy;
+import org.medicore.contracts.patient.v1.AllergySeverity;
+import org.medicore.contracts.patient.v1.AttachLabResultRequest;
+import org.medicore.contracts.patient.v1.Condition;
+import org.medicore.contracts.patient.v1.ConditionStatus;
 import org.medicore.contracts.patient.v1.EmergencyContact;
+import org.medicore.contracts.patient.v1.HistoryEntry;
+import org.medicore.contracts.patient.v1.HistoryEntryKind;
+import org.medicore.contracts.patient.v1.ListHistoryRequest;
+import org.medicore.contracts.patient.v1.ListLabResultsRequest;
+import org.medicore.contracts.patient.v1.Medication;
+import org.medicore.contracts.patient.v1.Note;
 import org.medicore.contracts.patient.v1.Patient;
 import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 import org.medicore.contracts.patient.v1.SearchPatientsRequest;
 import org.medicore.contracts.patient.v1.Sex;
 import org.medicore.contracts.patient.v1.UpdateDemographicsRequest;
+import org.medicore.patient.application.port.in.AddHistoryEntryCommand;
+import org.medicore.patient.application.port.in.AttachLabResultCommand;
+import org.medicore.patient.application.port.in.ListHistoryQuery;
+import org.medicore.patient.application.port.in.ListLabResultsQuery;
+import org.medicore.patient.application.port.in.Page;
+import org.medicore.patient.application.port.in.PageRequest;
 import org.medicore.patient.application.port.in.RegisterPatientCommand;
 import org.medicore.patient.application.port.in.SearchPatientsQuery;
 import org.medicore.patient.application.port.in.UpdateDemographicsCommand;
 import org.medicore.patient.domain.Address;
+import org.medicore.patient.domain.ClinicalDetail;
 import org.medicore.patient.domain.Demographics;
 import org.medicore.patient.domain.DemographicsEdit;
+import org.medicore.patient.domain.HistoryKind;
+import org.medicore.patient.domain.LabMeasurement;
+import org.medicore.patient.domain.PartialDate;
 import org.medicore.patient.domain.PatientId;
+import org.medicore.patient.domain.RecordedEntry;
 import org.medicore.patient.domain.Violations;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 
-/** The one mapping place between the PatientService protos and the domain. */
+/** The one mapping place between the PatientService protos and the domain: demographics, history, lab results. */
 final class PatientProtoMapper {
 
     private PatientProtoMapper() {
@@ -94,8 +127,7 @@ final class PatientProtoMapper {
         Patient.Builder proto = Patient.newBuilder()
                 .setId(patient.id().value())
                 .setName(toProto(d.name()))
-                .setDateOfBirth(Date.newBuilder().setYear(d.dateOfBirth().getYear())
-                        .setMonth(d.dateOfBirth().getMonthValue()).setDay(d.dateOfBirth().getDayOfMonth()))
+                .setDateOfBirth(toProto(d.dateOfBirth()))
                 .setSex(toProto(d.sex()))
                 .setContact(contact)
                 .setKeycloakSubject(patient.keycloakSubject().orElse(""))
@@ -165,5 +197,226 @@ final class PatientProtoMapper {
     private static org.medicore.patient.domain.EmergencyContact toEmergencyContact(EmergencyContact contact) {
         return new org.medicore.patient.domain.EmergencyContact(toName(contact.getName()), contact.getRelationship(),
                 contact.getPhone(), contact.getEmail());
+    }
+
+    // --- medical history
+
+    static AddHistoryEntryCommand toCommand(AddHistoryEntryRequest request) {
+        Violations violations = new Violations();
+        PatientId id = violations.from(() -> toPatientId(request.getPatientId()));
+        ClinicalDetail detail = switch (request.getDetailCase()) {
+            case CONDITION -> violations.from(() -> toCondition(request.getCondition()));
+            case ALLERGY -> violations.from(() -> toAllergy(request.getAllergy()));
+            case MEDICATION -> violations.from(() -> toMedication(request.getMedication()));
+            case NOTE -> violations.from(() -> new ClinicalDetail.Note(request.getNote().getText()));
+            case DETAIL_NOT_SET -> {
+                violations.add("detail", AddHistoryEntryCommand.DETAIL_REQUIRED);
+                yield null;
+            }
+        };
+        Optional<UUID> supersedes = request.getSupersedesEntryId().isEmpty() ? Optional.empty()
+                : Optional.ofNullable(violations.from(() -> toUuid("supersedes_entry_id", request.getSupersedesEntryId())));
+        violations.throwIfAny();
+        return new AddHistoryEntryCommand(id, detail, supersedes);
+    }
+
+    static ListHistoryQuery toQuery(ListHistoryRequest request) {
+        Violations violations = new Violations();
+        PatientId id = violations.from(() -> toPatientId(request.getPatientId()));
+        Set<HistoryKind> kinds = EnumSet.noneOf(HistoryKind.class);
+        for (HistoryEntryKind kind : request.getKindsList()) {
+            if (kind == HistoryEntryKind.HISTORY_ENTRY_KIND_UNSPECIFIED || kind == HistoryEntryKind.UNRECOGNIZED) {
+                violations.add("kinds", "must name kinds: CONDITION, ALLERGY, MEDICATION or NOTE");
+            } else {
+                kinds.add(HistoryKind.valueOf(kind.name()));
+            }
+        }
+        PageRequest page = violations.from(() -> toPage(request.getPage()));
+        violations.throwIfAny();
+        return new ListHistoryQuery(id, kinds, request.getIncludeSuperseded(), request.getNewestFirst(), page);
+    }
+
+    static HistoryEntry toProto(RecordedEntry recorded) {
+        return toProto(recorded.entry()).toBuilder()
+                .setSupersededByEntryId(recorded.supersededBy().map(UUID::toString).orElse("")).build();
+    }
+
+    static HistoryEntry toProto(org.medicore.patient.domain.HistoryEntry entry) {
+        HistoryEntry.Builder proto = HistoryEntry.newBuilder()
+                .setId(entry.id().toString())
+                .setPatientId(entry.patientId().value())
+                .setKind(HistoryEntryKind.valueOf(entry.kind().name()))
+                .setAuthor(Actor.newBuilder().setSubject(entry.author().subject())
+                        .setRole(org.medicore.contracts.common.v1.Role.valueOf(entry.author().role().name()))
+                        .setDisplayName(entry.author().displayName()))
+                .setRecordedAt(toTimestamp(entry.recordedAt()))
+                .setSupersedesEntryId(entry.supersedes().map(UUID::toString).orElse(""));
+        switch (entry.detail()) {
+            case ClinicalDetail.Condition c -> {
+                Condition.Builder condition = Condition.newBuilder().setDisplay(c.display()).setCode(c.code())
+                        .setCodeSystem(c.codeSystem()).setStatus(sameName(c.status(), ConditionStatus.class,
+                                ConditionStatus.CONDITION_STATUS_UNSPECIFIED));
+                c.onset().ifPresent(d -> condition.setOnsetDate(Date.newBuilder().setYear(d.year()).setMonth(d.month())
+                        .setDay(d.day())));
+                proto.setCondition(condition);
+            }
+            case ClinicalDetail.Allergy a -> proto.setAllergy(Allergy.newBuilder().setSubstance(a.substance())
+                    .setCode(a.code()).setReaction(a.reaction())
+                    .setSeverity(sameName(a.severity(), AllergySeverity.class, AllergySeverity.ALLERGY_SEVERITY_UNSPECIFIED)));
+            case ClinicalDetail.Medication m -> {
+                Medication.Builder medication = Medication.newBuilder().setName(m.name()).setCode(m.code()).setDosage(m.dosage());
+                m.startDate().ifPresent(d -> medication.setStartDate(toProto(d)));
+                m.endDate().ifPresent(d -> medication.setEndDate(toProto(d)));
+                proto.setMedication(medication);
+            }
+            case ClinicalDetail.Note note -> proto.setNote(Note.newBuilder().setText(note.text()));
+        }
+        return proto.build();
+    }
+
+    private static ClinicalDetail.Condition toCondition(Condition condition) {
+        Violations violations = new Violations();
+        Optional<PartialDate> onset = condition.hasOnsetDate()
+                ? Optional.ofNullable(violations.from(() -> PartialDate.of("condition.onset_date", condition.getOnsetDate().getYear(),
+                        condition.getOnsetDate().getMonth(), condition.getOnsetDate().getDay())))
+                : Optional.empty();
+        ClinicalDetail.Condition detail = violations.from(() -> new ClinicalDetail.Condition(condition.getDisplay(),
+                condition.getCode(), condition.getCodeSystem(),
+                sameName(condition.getStatus(), ClinicalDetail.ConditionStatus.class, ClinicalDetail.ConditionStatus.UNSPECIFIED),
+                onset));
+        violations.throwIfAny();
+        return detail;
+    }
+
+    private static ClinicalDetail.Allergy toAllergy(Allergy allergy) {
+        return new ClinicalDetail.Allergy(allergy.getSubstance(), allergy.getCode(), allergy.getReaction(),
+                sameName(allergy.getSeverity(), ClinicalDetail.AllergySeverity.class, ClinicalDetail.AllergySeverity.UNSPECIFIED));
+    }
+
+    private static ClinicalDetail.Medication toMedication(Medication medication) {
+        Violations violations = new Violations();
+        Optional<LocalDate> start = medication.hasStartDate()
+                ? Optional.ofNullable(fullDate("medication.start_date", medication.getStartDate(), violations)) : Optional.empty();
+        Optional<LocalDate> end = medication.hasEndDate()
+                ? Optional.ofNullable(fullDate("medication.end_date", medication.getEndDate(), violations)) : Optional.empty();
+        ClinicalDetail.Medication detail = violations.from(() -> new ClinicalDetail.Medication(medication.getName(),
+                medication.getCode(), medication.getDosage(), start, end));
+        violations.throwIfAny();
+        return detail;
+    }
+
+    // --- lab results
+
+    static AttachLabResultCommand toCommand(AttachLabResultRequest request) {
+        Violations violations = AttachLabResultCommand.checkIdempotencyKey(request.getIdempotencyKey(), new Violations());
+        PatientId id = violations.from(() -> toPatientId(request.getPatientId()));
+        LabMeasurement measurement = null;
+        if (!request.hasResult()) {
+            violations.add("result", "is required");
+        } else {
+            measurement = violations.from(() -> toMeasurement(request.getResult()));
+            String resultPatient = request.getResult().getPatientId();
+            if (!resultPatient.isEmpty() && !resultPatient.equals(request.getPatientId())) {
+                violations.add("result.patient_id", "must be empty or equal patient_id");
+            }
+        }
+        violations.throwIfAny();
+        return new AttachLabResultCommand(request.getIdempotencyKey(), id, measurement);
+    }
+
+    static ListLabResultsQuery toQuery(ListLabResultsRequest request) {
+        Violations violations = new Violations();
+        PatientId id = violations.from(() -> toPatientId(request.getPatientId()));
+        PageRequest page = violations.from(() -> toPage(request.getPage()));
+        violations.maxLength("code", request.getCode(), 64).throwIfAny();
+        return new ListLabResultsQuery(id, request.getCode(), page);
+    }
+
+    static LabResult toProto(org.medicore.patient.domain.LabResult result) {
+        LabMeasurement m = result.measurement();
+        LabResult.Builder proto = LabResult.newBuilder()
+                .setId(result.id().toString())
+                .setPatientId(result.patientId().value())
+                .setTestName(m.testName()).setCode(m.code()).setCodeSystem(m.codeSystem())
+                .setValue(m.value()).setUnit(m.unit())
+                .setAbnormalFlag(sameName(m.abnormalFlag(), AbnormalFlag.class, AbnormalFlag.ABNORMAL_FLAG_UNSPECIFIED))
+                .setSourceReportId(m.sourceReportId())
+                .setObservedAt(toTimestamp(m.observedAt()))
+                .setRecordedAt(toTimestamp(result.recordedAt()));
+        m.numericValue().ifPresent(proto::setNumericValue);
+        m.referenceRange().ifPresent(range -> {
+            ReferenceRange.Builder r = ReferenceRange.newBuilder().setText(range.text());
+            range.low().ifPresent(r::setLow);
+            range.high().ifPresent(r::setHigh);
+            proto.setReferenceRange(r);
+        });
+        return proto.build();
+    }
+
+    private static LabMeasurement toMeasurement(LabResult result) {
+        Violations violations = new Violations();
+        Instant observedAt = null;
+        if (result.hasObservedAt()) {
+            if (Timestamps.isValid(result.getObservedAt())) {
+                observedAt = Instant.ofEpochSecond(result.getObservedAt().getSeconds(), result.getObservedAt().getNanos());
+            } else {
+                violations.add("result.observed_at", "must be a valid timestamp");
+            }
+        }
+        Optional<org.medicore.patient.domain.ReferenceRange> range = result.hasReferenceRange()
+                ? Optional.of(new org.medicore.patient.domain.ReferenceRange(
+                        result.getReferenceRange().hasLow() ? Optional.of(result.getReferenceRange().getLow()) : Optional.empty(),
+                        result.getReferenceRange().hasHigh() ? Optional.of(result.getReferenceRange().getHigh()) : Optional.empty(),
+                        result.getReferenceRange().getText()))
+                : Optional.empty();
+        Instant observed = observedAt;
+        LabMeasurement measurement = violations.from(() -> new LabMeasurement(result.getTestName(), result.getCode(),
+                result.getCodeSystem(), result.getValue(),
+                result.hasNumericValue() ? Optional.of(result.getNumericValue()) : Optional.empty(), result.getUnit(), range,
+                sameName(result.getAbnormalFlag(), org.medicore.patient.domain.AbnormalFlag.class,
+                        org.medicore.patient.domain.AbnormalFlag.UNSPECIFIED),
+                result.getSourceReportId(), observed));
+        violations.throwIfAny();
+        return measurement;
+    }
+
+    // --- shared
+
+    static PageInfo toPageInfo(Page<?> page) {
+        return PageInfo.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1).build();
+    }
+
+    static <D, P> List<P> toProto(Page<D> page, Function<D, P> mapping) {
+        return page.items().stream().map(mapping).toList();
+    }
+
+    private static UUID toUuid(String path, String value) {
+        new Violations().uuid(path, value).throwIfAny();
+        return UUID.fromString(value);
+    }
+
+    private static PageRequest toPage(org.medicore.contracts.common.v1.PageRequest page) {
+        return new PageRequest(page.getPageSize(), page.getPageToken());
+    }
+
+    /** Between domain and proto enums, values of the same name match; the zero value and unknown ones map to {@code otherwise}. */
+    private static <T extends Enum<T>> T sameName(Enum<?> value, Class<T> type, T otherwise) {
+        try {
+            return Enum.valueOf(type, value.name());
+        } catch (IllegalArgumentException noSuchValue) {
+            return otherwise;
+        }
+    }
+
+    private static LocalDate fullDate(String path, Date date, Violations violations) {
+        LocalDate full = toDate(date);
+        if (full == null) {
+            violations.add(path, "must be a full calendar date");
+        }
+        return full;
+    }
+
+    private static Date toProto(LocalDate date) {
+        return Date.newBuilder().setYear(date.getYear()).setMonth(date.getMonthValue()).setDay(date.getDayOfMonth()).build();
     }
 }

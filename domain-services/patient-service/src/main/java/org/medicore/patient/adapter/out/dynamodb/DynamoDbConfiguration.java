@@ -47,4 +47,11 @@ public class DynamoDbConfiguration {
         PatientTable.createIfMissing(dynamoDbClient, properties.table());
         return new DynamoDbPatientStore(dynamoDbClient, properties.table());
     }
+
+    /** Same table: asking for the patient store first makes sure the table exists. */
+    @Bean
+    DynamoDbClinicalStore dynamoDbClinicalStore(DynamoDbClient dynamoDbClient, Properties properties,
+                                                DynamoDbPatientStore createsTheTable) {
+        return new DynamoDbClinicalStore(dynamoDbClient, properties.table());
+    }
 }

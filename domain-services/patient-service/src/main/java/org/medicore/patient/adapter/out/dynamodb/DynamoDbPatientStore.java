@@ -10,11 +10,9 @@ import org.medicore.patient.application.port.out.SearchPatientRecords;
 import org.medicore.patient.domain.Patient;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.PatientRegistered;
-import org.medicore.patient.domain.Violations;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -22,12 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,55 +100,35 @@ final class DynamoDbPatientStore implements LoadPatient, SearchPatientRecords, S
             values.put(":pk", s("DOB#" + query.dateOfBirth().orElseThrow()));
             keyCondition = "#pk = :pk";
         }
-        Map<String, AttributeValue> startKey = decodePageToken(query.pageToken(), index);
-        List<Map<String, AttributeValue>> page = new ArrayList<>();
-        boolean more;
-        while (true) {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
-                    .keyConditionExpression(keyCondition).expressionAttributeNames(names)
-                    .expressionAttributeValues(values).limit(query.pageSize());
-            if (!filters.isEmpty()) {
-                request.filterExpression(String.join(" AND ", filters));
-            }
-            if (!startKey.isEmpty()) {
-                request.exclusiveStartKey(startKey);
-            }
-            QueryResponse response = dynamoDb.query(request.build());
-            int wanted = query.pageSize() - page.size();
-            page.addAll(response.items().subList(0, Math.min(wanted, response.items().size())));
-            boolean storeHasMore = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
-            if (page.size() == query.pageSize()) {
-                more = storeHasMore || response.items().size() > wanted;
-                break;
-            }
-            if (!storeHasMore) {
-                more = false;
-                break;
-            }
-            startKey = response.lastEvaluatedKey();
+        QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
+                .keyConditionExpression(keyCondition).expressionAttributeNames(names).expressionAttributeValues(values);
+        if (!filters.isEmpty()) {
+            request.filterExpression(String.join(" AND ", filters));
         }
-        String next = page.size() == query.pageSize() && more ? encodePageToken(page.getLast(), index) : "";
-        return new PatientPage(page.stream().map(PatientItems::toPatient).toList(), next);
+        QueryPages.Result page = QueryPages.read(dynamoDb, request.build(), item -> true, query.pageSize(), query.pageToken(),
+                new QueryPages.Cursor(PatientItems.keyAttributesOf(index), key -> true));
+        return new PatientPage(page.items().stream().map(PatientItems::toPatient).toList(), page.nextPageToken());
     }
 
     @Override
     public SaveOutcome insert(Patient patient, PatientRegistered event) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(putIfAbsent(PatientItems.toItem(patient)));
+        writes.add(PatientTable.putIfAbsent(table, PatientItems.toItem(patient)));
         Optional<String> duplicateKey = patient.demographics().duplicateKey();
-        duplicateKey.ifPresent(key -> writes.add(putIfAbsent(PatientItems.claim(PatientItems.duplicateKey(key), patient.id()))));
+        duplicateKey.ifPresent(key ->
+                writes.add(PatientTable.putIfAbsent(table, PatientItems.claim(PatientItems.duplicateKey(key), patient.id()))));
         patient.keycloakSubject().ifPresent(subject ->
-                writes.add(putIfAbsent(PatientItems.claim(PatientItems.subjectKey(subject), patient.id()))));
-        writes.add(putIfAbsent(PatientItems.toOutboxItem(event)));
+                writes.add(PatientTable.putIfAbsent(table, PatientItems.claim(PatientItems.subjectKey(subject), patient.id()))));
+        writes.add(PatientTable.putIfAbsent(table, PatientItems.toOutboxItem(event)));
         try {
             dynamoDb.transactWriteItems(r -> r.transactItems(writes));
             return new SaveOutcome.Saved();
         } catch (TransactionCanceledException e) {
             int duplicateAt = duplicateKey.isPresent() ? 1 : -1;
-            if (duplicateAt > 0 && failedAt(e, duplicateAt)) {
+            if (duplicateAt > 0 && PatientTable.conditionFailedAt(e, duplicateAt)) {
                 return new SaveOutcome.DuplicateKeyTaken(requireOwner(PatientItems.duplicateKey(duplicateKey.get()), e));
             }
-            if (patient.keycloakSubject().isPresent() && failedAt(e, writes.size() - 2)) {
+            if (patient.keycloakSubject().isPresent() && PatientTable.conditionFailedAt(e, writes.size() - 2)) {
                 return new SaveOutcome.SubjectTaken(requireOwner(PatientItems.subjectKey(patient.keycloakSubject().get()), e));
             }
             throw e;
@@ -175,16 +150,17 @@ final class DynamoDbPatientStore implements LoadPatient, SearchPatientRecords, S
                     .key(PatientItems.duplicateKey(key))
                     .conditionExpression("attribute_not_exists(patient_id) OR patient_id = :me")
                     .expressionAttributeValues(Map.of(":me", s(previous.id().value())))).build()));
-            newKey.ifPresent(key -> writes.add(putIfAbsent(PatientItems.claim(PatientItems.duplicateKey(key), changed.id()))));
+            newKey.ifPresent(key ->
+                    writes.add(PatientTable.putIfAbsent(table, PatientItems.claim(PatientItems.duplicateKey(key), changed.id()))));
         }
         try {
             dynamoDb.transactWriteItems(r -> r.transactItems(writes));
             return new SaveOutcome.Saved();
         } catch (TransactionCanceledException e) {
-            if (failedAt(e, 0)) {
+            if (PatientTable.conditionFailedAt(e, 0)) {
                 return new SaveOutcome.VersionConflict(load(previous.id()).map(Patient::version).orElse(previous.version()));
             }
-            if (keyMoves && newKey.isPresent() && failedAt(e, writes.size() - 1)) {
+            if (keyMoves && newKey.isPresent() && PatientTable.conditionFailedAt(e, writes.size() - 1)) {
                 return new SaveOutcome.DuplicateKeyTaken(requireOwner(PatientItems.duplicateKey(newKey.get()), e));
             }
             throw e;
@@ -214,16 +190,6 @@ final class DynamoDbPatientStore implements LoadPatient, SearchPatientRecords, S
         }
     }
 
-    private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(pk)")).build();
-    }
-
-    private static boolean failedAt(TransactionCanceledException e, int index) {
-        List<CancellationReason> reasons = e.cancellationReasons();
-        return index >= 0 && index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
-    }
-
     private Optional<PatientId> claimOwner(Map<String, AttributeValue> key) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
         return item.isEmpty() ? Optional.empty() : Optional.of(PatientItems.claimOwner(item));
@@ -231,32 +197,5 @@ final class DynamoDbPatientStore implements LoadPatient, SearchPatientRecords, S
 
     private PatientId requireOwner(Map<String, AttributeValue> key, TransactionCanceledException cause) {
         return claimOwner(key).orElseThrow(() -> cause);
-    }
-
-    private static String encodePageToken(Map<String, AttributeValue> item, String index) {
-        List<String> parts = PatientItems.keyAttributesOf(index).stream().map(name -> item.get(name).s()).toList();
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, AttributeValue> decodePageToken(String token, String index) {
-        if (token.isEmpty()) {
-            return Map.of();
-        }
-        List<String> names = PatientItems.keyAttributesOf(index);
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", -1);
-            if (parts.length == names.size()) {
-                Map<String, AttributeValue> key = new LinkedHashMap<>();
-                for (int i = 0; i < parts.length; i++) {
-                    key.put(names.get(i), s(parts[i]));
-                }
-                return key;
-            }
-        } catch (IllegalArgumentException notBase64) {
-            // reported below
-        }
-        new Violations().add("page.page_token", "is not a token from this search").throwIfAny();
-        return Map.of();
     }
 }

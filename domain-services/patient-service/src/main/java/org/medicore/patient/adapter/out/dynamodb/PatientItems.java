@@ -38,8 +38,13 @@ final class PatientItems {
     private PatientItems() {
     }
 
+    /** The partition of everything that belongs to one patient: profile, outbox, history, lab results. */
+    static String partition(PatientId id) {
+        return "PATIENT#" + id.value();
+    }
+
     static Map<String, AttributeValue> patientKey(PatientId id) {
-        return Map.of(PK, s("PATIENT#" + id.value()), SK, s(PROFILE));
+        return Map.of(PK, s(partition(id)), SK, s(PROFILE));
     }
 
     static Map<String, AttributeValue> duplicateKey(String key) {
@@ -87,7 +92,7 @@ final class PatientItems {
                 "phone", s(e.phone()), "email", s(e.email())))));
         patient.keycloakSubject().ifPresent(subject -> item.put("keycloak_subject", s(subject)));
         item.put("clinic_id", s(patient.registeredAtClinicId()));
-        item.put("version", AttributeValue.fromN(Long.toString(patient.version())));
+        item.put("version", n(patient.version()));
         item.put("created_at", s(patient.createdAt().toString()));
         item.put("updated_at", s(patient.updatedAt().toString()));
         d.duplicateKey().ifPresent(key -> item.put("duplicate_key", s(key)));
@@ -138,7 +143,7 @@ final class PatientItems {
     }
 
     static Map<String, AttributeValue> outboxKey(PatientRegistered event) {
-        return Map.of(PK, s("PATIENT#" + event.patientId().value()), SK, s("OUTBOX#" + event.eventId()));
+        return Map.of(PK, s(partition(event.patientId())), SK, s("OUTBOX#" + event.eventId()));
     }
 
     static PatientRegistered toEvent(Map<String, AttributeValue> item) {
@@ -153,6 +158,7 @@ final class PatientItems {
         return String.format("%019d#%s", nanos, event.eventId());
     }
 
+    /** The attributes of a query's start key: the table's keys, plus the index's for an index query. */
     static List<String> keyAttributesOf(String index) {
         return switch (index) {
             case PatientTable.BY_NAME -> List.of(PK, SK, NAME_PK, NAME_SK);
@@ -163,5 +169,9 @@ final class PatientItems {
 
     static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
     }
 }

@@ -2,7 +2,9 @@ package org.medicore.patient.adapter.out.dynamodb;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -11,8 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.util.List;
+import java.util.Map;
 
 /** The single table of patient-service, its key attributes and indexes (see the module README). */
 final class PatientTable {
@@ -55,6 +60,18 @@ final class PatientTable {
             // another instance created it first
         }
         dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(table));
+    }
+
+    /** A put in a transaction that fails if an item with the same key exists (claims, append-only items). */
+    static TransactWriteItem putIfAbsent(String table, Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(" + PK + ")")).build();
+    }
+
+    /** Whether the transaction was cancelled because the condition of its {@code index}-th write failed. */
+    static boolean conditionFailedAt(TransactionCanceledException e, int index) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        return index >= 0 && index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
     private static AttributeDefinition string(String name) {

@@ -2,5 +2,5 @@ package org.medicore.patient.application.port.in;
 
 import org.medicore.patient.domain.PatientId;
 
-public record PatientNotFound(PatientId id) implements PatientLookup, DemographicsUpdateResult {
+public record PatientNotFound(PatientId id) implements PatientLookup, DemographicsUpdateResult, PatientRefusal {
 }

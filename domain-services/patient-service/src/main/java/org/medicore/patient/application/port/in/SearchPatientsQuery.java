@@ -10,9 +10,6 @@ import java.util.Optional;
 public record SearchPatientsQuery(String familyNamePrefix, String givenNamePrefix, Optional<LocalDate> dateOfBirth,
                                   int pageSize, String pageToken) {
 
-    public static final int DEFAULT_PAGE_SIZE = 20;
-    public static final int MAX_PAGE_SIZE = 100;
-
     public SearchPatientsQuery {
         familyNamePrefix = SearchableName.normalize(familyNamePrefix);
         givenNamePrefix = SearchableName.normalize(givenNamePrefix);
@@ -28,10 +25,7 @@ public record SearchPatientsQuery(String familyNamePrefix, String givenNamePrefi
         if (!givenNamePrefix.isEmpty() && familyNamePrefix.isEmpty()) {
             violations.add("given_name_prefix", "applies only together with family_name_prefix");
         }
-        if (pageSize < 0) {
-            violations.add("page.page_size", "must not be negative");
-        }
+        pageSize = PageRequest.checkedSize(pageSize, violations);
         violations.throwIfAny();
-        pageSize = pageSize == 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
     }
 }

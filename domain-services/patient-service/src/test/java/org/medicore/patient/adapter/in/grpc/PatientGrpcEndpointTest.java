@@ -5,16 +5,8 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.ResourceInfo;
 import com.google.type.Date;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.MetadataUtils;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,15 +18,12 @@ import org.medicore.contracts.patient.v1.BatchGetPatientsRequest;
 import org.medicore.contracts.patient.v1.BatchGetPatientsResponse;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.Patient;
-import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 import org.medicore.contracts.patient.v1.SearchPatientsRequest;
 import org.medicore.contracts.patient.v1.SearchPatientsResponse;
 import org.medicore.contracts.patient.v1.Sex;
 import org.medicore.contracts.patient.v1.UpdateDemographicsRequest;
-import org.medicore.patient.RealComponentsTest;
 import org.medicore.patient.TestTokens;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 
 import java.time.Instant;
 import java.util.List;
@@ -44,25 +33,13 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.medicore.patient.PatientServiceClient.detail;
+import static org.medicore.patient.ProtoRequests.aRegistration;
 
-class PatientGrpcEndpointTest extends RealComponentsTest {
+class PatientGrpcEndpointTest extends EndpointOverRealChannelTest {
 
     private static final String DOCTOR = TestTokens.forStaff("DOCTOR");
     private static final String BILLING = TestTokens.forStaff("BILLING");
-
-    @LocalGrpcServerPort
-    private int port;
-    private ManagedChannel channel;
-
-    @BeforeEach
-    void connect() {
-        channel = Grpc.newChannelBuilderForAddress("127.0.0.1", port, InsecureChannelCredentials.create()).build();
-    }
-
-    @AfterEach
-    void disconnect() {
-        channel.shutdownNow();
-    }
 
     @Test
     void a_doctor_registers_a_patient_and_reads_it_back() {
@@ -214,7 +191,7 @@ class PatientGrpcEndpointTest extends RealComponentsTest {
 
     @Test
     void a_call_without_a_valid_token_is_unauthenticated() {
-        var anonymous = PatientServiceGrpc.newBlockingStub(channel);
+        var anonymous = client.anonymous();
         String wrongAudience = TestTokens.token("x", List.of("ADMIN"), "another-api", Instant.now().plusSeconds(60));
         String expired = TestTokens.token("x", List.of("ADMIN"), TestTokens.AUDIENCE, Instant.now().minusSeconds(600));
         GetPatientRequest request = get(UUID.randomUUID().toString());
@@ -223,12 +200,6 @@ class PatientGrpcEndpointTest extends RealComponentsTest {
             assertThatThrownBy(() -> stub.getPatient(request)).isInstanceOfSatisfying(StatusRuntimeException.class, e ->
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
         }
-    }
-
-    private PatientServiceGrpc.PatientServiceBlockingStub as(String token) {
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("Authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        return PatientServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }
 
     private SearchPatientsResponse searchFamily(String token, String prefix, int pageSize, String pageToken) {
@@ -243,27 +214,5 @@ class PatientGrpcEndpointTest extends RealComponentsTest {
     private static UpdateDemographicsRequest changeSex(String id, long expectedVersion, Sex sex) {
         return UpdateDemographicsRequest.newBuilder().setPatientId(id).setExpectedVersion(expectedVersion)
                 .setUpdateMask(FieldMask.newBuilder().addPaths("sex")).setSex(sex).build();
-    }
-
-    static RegisterPatientRequest.Builder aRegistration(String family) {
-        return RegisterPatientRequest.newBuilder()
-                .setName(PersonName.newBuilder().setGiven("Anna").setFamily(family))
-                .setDateOfBirth(Date.newBuilder().setYear(1985).setMonth(3).setDay(14))
-                .setSex(Sex.FEMALE)
-                .setContact(ContactDetails.newBuilder().setEmail("Anna." + UUID.randomUUID() + "@Example.org").setPhone("+4930123456"))
-                .setRegisteredAtClinicId("clinic-berlin");
-    }
-
-    private static <T extends com.google.protobuf.Message> T detail(StatusRuntimeException e, Class<T> type) {
-        com.google.rpc.Status status = StatusProto.fromThrowable(e);
-        assertThat(status).isNotNull();
-        return status.getDetailsList().stream().filter(any -> any.is(type)).findFirst()
-                .map(any -> {
-                    try {
-                        return any.unpack(type);
-                    } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
-                        throw new AssertionError(ex);
-                    }
-                }).orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + status));
     }
 }

@@ -1,0 +1,123 @@
+package org.medicore.patient.application.service;
+
+import org.medicore.patient.application.port.in.AccessDenied;
+import org.medicore.patient.application.port.in.AddHistoryEntry;
+import org.medicore.patient.application.port.in.AddHistoryEntryCommand;
+import org.medicore.patient.application.port.in.AttachLabResult;
+import org.medicore.patient.application.port.in.AttachLabResultCommand;
+import org.medicore.patient.application.port.in.HistoryEntryAddition;
+import org.medicore.patient.application.port.in.HistoryListing;
+import org.medicore.patient.application.port.in.LabResultAttachment;
+import org.medicore.patient.application.port.in.LabResultListing;
+import org.medicore.patient.application.port.in.ListHistory;
+import org.medicore.patient.application.port.in.ListHistoryQuery;
+import org.medicore.patient.application.port.in.ListLabResults;
+import org.medicore.patient.application.port.in.ListLabResultsQuery;
+import org.medicore.patient.application.port.in.PatientNotFound;
+import org.medicore.patient.application.port.in.PatientRefusal;
+import org.medicore.patient.application.port.out.AppendOutcome;
+import org.medicore.patient.application.port.out.LabResultSaveOutcome;
+import org.medicore.patient.application.port.out.LoadHistory;
+import org.medicore.patient.application.port.out.LoadLabResults;
+import org.medicore.patient.application.port.out.LoadPatient;
+import org.medicore.patient.application.port.out.SaveHistoryEntry;
+import org.medicore.patient.application.port.out.SaveLabResult;
+import org.medicore.patient.domain.Caller;
+import org.medicore.patient.domain.HistoryEntry;
+import org.medicore.patient.domain.LabResult;
+import org.medicore.patient.domain.Patient;
+import org.medicore.patient.domain.PatientAccess;
+import org.medicore.patient.domain.PatientId;
+import org.medicore.patient.domain.RecordedEntry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+
+/** The clinical use cases: the append-only medical history and the lab results attached to a patient. */
+public final class ClinicalRecords implements AddHistoryEntry, ListHistory, AttachLabResult, ListLabResults {
+
+    private final LoadPatient loadPatient;
+    private final LoadHistory loadHistory;
+    private final SaveHistoryEntry saveHistory;
+    private final LoadLabResults loadLabResults;
+    private final SaveLabResult saveLabResult;
+    private final Clock clock;
+
+    public ClinicalRecords(LoadPatient loadPatient, LoadHistory loadHistory, SaveHistoryEntry saveHistory,
+                           LoadLabResults loadLabResults, SaveLabResult saveLabResult, Clock clock) {
+        this.loadPatient = loadPatient;
+        this.loadHistory = loadHistory;
+        this.saveHistory = saveHistory;
+        this.loadLabResults = loadLabResults;
+        this.saveLabResult = saveLabResult;
+        this.clock = clock;
+    }
+
+    @Override
+    public HistoryEntryAddition add(Caller caller, AddHistoryEntryCommand command) {
+        Optional<PatientRefusal> refusal = refusal(caller, command.patientId(), PatientAccess::mayRecordClinicalData);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        Instant now = clock.instant();
+        if (command.supersedes().isEmpty()) {
+            return append(HistoryEntry.original(command.patientId(), command.detail(), caller.asActor(), now));
+        }
+        Optional<RecordedEntry> old = loadHistory.findEntry(command.supersedes().get());
+        if (old.isEmpty()) {
+            return new HistoryEntryAddition.SupersededEntryNotFound(command.supersedes().get());
+        }
+        return switch (HistoryEntry.correct(old.get(), command.patientId(), command.detail(), caller.asActor(), now)) {
+            case HistoryEntry.Correction.Accepted accepted -> append(accepted.entry());
+            case HistoryEntry.Correction.Refused refused ->
+                    new HistoryEntryAddition.CorrectionRefused(refused.broken(), refused.supersededEntryId());
+        };
+    }
+
+    @Override
+    public HistoryListing list(Caller caller, ListHistoryQuery query) {
+        Optional<PatientRefusal> refusal = refusal(caller, query.patientId(), PatientAccess::mayReadClinicalData);
+        return refusal.isPresent() ? refusal.get() : new HistoryListing.Listed(loadHistory.page(query));
+    }
+
+    @Override
+    public LabResultAttachment attach(Caller caller, AttachLabResultCommand command) {
+        Optional<PatientRefusal> refusal = refusal(caller, command.patientId(), PatientAccess::mayRecordClinicalData);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        LabResult result = LabResult.attach(command.patientId(), command.measurement(), clock.instant());
+        return switch (saveLabResult.save(command.idempotencyKey(), result)) {
+            case LabResultSaveOutcome.Saved saved -> new LabResultAttachment.Attached(result);
+            case LabResultSaveOutcome.KeyTaken taken -> taken.stored().isRepeatOf(command.patientId(), command.measurement())
+                    ? new LabResultAttachment.Attached(taken.stored())
+                    : new LabResultAttachment.IdempotencyKeyReused(command.idempotencyKey());
+        };
+    }
+
+    @Override
+    public LabResultListing list(Caller caller, ListLabResultsQuery query) {
+        Optional<PatientRefusal> refusal = refusal(caller, query.patientId(), PatientAccess::mayReadClinicalData);
+        return refusal.isPresent() ? refusal.get() : new LabResultListing.Listed(loadLabResults.page(query));
+    }
+
+    private HistoryEntryAddition append(HistoryEntry entry) {
+        return switch (saveHistory.append(entry)) {
+            case AppendOutcome.Appended appended -> new HistoryEntryAddition.Added(entry);
+            // Lost a race against another correction of the same entry: the rule the loser broke.
+            case AppendOutcome.AlreadySuperseded taken -> new HistoryEntryAddition.CorrectionRefused(
+                    HistoryEntry.Correction.Rule.ALREADY_SUPERSEDED, entry.supersedes().orElseThrow());
+        };
+    }
+
+    /** Why the caller may not go on with this patient: unknown, or the rule does not let them in. */
+    private Optional<PatientRefusal> refusal(Caller caller, PatientId id, BiPredicate<Caller, Patient> rule) {
+        Optional<Patient> patient = loadPatient.load(id);
+        if (patient.isEmpty()) {
+            return Optional.of(new PatientNotFound(id));
+        }
+        return rule.test(caller, patient.get()) ? Optional.empty() : Optional.of(new AccessDenied());
+    }
+}
