@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -22,9 +24,11 @@ import java.util.stream.Stream;
 public final class LocalStackLauncher {
 
     private static final String USAGE = """
-            usage: compose/local-stack/run [--fresh] [--data-dir=DIR] [--no-keycloak]
+            usage: compose/local-stack/run [--fresh] [--data-dir=DIR] [--no-services] [--no-keycloak]
                    [--postgres-port=N] [--kafka-port=N] [--dynamodb-port=N] [--s3-port=N] [--keycloak-port=N]
-              --fresh       wipe the data folder first (default ./.medicore)
+              --fresh        wipe the data folder first (default ./.medicore)
+              --no-services  only the components (PostgreSQL, Kafka, DynamoDB, S3, Keycloak)
+              --no-keycloak  only PostgreSQL, Kafka, DynamoDB and S3 (implies --no-services)
               a port of 0 picks a free one; defaults: postgres 15432, kafka 19092,
               dynamodb 18000, s3 19000, keycloak 18080
             """;
@@ -53,14 +57,23 @@ public final class LocalStackLauncher {
         try (FileLock ignored = lock(data)) {
             Instant begin = Instant.now();
             System.out.println("MediCore local stack: starting in " + data);
-            LocalStack stack = LocalStack.start(new LocalStack.Settings(data, ports, !options.containsKey("no-keycloak")));
+            boolean withKeycloak = !options.containsKey("no-keycloak");
+            LocalStack stack = LocalStack.start(new LocalStack.Settings(data, ports, withKeycloak));
+            List<ServiceProcess> services = new ArrayList<>();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.println("MediCore local stack: stopping");
+                services.reversed().forEach(ServiceProcess::close);
                 stack.close();
                 stopped.countDown();
             }, "local-stack-shutdown"));
-            printTable(stack, Duration.between(begin, Instant.now()));
+            if (withKeycloak && !options.containsKey("no-services")) {
+                System.out.println("MediCore local stack: components ready, starting the services");
+                services.addAll(MediCoreServices.start(stack, Path.of("").toAbsolutePath(), data, MediCoreServices.Ports.DEFAULTS));
+            }
+            List<Component> running = new ArrayList<>(stack.components());
+            running.addAll(services);
+            printTable(running, Duration.between(begin, Instant.now()));
             stopped.await();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,7 +87,7 @@ public final class LocalStackLauncher {
                 throw usageError("unexpected argument " + arg);
             }
             String[] pair = arg.substring(2).split("=", 2);
-            if (!Stream.of("fresh", "help", "no-keycloak", "data-dir", "postgres-port", "kafka-port",
+            if (!Stream.of("fresh", "help", "no-keycloak", "no-services", "data-dir", "postgres-port", "kafka-port",
                     "dynamodb-port", "s3-port", "keycloak-port").toList().contains(pair[0])) {
                 throw usageError("unknown option " + arg);
             }
@@ -127,11 +140,11 @@ public final class LocalStackLauncher {
         }
     }
 
-    private static void printTable(LocalStack stack, Duration took) {
+    private static void printTable(List<Component> components, Duration took) {
         StringBuilder table = new StringBuilder();
         table.append(String.format("%n%-22s %-14s %s%n", "component", "what", "where"));
         table.append("-".repeat(100)).append('\n');
-        for (Component component : stack.components()) {
+        for (Component component : components) {
             for (Component.Endpoint endpoint : component.endpoints()) {
                 table.append(String.format("%-22s %-14s %s%n", component.name(), endpoint.label(), endpoint.address()));
             }

@@ -19,29 +19,35 @@ public final class ServiceProcess implements Component {
     private final ChildProcess process;
     private final List<Endpoint> endpoints;
 
-    private ServiceProcess(String name, ChildProcess process, List<Endpoint> endpoints) {
+    private ServiceProcess(String name, ChildProcess process, List<Endpoint> endpoints, int readyPort) {
         this.name = name;
         this.process = process;
         this.endpoints = endpoints;
+        this.readyPort = readyPort;
     }
 
+    private final int readyPort;
+
     /**
-     * Starts {@code jar} with {@code properties} as command-line arguments and waits until it
-     * accepts connections on {@code readyPort}.
+     * Launches {@code jar} with {@code properties} as command-line arguments; {@link #awaitReady()}
+     * then waits until it accepts connections on {@code readyPort}. Services boot side by side.
      */
-    public static ServiceProcess start(String name, Path jar, Map<String, String> properties, int readyPort,
-                                       List<Endpoint> endpoints, Path logDirectory) {
+    public static ServiceProcess launch(String name, Path jar, Map<String, String> properties, int readyPort,
+                                        List<Endpoint> endpoints, Path logDirectory) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build it with ./mvnw install -DskipTests");
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx512m", "-jar", jar.toString()));
+                "-Xms64m", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         ChildProcess child = ChildProcess.start(name, command, Map.of(), jar.getParent(),
                 logDirectory.resolve(name + ".log"));
-        child.awaitCondition(() -> accepts(readyPort), name + " to listen on " + readyPort, READY_TIMEOUT);
-        return new ServiceProcess(name, child, endpoints);
+        return new ServiceProcess(name, child, endpoints, readyPort);
+    }
+
+    public void awaitReady() {
+        process.awaitCondition(() -> accepts(readyPort), name + " to listen on " + readyPort, READY_TIMEOUT);
     }
 
     private static boolean accepts(int port) {

@@ -69,7 +69,8 @@ public final class TestTokens {
                 .subject(subject)
                 .audience(AUDIENCE)
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                // an hour: tests keep tokens in fields for the life of a long test JVM
+                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
                 .claim("realm_access", Map.of("roles", Arrays.asList(realmRoles)));
     }
 

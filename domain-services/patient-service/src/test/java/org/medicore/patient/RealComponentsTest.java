@@ -1,5 +1,7 @@
 package org.medicore.patient;
 
+import org.medicore.localstack.TestTokens;
+
 import org.medicore.localstack.DynamoDbServer;
 import org.medicore.localstack.TestStack;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,7 +23,7 @@ public abstract class RealComponentsTest {
     static void realComponents(DynamicPropertyRegistry registry) {
         realStoreAndBroker(registry);
         registry.add("medicore.patient.security.issuer", () -> TestTokens.ISSUER);
-        registry.add("medicore.patient.security.public-key-location", TestTokens::publicKeyLocation);
+        registry.add("medicore.patient.security.jwk-set-uri", TestTokens::jwksUri);
     }
 
     /** DynamoDB Local and Kafka of the test stack, for any test that starts the service. */

@@ -1,5 +1,7 @@
 package org.medicore.patient;
 
+import org.medicore.localstack.TestTokens;
+
 import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -173,7 +175,7 @@ class RealKeycloakSecurityTest {
 
     @Test
     void a_token_the_realm_did_not_sign_is_unauthenticated() {
-        String forged = TestTokens.token(DEMO_PATIENT_SUBJECT, List.of("ADMIN"), TestTokens.AUDIENCE, Instant.now().plusSeconds(60));
+        String forged = TestTokens.forSubject(DEMO_PATIENT_SUBJECT, "ADMIN");
 
         assertThatThrownBy(() -> client.as(forged).getPatient(GetPatientRequest.newBuilder()
                 .setPatientId(UUID.randomUUID().toString()).build()))

@@ -58,7 +58,7 @@ public final class PatientRecords implements RegisterPatient, GetPatients, Searc
         if (!PatientAccess.mayRegister(caller, subject)) {
             return new AccessDenied();
         }
-        Patient.Registration registration = Patient.register(PatientId.random(), command.demographics(), subject,
+        Patient.Registration registration = Patient.register(PatientId.forAccount(subject), command.demographics(), subject,
                 command.registeredAtClinicId(), clock.instant());
         return switch (savePatient.insert(registration.patient(), registration.event())) {
             case SaveOutcome.Saved saved -> new RegistrationResult.Registered(registration.patient());

@@ -12,12 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
 import org.springframework.grpc.server.security.GrpcSecurity;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -28,10 +26,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.interfaces.RSAPublicKey;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +39,9 @@ public class GrpcConfiguration {
      * @param issuer            the Keycloak realm's issuer URL, checked on every token
      * @param jwkSetUri         where the realm publishes its signing keys
      * @param audience          the audience every token must carry
-     * @param publicKeyLocation for tests only: verify signatures with this PEM key instead of the JWKS
      */
     @ConfigurationProperties("medicore.patient.security")
-    public record SecurityProperties(String issuer, String jwkSetUri, String audience, Resource publicKeyLocation) {
+    public record SecurityProperties(String issuer, String jwkSetUri, String audience) {
     }
 
     @Bean
@@ -71,9 +64,7 @@ public class GrpcConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
-        NimbusJwtDecoder decoder = properties.publicKeyLocation() == null
-                ? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
-                : NimbusJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation())).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
@@ -89,13 +80,5 @@ public class GrpcConfiguration {
                 ? names.stream().map(name -> new SimpleGrantedAuthority(Callers.ROLE_PREFIX + name)).toList()
                 : List.of();
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
-    }
-
-    private static RSAPublicKey publicKey(Resource location) {
-        try (InputStream pem = location.getInputStream()) {
-            return RsaKeyConverters.x509().convert(pem);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the token verification key " + location, e);
-        }
     }
 }

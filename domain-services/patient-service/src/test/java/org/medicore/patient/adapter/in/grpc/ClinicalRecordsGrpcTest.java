@@ -1,5 +1,7 @@
 package org.medicore.patient.adapter.in.grpc;
 
+import org.medicore.localstack.TestTokens;
+
 import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
 import com.google.rpc.PreconditionFailure;
@@ -24,7 +26,6 @@ import org.medicore.contracts.patient.v1.ListHistoryResponse;
 import org.medicore.contracts.patient.v1.ListLabResultsRequest;
 import org.medicore.contracts.patient.v1.ListLabResultsResponse;
 import org.medicore.contracts.patient.v1.Medication;
-import org.medicore.patient.TestTokens;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,9 +46,8 @@ import static org.medicore.patient.ProtoRequests.anAllergy;
 class ClinicalRecordsGrpcTest extends EndpointOverRealChannelTest {
 
     private static final String DOCTOR_SUBJECT = "doctor-" + UUID.randomUUID();
-    private static final String DOCTOR = TestTokens.token(DOCTOR_SUBJECT, List.of("DOCTOR"), TestTokens.AUDIENCE,
-            Instant.now().plusSeconds(600));
-    private static final String BILLING = TestTokens.forStaff("BILLING");
+    private static final String DOCTOR = TestTokens.forSubject(DOCTOR_SUBJECT, "DOCTOR");
+    private static final String BILLING = TestTokens.forSubject("staff-billing-" + UUID.randomUUID(), "BILLING");
     private static final Instant MORNING = Instant.parse("2026-04-30T07:00:00Z");
 
     @Test
@@ -62,7 +62,7 @@ class ClinicalRecordsGrpcTest extends EndpointOverRealChannelTest {
         assertThat(entry.getAuthor().getSubject()).isEqualTo(DOCTOR_SUBJECT);
         assertThat(entry.getAuthor().getRole()).isEqualTo(Role.DOCTOR);
         assertThat(entry.getRecordedAt().getSeconds()).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
-        assertThat(as(TestTokens.forPatient(subject)).listHistory(history(patientId).build()).getEntriesList()).containsExactly(entry);
+        assertThat(as(TestTokens.forSubject(subject, "PATIENT")).listHistory(history(patientId).build()).getEntriesList()).containsExactly(entry);
     }
 
     @Test
@@ -247,7 +247,7 @@ class ClinicalRecordsGrpcTest extends EndpointOverRealChannelTest {
     }
 
     private String registerOwnedBy(String subject) {
-        return as(TestTokens.forPatient(subject)).registerPatient(aRegistration(uniqueFamilyName("Own")).build()).getPatient().getId();
+        return as(TestTokens.forSubject(subject, "PATIENT")).registerPatient(aRegistration(uniqueFamilyName("Own")).build()).getPatient().getId();
     }
 
     private static ListHistoryRequest.Builder history(String patientId) {

@@ -1,5 +1,7 @@
 package org.medicore.patient.adapter.in.grpc;
 
+import org.medicore.localstack.TestTokens;
+
 import com.google.protobuf.FieldMask;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
@@ -23,7 +25,6 @@ import org.medicore.contracts.patient.v1.SearchPatientsRequest;
 import org.medicore.contracts.patient.v1.SearchPatientsResponse;
 import org.medicore.contracts.patient.v1.Sex;
 import org.medicore.contracts.patient.v1.UpdateDemographicsRequest;
-import org.medicore.patient.TestTokens;
 
 import java.time.Instant;
 import java.util.List;
@@ -38,8 +39,8 @@ import static org.medicore.patient.ProtoRequests.aRegistration;
 
 class PatientGrpcEndpointTest extends EndpointOverRealChannelTest {
 
-    private static final String DOCTOR = TestTokens.forStaff("DOCTOR");
-    private static final String BILLING = TestTokens.forStaff("BILLING");
+    private static final String DOCTOR = TestTokens.forSubject("staff-doctor-" + UUID.randomUUID(), "DOCTOR");
+    private static final String BILLING = TestTokens.forSubject("staff-billing-" + UUID.randomUUID(), "BILLING");
 
     @Test
     void a_doctor_registers_a_patient_and_reads_it_back() {
@@ -91,12 +92,12 @@ class PatientGrpcEndpointTest extends EndpointOverRealChannelTest {
     @Test
     void a_patient_reads_their_own_record_and_is_refused_anyone_elses() {
         String subject = UUID.randomUUID().toString();
-        Patient own = as(TestTokens.forPatient(subject)).registerPatient(aRegistration(uniqueFamilyName("Own")).build()).getPatient();
+        Patient own = as(TestTokens.forSubject(subject, "PATIENT")).registerPatient(aRegistration(uniqueFamilyName("Own")).build()).getPatient();
         Patient other = as(DOCTOR).registerPatient(aRegistration(uniqueFamilyName("Other")).build()).getPatient();
 
         assertThat(own.getKeycloakSubject()).isEqualTo(subject);
-        assertThat(as(TestTokens.forPatient(subject)).getPatient(get(own.getId())).getPatient().getId()).isEqualTo(own.getId());
-        assertThatThrownBy(() -> as(TestTokens.forPatient(subject)).getPatient(get(other.getId())))
+        assertThat(as(TestTokens.forSubject(subject, "PATIENT")).getPatient(get(own.getId())).getPatient().getId()).isEqualTo(own.getId());
+        assertThatThrownBy(() -> as(TestTokens.forSubject(subject, "PATIENT")).getPatient(get(other.getId())))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e ->
                         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
     }
@@ -145,14 +146,14 @@ class PatientGrpcEndpointTest extends EndpointOverRealChannelTest {
     @Test
     void batch_get_answers_in_request_order_and_lists_unknown_and_invisible_ids_as_missing() {
         String subject = UUID.randomUUID().toString();
-        Patient own = as(TestTokens.forPatient(subject)).registerPatient(aRegistration(uniqueFamilyName("Batch")).build()).getPatient();
+        Patient own = as(TestTokens.forSubject(subject, "PATIENT")).registerPatient(aRegistration(uniqueFamilyName("Batch")).build()).getPatient();
         Patient other = as(DOCTOR).registerPatient(aRegistration(uniqueFamilyName("Batch")).build()).getPatient();
         String unknown = UUID.randomUUID().toString();
         BatchGetPatientsRequest request = BatchGetPatientsRequest.newBuilder()
                 .addAllPatientIds(List.of(other.getId(), unknown, own.getId())).build();
 
         BatchGetPatientsResponse forDoctor = as(DOCTOR).batchGetPatients(request);
-        BatchGetPatientsResponse forPatient = as(TestTokens.forPatient(subject)).batchGetPatients(request);
+        BatchGetPatientsResponse forPatient = as(TestTokens.forSubject(subject, "PATIENT")).batchGetPatients(request);
 
         assertThat(forDoctor.getPatientsList()).extracting(Patient::getId).containsExactly(other.getId(), own.getId());
         assertThat(forDoctor.getMissingPatientIdsList()).containsExactly(unknown);
@@ -192,8 +193,8 @@ class PatientGrpcEndpointTest extends EndpointOverRealChannelTest {
     @Test
     void a_call_without_a_valid_token_is_unauthenticated() {
         var anonymous = client.anonymous();
-        String wrongAudience = TestTokens.token("x", List.of("ADMIN"), "another-api", Instant.now().plusSeconds(60));
-        String expired = TestTokens.token("x", List.of("ADMIN"), TestTokens.AUDIENCE, Instant.now().minusSeconds(600));
+        String wrongAudience = TestTokens.forAnotherAudience("x", "ADMIN");
+        String expired = TestTokens.expired("x", "ADMIN");
         GetPatientRequest request = get(UUID.randomUUID().toString());
 
         for (var stub : List.of(anonymous, as(wrongAudience), as(expired), as("not-a-jwt"))) {
