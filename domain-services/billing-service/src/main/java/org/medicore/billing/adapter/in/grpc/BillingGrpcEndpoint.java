@@ -1,0 +1,146 @@
+package org.medicore.billing.adapter.in.grpc;
+
+import io.grpc.stub.StreamObserver;
+import org.medicore.billing.application.port.in.ManageFeeSchedule;
+import org.medicore.billing.application.port.in.Outcome;
+import org.medicore.billing.application.port.in.RecordPayment;
+import org.medicore.billing.application.port.in.ViewBilling;
+import org.medicore.billing.application.port.in.VoidInvoice;
+import org.medicore.billing.domain.Caller;
+import org.medicore.billing.domain.Money;
+import org.medicore.billing.domain.PaymentMethod;
+import org.medicore.contracts.billing.v1.BillingServiceGrpc;
+import org.medicore.contracts.billing.v1.GetBillingAccountRequest;
+import org.medicore.contracts.billing.v1.GetBillingAccountResponse;
+import org.medicore.contracts.billing.v1.GetFeeScheduleRequest;
+import org.medicore.contracts.billing.v1.GetFeeScheduleResponse;
+import org.medicore.contracts.billing.v1.GetInvoiceRequest;
+import org.medicore.contracts.billing.v1.GetInvoiceResponse;
+import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
+import org.medicore.contracts.billing.v1.ListInvoicesByPatientResponse;
+import org.medicore.contracts.billing.v1.RecordPaymentRequest;
+import org.medicore.contracts.billing.v1.RecordPaymentResponse;
+import org.medicore.contracts.billing.v1.UpdateFeeScheduleRequest;
+import org.medicore.contracts.billing.v1.UpdateFeeScheduleResponse;
+import org.medicore.contracts.billing.v1.VoidInvoiceRequest;
+import org.medicore.contracts.billing.v1.VoidInvoiceResponse;
+import org.medicore.contracts.common.v1.PageInfo;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** The BillingService rpcs: read the request, call one use case, answer or translate the refusal. */
+final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBase {
+
+    private final ViewBilling view;
+    private final ManageFeeSchedule feeSchedule;
+    private final RecordPayment payments;
+    private final VoidInvoice voiding;
+
+    BillingGrpcEndpoint(ViewBilling view, ManageFeeSchedule feeSchedule, RecordPayment payments, VoidInvoice voiding) {
+        this.view = view;
+        this.feeSchedule = feeSchedule;
+        this.payments = payments;
+        this.voiding = voiding;
+    }
+
+    @Override
+    public void getBillingAccount(GetBillingAccountRequest request, StreamObserver<GetBillingAccountResponse> response) {
+        RequestReader read = new RequestReader();
+        UUID patientId = read.uuid(request.getPatientId(), "patient_id");
+        answer(response, read, () -> view.accountOf(caller(), patientId),
+                statement -> GetBillingAccountResponse.newBuilder()
+                        .setAccount(BillingProtoMapper.account(statement)).build());
+    }
+
+    @Override
+    public void getFeeSchedule(GetFeeScheduleRequest request, StreamObserver<GetFeeScheduleResponse> response) {
+        answer(response, new RequestReader(), () -> view.feeSchedule(caller()),
+                schedule -> GetFeeScheduleResponse.newBuilder()
+                        .setFeeSchedule(BillingProtoMapper.feeSchedule(schedule)).build());
+    }
+
+    @Override
+    public void updateFeeSchedule(UpdateFeeScheduleRequest request, StreamObserver<UpdateFeeScheduleResponse> response) {
+        RequestReader read = new RequestReader();
+        var change = new ManageFeeSchedule.FeeScheduleChange(request.getExpectedVersion(),
+                read.fees(request.getFeesList()), request.getTaxRateBasisPoints());
+        answer(response, read, () -> feeSchedule.replace(caller(), change),
+                schedule -> UpdateFeeScheduleResponse.newBuilder()
+                        .setFeeSchedule(BillingProtoMapper.feeSchedule(schedule)).build());
+    }
+
+    @Override
+    public void getInvoice(GetInvoiceRequest request, StreamObserver<GetInvoiceResponse> response) {
+        RequestReader read = new RequestReader();
+        UUID invoiceId = read.uuid(request.getInvoiceId(), "invoice_id");
+        answer(response, read, () -> view.invoice(caller(), invoiceId),
+                invoice -> GetInvoiceResponse.newBuilder().setInvoice(BillingProtoMapper.invoice(invoice)).build());
+    }
+
+    @Override
+    public void listInvoicesByPatient(ListInvoicesByPatientRequest request,
+                                      StreamObserver<ListInvoicesByPatientResponse> response) {
+        RequestReader read = new RequestReader();
+        UUID patientId = read.uuid(request.getPatientId(), "patient_id");
+        var statuses = read.statuses(request.getStatusesList());
+        int limit = read.pageSize(request.getPage().getPageSize());
+        int offset = read.pageOffset(request.getPage().getPageToken());
+        answer(response, read, () -> view.invoicesOf(caller(), new ViewBilling.InvoiceQuery(patientId, statuses,
+                offset, limit)), page -> {
+            var proto = ListInvoicesByPatientResponse.newBuilder().setPageInfo(PageInfo.newBuilder()
+                    .setTotalSize(page.totalSize())
+                    .setNextPageToken(page.isLast() ? "" : RequestReader.pageToken(page.nextOffset())));
+            page.invoices().forEach(invoice -> proto.addInvoices(BillingProtoMapper.invoice(invoice)));
+            return proto.build();
+        });
+    }
+
+    @Override
+    public void recordPayment(RecordPaymentRequest request, StreamObserver<RecordPaymentResponse> response) {
+        RequestReader read = new RequestReader();
+        String key = read.required(request.getIdempotencyKey(), "idempotency_key");
+        UUID invoiceId = read.uuid(request.getInvoiceId(), "invoice_id");
+        Money amount = read.money(request.hasAmount(), request.getAmount(), "amount");
+        PaymentMethod method = read.method(request.getMethod(), "method");
+        Optional<Instant> receivedAt = request.hasReceivedAt()
+                ? Optional.of(BillingProtoMapper.instant(request.getReceivedAt())) : Optional.empty();
+        answer(response, read, () -> payments.record(caller(), new RecordPayment.PaymentCommand(key, invoiceId,
+                        amount, method, request.getReference(), receivedAt)),
+                receipt -> RecordPaymentResponse.newBuilder()
+                        .setPayment(BillingProtoMapper.payment(receipt.payment()))
+                        .setInvoice(BillingProtoMapper.invoice(receipt.invoice())).build());
+    }
+
+    @Override
+    public void voidInvoice(VoidInvoiceRequest request, StreamObserver<VoidInvoiceResponse> response) {
+        RequestReader read = new RequestReader();
+        UUID invoiceId = read.uuid(request.getInvoiceId(), "invoice_id");
+        String reason = read.required(request.getReason(), "reason");
+        answer(response, read, () -> voiding.voidInvoice(caller(),
+                        new VoidInvoice.VoidCommand(invoiceId, request.getExpectedVersion(), reason)),
+                invoice -> VoidInvoiceResponse.newBuilder().setInvoice(BillingProtoMapper.invoice(invoice)).build());
+    }
+
+    private static Caller caller() {
+        return BearerTokenInterceptor.CALLER.get();
+    }
+
+    private static <T, R> void answer(StreamObserver<R> response, RequestReader read, Supplier<Outcome<T>> useCase,
+                                      Function<T, R> toResponse) {
+        if (!read.isValid()) {
+            response.onError(GrpcStatuses.invalid(read.violations()));
+            return;
+        }
+        Outcome<T> outcome = useCase.get();
+        if (outcome instanceof Outcome.Done<T> done) {
+            response.onNext(toResponse.apply(done.value()));
+            response.onCompleted();
+        } else {
+            response.onError(GrpcStatuses.of(outcome));
+        }
+    }
+}

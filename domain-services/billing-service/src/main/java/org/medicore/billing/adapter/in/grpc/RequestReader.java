@@ -1,0 +1,151 @@
+package org.medicore.billing.adapter.in.grpc;
+
+import org.medicore.billing.domain.AppointmentFee;
+import org.medicore.billing.domain.AppointmentType;
+import org.medicore.billing.domain.FieldViolation;
+import org.medicore.billing.domain.InvoiceStatus;
+import org.medicore.billing.domain.Money;
+import org.medicore.billing.domain.PaymentMethod;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Proto to domain for one request, collecting a violation per malformed field (path as in the
+ * request) instead of failing on the first; the endpoint answers INVALID_ARGUMENT when any.
+ */
+final class RequestReader {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final List<FieldViolation> violations = new ArrayList<>();
+
+    List<FieldViolation> violations() {
+        return List.copyOf(violations);
+    }
+
+    boolean isValid() {
+        return violations.isEmpty();
+    }
+
+    UUID uuid(String value, String field) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            violations.add(new FieldViolation(field, "must be a UUID"));
+            return null;
+        }
+    }
+
+    String required(String value, String field) {
+        if (value.isBlank()) {
+            violations.add(new FieldViolation(field, "is required"));
+        }
+        return value;
+    }
+
+    Money money(boolean present, org.medicore.contracts.common.v1.Money money, String field) {
+        if (!present) {
+            violations.add(new FieldViolation(field, "is required"));
+            return null;
+        }
+        return money(money, field);
+    }
+
+    Money money(org.medicore.contracts.common.v1.Money money, String field) {
+        try {
+            return new Money(money.getAmountMinor(), Currency.getInstance(money.getCurrency()));
+        } catch (IllegalArgumentException e) {
+            violations.add(new FieldViolation(field + ".currency", "must be an ISO 4217 code"));
+            return null;
+        }
+    }
+
+    PaymentMethod method(org.medicore.contracts.billing.v1.PaymentMethod method, String field) {
+        return switch (method) {
+            case CASH -> PaymentMethod.CASH;
+            case CARD -> PaymentMethod.CARD;
+            case BANK_TRANSFER -> PaymentMethod.BANK_TRANSFER;
+            case INSURANCE -> PaymentMethod.INSURANCE;
+            case PAYMENT_METHOD_UNSPECIFIED, UNRECOGNIZED -> {
+                violations.add(new FieldViolation(field, "is required"));
+                yield null;
+            }
+        };
+    }
+
+    Set<InvoiceStatus> statuses(List<org.medicore.contracts.billing.v1.InvoiceStatus> statuses) {
+        Set<InvoiceStatus> wanted = EnumSet.noneOf(InvoiceStatus.class);
+        for (var status : statuses) {
+            switch (status) {
+                case ISSUED -> wanted.add(InvoiceStatus.ISSUED);
+                case PARTIALLY_PAID -> wanted.add(InvoiceStatus.PARTIALLY_PAID);
+                case PAID -> wanted.add(InvoiceStatus.PAID);
+                case VOID -> wanted.add(InvoiceStatus.VOID);
+                case INVOICE_STATUS_UNSPECIFIED, UNRECOGNIZED ->
+                        violations.add(new FieldViolation("statuses", "must name a status"));
+            }
+        }
+        return wanted;
+    }
+
+    List<AppointmentFee> fees(List<org.medicore.contracts.billing.v1.AppointmentFee> fees) {
+        List<AppointmentFee> read = new ArrayList<>();
+        for (int i = 0; i < fees.size(); i++) {
+            var fee = fees.get(i);
+            String path = "fees[%d]".formatted(i);
+            AppointmentType type = switch (fee.getAppointmentType()) {
+                case CONSULTATION -> AppointmentType.CONSULTATION;
+                case FOLLOW_UP -> AppointmentType.FOLLOW_UP;
+                case LAB_VISIT -> AppointmentType.LAB_VISIT;
+                case APPOINTMENT_TYPE_UNSPECIFIED, UNRECOGNIZED -> {
+                    violations.add(new FieldViolation(path + ".appointment_type", "is required"));
+                    yield null;
+                }
+            };
+            Money price = money(fee.getFee(), path + ".fee");
+            Money late = money(fee.getLateCancellationFee(), path + ".late_cancellation_fee");
+            Money noShow = money(fee.getNoShowFee(), path + ".no_show_fee");
+            if (type != null && price != null && late != null && noShow != null) {
+                read.add(new AppointmentFee(type, price, late, noShow));
+            }
+        }
+        return read;
+    }
+
+    int pageSize(int requested) {
+        if (requested < 0) {
+            violations.add(new FieldViolation("page.page_size", "must not be negative"));
+        }
+        return requested <= 0 ? DEFAULT_PAGE_SIZE : Math.min(requested, MAX_PAGE_SIZE);
+    }
+
+    /** Page tokens are the opaque form of the offset of the next page. */
+    int pageOffset(String token) {
+        if (token.isEmpty()) {
+            return 0;
+        }
+        try {
+            int offset = Integer.parseInt(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
+            if (offset >= 0) {
+                return offset;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below: a token this service did not hand out
+        }
+        violations.add(new FieldViolation("page.page_token", "is not a token of this service"));
+        return 0;
+    }
+
+    static String pageToken(int offset) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Integer.toString(offset).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,50 @@
+package org.medicore.billing.adapter.out.jooq;
+
+import org.jooq.DSLContext;
+import org.medicore.billing.application.port.out.AppendToOutbox;
+import org.medicore.billing.application.port.out.OutboxMessage;
+import org.medicore.billing.application.port.out.PendingOutbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.medicore.billing.adapter.out.jooq.Instants.column;
+import static org.medicore.billing.adapter.out.jooq.Instants.value;
+import static org.medicore.billing.adapter.out.jooq.generated.Tables.OUTBOX;
+
+/** The outbox table: appended in the change's transaction, read in write order by the relay. */
+final class JooqOutbox implements AppendToOutbox, PendingOutbox {
+
+    private final DSLContext db;
+
+    JooqOutbox(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public void append(List<OutboxMessage> messages) {
+        for (OutboxMessage message : messages) {
+            db.insertInto(OUTBOX)
+                    .set(OUTBOX.EVENT_ID, message.eventId())
+                    .set(OUTBOX.AGGREGATE_ID, message.aggregateId())
+                    .set(OUTBOX.EVENT_TYPE, message.eventType())
+                    .set(OUTBOX.OCCURRED_AT, column(message.occurredAt()))
+                    .set(OUTBOX.PAYLOAD, message.payload())
+                    .execute();
+        }
+    }
+
+    @Override
+    public List<OutboxMessage> oldestUnpublished(int limit) {
+        return db.selectFrom(OUTBOX).where(OUTBOX.PUBLISHED_AT.isNull()).orderBy(OUTBOX.POSITION).limit(limit)
+                .forUpdate().skipLocked()
+                .fetch(row -> new OutboxMessage(row.getEventId(), row.getAggregateId(), row.getEventType(),
+                        value(row.getOccurredAt()), row.getPayload()));
+    }
+
+    @Override
+    public void markPublished(List<UUID> eventIds, Instant at) {
+        db.update(OUTBOX).set(OUTBOX.PUBLISHED_AT, column(at)).where(OUTBOX.EVENT_ID.in(eventIds)).execute();
+    }
+}

@@ -1,0 +1,21 @@
+package org.medicore.billing.adapter.out.kafka;
+
+import org.medicore.billing.config.BillingProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Publishing billing events: their wire format and the producer. */
+@Configuration(proxyBeanMethods = false)
+public class KafkaOutConfiguration {
+
+    @Bean
+    ProtoJsonEvents eventFormat() {
+        return new ProtoJsonEvents();
+    }
+
+    @Bean
+    KafkaPublisher billingEventPublisher(KafkaTemplate<String, String> kafka, BillingProperties properties) {
+        return new KafkaPublisher(kafka, properties.topics().billing(), properties.outbox().ackTimeout());
+    }
+}

@@ -1,0 +1,41 @@
+package org.medicore.billing.application.port.in;
+
+import org.medicore.billing.domain.AccountStatement;
+import org.medicore.billing.domain.Caller;
+import org.medicore.billing.domain.FeeSchedule;
+import org.medicore.billing.domain.Invoice;
+import org.medicore.billing.domain.InvoiceStatus;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/** Reading accounts, invoices and the fee schedule. */
+public interface ViewBilling {
+
+    Outcome<AccountStatement> accountOf(Caller caller, UUID patientId);
+
+    Outcome<Invoice> invoice(Caller caller, UUID invoiceId);
+
+    Outcome<InvoicePage> invoicesOf(Caller caller, InvoiceQuery query);
+
+    Outcome<FeeSchedule> feeSchedule(Caller caller);
+
+    /** A page of a patient's invoices, newest first; offset counts invoices skipped. */
+    record InvoiceQuery(UUID patientId, Set<InvoiceStatus> statuses, int offset, int limit) {
+        public InvoiceQuery {
+            Objects.requireNonNull(patientId, "patientId");
+            statuses = Set.copyOf(statuses);
+            if (offset < 0 || limit < 1) {
+                throw new IllegalArgumentException("offset >= 0 and limit >= 1");
+            }
+        }
+    }
+
+    record InvoicePage(List<Invoice> invoices, int nextOffset, long totalSize) {
+        public boolean isLast() {
+            return nextOffset >= totalSize;
+        }
+    }
+}

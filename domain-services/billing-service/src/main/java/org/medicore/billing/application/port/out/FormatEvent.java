@@ -1,0 +1,9 @@
+package org.medicore.billing.application.port.out;
+
+import org.medicore.billing.domain.BillingEvent;
+
+/** Turns a domain event into the message the topic carries. */
+public interface FormatEvent {
+
+    OutboxMessage format(BillingEvent event);
+}

@@ -1,0 +1,27 @@
+package org.medicore.billing.application.port.out;
+
+import org.medicore.billing.domain.ChargeReason;
+import org.medicore.billing.domain.Invoice;
+import org.medicore.billing.domain.InvoiceStatus;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+public interface LoadInvoices {
+
+    Optional<Invoice> invoice(UUID invoiceId);
+
+    /** The invoice, locked until the transaction ends, for a change. */
+    Optional<Invoice> invoiceForChange(UUID invoiceId);
+
+    List<Invoice> invoicesOf(UUID patientId);
+
+    /** Newest issued first; statuses empty means all. */
+    List<Invoice> invoicesOf(UUID patientId, Set<InvoiceStatus> statuses, int offset, int limit);
+
+    long countInvoicesOf(UUID patientId, Set<InvoiceStatus> statuses);
+
+    boolean isCharged(UUID appointmentId, ChargeReason reason);
+}

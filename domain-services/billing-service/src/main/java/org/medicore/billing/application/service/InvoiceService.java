@@ -1,0 +1,172 @@
+package org.medicore.billing.application.service;
+
+import org.medicore.billing.application.port.in.Outcome;
+import org.medicore.billing.application.port.in.RecordPayment;
+import org.medicore.billing.application.port.in.VoidInvoice;
+import org.medicore.billing.application.port.in.ViewBilling;
+import org.medicore.billing.application.port.out.AppendToOutbox;
+import org.medicore.billing.application.port.out.FormatEvent;
+import org.medicore.billing.application.port.out.IdempotencyKeys;
+import org.medicore.billing.application.port.out.LoadAccounts;
+import org.medicore.billing.application.port.out.LoadFeeSchedule;
+import org.medicore.billing.application.port.out.LoadInvoices;
+import org.medicore.billing.application.port.out.SaveAccounts;
+import org.medicore.billing.application.port.out.SaveInvoices;
+import org.medicore.billing.application.port.out.Transactions;
+import org.medicore.billing.domain.AccountStatement;
+import org.medicore.billing.domain.BillingAccess;
+import org.medicore.billing.domain.BillingAccount;
+import org.medicore.billing.domain.Caller;
+import org.medicore.billing.domain.FeeSchedule;
+import org.medicore.billing.domain.FieldViolation;
+import org.medicore.billing.domain.Invoice;
+import org.medicore.billing.domain.Payment;
+import org.medicore.billing.domain.PaymentOutcome;
+import org.medicore.billing.domain.PaymentReceived;
+import org.medicore.billing.domain.VoidOutcome;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reading accounts and invoices, recording payments and voiding invoices. */
+public final class InvoiceService implements ViewBilling, RecordPayment, VoidInvoice {
+
+    public record Ports(Transactions transactions, LoadAccounts loadAccounts, SaveAccounts saveAccounts,
+                        LoadFeeSchedule feeSchedule, LoadInvoices loadInvoices, SaveInvoices saveInvoices,
+                        IdempotencyKeys idempotencyKeys, FormatEvent formatEvent, AppendToOutbox outbox) {
+    }
+
+    private static final String INVOICE = "invoice";
+
+    private final Ports ports;
+    private final EventJournal journal;
+    private final Clock clock;
+
+    public InvoiceService(Ports ports, Clock clock) {
+        this.ports = ports;
+        this.journal = new EventJournal(ports.formatEvent(), ports.outbox());
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome<AccountStatement> accountOf(Caller caller, UUID patientId) {
+        if (!BillingAccess.maySeeBillingOf(caller, patientId)) {
+            return new Outcome.Denied<>();
+        }
+        return ports.transactions().inTransaction(() -> {
+            Optional<BillingAccount> account = ports.loadAccounts().accountOf(patientId);
+            Optional<FeeSchedule> schedule = ports.feeSchedule().current();
+            if (account.isEmpty() || schedule.isEmpty()) {
+                return new Outcome.NotFound<>("billing account", patientId.toString());
+            }
+            return new Outcome.Done<>(AccountStatement.of(account.get(),
+                    ports.loadInvoices().invoicesOf(patientId), schedule.get().currency()));
+        });
+    }
+
+    @Override
+    public Outcome<Invoice> invoice(Caller caller, UUID invoiceId) {
+        Optional<Invoice> invoice = ports.loadInvoices().invoice(invoiceId);
+        if (invoice.isEmpty()) {
+            return new Outcome.NotFound<>(INVOICE, invoiceId.toString());
+        }
+        if (!BillingAccess.maySeeBillingOf(caller, invoice.get().patientId())) {
+            return new Outcome.Denied<>();
+        }
+        return new Outcome.Done<>(invoice.get());
+    }
+
+    @Override
+    public Outcome<InvoicePage> invoicesOf(Caller caller, InvoiceQuery query) {
+        if (!BillingAccess.maySeeBillingOf(caller, query.patientId())) {
+            return new Outcome.Denied<>();
+        }
+        return ports.transactions().inTransaction(() -> {
+            if (ports.loadAccounts().accountOf(query.patientId()).isEmpty()) {
+                return new Outcome.NotFound<>("billing account", query.patientId().toString());
+            }
+            List<Invoice> invoices = ports.loadInvoices().invoicesOf(query.patientId(), query.statuses(),
+                    query.offset(), query.limit());
+            long total = ports.loadInvoices().countInvoicesOf(query.patientId(), query.statuses());
+            return new Outcome.Done<>(new InvoicePage(invoices, query.offset() + invoices.size(), total));
+        });
+    }
+
+    @Override
+    public Outcome<FeeSchedule> feeSchedule(Caller caller) {
+        return ports.feeSchedule().current()
+                .<Outcome<FeeSchedule>>map(Outcome.Done::new)
+                .orElseGet(() -> new Outcome.NotFound<>("fee schedule", "current"));
+    }
+
+    @Override
+    public Outcome<Receipt> record(Caller caller, PaymentCommand command) {
+        if (!BillingAccess.mayChangeBilling(caller)) {
+            return new Outcome.Denied<>();
+        }
+        return ports.transactions().inTransaction(() -> {
+            Optional<IdempotencyKeys.Remembered> earlier = ports.idempotencyKeys().paymentFor(command.idempotencyKey());
+            if (earlier.isPresent()) {
+                return repeat(earlier.get(), command);
+            }
+            Optional<Invoice> invoice = ports.loadInvoices().invoiceForChange(command.invoiceId());
+            if (invoice.isEmpty()) {
+                return new Outcome.NotFound<>(INVOICE, command.invoiceId().toString());
+            }
+            Instant now = clock.instant();
+            PaymentReceived received = new PaymentReceived(UUID.randomUUID(), command.amount(), command.method(),
+                    command.reference(), command.receivedAt().orElse(now), caller.asActor());
+            return switch (invoice.get().recordPayment(received, now)) {
+                case PaymentOutcome.Refused refused -> new Outcome.Refused<>(refused.refusal());
+                case PaymentOutcome.Accepted accepted -> {
+                    ports.saveInvoices().update(accepted.invoice());
+                    ports.saveInvoices().addPayment(accepted.payment(),
+                            new IdempotencyKeys.Key(command.idempotencyKey(), command.fingerprint()));
+                    ports.saveAccounts().touch(accepted.invoice().patientId(), now);
+                    journal.write(accepted.events());
+                    yield new Outcome.Done<>(new Receipt(accepted.payment(), accepted.invoice()));
+                }
+            };
+        });
+    }
+
+    private Outcome<Receipt> repeat(IdempotencyKeys.Remembered earlier, PaymentCommand command) {
+        if (!earlier.requestFingerprint().equals(command.fingerprint())) {
+            return new Outcome.Invalid<>(List.of(
+                    new FieldViolation("idempotency_key", "was used for a different payment request")));
+        }
+        Invoice invoice = ports.loadInvoices().invoice(earlier.invoiceId()).orElseThrow();
+        Payment payment = invoice.payments().stream()
+                .filter(candidate -> candidate.id().equals(earlier.paymentId())).findFirst().orElseThrow();
+        return new Outcome.Done<>(new Receipt(payment, invoice));
+    }
+
+    @Override
+    public Outcome<Invoice> voidInvoice(Caller caller, VoidCommand command) {
+        if (!BillingAccess.mayChangeBilling(caller)) {
+            return new Outcome.Denied<>();
+        }
+        return ports.transactions().inTransaction(() -> {
+            Optional<Invoice> invoice = ports.loadInvoices().invoiceForChange(command.invoiceId());
+            if (invoice.isEmpty()) {
+                return new Outcome.NotFound<>(INVOICE, command.invoiceId().toString());
+            }
+            if (command.expectedVersion() != 0 && command.expectedVersion() != invoice.get().version()) {
+                return new Outcome.Stale<>(invoice.get().version());
+            }
+            Instant now = clock.instant();
+            return switch (invoice.get().voidFor(command.reason(), now)) {
+                case VoidOutcome.Refused refused -> new Outcome.Refused<>(refused.refusal());
+                case VoidOutcome.Voided voided -> {
+                    ports.saveInvoices().update(voided.invoice());
+                    ports.saveAccounts().touch(voided.invoice().patientId(), now);
+                    journal.write(List.of(voided.event()));
+                    yield new Outcome.Done<>(voided.invoice());
+                }
+            };
+        });
+    }
+}

@@ -1,0 +1,263 @@
+package org.medicore.billing;
+
+import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.medicore.billing.application.port.in.ApplyBillingEvents;
+import org.medicore.billing.domain.AppointmentRef;
+import org.medicore.billing.domain.Charge;
+import org.medicore.billing.domain.ChargeReason;
+import org.medicore.billing.support.RunningBillingService;
+import org.medicore.billing.support.GrpcCalls;
+import org.medicore.localstack.TestTokens;
+import org.medicore.contracts.billing.v1.BillingServiceGrpc;
+import org.medicore.contracts.billing.v1.GetBillingAccountRequest;
+import org.medicore.contracts.billing.v1.GetFeeScheduleRequest;
+import org.medicore.contracts.billing.v1.GetInvoiceRequest;
+import org.medicore.contracts.billing.v1.Invoice;
+import org.medicore.contracts.billing.v1.InvoiceStatus;
+import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
+import org.medicore.contracts.billing.v1.ListInvoicesByPatientResponse;
+import org.medicore.contracts.billing.v1.PaymentMethod;
+import org.medicore.contracts.billing.v1.RecordPaymentRequest;
+import org.medicore.contracts.billing.v1.RecordPaymentResponse;
+import org.medicore.contracts.billing.v1.UpdateFeeScheduleRequest;
+import org.medicore.contracts.billing.v1.VoidInvoiceRequest;
+import org.medicore.contracts.common.v1.Money;
+import org.medicore.contracts.common.v1.PageRequest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.medicore.billing.support.GrpcCalls.codeOf;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** BillingService over a real gRPC channel, with Keycloak-shaped tokens. */
+class BillingGrpcEndpointTest extends RunningBillingService {
+
+    private static final String BILLING_STAFF = "7a1c5b9e-3f0a-4d6b-9a51-0c3e7c1f2a03";
+
+    @LocalGrpcServerPort
+    int port;
+
+    @Autowired
+    ApplyBillingEvents events;
+
+    private ManagedChannel channel;
+    private final UUID patient = UUID.randomUUID();
+
+    @BeforeEach
+    void connect() {
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        events.openAccount(new ApplyBillingEvents.PatientRegistration(UUID.randomUUID(),
+                "medicore.events.v1.PatientRegistered", patient, Instant.now()));
+    }
+
+    @AfterEach
+    void disconnect() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void a_patient_reads_their_own_invoices_page_by_page_newest_first() {
+        for (int i = 0; i < 3; i++) {
+            visit();
+        }
+        var asPatient = stub(TestTokens.forSubject(patient.toString(), "PATIENT"));
+
+        ListInvoicesByPatientResponse first = asPatient.listInvoicesByPatient(ListInvoicesByPatientRequest.newBuilder()
+                .setPatientId(patient.toString()).setPage(PageRequest.newBuilder().setPageSize(2)).build());
+        ListInvoicesByPatientResponse second = asPatient.listInvoicesByPatient(ListInvoicesByPatientRequest.newBuilder()
+                .setPatientId(patient.toString()).setPage(PageRequest.newBuilder().setPageSize(2)
+                        .setPageToken(first.getPageInfo().getNextPageToken())).build());
+
+        assertThat(first.getInvoicesList()).hasSize(2);
+        assertThat(first.getPageInfo().getTotalSize()).isEqualTo(3);
+        assertThat(second.getInvoicesList()).hasSize(1);
+        assertThat(second.getPageInfo().getNextPageToken()).isEmpty();
+        List<Invoice> all = new ArrayList<>(first.getInvoicesList());
+        all.addAll(second.getInvoicesList());
+        assertThat(all).extracting(invoice -> invoice.getIssuedAt().getSeconds() * 1_000_000_000L
+                + invoice.getIssuedAt().getNanos()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(asPatient.getBillingAccount(GetBillingAccountRequest.newBuilder()
+                .setPatientId(patient.toString()).build()).getAccount().getOpenInvoiceCount()).isEqualTo(3);
+    }
+
+    @Test
+    void a_patient_may_not_read_another_patients_invoices() {
+        Invoice invoice = visit();
+        var asSomeoneElse = stub(TestTokens.forSubject(UUID.randomUUID().toString(), "PATIENT"));
+
+        assertThat(codeOf(() -> asSomeoneElse.getInvoice(GetInvoiceRequest.newBuilder()
+                .setInvoiceId(invoice.getId()).build()))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(codeOf(() -> asSomeoneElse.listInvoicesByPatient(ListInvoicesByPatientRequest.newBuilder()
+                .setPatientId(patient.toString()).build()))).isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+
+    @Test
+    void a_call_without_a_valid_token_is_unauthenticated() {
+        var request = GetFeeScheduleRequest.getDefaultInstance();
+
+        assertThat(codeOf(() -> BillingServiceGrpc.newBlockingStub(channel).getFeeSchedule(request)))
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(codeOf(() -> stub(TestTokens.expired(BILLING_STAFF, "BILLING")).getFeeSchedule(request)))
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(codeOf(() -> stub(TestTokens.forAnotherAudience(BILLING_STAFF, "BILLING")).getFeeSchedule(request)))
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(codeOf(() -> stub(TestTokens.signedByAStranger(BILLING_STAFF, "BILLING")).getFeeSchedule(request)))
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+
+    @Test
+    void billing_records_a_partial_and_then_the_final_payment_and_the_invoice_is_paid() {
+        Invoice invoice = visit();
+        long total = invoice.getTotal().getAmountMinor();
+        var asBilling = stub(TestTokens.forSubject(BILLING_STAFF, "BILLING"));
+
+        RecordPaymentResponse partial = asBilling.recordPayment(payment(invoice, total - 1000));
+        RecordPaymentResponse last = asBilling.recordPayment(payment(invoice, 1000));
+
+        assertThat(partial.getInvoice().getStatus()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
+        assertThat(last.getInvoice().getStatus()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(last.getInvoice().getBalanceDue().getAmountMinor()).isZero();
+        assertThat(last.getInvoice().getPaymentsList()).hasSize(2);
+        assertThat(last.getPayment().getRecordedBy().getSubject()).isEqualTo(BILLING_STAFF);
+    }
+
+    @Test
+    void should_refuse_an_over_payment_as_a_failed_precondition() {
+        Invoice invoice = visit();
+
+        StatusRuntimeException refusal = catchThrowableOfType(StatusRuntimeException.class,
+                () -> stub(TestTokens.forSubject(BILLING_STAFF, "BILLING"))
+                        .recordPayment(payment(invoice, invoice.getTotal().getAmountMinor() + 1)));
+
+        assertThat(refusal.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(detail(refusal, PreconditionFailure.class).getViolations(0).getType())
+                .isEqualTo("AMOUNT_EXCEEDS_BALANCE");
+    }
+
+    @Test
+    void a_repeated_payment_returns_the_first_result_and_a_reused_key_with_another_request_is_refused() {
+        Invoice invoice = visit();
+        var asBilling = stub(TestTokens.forSubject(BILLING_STAFF, "ADMIN"));
+        RecordPaymentRequest request = payment(invoice, 500);
+
+        RecordPaymentResponse first = asBilling.recordPayment(request);
+        RecordPaymentResponse repeat = asBilling.recordPayment(request);
+        StatusRuntimeException reused = catchThrowableOfType(StatusRuntimeException.class, () ->
+                asBilling.recordPayment(request.toBuilder().setAmount(request.getAmount().toBuilder()
+                        .setAmountMinor(600)).build()));
+
+        assertThat(repeat.getPayment()).isEqualTo(first.getPayment());
+        assertThat(repeat.getInvoice().getPaymentsList()).hasSize(1);
+        assertThat(reused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(detail(reused, BadRequest.class).getFieldViolations(0).getField()).isEqualTo("idempotency_key");
+    }
+
+    @Test
+    void a_patient_may_not_record_payments() {
+        Invoice invoice = visit();
+
+        assertThat(codeOf(() -> stub(TestTokens.forSubject(patient.toString(), "PATIENT"))
+                .recordPayment(payment(invoice, 100)))).isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+
+    @Test
+    void an_unpaid_invoice_is_voided_but_one_with_payments_is_not() {
+        Invoice unpaid = visit();
+        Invoice paidInPart = visit();
+        var asBilling = stub(TestTokens.forSubject(BILLING_STAFF, "BILLING"));
+        asBilling.recordPayment(payment(paidInPart, 100));
+
+        Invoice voided = asBilling.voidInvoice(VoidInvoiceRequest.newBuilder().setInvoiceId(unpaid.getId())
+                .setExpectedVersion(unpaid.getVersion()).setReason("entered twice").build()).getInvoice();
+        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () ->
+                asBilling.voidInvoice(VoidInvoiceRequest.newBuilder().setInvoiceId(paidInPart.getId())
+                        .setReason("mistake").build()));
+
+        assertThat(voided.getStatus()).isEqualTo(InvoiceStatus.VOID);
+        assertThat(voided.getNumber()).isEqualTo(unpaid.getNumber());
+        assertThat(voided.getVoidReason()).isEqualTo("entered twice");
+        assertThat(detail(refused, PreconditionFailure.class).getViolations(0).getType()).isEqualTo("HAS_PAYMENTS");
+    }
+
+    @Test
+    void a_fee_schedule_change_on_a_stale_version_is_aborted_with_the_current_version() {
+        var asBilling = stub(TestTokens.forSubject(BILLING_STAFF, "BILLING"));
+        var current = asBilling.getFeeSchedule(GetFeeScheduleRequest.getDefaultInstance()).getFeeSchedule();
+
+        var changed = asBilling.updateFeeSchedule(UpdateFeeScheduleRequest.newBuilder()
+                .setExpectedVersion(current.getVersion()).addAllFees(current.getFeesList())
+                .setTaxRateBasisPoints(current.getTaxRateBasisPoints()).build()).getFeeSchedule();
+        StatusRuntimeException stale = catchThrowableOfType(StatusRuntimeException.class, () ->
+                asBilling.updateFeeSchedule(UpdateFeeScheduleRequest.newBuilder()
+                        .setExpectedVersion(current.getVersion()).addAllFees(current.getFeesList()).build()));
+
+        assertThat(changed.getVersion()).isEqualTo(current.getVersion() + 1);
+        assertThat(changed.getUpdatedBy().getSubject()).isEqualTo(BILLING_STAFF);
+        assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(detail(stale, ErrorInfo.class).getMetadataMap())
+                .containsEntry("current_version", Long.toString(changed.getVersion()));
+    }
+
+    @Test
+    void a_malformed_request_names_each_bad_field() {
+        StatusRuntimeException invalid = catchThrowableOfType(StatusRuntimeException.class, () ->
+                stub(TestTokens.forSubject(BILLING_STAFF, "BILLING")).recordPayment(RecordPaymentRequest.newBuilder()
+                        .setInvoiceId("not-a-uuid").build()));
+
+        assertThat(invalid.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(detail(invalid, BadRequest.class).getFieldViolationsList())
+                .extracting(BadRequest.FieldViolation::getField)
+                .containsExactlyInAnyOrder("idempotency_key", "invoice_id", "amount", "method");
+    }
+
+    private Invoice visit() {
+        UUID appointment = UUID.randomUUID();
+        events.charge(new ApplyBillingEvents.ChargeEvent(UUID.randomUUID(), "medicore.events.v1.AppointmentCompleted",
+                new Charge(patient, new AppointmentRef(appointment, "practitioner-1", "cardiology", "clinic-1",
+                        Instant.now()), org.medicore.billing.domain.AppointmentType.CONSULTATION, ChargeReason.VISIT)));
+        return stub(TestTokens.forSubject(BILLING_STAFF, "BILLING")).listInvoicesByPatient(
+                        ListInvoicesByPatientRequest.newBuilder().setPatientId(patient.toString()).build())
+                .getInvoicesList().stream().filter(invoice -> invoice.getAppointmentId().equals(appointment.toString()))
+                .findFirst().orElseThrow();
+    }
+
+    private static RecordPaymentRequest payment(Invoice invoice, long amountMinor) {
+        return RecordPaymentRequest.newBuilder().setIdempotencyKey(UUID.randomUUID().toString())
+                .setInvoiceId(invoice.getId())
+                .setAmount(Money.newBuilder().setAmountMinor(amountMinor).setCurrency(invoice.getTotal().getCurrency()))
+                .setMethod(PaymentMethod.CARD).setReference("terminal 4711").build();
+    }
+
+    private BillingServiceGrpc.BillingServiceBlockingStub stub(String token) {
+        return GrpcCalls.billingAs(channel, token);
+    }
+
+
+    private static <T extends com.google.protobuf.Message> T detail(StatusRuntimeException error, Class<T> type) {
+        return StatusProto.fromThrowable(error).getDetailsList().stream().filter(any -> any.is(type))
+                .map(any -> {
+                    try {
+                        return any.unpack(type);
+                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).findFirst().orElseThrow();
+    }
+}
