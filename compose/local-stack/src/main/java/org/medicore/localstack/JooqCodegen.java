@@ -1,36 +1,51 @@
+package org.medicore.localstack;
+
 import org.flywaydb.core.Flyway;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.ForcedType;
 import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Jdbc;
 import org.jooq.meta.jaxb.Target;
-import org.medicore.localstack.PostgresServer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Build step (generate-sources), the project's one way of generating jOOQ code (see
- * appointment-service): Flyway-migrates a throwaway PostgreSQL 17 and generates from the real
- * schema. Does nothing while the generated sources are newer than every migration.
- * Arguments: migration folder, output folder, target package.
+ * The build step (generate-sources) that gives a service its jOOQ classes: Flyway-migrates a
+ * throwaway real PostgreSQL 17 with the service's scripts and generates from that schema, so
+ * PostgreSQL types (tstzrange, jsonb) and constraints are seen as they are. Does nothing while
+ * the generated sources are newer than every migration.
+ * <p>
+ * Arguments: migration folder, output folder, target package, then any number of forced types
+ * as {@code sqlType=userType:bindingClass}.
  */
-class JooqCodegen {
+public final class JooqCodegen {
+
+    private JooqCodegen() {
+    }
 
     public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            throw new IllegalArgumentException("usage: JooqCodegen <migrations> <output> <package> [sqlType=userType:binding ...]");
+        }
         Path migrations = Path.of(args[0]);
         Path output = Path.of(args[1]);
         Path stamp = output.resolve(".generated");
         if (Files.exists(stamp) && lastChange(migrations).compareTo(Files.getLastModifiedTime(stamp)) < 0) {
             return;
         }
-        Path data = Files.createTempDirectory("billing-codegen-");
+        List<ForcedType> forcedTypes = Arrays.stream(args, 3, args.length).map(JooqCodegen::forcedType).toList();
+        Path data = Files.createTempDirectory("medicore-jooq-codegen-");
         Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "medicore-postgres-binaries");
         try (PostgresServer postgres = PostgresServer.start(data, binaries, 0)) {
             postgres.ensureDatabase("codegen");
@@ -47,8 +62,11 @@ class JooqCodegen {
                             .withDatabase(new Database()
                                     .withName("org.jooq.meta.postgres.PostgresDatabase")
                                     .withInputSchema("public")
+                                    .withIncludes(".*")
                                     .withExcludes("flyway_schema_history")
-                                    .withIncludeRoutines(false))
+                                    // btree_gist would otherwise add some 190 routine classes
+                                    .withIncludeRoutines(false)
+                                    .withForcedTypes(forcedTypes))
                             .withGenerate(new Generate().withJavaTimeTypes(true).withGeneratedAnnotation(false))
                             .withTarget(new Target().withPackageName(args[2])
                                     .withDirectory(output.toAbsolutePath().toString()))));
@@ -60,14 +78,27 @@ class JooqCodegen {
         }
     }
 
-    private static FileTime lastChange(Path migrations) throws IOException {
-        FileTime newest = Files.getLastModifiedTime(migrations);
-        try (Stream<Path> files = Files.list(migrations)) {
-            for (Path file : files.toList()) {
-                FileTime modified = Files.getLastModifiedTime(file);
-                newest = modified.compareTo(newest) > 0 ? modified : newest;
-            }
+    private static ForcedType forcedType(String spec) {
+        String[] typeAndRest = spec.split("=", 2);
+        String[] userTypeAndBinding = typeAndRest.length == 2 ? typeAndRest[1].split(":", 2) : new String[0];
+        if (userTypeAndBinding.length != 2) {
+            throw new IllegalArgumentException("a forced type reads sqlType=userType:bindingClass, not " + spec);
         }
-        return newest;
+        return new ForcedType().withIncludeTypes(typeAndRest[0])
+                .withUserType(userTypeAndBinding[0]).withBinding(userTypeAndBinding[1]);
+    }
+
+    private static FileTime lastChange(Path migrations) throws IOException {
+        try (Stream<Path> files = Files.list(migrations)) {
+            return files.map(JooqCodegen::modified).max(Comparator.naturalOrder()).orElse(FileTime.fromMillis(0));
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
