@@ -170,6 +170,30 @@ class BillingGrpcEndpointTest extends RunningBillingService {
     }
 
     @Test
+    void retries_of_one_payment_sent_at_the_same_time_record_it_once_and_all_get_its_receipt() throws Exception {
+        Invoice invoice = visit();
+        var asBilling = stub(TestTokens.forSubject(BILLING_STAFF, "BILLING"));
+        RecordPaymentRequest request = payment(invoice, 700);
+
+        List<RecordPaymentResponse> answers;
+        try (var retries = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<RecordPaymentResponse>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(retries.submit(() -> asBilling.recordPayment(request)));
+            }
+            answers = new java.util.ArrayList<>();
+            for (var answer : sent) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(answers).extracting(RecordPaymentResponse::getPayment).containsOnly(answers.get(0).getPayment());
+        Invoice stored = asBilling.getInvoice(GetInvoiceRequest.newBuilder()
+                .setInvoiceId(invoice.getId()).build()).getInvoice();
+        assertThat(stored.getPaymentsList()).hasSize(1);
+    }
+
+    @Test
     void a_patient_may_not_record_payments() {
         Invoice invoice = visit();
 

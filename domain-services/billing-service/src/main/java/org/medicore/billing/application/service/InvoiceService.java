@@ -116,6 +116,12 @@ public final class InvoiceService implements ViewBilling, RecordPayment, VoidInv
             if (invoice.isEmpty()) {
                 return new Outcome.NotFound<>(INVOICE, command.invoiceId().toString());
             }
+            // A concurrent retry with the same key waited for the invoice's lock: it finds the
+            // payment its twin just committed and answers with it.
+            Optional<IdempotencyKeys.Remembered> committedMeanwhile = ports.idempotencyKeys().paymentFor(command.idempotencyKey());
+            if (committedMeanwhile.isPresent()) {
+                return repeat(committedMeanwhile.get(), command);
+            }
             Instant now = clock.instant();
             PaymentReceived received = new PaymentReceived(UUID.randomUUID(), command.amount(), command.method(),
                     command.reference(), command.receivedAt().orElse(now), caller.asActor());
