@@ -46,6 +46,8 @@ public final class LocalStackLauncher {
         if (options.containsKey("fresh")) {
             wipe(data);
         }
+        // Before the first logger is made: the console shows the table, not every DynamoDB request.
+        System.setProperty("logback.configurationFile", LogConfig.logbackFile(data.resolve("logs")).toString());
         LocalStack.Ports defaults = LocalStack.Ports.DEFAULTS;
         LocalStack.Ports ports = new LocalStack.Ports(
                 port(options, "postgres-port", defaults.postgres()),

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Logging for child JVMs. They share this module's class path, where both logback and log4j2
- * may be present, so both get a plain INFO console configuration.
+ * Logging for the launcher and its child JVMs. They share this module's class path, where both
+ * logback and log4j2 may be present, so both get a plain console configuration; the chatty
+ * libraries (a DynamoDB Local line per request, Kafka's retries while a broker starts) only
+ * speak up at WARN.
  */
 final class LogConfig {
 
@@ -20,6 +22,11 @@ final class LogConfig {
                   <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
                     <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>
                   </appender>
+                  <logger name="software.amazon.dynamodb" level="WARN"/>
+                  <logger name="org.apache.kafka.clients" level="ERROR"/>
+                  <logger name="org.eclipse.jetty" level="WARN"/>
+                  <logger name="org.gaul" level="WARN"/>
+                  <logger name="io.zonky" level="WARN"/>
                   <root level="INFO"><appender-ref ref="out"/></root>
                 </configuration>
                 """);
