@@ -46,8 +46,10 @@ public final class JooqCodegen {
         }
         List<ForcedType> forcedTypes = Arrays.stream(args, 3, args.length).map(JooqCodegen::forcedType).toList();
         Path data = Files.createTempDirectory("medicore-jooq-codegen-");
+        // A build step: only problems belong in the build's output.
+        System.setProperty("logback.configurationFile", LogConfig.logbackFile(data.resolve("logs"), "WARN").toString());
         Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "medicore-postgres-binaries");
-        try (PostgresServer postgres = PostgresServer.start(data, binaries, 0)) {
+        try (PostgresServer postgres = PostgresServer.start(data.resolve("pgdata"), binaries, 0)) {
             postgres.ensureDatabase("codegen");
             String url = postgres.jdbcUrl("codegen");
             Flyway.configure()

@@ -48,6 +48,7 @@ public final class LocalStackLauncher {
         }
         // Before the first logger is made: the console shows the table, not every DynamoDB request.
         System.setProperty("logback.configurationFile", LogConfig.logbackFile(data.resolve("logs")).toString());
+        System.setProperty("log4j2.configurationFile", LogConfig.log4j2File(data.resolve("logs")).toString());
         LocalStack.Ports defaults = LocalStack.Ports.DEFAULTS;
         LocalStack.Ports ports = new LocalStack.Ports(
                 port(options, "postgres-port", defaults.postgres()),

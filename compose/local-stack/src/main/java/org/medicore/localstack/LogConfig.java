@@ -17,7 +17,12 @@ final class LogConfig {
     }
 
     static Path logbackFile(Path directory) {
-        return write(directory.resolve("logback.xml"), """
+        return logbackFile(directory, "INFO");
+    }
+
+    /** A logback configuration whose root logger speaks at {@code rootLevel}. */
+    static Path logbackFile(Path directory, String rootLevel) {
+        return write(directory.resolve("logback-" + rootLevel.toLowerCase() + ".xml"), """
                 <configuration>
                   <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
                     <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>
@@ -27,9 +32,9 @@ final class LogConfig {
                   <logger name="org.eclipse.jetty" level="WARN"/>
                   <logger name="org.gaul" level="WARN"/>
                   <logger name="io.zonky" level="WARN"/>
-                  <root level="INFO"><appender-ref ref="out"/></root>
+                  <root level="ROOT_LEVEL"><appender-ref ref="out"/></root>
                 </configuration>
-                """);
+                """.replace("ROOT_LEVEL", rootLevel));
     }
 
     static Path log4j2File(Path directory) {
@@ -40,6 +45,8 @@ final class LogConfig {
                 appender.out.layout.pattern = %d{HH:mm:ss.SSS} %-5level %c{1.} - %msg%n
                 rootLogger.level = INFO
                 rootLogger.appenderRef.out.ref = out
+                logger.dynamodb.name = software.amazon.dynamodb
+                logger.dynamodb.level = ERROR
                 """);
     }
 
