@@ -73,6 +73,8 @@ public final class LocalStackLauncher {
             if (withKeycloak && !options.containsKey("no-services")) {
                 System.out.println("MediCore local stack: components ready, starting the services");
                 services.addAll(MediCoreServices.start(stack, Path.of("").toAbsolutePath(), data, MediCoreServices.Ports.DEFAULTS));
+                DemoData.seed(stack.keycloak().orElseThrow(), MediCoreServices.Ports.DEFAULTS);
+                System.out.println("MediCore local stack: demo records in place (patient Alice, Dr Gregory with weekday hours)");
             }
             List<Component> running = new ArrayList<>(stack.components());
             running.addAll(services);

@@ -1,0 +1,151 @@
+package org.medicore.localstack;
+
+import com.google.type.Date;
+import com.google.type.DayOfWeek;
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
+import org.medicore.contracts.appointment.v1.CreatePractitionerRequest;
+import org.medicore.contracts.appointment.v1.DaySchedule;
+import org.medicore.contracts.appointment.v1.GetWorkingHoursRequest;
+import org.medicore.contracts.appointment.v1.ListPractitionersRequest;
+import org.medicore.contracts.appointment.v1.LocalTimeInterval;
+import org.medicore.contracts.appointment.v1.Practitioner;
+import org.medicore.contracts.appointment.v1.SetWorkingHoursRequest;
+import org.medicore.contracts.appointment.v1.SlotLength;
+import org.medicore.contracts.common.v1.Address;
+import org.medicore.contracts.common.v1.AppointmentType;
+import org.medicore.contracts.common.v1.ContactDetails;
+import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.contracts.common.v1.PersonName;
+import org.medicore.contracts.patient.v1.GetPatientRequest;
+import org.medicore.contracts.patient.v1.PatientServiceGrpc;
+import org.medicore.contracts.patient.v1.RegisterPatientRequest;
+import org.medicore.contracts.patient.v1.Sex;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The demo records that go with the realm's demo users, written through the services' own
+ * gRPC APIs as the admin: the patient's record and the doctor's practitioner with working
+ * hours. Each is written only when missing, so a restart changes nothing.
+ */
+final class DemoData {
+
+    static final String PATIENT_SUBJECT = "7a1c5b9e-3f0a-4d6b-9a51-0c3e7c1f2a01";
+    static final String DOCTOR_SUBJECT = "7a1c5b9e-3f0a-4d6b-9a51-0c3e7c1f2a02";
+    static final String CLINIC = "main";
+
+    private DemoData() {
+    }
+
+    static void seed(KeycloakServer keycloak, MediCoreServices.Ports ports) {
+        CallCredentials admin = bearer(keycloak.accessToken("admin"));
+        try (Channel patients = new Channel(ports.patient()); Channel appointments = new Channel(ports.appointment())) {
+            seedPatient(PatientServiceGrpc.newBlockingStub(patients.channel).withCallCredentials(admin));
+            seedDoctor(AppointmentServiceGrpc.newBlockingStub(appointments.channel).withCallCredentials(admin));
+        }
+    }
+
+    private static void seedPatient(PatientServiceGrpc.PatientServiceBlockingStub patients) {
+        if (exists(() -> patients.getPatient(GetPatientRequest.newBuilder().setPatientId(PATIENT_SUBJECT).build()))) {
+            return;
+        }
+        patients.registerPatient(RegisterPatientRequest.newBuilder()
+                .setName(PersonName.newBuilder().setGiven("Alice").setFamily("Patient"))
+                .setDateOfBirth(Date.newBuilder().setYear(1985).setMonth(4).setDay(12))
+                .setSex(Sex.FEMALE)
+                .setContact(ContactDetails.newBuilder().setEmail("patient@medicore.local").setPhone("+49 30 1234567")
+                        .setAddress(Address.newBuilder().addLines("Invalidenstraße 1").setPostalCode("10115")
+                                .setCity("Berlin").setCountryCode("DE")))
+                .setKeycloakSubject(PATIENT_SUBJECT)
+                .setRegisteredAtClinicId(CLINIC)
+                .build());
+    }
+
+    private static void seedDoctor(AppointmentServiceGrpc.AppointmentServiceBlockingStub appointments) {
+        boolean present = appointments.listPractitioners(ListPractitionersRequest.newBuilder()
+                        .setClinicId(CLINIC).setPage(PageRequest.newBuilder().setPageSize(100)).build())
+                .getPractitionersList().stream().anyMatch(p -> p.getKeycloakSubject().equals(DOCTOR_SUBJECT));
+        if (present) {
+            return;
+        }
+        Practitioner doctor = appointments.createPractitioner(CreatePractitionerRequest.newBuilder()
+                .setName(PersonName.newBuilder().setGiven("Gregory").setFamily("Doctor"))
+                .setSpecialty("General practice").setDepartment("General medicine").setClinicId(CLINIC)
+                .setTimeZone("Europe/Berlin").setKeycloakSubject(DOCTOR_SUBJECT).build()).getPractitioner();
+        long version = appointments.getWorkingHours(GetWorkingHoursRequest.newBuilder()
+                .setPractitionerId(doctor.getId()).build()).getWorkingHours().getVersion();
+        SetWorkingHoursRequest.Builder hours = SetWorkingHoursRequest.newBuilder()
+                .setPractitionerId(doctor.getId()).setExpectedVersion(version)
+                .addSlotLengths(slot(AppointmentType.CONSULTATION, 20))
+                .addSlotLengths(slot(AppointmentType.FOLLOW_UP, 15))
+                .addSlotLengths(slot(AppointmentType.LAB_VISIT, 10));
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            hours.addDays(DaySchedule.newBuilder().setDayOfWeek(day)
+                    .addIntervals(interval("09:00", "17:00")).addBreaks(interval("12:00", "13:00")));
+        }
+        appointments.setWorkingHours(hours.build());
+    }
+
+    private static SlotLength slot(AppointmentType type, int minutes) {
+        return SlotLength.newBuilder().setAppointmentType(type).setMinutes(minutes).build();
+    }
+
+    private static LocalTimeInterval interval(String start, String end) {
+        return LocalTimeInterval.newBuilder().setStart(start).setEnd(end).build();
+    }
+
+    private static boolean exists(Runnable read) {
+        try {
+            read.run();
+            return true;
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static CallCredentials bearer(String token) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata headers = new Metadata();
+                headers.put(Metadata.Key.of("Authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+                applier.apply(headers);
+            }
+        };
+    }
+
+    /** A plaintext loopback channel with a deadline on every call, closed after seeding. */
+    private static final class Channel implements AutoCloseable {
+
+        private final ManagedChannel channel;
+
+        Channel(int port) {
+            this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
+                    .intercept(new io.grpc.ClientInterceptor() {
+                        @Override
+                        public <Q, R> io.grpc.ClientCall<Q, R> interceptCall(io.grpc.MethodDescriptor<Q, R> method,
+                                io.grpc.CallOptions options, io.grpc.Channel next) {
+                            return next.newCall(method, options.withDeadlineAfter(30, TimeUnit.SECONDS));
+                        }
+                    })
+                    .build();
+        }
+
+        @Override
+        public void close() {
+            channel.shutdownNow();
+        }
+    }
+}
