@@ -61,7 +61,7 @@ final class DemoData {
                 .setName(PersonName.newBuilder().setGiven("Alice").setFamily("Patient"))
                 .setDateOfBirth(Date.newBuilder().setYear(1985).setMonth(4).setDay(12))
                 .setSex(Sex.FEMALE)
-                .setContact(ContactDetails.newBuilder().setEmail("patient@medicore.local").setPhone("+49 30 1234567")
+                .setContact(ContactDetails.newBuilder().setEmail("patient@medicore.local").setPhone("+49301234567")
                         .setAddress(Address.newBuilder().addLines("Invalidenstraße 1").setPostalCode("10115")
                                 .setCity("Berlin").setCountryCode("DE")))
                 .setKeycloakSubject(PATIENT_SUBJECT)

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -61,27 +62,43 @@ public final class LocalStackLauncher {
             Instant begin = Instant.now();
             System.out.println("MediCore local stack: starting in " + data);
             boolean withKeycloak = !options.containsKey("no-keycloak");
-            LocalStack stack = LocalStack.start(new LocalStack.Settings(data, ports, withKeycloak));
-            List<ServiceProcess> services = new ArrayList<>();
+            List<AutoCloseable> started = new CopyOnWriteArrayList<>();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.println("MediCore local stack: stopping");
-                services.reversed().forEach(ServiceProcess::close);
-                stack.close();
+                started.reversed().forEach(LocalStackLauncher::closeQuietly);
                 stopped.countDown();
             }, "local-stack-shutdown"));
-            if (withKeycloak && !options.containsKey("no-services")) {
-                System.out.println("MediCore local stack: components ready, starting the services");
-                services.addAll(MediCoreServices.start(stack, Path.of("").toAbsolutePath(), data, MediCoreServices.Ports.DEFAULTS));
-                DemoData.seed(stack.keycloak().orElseThrow(), MediCoreServices.Ports.DEFAULTS);
-                System.out.println("MediCore local stack: demo records in place (patient Alice, Dr Gregory with weekday hours)");
+            try {
+                LocalStack stack = LocalStack.start(new LocalStack.Settings(data, ports, withKeycloak));
+                started.add(stack);
+                List<Component> running = new ArrayList<>(stack.components());
+                if (withKeycloak && !options.containsKey("no-services")) {
+                    System.out.println("MediCore local stack: components ready, starting the services");
+                    List<ServiceProcess> services = MediCoreServices.start(stack, Path.of("").toAbsolutePath(), data,
+                            MediCoreServices.Ports.DEFAULTS);
+                    started.addAll(services);
+                    running.addAll(services);
+                    DemoData.seed(stack.keycloak().orElseThrow(), MediCoreServices.Ports.DEFAULTS);
+                    System.out.println("MediCore local stack: demo records in place (patient Alice, Dr Gregory with weekday hours)");
+                }
+                printTable(running, Duration.between(begin, Instant.now()));
+            } catch (RuntimeException e) {
+                System.err.println("MediCore local stack: could not start: " + e.getMessage());
+                // Exiting runs the shutdown hook, which stops whatever did start.
+                System.exit(1);
             }
-            List<Component> running = new ArrayList<>(stack.components());
-            running.addAll(services);
-            printTable(running, Duration.between(begin, Instant.now()));
             stopped.await();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable running) {
+        try {
+            running.close();
+        } catch (Exception e) {
+            System.err.println("MediCore local stack: stopping " + running + " failed: " + e.getMessage());
         }
     }
 
