@@ -11,7 +11,6 @@ import io.grpc.StatusRuntimeException;
 import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
 import org.medicore.contracts.appointment.v1.CreatePractitionerRequest;
 import org.medicore.contracts.appointment.v1.DaySchedule;
-import org.medicore.contracts.appointment.v1.GetWorkingHoursRequest;
 import org.medicore.contracts.appointment.v1.ListPractitionersRequest;
 import org.medicore.contracts.appointment.v1.LocalTimeInterval;
 import org.medicore.contracts.appointment.v1.Practitioner;
@@ -80,10 +79,8 @@ final class DemoData {
                 .setName(PersonName.newBuilder().setGiven("Gregory").setFamily("Doctor"))
                 .setSpecialty("General practice").setDepartment("General medicine").setClinicId(CLINIC)
                 .setTimeZone("Europe/Berlin").setKeycloakSubject(DOCTOR_SUBJECT).build()).getPractitioner();
-        long version = appointments.getWorkingHours(GetWorkingHoursRequest.newBuilder()
-                .setPractitionerId(doctor.getId()).build()).getWorkingHours().getVersion();
         SetWorkingHoursRequest.Builder hours = SetWorkingHoursRequest.newBuilder()
-                .setPractitionerId(doctor.getId()).setExpectedVersion(version)
+                .setPractitionerId(doctor.getId())
                 .addSlotLengths(slot(AppointmentType.CONSULTATION, 20))
                 .addSlotLengths(slot(AppointmentType.FOLLOW_UP, 15))
                 .addSlotLengths(slot(AppointmentType.LAB_VISIT, 10));
