@@ -1,0 +1,139 @@
+package org.medicore.lab.adapter.in.grpc;
+
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.PreconditionFailure;
+import com.google.rpc.ResourceInfo;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
+import org.medicore.contracts.common.v1.Actor;
+import org.medicore.contracts.common.v1.PageInfo;
+import org.medicore.contracts.lab.v1.ConfirmUploadRequest;
+import org.medicore.contracts.lab.v1.ConfirmUploadResponse;
+import org.medicore.contracts.lab.v1.GetReportStatusRequest;
+import org.medicore.contracts.lab.v1.GetReportStatusResponse;
+import org.medicore.contracts.lab.v1.LabReportRejectionReason;
+import org.medicore.contracts.lab.v1.LabReportStatus;
+import org.medicore.contracts.lab.v1.LabServiceGrpc;
+import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
+import org.medicore.contracts.lab.v1.ListResultsByPatientResponse;
+import org.medicore.contracts.lab.v1.RequestUploadUrlRequest;
+import org.medicore.contracts.lab.v1.RequestUploadUrlResponse;
+import org.medicore.lab.adapter.proto.LabResultProtos;
+import org.medicore.lab.application.port.in.ConfirmUpload;
+import org.medicore.lab.application.port.in.GetReportStatus;
+import org.medicore.lab.application.port.in.ListResultsByPatient;
+import org.medicore.lab.application.port.in.Outcome;
+import org.medicore.lab.application.port.in.Refusal;
+import org.medicore.lab.application.port.in.RequestUploadCommand;
+import org.medicore.lab.application.port.in.RequestUploadUrl;
+import org.medicore.lab.domain.LabReport;
+
+import java.util.Optional;
+
+/** LabService: maps requests, calls one use case, turns refusals into statuses with details. */
+final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
+
+    private final RequestUploadUrl requestUploadUrl;
+    private final ConfirmUpload confirmUpload;
+    private final GetReportStatus getReportStatus;
+    private final ListResultsByPatient listResultsByPatient;
+    private final LocalUploadTrigger trigger;
+
+    LabGrpcEndpoint(RequestUploadUrl requestUploadUrl, ConfirmUpload confirmUpload, GetReportStatus getReportStatus,
+                    ListResultsByPatient listResultsByPatient, LocalUploadTrigger trigger) {
+        this.requestUploadUrl = requestUploadUrl;
+        this.confirmUpload = confirmUpload;
+        this.getReportStatus = getReportStatus;
+        this.listResultsByPatient = listResultsByPatient;
+        this.trigger = trigger;
+    }
+
+    @Override
+    public void requestUploadUrl(RequestUploadUrlRequest request, StreamObserver<RequestUploadUrlResponse> response) {
+        answer(response, requestUploadUrl.requestUploadUrl(new RequestUploadCommand(Callers.current(),
+                request.getPatientId(), request.getFileName(), request.getContentType(), request.getSizeBytes())),
+                ticket -> RequestUploadUrlResponse.newBuilder().setReportId(ticket.reportId())
+                        .setUploadUrl(ticket.uploadUrl()).putAllRequiredHeaders(ticket.requiredHeaders())
+                        .setExpiresAt(LabResultProtos.timestamp(ticket.expiresAt())).build());
+    }
+
+    @Override
+    public void confirmUpload(ConfirmUploadRequest request, StreamObserver<ConfirmUploadResponse> response) {
+        Outcome<LabReport> outcome = confirmUpload.confirmUpload(Callers.current(), request.getReportId());
+        // a report left PROCESSING by a failed run is processed again on the next confirmation
+        if (outcome instanceof Outcome.Done<LabReport> done && !done.value().status().isFinal()) {
+            trigger.uploaded(done.value().id());
+        }
+        answer(response, outcome, report -> ConfirmUploadResponse.newBuilder().setReport(report(report)).build());
+    }
+
+    @Override
+    public void getReportStatus(GetReportStatusRequest request, StreamObserver<GetReportStatusResponse> response) {
+        answer(response, getReportStatus.reportStatus(Callers.current(), request.getReportId()),
+                report -> GetReportStatusResponse.newBuilder().setReport(report(report)).build());
+    }
+
+    @Override
+    public void listResultsByPatient(ListResultsByPatientRequest request,
+                                     StreamObserver<ListResultsByPatientResponse> response) {
+        Optional<String> reportId = request.getReportId().isEmpty() ? Optional.empty() : Optional.of(request.getReportId());
+        answer(response, listResultsByPatient.resultsByPatient(Callers.current(), request.getPatientId(), reportId),
+                results -> ListResultsByPatientResponse.newBuilder()
+                        .addAllResults(results.stream().map(LabResultProtos::toProto).toList())
+                        .setPageInfo(PageInfo.newBuilder().setTotalSize(results.size())).build());
+    }
+
+    private static org.medicore.contracts.lab.v1.LabReport report(LabReport report) {
+        var proto = org.medicore.contracts.lab.v1.LabReport.newBuilder().setId(report.id())
+                .setPatientId(report.patientId()).setFileName(report.fileName())
+                .setContentType(org.medicore.lab.domain.UploadLimits.PDF).setSizeBytes(report.declaredSize())
+                .setStatus(LabReportStatus.valueOf(report.status().name()))
+                .setResultCount(report.resultCount()).setAbnormalCount(report.abnormalCount())
+                .setUploadedBy(Actor.newBuilder().setSubject(report.uploadedBy().subject())
+                        .setRole(org.medicore.contracts.common.v1.Role.valueOf(report.uploadedBy().role().name())))
+                .setCreatedAt(LabResultProtos.timestamp(report.createdAt()));
+        report.rejection().ifPresent(rejection -> proto
+                .setRejectionReason(LabReportRejectionReason.valueOf(rejection.reason().name()))
+                .setRejectionDetail(rejection.detail()));
+        report.uploadedAt().ifPresent(at -> proto.setUploadedAt(LabResultProtos.timestamp(at)));
+        report.processedAt().ifPresent(at -> proto.setProcessedAt(LabResultProtos.timestamp(at)));
+        return proto.build();
+    }
+
+    private static <T, R> void answer(StreamObserver<R> response, Outcome<T> outcome, java.util.function.Function<T, R> map) {
+        switch (outcome) {
+            case Outcome.Done<T> done -> {
+                response.onNext(map.apply(done.value()));
+                response.onCompleted();
+            }
+            case Outcome.Refused<T> refused -> response.onError(status(refused.refusal()));
+        }
+    }
+
+    private static StatusRuntimeException status(Refusal refusal) {
+        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder();
+        switch (refusal) {
+            case Refusal.InvalidRequest invalid -> {
+                BadRequest.Builder details = BadRequest.newBuilder();
+                invalid.violations().forEach(v -> details.addFieldViolationsBuilder().setField(v.field())
+                        .setDescription(v.description()));
+                status.setCode(Code.INVALID_ARGUMENT_VALUE).setMessage("invalid request")
+                        .addDetails(com.google.protobuf.Any.pack(details.build()));
+            }
+            case Refusal.NotFound notFound -> status.setCode(Code.NOT_FOUND_VALUE)
+                    .setMessage(notFound.resourceType() + " " + notFound.id() + " not found")
+                    .addDetails(com.google.protobuf.Any.pack(ResourceInfo.newBuilder()
+                            .setResourceType(notFound.resourceType()).setResourceName(notFound.id()).build()));
+            case Refusal.Denied denied -> status.setCode(Code.PERMISSION_DENIED_VALUE)
+                    .setMessage("the caller may not act for this patient");
+            case Refusal.Precondition precondition -> status.setCode(Code.FAILED_PRECONDITION_VALUE)
+                    .setMessage(precondition.description())
+                    .addDetails(com.google.protobuf.Any.pack(PreconditionFailure.newBuilder().addViolations(
+                            PreconditionFailure.Violation.newBuilder().setType(precondition.type())
+                                    .setDescription(precondition.description())).build()));
+        }
+        return StatusProto.toStatusRuntimeException(status.build());
+    }
+}

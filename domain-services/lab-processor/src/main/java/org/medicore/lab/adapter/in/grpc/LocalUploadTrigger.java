@@ -1,0 +1,40 @@
+package org.medicore.lab.adapter.in.grpc;
+
+import org.medicore.lab.application.port.in.ProcessLabReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The one-machine trigger: S3-compatible stores raise no bucket notifications, so a confirmed
+ * upload queues processing here, off the caller's thread. A failed run leaves the report
+ * PROCESSING; confirming it again processes it again.
+ */
+final class LocalUploadTrigger implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalUploadTrigger.class);
+
+    private final ProcessLabReport processLabReport;
+    private final ExecutorService worker;
+
+    LocalUploadTrigger(ProcessLabReport processLabReport, ExecutorService worker) {
+        this.processLabReport = processLabReport;
+        this.worker = worker;
+    }
+
+    void uploaded(String reportId) {
+        worker.execute(() -> {
+            try {
+                processLabReport.process(reportId);
+            } catch (RuntimeException e) {
+                LOG.warn("processing report {} failed; it stays PROCESSING until triggered again: {}", reportId, e.toString());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+    }
+}

@@ -1,0 +1,55 @@
+package org.medicore.lab.adapter.in.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import org.medicore.lab.LabProcessorApplication;
+import org.medicore.lab.application.port.in.ProcessLabReport;
+import org.medicore.lab.domain.LabReport;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cloud trigger: S3 invokes it for every object created under {@code uploads/}. Deployed as
+ * it is (handler {@code org.medicore.lab.adapter.in.lambda.LabReportUploadedHandler::handleRequest}); the
+ * no-argument constructor starts the service's wiring once per Lambda container, without the
+ * gRPC server. Answers the status each report reached, e.g. {@code "<id>=PROCESSED"}.
+ */
+public final class LabReportUploadedHandler implements RequestHandler<S3Event, String> {
+
+    private final ProcessLabReport processLabReport;
+
+    public LabReportUploadedHandler() {
+        this(new SpringApplicationBuilder(LabProcessorApplication.class).web(WebApplicationType.NONE)
+                .properties("spring.grpc.server.enabled=false", "medicore.lab.outbox.relay-enabled=false")
+                .run().getBean(ProcessLabReport.class));
+    }
+
+    LabReportUploadedHandler(ProcessLabReport processLabReport) {
+        this.processLabReport = processLabReport;
+    }
+
+    @Override
+    public String handleRequest(S3Event event, Context context) {
+        List<String> outcomes = new ArrayList<>();
+        for (S3EventNotification.S3EventNotificationRecord record : event.getRecords()) {
+            // keys arrive URL-encoded in S3 notifications
+            String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
+            Optional<String> reportId = LabReport.idFromObjectKey(key);
+            if (reportId.isEmpty()) {
+                outcomes.add(key + "=IGNORED");
+                continue;
+            }
+            outcomes.add(reportId.get() + "=" + processLabReport.process(reportId.get())
+                    .map(report -> report.status().name()).orElse("UNKNOWN_REPORT"));
+        }
+        return String.join(",", outcomes);
+    }
+}

@@ -1,0 +1,47 @@
+package org.medicore.lab.adapter.out.dynamodb;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+import java.net.URI;
+
+/** The report table's wiring; the table is created at start if missing. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DynamoDbConfiguration.Properties.class)
+public class DynamoDbConfiguration {
+
+    /**
+     * @param table     reports and their outbox
+     * @param endpoint  empty for AWS itself; DynamoDB Local's URL otherwise
+     * @param accessKey empty for the default AWS credentials chain
+     */
+    @ConfigurationProperties("medicore.lab.dynamodb")
+    public record Properties(String table, String endpoint, String region, String accessKey, String secretKey) {
+    }
+
+    @Bean(destroyMethod = "close")
+    DynamoDbClient labDynamoDbClient(Properties properties) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().region(Region.of(properties.region()));
+        if (properties.endpoint() != null && !properties.endpoint().isBlank()) {
+            builder.endpointOverride(URI.create(properties.endpoint()));
+        }
+        builder.credentialsProvider(properties.accessKey() == null || properties.accessKey().isBlank()
+                ? DefaultCredentialsProvider.builder().build()
+                : StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.accessKey(), properties.secretKey())));
+        return builder.build();
+    }
+
+    @Bean
+    DynamoDbReportStore dynamoDbReportStore(DynamoDbClient labDynamoDbClient, Properties properties) {
+        ReportTable.createIfMissing(labDynamoDbClient, properties.table());
+        return new DynamoDbReportStore(labDynamoDbClient, properties.table());
+    }
+}

@@ -1,0 +1,43 @@
+package org.medicore.lab.adapter.out.patient;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import org.medicore.contracts.patient.v1.PatientServiceGrpc;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The patient-service client's wiring: one channel, the partner client's credentials. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PatientClientConfiguration.Properties.class)
+public class PatientClientConfiguration {
+
+    /**
+     * @param target        patient-service's gRPC address, e.g. {@code 127.0.0.1:9091}
+     * @param tokenEndpoint Keycloak's token endpoint of realm medicore
+     * @param clientId      the partner client (client-credentials grant)
+     * @param deadline      per call
+     */
+    @ConfigurationProperties("medicore.lab.patient-service")
+    public record Properties(String target, String tokenEndpoint, String clientId, String clientSecret, Duration deadline) {
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ManagedChannel patientServiceChannel(Properties properties) {
+        return Grpc.newChannelBuilder(properties.target(), InsecureChannelCredentials.create()).build();
+    }
+
+    @Bean
+    PatientServiceClient patientServiceClient(ManagedChannel patientServiceChannel, Properties properties, Clock clock) {
+        PartnerTokens tokens = new PartnerTokens(URI.create(properties.tokenEndpoint()), properties.clientId(),
+                properties.clientSecret(), clock);
+        return new PatientServiceClient(PatientServiceGrpc.newBlockingStub(patientServiceChannel), tokens,
+                properties.deadline());
+    }
+}

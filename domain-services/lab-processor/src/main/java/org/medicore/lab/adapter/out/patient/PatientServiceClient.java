@@ -1,0 +1,96 @@
+package org.medicore.lab.adapter.out.patient;
+
+import io.grpc.CallCredentials;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.contracts.patient.v1.AttachLabResultRequest;
+import org.medicore.contracts.patient.v1.GetPatientRequest;
+import org.medicore.contracts.patient.v1.ListLabResultsRequest;
+import org.medicore.contracts.patient.v1.ListLabResultsResponse;
+import org.medicore.contracts.patient.v1.PatientServiceGrpc;
+import org.medicore.lab.adapter.proto.LabResultProtos;
+import org.medicore.lab.application.port.out.AttachResults;
+import org.medicore.lab.application.port.out.FindPatient;
+import org.medicore.lab.application.port.out.LoadAttachedResults;
+import org.medicore.lab.domain.AttachedResult;
+import org.medicore.lab.domain.LabValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/** patient-service over gRPC, as the partner client (a client-credentials token on every call). */
+final class PatientServiceClient implements AttachResults, LoadAttachedResults, FindPatient {
+
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    private final PatientServiceGrpc.PatientServiceBlockingStub stub;
+    private final Duration deadline;
+
+    PatientServiceClient(PatientServiceGrpc.PatientServiceBlockingStub stub, PartnerTokens tokens, Duration deadline) {
+        this.stub = stub.withCallCredentials(new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo requestInfo, Executor executor, MetadataApplier applier) {
+                executor.execute(() -> {
+                    try {
+                        Metadata headers = new Metadata();
+                        headers.put(AUTHORIZATION, "Bearer " + tokens.accessToken());
+                        applier.apply(headers);
+                    } catch (RuntimeException e) {
+                        applier.fail(Status.UNAUTHENTICATED.withDescription("no partner token").withCause(e));
+                    }
+                });
+            }
+        });
+        this.deadline = deadline;
+    }
+
+    @Override
+    public List<String> attach(String patientId, String reportId, List<LabValue> values, Instant observedAt) {
+        List<String> ids = new ArrayList<>();
+        for (LabValue value : values) {
+            ids.add(call().attachLabResult(AttachLabResultRequest.newBuilder()
+                    .setIdempotencyKey(reportId + ":" + value.line())
+                    .setPatientId(patientId)
+                    .setResult(LabResultProtos.toProto(patientId, reportId, value, observedAt))
+                    .build()).getResult().getId());
+        }
+        return ids;
+    }
+
+    @Override
+    public List<AttachedResult> resultsOf(String patientId) {
+        List<AttachedResult> results = new ArrayList<>();
+        String pageToken = "";
+        do {
+            ListLabResultsResponse page = call().listLabResults(ListLabResultsRequest.newBuilder().setPatientId(patientId)
+                    .setPage(PageRequest.newBuilder().setPageSize(100).setPageToken(pageToken)).build());
+            page.getResultsList().stream().map(LabResultProtos::fromProto).forEach(results::add);
+            pageToken = page.getPageInfo().getNextPageToken();
+        } while (!pageToken.isEmpty());
+        return results;
+    }
+
+    @Override
+    public boolean exists(String patientId) {
+        try {
+            call().getPatient(GetPatientRequest.newBuilder().setPatientId(patientId).build());
+            return true;
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private PatientServiceGrpc.PatientServiceBlockingStub call() {
+        return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,63 @@
+package org.medicore.lab.adapter.out.s3;
+
+import org.medicore.lab.application.port.out.PresignUpload;
+import org.medicore.lab.application.port.out.ReportObjects;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** Presigned PUTs (content type and length signed in), reads and quarantine moves in one bucket. */
+final class S3ReportObjects implements PresignUpload, ReportObjects {
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+
+    S3ReportObjects(S3Client s3, S3Presigner presigner, String bucket) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public PresignedPut presignPut(String objectKey, String contentType, long sizeBytes, Duration validFor) {
+        PresignedPutObjectRequest presigned = presigner.presignPutObject(r -> r.signatureDuration(validFor)
+                .putObjectRequest(put -> put.bucket(bucket).key(objectKey).contentType(contentType)
+                        .contentLength(sizeBytes)));
+        return new PresignedPut(presigned.url().toString(),
+                Map.of("Content-Type", contentType, "Content-Length", Long.toString(sizeBytes)),
+                presigned.expiration());
+    }
+
+    @Override
+    public OptionalLong sizeOf(String objectKey) {
+        try {
+            return OptionalLong.of(s3.headObject(r -> r.bucket(bucket).key(objectKey)).contentLength());
+        } catch (NoSuchKeyException missing) {
+            return OptionalLong.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return OptionalLong.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public byte[] read(String objectKey) {
+        return s3.getObjectAsBytes(r -> r.bucket(bucket).key(objectKey)).asByteArray();
+    }
+
+    @Override
+    public void quarantine(String objectKey, String quarantineKey) {
+        s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(objectKey).destinationBucket(bucket)
+                .destinationKey(quarantineKey));
+        s3.deleteObject(r -> r.bucket(bucket).key(objectKey));
+    }
+}

@@ -1,0 +1,9 @@
+package org.medicore.lab.application.port.in;
+
+import org.medicore.lab.domain.Caller;
+import org.medicore.lab.domain.LabReport;
+
+public interface GetReportStatus {
+
+    Outcome<LabReport> reportStatus(Caller caller, String reportId);
+}

@@ -1,0 +1,6 @@
+package org.medicore.lab.application.port.out;
+
+public interface FindPatient {
+
+    boolean exists(String patientId);
+}

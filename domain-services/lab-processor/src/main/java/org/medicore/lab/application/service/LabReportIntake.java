@@ -1,0 +1,170 @@
+package org.medicore.lab.application.service;
+
+import org.medicore.lab.application.port.in.ConfirmUpload;
+import org.medicore.lab.application.port.in.GetReportStatus;
+import org.medicore.lab.application.port.in.ListResultsByPatient;
+import org.medicore.lab.application.port.in.Outcome;
+import org.medicore.lab.application.port.in.Refusal;
+import org.medicore.lab.application.port.in.RequestUploadCommand;
+import org.medicore.lab.application.port.in.RequestUploadUrl;
+import org.medicore.lab.application.port.in.UploadTicket;
+import org.medicore.lab.application.port.out.FindPatient;
+import org.medicore.lab.application.port.out.LoadAttachedResults;
+import org.medicore.lab.application.port.out.LoadReport;
+import org.medicore.lab.application.port.out.PresignUpload;
+import org.medicore.lab.application.port.out.ReportObjects;
+import org.medicore.lab.application.port.out.SaveReport;
+import org.medicore.lab.domain.AttachedResult;
+import org.medicore.lab.domain.Caller;
+import org.medicore.lab.domain.LabReport;
+import org.medicore.lab.domain.LabReportStatus;
+import org.medicore.lab.domain.Rejection;
+import org.medicore.lab.domain.RejectionReason;
+import org.medicore.lab.domain.ReportAccess;
+import org.medicore.lab.domain.UploadLimits;
+import org.medicore.lab.domain.Uploader;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Upload URLs, upload confirmation and the read side of reports and their results. */
+public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, GetReportStatus, ListResultsByPatient {
+
+    private static final String REPORT = "medicore.lab.v1.LabReport";
+    private static final String PATIENT = "medicore.patient.v1.Patient";
+
+    private final LoadReport loadReport;
+    private final SaveReport saveReport;
+    private final PresignUpload presignUpload;
+    private final ReportObjects objects;
+    private final FindPatient findPatient;
+    private final LoadAttachedResults attachedResults;
+    private final UploadLimits limits;
+    private final Duration uploadWindow;
+    private final Clock clock;
+
+    public LabReportIntake(LoadReport loadReport, SaveReport saveReport, PresignUpload presignUpload,
+                           ReportObjects objects, FindPatient findPatient, LoadAttachedResults attachedResults,
+                           UploadLimits limits, Duration uploadWindow, Clock clock) {
+        this.loadReport = loadReport;
+        this.saveReport = saveReport;
+        this.presignUpload = presignUpload;
+        this.objects = objects;
+        this.findPatient = findPatient;
+        this.attachedResults = attachedResults;
+        this.limits = limits;
+        this.uploadWindow = uploadWindow;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome<UploadTicket> requestUploadUrl(RequestUploadCommand command) {
+        List<Refusal.FieldViolation> violations = violations(command);
+        if (!violations.isEmpty()) {
+            return Outcome.refused(new Refusal.InvalidRequest(violations));
+        }
+        if (!ReportAccess.mayActFor(command.caller(), command.patientId())) {
+            return Outcome.refused(new Refusal.Denied());
+        }
+        if (!findPatient.exists(command.patientId())) {
+            return Outcome.refused(new Refusal.NotFound(PATIENT, command.patientId()));
+        }
+        Caller caller = command.caller();
+        LabReport report = LabReport.awaitingUpload(command.patientId(), command.fileName(), command.sizeBytes(),
+                new Uploader(caller.subject(), caller.actingRole()), clock.instant());
+        saveReport.create(report);
+        PresignUpload.PresignedPut put = presignUpload.presignPut(report.objectKey(), UploadLimits.PDF,
+                command.sizeBytes(), uploadWindow);
+        return Outcome.done(new UploadTicket(report.id(), put.url(), put.requiredHeaders(), put.expiresAt()));
+    }
+
+    private List<Refusal.FieldViolation> violations(RequestUploadCommand command) {
+        List<Refusal.FieldViolation> violations = new ArrayList<>();
+        if (!isUuid(command.patientId())) {
+            violations.add(new Refusal.FieldViolation("patient_id", "must be a patient id (UUID)"));
+        }
+        if (command.fileName() == null || command.fileName().isBlank() || command.fileName().length() > 255) {
+            violations.add(new Refusal.FieldViolation("file_name", "must be 1 to 255 characters"));
+        }
+        if (!UploadLimits.PDF.equals(command.contentType())) {
+            violations.add(new Refusal.FieldViolation("content_type", "must be " + UploadLimits.PDF));
+        }
+        if (command.sizeBytes() <= 0 || command.sizeBytes() > limits.maxBytes()) {
+            violations.add(new Refusal.FieldViolation("size_bytes", "must be 1 to " + limits.maxBytes() + " bytes"));
+        }
+        return violations;
+    }
+
+    @Override
+    public Outcome<LabReport> confirmUpload(Caller caller, String reportId) {
+        Optional<LabReport> found = isUuid(reportId) ? loadReport.load(reportId) : Optional.empty();
+        if (found.isEmpty()) {
+            return Outcome.refused(new Refusal.NotFound(REPORT, reportId));
+        }
+        LabReport report = found.get();
+        if (!report.uploadedBy().subject().equals(caller.subject()) && !caller.is(org.medicore.lab.domain.Role.ADMIN)) {
+            return Outcome.refused(new Refusal.Denied());
+        }
+        if (report.status() != LabReportStatus.AWAITING_UPLOAD) {
+            return Outcome.done(report);
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(report.createdAt().plus(uploadWindow))) {
+            saveReport.complete(report.rejected(new Rejection(RejectionReason.UPLOAD_EXPIRED,
+                    "The upload link expired before the upload was confirmed; please upload the report again."), now),
+                    report.version());
+            return Outcome.refused(new Refusal.Precondition("UPLOAD_EXPIRED", "the upload URL expired"));
+        }
+        if (objects.sizeOf(report.objectKey()).isEmpty()) {
+            return Outcome.refused(new Refusal.Precondition("OBJECT_MISSING", "nothing was uploaded under the URL yet"));
+        }
+        LabReport uploaded = report.uploaded(now);
+        if (!saveReport.update(uploaded, report.version())) {
+            return Outcome.done(loadReport.load(reportId).orElse(uploaded));
+        }
+        return Outcome.done(uploaded);
+    }
+
+    @Override
+    public Outcome<LabReport> reportStatus(Caller caller, String reportId) {
+        Optional<LabReport> found = isUuid(reportId) ? loadReport.load(reportId) : Optional.empty();
+        if (found.isEmpty()) {
+            return Outcome.refused(new Refusal.NotFound(REPORT, reportId));
+        }
+        if (!ReportAccess.mayActFor(caller, found.get().patientId())) {
+            return Outcome.refused(new Refusal.Denied());
+        }
+        return Outcome.done(found.get());
+    }
+
+    @Override
+    public Outcome<List<AttachedResult>> resultsByPatient(Caller caller, String patientId, Optional<String> reportId) {
+        if (!isUuid(patientId)) {
+            return Outcome.refused(new Refusal.InvalidRequest(List.of(
+                    new Refusal.FieldViolation("patient_id", "must be a patient id (UUID)"))));
+        }
+        if (!ReportAccess.mayActFor(caller, patientId)) {
+            return Outcome.refused(new Refusal.Denied());
+        }
+        if (!findPatient.exists(patientId)) {
+            return Outcome.refused(new Refusal.NotFound(PATIENT, patientId));
+        }
+        return Outcome.done(attachedResults.resultsOf(patientId).stream()
+                .filter(result -> !result.sourceReportId().isEmpty())
+                .filter(result -> reportId.map(result.sourceReportId()::equals).orElse(true))
+                .toList());
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            return value != null && UUID.fromString(value).toString().equals(value.toLowerCase());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

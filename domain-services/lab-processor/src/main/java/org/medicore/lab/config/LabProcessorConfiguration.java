@@ -1,0 +1,71 @@
+package org.medicore.lab.config;
+
+import org.medicore.lab.application.port.in.RelayOutbox;
+import org.medicore.lab.application.port.out.AttachResults;
+import org.medicore.lab.application.port.out.ExtractText;
+import org.medicore.lab.application.port.out.FindPatient;
+import org.medicore.lab.application.port.out.LoadAttachedResults;
+import org.medicore.lab.application.port.out.LoadReport;
+import org.medicore.lab.application.port.out.PendingEvents;
+import org.medicore.lab.application.port.out.PresignUpload;
+import org.medicore.lab.application.port.out.PublishEvent;
+import org.medicore.lab.application.port.out.ReportObjects;
+import org.medicore.lab.application.port.out.SaveReport;
+import org.medicore.lab.application.service.LabReportIntake;
+import org.medicore.lab.application.service.LabReportProcessing;
+import org.medicore.lab.application.service.OutboxRelay;
+import org.medicore.lab.domain.UploadLimits;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** Wires the use cases to the adapters' ports. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({LabProcessorConfiguration.UploadProperties.class,
+        LabProcessorConfiguration.OutboxProperties.class})
+public class LabProcessorConfiguration {
+
+    /** @param maxBytes largest accepted report; @param urlValidFor how long a presigned PUT works */
+    @ConfigurationProperties("medicore.lab.upload")
+    public record UploadProperties(long maxBytes, Duration urlValidFor) {
+    }
+
+    @ConfigurationProperties("medicore.lab.outbox")
+    public record OutboxProperties(boolean relayEnabled, int batchSize, Duration relayInterval) {
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    LabReportIntake labReportIntake(LoadReport loadReport, SaveReport saveReport, PresignUpload presignUpload,
+                                    ReportObjects objects, FindPatient findPatient, LoadAttachedResults attachedResults,
+                                    UploadProperties upload, Clock clock) {
+        return new LabReportIntake(loadReport, saveReport, presignUpload, objects, findPatient, attachedResults,
+                new UploadLimits(upload.maxBytes()), upload.urlValidFor(), clock);
+    }
+
+    @Bean
+    LabReportProcessing labReportProcessing(LoadReport loadReport, SaveReport saveReport, ReportObjects objects,
+                                            ExtractText extractText, AttachResults attachResults,
+                                            UploadProperties upload, Clock clock) {
+        return new LabReportProcessing(loadReport, saveReport, objects, extractText, attachResults,
+                new UploadLimits(upload.maxBytes()), clock);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(PendingEvents pendingEvents, PublishEvent publishEvent, OutboxProperties properties) {
+        return new OutboxRelay(pendingEvents, publishEvent, properties.batchSize());
+    }
+
+    @Bean
+    ScheduledOutboxRelay scheduledOutboxRelay(RelayOutbox relayOutbox, OutboxProperties properties) {
+        return new ScheduledOutboxRelay(relayOutbox, properties);
+    }
+}

@@ -1,0 +1,5 @@
+package org.medicore.lab.domain;
+
+public enum AbnormalFlag {
+    UNSPECIFIED, NORMAL, LOW, HIGH
+}

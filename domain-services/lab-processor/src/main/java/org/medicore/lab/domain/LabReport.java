@@ -1,0 +1,77 @@
+package org.medicore.lab.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An uploaded PDF lab report and how far its processing got. Changes return a new report;
+ * the final ones (processed, rejected) also return the event to publish. {@code version}
+ * counts the changes so concurrent processors cannot both move a report.
+ */
+public record LabReport(String id, String patientId, String fileName, long declaredSize, Uploader uploadedBy,
+                        LabReportStatus status, Optional<Rejection> rejection, int resultCount, int abnormalCount,
+                        Instant createdAt, Optional<Instant> uploadedAt, Optional<Instant> processedAt,
+                        long version) {
+
+    public static LabReport awaitingUpload(String patientId, String fileName, long declaredSize,
+                                           Uploader uploadedBy, Instant now) {
+        return new LabReport(UUID.randomUUID().toString(), patientId, fileName, declaredSize, uploadedBy,
+                LabReportStatus.AWAITING_UPLOAD, Optional.empty(), 0, 0, now, Optional.empty(), Optional.empty(), 0);
+    }
+
+    /** Where the PDF is stored: under the patient, named by the report. */
+    public String objectKey() {
+        return "uploads/" + patientId + "/" + id + ".pdf";
+    }
+
+    /** Where a rejected PDF is moved, away from the uploads. */
+    public String quarantineKey() {
+        return "quarantine/" + patientId + "/" + id + ".pdf";
+    }
+
+    /** The report id named by an object key of {@link #objectKey()}'s shape. */
+    public static Optional<String> idFromObjectKey(String key) {
+        String[] parts = key.split("/");
+        if (parts.length != 3 || !parts[0].equals("uploads") || !parts[2].endsWith(".pdf")) {
+            return Optional.empty();
+        }
+        return Optional.of(parts[2].substring(0, parts[2].length() - ".pdf".length()));
+    }
+
+    public LabReport uploaded(Instant now) {
+        if (status != LabReportStatus.AWAITING_UPLOAD) {
+            return this;
+        }
+        return with(LabReportStatus.UPLOADED, rejection, resultCount, abnormalCount, Optional.of(now), processedAt);
+    }
+
+    public LabReport processing() {
+        return with(LabReportStatus.PROCESSING, rejection, resultCount, abnormalCount, uploadedAt, processedAt);
+    }
+
+    public Change processed(List<LabValue> values, List<String> resultIds, Instant now) {
+        int abnormal = (int) values.stream().filter(LabValue::isAbnormal).count();
+        LabReport done = with(LabReportStatus.PROCESSED, Optional.empty(), values.size(), abnormal, uploadedAt,
+                Optional.of(now));
+        return new Change(done, new LabReportEvent.Processed(UUID.randomUUID(), now, id, patientId, values.size(),
+                abnormal, resultIds));
+    }
+
+    public Change rejected(Rejection why, Instant now) {
+        LabReport done = with(LabReportStatus.REJECTED, Optional.of(why), 0, 0, uploadedAt, Optional.of(now));
+        return new Change(done, new LabReportEvent.Rejected(UUID.randomUUID(), now, id, patientId, why,
+                uploadedBy.subject()));
+    }
+
+    /** A final change and the event it raises; both are stored together. */
+    public record Change(LabReport report, LabReportEvent event) {
+    }
+
+    private LabReport with(LabReportStatus newStatus, Optional<Rejection> newRejection, int results, int abnormal,
+                           Optional<Instant> newUploadedAt, Optional<Instant> newProcessedAt) {
+        return new LabReport(id, patientId, fileName, declaredSize, uploadedBy, newStatus, newRejection, results,
+                abnormal, createdAt, newUploadedAt, newProcessedAt, version + 1);
+    }
+}

@@ -1,0 +1,16 @@
+package org.medicore.lab.domain;
+
+import java.util.Optional;
+
+/**
+ * One result read from a report: "Hemoglobin 11.2 g/dL (12.0-15.5) L". {@code line} is its
+ * position among the report's results, which with the report id makes the result's identity.
+ */
+public record LabValue(int line, String testName, Optional<LoincCode> code, String value,
+                       Optional<Double> numericValue, String unit, Optional<ReferenceRange> referenceRange,
+                       AbnormalFlag flag) {
+
+    public boolean isAbnormal() {
+        return flag == AbnormalFlag.LOW || flag == AbnormalFlag.HIGH;
+    }
+}

@@ -1,0 +1,5 @@
+package org.medicore.lab.domain;
+
+public enum RejectionReason {
+    NOT_A_PDF, TOO_LARGE, SIZE_MISMATCH, UNREADABLE, NO_RESULTS_FOUND, UPLOAD_EXPIRED
+}

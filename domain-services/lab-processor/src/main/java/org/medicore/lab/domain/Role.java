@@ -1,0 +1,6 @@
+package org.medicore.lab.domain;
+
+/** The realm roles a caller of the lab-processor can hold. */
+public enum Role {
+    PATIENT, DOCTOR, BILLING, ADMIN
+}

@@ -1,0 +1,259 @@
+package org.medicore.lab;
+
+import com.google.protobuf.util.JsonFormat;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.medicore.contracts.events.v1.LabReportProcessed;
+import org.medicore.contracts.events.v1.LabReportRejected;
+import org.medicore.contracts.lab.v1.AbnormalFlag;
+import org.medicore.contracts.lab.v1.ConfirmUploadRequest;
+import org.medicore.contracts.lab.v1.GetReportStatusRequest;
+import org.medicore.contracts.lab.v1.LabReport;
+import org.medicore.contracts.lab.v1.LabReportRejectionReason;
+import org.medicore.contracts.lab.v1.LabReportStatus;
+import org.medicore.contracts.lab.v1.LabResult;
+import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
+import org.medicore.contracts.lab.v1.RequestUploadUrlRequest;
+import org.medicore.contracts.lab.v1.RequestUploadUrlResponse;
+import org.medicore.contracts.patient.v1.ListLabResultsRequest;
+import org.medicore.lab.application.port.in.ProcessLabReport;
+import org.medicore.lab.support.LabEvents;
+import org.medicore.lab.support.RunningLabProcessor;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.medicore.lab.support.SampleReports.MAX_BYTES;
+import static org.medicore.lab.support.SampleReports.aCorruptReport;
+import static org.medicore.lab.support.SampleReports.aLetterWithoutValues;
+import static org.medicore.lab.support.SampleReports.aLinesReport;
+import static org.medicore.lab.support.SampleReports.aScannedReport;
+import static org.medicore.lab.support.SampleReports.aTableReport;
+import static org.medicore.lab.support.SampleReports.aWordDocument;
+import static org.medicore.lab.support.SampleReports.anOversizeReport;
+
+class LabReportFlowTest extends RunningLabProcessor {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    private ProcessLabReport processLabReport;
+
+    @Test
+    void a_doctors_table_report_is_attached_to_the_patient_with_loinc_codes_and_flags_and_announced() throws Exception {
+        String doctor = tokenOf("doctor");
+        String patientId = aRegisteredPatient("");
+
+        String reportId = upload(doctor, patientId, aTableReport().pdf());
+        LabReport report = awaitFinal(doctor, reportId);
+
+        assertThat(report.getStatus()).isEqualTo(LabReportStatus.PROCESSED);
+        assertThat(report.getResultCount()).isEqualTo(5);
+        assertThat(report.getAbnormalCount()).isEqualTo(2);
+        List<LabResult> results = resultsOf(doctor, patientId, reportId);
+        assertThat(results).extracting(LabResult::getCode)
+                .containsExactlyInAnyOrder("718-7", "6690-2", "777-3", "2093-3", "4548-4");
+        assertThat(results).filteredOn(r -> r.getCode().equals("718-7")).singleElement().satisfies(hemoglobin -> {
+            assertThat(hemoglobin.getAbnormalFlag()).isEqualTo(AbnormalFlag.LOW);
+            assertThat(hemoglobin.getNumericValue()).isEqualTo(11.2);
+            assertThat(hemoglobin.getReferenceRange().getText()).isEqualTo("12.0 - 15.5");
+            assertThat(hemoglobin.getObservedAt().getSeconds()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z").getEpochSecond());
+        });
+
+        ConsumerRecord<String, String> record = labEvents.of(reportId);
+        assertThat(LabEvents.header(record, "event-type")).isEqualTo("medicore.events.v1.LabReportProcessed");
+        LabReportProcessed event = parse(record.value(), LabReportProcessed.newBuilder()).build();
+        assertThat(LabEvents.header(record, "event-id")).isEqualTo(event.getEventId());
+        assertThat(LabEvents.header(record, "occurred-at")).isNotBlank();
+        assertThat(event.getPatientId()).isEqualTo(patientId);
+        assertThat(event.getResultIdsList()).containsExactlyInAnyOrderElementsOf(results.stream().map(LabResult::getId).toList());
+    }
+
+    @Test
+    void a_patient_uploads_their_own_report_in_lines_and_reads_its_results() throws Exception {
+        String patient = tokenOf("patient");
+        String patientId = subjectOf(patient);
+        ownRecordOf(patientId);
+
+        String reportId = upload(patient, patientId, aLinesReport().pdf());
+
+        assertThat(awaitFinal(patient, reportId).getStatus()).isEqualTo(LabReportStatus.PROCESSED);
+        assertThat(resultsOf(patient, patientId, reportId)).extracting(LabResult::getTestName, LabResult::getAbnormalFlag)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("Glucose", AbnormalFlag.NORMAL),
+                        org.assertj.core.groups.Tuple.tuple("Sodium", AbnormalFlag.NORMAL),
+                        org.assertj.core.groups.Tuple.tuple("Potassium", AbnormalFlag.HIGH),
+                        org.assertj.core.groups.Tuple.tuple("Creatinine", AbnormalFlag.NORMAL));
+    }
+
+    @Test
+    void a_patient_may_not_upload_for_another_patient() {
+        String someoneElse = aRegisteredPatient("");
+
+        assertThatThrownBy(() -> labServiceAs(tokenOf("patient")).requestUploadUrl(aRequest(someoneElse, 1000)))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+    }
+
+    @Test
+    void a_file_announced_over_ten_mebibytes_gets_no_upload_url() {
+        String patientId = aRegisteredPatient("");
+
+        assertThatThrownBy(() -> labServiceAs(tokenOf("doctor")).requestUploadUrl(aRequest(patientId, MAX_BYTES + 1)))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void confirming_before_anything_was_uploaded_is_refused() {
+        String doctor = tokenOf("doctor");
+        String reportId = labServiceAs(doctor).requestUploadUrl(aRequest(aRegisteredPatient(""), 1000)).getReportId();
+
+        assertThatThrownBy(() -> labServiceAs(doctor).confirmUpload(ConfirmUploadRequest.newBuilder().setReportId(reportId).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
+    }
+
+    @Test
+    void processing_the_same_report_again_attaches_its_results_once() throws Exception {
+        String doctor = tokenOf("doctor");
+        String patientId = aRegisteredPatient("");
+        String reportId = upload(doctor, patientId, aTableReport().pdf());
+        awaitFinal(doctor, reportId);
+
+        processLabReport.process(reportId);
+        processLabReport.process(reportId);
+
+        assertThat(patientServiceAs(doctor).listLabResults(ListLabResultsRequest.newBuilder().setPatientId(patientId).build())
+                .getResultsList()).hasSize(5);
+    }
+
+    static Stream<Arguments> bad_reports() {
+        return Stream.of(
+                Arguments.of("a Word document", aWordDocument(), LabReportRejectionReason.NOT_A_PDF),
+                Arguments.of("an encrypted PDF", aTableReport().encrypted().pdf(), LabReportRejectionReason.UNREADABLE),
+                Arguments.of("a corrupt PDF", aCorruptReport(), LabReportRejectionReason.UNREADABLE),
+                Arguments.of("a scan without text", aScannedReport(), LabReportRejectionReason.UNREADABLE),
+                Arguments.of("a letter without values", aLetterWithoutValues(), LabReportRejectionReason.NO_RESULTS_FOUND));
+    }
+
+    @ParameterizedTest(name = "{0} is rejected, quarantined and announced, and nothing reaches the patient record")
+    @MethodSource("bad_reports")
+    void a_bad_report_is_rejected_quarantined_and_announced_and_nothing_reaches_the_patient_record(
+            String what, byte[] file, LabReportRejectionReason reason) throws Exception {
+        String doctor = tokenOf("doctor");
+        String patientId = aRegisteredPatient("");
+
+        String reportId = upload(doctor, patientId, file);
+
+        assertRejected(doctor, patientId, reportId, reason);
+    }
+
+    @Test
+    void an_object_larger_than_the_limit_is_rejected_whatever_size_was_announced() throws Exception {
+        String doctor = tokenOf("doctor");
+        String patientId = aRegisteredPatient("");
+        RequestUploadUrlResponse ticket = labServiceAs(doctor).requestUploadUrl(aRequest(patientId, 2048));
+        putObject("uploads/" + patientId + "/" + ticket.getReportId() + ".pdf", anOversizeReport());
+
+        labServiceAs(doctor).confirmUpload(ConfirmUploadRequest.newBuilder().setReportId(ticket.getReportId()).build());
+
+        assertRejected(doctor, patientId, ticket.getReportId(), LabReportRejectionReason.TOO_LARGE);
+    }
+
+    private void assertRejected(String token, String patientId, String reportId, LabReportRejectionReason reason)
+            throws Exception {
+        LabReport report = awaitFinal(token, reportId);
+        assertThat(report.getStatus()).isEqualTo(LabReportStatus.REJECTED);
+        assertThat(report.getRejectionReason()).isEqualTo(reason);
+        assertThat(report.getRejectionDetail()).isNotBlank();
+        // the move follows the stored rejection
+        awaitMoved("uploads/" + patientId + "/" + reportId + ".pdf");
+        assertThat(objectExists("quarantine/" + patientId + "/" + reportId + ".pdf")).isTrue();
+        assertThat(patientServiceAs(token).listLabResults(ListLabResultsRequest.newBuilder().setPatientId(patientId).build())
+                .getResultsList()).isEmpty();
+        ConsumerRecord<String, String> record = labEvents.of(reportId);
+        assertThat(LabEvents.header(record, "event-type")).isEqualTo("medicore.events.v1.LabReportRejected");
+        LabReportRejected event = parse(record.value(), LabReportRejected.newBuilder()).build();
+        assertThat(event.getReason()).isEqualTo(reason);
+        assertThat(event.getUploadedBySubject()).isEqualTo(subjectOf(token));
+    }
+
+    /** Asks for a URL, PUTs the file to it as a browser would, and confirms; answers the report id. */
+    private String upload(String token, String patientId, byte[] file) throws IOException, InterruptedException {
+        RequestUploadUrlResponse ticket = labServiceAs(token).requestUploadUrl(aRequest(patientId, file.length));
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.getUploadUrl()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(file));
+        // Content-Length is set by the client from the body
+        ticket.getRequiredHeadersMap().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Content-Length")) {
+                put.header(name, value);
+            }
+        });
+        HttpResponse<String> response = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        labServiceAs(token).confirmUpload(ConfirmUploadRequest.newBuilder().setReportId(ticket.getReportId()).build());
+        return ticket.getReportId();
+    }
+
+    private LabReport awaitFinal(String token, String reportId) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            LabReport report = labServiceAs(token).getReportStatus(GetReportStatusRequest.newBuilder()
+                    .setReportId(reportId).build()).getReport();
+            if (report.getStatus() == LabReportStatus.PROCESSED || report.getStatus() == LabReportStatus.REJECTED
+                    || Instant.now().isAfter(giveUp)) {
+                return report;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private void awaitMoved(String uploadKey) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
+        while (objectExists(uploadKey) && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(50);
+        }
+        assertThat(objectExists(uploadKey)).as("still under uploads/: " + uploadKey).isFalse();
+    }
+
+    private List<LabResult> resultsOf(String token, String patientId, String reportId) {
+        return labServiceAs(token).listResultsByPatient(ListResultsByPatientRequest.newBuilder()
+                .setPatientId(patientId).setReportId(reportId).build()).getResultsList();
+    }
+
+    private void ownRecordOf(String subject) {
+        try {
+            aRegisteredPatient(subject);
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
+                throw e;
+            }
+        }
+    }
+
+    private static RequestUploadUrlRequest aRequest(String patientId, long size) {
+        return RequestUploadUrlRequest.newBuilder().setPatientId(patientId).setFileName("blood-panel.pdf")
+                .setContentType("application/pdf").setSizeBytes(size).build();
+    }
+
+    private static <B extends com.google.protobuf.Message.Builder> B parse(String json, B builder) throws Exception {
+        JsonFormat.parser().merge(json, builder);
+        return builder;
+    }
+}

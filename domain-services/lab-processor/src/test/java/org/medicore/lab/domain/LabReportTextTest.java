@@ -1,0 +1,99 @@
+package org.medicore.lab.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LabReportTextTest {
+
+    @Test
+    void reads_a_table_row_with_its_unit_range_loinc_code_and_low_flag() {
+        LabReportText.Reading reading = LabReportText.read("""
+                Test Result Unit Reference range Flag
+                Hemoglobin 11.2 g/dL 12.0 - 15.5 L
+                """);
+
+        assertThat(reading.values()).singleElement().satisfies(value -> {
+            assertThat(value.testName()).isEqualTo("Hemoglobin");
+            assertThat(value.code()).contains(new LoincCode("718-7"));
+            assertThat(value.numericValue()).contains(11.2);
+            assertThat(value.unit()).isEqualTo("g/dL");
+            assertThat(value.referenceRange().orElseThrow().low()).contains(12.0);
+            assertThat(value.referenceRange().orElseThrow().high()).contains(15.5);
+            assertThat(value.flag()).isEqualTo(AbnormalFlag.LOW);
+        });
+    }
+
+    @Test
+    void reads_name_value_lines_and_flags_a_value_above_the_range_even_when_the_lab_printed_no_flag() {
+        LabReportText.Reading reading = LabReportText.read("""
+                Potassium: 5.6 mmol/L (3.5-5.1)
+                Sodium: 141 mmol/L (136-145)
+                """);
+
+        assertThat(reading.values()).extracting(LabValue::flag).containsExactly(AbnormalFlag.HIGH, AbnormalFlag.NORMAL);
+        assertThat(reading.values()).extracting(value -> value.code().orElseThrow().value()).containsExactly("2823-3", "2951-2");
+        assertThat(reading.values()).extracting(LabValue::line).containsExactly(1, 2);
+    }
+
+    @Test
+    void an_upper_limit_only_range_flags_values_above_it() {
+        LabValue cholesterol = LabReportText.read("Total cholesterol 245 mg/dL < 200 H").values().getFirst();
+
+        assertThat(cholesterol.referenceRange().orElseThrow().low()).isEmpty();
+        assertThat(cholesterol.referenceRange().orElseThrow().high()).contains(200.0);
+        assertThat(cholesterol.flag()).isEqualTo(AbnormalFlag.HIGH);
+        assertThat(cholesterol.code()).contains(new LoincCode("2093-3"));
+    }
+
+    @Test
+    void an_unknown_test_counts_only_with_a_unit_and_a_range() {
+        LabReportText.Reading reading = LabReportText.read("""
+                Patient ID: 12345
+                Ferritin: 80 ng/mL (30-400)
+                """);
+
+        assertThat(reading.values()).singleElement().satisfies(value -> {
+            assertThat(value.testName()).isEqualTo("Ferritin");
+            assertThat(value.code()).isEmpty();
+        });
+    }
+
+    @Test
+    void the_collection_date_is_read_from_the_header() {
+        assertThat(LabReportText.read("Patient: Anna Example Collected: 2026-03-01\nHbA1c: 5.4 % (4.0-5.6)").collectedOn())
+                .isEqualTo(Optional.of(LocalDate.of(2026, 3, 1)));
+    }
+
+    @Test
+    void the_loinc_table_covers_the_usual_panels_under_the_names_labs_print() {
+        assertThat(LoincTable.codeFor("Haemoglobin")).contains(new LoincCode("718-7"));
+        assertThat(LoincTable.codeFor("Hematocrit")).contains(new LoincCode("4544-3"));
+        assertThat(LoincTable.codeFor("RBC")).contains(new LoincCode("789-8"));
+        assertThat(LoincTable.codeFor("MCV")).contains(new LoincCode("787-2"));
+        assertThat(LoincTable.codeFor("MCH")).contains(new LoincCode("785-6"));
+        assertThat(LoincTable.codeFor("MCHC")).contains(new LoincCode("786-4"));
+        assertThat(LoincTable.codeFor("Chloride")).contains(new LoincCode("2075-0"));
+        assertThat(LoincTable.codeFor("CO2")).contains(new LoincCode("2028-9"));
+        assertThat(LoincTable.codeFor("BUN")).contains(new LoincCode("3094-0"));
+        assertThat(LoincTable.codeFor("Calcium")).contains(new LoincCode("17861-6"));
+        assertThat(LoincTable.codeFor("Albumin")).contains(new LoincCode("1751-7"));
+        assertThat(LoincTable.codeFor("Total protein")).contains(new LoincCode("2885-2"));
+        assertThat(LoincTable.codeFor("ALT")).contains(new LoincCode("1742-6"));
+        assertThat(LoincTable.codeFor("AST")).contains(new LoincCode("1920-8"));
+        assertThat(LoincTable.codeFor("Alkaline phosphatase")).contains(new LoincCode("6768-6"));
+        assertThat(LoincTable.codeFor("Bilirubin, total")).contains(new LoincCode("1975-2"));
+        assertThat(LoincTable.codeFor("HDL cholesterol")).contains(new LoincCode("2085-9"));
+        assertThat(LoincTable.codeFor("LDL")).contains(new LoincCode("13457-7"));
+        assertThat(LoincTable.codeFor("Triglycerides")).contains(new LoincCode("2571-8"));
+        assertThat(LoincTable.codeFor("Hemoglobin A1c")).contains(new LoincCode("4548-4"));
+    }
+
+    @Test
+    void a_letter_has_no_values() {
+        assertThat(LabReportText.read("Dear patient,\nyour results will follow by mail.").values()).isEmpty();
+    }
+}

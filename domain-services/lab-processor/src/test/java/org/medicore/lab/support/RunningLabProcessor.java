@@ -1,0 +1,150 @@
+package org.medicore.lab.support;
+
+import com.nimbusds.jwt.SignedJWT;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.medicore.contracts.common.v1.ContactDetails;
+import org.medicore.contracts.common.v1.PersonName;
+import org.medicore.contracts.lab.v1.LabServiceGrpc;
+import org.medicore.contracts.patient.v1.PatientServiceGrpc;
+import org.medicore.contracts.patient.v1.RegisterPatientRequest;
+import org.medicore.contracts.patient.v1.Sex;
+import org.medicore.localstack.DynamoDbServer;
+import org.medicore.localstack.KeycloakServer;
+import org.medicore.localstack.ObjectStore;
+import org.medicore.localstack.TestStack;
+import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.net.URI;
+import java.text.ParseException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The lab-processor on a free gRPC port against the real test stack: S3Proxy, DynamoDB Local,
+ * Kafka, Keycloak, and the real patient-service in the same JVM. Subclasses share one context.
+ */
+@SpringBootTest(properties = {
+        "spring.grpc.server.port=0",
+        "medicore.lab.dynamodb.table=lab-reports-test",
+        "medicore.lab.outbox.relay-interval=200ms",
+        "logging.level.software.amazon.dynamodb=WARN"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class RunningLabProcessor {
+
+    @LocalGrpcServerPort
+    protected int port;
+
+    private ManagedChannel labChannel;
+    private ManagedChannel patientChannel;
+    protected S3Client s3;
+    protected LabEvents labEvents;
+
+    @DynamicPropertySource
+    static void realComponents(DynamicPropertyRegistry registry) {
+        registry.add("medicore.lab.s3.endpoint", () -> TestStack.objectStore().endpoint());
+        registry.add("medicore.lab.s3.bucket", () -> ObjectStore.LAB_REPORTS_BUCKET);
+        registry.add("medicore.lab.s3.region", () -> ObjectStore.REGION);
+        registry.add("medicore.lab.s3.access-key", () -> ObjectStore.ACCESS_KEY);
+        registry.add("medicore.lab.s3.secret-key", () -> ObjectStore.SECRET_KEY);
+        registry.add("medicore.lab.dynamodb.endpoint", () -> TestStack.dynamoDb().endpoint());
+        registry.add("medicore.lab.dynamodb.region", () -> DynamoDbServer.REGION);
+        registry.add("medicore.lab.dynamodb.access-key", () -> DynamoDbServer.ACCESS_KEY);
+        registry.add("medicore.lab.dynamodb.secret-key", () -> DynamoDbServer.SECRET_KEY);
+        registry.add("medicore.lab.kafka.bootstrap-servers", () -> TestStack.kafka().bootstrapServers());
+        registry.add("medicore.lab.patient-service.target", () -> "127.0.0.1:" + RunningPatientService.port());
+        registry.add("medicore.lab.patient-service.token-endpoint", () -> TestStack.keycloak().tokenEndpoint());
+        registry.add("medicore.lab.patient-service.client-id", () -> KeycloakServer.PARTNER_CLIENT);
+        registry.add("medicore.lab.patient-service.client-secret", () -> KeycloakServer.PARTNER_SECRET);
+        registry.add("medicore.lab.security.issuer", () -> TestStack.keycloak().issuer());
+        registry.add("medicore.lab.security.jwk-set-uri", () -> TestStack.keycloak().jwksUri());
+    }
+
+    @BeforeAll
+    void connect() {
+        labChannel = Grpc.newChannelBuilderForAddress("127.0.0.1", port, InsecureChannelCredentials.create()).build();
+        patientChannel = Grpc.newChannelBuilderForAddress("127.0.0.1", RunningPatientService.port(),
+                InsecureChannelCredentials.create()).build();
+        s3 = S3Client.builder().endpointOverride(URI.create(TestStack.objectStore().endpoint()))
+                .region(Region.of(ObjectStore.REGION)).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(ObjectStore.ACCESS_KEY, ObjectStore.SECRET_KEY))).build();
+        labEvents = new LabEvents(TestStack.kafka().bootstrapServers());
+    }
+
+    @AfterAll
+    void disconnect() {
+        labChannel.shutdownNow();
+        patientChannel.shutdownNow();
+        s3.close();
+        labEvents.close();
+    }
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    /**
+     * A demo user's token from the real Keycloak: "doctor", "patient", "admin", "billing". Fetched
+     * once per test JVM (they live 5 minutes, longer than the module's tests), so the tests also
+     * survive a Keycloak that another build on the machine restarts.
+     */
+    protected static String tokenOf(String demoUser) {
+        return TOKENS.computeIfAbsent(demoUser, user -> TestStack.keycloak().accessToken(user));
+    }
+
+    protected static String subjectOf(String token) {
+        try {
+            return SignedJWT.parse(token).getJWTClaimsSet().getSubject();
+        } catch (ParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    protected LabServiceGrpc.LabServiceBlockingStub labServiceAs(String token) {
+        return LabServiceGrpc.newBlockingStub(labChannel).withInterceptors(bearer(token));
+    }
+
+    protected PatientServiceGrpc.PatientServiceBlockingStub patientServiceAs(String token) {
+        return PatientServiceGrpc.newBlockingStub(patientChannel).withInterceptors(bearer(token));
+    }
+
+    /** Registers a patient (as the doctor), linked to {@code keycloakSubject} when it is not empty; answers the id. */
+    protected String aRegisteredPatient(String keycloakSubject) {
+        return patientServiceAs(tokenOf("doctor")).registerPatient(RegisterPatientRequest.newBuilder()
+                .setName(PersonName.newBuilder().setGiven("Anna").setFamily("Lab" + UUID.randomUUID().toString().substring(0, 8)))
+                .setDateOfBirth(com.google.type.Date.newBuilder().setYear(1985).setMonth(3).setDay(14))
+                .setSex(Sex.FEMALE)
+                .setContact(ContactDetails.newBuilder().setEmail("anna." + UUID.randomUUID() + "@example.org"))
+                .setKeycloakSubject(keycloakSubject)
+                .setRegisteredAtClinicId("clinic-berlin").build()).getPatient().getId();
+    }
+
+    protected void putObject(String key, byte[] bytes) {
+        s3.putObject(r -> r.bucket(ObjectStore.LAB_REPORTS_BUCKET).key(key).contentType("application/pdf"),
+                RequestBody.fromBytes(bytes));
+    }
+
+    protected boolean objectExists(String key) {
+        return s3.listObjectsV2(r -> r.bucket(ObjectStore.LAB_REPORTS_BUCKET).prefix(key)).keyCount() > 0;
+    }
+
+    private static io.grpc.ClientInterceptor bearer(String token) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        return MetadataUtils.newAttachHeadersInterceptor(headers);
+    }
+}
