@@ -47,7 +47,7 @@ public final class KafkaBroker implements Component {
         if (!Files.exists(logDirs.resolve("meta.properties"))) {
             ChildProcess format = ChildProcess.start("kafka-storage format",
                     ChildProcess.javaCommand(jvm, "kafka.tools.StorageTool",
-                            List.of("format", "-t", clusterId(), "-c", config.toString(), "--ignore-formatted")),
+                            List.of("format", "--cluster-id=" + clusterId(), "--config=" + config, "--ignore-formatted")),
                     Map.of(), dataDirectory, logDirectory.resolve("kafka-format.log"));
             if (format.awaitExit(Duration.ofSeconds(60)) != 0) {
                 throw new IllegalStateException("formatting Kafka storage failed; see " + format.log());
@@ -91,6 +91,7 @@ public final class KafkaBroker implements Component {
         }
     }
 
+    /** A random cluster id; passed as {@code --cluster-id=...}, since one in 64 starts with '-'. */
     private static String clusterId() {
         UUID uuid = UUID.randomUUID();
         var buffer = java.nio.ByteBuffer.allocate(16);

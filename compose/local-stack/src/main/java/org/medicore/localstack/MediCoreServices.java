@@ -12,9 +12,9 @@ import java.util.Map;
  */
 final class MediCoreServices {
 
-    record Ports(int patient, int appointment, int billing, int analytics, int bff) {
+    record Ports(int patient, int appointment, int billing, int lab, int analytics, int bff) {
 
-        static final Ports DEFAULTS = new Ports(9091, 9092, 9093, 8085, 8080);
+        static final Ports DEFAULTS = new Ports(9091, 9092, 9093, 9094, 8085, 8080);
     }
 
     private MediCoreServices() {
@@ -52,6 +52,17 @@ final class MediCoreServices {
                             "medicore.billing.security.issuer", keycloak.issuer(),
                             "medicore.billing.security.jwk-set-uri", keycloak.jwksUri()),
                     ports.billing(), grpc(ports.billing()), logs));
+            launched.add(ServiceProcess.launch("lab-processor",
+                    jar(repository, "domain-services/lab-processor"),
+                    properties("spring.grpc.server.port", ports.lab(),
+                            "medicore.lab.s3.endpoint", stack.objectStore().endpoint(),
+                            "medicore.lab.dynamodb.endpoint", stack.dynamoDb().endpoint(),
+                            "medicore.lab.kafka.bootstrap-servers", kafka,
+                            "medicore.lab.patient-service.target", "127.0.0.1:" + ports.patient(),
+                            "medicore.lab.patient-service.token-endpoint", keycloak.tokenEndpoint(),
+                            "medicore.lab.security.issuer", keycloak.issuer(),
+                            "medicore.lab.security.jwk-set-uri", keycloak.jwksUri()),
+                    ports.lab(), grpc(ports.lab()), logs));
             launched.add(ServiceProcess.launch("analytics-service",
                     jar(repository, "domain-services/analytics-service"),
                     properties("server.port", ports.analytics(),
