@@ -1,5 +1,6 @@
 package org.medicore.lab.config;
 
+import org.medicore.support.outbox.ScheduledRelay;
 import org.medicore.lab.application.port.in.RelayOutbox;
 import org.medicore.lab.application.port.out.AttachResults;
 import org.medicore.lab.application.port.out.ExtractText;
@@ -65,7 +66,7 @@ public class LabProcessorConfiguration {
     }
 
     @Bean
-    ScheduledOutboxRelay scheduledOutboxRelay(RelayOutbox relayOutbox, OutboxProperties properties) {
-        return new ScheduledOutboxRelay(relayOutbox, properties);
+    ScheduledRelay scheduledOutboxRelay(RelayOutbox relayOutbox, OutboxProperties properties) {
+        return new ScheduledRelay(relayOutbox::relayPending, properties.relayEnabled(), properties.relayInterval());
     }
 }

@@ -1,5 +1,6 @@
 package org.medicore.patient.config;
 
+import org.medicore.support.outbox.ScheduledRelay;
 import org.medicore.patient.application.port.in.RelayOutbox;
 import org.medicore.patient.application.port.out.LoadHistory;
 import org.medicore.patient.application.port.out.LoadLabResults;
@@ -56,7 +57,7 @@ public class PatientServiceConfiguration {
     }
 
     @Bean
-    ScheduledOutboxRelay scheduledOutboxRelay(RelayOutbox relayOutbox, OutboxProperties properties) {
-        return new ScheduledOutboxRelay(relayOutbox, properties);
+    ScheduledRelay scheduledOutboxRelay(RelayOutbox relayOutbox, OutboxProperties properties) {
+        return new ScheduledRelay(relayOutbox::relayPending, properties.relayEnabled(), properties.relayInterval());
     }
 }

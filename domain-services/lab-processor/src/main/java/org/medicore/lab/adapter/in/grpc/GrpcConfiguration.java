@@ -1,5 +1,6 @@
 package org.medicore.lab.adapter.in.grpc;
 
+import org.medicore.support.security.RealmTokens;
 import org.medicore.lab.application.port.in.ConfirmUpload;
 import org.medicore.lab.application.port.in.GetReportStatus;
 import org.medicore.lab.application.port.in.ListResultsByPatient;
@@ -13,20 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
 import org.springframework.grpc.server.security.GrpcSecurity;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -63,27 +52,12 @@ public class GrpcConfiguration {
     AuthenticationProcessInterceptor bearerTokenSecurity(GrpcSecurity grpc, JwtDecoder jwtDecoder) throws Exception {
         return grpc.authorizeRequests(requests -> requests.allRequests().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(jwtDecoder)
-                        .jwtAuthenticationConverter(GrpcConfiguration::withRealmRoles)))
+                        .jwtAuthenticationConverter(RealmTokens::withRealmRoles)))
                 .build();
     }
 
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && audience.contains(properties.audience()))));
-        return decoder;
-    }
-
-    /** Keycloak's realm roles (realm_access.roles) as ROLE_ authorities. */
-    static AbstractAuthenticationToken withRealmRoles(Jwt jwt) {
-        Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
-        Object roles = realmAccess == null ? List.of() : realmAccess.getOrDefault("roles", List.of());
-        List<SimpleGrantedAuthority> authorities = roles instanceof Collection<?> names
-                ? names.stream().map(name -> new SimpleGrantedAuthority("ROLE_" + name)).toList()
-                : List.of();
-        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+        return RealmTokens.decoder(properties.issuer(), properties.jwkSetUri(), properties.audience());
     }
 }

@@ -1,5 +1,7 @@
 package org.medicore.patient.adapter.in.grpc;
 
+import org.medicore.support.security.RealmTokens;
+
 import org.medicore.patient.domain.Caller;
 import org.medicore.patient.domain.Role;
 import org.springframework.security.core.Authentication;
@@ -14,7 +16,7 @@ import java.util.stream.Collectors;
 /** The domain {@link Caller} of the current call, from the principal Spring Security authenticated. */
 final class Callers {
 
-    static final String ROLE_PREFIX = "ROLE_";
+    static final String ROLE_PREFIX = RealmTokens.ROLE_PREFIX;
 
     private Callers() {
     }

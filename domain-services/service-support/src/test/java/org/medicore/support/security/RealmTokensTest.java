@@ -1,0 +1,31 @@
+package org.medicore.support.security;
+
+import org.junit.jupiter.api.Test;
+import org.medicore.localstack.TestTokens;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RealmTokensTest {
+
+    private final JwtDecoder decoder = RealmTokens.decoder(TestTokens.ISSUER, TestTokens.jwksUri(), TestTokens.AUDIENCE);
+
+    @Test
+    void a_realm_token_becomes_an_authentication_with_its_realm_roles() {
+        var authentication = RealmTokens.withRealmRoles(decoder.decode(TestTokens.forSubject("subject-7", "DOCTOR", "ADMIN")));
+
+        assertThat(authentication.getName()).isEqualTo("subject-7");
+        assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_DOCTOR", "ROLE_ADMIN");
+    }
+
+    @Test
+    void a_token_for_another_audience_an_expired_one_and_a_strangers_are_refused() {
+        assertThatThrownBy(() -> decoder.decode(TestTokens.forAnotherAudience("s", "ADMIN"))).isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> decoder.decode(TestTokens.expired("s", "ADMIN"))).isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> decoder.decode(TestTokens.signedByAStranger("s", "ADMIN"))).isInstanceOf(JwtException.class);
+    }
+}
