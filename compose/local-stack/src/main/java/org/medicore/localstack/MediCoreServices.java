@@ -20,10 +20,25 @@ final class MediCoreServices {
     private MediCoreServices() {
     }
 
+    /** The components the services run on. */
+    record Components(PostgresServer postgres, KafkaBroker kafka, DynamoDbServer dynamoDb, ObjectStore objectStore,
+                      KeycloakServer keycloak) {
+
+        static Components of(LocalStack stack) {
+            return new Components(stack.postgres(), stack.kafka(), stack.dynamoDb(), stack.objectStore(),
+                    stack.keycloak().orElseThrow(() -> new IllegalStateException(
+                            "the services need Keycloak; drop --no-keycloak or add --no-services")));
+        }
+    }
+
     /** Launches every service, then waits for all: they boot side by side. */
     static List<ServiceProcess> start(LocalStack stack, Path repository, Path data, Ports ports) {
-        KeycloakServer keycloak = stack.keycloak().orElseThrow(
-                () -> new IllegalStateException("the services need Keycloak; drop --no-keycloak or add --no-services"));
+        return start(Components.of(stack), repository, data, ports, true);
+    }
+
+    /** Launches the domain services and, with {@code withBff}, the BFF, then waits for all. */
+    static List<ServiceProcess> start(Components stack, Path repository, Path data, Ports ports, boolean withBff) {
+        KeycloakServer keycloak = stack.keycloak();
         Path logs = data.resolve("logs");
         String kafka = stack.kafka().bootstrapServers();
         List<ServiceProcess> launched = new ArrayList<>();
@@ -71,11 +86,13 @@ final class MediCoreServices {
                             "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
                             "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak.jwksUri()),
                     ports.analytics(), List.of(new Component.Endpoint("read API", "http://127.0.0.1:" + ports.analytics() + "/api/analytics")), logs));
-            launched.add(ServiceProcess.launch("bff-graphql",
-                    jar(repository, "bff-graphql"),
-                    properties("server.port", ports.bff(),
-                            "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer()),
-                    ports.bff(), List.of(new Component.Endpoint("GraphQL", "http://127.0.0.1:" + ports.bff() + "/graphql")), logs));
+            if (withBff) {
+                launched.add(ServiceProcess.launch("bff-graphql",
+                        jar(repository, "bff-graphql"),
+                        properties("server.port", ports.bff(),
+                                "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer()),
+                        ports.bff(), List.of(new Component.Endpoint("GraphQL", "http://127.0.0.1:" + ports.bff() + "/graphql")), logs));
+            }
             launched.forEach(ServiceProcess::awaitReady);
             return launched;
         } catch (RuntimeException e) {

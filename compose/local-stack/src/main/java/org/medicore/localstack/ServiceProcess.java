@@ -16,17 +16,23 @@ public final class ServiceProcess implements Component {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private final String name;
-    private final ChildProcess process;
-    private final List<Endpoint> endpoints;
-
-    private ServiceProcess(String name, ChildProcess process, List<Endpoint> endpoints, int readyPort) {
-        this.name = name;
-        this.process = process;
-        this.endpoints = endpoints;
-        this.readyPort = readyPort;
-    }
-
+    private final Path jar;
+    private final Map<String, String> properties;
     private final int readyPort;
+    private final List<Endpoint> endpoints;
+    private final Path logDirectory;
+    private final ChildProcess process;
+
+    private ServiceProcess(String name, Path jar, Map<String, String> properties, int readyPort,
+                           List<Endpoint> endpoints, Path logDirectory, ChildProcess process) {
+        this.name = name;
+        this.jar = jar;
+        this.properties = Map.copyOf(properties);
+        this.readyPort = readyPort;
+        this.endpoints = endpoints;
+        this.logDirectory = logDirectory;
+        this.process = process;
+    }
 
     /**
      * Launches {@code jar} with {@code properties} as command-line arguments; {@link #awaitReady()}
@@ -43,7 +49,12 @@ public final class ServiceProcess implements Component {
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         ChildProcess child = ChildProcess.start(name, command, Map.of(), jar.getParent(),
                 logDirectory.resolve(name + ".log"));
-        return new ServiceProcess(name, child, endpoints, readyPort);
+        return new ServiceProcess(name, jar, properties, readyPort, endpoints, logDirectory, child);
+    }
+
+    /** The same service launched again with the same settings (after {@link #close()}), not yet ready. */
+    public ServiceProcess relaunch() {
+        return launch(name, jar, properties, readyPort, endpoints, logDirectory);
     }
 
     public void awaitReady() {

@@ -79,6 +79,11 @@ public final class TestStack {
         return keycloak;
     }
 
+    /** A folder of this test run's temporary root, for what tests start beside the components. */
+    static Path directory(String name) {
+        return ROOT.resolve(name);
+    }
+
     private static <T extends Component> T track(Supplier<T> start) {
         T component = start.get();
         STARTED.push(component);

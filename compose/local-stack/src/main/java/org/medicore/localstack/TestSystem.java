@@ -1,0 +1,105 @@
+package org.medicore.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The domain services, each from its built jar in its own JVM, on {@link TestStack}'s components
+ * and free loopback ports: the whole system for tests of what sits on top of it (the BFF, the
+ * portal). Started on first use, once per test JVM, stopped when the JVM exits. The jars come
+ * from the reactor's earlier modules, so run it under {@code ./mvnw verify} (or install first).
+ */
+public final class TestSystem {
+
+    public static final String PATIENT = "patient-service";
+    public static final String APPOINTMENT = "appointment-service";
+    public static final String BILLING = "billing-service";
+    public static final String LAB = "lab-processor";
+    public static final String ANALYTICS = "analytics-service";
+
+    private static TestSystem running;
+
+    private final MediCoreServices.Ports ports;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private TestSystem(MediCoreServices.Ports ports, List<ServiceProcess> started) {
+        this.ports = ports;
+        started.forEach(service -> services.put(service.name(), service));
+    }
+
+    public static synchronized TestSystem get() {
+        if (running == null) {
+            LocalStack.SERVICE_DATABASES.forEach(TestStack.postgres()::ensureDatabase);
+            MediCoreServices.Components components = new MediCoreServices.Components(TestStack.postgres(),
+                    TestStack.kafka(), TestStack.dynamoDb(), TestStack.objectStore(), TestStack.keycloak());
+            MediCoreServices.Ports ports = new MediCoreServices.Ports(FreePorts.free(), FreePorts.free(),
+                    FreePorts.free(), FreePorts.free(), FreePorts.free(), 0);
+            Path data = TestStack.directory("system");
+            running = new TestSystem(ports, MediCoreServices.start(components, repository(), data, ports, false));
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stopAll, "test-system-shutdown"));
+        }
+        return running;
+    }
+
+    /** gRPC targets as {@code host:port}. */
+    public String patientTarget() {
+        return "127.0.0.1:" + ports.patient();
+    }
+
+    public String appointmentTarget() {
+        return "127.0.0.1:" + ports.appointment();
+    }
+
+    public String billingTarget() {
+        return "127.0.0.1:" + ports.billing();
+    }
+
+    public String labTarget() {
+        return "127.0.0.1:" + ports.lab();
+    }
+
+    /** analytics-service's HTTP read API, e.g. {@code http://127.0.0.1:1234}. */
+    public String analyticsUrl() {
+        return "http://127.0.0.1:" + ports.analytics();
+    }
+
+    public KeycloakServer keycloak() {
+        return TestStack.keycloak();
+    }
+
+    public KafkaBroker kafka() {
+        return TestStack.kafka();
+    }
+
+    /** Stops one service (see the constants), e.g. to see how its callers cope without it. */
+    public synchronized void stop(String service) {
+        services.get(service).close();
+    }
+
+    /** Starts a stopped service again on its port and waits until it listens. */
+    public synchronized void restart(String service) {
+        ServiceProcess started = services.get(service).relaunch();
+        services.put(service, started);
+        started.awaitReady();
+    }
+
+    private synchronized void stopAll() {
+        services.values().forEach(ServiceProcess::close);
+    }
+
+    /** The repository's root: the nearest folder upwards that holds {@code mvnw}. */
+    private static Path repository() {
+        Path folder = Path.of("").toAbsolutePath();
+        while (folder != null && !Files.isRegularFile(folder.resolve("mvnw"))) {
+            folder = folder.getParent();
+        }
+        if (folder == null) {
+            throw new IllegalStateException("the tests run outside the MediCore repository: no mvnw above "
+                    + Path.of("").toAbsolutePath());
+        }
+        return folder;
+    }
+}
