@@ -17,7 +17,9 @@ import org.medicore.contracts.lab.v1.LabReport;
 import org.medicore.contracts.lab.v1.LabReportRejectionReason;
 import org.medicore.contracts.lab.v1.LabReportStatus;
 import org.medicore.contracts.lab.v1.LabResult;
+import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
+import org.medicore.contracts.lab.v1.ListResultsByPatientResponse;
 import org.medicore.contracts.lab.v1.RequestUploadUrlRequest;
 import org.medicore.contracts.lab.v1.RequestUploadUrlResponse;
 import org.medicore.contracts.patient.v1.ListLabResultsRequest;
@@ -99,6 +101,47 @@ class LabReportFlowTest extends RunningLabProcessor {
                         org.assertj.core.groups.Tuple.tuple("Sodium", AbnormalFlag.NORMAL),
                         org.assertj.core.groups.Tuple.tuple("Potassium", AbnormalFlag.HIGH),
                         org.assertj.core.groups.Tuple.tuple("Creatinine", AbnormalFlag.NORMAL));
+    }
+
+    @Test
+    void a_panic_value_is_flagged_critical_counted_in_the_event_and_results_page_newest_first() throws Exception {
+        String doctor = tokenOf("doctor");
+        String patientId = aRegisteredPatient("");
+
+        String reportId = upload(doctor, patientId,
+                aTableReport().withRow("Potassium", "6.9", "mmol/L", "3.5 - 5.1", "H").pdf());
+        awaitFinal(doctor, reportId);
+
+        ListResultsByPatientResponse first = labServiceAs(doctor).listResultsByPatient(ListResultsByPatientRequest.newBuilder()
+                .setPatientId(patientId).setPage(PageRequest.newBuilder().setPageSize(4)).build());
+        ListResultsByPatientResponse second = labServiceAs(doctor).listResultsByPatient(ListResultsByPatientRequest.newBuilder()
+                .setPatientId(patientId).setPage(PageRequest.newBuilder().setPageSize(4)
+                        .setPageToken(first.getPageInfo().getNextPageToken())).build());
+        assertThat(first.getResultsList()).hasSize(4);
+        assertThat(first.getPageInfo().getTotalSize()).isEqualTo(6);
+        assertThat(second.getResultsList()).hasSize(2);
+        assertThat(second.getPageInfo().getNextPageToken()).isEmpty();
+        List<LabResult> all = new java.util.ArrayList<>(first.getResultsList());
+        all.addAll(second.getResultsList());
+        assertThat(all).extracting(LabResult::getId).doesNotHaveDuplicates().hasSize(6);
+        assertThat(all).filteredOn(r -> r.getCode().equals("2823-3")).singleElement()
+                .extracting(LabResult::getAbnormalFlag).isEqualTo(AbnormalFlag.CRITICAL_HIGH);
+        LabReportProcessed event = parse(labEvents.of(reportId).value(), LabReportProcessed.newBuilder()).build();
+        assertThat(event.getCriticalCount()).isEqualTo(1);
+        assertThat(event.getAbnormalCount()).isEqualTo(3);
+    }
+
+    @Test
+    void a_page_token_the_service_did_not_give_out_is_refused_naming_the_field() {
+        String doctor = tokenOf("doctor");
+        String patientId = aRegisteredPatient("");
+
+        assertThatThrownBy(() -> labServiceAs(doctor).listResultsByPatient(ListResultsByPatientRequest.newBuilder()
+                .setPatientId(patientId).setPage(PageRequest.newBuilder().setPageToken("not-a-token")).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(violatedFields(e)).containsExactly("page.page_token");
+                });
     }
 
     @Test
@@ -230,6 +273,15 @@ class LabReportFlowTest extends RunningLabProcessor {
             Thread.sleep(50);
         }
         assertThat(objectExists(uploadKey)).as("still under uploads/: " + uploadKey).isFalse();
+    }
+
+    private static List<String> violatedFields(StatusRuntimeException e) {
+        try {
+            return io.grpc.protobuf.StatusProto.fromThrowable(e).getDetails(0).unpack(com.google.rpc.BadRequest.class)
+                    .getFieldViolationsList().stream().map(com.google.rpc.BadRequest.FieldViolation::getField).toList();
+        } catch (com.google.protobuf.InvalidProtocolBufferException notBadRequest) {
+            throw new AssertionError("no BadRequest details in " + e.getStatus(), notBadRequest);
+        }
     }
 
     private List<LabResult> resultsOf(String token, String patientId, String reportId) {

@@ -53,10 +53,11 @@ public record LabReport(String id, String patientId, String fileName, long decla
 
     public Change processed(List<LabValue> values, List<String> resultIds, Instant now) {
         int abnormal = (int) values.stream().filter(LabValue::isAbnormal).count();
+        int critical = (int) values.stream().filter(LabValue::isCritical).count();
         LabReport done = with(LabReportStatus.PROCESSED, Optional.empty(), values.size(), abnormal, uploadedAt,
                 Optional.of(now));
         return new Change(done, new LabReportEvent.Processed(UUID.randomUUID(), now, id, patientId, values.size(),
-                abnormal, resultIds));
+                abnormal, critical, resultIds));
     }
 
     public Change rejected(Rejection why, Instant now) {

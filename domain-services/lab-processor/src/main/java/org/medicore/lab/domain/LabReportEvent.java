@@ -14,7 +14,7 @@ public sealed interface LabReportEvent {
     String reportId();
 
     record Processed(UUID eventId, Instant occurredAt, String reportId, String patientId, int resultCount,
-                     int abnormalCount, List<String> resultIds) implements LabReportEvent {
+                     int abnormalCount, int criticalCount, List<String> resultIds) implements LabReportEvent {
 
         public Processed {
             resultIds = List.copyOf(resultIds);

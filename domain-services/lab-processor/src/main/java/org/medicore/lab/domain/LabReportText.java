@@ -71,7 +71,7 @@ public final class LabReportText {
         String value = m.group("value");
         Optional<Double> numeric = value.startsWith("<") || value.startsWith(">")
                 ? Optional.empty() : Optional.of(Double.parseDouble(value));
-        AbnormalFlag flag = flag(numeric, range, m.group("flag"));
+        AbnormalFlag flag = CriticalLimits.apply(code, numeric, unit, flag(numeric, range, m.group("flag")));
         return Optional.of(new LabValue(position, name, code, value, numeric, unit, range, flag));
     }
 

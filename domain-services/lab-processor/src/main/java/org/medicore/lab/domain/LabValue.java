@@ -11,6 +11,10 @@ public record LabValue(int line, String testName, Optional<LoincCode> code, Stri
                        AbnormalFlag flag) {
 
     public boolean isAbnormal() {
-        return flag == AbnormalFlag.LOW || flag == AbnormalFlag.HIGH;
+        return flag.isAbnormal();
+    }
+
+    public boolean isCritical() {
+        return flag.isCritical();
     }
 }

@@ -40,6 +40,27 @@ class LabReportTextTest {
     }
 
     @Test
+    void a_value_past_a_panic_limit_is_critical_whatever_range_the_lab_printed() {
+        LabReportText.Reading reading = LabReportText.read("""
+                Potassium: 6.9 mmol/L (3.5-5.1)
+                Glucose: 35 mg/dL (70-99)
+                Sodium: 131 mmol/L (136-145)
+                """);
+
+        assertThat(reading.values()).extracting(LabValue::flag)
+                .containsExactly(AbnormalFlag.CRITICAL_HIGH, AbnormalFlag.CRITICAL_LOW, AbnormalFlag.LOW);
+        assertThat(reading.values()).filteredOn(LabValue::isAbnormal).hasSize(3);
+        assertThat(reading.values()).filteredOn(LabValue::isCritical).hasSize(2);
+    }
+
+    @Test
+    void a_panic_limit_applies_only_in_the_unit_it_is_written_in() {
+        LabValue glucose = LabReportText.read("Glucose: 2.9 mmol/L (3.9-5.5)").values().getFirst();
+
+        assertThat(glucose.flag()).isEqualTo(AbnormalFlag.LOW);
+    }
+
+    @Test
     void an_upper_limit_only_range_flags_values_above_it() {
         LabValue cholesterol = LabReportText.read("Total cholesterol 245 mg/dL < 200 H").values().getFirst();
 

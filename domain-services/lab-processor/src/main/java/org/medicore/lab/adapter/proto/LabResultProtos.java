@@ -68,14 +68,18 @@ public final class LabResultProtos {
             case NORMAL -> AbnormalFlag.NORMAL;
             case LOW -> AbnormalFlag.LOW;
             case HIGH -> AbnormalFlag.HIGH;
+            case CRITICAL_LOW -> AbnormalFlag.CRITICAL_LOW;
+            case CRITICAL_HIGH -> AbnormalFlag.CRITICAL_HIGH;
         };
     }
 
     private static org.medicore.lab.domain.AbnormalFlag flag(AbnormalFlag flag) {
         return switch (flag) {
             case NORMAL -> org.medicore.lab.domain.AbnormalFlag.NORMAL;
-            case LOW, CRITICAL_LOW -> org.medicore.lab.domain.AbnormalFlag.LOW;
-            case HIGH, CRITICAL_HIGH -> org.medicore.lab.domain.AbnormalFlag.HIGH;
+            case LOW -> org.medicore.lab.domain.AbnormalFlag.LOW;
+            case HIGH -> org.medicore.lab.domain.AbnormalFlag.HIGH;
+            case CRITICAL_LOW -> org.medicore.lab.domain.AbnormalFlag.CRITICAL_LOW;
+            case CRITICAL_HIGH -> org.medicore.lab.domain.AbnormalFlag.CRITICAL_HIGH;
             default -> org.medicore.lab.domain.AbnormalFlag.UNSPECIFIED;
         };
     }

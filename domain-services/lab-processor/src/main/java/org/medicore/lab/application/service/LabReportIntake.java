@@ -21,6 +21,7 @@ import org.medicore.lab.domain.LabReportStatus;
 import org.medicore.lab.domain.Rejection;
 import org.medicore.lab.domain.RejectionReason;
 import org.medicore.lab.domain.ReportAccess;
+import org.medicore.lab.domain.ResultPage;
 import org.medicore.lab.domain.UploadLimits;
 import org.medicore.lab.domain.Uploader;
 
@@ -143,10 +144,17 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
     }
 
     @Override
-    public Outcome<List<AttachedResult>> resultsByPatient(Caller caller, String patientId, Optional<String> reportId) {
+    public Outcome<ResultPage> resultsByPatient(Caller caller, String patientId, Optional<String> reportId,
+                                                int pageSize, String pageToken) {
+        List<Refusal.FieldViolation> violations = new ArrayList<>();
         if (!isUuid(patientId)) {
-            return Outcome.refused(new Refusal.InvalidRequest(List.of(
-                    new Refusal.FieldViolation("patient_id", "must be a patient id (UUID)"))));
+            violations.add(new Refusal.FieldViolation("patient_id", "must be a patient id (UUID)"));
+        }
+        if (pageSize < 0) {
+            violations.add(new Refusal.FieldViolation("page.page_size", "must not be negative"));
+        }
+        if (!violations.isEmpty()) {
+            return Outcome.refused(new Refusal.InvalidRequest(violations));
         }
         if (!ReportAccess.mayActFor(caller, patientId)) {
             return Outcome.refused(new Refusal.Denied());
@@ -154,10 +162,14 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
         if (!findPatient.exists(patientId)) {
             return Outcome.refused(new Refusal.NotFound(PATIENT, patientId));
         }
-        return Outcome.done(attachedResults.resultsOf(patientId).stream()
+        List<AttachedResult> fromReports = attachedResults.resultsOf(patientId).stream()
                 .filter(result -> !result.sourceReportId().isEmpty())
                 .filter(result -> reportId.map(result.sourceReportId()::equals).orElse(true))
-                .toList());
+                .toList();
+        return ResultPage.of(fromReports, pageSize, pageToken)
+                .map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(new Refusal.InvalidRequest(List.of(
+                        new Refusal.FieldViolation("page.page_token", "is not a token from a previous page")))));
     }
 
     private static boolean isUuid(String value) {

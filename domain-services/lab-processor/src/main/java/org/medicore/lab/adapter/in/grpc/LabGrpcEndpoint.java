@@ -79,10 +79,12 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
     public void listResultsByPatient(ListResultsByPatientRequest request,
                                      StreamObserver<ListResultsByPatientResponse> response) {
         Optional<String> reportId = request.getReportId().isEmpty() ? Optional.empty() : Optional.of(request.getReportId());
-        answer(response, listResultsByPatient.resultsByPatient(Callers.current(), request.getPatientId(), reportId),
-                results -> ListResultsByPatientResponse.newBuilder()
-                        .addAllResults(results.stream().map(LabResultProtos::toProto).toList())
-                        .setPageInfo(PageInfo.newBuilder().setTotalSize(results.size())).build());
+        answer(response, listResultsByPatient.resultsByPatient(Callers.current(), request.getPatientId(), reportId,
+                        request.getPage().getPageSize(), request.getPage().getPageToken()),
+                page -> ListResultsByPatientResponse.newBuilder()
+                        .addAllResults(page.results().stream().map(LabResultProtos::toProto).toList())
+                        .setPageInfo(PageInfo.newBuilder().setNextPageToken(page.nextPageToken())
+                                .setTotalSize(page.totalSize())).build());
     }
 
     private static org.medicore.contracts.lab.v1.LabReport report(LabReport report) {

@@ -146,6 +146,7 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
                 item.put("patient_id", s(processed.patientId()));
                 item.put("result_count", n(processed.resultCount()));
                 item.put("abnormal_count", n(processed.abnormalCount()));
+                item.put("critical_count", n(processed.criticalCount()));
                 item.put("result_ids", AttributeValue.fromL(processed.resultIds().stream().map(DynamoDbReportStore::s).toList()));
             }
             case LabReportEvent.Rejected rejected -> {
@@ -167,6 +168,8 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
         if (PROCESSED.equals(item.get("type").s())) {
             return new LabReportEvent.Processed(eventId, occurredAt, reportId, patientId,
                     Integer.parseInt(item.get("result_count").n()), Integer.parseInt(item.get("abnormal_count").n()),
+                    // events stored before critical flags existed count none
+                    item.containsKey("critical_count") ? Integer.parseInt(item.get("critical_count").n()) : 0,
                     item.get("result_ids").l().stream().map(AttributeValue::s).toList());
         }
         return new LabReportEvent.Rejected(eventId, occurredAt, reportId, patientId,

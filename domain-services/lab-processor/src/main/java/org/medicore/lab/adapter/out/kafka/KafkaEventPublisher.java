@@ -60,6 +60,7 @@ final class KafkaEventPublisher implements PublishEvent {
                     .setEventId(processed.eventId().toString()).setOccurredAt(occurredAt)
                     .setReportId(processed.reportId()).setPatientId(processed.patientId())
                     .setResultCount(processed.resultCount()).setAbnormalCount(processed.abnormalCount())
+                    .setCriticalCount(processed.criticalCount())
                     .addAllResultIds(processed.resultIds()).build();
             case LabReportEvent.Rejected rejected -> LabReportRejected.newBuilder()
                     .setEventId(rejected.eventId().toString()).setOccurredAt(occurredAt)
