@@ -1,5 +1,11 @@
 package org.medicore.appointment.application.service;
 
+import org.medicore.appointment.domain.Role;
+import org.medicore.appointment.application.port.in.PatientAppointments;
+import java.util.stream.Collectors;
+import java.util.Objects;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import org.medicore.appointment.application.port.in.BookAppointment;
 import org.medicore.appointment.application.port.in.ChangeAppointment;
 import org.medicore.appointment.application.port.in.FindFreeSlots;
@@ -208,6 +214,33 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
         return AppointmentAccess.maySee(caller, appointment.get())
                 ? new Success<>(appointment.get())
                 : new Denied<>("not your appointment");
+    }
+
+    @Override
+    public Outcome<List<Appointment>> appointments(Caller caller, List<AppointmentId> ids) {
+        Map<AppointmentId, Appointment> found = appointments.appointments(new LinkedHashSet<>(ids)).stream()
+                .filter(appointment -> AppointmentAccess.maySee(caller, appointment))
+                .collect(Collectors.toMap(Appointment::id, appointment -> appointment));
+        return new Success<>(ids.stream().distinct().map(found::get).filter(Objects::nonNull).toList());
+    }
+
+    @Override
+    public Outcome<List<PatientAppointments>> firstOfPatients(Caller caller, List<PatientId> patients, TimeFilter filter,
+                                                              int limit) {
+        List<PatientId> asked = patients.stream().distinct().toList();
+        List<PatientId> visible = asked;
+        Optional<String> onlyWith = Optional.empty();
+        if (caller.is(Role.DOCTOR) && !caller.is(Role.ADMIN)) {
+            onlyWith = Optional.of(caller.subject());
+        } else if (!caller.is(Role.ADMIN)) {
+            visible = asked.stream().filter(patient -> AppointmentAccess.maySeeAppointmentsOf(caller, patient)).toList();
+        }
+        Map<PatientId, List<Appointment>> found = visible.isEmpty() ? Map.of()
+                : appointments.firstOfPatients(visible, filter, clock.instant(), limit + 1, onlyWith);
+        return new Success<>(asked.stream().map(patient -> {
+            List<Appointment> first = found.getOrDefault(patient, List.of());
+            return new PatientAppointments(patient, first.subList(0, Math.min(limit, first.size())), first.size() > limit);
+        }).toList());
     }
 
     @Override

@@ -1,5 +1,9 @@
 package org.medicore.appointment.application.service;
 
+import java.util.stream.Collectors;
+import java.util.Objects;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import org.medicore.appointment.application.port.in.ManagePractitioners;
 import org.medicore.appointment.application.port.in.Outcome;
 import org.medicore.appointment.application.port.in.Outcome.AlreadyExists;
@@ -72,6 +76,13 @@ public final class PractitionerService implements ManagePractitioners {
             return new AlreadyExists<>("practitioner", command.keycloakSubject().orElse(""));
         }
         return new Success<>(practitioner);
+    }
+
+    @Override
+    public Outcome<List<Practitioner>> practitioners(Caller caller, List<PractitionerId> ids) {
+        Map<PractitionerId, Practitioner> found = practitioners.practitioners(new LinkedHashSet<>(ids)).stream()
+                .collect(Collectors.toMap(Practitioner::id, practitioner -> practitioner));
+        return new Success<>(ids.stream().distinct().map(found::get).filter(Objects::nonNull).toList());
     }
 
     @Override

@@ -154,11 +154,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     public void listAppointmentsByPatient(ListAppointmentsByPatientRequest request,
                                           StreamObserver<ListAppointmentsByPatientResponse> response) {
         respond(response, () -> views.ofPatient(caller(), patientId("patient_id", request.getPatientId()),
-                        switch (request.getTimeFilter()) {
-                            case UPCOMING -> ViewAppointments.TimeFilter.UPCOMING;
-                            case PAST -> ViewAppointments.TimeFilter.PAST;
-                            default -> ViewAppointments.TimeFilter.ALL;
-                        }, PageTokens.read(request, request.getPage())),
+                        timeFilter(request.getTimeFilter()), PageTokens.read(request, request.getPage())),
                 page -> ListAppointmentsByPatientResponse.newBuilder()
                         .addAllAppointments(page.items().stream().map(ProtoMapping::toProto).toList())
                         .setPageInfo(PageTokens.pageInfo(request, page))
@@ -172,6 +168,57 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
                         date("date", request.hasDate(), request.getDate()), request.getIncludeCancelled()),
                 day -> ListAppointmentsByPractitionerDayResponse.newBuilder()
                         .addAllAppointments(day.stream().map(ProtoMapping::toProto).toList()).build());
+    }
+
+    @Override
+    public void batchGetPractitioners(BatchGetPractitionersRequest request,
+                                      StreamObserver<BatchGetPractitionersResponse> response) {
+        respond(response, () -> practitioners.practitioners(caller(),
+                        BatchRequests.ids("practitioner_ids", request.getPractitionerIdsList(), ProtoMapping::practitionerId)),
+                found -> {
+                    var ids = found.stream().map(practitioner -> practitioner.id().toString()).toList();
+                    return BatchGetPractitionersResponse.newBuilder()
+                            .addAllPractitioners(found.stream().map(ProtoMapping::toProto).toList())
+                            .addAllMissingPractitionerIds(BatchRequests.missing(request.getPractitionerIdsList(), ids))
+                            .build();
+                });
+    }
+
+    @Override
+    public void batchGetAppointments(BatchGetAppointmentsRequest request,
+                                     StreamObserver<BatchGetAppointmentsResponse> response) {
+        respond(response, () -> views.appointments(caller(),
+                        BatchRequests.ids("appointment_ids", request.getAppointmentIdsList(), ProtoMapping::appointmentId)),
+                found -> {
+                    var ids = found.stream().map(appointment -> appointment.id().toString()).toList();
+                    return BatchGetAppointmentsResponse.newBuilder()
+                            .addAllAppointments(found.stream().map(ProtoMapping::toProto).toList())
+                            .addAllMissingAppointmentIds(BatchRequests.missing(request.getAppointmentIdsList(), ids))
+                            .build();
+                });
+    }
+
+    @Override
+    public void batchListAppointmentsByPatients(BatchListAppointmentsByPatientsRequest request,
+                                                StreamObserver<BatchListAppointmentsByPatientsResponse> response) {
+        respond(response, () -> views.firstOfPatients(caller(),
+                        BatchRequests.ids("patient_ids", request.getPatientIdsList(), ProtoMapping::patientId),
+                        timeFilter(request.getTimeFilter()),
+                        BatchRequests.limitPerPatient(request.getLimitPerPatient())),
+                lists -> BatchListAppointmentsByPatientsResponse.newBuilder()
+                        .addAllPatients(lists.stream().map(list -> PatientAppointments.newBuilder()
+                                .setPatientId(list.patient().value())
+                                .addAllAppointments(list.appointments().stream().map(ProtoMapping::toProto).toList())
+                                .setHasMore(list.hasMore()).build()).toList())
+                        .build());
+    }
+
+    private static ViewAppointments.TimeFilter timeFilter(AppointmentTimeFilter filter) {
+        return switch (filter) {
+            case UPCOMING -> ViewAppointments.TimeFilter.UPCOMING;
+            case PAST -> ViewAppointments.TimeFilter.PAST;
+            default -> ViewAppointments.TimeFilter.ALL;
+        };
     }
 
     private static <T, R> void respond(StreamObserver<R> response, Supplier<Outcome<T>> call, Function<T, R> toResponse) {

@@ -1,5 +1,14 @@
 package org.medicore.appointment.adapter.out.jooq;
 
+import java.util.stream.Collectors;
+import java.util.UUID;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.Collection;
+import org.jooq.impl.DSL;
+import org.jooq.Table;
+import org.jooq.Field;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -85,19 +94,46 @@ final class JooqAppointments implements LoadAppointments, SaveAppointment, Remem
 
     @Override
     public Page<Appointment> ofPatient(PatientId patient, TimeFilter filter, Instant now, Page.Request page) {
-        Condition upcoming = start().gt(utc(now)).and(APPOINTMENT.STATUS.in(ACTIVE));
-        Condition condition = APPOINTMENT.PATIENT_ID.eq(patient.value()).and(switch (filter) {
-            case UPCOMING -> upcoming;
-            case PAST -> upcoming.not();
-            case ALL -> APPOINTMENT.ID.isNotNull();
-        });
-        SortField<OffsetDateTime> order = filter == TimeFilter.UPCOMING ? start().asc() : start().desc();
+        Condition condition = APPOINTMENT.PATIENT_ID.eq(patient.value()).and(timeFilter(filter, now));
         long total = dsl.fetchCount(APPOINTMENT, condition);
         List<Appointment> items = selectWithPractitioner().where(condition)
-                .orderBy(order, APPOINTMENT.ID)
+                .orderBy(order(filter), APPOINTMENT.ID)
                 .limit(page.size()).offset(page.offset())
                 .fetch(JooqAppointments::toAppointment);
         return Page.of(items, page, total);
+    }
+
+    @Override
+    public List<Appointment> appointments(Collection<AppointmentId> ids) {
+        return selectWithPractitioner().where(APPOINTMENT.ID.in(ids.stream().map(AppointmentId::value).toList()))
+                .fetch(JooqAppointments::toAppointment);
+    }
+
+    /**
+     * Ranks each patient's appointments with row_number() and keeps the first {@code limit}, so the
+     * work stays one query however many patients are asked for.
+     */
+    @Override
+    public Map<PatientId, List<Appointment>> firstOfPatients(Collection<PatientId> patients, TimeFilter filter, Instant now,
+                                                             int limit, Optional<String> practitionerAccount) {
+        Condition condition = APPOINTMENT.PATIENT_ID.in(patients.stream().map(PatientId::value).toList())
+                .and(timeFilter(filter, now))
+                .and(practitionerAccount.map(PRACTITIONER.KEYCLOAK_SUBJECT::eq).orElse(DSL.noCondition()));
+        Field<Integer> position = DSL.rowNumber().over(DSL.partitionBy(APPOINTMENT.PATIENT_ID)
+                .orderBy(order(filter), APPOINTMENT.ID.asc())).as("position");
+        Table<?> ranked = dsl.select(APPOINTMENT.ID, position).from(APPOINTMENT)
+                .join(PRACTITIONER).on(PRACTITIONER.ID.eq(APPOINTMENT.PRACTITIONER_ID))
+                .where(condition).asTable("ranked");
+        Map<UUID, Integer> positions = dsl.select(ranked.field(APPOINTMENT.ID), ranked.field(position)).from(ranked)
+                .where(ranked.field(position).le(limit))
+                .fetchMap(r -> r.value1(), r -> r.value2());
+        if (positions.isEmpty()) {
+            return Map.of();
+        }
+        return selectWithPractitioner().where(APPOINTMENT.ID.in(positions.keySet()))
+                .fetch(JooqAppointments::toAppointment).stream()
+                .sorted(Comparator.comparing(appointment -> positions.get(appointment.id().value())))
+                .collect(Collectors.groupingBy(Appointment::patientId, LinkedHashMap::new, Collectors.toList()));
     }
 
     @Override
@@ -171,6 +207,19 @@ final class JooqAppointments implements LoadAppointments, SaveAppointment, Remem
         return dsl.select(APPOINTMENT.fields()).select(PRACTITIONER.DEPARTMENT, PRACTITIONER.CLINIC_ID,
                         PRACTITIONER.TIME_ZONE, PRACTITIONER.KEYCLOAK_SUBJECT)
                 .from(APPOINTMENT).join(PRACTITIONER).on(PRACTITIONER.ID.eq(APPOINTMENT.PRACTITIONER_ID));
+    }
+
+    private static Condition timeFilter(TimeFilter filter, Instant now) {
+        Condition upcoming = start().gt(utc(now)).and(APPOINTMENT.STATUS.in(ACTIVE));
+        return switch (filter) {
+            case UPCOMING -> upcoming;
+            case PAST -> upcoming.not();
+            case ALL -> DSL.noCondition();
+        };
+    }
+
+    private static SortField<OffsetDateTime> order(TimeFilter filter) {
+        return filter == TimeFilter.UPCOMING ? start().asc() : start().desc();
     }
 
     private static org.jooq.Field<OffsetDateTime> start() {

@@ -1,5 +1,6 @@
 package org.medicore.appointment.adapter.out.jooq;
 
+import java.util.Collection;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -53,6 +54,12 @@ final class JooqPractitioners implements LoadPractitioner, SavePractitioner, Loa
     @Override
     public Optional<Practitioner> practitioner(PractitionerId id) {
         return dsl.selectFrom(PRACTITIONER).where(PRACTITIONER.ID.eq(id.value())).fetchOptional(JooqPractitioners::toPractitioner);
+    }
+
+    @Override
+    public List<Practitioner> practitioners(Collection<PractitionerId> ids) {
+        return dsl.selectFrom(PRACTITIONER).where(PRACTITIONER.ID.in(ids.stream().map(PractitionerId::value).toList()))
+                .fetch(JooqPractitioners::toPractitioner);
     }
 
     @Override

@@ -17,6 +17,9 @@ public interface ManagePractitioners {
 
     Outcome<Practitioner> create(Caller caller, NewPractitioner command);
 
+    /** The practitioners among {@code ids} that exist, in the order asked. */
+    Outcome<List<Practitioner>> practitioners(Caller caller, List<PractitionerId> ids);
+
     Outcome<Practitioner> practitioner(Caller caller, PractitionerId id);
 
     /** Practitioners matching every filter given, by family name, then given name. */

@@ -1,5 +1,7 @@
 package org.medicore.appointment.application.port.out;
 
+import java.util.Map;
+import java.util.Collection;
 import org.medicore.appointment.application.port.in.Page;
 import org.medicore.appointment.application.port.in.ViewAppointments.TimeFilter;
 import org.medicore.appointment.domain.Appointment;
@@ -26,4 +28,14 @@ public interface LoadAppointments {
     List<TimeRange> takenPeriods(PractitionerId practitioner, TimeRange range);
 
     Page<Appointment> ofPatient(PatientId patient, TimeFilter filter, Instant now, Page.Request page);
+
+    List<Appointment> appointments(Collection<AppointmentId> ids);
+
+    /**
+     * Up to {@code limit} appointments of each patient in {@code filter}'s order, in one query; with
+     * {@code practitionerAccount} only those with the practitioner whose account it is.
+     */
+    Map<PatientId, List<Appointment>> firstOfPatients(Collection<PatientId> patients, TimeFilter filter,
+                                                                Instant now, int limit,
+                                                                Optional<String> practitionerAccount);
 }

@@ -1,5 +1,7 @@
 package org.medicore.appointment.application.port.out;
 
+import java.util.List;
+import java.util.Collection;
 import org.medicore.appointment.application.port.in.ManagePractitioners.Filter;
 import org.medicore.appointment.application.port.in.Page;
 import org.medicore.appointment.domain.Practitioner;
@@ -10,6 +12,8 @@ import java.util.Optional;
 public interface LoadPractitioner {
 
     Optional<Practitioner> practitioner(PractitionerId id);
+
+    List<Practitioner> practitioners(Collection<PractitionerId> ids);
 
     /** By family name, given name, then id, so that pages neither repeat nor skip anyone. */
     Page<Practitioner> practitioners(Filter filter, Page.Request page);
