@@ -18,7 +18,10 @@ import org.medicore.billing.domain.ChargeReason;
 import org.medicore.billing.support.RunningBillingService;
 import org.medicore.billing.support.GrpcCalls;
 import org.medicore.localstack.TestTokens;
+import org.medicore.contracts.billing.v1.BatchGetInvoicesByAppointmentsRequest;
+import org.medicore.contracts.billing.v1.BatchListInvoicesByPatientsRequest;
 import org.medicore.contracts.billing.v1.BillingServiceGrpc;
+import org.medicore.contracts.billing.v1.PatientInvoices;
 import org.medicore.contracts.billing.v1.GetBillingAccountRequest;
 import org.medicore.contracts.billing.v1.GetFeeScheduleRequest;
 import org.medicore.contracts.billing.v1.GetInvoiceRequest;
@@ -249,6 +252,52 @@ class BillingGrpcEndpointTest extends RunningBillingService {
         assertThat(detail(invalid, BadRequest.class).getFieldViolationsList())
                 .extracting(BadRequest.FieldViolation::getField)
                 .containsExactlyInAnyOrder("idempotency_key", "invoice_id", "amount", "method");
+    }
+
+    @Test
+    void the_newest_invoices_of_several_patients_come_in_one_call_and_a_patient_sees_only_their_own() {
+        for (int i = 0; i < 3; i++) {
+            visit();
+        }
+        UUID stranger = UUID.randomUUID();
+        var request = BatchListInvoicesByPatientsRequest.newBuilder().addPatientIds(stranger.toString())
+                .addPatientIds(patient.toString()).setLimitPerPatient(2).build();
+
+        var staffView = stub(TestTokens.forSubject(BILLING_STAFF, "BILLING")).batchListInvoicesByPatients(request);
+        var strangersView = stub(TestTokens.forSubject(stranger.toString(), "PATIENT")).batchListInvoicesByPatients(request);
+
+        assertThat(staffView.getPatientsList()).extracting(PatientInvoices::getPatientId)
+                .containsExactly(stranger.toString(), patient.toString());
+        assertThat(staffView.getPatients(0).getInvoicesList()).isEmpty();
+        assertThat(staffView.getPatients(1).getInvoicesList()).hasSize(2);
+        assertThat(staffView.getPatients(1).getHasMore()).isTrue();
+        assertThat(strangersView.getPatients(1).getInvoicesList()).isEmpty();
+    }
+
+    @Test
+    void invoices_by_appointment_leave_out_what_the_caller_may_not_see() {
+        Invoice invoice = visit();
+        var request = BatchGetInvoicesByAppointmentsRequest.newBuilder().addAppointmentIds(invoice.getAppointmentId())
+                .addAppointmentIds(UUID.randomUUID().toString()).build();
+
+        var own = stub(TestTokens.forSubject(patient.toString(), "PATIENT")).batchGetInvoicesByAppointments(request);
+        var someoneElses = stub(TestTokens.forSubject(UUID.randomUUID().toString(), "PATIENT"))
+                .batchGetInvoicesByAppointments(request);
+
+        assertThat(own.getInvoicesList()).extracting(Invoice::getId).containsExactly(invoice.getId());
+        assertThat(someoneElses.getInvoicesList()).isEmpty();
+    }
+
+    @Test
+    void a_batch_with_a_malformed_id_or_a_limit_out_of_range_names_each_field() {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> stub(TestTokens.forSubject(BILLING_STAFF, "BILLING")).batchListInvoicesByPatients(
+                        BatchListInvoicesByPatientsRequest.newBuilder().addPatientIds(patient.toString())
+                                .addPatientIds("nope").setLimitPerPatient(51).build()));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(detail(error, BadRequest.class).getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
+                .containsExactlyInAnyOrder("patient_ids[1]", "limit_per_patient");
     }
 
     private Invoice visit() {

@@ -1,5 +1,11 @@
 package org.medicore.billing.application.service;
 
+import org.medicore.billing.domain.InvoiceStatus;
+import java.util.Set;
+import java.util.Objects;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.medicore.billing.application.port.in.Outcome;
 import org.medicore.billing.application.port.in.RecordPayment;
 import org.medicore.billing.application.port.in.VoidInvoice;
@@ -93,6 +99,28 @@ public final class InvoiceService implements ViewBilling, RecordPayment, VoidInv
             long total = ports.loadInvoices().countInvoicesOf(query.patientId(), query.statuses());
             return new Outcome.Done<>(new InvoicePage(invoices, query.offset() + invoices.size(), total));
         });
+    }
+
+    @Override
+    public Outcome<List<PatientInvoices>> newestOfPatients(Caller caller, List<UUID> patientIds,
+                                                           Set<InvoiceStatus> statuses, int limit) {
+        List<UUID> asked = patientIds.stream().distinct().toList();
+        List<UUID> visible = asked.stream().filter(patient -> BillingAccess.maySeeBillingOf(caller, patient)).toList();
+        Map<UUID, List<Invoice>> found = visible.isEmpty() ? Map.of()
+                : ports.loadInvoices().newestOfPatients(visible, statuses, limit + 1);
+        return new Outcome.Done<>(asked.stream().map(patient -> {
+            List<Invoice> newest = found.getOrDefault(patient, List.of());
+            return new PatientInvoices(patient, newest.subList(0, Math.min(limit, newest.size())), newest.size() > limit);
+        }).toList());
+    }
+
+    @Override
+    public Outcome<List<Invoice>> invoicesOfAppointments(Caller caller, List<UUID> appointmentIds) {
+        Map<UUID, Invoice> newest = new LinkedHashMap<>();
+        ports.loadInvoices().invoicesOfAppointments(new LinkedHashSet<>(appointmentIds)).stream()
+                .filter(invoice -> BillingAccess.maySeeBillingOf(caller, invoice.patientId()))
+                .forEach(invoice -> newest.putIfAbsent(invoice.appointment().appointmentId(), invoice));
+        return new Outcome.Done<>(appointmentIds.stream().distinct().map(newest::get).filter(Objects::nonNull).toList());
     }
 
     @Override

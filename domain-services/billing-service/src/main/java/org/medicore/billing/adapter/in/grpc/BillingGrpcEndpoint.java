@@ -9,6 +9,10 @@ import org.medicore.billing.application.port.in.VoidInvoice;
 import org.medicore.billing.domain.Caller;
 import org.medicore.billing.domain.Money;
 import org.medicore.billing.domain.PaymentMethod;
+import org.medicore.contracts.billing.v1.BatchGetInvoicesByAppointmentsRequest;
+import org.medicore.contracts.billing.v1.BatchGetInvoicesByAppointmentsResponse;
+import org.medicore.contracts.billing.v1.BatchListInvoicesByPatientsRequest;
+import org.medicore.contracts.billing.v1.BatchListInvoicesByPatientsResponse;
 import org.medicore.contracts.billing.v1.BillingServiceGrpc;
 import org.medicore.contracts.billing.v1.GetBillingAccountRequest;
 import org.medicore.contracts.billing.v1.GetBillingAccountResponse;
@@ -18,6 +22,7 @@ import org.medicore.contracts.billing.v1.GetInvoiceRequest;
 import org.medicore.contracts.billing.v1.GetInvoiceResponse;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientResponse;
+import org.medicore.contracts.billing.v1.PatientInvoices;
 import org.medicore.contracts.billing.v1.RecordPaymentRequest;
 import org.medicore.contracts.billing.v1.RecordPaymentResponse;
 import org.medicore.contracts.billing.v1.UpdateFeeScheduleRequest;
@@ -27,6 +32,7 @@ import org.medicore.contracts.billing.v1.VoidInvoiceResponse;
 import org.medicore.contracts.common.v1.PageInfo;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -97,6 +103,33 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
             page.invoices().forEach(invoice -> proto.addInvoices(BillingProtoMapper.invoice(invoice)));
             return proto.build();
         });
+    }
+
+    @Override
+    public void batchListInvoicesByPatients(BatchListInvoicesByPatientsRequest request,
+                                            StreamObserver<BatchListInvoicesByPatientsResponse> response) {
+        RequestReader read = new RequestReader();
+        List<UUID> patientIds = read.uuids(request.getPatientIdsList(), "patient_ids");
+        var statuses = read.statuses(request.getStatusesList());
+        int limit = read.limitPerPatient(request.getLimitPerPatient());
+        answer(response, read, () -> view.newestOfPatients(caller(), patientIds, statuses, limit), lists -> {
+            var proto = BatchListInvoicesByPatientsResponse.newBuilder();
+            lists.forEach(list -> proto.addPatients(PatientInvoices.newBuilder()
+                    .setPatientId(list.patientId().toString())
+                    .addAllInvoices(list.invoices().stream().map(BillingProtoMapper::invoice).toList())
+                    .setHasMore(list.hasMore())));
+            return proto.build();
+        });
+    }
+
+    @Override
+    public void batchGetInvoicesByAppointments(BatchGetInvoicesByAppointmentsRequest request,
+                                               StreamObserver<BatchGetInvoicesByAppointmentsResponse> response) {
+        RequestReader read = new RequestReader();
+        List<UUID> appointmentIds = read.uuids(request.getAppointmentIdsList(), "appointment_ids");
+        answer(response, read, () -> view.invoicesOfAppointments(caller(), appointmentIds),
+                invoices -> BatchGetInvoicesByAppointmentsResponse.newBuilder()
+                        .addAllInvoices(invoices.stream().map(BillingProtoMapper::invoice).toList()).build());
     }
 
     @Override

@@ -24,6 +24,9 @@ final class RequestReader {
 
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_BATCH_IDS = 100;
+    static final int DEFAULT_LIMIT_PER_PATIENT = 10;
+    static final int MAX_LIMIT_PER_PATIENT = 50;
 
     private final List<FieldViolation> violations = new ArrayList<>();
 
@@ -42,6 +45,29 @@ final class RequestReader {
             violations.add(new FieldViolation(field, "must be a UUID"));
             return null;
         }
+    }
+
+    /** At most {@value #MAX_BATCH_IDS} ids, each a UUID; a malformed one is named with its index. */
+    List<UUID> uuids(List<String> values, String field) {
+        if (values.size() > MAX_BATCH_IDS) {
+            violations.add(new FieldViolation(field, "at most " + MAX_BATCH_IDS + " ids per call"));
+            return List.of();
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            ids.add(uuid(values.get(i), "%s[%d]".formatted(field, i)));
+        }
+        return ids;
+    }
+
+    int limitPerPatient(int requested) {
+        if (requested == 0) {
+            return DEFAULT_LIMIT_PER_PATIENT;
+        }
+        if (requested < 1 || requested > MAX_LIMIT_PER_PATIENT) {
+            violations.add(new FieldViolation("limit_per_patient", "must be between 1 and " + MAX_LIMIT_PER_PATIENT));
+        }
+        return requested;
     }
 
     String required(String value, String field) {

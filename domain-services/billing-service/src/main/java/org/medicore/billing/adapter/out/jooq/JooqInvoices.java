@@ -1,5 +1,11 @@
 package org.medicore.billing.adapter.out.jooq;
 
+import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.Collection;
+import org.jooq.impl.DSL;
+import org.jooq.Table;
+import org.jooq.Field;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.medicore.billing.adapter.out.jooq.generated.tables.records.InvoiceLineItemRecord;
@@ -87,6 +93,34 @@ final class JooqInvoices implements LoadInvoices, SaveInvoices, IdempotencyKeys,
     @Override
     public long countInvoicesOf(UUID patientId, Set<InvoiceStatus> statuses) {
         return db.fetchCount(INVOICE, ofPatient(patientId, statuses));
+    }
+
+    /** Ranks each patient's invoices with row_number() so the work stays one query however many patients. */
+    @Override
+    public Map<UUID, List<Invoice>> newestOfPatients(Collection<UUID> patientIds, Set<InvoiceStatus> statuses, int limit) {
+        Condition matching = INVOICE.PATIENT_ID.in(patientIds);
+        if (!statuses.isEmpty()) {
+            matching = matching.and(INVOICE.STATUS.in(statuses.stream().map(Enum::name).toList()));
+        }
+        Field<Integer> position = DSL.rowNumber().over(DSL.partitionBy(INVOICE.PATIENT_ID)
+                .orderBy(INVOICE.ISSUED_AT.desc(), INVOICE.ID.desc())).as("position");
+        Table<?> ranked = db.select(INVOICE.ID, position).from(INVOICE).where(matching).asTable("ranked");
+        Map<UUID, Integer> positions = db.select(ranked.field(INVOICE.ID), ranked.field(position)).from(ranked)
+                .where(ranked.field(position).le(limit))
+                .fetchMap(row -> row.value1(), row -> row.value2());
+        if (positions.isEmpty()) {
+            return Map.of();
+        }
+        return withDetails(db.selectFrom(INVOICE).where(INVOICE.ID.in(positions.keySet())).fetch()).stream()
+                .sorted(Comparator.comparing(invoice -> positions.get(invoice.id())))
+                .collect(Collectors.groupingBy(Invoice::patientId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    @Override
+    public List<Invoice> invoicesOfAppointments(Collection<UUID> appointmentIds) {
+        List<InvoiceRecord> rows = db.selectFrom(INVOICE).where(INVOICE.APPOINTMENT_ID.in(appointmentIds))
+                .orderBy(INVOICE.ISSUED_AT.desc(), INVOICE.ID.desc()).fetch();
+        return rows.isEmpty() ? List.of() : withDetails(rows);
     }
 
     private Condition ofPatient(UUID patientId, Set<InvoiceStatus> statuses) {

@@ -22,6 +22,23 @@ public interface ViewBilling {
 
     Outcome<FeeSchedule> feeSchedule(Caller caller);
 
+    /**
+     * The newest {@code limit} invoices of each patient, one entry per patient in the order asked;
+     * a patient whose billing the caller may not see gets an empty list.
+     */
+    Outcome<List<PatientInvoices>> newestOfPatients(Caller caller, List<UUID> patientIds, Set<InvoiceStatus> statuses,
+                                                    int limit);
+
+    /** The newest invoice of each appointment that has one the caller may see, in the order asked. */
+    Outcome<List<Invoice>> invoicesOfAppointments(Caller caller, List<UUID> appointmentIds);
+
+    /** One patient's newest invoices; {@code hasMore} when there are older ones. */
+    record PatientInvoices(UUID patientId, List<Invoice> invoices, boolean hasMore) {
+        public PatientInvoices {
+            invoices = List.copyOf(invoices);
+        }
+    }
+
     /** A page of a patient's invoices, newest first; offset counts invoices skipped. */
     record InvoiceQuery(UUID patientId, Set<InvoiceStatus> statuses, int offset, int limit) {
         public InvoiceQuery {

@@ -1,5 +1,7 @@
 package org.medicore.billing.application.port.out;
 
+import java.util.Map;
+import java.util.Collection;
 import org.medicore.billing.domain.ChargeReason;
 import org.medicore.billing.domain.Invoice;
 import org.medicore.billing.domain.InvoiceStatus;
@@ -22,6 +24,12 @@ public interface LoadInvoices {
     List<Invoice> invoicesOf(UUID patientId, Set<InvoiceStatus> statuses, int offset, int limit);
 
     long countInvoicesOf(UUID patientId, Set<InvoiceStatus> statuses);
+
+    /** Up to {@code limit} invoices of each patient, newest issued first, in one query. */
+    Map<UUID, List<Invoice>> newestOfPatients(Collection<UUID> patientIds, Set<InvoiceStatus> statuses, int limit);
+
+    /** Every invoice of the appointments, newest issued first. */
+    List<Invoice> invoicesOfAppointments(Collection<UUID> appointmentIds);
 
     boolean isCharged(UUID appointmentId, ChargeReason reason);
 }
