@@ -10,7 +10,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The BFF is an OAuth2 resource server of realm {@code medicore}: issuer, audience, expiry and
- * signature (JWKS) are checked by Spring Security from {@code application.yaml}.
+ * signature (JWKS) are checked by Spring Security from {@code application.yaml}; a request with
+ * a bad token is refused with 401. {@code /graphql} admits requests without a token because a new
+ * patient registers without one: {@code CallerInterceptor} lets such a request run only
+ * {@code registerPatient}.
  */
 @Configuration
 @EnableMethodSecurity
@@ -19,7 +22,9 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/graphql").permitAll()
+                        .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoleConverter())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

@@ -90,7 +90,12 @@ final class MediCoreServices {
                 launched.add(ServiceProcess.launch("bff-graphql",
                         jar(repository, "bff-graphql"),
                         properties("server.port", ports.bff(),
-                                "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer()),
+                                "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
+                                "medicore.bff.services.patient", "127.0.0.1:" + ports.patient(),
+                                "medicore.bff.services.appointment", "127.0.0.1:" + ports.appointment(),
+                                "medicore.bff.services.billing", "127.0.0.1:" + ports.billing(),
+                                "medicore.bff.services.lab", "127.0.0.1:" + ports.lab(),
+                                "medicore.bff.keycloak.base-url", keycloak.baseUrl()),
                         ports.bff(), List.of(new Component.Endpoint("GraphQL", "http://127.0.0.1:" + ports.bff() + "/graphql")), logs));
             }
             launched.forEach(ServiceProcess::awaitReady);

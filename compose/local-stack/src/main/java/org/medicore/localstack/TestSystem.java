@@ -23,6 +23,7 @@ public final class TestSystem {
     private static TestSystem running;
 
     private final MediCoreServices.Ports ports;
+    private boolean demoData;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     private TestSystem(MediCoreServices.Ports ports, List<ServiceProcess> started) {
@@ -72,6 +73,18 @@ public final class TestSystem {
 
     public KafkaBroker kafka() {
         return TestStack.kafka();
+    }
+
+    /**
+     * The local stack's demo records, written once: the demo patient's record (id = the
+     * {@code patient} user's subject) and the {@code doctor} user's practitioner with weekday hours.
+     */
+    public synchronized TestSystem withDemoData() {
+        if (!demoData) {
+            DemoData.seed(keycloak(), ports);
+            demoData = true;
+        }
+        return this;
     }
 
     /** Stops one service (see the constants), e.g. to see how its callers cope without it. */

@@ -1,0 +1,32 @@
+package org.medicore.bff.graphql;
+
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Refuses abusive queries before any service is called: nesting deeper than {@code max-depth},
+ * or more than {@code max-complexity} fields in all (each field counts one).
+ */
+@Configuration
+@EnableConfigurationProperties(QueryLimits.Limits.class)
+class QueryLimits {
+
+    @ConfigurationProperties("medicore.bff.query-limits")
+    record Limits(@DefaultValue("12") int maxDepth, @DefaultValue("400") int maxComplexity) {
+    }
+
+    @Bean
+    MaxQueryDepthInstrumentation maxQueryDepth(Limits limits) {
+        return new MaxQueryDepthInstrumentation(limits.maxDepth());
+    }
+
+    @Bean
+    MaxQueryComplexityInstrumentation maxQueryComplexity(Limits limits) {
+        return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
+    }
+}

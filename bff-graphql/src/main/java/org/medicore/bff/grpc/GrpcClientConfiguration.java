@@ -1,0 +1,68 @@
+package org.medicore.bff.grpc;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Channels to the domain services. Reads (Get, List, Batch, Search) are retried on UNAVAILABLE
+ * by the channel's service config; changes are not, since a retried change could apply twice —
+ * those carry idempotency keys instead, so the portal may repeat them safely.
+ */
+@Configuration
+@EnableConfigurationProperties(ServiceTargets.class)
+class GrpcClientConfiguration {
+
+    private static final Map<String, List<String>> READS = Map.of(
+            "medicore.patient.v1.PatientService", List.of("GetPatient", "BatchGetPatients", "SearchPatients", "ListHistory", "ListLabResults"),
+            "medicore.appointment.v1.AppointmentService", List.of("GetPractitioner", "ListPractitioners", "GetWorkingHours",
+                    "ListFreeSlots", "GetAppointment", "ListAppointmentsByPatient", "ListAppointmentsByPractitionerDay",
+                    "BatchGetPractitioners", "BatchGetAppointments", "BatchListAppointmentsByPatients"),
+            "medicore.billing.v1.BillingService", List.of("GetBillingAccount", "GetFeeSchedule", "GetInvoice",
+                    "ListInvoicesByPatient", "BatchListInvoicesByPatients", "BatchGetInvoicesByAppointments"),
+            "medicore.lab.v1.LabService", List.of("GetReportStatus", "ListResultsByPatient"));
+
+    @Bean
+    RpcCounter rpcCounter() {
+        return new RpcCounter();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ServiceChannels serviceChannels(ServiceTargets targets, RpcCounter counter) {
+        return new ServiceChannels(channel(targets.patient(), counter), channel(targets.appointment(), counter),
+                channel(targets.billing(), counter), channel(targets.lab(), counter));
+    }
+
+    @Bean
+    ServiceStubs serviceStubs(ServiceChannels channels, ServiceTargets targets) {
+        return new ServiceStubs(channels, targets.deadline());
+    }
+
+    private static ManagedChannel channel(String target, RpcCounter counter) {
+        return Grpc.newChannelBuilder(target, InsecureChannelCredentials.create())
+                .defaultServiceConfig(retryReads())
+                .enableRetry()
+                .intercept(counter)
+                .build();
+    }
+
+    private static Map<String, Object> retryReads() {
+        List<Map<String, Object>> names = READS.entrySet().stream()
+                .flatMap(service -> service.getValue().stream()
+                        .map(method -> Map.<String, Object>of("service", service.getKey(), "method", method)))
+                .toList();
+        Map<String, Object> retryPolicy = Map.of(
+                "maxAttempts", 3.0,
+                "initialBackoff", "0.1s",
+                "maxBackoff", "1s",
+                "backoffMultiplier", 2.0,
+                "retryableStatusCodes", List.of("UNAVAILABLE"));
+        return Map.of("methodConfig", List.of(Map.of("name", names, "retryPolicy", retryPolicy)));
+    }
+}

@@ -1,0 +1,63 @@
+package org.medicore.bff.support;
+
+import org.medicore.bff.grpc.RpcCounter;
+import org.medicore.localstack.TestSystem;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+
+/**
+ * The BFF on a random port in front of the whole system: the real domain services from their
+ * jars on PostgreSQL, Kafka, DynamoDB Local and S3Proxy, and the real Keycloak whose tokens the
+ * tests use. Every test class shares one system and one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class WholeSystemTest {
+
+    protected static final TestSystem SYSTEM = TestSystem.get().withDemoData();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected RpcCounter rpcs;
+
+    @DynamicPropertySource
+    static void wholeSystem(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> SYSTEM.keycloak().issuer());
+        registry.add("medicore.bff.services.patient", SYSTEM::patientTarget);
+        registry.add("medicore.bff.services.appointment", SYSTEM::appointmentTarget);
+        registry.add("medicore.bff.services.billing", SYSTEM::billingTarget);
+        registry.add("medicore.bff.services.lab", SYSTEM::labTarget);
+        registry.add("medicore.bff.keycloak.base-url", () -> SYSTEM.keycloak().baseUrl());
+    }
+
+    /** The GraphQL endpoint as the demo user {@code user} (patient, doctor, billing, admin). */
+    protected HttpGraphQlTester as(String user) {
+        return withToken(SYSTEM.keycloak().accessToken(user));
+    }
+
+    protected HttpGraphQlTester withToken(String token) {
+        return HttpGraphQlTester.builder(http().mutate().baseUrl(graphQlUrl())
+                .defaultHeader("Authorization", "Bearer " + token)).build();
+    }
+
+    protected HttpGraphQlTester anonymous() {
+        return HttpGraphQlTester.builder(http().mutate().baseUrl(graphQlUrl())).build();
+    }
+
+    protected WebTestClient http() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private String graphQlUrl() {
+        return "http://127.0.0.1:" + port + "/graphql";
+    }
+}
