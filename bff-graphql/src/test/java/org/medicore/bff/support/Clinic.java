@@ -5,6 +5,12 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
 import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
+import org.medicore.contracts.appointment.v1.CreatePractitionerRequest;
+import org.medicore.contracts.appointment.v1.DaySchedule;
+import org.medicore.contracts.appointment.v1.LocalTimeInterval;
+import org.medicore.contracts.appointment.v1.SetWorkingHoursRequest;
+import org.medicore.contracts.appointment.v1.SlotLength;
+import org.medicore.contracts.common.v1.AppointmentType;
 import org.medicore.contracts.appointment.v1.ListPractitionersRequest;
 import org.medicore.contracts.appointment.v1.Practitioner;
 import org.medicore.contracts.common.v1.ContactDetails;
@@ -19,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -51,6 +58,30 @@ public final class Clinic implements AutoCloseable {
         return appointmentsAsAdmin().listPractitioners(ListPractitionersRequest.newBuilder()
                         .setPage(PageRequest.newBuilder().setPageSize(100)).build()).getPractitionersList().stream()
                 .filter(p -> p.getKeycloakSubject().equals(Demo.DOCTOR_SUBJECT)).findFirst().orElseThrow();
+    }
+
+    /**
+     * A practitioner without an account who works every day around the clock in UTC, so a test can
+     * book, check in and complete an appointment today whatever day and hour the test runs.
+     */
+    public Practitioner aRoundTheClockPractitioner() {
+        var appointments = appointmentsAsAdmin();
+        Practitioner practitioner = appointments.createPractitioner(CreatePractitionerRequest.newBuilder()
+                .setName(PersonName.newBuilder().setGiven("Night").setFamily("Shift"))
+                .setSpecialty("Emergency medicine").setDepartment("Emergency").setClinicId("main")
+                .setTimeZone("UTC").build()).getPractitioner();
+        SetWorkingHoursRequest.Builder hours = SetWorkingHoursRequest.newBuilder().setPractitionerId(practitioner.getId())
+                .addSlotLengths(SlotLength.newBuilder().setAppointmentType(AppointmentType.CONSULTATION).setMinutes(10))
+                .addSlotLengths(SlotLength.newBuilder().setAppointmentType(AppointmentType.FOLLOW_UP).setMinutes(10))
+                .addSlotLengths(SlotLength.newBuilder().setAppointmentType(AppointmentType.LAB_VISIT).setMinutes(10));
+        for (com.google.type.DayOfWeek day : List.of(com.google.type.DayOfWeek.MONDAY, com.google.type.DayOfWeek.TUESDAY,
+                com.google.type.DayOfWeek.WEDNESDAY, com.google.type.DayOfWeek.THURSDAY, com.google.type.DayOfWeek.FRIDAY,
+                com.google.type.DayOfWeek.SATURDAY, com.google.type.DayOfWeek.SUNDAY)) {
+            hours.addDays(DaySchedule.newBuilder().setDayOfWeek(day)
+                    .addIntervals(LocalTimeInterval.newBuilder().setStart("00:00").setEnd("23:50")));
+        }
+        appointments.setWorkingHours(hours.build());
+        return practitioner;
     }
 
     /** A weekday start time some weeks ahead, distinct per {@code slot} so tests don't collide. */
