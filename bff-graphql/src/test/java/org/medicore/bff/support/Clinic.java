@@ -84,10 +84,13 @@ public final class Clinic implements AutoCloseable {
         return practitioner;
     }
 
-    /** A weekday start time some weeks ahead, distinct per {@code slot} so tests don't collide. */
+    /**
+     * The start of one of the demo doctor's 20-minute morning slots some weeks ahead, distinct per
+     * {@code slot} (nine a morning, Monday on), so tests don't collide.
+     */
     public static ZonedDateTime aWeekdayAt(ZoneId zone, int weeksAhead, int slot) {
         LocalDate monday = LocalDate.now(zone).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(weeksAhead);
-        return monday.plusDays(slot / 16).atTime(9, 0).plusMinutes(30L * (slot % 16)).atZone(zone);
+        return monday.plusDays(slot / 9).atTime(9, 0).plusMinutes(20L * (slot % 9)).atZone(zone);
     }
 
     public PatientServiceGrpc.PatientServiceBlockingStub patientsAsAdmin() {
