@@ -1,0 +1,92 @@
+package org.medicore.bff;
+
+import org.junit.jupiter.api.Test;
+import org.medicore.bff.support.WholeSystemTest;
+import org.springframework.graphql.execution.ErrorType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A new patient creates their account and record in one step, without a token, and half a registration leaves nothing. */
+class RegistrationTest extends WholeSystemTest {
+
+    private static final String REGISTER = """
+            mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { patient { id name { given } } } }""";
+
+    @Test
+    void a_new_patient_registers_signs_in_with_the_new_account_and_finds_their_record() {
+        String email = "zelda." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+
+        String patientId = anonymous().document(REGISTER).variable("input", input(email, "+4930555000"))
+                .execute()
+                .path("registerPatient.patient.name.given").entity(String.class).isEqualTo("Zelda")
+                .path("registerPatient.patient.id").entity(String.class).get();
+
+        String token = passwordGrant(email, "correct horse battery");
+        withToken(token).document("{ me { subject roles patient { id } } }").execute()
+                .path("me.subject").entity(String.class).isEqualTo(patientId)
+                .path("me.roles").entityList(String.class).containsExactly("PATIENT")
+                .path("me.patient.id").entity(String.class).isEqualTo(patientId);
+    }
+
+    @Test
+    void bad_input_is_refused_field_by_field_before_anything_is_created() {
+        anonymous().document(REGISTER).variable("input", Map.of(
+                        "name", Map.of("given", " ", "family", "Quixote"), "dateOfBirth", "1961-07-19",
+                        "email", "nope", "password", "short"))
+                .execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                    assertThat((List<Map<String, String>>) error.getExtensions().get("violations"))
+                            .extracting(v -> v.get("field"))
+                            .containsExactlyInAnyOrder("input.email", "input.password", "input.name.given");
+                }));
+    }
+
+    @Test
+    void when_the_record_is_refused_the_new_account_is_removed_again() {
+        String email = "zelda." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+
+        anonymous().document(REGISTER).variable("input", input(email, "not a phone number"))
+                .execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                    assertThat((List<Map<String, String>>) error.getExtensions().get("violations"))
+                            .extracting(v -> v.get("field")).contains("contact.phone");
+                }));
+
+        assertThat(SYSTEM.keycloak().requestToken(Map.of("grant_type", "password", "client_id", "medicore-local-dev",
+                "username", email, "password", "correct horse battery")).statusCode()).isEqualTo(401);
+        anonymous().document(REGISTER).variable("input", input(email, "+4930555000")).execute()
+                .path("registerPatient.patient.id").hasValue();
+    }
+
+    @Test
+    void an_e_mail_address_that_has_an_account_already_is_refused_on_its_field() {
+        String email = "zelda." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        anonymous().document(REGISTER).variable("input", input(email, "+4930555000")).execute()
+                .path("registerPatient.patient.id").hasValue();
+
+        anonymous().document(REGISTER).variable("input", input(email, "+4930555001")).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
+                        assertThat((List<Map<String, String>>) error.getExtensions().get("violations"))
+                                .extracting(v -> v.get("field")).containsExactly("input.email")));
+    }
+
+    private static Map<String, Object> input(String email, String phone) {
+        return Map.of("name", Map.of("given", "Zelda", "family", "Quixote"), "dateOfBirth", "1961-07-19",
+                "sex", "FEMALE", "email", email, "phone", phone, "password", "correct horse battery");
+    }
+
+    private static String passwordGrant(String email, String password) {
+        var response = SYSTEM.keycloak().requestToken(Map.of("grant_type", "password", "client_id", "medicore-local-dev",
+                "username", email, "password", password));
+        assertThat(response.statusCode()).isEqualTo(200);
+        var token = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+}
