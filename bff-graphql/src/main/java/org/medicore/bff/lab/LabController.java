@@ -7,6 +7,7 @@ import org.medicore.bff.graphql.ProtoValues;
 import org.medicore.bff.grpc.Caller;
 import org.medicore.bff.grpc.ServiceStubs;
 import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.contracts.lab.v1.ConfirmUploadRequest;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.LabReport;
 import org.medicore.contracts.lab.v1.LabResult;
@@ -76,6 +77,11 @@ class LabController {
         return new LabReportUpload(ticket.getReportId(), ticket.getUploadUrl(),
                 ticket.getRequiredHeadersMap().entrySet().stream().map(h -> new Header(h.getKey(), h.getValue())).toList(),
                 ticket.getExpiresAt());
+    }
+
+    @MutationMapping
+    LabReport confirmLabReportUpload(@Argument String reportId, GraphQLContext context) {
+        return stub(context).confirmUpload(ConfirmUploadRequest.newBuilder().setReportId(reportId).build()).getReport();
     }
 
     @SchemaMapping(typeName = "LabReport", field = "rejectionDetail")

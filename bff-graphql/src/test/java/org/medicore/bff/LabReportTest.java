@@ -1,0 +1,62 @@
+package org.medicore.bff;
+
+import org.junit.jupiter.api.Test;
+import org.medicore.bff.support.Demo;
+import org.medicore.bff.support.LabReportPdf;
+import org.medicore.bff.support.WholeSystemTest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A patient uploads a lab report through a presigned URL and reads its results, out-of-range values flagged. */
+class LabReportTest extends WholeSystemTest {
+
+    @Test
+    void a_patient_uploads_a_report_and_reads_its_results_with_flags() throws Exception {
+        byte[] pdf = LabReportPdf.withLines(List.of("Glucose: 98 mg/dL (70-99)", "Potassium: 6.9 mmol/L (3.5-5.1)",
+                "Sodium: 131 mmol/L (136-145)"));
+        Map<String, Object> upload = as("patient").document("""
+                        mutation($input: RequestLabReportUploadInput!) {
+                          requestLabReportUpload(input: $input) { reportId uploadUrl requiredHeaders { name value } expiresAt }
+                        }""")
+                .variable("input", Map.of("patientId", Demo.PATIENT_SUBJECT, "fileName", "labs.pdf", "sizeBytes", pdf.length))
+                .execute().path("requestLabReportUpload").entity(Map.class).get();
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create((String) upload.get("uploadUrl")))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf));
+        ((List<Map<String, String>>) upload.get("requiredHeaders")).stream()
+                .filter(header -> !header.get("name").equalsIgnoreCase("content-length"))
+                .forEach(header -> put.header(header.get("name"), header.get("value")));
+        assertThat(HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+        String reportId = (String) upload.get("reportId");
+
+        as("patient").document("mutation($id: ID!) { confirmLabReportUpload(reportId: $id) { id } }")
+                .variable("id", reportId).execute().path("confirmLabReportUpload.id").entity(String.class).isEqualTo(reportId);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("patient")
+                .document("query($id: ID!) { labReport(id: $id) { status resultCount abnormalCount } }")
+                .variable("id", reportId).execute()
+                .path("labReport.status").entity(String.class).isEqualTo("PROCESSED")
+                .path("labReport.abnormalCount").entity(Integer.class).isEqualTo(2));
+
+        as("patient").document("""
+                        query($patient: ID!, $report: ID) {
+                          labResults(patientId: $patient, reportId: $report) {
+                            totalCount edges { node { testName code numericValue unit abnormalFlag referenceRange { low high } } }
+                          }
+                        }""")
+                .variable("patient", Demo.PATIENT_SUBJECT).variable("report", reportId).execute()
+                .path("labResults.totalCount").entity(Long.class).isEqualTo(3L)
+                .path("labResults.edges[?(@.node.testName == 'Potassium')].node.abnormalFlag").entityList(String.class)
+                .containsExactly("CRITICAL_HIGH")
+                .path("labResults.edges[?(@.node.testName == 'Glucose')].node.referenceRange.low").entityList(Double.class)
+                .containsExactly(70.0);
+    }
+}

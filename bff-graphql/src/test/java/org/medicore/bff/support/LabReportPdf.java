@@ -1,0 +1,46 @@
+package org.medicore.bff.support;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** A one-page lab report in "Name: value unit (low-high)" lines, as a lab prints it. */
+public final class LabReportPdf {
+
+    private LabReportPdf() {
+    }
+
+    public static byte[] withLines(List<String> lines) {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                float y = 780;
+                for (String line : java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of("City Lab Berlin - Laboratory report", "Collected: 2026-03-01"),
+                        lines.stream()).toList()) {
+                    content.beginText();
+                    content.setFont(font, 10);
+                    content.newLineAtOffset(50, y);
+                    content.showText(line);
+                    content.endText();
+                    y -= 16;
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
