@@ -41,19 +41,26 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable failure, DataFetchingEnvironment env) {
+        return toError(failure, () -> GraphqlErrorBuilder.newError(env), env.getExecutionStepInfo().getPath().toString());
+    }
+
+    /** Also used for subscriptions, whose errors come without a DataFetchingEnvironment. */
+    static GraphQLError toError(Throwable failure, java.util.function.Supplier<GraphqlErrorBuilder<?>> env, String where) {
         return switch (failure) {
             case InvalidArgument invalid -> error(env, ErrorType.BAD_REQUEST, "INVALID_ARGUMENT", invalid.getMessage(),
                     Map.of("violations", invalid.violations().stream()
                             .map(v -> violation(v.field(), v.description())).toList()));
-            case StatusRuntimeException grpc -> fromStatus(grpc, env);
+            case Forbidden forbidden -> error(env, ErrorType.FORBIDDEN, "PERMISSION_DENIED", forbidden.getMessage(), Map.of());
+            case StatusRuntimeException grpc -> fromStatus(grpc, env, where);
             default -> {
-                LOG.error("unexpected failure resolving {}", env.getExecutionStepInfo().getPath(), failure);
+                LOG.error("unexpected failure resolving {}", where, failure);
                 yield error(env, ErrorType.INTERNAL_ERROR, "INTERNAL", "something went wrong; it has been logged", Map.of());
             }
         };
     }
 
-    private GraphQLError fromStatus(StatusRuntimeException failure, DataFetchingEnvironment env) {
+    private static GraphQLError fromStatus(StatusRuntimeException failure, java.util.function.Supplier<GraphqlErrorBuilder<?>> env,
+                                           String where) {
         Status status = failure.getStatus();
         String description = status.getDescription() == null ? status.getCode().name() : status.getDescription();
         com.google.rpc.Status details = StatusProto.fromThrowable(failure);
@@ -73,7 +80,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED -> error(env, MediCoreErrorType.UNAVAILABLE, code,
                     "a service is not answering; try again shortly", extensions);
             default -> {
-                LOG.warn("service failed resolving {}: {}", env.getExecutionStepInfo().getPath(), status);
+                LOG.warn("service failed resolving {}: {}", where, status);
                 yield error(env, ErrorType.INTERNAL_ERROR, "INTERNAL", "something went wrong; it has been logged", Map.of());
             }
         };
@@ -103,10 +110,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         return Map.of("field", field, "description", description);
     }
 
-    private static GraphQLError error(DataFetchingEnvironment env, ErrorClassification type, String code, String message,
-                                      Map<String, Object> extensions) {
+    private static GraphQLError error(java.util.function.Supplier<GraphqlErrorBuilder<?>> env, ErrorClassification type,
+                                      String code, String message, Map<String, Object> extensions) {
         Map<String, Object> all = new LinkedHashMap<>(extensions);
         all.put("code", code);
-        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).extensions(all).build();
+        return env.get().errorType(type).message(message).extensions(all).build();
     }
 }

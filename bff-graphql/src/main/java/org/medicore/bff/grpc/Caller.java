@@ -3,17 +3,37 @@ package org.medicore.bff.grpc;
 import graphql.GraphQLContext;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The portal user a GraphQL request runs for: their bearer token, relayed on every gRPC call so
- * each service applies its own access rules, and the client address, relayed for the audit.
- * Kept in the GraphQLContext because data loaders may run on other threads than the request.
+ * each service applies its own access rules, who they are (subject and realm roles, from the
+ * verified token) and the client address, relayed for the audit. Kept in the GraphQLContext
+ * because data loaders and subscriptions run on other threads than the request.
  */
-public record Caller(Optional<String> bearerToken, Optional<String> clientAddress) {
+public record Caller(Optional<String> bearerToken, Optional<String> subject, Set<String> roles,
+                     Optional<String> clientAddress) {
 
     static final String KEY = Caller.class.getName();
 
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
     public static Caller of(GraphQLContext context) {
-        return context.getOrDefault(KEY, new Caller(Optional.empty(), Optional.empty()));
+        return context.getOrDefault(KEY, anonymous(Optional.empty()));
+    }
+
+    static Caller anonymous(Optional<String> clientAddress) {
+        return new Caller(Optional.empty(), Optional.empty(), Set.of(), clientAddress);
+    }
+
+    /** The same client acting with another token, e.g. the BFF's own service account. */
+    public Caller actingWith(String token) {
+        return new Caller(Optional.of(token), Optional.empty(), Set.of(), clientAddress);
+    }
+
+    public boolean is(String role) {
+        return roles.contains(role);
     }
 }

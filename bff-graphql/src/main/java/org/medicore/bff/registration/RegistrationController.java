@@ -54,7 +54,7 @@ class RegistrationController {
         String subject = accounts.createPatientAccount(new KeycloakAccounts.NewAccount(input.email().strip(),
                 input.name().given().strip(), input.name().family().strip(), input.password()));
         try {
-            Caller asClinic = new Caller(Optional.of(accounts.serviceToken()), Caller.of(context).clientAddress());
+            Caller asClinic = Caller.of(context).actingWith(accounts.serviceToken());
             Patient patient = services.patients(asClinic).registerPatient(RegisterPatientRequest.newBuilder()
                     .setName(PersonName.newBuilder().setGiven(input.name().given().strip()).setFamily(input.name().family().strip()))
                     .setDateOfBirth(ProtoValues.date(input.dateOfBirth()))

@@ -36,6 +36,7 @@ public abstract class WholeSystemTest {
         registry.add("medicore.bff.services.billing", SYSTEM::billingTarget);
         registry.add("medicore.bff.services.lab", SYSTEM::labTarget);
         registry.add("medicore.bff.keycloak.base-url", () -> SYSTEM.keycloak().baseUrl());
+        registry.add("medicore.bff.live.bootstrap-servers", () -> SYSTEM.kafka().bootstrapServers());
     }
 
     /** The GraphQL endpoint as the demo user {@code user} (patient, doctor, billing, admin). */
@@ -57,7 +58,7 @@ public abstract class WholeSystemTest {
                 .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
-    private String graphQlUrl() {
+    protected String graphQlUrl() {
         return "http://127.0.0.1:" + port + "/graphql";
     }
 }

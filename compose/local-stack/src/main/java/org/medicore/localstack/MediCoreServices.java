@@ -95,7 +95,8 @@ final class MediCoreServices {
                                 "medicore.bff.services.appointment", "127.0.0.1:" + ports.appointment(),
                                 "medicore.bff.services.billing", "127.0.0.1:" + ports.billing(),
                                 "medicore.bff.services.lab", "127.0.0.1:" + ports.lab(),
-                                "medicore.bff.keycloak.base-url", keycloak.baseUrl()),
+                                "medicore.bff.keycloak.base-url", keycloak.baseUrl(),
+                                "medicore.bff.live.bootstrap-servers", kafka),
                         ports.bff(), List.of(new Component.Endpoint("GraphQL", "http://127.0.0.1:" + ports.bff() + "/graphql")), logs));
             }
             launched.forEach(ServiceProcess::awaitReady);

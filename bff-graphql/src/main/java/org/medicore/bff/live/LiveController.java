@@ -1,0 +1,141 @@
+package org.medicore.bff.live;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Timestamp;
+import graphql.GraphQLContext;
+import org.medicore.bff.error.Forbidden;
+import org.medicore.bff.grpc.Caller;
+import org.medicore.bff.grpc.ServiceStubs;
+import org.medicore.contracts.appointment.v1.GetPractitionerRequest;
+import org.medicore.contracts.events.v1.AnalyticsWindow;
+import org.medicore.contracts.lab.v1.GetReportStatusRequest;
+import org.medicore.contracts.lab.v1.LabReport;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+
+import java.util.Set;
+
+/**
+ * Subscriptions over graphql-ws, fed by {@link LiveEvents}. Who may open one is decided when it
+ * opens, from the caller's token: the analytics feed is for admins, a doctor follows their own
+ * schedule, and a lab report's status is for whoever lab-processor lets read the report.
+ */
+@Controller
+class LiveController {
+
+    private static final Set<String> FINAL = Set.of("PROCESSED", "REJECTED");
+
+    private final LiveEvents events;
+    private final ServiceStubs services;
+
+    LiveController(LiveEvents events, ServiceStubs services) {
+        this.events = events;
+        this.services = services;
+    }
+
+    record AppointmentChange(String appointmentId, String practitionerId, String patientId, String kind,
+                             Timestamp start, Timestamp end, Timestamp occurredAt) {
+    }
+
+    record LabReportStatusChange(String reportId, String status, String detail, Integer resultCount,
+                                 Integer abnormalCount, Timestamp occurredAt) {
+    }
+
+    @SubscriptionMapping
+    Flux<AnalyticsWindow> analytics(GraphQLContext context) {
+        if (!Caller.of(context).is("ADMIN")) {
+            throw new Forbidden("the analytics feed is for administrators");
+        }
+        return events.stream().filter(event -> event.type().equals("AnalyticsWindow"))
+                .map(event -> typed(event.message()));
+    }
+
+    @SubscriptionMapping
+    Flux<AppointmentChange> appointmentChanged(@Argument String practitionerId, GraphQLContext context) {
+        Caller caller = Caller.of(context);
+        if (!caller.is("ADMIN")) {
+            String account = services.appointments(caller).getPractitioner(GetPractitionerRequest.newBuilder()
+                    .setPractitionerId(practitionerId).build()).getPractitioner().getKeycloakSubject();
+            if (!caller.is("DOCTOR") || !caller.subject().map(account::equals).orElse(false)) {
+                throw new Forbidden("a doctor follows only their own schedule");
+            }
+        }
+        return events.stream().filter(event -> event.type().startsWith("Appointment"))
+                .filter(event -> practitionerId.equals(LiveEvents.field(event.message(), "practitioner_id")))
+                .map(LiveController::appointmentChange);
+    }
+
+    /** The report's current status first, then each change until it is final. */
+    @SubscriptionMapping
+    Flux<LabReportStatusChange> labReportStatus(@Argument String reportId, GraphQLContext context) {
+        LabReport now = services.labs(Caller.of(context)).getReportStatus(GetReportStatusRequest.newBuilder()
+                .setReportId(reportId).build()).getReport();
+        LabReportStatusChange current = new LabReportStatusChange(reportId, now.getStatus().name(),
+                now.getRejectionDetail().isEmpty() ? null : now.getRejectionDetail(), now.getResultCount(),
+                now.getAbnormalCount(), null);
+        if (FINAL.contains(current.status())) {
+            return Flux.just(current);
+        }
+        Flux<LabReportStatusChange> changes = events.stream()
+                .filter(event -> event.type().startsWith("LabReport"))
+                .filter(event -> reportId.equals(LiveEvents.field(event.message(), "report_id")))
+                .map(LiveController::labChange)
+                .takeUntil(change -> FINAL.contains(change.status()));
+        return Flux.concat(Flux.just(current), changes);
+    }
+
+    @SchemaMapping(typeName = "AnalyticsWindow", field = "dimension")
+    String dimension(AnalyticsWindow window) {
+        return window.getDimension().name();
+    }
+
+    @SchemaMapping(typeName = "AnalyticsWindow", field = "final")
+    boolean isFinal(AnalyticsWindow window) {
+        return window.getFinal();
+    }
+
+    private static AppointmentChange appointmentChange(LiveEvent event) {
+        Message m = event.message();
+        boolean moved = event.type().equals("AppointmentRescheduled");
+        return new AppointmentChange((String) LiveEvents.field(m, "appointment_id"),
+                (String) LiveEvents.field(m, "practitioner_id"), (String) LiveEvents.field(m, "patient_id"),
+                event.type().substring("Appointment".length()).toUpperCase(),
+                timestamp(LiveEvents.field(m, moved ? "new_start" : "start")),
+                timestamp(LiveEvents.field(m, moved ? "new_end" : "end")),
+                timestamp(LiveEvents.field(m, "occurred_at")));
+    }
+
+    private static LabReportStatusChange labChange(LiveEvent event) {
+        Message m = event.message();
+        boolean processed = event.type().equals("LabReportProcessed");
+        Object detail = LiveEvents.field(m, "detail");
+        return new LabReportStatusChange((String) LiveEvents.field(m, "report_id"), processed ? "PROCESSED" : "REJECTED",
+                processed || detail == null || detail.toString().isEmpty() ? null : detail.toString(),
+                processed ? (Integer) LiveEvents.field(m, "result_count") : null,
+                processed ? (Integer) LiveEvents.field(m, "abnormal_count") : null,
+                timestamp(LiveEvents.field(m, "occurred_at")));
+    }
+
+    private static AnalyticsWindow typed(Message message) {
+        try {
+            return AnalyticsWindow.parseFrom(message.toByteString());
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("an AnalyticsWindow that is not one", e);
+        }
+    }
+
+    private static Timestamp timestamp(Object value) {
+        if (!(value instanceof Message message)) {
+            return null;
+        }
+        try {
+            return Timestamp.parseFrom(message.toByteString());
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("a timestamp that is not one", e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.medicore.bff.live;
+
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.medicore.contracts.events.v1.AnalyticsEventsProto;
+import org.medicore.contracts.events.v1.AppointmentEventsProto;
+import org.medicore.contracts.events.v1.LabEventsProto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * One Kafka consumer per BFF instance, fanned out to every subscriber. Its consumer group is
+ * its own, so every instance sees every event, and it starts at the end of the topics: a
+ * subscription shows what happens from now on. A slow subscriber loses its oldest events rather
+ * than holding up the others.
+ */
+final class LiveEvents implements SmartLifecycle {
+
+    static final List<String> TOPICS = List.of("medicore.appointments.v1", "medicore.labs.v1", "medicore.analytics.v1");
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
+
+    private final LiveSettings settings;
+    private final Sinks.Many<LiveEvent> sink = Sinks.many().multicast().directBestEffort();
+    private final Map<String, Descriptors.Descriptor> types = new HashMap<>();
+    private volatile KafkaConsumer<String, String> consumer;
+    private volatile boolean running;
+    private volatile boolean listening;
+    private Thread poller;
+
+    LiveEvents(LiveSettings settings) {
+        this.settings = settings;
+        Stream.of(AppointmentEventsProto.getDescriptor(), LabEventsProto.getDescriptor(), AnalyticsEventsProto.getDescriptor())
+                .flatMap(file -> file.getMessageTypes().stream())
+                .forEach(type -> types.put(type.getFullName(), type));
+    }
+
+    /** The events from now on, each subscriber with its own bounded buffer. */
+    Flux<LiveEvent> stream() {
+        return sink.asFlux().onBackpressureBuffer(settings.bufferPerSubscriber(),
+                dropped -> LOG.debug("a slow subscriber missed a {}", dropped.type()), BufferOverflowStrategy.DROP_OLDEST);
+    }
+
+    @Override
+    public void start() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "bff-live-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(TOPICS, new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                listening = false;
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                listening = !partitions.isEmpty();
+            }
+        });
+        running = true;
+        poller = Thread.ofPlatform().name("bff-live-events").daemon().start(this::poll);
+    }
+
+    private void poll() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    read(record);
+                }
+            }
+        } catch (WakeupException stopping) {
+            LOG.debug("live events stopping");
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void read(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader("event-type");
+        Descriptors.Descriptor type = header == null ? null : types.get(new String(header.value(), StandardCharsets.UTF_8));
+        if (type == null || record.value() == null) {
+            return;
+        }
+        try {
+            DynamicMessage.Builder message = DynamicMessage.newBuilder(type);
+            JsonFormat.parser().ignoringUnknownFields().merge(record.value(), message);
+            sink.tryEmitNext(new LiveEvent(type.getName(), message.build()));
+        } catch (InvalidProtocolBufferException unreadable) {
+            LOG.warn("skipped an unreadable {} at {}-{}@{}", type.getName(), record.topic(), record.partition(), record.offset());
+        }
+    }
+
+    /** True once the consumer has its partitions: from then on nothing published is missed. */
+    boolean listening() {
+        return listening;
+    }
+
+    /** A field of an event by its proto name, whatever the event's type. */
+    static Object field(Message message, String name) {
+        Descriptors.FieldDescriptor field = message.getDescriptorForType().findFieldByName(name);
+        return field == null || (!field.isRepeated() && field.hasPresence() && !message.hasField(field))
+                ? null : message.getField(field);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        sink.tryEmitComplete();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
