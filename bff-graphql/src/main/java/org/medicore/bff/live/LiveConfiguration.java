@@ -3,6 +3,7 @@ package org.medicore.bff.live;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
 
 @Configuration
 @EnableConfigurationProperties(LiveSettings.class)
@@ -11,5 +12,10 @@ class LiveConfiguration {
     @Bean
     LiveEvents liveEvents(LiveSettings settings) {
         return new LiveEvents(settings);
+    }
+
+    @Bean
+    Dashboard dashboard(RestClient.Builder http, LiveSettings settings) {
+        return new Dashboard(http.clone().baseUrl(settings.analyticsUrl()).build(), settings.clinicId());
     }
 }

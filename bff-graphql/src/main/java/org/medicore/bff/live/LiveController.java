@@ -9,14 +9,17 @@ import org.medicore.bff.grpc.Caller;
 import org.medicore.bff.grpc.ServiceStubs;
 import org.medicore.contracts.appointment.v1.GetPractitionerRequest;
 import org.medicore.contracts.events.v1.AnalyticsWindow;
+import org.medicore.contracts.events.v1.RollingFigures;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.LabReport;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,10 +34,27 @@ class LiveController {
 
     private final LiveEvents events;
     private final ServiceStubs services;
+    private final Dashboard dashboard;
 
-    LiveController(LiveEvents events, ServiceStubs services) {
+    LiveController(LiveEvents events, ServiceStubs services, Dashboard dashboard) {
         this.events = events;
         this.services = services;
+        this.dashboard = dashboard;
+    }
+
+    /** The current figures, to draw before the analytics subscription adds to them. */
+    @QueryMapping
+    Dashboard.Figures dashboard(GraphQLContext context) {
+        Caller caller = Caller.of(context);
+        if (!caller.is("ADMIN")) {
+            throw new Forbidden("the dashboard is for administrators");
+        }
+        return dashboard.current(caller);
+    }
+
+    @SchemaMapping(typeName = "Dashboard", field = "practitionerUtilisation")
+    List<RollingFigures.PractitionerUtilisation> utilisation(Dashboard.Figures figures) {
+        return figures.rolling().getPractitionerUtilisationList();
     }
 
     record AppointmentChange(String appointmentId, String practitionerId, String patientId, String kind,

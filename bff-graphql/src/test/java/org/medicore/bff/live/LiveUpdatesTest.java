@@ -71,6 +71,9 @@ class LiveUpdatesTest extends WholeSystemTest {
         Map<?, ?> window = analytics.poll(90, TimeUnit.SECONDS);
         assertThat(window).isNotNull();
         assertThat(((Number) window.get("bookings")).longValue()).isPositive();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("admin")
+                .document("{ dashboard { bookingsLastHour lastHour { bookings } practitionerUtilisation { practitionerId } } }")
+                .execute().path("dashboard.bookingsLastHour").entity(Long.class).satisfies(n -> assertThat(n).isPositive()));
         doctorSubscription.dispose();
         adminSubscription.dispose();
     }
@@ -82,6 +85,9 @@ class LiveUpdatesTest extends WholeSystemTest {
                 .variable("p", CLINIC.demoDoctor().getId()).retrieveSubscription("appointmentChanged")
                 .toEntity(Map.class).blockFirst(Duration.ofSeconds(30)))
                 .hasMessageContaining("own schedule");
+        as("doctor").document("{ dashboard { bookingsLastHour } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(error.getMessage()).contains("administrators")));
         assertThatThrownBy(() -> socket("doctor").document("subscription { analytics { bookings } }")
                 .retrieveSubscription("analytics").toEntity(Map.class).blockFirst(Duration.ofSeconds(30)))
                 .hasMessageContaining("administrators");

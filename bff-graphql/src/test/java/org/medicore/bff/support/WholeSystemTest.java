@@ -37,6 +37,7 @@ public abstract class WholeSystemTest {
         registry.add("medicore.bff.services.lab", SYSTEM::labTarget);
         registry.add("medicore.bff.keycloak.base-url", () -> SYSTEM.keycloak().baseUrl());
         registry.add("medicore.bff.live.bootstrap-servers", () -> SYSTEM.kafka().bootstrapServers());
+        registry.add("medicore.bff.live.analytics-url", SYSTEM::analyticsUrl);
     }
 
     /** The GraphQL endpoint as the demo user {@code user} (patient, doctor, billing, admin). */

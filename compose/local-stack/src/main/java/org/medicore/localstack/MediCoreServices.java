@@ -96,7 +96,8 @@ final class MediCoreServices {
                                 "medicore.bff.services.billing", "127.0.0.1:" + ports.billing(),
                                 "medicore.bff.services.lab", "127.0.0.1:" + ports.lab(),
                                 "medicore.bff.keycloak.base-url", keycloak.baseUrl(),
-                                "medicore.bff.live.bootstrap-servers", kafka),
+                                "medicore.bff.live.bootstrap-servers", kafka,
+                                "medicore.bff.live.analytics-url", "http://127.0.0.1:" + ports.analytics()),
                         ports.bff(), List.of(new Component.Endpoint("GraphQL", "http://127.0.0.1:" + ports.bff() + "/graphql")), logs));
             }
             launched.forEach(ServiceProcess::awaitReady);
