@@ -4,6 +4,7 @@ import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import org.medicore.bff.error.InvalidArgument;
 import org.medicore.bff.graphql.Connection;
+import org.medicore.bff.graphql.Links;
 import org.medicore.bff.graphql.PageSize;
 import org.medicore.bff.graphql.ProtoValues;
 import org.medicore.bff.grpc.Caller;
@@ -39,7 +40,6 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -123,13 +123,7 @@ class AppointmentController {
         Map<String, Practitioner> found = stub(context).batchGetPractitioners(BatchGetPractitionersRequest.newBuilder()
                         .addAllPractitionerIds(ids).build()).getPractitionersList().stream()
                 .collect(Collectors.toMap(Practitioner::getId, Function.identity()));
-        Map<Appointment, Practitioner> byAppointment = new LinkedHashMap<>();
-        appointments.forEach(a -> {
-            if (found.containsKey(a.getPractitionerId())) {
-                byAppointment.put(a, found.get(a.getPractitionerId()));
-            }
-        });
-        return byAppointment;
+        return Links.byKey(appointments, Appointment::getPractitionerId, found);
     }
 
     @SchemaMapping(typeName = "Appointment", field = "reason")

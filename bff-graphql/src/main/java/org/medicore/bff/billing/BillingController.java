@@ -6,6 +6,7 @@ import io.grpc.StatusRuntimeException;
 import org.dataloader.DataLoader;
 import org.medicore.bff.error.InvalidArgument;
 import org.medicore.bff.graphql.Connection;
+import org.medicore.bff.graphql.Links;
 import org.medicore.bff.graphql.PageSize;
 import org.medicore.bff.graphql.ProtoValues;
 import org.medicore.bff.grpc.Caller;
@@ -36,7 +37,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -108,13 +108,7 @@ class BillingController {
                         .newBuilder().addAllAppointmentIds(appointments.stream().map(Appointment::getId).distinct().toList())
                         .build()).getInvoicesList().stream()
                 .collect(Collectors.toMap(Invoice::getAppointmentId, Function.identity(), (first, second) -> first));
-        Map<Appointment, Invoice> byAppointment = new LinkedHashMap<>();
-        appointments.forEach(a -> {
-            if (found.containsKey(a.getId())) {
-                byAppointment.put(a, found.get(a.getId()));
-            }
-        });
-        return byAppointment;
+        return Links.byKey(appointments, Appointment::getId, found);
     }
 
     /** One BatchGetAppointments for all invoices of a query; appointments the caller may not see stay null. */
@@ -125,13 +119,7 @@ class BillingController {
                                 .addAllAppointmentIds(invoices.stream().map(Invoice::getAppointmentId).distinct().toList())
                                 .build()).getAppointmentsList().stream()
                 .collect(Collectors.toMap(Appointment::getId, Function.identity()));
-        Map<Invoice, Appointment> byInvoice = new LinkedHashMap<>();
-        invoices.forEach(invoice -> {
-            if (found.containsKey(invoice.getAppointmentId())) {
-                byInvoice.put(invoice, found.get(invoice.getAppointmentId()));
-            }
-        });
-        return byInvoice;
+        return Links.byKey(invoices, Invoice::getAppointmentId, found);
     }
 
     @SchemaMapping(typeName = "Invoice", field = "lineItems")

@@ -4,6 +4,7 @@ import graphql.GraphQLContext;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.medicore.bff.graphql.Connection;
+import org.medicore.bff.graphql.Links;
 import org.medicore.bff.graphql.PageSize;
 import org.medicore.bff.graphql.ProtoValues;
 import org.medicore.bff.grpc.Caller;
@@ -24,7 +25,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -78,14 +78,7 @@ class PatientController {
         Map<String, Patient> found = services.patients(Caller.of(context))
                 .batchGetPatients(BatchGetPatientsRequest.newBuilder().addAllPatientIds(ids).build())
                 .getPatientsList().stream().collect(Collectors.toMap(Patient::getId, Function.identity()));
-        Map<Appointment, Patient> byAppointment = new LinkedHashMap<>();
-        appointments.forEach(appointment -> {
-            Patient patient = found.get(appointment.getPatientId());
-            if (patient != null) {
-                byAppointment.put(appointment, patient);
-            }
-        });
-        return byAppointment;
+        return Links.byKey(appointments, Appointment::getPatientId, found);
     }
 
     @SchemaMapping(typeName = "Patient", field = "sex")
