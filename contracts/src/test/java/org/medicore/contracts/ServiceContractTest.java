@@ -31,14 +31,16 @@ class ServiceContractTest {
                 "SetWorkingHours", "GetWorkingHours", "ListFreeSlots",
                 "BookAppointment", "CancelAppointment", "RescheduleAppointment",
                 "CheckIn", "CompleteAppointment", "MarkNoShow", "GetAppointment",
-                "ListAppointmentsByPatient", "ListAppointmentsByPractitionerDay");
+                "ListAppointmentsByPatient", "ListAppointmentsByPractitionerDay",
+                "BatchGetPractitioners", "BatchGetAppointments", "BatchListAppointmentsByPatients");
     }
 
     @Test
     void the_billing_service_offers_accounts_fees_invoices_and_payments() {
         assertThat(rpcNames(BillingServiceGrpc.getServiceDescriptor())).containsExactlyInAnyOrder(
                 "GetBillingAccount", "GetFeeSchedule", "UpdateFeeSchedule",
-                "GetInvoice", "ListInvoicesByPatient", "RecordPayment", "VoidInvoice");
+                "GetInvoice", "ListInvoicesByPatient", "RecordPayment", "VoidInvoice",
+                "BatchListInvoicesByPatients", "BatchGetInvoicesByAppointments");
     }
 
     @Test
