@@ -110,6 +110,12 @@ class CareJourneyTest extends WholeSystemTest {
                 .path("recordPayment.status").entity(String.class).isEqualTo("PAID")
                 .path("recordPayment.balanceDue.amountMinor").entity(Long.class).isEqualTo(0L);
 
+        as("billing").document("query($id: ID!) { invoice(id: $id) { number chargeReason payments { method amount { amountMinor } } } }")
+                .variable("id", invoice.get("id")).execute()
+                .path("invoice.chargeReason").entity(String.class).isEqualTo("LATE_CANCELLATION")
+                .path("invoice.payments[0].method").entity(String.class).isEqualTo("CARD")
+                .path("invoice.payments[0].amount.amountMinor").entity(Long.class)
+                .isEqualTo(((Number) balance.get("amountMinor")).longValue());
         as("patient").document("""
                         { me { patient { invoices(statuses: [PAID], first: 50) { id appointment { id status } } } } }""")
                 .execute()
