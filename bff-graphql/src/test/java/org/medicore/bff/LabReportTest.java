@@ -47,6 +47,10 @@ class LabReportTest extends WholeSystemTest {
                 .path("labReport.abnormalCount").entity(Integer.class).isEqualTo(2));
 
         as("patient").document("""
+                        query($patient: ID!) { labReports(patientId: $patient, first: 100) { edges { node { id status fileName } } } }""")
+                .variable("patient", Demo.PATIENT_SUBJECT).execute()
+                .path("labReports.edges[*].node.id").entityList(String.class).contains(reportId);
+        as("patient").document("""
                         query($patient: ID!, $report: ID) {
                           labResults(patientId: $patient, reportId: $report) {
                             totalCount edges { node { testName code numericValue unit abnormalFlag referenceRange { low high } } }

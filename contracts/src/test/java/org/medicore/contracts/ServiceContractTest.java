@@ -46,7 +46,8 @@ class ServiceContractTest {
     @Test
     void the_lab_service_offers_upload_confirmation_status_and_results() {
         assertThat(rpcNames(LabServiceGrpc.getServiceDescriptor())).containsExactlyInAnyOrder(
-                "RequestUploadUrl", "ConfirmUpload", "GetReportStatus", "ListResultsByPatient");
+                "RequestUploadUrl", "ConfirmUpload", "GetReportStatus", "ListResultsByPatient",
+                "ListReportsByPatient");
     }
 
     @Test

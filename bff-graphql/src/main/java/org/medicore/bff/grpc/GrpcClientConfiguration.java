@@ -26,7 +26,7 @@ class GrpcClientConfiguration {
                     "BatchGetPractitioners", "BatchGetAppointments", "BatchListAppointmentsByPatients"),
             "medicore.billing.v1.BillingService", List.of("GetBillingAccount", "GetFeeSchedule", "GetInvoice",
                     "ListInvoicesByPatient", "BatchListInvoicesByPatients", "BatchGetInvoicesByAppointments"),
-            "medicore.lab.v1.LabService", List.of("GetReportStatus", "ListResultsByPatient"));
+            "medicore.lab.v1.LabService", List.of("GetReportStatus", "ListResultsByPatient", "ListReportsByPatient"));
 
     @Bean
     RpcCounter rpcCounter() {

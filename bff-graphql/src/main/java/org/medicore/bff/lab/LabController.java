@@ -12,6 +12,8 @@ import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.LabReport;
 import org.medicore.contracts.lab.v1.LabResult;
 import org.medicore.contracts.lab.v1.LabServiceGrpc.LabServiceBlockingStub;
+import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
+import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
 import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListResultsByPatientResponse;
 import org.medicore.contracts.lab.v1.ReferenceRange;
@@ -54,6 +56,16 @@ class LabController {
     @QueryMapping
     LabReport labReport(@Argument String id, GraphQLContext context) {
         return stub(context).getReportStatus(GetReportStatusRequest.newBuilder().setReportId(id).build()).getReport();
+    }
+
+    @QueryMapping
+    Connection<LabReport> labReports(@Argument String patientId, @Argument Integer first, @Argument String after,
+                                     GraphQLContext context) {
+        ListReportsByPatientResponse page = stub(context).listReportsByPatient(ListReportsByPatientRequest.newBuilder()
+                .setPatientId(patientId).setPage(PageRequest.newBuilder().setPageSize(PageSize.of(first, "first"))
+                        .setPageToken(after == null ? "" : after)).build());
+        return Connection.of(page.getReportsList(), after, page.getPageInfo().getNextPageToken(),
+                page.getPageInfo().getTotalSize());
     }
 
     @QueryMapping

@@ -18,6 +18,7 @@ import org.medicore.contracts.lab.v1.LabReportRejectionReason;
 import org.medicore.contracts.lab.v1.LabReportStatus;
 import org.medicore.contracts.lab.v1.LabResult;
 import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListResultsByPatientResponse;
 import org.medicore.contracts.lab.v1.RequestUploadUrlRequest;
@@ -129,6 +130,29 @@ class LabReportFlowTest extends RunningLabProcessor {
         LabReportProcessed event = parse(labEvents.of(reportId).value(), LabReportProcessed.newBuilder()).build();
         assertThat(event.getCriticalCount()).isEqualTo(1);
         assertThat(event.getAbnormalCount()).isEqualTo(3);
+    }
+
+    @Test
+    void a_patients_reports_are_listed_newest_first_whatever_their_status_and_only_for_whom_may_see_them() throws Exception {
+        String doctor = tokenOf("doctor");
+        String patientId = aRegisteredPatient("");
+        String processed = upload(doctor, patientId, aLinesReport().pdf());
+        awaitFinal(doctor, processed);
+        String waiting = labServiceAs(doctor).requestUploadUrl(aRequest(patientId, 1000)).getReportId();
+
+        var first = labServiceAs(doctor).listReportsByPatient(ListReportsByPatientRequest.newBuilder()
+                .setPatientId(patientId).setPage(PageRequest.newBuilder().setPageSize(1)).build());
+        var second = labServiceAs(doctor).listReportsByPatient(ListReportsByPatientRequest.newBuilder()
+                .setPatientId(patientId).setPage(PageRequest.newBuilder().setPageSize(1)
+                        .setPageToken(first.getPageInfo().getNextPageToken())).build());
+
+        assertThat(first.getReportsList()).extracting(LabReport::getId).containsExactly(waiting);
+        assertThat(first.getReports(0).getStatus()).isEqualTo(LabReportStatus.AWAITING_UPLOAD);
+        assertThat(second.getReportsList()).extracting(LabReport::getId).containsExactly(processed);
+        assertThatThrownBy(() -> labServiceAs(tokenOf("patient")).listReportsByPatient(ListReportsByPatientRequest
+                .newBuilder().setPatientId(patientId).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
     }
 
     @Test

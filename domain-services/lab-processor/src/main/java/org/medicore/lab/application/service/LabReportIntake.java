@@ -1,5 +1,7 @@
 package org.medicore.lab.application.service;
 
+import org.medicore.lab.domain.ReportPage;
+import org.medicore.lab.application.port.in.ListReportsByPatient;
 import org.medicore.lab.application.port.in.ConfirmUpload;
 import org.medicore.lab.application.port.in.GetReportStatus;
 import org.medicore.lab.application.port.in.ListResultsByPatient;
@@ -34,7 +36,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Upload URLs, upload confirmation and the read side of reports and their results. */
-public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, GetReportStatus, ListResultsByPatient {
+public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, GetReportStatus, ListResultsByPatient,
+        ListReportsByPatient {
 
     private static final String REPORT = "medicore.lab.v1.LabReport";
     private static final String PATIENT = "medicore.patient.v1.Patient";
@@ -167,6 +170,27 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
                 .filter(result -> reportId.map(result.sourceReportId()::equals).orElse(true))
                 .toList();
         return ResultPage.of(fromReports, pageSize, pageToken)
+                .map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(new Refusal.InvalidRequest(List.of(
+                        new Refusal.FieldViolation("page.page_token", "is not a token from a previous page")))));
+    }
+
+    @Override
+    public Outcome<ReportPage> reportsByPatient(Caller caller, String patientId, int pageSize, String pageToken) {
+        List<Refusal.FieldViolation> violations = new ArrayList<>();
+        if (!isUuid(patientId)) {
+            violations.add(new Refusal.FieldViolation("patient_id", "must be a patient id (UUID)"));
+        }
+        if (pageSize < 0) {
+            violations.add(new Refusal.FieldViolation("page.page_size", "must not be negative"));
+        }
+        if (!violations.isEmpty()) {
+            return Outcome.refused(new Refusal.InvalidRequest(violations));
+        }
+        if (!ReportAccess.mayActFor(caller, patientId)) {
+            return Outcome.refused(new Refusal.Denied());
+        }
+        return loadReport.reportsOf(patientId, ReportPage.size(pageSize), pageToken)
                 .map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(new Refusal.InvalidRequest(List.of(
                         new Refusal.FieldViolation("page.page_token", "is not a token from a previous page")))));

@@ -1,5 +1,6 @@
 package org.medicore.lab.adapter.in.grpc;
 
+import org.medicore.lab.application.port.in.ListReportsByPatient;
 import org.medicore.support.security.RealmTokens;
 import org.medicore.lab.application.port.in.ConfirmUpload;
 import org.medicore.lab.application.port.in.GetReportStatus;
@@ -42,9 +43,9 @@ public class GrpcConfiguration {
     @Bean
     LabGrpcEndpoint labGrpcEndpoint(RequestUploadUrl requestUploadUrl, ConfirmUpload confirmUpload,
                                     GetReportStatus getReportStatus, ListResultsByPatient listResultsByPatient,
-                                    LocalUploadTrigger localUploadTrigger) {
+                                    ListReportsByPatient listReportsByPatient, LocalUploadTrigger localUploadTrigger) {
         return new LabGrpcEndpoint(requestUploadUrl, confirmUpload, getReportStatus, listResultsByPatient,
-                localUploadTrigger);
+                listReportsByPatient, localUploadTrigger);
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package org.medicore.lab.adapter.in.grpc;
 
+import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
+import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
+import org.medicore.lab.application.port.in.ListReportsByPatient;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.PreconditionFailure;
@@ -39,14 +42,17 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
     private final ConfirmUpload confirmUpload;
     private final GetReportStatus getReportStatus;
     private final ListResultsByPatient listResultsByPatient;
+    private final ListReportsByPatient listReportsByPatient;
     private final LocalUploadTrigger trigger;
 
     LabGrpcEndpoint(RequestUploadUrl requestUploadUrl, ConfirmUpload confirmUpload, GetReportStatus getReportStatus,
-                    ListResultsByPatient listResultsByPatient, LocalUploadTrigger trigger) {
+                    ListResultsByPatient listResultsByPatient, ListReportsByPatient listReportsByPatient,
+                    LocalUploadTrigger trigger) {
         this.requestUploadUrl = requestUploadUrl;
         this.confirmUpload = confirmUpload;
         this.getReportStatus = getReportStatus;
         this.listResultsByPatient = listResultsByPatient;
+        this.listReportsByPatient = listReportsByPatient;
         this.trigger = trigger;
     }
 
@@ -85,6 +91,17 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
                         .addAllResults(page.results().stream().map(LabResultProtos::toProto).toList())
                         .setPageInfo(PageInfo.newBuilder().setNextPageToken(page.nextPageToken())
                                 .setTotalSize(page.totalSize())).build());
+    }
+
+    @Override
+    public void listReportsByPatient(ListReportsByPatientRequest request,
+                                     StreamObserver<ListReportsByPatientResponse> response) {
+        answer(response, listReportsByPatient.reportsByPatient(Callers.current(), request.getPatientId(),
+                        request.getPage().getPageSize(), request.getPage().getPageToken()),
+                page -> ListReportsByPatientResponse.newBuilder()
+                        .addAllReports(page.reports().stream().map(LabGrpcEndpoint::report).toList())
+                        .setPageInfo(PageInfo.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1))
+                        .build());
     }
 
     private static org.medicore.contracts.lab.v1.LabReport report(LabReport report) {

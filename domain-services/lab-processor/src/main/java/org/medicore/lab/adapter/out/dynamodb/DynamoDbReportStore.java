@@ -1,5 +1,9 @@
 package org.medicore.lab.adapter.out.dynamodb;
 
+import java.util.Base64;
+import java.nio.charset.StandardCharsets;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import org.medicore.lab.domain.ReportPage;
 import org.medicore.lab.application.port.out.LoadReport;
 import org.medicore.lab.application.port.out.PendingEvents;
 import org.medicore.lab.application.port.out.SaveReport;
@@ -97,6 +101,42 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
                 .expressionAttributeValues(Map.of(":expected", n(expectedVersion))).build();
     }
 
+    @Override
+    public Optional<ReportPage> reportsOf(String patientId, int size, String pageToken) {
+        Optional<Map<String, AttributeValue>> start = pageToken.isEmpty() ? Optional.empty() : startKey(pageToken);
+        if (!pageToken.isEmpty() && start.isEmpty()) {
+            return Optional.empty();
+        }
+        QueryResponse page = dynamoDb.query(r -> {
+            r.tableName(table).indexName(ReportTable.REPORTS_BY_PATIENT)
+                    .keyConditionExpression("#p = :p").expressionAttributeNames(Map.of("#p", ReportTable.PATIENT_ID))
+                    .expressionAttributeValues(Map.of(":p", s(patientId))).scanIndexForward(false).limit(size);
+            start.ifPresent(r::exclusiveStartKey);
+        });
+        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? token(page.lastEvaluatedKey()) : "";
+        return Optional.of(new ReportPage(page.items().stream().map(DynamoDbReportStore::report).toList(), next));
+    }
+
+    /** The index's last key (pk, patient and time) as an opaque token. */
+    private static String token(Map<String, AttributeValue> key) {
+        String plain = key.get(ReportTable.PK).s() + "\n" + key.get(ReportTable.PATIENT_ID).s() + "\n"
+                + key.get(ReportTable.CREATED_ORDER).s();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Optional<Map<String, AttributeValue>> startKey(String token) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", -1);
+            if (parts.length != 3 || !parts[0].startsWith("report#")) {
+                return Optional.empty();
+            }
+            return Optional.of(Map.of(ReportTable.PK, s(parts[0]), ReportTable.PATIENT_ID, s(parts[1]),
+                    ReportTable.CREATED_ORDER, s(parts[2])));
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
     private static Map<String, AttributeValue> item(LabReport report) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(ReportTable.PK, s("report#" + report.id()));
@@ -114,6 +154,8 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
         item.put("result_count", n(report.resultCount()));
         item.put("abnormal_count", n(report.abnormalCount()));
         item.put("created_at", s(report.createdAt().toString()));
+        item.put(ReportTable.CREATED_ORDER, s("%020d".formatted(
+                report.createdAt().getEpochSecond() * 1_000_000_000L + report.createdAt().getNano())));
         report.uploadedAt().ifPresent(at -> item.put("uploaded_at", s(at.toString())));
         report.processedAt().ifPresent(at -> item.put("processed_at", s(at.toString())));
         item.put("version", n(report.version()));

@@ -22,13 +22,20 @@ final class ReportTable {
     static final String OUTBOX_PENDING = "outbox-pending";
     static final String PENDING = "pending";
     static final String PENDING_ORDER = "pending_order";
+    static final String REPORTS_BY_PATIENT = "reports-by-patient";
+    static final String PATIENT_ID = "patient_id";
+    static final String CREATED_ORDER = "created_order";
 
     private ReportTable() {
     }
 
     static void createIfMissing(DynamoDbClient dynamoDb, String table) {
         try {
-            dynamoDb.describeTable(r -> r.tableName(table));
+            boolean indexed = dynamoDb.describeTable(r -> r.tableName(table)).table().globalSecondaryIndexes().stream()
+                    .anyMatch(index -> index.indexName().equals(REPORTS_BY_PATIENT));
+            if (!indexed) {
+                addReportsByPatient(dynamoDb, table);
+            }
             return;
         } catch (ResourceNotFoundException missing) {
             // created below
@@ -36,14 +43,41 @@ final class ReportTable {
         try {
             dynamoDb.createTable(r -> r.tableName(table)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(string(PK), string(PENDING), string(PENDING_ORDER))
+                    .attributeDefinitions(string(PK), string(PENDING), string(PENDING_ORDER), string(PATIENT_ID),
+                            string(CREATED_ORDER))
                     .keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build())
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(OUTBOX_PENDING)
                             .keySchema(KeySchemaElement.builder().attributeName(PENDING).keyType(KeyType.HASH).build(),
                                     KeySchemaElement.builder().attributeName(PENDING_ORDER).keyType(KeyType.RANGE).build())
-                            .projection(p -> p.projectionType(ProjectionType.ALL)).build()));
+                            .projection(p -> p.projectionType(ProjectionType.ALL)).build(), reportsByPatient()));
         } catch (ResourceInUseException createdMeanwhile) {
             // another instance created it first
+        }
+        dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(table));
+    }
+
+    /**
+     * A patient's reports, newest first. Sparse: only report items have {@code created_order} (the
+     * creation instant as zero-padded epoch nanoseconds, which sorts as text where ISO instants
+     * with varying fractions would not), so outbox entries (which carry the patient id too) stay out.
+     */
+    private static GlobalSecondaryIndex reportsByPatient() {
+        return GlobalSecondaryIndex.builder().indexName(REPORTS_BY_PATIENT)
+                .keySchema(KeySchemaElement.builder().attributeName(PATIENT_ID).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(CREATED_ORDER).keyType(KeyType.RANGE).build())
+                .projection(p -> p.projectionType(ProjectionType.ALL)).build();
+    }
+
+    /** Tables made before the index existed get it added; reads wait until it is active. */
+    private static void addReportsByPatient(DynamoDbClient dynamoDb, String table) {
+        GlobalSecondaryIndex index = reportsByPatient();
+        try {
+            dynamoDb.updateTable(r -> r.tableName(table)
+                    .attributeDefinitions(string(PATIENT_ID), string(CREATED_ORDER))
+                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+                            .keySchema(index.keySchema()).projection(index.projection()))));
+        } catch (ResourceInUseException addedMeanwhile) {
+            // another instance is adding it
         }
         dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(table));
     }
