@@ -16,12 +16,7 @@ import org.medicore.contracts.appointment.v1.LocalTimeInterval;
 import org.medicore.contracts.appointment.v1.Practitioner;
 import org.medicore.contracts.appointment.v1.SetWorkingHoursRequest;
 import org.medicore.contracts.appointment.v1.SlotLength;
-import org.medicore.contracts.billing.v1.AppointmentFee;
-import org.medicore.contracts.billing.v1.BillingServiceGrpc;
-import org.medicore.contracts.billing.v1.GetFeeScheduleRequest;
-import org.medicore.contracts.billing.v1.UpdateFeeScheduleRequest;
 import org.medicore.contracts.common.v1.Address;
-import org.medicore.contracts.common.v1.Money;
 import org.medicore.contracts.common.v1.AppointmentType;
 import org.medicore.contracts.common.v1.ContactDetails;
 import org.medicore.contracts.common.v1.PageRequest;
@@ -37,8 +32,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The demo records that go with the realm's demo users, written through the services' own
- * gRPC APIs as the admin: the patient's record, the doctor's practitioner with working
- * hours, and the clinic's fee schedule. Each is written only when missing, so a restart changes nothing.
+ * gRPC APIs as the admin: the patient's record and the doctor's practitioner with working
+ * hours (billing-service brings its own default fee schedule). Each is written only when missing, so a restart changes nothing.
  */
 final class DemoData {
 
@@ -51,11 +46,9 @@ final class DemoData {
 
     static void seed(KeycloakServer keycloak, MediCoreServices.Ports ports) {
         CallCredentials admin = bearer(keycloak.accessToken("admin"));
-        try (Channel patients = new Channel(ports.patient()); Channel appointments = new Channel(ports.appointment());
-             Channel billing = new Channel(ports.billing())) {
+        try (Channel patients = new Channel(ports.patient()); Channel appointments = new Channel(ports.appointment())) {
             seedPatient(PatientServiceGrpc.newBlockingStub(patients.channel).withCallCredentials(admin));
             seedDoctor(AppointmentServiceGrpc.newBlockingStub(appointments.channel).withCallCredentials(admin));
-            seedFees(BillingServiceGrpc.newBlockingStub(billing.channel).withCallCredentials(admin));
         }
     }
 
@@ -97,27 +90,6 @@ final class DemoData {
                     .addIntervals(interval("09:00", "17:00")).addBreaks(interval("12:00", "13:00")));
         }
         appointments.setWorkingHours(hours.build());
-    }
-
-    /** Without a fee schedule billing parks every charge, so the demo clinic gets one (EUR, 19 % tax). */
-    private static void seedFees(BillingServiceGrpc.BillingServiceBlockingStub billing) {
-        if (exists(() -> billing.getFeeSchedule(GetFeeScheduleRequest.getDefaultInstance()))) {
-            return;
-        }
-        billing.updateFeeSchedule(UpdateFeeScheduleRequest.newBuilder().setTaxRateBasisPoints(1900)
-                .addFees(fee(AppointmentType.CONSULTATION, 8000, 2500, 4000))
-                .addFees(fee(AppointmentType.FOLLOW_UP, 5000, 1500, 2500))
-                .addFees(fee(AppointmentType.LAB_VISIT, 3000, 1000, 1500))
-                .build());
-    }
-
-    private static AppointmentFee fee(AppointmentType type, long visit, long lateCancellation, long noShow) {
-        return AppointmentFee.newBuilder().setAppointmentType(type).setFee(euros(visit))
-                .setLateCancellationFee(euros(lateCancellation)).setNoShowFee(euros(noShow)).build();
-    }
-
-    private static Money euros(long cents) {
-        return Money.newBuilder().setAmountMinor(cents).setCurrency("EUR").build();
     }
 
     private static SlotLength slot(AppointmentType type, int minutes) {

@@ -37,7 +37,26 @@ public final class LocalStackLauncher {
     private LocalStackLauncher() {
     }
 
+    /** A start refused for a reason the user can act on: said in one line, no stack trace. */
+    private static final class Refused extends RuntimeException {
+
+        private final int exitCode;
+
+        Refused(String message, int exitCode) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+    }
+
     public static void main(String[] args) throws InterruptedException {
+        try {
+            launch(args);
+        } catch (Refused refused) {
+            System.exit(refused.exitCode);
+        }
+    }
+
+    private static void launch(String[] args) throws InterruptedException {
         Map<String, String> options = parse(args);
         if (options.containsKey("help")) {
             System.out.print(USAGE);
@@ -134,10 +153,10 @@ public final class LocalStackLauncher {
         }
     }
 
-    private static IllegalArgumentException usageError(String message) {
+    private static Refused usageError(String message) {
         System.err.println(message);
         System.err.print(USAGE);
-        return new IllegalArgumentException(message);
+        return new Refused(message, 2);
     }
 
     /** Two launchers on one data folder would corrupt it; the second one stops at once. */
@@ -146,7 +165,8 @@ public final class LocalStackLauncher {
         FileChannel channel = FileChannel.open(data.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock();
         if (lock == null) {
-            throw new IllegalStateException("another local stack is running on " + data);
+            System.err.println("MediCore local stack: another local stack is running on " + data);
+            throw new Refused("another local stack is running on " + data, 1);
         }
         return lock;
     }
