@@ -43,6 +43,7 @@ public final class LocalStack implements AutoCloseable {
             stack.postgres = stack.track(PostgresServer.start(data.resolve("postgres"), data.resolve("postgres-binaries"),
                     settings.ports().postgres()));
             SERVICE_DATABASES.forEach(stack.postgres::ensureDatabase);
+            AuditDatabase.provision(stack.postgres);
             stack.kafka = stack.track(KafkaBroker.start(data.resolve("kafka"), settings.ports().kafka(), logs));
             stack.kafka.ensureTopics(Topics.ALL, Topics.PARTITIONS);
             stack.dynamoDb = stack.track(DynamoDbServer.start(data.resolve("dynamodb"), settings.ports().dynamoDb()));

@@ -41,11 +41,13 @@ final class MediCoreServices {
         KeycloakServer keycloak = stack.keycloak();
         Path logs = data.resolve("logs");
         String kafka = stack.kafka().bootstrapServers();
+        String audit = stack.postgres().jdbcUrl(AuditDatabase.NAME);
         List<ServiceProcess> launched = new ArrayList<>();
         try {
             launched.add(ServiceProcess.launch("patient-service",
                     jar(repository, "domain-services/patient-service"),
                     properties("spring.grpc.server.port", ports.patient(),
+                            "medicore.audit.url", audit,
                             "medicore.patient.dynamodb.endpoint", stack.dynamoDb().endpoint(),
                             "medicore.patient.kafka.bootstrap-servers", kafka,
                             "medicore.patient.security.issuer", keycloak.issuer(),
@@ -54,6 +56,7 @@ final class MediCoreServices {
             launched.add(ServiceProcess.launch("appointment-service",
                     jar(repository, "domain-services/appointment-service"),
                     properties("spring.grpc.server.port", ports.appointment(),
+                            "medicore.audit.url", audit,
                             "spring.datasource.url", stack.postgres().jdbcUrl("appointments"),
                             "spring.kafka.bootstrap-servers", kafka,
                             "medicore.security.jwt.issuer-uri", keycloak.issuer(),
@@ -62,6 +65,7 @@ final class MediCoreServices {
             launched.add(ServiceProcess.launch("billing-service",
                     jar(repository, "domain-services/billing-service"),
                     properties("spring.grpc.server.port", ports.billing(),
+                            "medicore.audit.url", audit,
                             "spring.datasource.url", stack.postgres().jdbcUrl("billing"),
                             "spring.kafka.bootstrap-servers", kafka,
                             "medicore.billing.security.issuer", keycloak.issuer(),
@@ -70,6 +74,7 @@ final class MediCoreServices {
             launched.add(ServiceProcess.launch("lab-processor",
                     jar(repository, "domain-services/lab-processor"),
                     properties("spring.grpc.server.port", ports.lab(),
+                            "medicore.audit.url", audit,
                             "medicore.lab.s3.endpoint", stack.objectStore().endpoint(),
                             "medicore.lab.dynamodb.endpoint", stack.dynamoDb().endpoint(),
                             "medicore.lab.kafka.bootstrap-servers", kafka,
@@ -91,6 +96,7 @@ final class MediCoreServices {
                         jar(repository, "bff-graphql"),
                         properties("server.port", ports.bff(),
                                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
+                                "spring.datasource.url", audit,
                                 "medicore.bff.services.patient", "127.0.0.1:" + ports.patient(),
                                 "medicore.bff.services.appointment", "127.0.0.1:" + ports.appointment(),
                                 "medicore.bff.services.billing", "127.0.0.1:" + ports.billing(),

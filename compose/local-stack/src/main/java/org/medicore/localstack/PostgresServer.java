@@ -80,6 +80,27 @@ public final class PostgresServer implements Component {
         }
     }
 
+    /** Creates a role that may log in with the password, when it is missing; safe to call on every start. */
+    public void ensureLoginRole(String role, String password) {
+        if (!role.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain role name: " + role);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             PreparedStatement exists = connection.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+            exists.setString(1, role);
+            try (ResultSet rows = exists.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("create role " + role + " login password '" + password.replace("'", "''") + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create role " + role, e);
+        }
+    }
+
     @Override
     public String name() {
         return "PostgreSQL 17";

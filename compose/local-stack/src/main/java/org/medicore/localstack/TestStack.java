@@ -38,6 +38,7 @@ public final class TestStack {
     public static synchronized PostgresServer postgres() {
         if (postgres == null) {
             postgres = track(() -> PostgresServer.start(ROOT.resolve("postgres"), sharedPostgresBinaries(), 0));
+            AuditDatabase.provision(postgres);
         }
         return postgres;
     }

@@ -1,0 +1,35 @@
+package org.medicore.localstack;
+
+import java.util.Map;
+
+/**
+ * The audit trail's database and its two login roles: the services insert as the writer, the BFF
+ * reads as the reader. The schema and the grants come from the services' own migration
+ * (service-support), run with the owner's credentials.
+ */
+public final class AuditDatabase {
+
+    public static final String NAME = "audit";
+    public static final String WRITER = "medicore_audit_writer";
+    public static final String WRITER_PASSWORD = "medicore-audit-writer-password";
+    public static final String READER = "medicore_audit_reader";
+    public static final String READER_PASSWORD = "medicore-audit-reader-password";
+
+    private AuditDatabase() {
+    }
+
+    static void provision(PostgresServer postgres) {
+        postgres.ensureDatabase(NAME);
+        postgres.ensureLoginRole(WRITER, WRITER_PASSWORD);
+        postgres.ensureLoginRole(READER, READER_PASSWORD);
+    }
+
+    /** What a service needs to audit its calls, as Spring properties. */
+    public static Map<String, String> writerProperties(PostgresServer postgres) {
+        return Map.of("medicore.audit.url", postgres.jdbcUrl(NAME),
+                "medicore.audit.username", WRITER,
+                "medicore.audit.password", WRITER_PASSWORD,
+                "medicore.audit.owner-username", PostgresServer.USER,
+                "medicore.audit.owner-password", PostgresServer.PASSWORD);
+    }
+}

@@ -1,0 +1,35 @@
+package org.medicore.support.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One access to patient data, as the audit trail keeps it: who, what, when, from where and how it
+ * ended. It names the fields a change touched, never their values, so the trail itself holds no
+ * clinical data.
+ *
+ * @param subject       the token's subject, or {@code anonymous} when the call carried no valid token
+ * @param roles         the caller's realm roles
+ * @param clientId      the OAuth client the token was issued to (the portal, a partner), or empty
+ * @param service       the gRPC service called, e.g. {@code medicore.patient.v1.PatientService}
+ * @param operation     the RPC, e.g. {@code GetPatient}
+ * @param resourceType  what the service keeps, e.g. {@code Patient}
+ * @param resourceIds   the ids the request named
+ * @param patientIds    every patient whose data the request or the answer carried
+ * @param fieldsChanged the request fields a change set, as paths; empty for a read
+ * @param clientAddress the address the call came from
+ * @param forwardedFor  the end user's address a front end relayed, or empty
+ * @param status        the gRPC status code the call ended with
+ */
+public record AccessRecord(Instant occurredAt, String subject, List<String> roles, String clientId, String service,
+                           String operation, Action action, String resourceType, List<String> resourceIds,
+                           List<String> patientIds, List<String> fieldsChanged, String clientAddress,
+                           String forwardedFor, Outcome outcome, String status) {
+
+    public AccessRecord {
+        roles = List.copyOf(roles);
+        resourceIds = List.copyOf(resourceIds);
+        patientIds = List.copyOf(patientIds);
+        fieldsChanged = List.copyOf(fieldsChanged);
+    }
+}

@@ -1,0 +1,48 @@
+package org.medicore.support.audit;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+
+import java.time.Clock;
+
+/**
+ * Every gRPC server that depends on service-support audits its calls: nothing in the service has
+ * to remember to. The audit database is required; a service without it does not start.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(name = "spring.grpc.server.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(AuditConfiguration.AuditProperties.class)
+public class AuditConfiguration {
+
+    /**
+     * @param url           JDBC URL of the audit database
+     * @param username      the insert-only writer role
+     * @param password      its password
+     * @param ownerUsername the role that owns the audit schema and migrates it
+     * @param ownerPassword its password
+     * @param resourceType  what the service keeps, as the records name it (Patient, Appointment...)
+     */
+    @ConfigurationProperties("medicore.audit")
+    public record AuditProperties(String url, String username, String password, String ownerUsername,
+                                  String ownerPassword, String resourceType) {
+    }
+
+    @Bean
+    PostgresAuditTrail auditTrail(AuditProperties audit) {
+        AuditSchema.migrate(audit.url(), audit.ownerUsername(), audit.ownerPassword());
+        return PostgresAuditTrail.connect(audit.url(), audit.username(), audit.password());
+    }
+
+    @Bean
+    @GlobalServerInterceptor
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    AuditInterceptor auditInterceptor(RecordAccess auditTrail, AuditProperties audit) {
+        return new AuditInterceptor(auditTrail, audit.resourceType(), Clock.systemUTC());
+    }
+}
