@@ -11,6 +11,7 @@ import org.medicore.contracts.billing.v1.BillingServiceGrpc;
 import org.medicore.contracts.billing.v1.GetBillingAccountRequest;
 import org.medicore.contracts.billing.v1.GetFeeScheduleRequest;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
+import org.medicore.localstack.AuditDatabase;
 import org.medicore.localstack.TestStack;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +55,7 @@ class KeycloakSecurityTest {
 
     @DynamicPropertySource
     static void keycloak(DynamicPropertyRegistry registry) {
+        AuditDatabase.writerProperties(TestStack.postgres()).forEach((key, value) -> registry.add(key, () -> value));
         registry.add("spring.datasource.url", () -> TestStack.newDatabaseUrl("billing_keycloak_test"));
         registry.add("spring.kafka.bootstrap-servers", () -> TestStack.kafka().bootstrapServers());
         registry.add("medicore.billing.security.issuer", () -> TestStack.keycloak().issuer());

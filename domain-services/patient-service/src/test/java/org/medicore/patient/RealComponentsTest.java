@@ -2,6 +2,7 @@ package org.medicore.patient;
 
 import org.medicore.localstack.TestTokens;
 
+import org.medicore.localstack.AuditDatabase;
 import org.medicore.localstack.DynamoDbServer;
 import org.medicore.localstack.TestStack;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +29,7 @@ public abstract class RealComponentsTest {
 
     /** DynamoDB Local and Kafka of the test stack, for any test that starts the service. */
     public static void realStoreAndBroker(DynamicPropertyRegistry registry) {
+        AuditDatabase.writerProperties(TestStack.postgres()).forEach((key, value) -> registry.add(key, () -> value));
         registry.add("medicore.patient.dynamodb.endpoint", () -> TestStack.dynamoDb().endpoint());
         registry.add("medicore.patient.dynamodb.access-key", () -> DynamoDbServer.ACCESS_KEY);
         registry.add("medicore.patient.dynamodb.secret-key", () -> DynamoDbServer.SECRET_KEY);

@@ -5,6 +5,7 @@ import org.medicore.appointment.application.port.in.Outcome;
 import org.medicore.appointment.domain.Caller;
 import org.medicore.appointment.domain.Practitioner;
 import org.medicore.appointment.domain.Role;
+import org.medicore.localstack.AuditDatabase;
 import org.medicore.localstack.PostgresServer;
 import org.medicore.localstack.TestStack;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,7 @@ public abstract class ApplicationTest {
 
     @DynamicPropertySource
     static void realComponents(DynamicPropertyRegistry registry) {
+        AuditDatabase.writerProperties(TestStack.postgres()).forEach((key, value) -> registry.add(key, () -> value));
         registry.add("spring.datasource.url", () -> TestStack.newDatabaseUrl("appointments_test"));
         registry.add("spring.datasource.username", () -> PostgresServer.USER);
         registry.add("spring.datasource.password", () -> PostgresServer.PASSWORD);

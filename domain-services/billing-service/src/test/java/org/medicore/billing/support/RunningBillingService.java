@@ -1,6 +1,7 @@
 package org.medicore.billing.support;
 
 import org.medicore.billing.BillingServiceApplication;
+import org.medicore.localstack.AuditDatabase;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +25,7 @@ public abstract class RunningBillingService {
 
     @DynamicPropertySource
     static void realComponents(DynamicPropertyRegistry registry) {
+        AuditDatabase.writerProperties(TestStack.postgres()).forEach((key, value) -> registry.add(key, () -> value));
         registry.add("spring.datasource.url", () -> TestStack.newDatabaseUrl("billing_test"));
         registry.add("spring.kafka.bootstrap-servers", () -> TestStack.kafka().bootstrapServers());
         registry.add("medicore.billing.security.issuer", () -> TestTokens.ISSUER);

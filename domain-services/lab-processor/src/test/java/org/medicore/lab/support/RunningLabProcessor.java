@@ -15,6 +15,7 @@ import org.medicore.contracts.lab.v1.LabServiceGrpc;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 import org.medicore.contracts.patient.v1.Sex;
+import org.medicore.localstack.AuditDatabase;
 import org.medicore.localstack.DynamoDbServer;
 import org.medicore.localstack.KeycloakServer;
 import org.medicore.localstack.ObjectStore;
@@ -57,6 +58,7 @@ public abstract class RunningLabProcessor {
 
     @DynamicPropertySource
     static void realComponents(DynamicPropertyRegistry registry) {
+        AuditDatabase.writerProperties(TestStack.postgres()).forEach((key, value) -> registry.add(key, () -> value));
         registry.add("medicore.lab.s3.endpoint", () -> TestStack.objectStore().endpoint());
         registry.add("medicore.lab.s3.bucket", () -> ObjectStore.LAB_REPORTS_BUCKET);
         registry.add("medicore.lab.s3.region", () -> ObjectStore.REGION);

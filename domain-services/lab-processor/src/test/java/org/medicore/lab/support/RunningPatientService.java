@@ -1,11 +1,14 @@
 package org.medicore.lab.support;
 
+import org.medicore.localstack.AuditDatabase;
 import org.medicore.localstack.DynamoDbServer;
 import org.medicore.localstack.TestStack;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.Map;
 
 /**
  * The real patient-service, started in this test JVM once, on DynamoDB Local and Kafka of the
@@ -51,7 +54,9 @@ public final class RunningPatientService {
                             "medicore.patient.outbox.relay-interval=1s",
                             "medicore.patient.security.issuer=" + issuer,
                             "medicore.patient.security.jwk-set-uri=" + jwksUri,
-                            "medicore.patient.security.audience=medicore-api")
+                            "medicore.patient.security.audience=medicore-api",
+                            "medicore.audit.resource-type=Patient")
+                    .properties(Map.<String, Object>copyOf(AuditDatabase.writerProperties(TestStack.postgres())))
                     .build();
             return app.run();
         } catch (ClassNotFoundException e) {
