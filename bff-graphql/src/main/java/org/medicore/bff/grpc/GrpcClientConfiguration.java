@@ -1,5 +1,9 @@
 package org.medicore.bff.grpc;
 
+import io.grpc.ClientInterceptor;
+import io.micrometer.core.instrument.binder.grpc.ObservationGrpcClientInterceptor;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -33,10 +37,18 @@ class GrpcClientConfiguration {
         return new RpcCounter();
     }
 
+    /** Every call is observed: a timer per RPC and status, and the trace context carried to the service. */
     @Bean(destroyMethod = "shutdown")
-    ServiceChannels serviceChannels(ServiceTargets targets, RpcCounter counter) {
-        return new ServiceChannels(channel(targets.patient(), counter), channel(targets.appointment(), counter),
-                channel(targets.billing(), counter), channel(targets.lab(), counter));
+    ServiceChannels serviceChannels(ServiceTargets targets, RpcCounter counter, ObservationRegistry observations) {
+        ClientInterceptor observed = new ObservationGrpcClientInterceptor(observations);
+        return new ServiceChannels(channel(targets.patient(), counter, observed), channel(targets.appointment(), counter, observed),
+                channel(targets.billing(), counter, observed), channel(targets.lab(), counter, observed));
+    }
+
+    @Bean
+    HealthIndicator servicesHealthIndicator(ServiceChannels channels) {
+        return new ServicesHealth(Map.of("patient-service", channels.patient(), "appointment-service", channels.appointment(),
+                "billing-service", channels.billing(), "lab-processor", channels.lab()));
     }
 
     @Bean
@@ -44,11 +56,11 @@ class GrpcClientConfiguration {
         return new ServiceStubs(channels, targets.deadline());
     }
 
-    private static ManagedChannel channel(String target, RpcCounter counter) {
+    private static ManagedChannel channel(String target, RpcCounter counter, ClientInterceptor observed) {
         return Grpc.newChannelBuilder(target, InsecureChannelCredentials.create())
                 .defaultServiceConfig(retryReads())
                 .enableRetry()
-                .intercept(counter)
+                .intercept(counter, observed)
                 .build();
     }
 

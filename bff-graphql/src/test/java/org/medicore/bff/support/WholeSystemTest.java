@@ -1,6 +1,8 @@
 package org.medicore.bff.support;
 
 import org.medicore.bff.grpc.RpcCounter;
+import org.medicore.localstack.AuditDatabase;
+import org.medicore.localstack.TestStack;
 import org.medicore.localstack.TestSystem;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +40,7 @@ public abstract class WholeSystemTest {
         registry.add("medicore.bff.keycloak.base-url", () -> SYSTEM.keycloak().baseUrl());
         registry.add("medicore.bff.live.bootstrap-servers", () -> SYSTEM.kafka().bootstrapServers());
         registry.add("medicore.bff.live.analytics-url", SYSTEM::analyticsUrl);
+        registry.add("spring.datasource.url", () -> TestStack.postgres().jdbcUrl(AuditDatabase.NAME));
     }
 
     /** The GraphQL endpoint as the demo user {@code user} (patient, doctor, billing, admin). */

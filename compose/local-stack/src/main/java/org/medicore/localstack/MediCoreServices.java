@@ -12,9 +12,17 @@ import java.util.Map;
  */
 final class MediCoreServices {
 
-    record Ports(int patient, int appointment, int billing, int lab, int analytics, int bff) {
+    /**
+     * Where the services listen. Each also serves its health probes and metrics over HTTP on its
+     * management port: {@code managementOffset} above its own port, or a free port when the offset is 0.
+     */
+    record Ports(int patient, int appointment, int billing, int lab, int analytics, int bff, int managementOffset) {
 
-        static final Ports DEFAULTS = new Ports(9091, 9092, 9093, 9094, 8085, 8080);
+        static final Ports DEFAULTS = new Ports(9091, 9092, 9093, 9094, 8085, 8080, 100);
+
+        int management(int servicePort) {
+            return managementOffset == 0 ? FreePorts.free() : servicePort + managementOffset;
+        }
     }
 
     private MediCoreServices() {
@@ -44,36 +52,44 @@ final class MediCoreServices {
         String audit = stack.postgres().jdbcUrl(AuditDatabase.NAME);
         List<ServiceProcess> launched = new ArrayList<>();
         try {
+            int patientManagement = ports.management(ports.patient());
             launched.add(ServiceProcess.launch("patient-service",
                     jar(repository, "domain-services/patient-service"),
-                    properties("spring.grpc.server.port", ports.patient(),
+                    properties("server.port", patientManagement,
+                            "spring.grpc.server.port", ports.patient(),
                             "medicore.audit.url", audit,
                             "medicore.patient.dynamodb.endpoint", stack.dynamoDb().endpoint(),
                             "medicore.patient.kafka.bootstrap-servers", kafka,
                             "medicore.patient.security.issuer", keycloak.issuer(),
                             "medicore.patient.security.jwk-set-uri", keycloak.jwksUri()),
-                    ports.patient(), grpc(ports.patient()), logs));
+                    patientManagement, grpc(ports.patient(), patientManagement), logs));
+            int appointmentManagement = ports.management(ports.appointment());
             launched.add(ServiceProcess.launch("appointment-service",
                     jar(repository, "domain-services/appointment-service"),
-                    properties("spring.grpc.server.port", ports.appointment(),
+                    properties("server.port", appointmentManagement,
+                            "spring.grpc.server.port", ports.appointment(),
                             "medicore.audit.url", audit,
                             "spring.datasource.url", stack.postgres().jdbcUrl("appointments"),
                             "spring.kafka.bootstrap-servers", kafka,
                             "medicore.security.jwt.issuer-uri", keycloak.issuer(),
                             "medicore.security.jwt.jwk-set-uri", keycloak.jwksUri()),
-                    ports.appointment(), grpc(ports.appointment()), logs));
+                    appointmentManagement, grpc(ports.appointment(), appointmentManagement), logs));
+            int billingManagement = ports.management(ports.billing());
             launched.add(ServiceProcess.launch("billing-service",
                     jar(repository, "domain-services/billing-service"),
-                    properties("spring.grpc.server.port", ports.billing(),
+                    properties("server.port", billingManagement,
+                            "spring.grpc.server.port", ports.billing(),
                             "medicore.audit.url", audit,
                             "spring.datasource.url", stack.postgres().jdbcUrl("billing"),
                             "spring.kafka.bootstrap-servers", kafka,
                             "medicore.billing.security.issuer", keycloak.issuer(),
                             "medicore.billing.security.jwk-set-uri", keycloak.jwksUri()),
-                    ports.billing(), grpc(ports.billing()), logs));
+                    billingManagement, grpc(ports.billing(), billingManagement), logs));
+            int labManagement = ports.management(ports.lab());
             launched.add(ServiceProcess.launch("lab-processor",
                     jar(repository, "domain-services/lab-processor"),
-                    properties("spring.grpc.server.port", ports.lab(),
+                    properties("server.port", labManagement,
+                            "spring.grpc.server.port", ports.lab(),
                             "medicore.audit.url", audit,
                             "medicore.lab.s3.endpoint", stack.objectStore().endpoint(),
                             "medicore.lab.dynamodb.endpoint", stack.dynamoDb().endpoint(),
@@ -82,19 +98,24 @@ final class MediCoreServices {
                             "medicore.lab.patient-service.token-endpoint", keycloak.tokenEndpoint(),
                             "medicore.lab.security.issuer", keycloak.issuer(),
                             "medicore.lab.security.jwk-set-uri", keycloak.jwksUri()),
-                    ports.lab(), grpc(ports.lab()), logs));
+                    labManagement, grpc(ports.lab(), labManagement), logs));
+            int analyticsManagement = ports.management(ports.analytics());
             launched.add(ServiceProcess.launch("analytics-service",
                     jar(repository, "domain-services/analytics-service"),
-                    properties("server.port", ports.analytics(),
+                    properties("management.server.port", analyticsManagement,
+                            "server.port", ports.analytics(),
                             "spring.kafka.bootstrap-servers", kafka,
                             "spring.kafka.streams.state-dir", data.resolve("analytics-streams"),
                             "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
                             "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak.jwksUri()),
-                    ports.analytics(), List.of(new Component.Endpoint("read API", "http://127.0.0.1:" + ports.analytics() + "/api/analytics")), logs));
+                    analyticsManagement, List.of(new Component.Endpoint("read API", "http://127.0.0.1:" + ports.analytics() + "/api/analytics"),
+                            health(analyticsManagement)), logs));
             if (withBff) {
+                int bffManagement = ports.management(ports.bff());
                 launched.add(ServiceProcess.launch("bff-graphql",
                         jar(repository, "bff-graphql"),
-                        properties("server.port", ports.bff(),
+                        properties("management.server.port", bffManagement,
+                                "server.port", ports.bff(),
                                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
                                 "spring.datasource.url", audit,
                                 "medicore.bff.services.patient", "127.0.0.1:" + ports.patient(),
@@ -104,7 +125,8 @@ final class MediCoreServices {
                                 "medicore.bff.keycloak.base-url", keycloak.baseUrl(),
                                 "medicore.bff.live.bootstrap-servers", kafka,
                                 "medicore.bff.live.analytics-url", "http://127.0.0.1:" + ports.analytics()),
-                        ports.bff(), List.of(new Component.Endpoint("GraphQL", "http://127.0.0.1:" + ports.bff() + "/graphql")), logs));
+                        bffManagement, List.of(new Component.Endpoint("GraphQL", "http://127.0.0.1:" + ports.bff() + "/graphql"),
+                                health(bffManagement)), logs));
             }
             launched.forEach(ServiceProcess::awaitReady);
             return launched;
@@ -128,8 +150,12 @@ final class MediCoreServices {
         }
     }
 
-    private static List<Component.Endpoint> grpc(int port) {
-        return List.of(new Component.Endpoint("gRPC", "127.0.0.1:" + port));
+    private static List<Component.Endpoint> grpc(int port, int management) {
+        return List.of(new Component.Endpoint("gRPC", "127.0.0.1:" + port), health(management));
+    }
+
+    private static Component.Endpoint health(int management) {
+        return new Component.Endpoint("health, metrics", "http://127.0.0.1:" + management + "/actuator");
     }
 
     private static Map<String, String> properties(Object... pairs) {

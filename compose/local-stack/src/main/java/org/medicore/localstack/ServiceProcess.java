@@ -1,8 +1,10 @@
 package org.medicore.localstack;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,17 +20,17 @@ public final class ServiceProcess implements Component {
     private final String name;
     private final Path jar;
     private final Map<String, String> properties;
-    private final int readyPort;
+    private final int managementPort;
     private final List<Endpoint> endpoints;
     private final Path logDirectory;
     private final ChildProcess process;
 
-    private ServiceProcess(String name, Path jar, Map<String, String> properties, int readyPort,
+    private ServiceProcess(String name, Path jar, Map<String, String> properties, int managementPort,
                            List<Endpoint> endpoints, Path logDirectory, ChildProcess process) {
         this.name = name;
         this.jar = jar;
         this.properties = Map.copyOf(properties);
-        this.readyPort = readyPort;
+        this.managementPort = managementPort;
         this.endpoints = endpoints;
         this.logDirectory = logDirectory;
         this.process = process;
@@ -36,9 +38,9 @@ public final class ServiceProcess implements Component {
 
     /**
      * Launches {@code jar} with {@code properties} as command-line arguments; {@link #awaitReady()}
-     * then waits until it accepts connections on {@code readyPort}. Services boot side by side.
+     * then waits until its readiness probe on {@code managementPort} says UP. Services boot side by side.
      */
-    public static ServiceProcess launch(String name, Path jar, Map<String, String> properties, int readyPort,
+    public static ServiceProcess launch(String name, Path jar, Map<String, String> properties, int managementPort,
                                         List<Endpoint> endpoints, Path logDirectory) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build it with ./mvnw install -DskipTests");
@@ -49,23 +51,27 @@ public final class ServiceProcess implements Component {
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         ChildProcess child = ChildProcess.start(name, command, Map.of(), jar.getParent(),
                 logDirectory.resolve(name + ".log"));
-        return new ServiceProcess(name, jar, properties, readyPort, endpoints, logDirectory, child);
+        return new ServiceProcess(name, jar, properties, managementPort, endpoints, logDirectory, child);
     }
 
     /** The same service launched again with the same settings (after {@link #close()}), not yet ready. */
     public ServiceProcess relaunch() {
-        return launch(name, jar, properties, readyPort, endpoints, logDirectory);
+        return launch(name, jar, properties, managementPort, endpoints, logDirectory);
     }
 
     public void awaitReady() {
-        process.awaitCondition(() -> accepts(readyPort), name + " to listen on " + readyPort, READY_TIMEOUT);
+        URI readiness = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
+        process.awaitCondition(() -> ready(readiness), name + " to be ready at " + readiness, READY_TIMEOUT);
     }
 
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
+    private static boolean ready(URI readiness) {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build()) {
+            return http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -37,7 +37,7 @@ public final class TestSystem {
             MediCoreServices.Components components = new MediCoreServices.Components(TestStack.postgres(),
                     TestStack.kafka(), TestStack.dynamoDb(), TestStack.objectStore(), TestStack.keycloak());
             MediCoreServices.Ports ports = new MediCoreServices.Ports(FreePorts.free(), FreePorts.free(),
-                    FreePorts.free(), FreePorts.free(), FreePorts.free(), 0);
+                    FreePorts.free(), FreePorts.free(), FreePorts.free(), 0, 0);
             Path data = TestStack.directory("system");
             running = new TestSystem(ports, MediCoreServices.start(components, repository(), data, ports, false));
             Runtime.getRuntime().addShutdownHook(new Thread(running::stopAll, "test-system-shutdown"));

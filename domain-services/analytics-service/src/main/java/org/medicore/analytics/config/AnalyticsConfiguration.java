@@ -1,5 +1,7 @@
 package org.medicore.analytics.config;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.medicore.support.health.KafkaBrokerHealth;
 import org.medicore.analytics.adapter.in.kafka.AnalyticsTopology;
 import org.medicore.analytics.adapter.in.kafka.StreamsStateQueries;
 import org.medicore.analytics.adapter.in.web.DashboardController;
@@ -61,5 +63,10 @@ class AnalyticsConfiguration {
     @Bean
     DashboardController dashboardController(ViewDashboard dashboard, Clock clock) {
         return new DashboardController(dashboard, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaBrokerHealth kafkaHealthIndicator(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        return new KafkaBrokerHealth(bootstrapServers);
     }
 }

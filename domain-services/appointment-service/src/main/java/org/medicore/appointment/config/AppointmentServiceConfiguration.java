@@ -1,5 +1,7 @@
 package org.medicore.appointment.config;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.medicore.support.health.KafkaBrokerHealth;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
 import org.apache.kafka.clients.producer.Producer;
@@ -117,5 +119,10 @@ public class AppointmentServiceConfiguration {
             // Kafka unreachable: the messages stay in the outbox and the next run retries them.
             LOG.warn("outbox relay paused: {}", e.getMessage());
         }
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaBrokerHealth kafkaHealthIndicator(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        return new KafkaBrokerHealth(bootstrapServers);
     }
 }

@@ -1,5 +1,7 @@
 package org.medicore.billing.config;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.medicore.support.health.KafkaBrokerHealth;
 import org.medicore.billing.application.port.in.RelayOutbox;
 import org.medicore.billing.application.port.out.AppendToOutbox;
 import org.medicore.billing.application.port.out.FormatEvent;
@@ -91,5 +93,10 @@ public class BillingServiceConfiguration {
             }
         }, properties.outbox().pollInterval());
         return scheduler;
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaBrokerHealth kafkaHealthIndicator(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        return new KafkaBrokerHealth(bootstrapServers);
     }
 }

@@ -1,9 +1,13 @@
 package org.medicore.support.audit;
 
+import io.grpc.BindableService;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,9 +17,11 @@ import java.time.Clock;
 
 /**
  * Every gRPC server that depends on service-support audits its calls: nothing in the service has
- * to remember to. The audit database is required; a service without it does not start.
+ * to remember to. The audit database is required; a service without it does not start. (The
+ * Lambda handler, which serves no gRPC, and services without a gRPC API have nothing to audit here.)
  */
 @AutoConfiguration
+@ConditionalOnBean(BindableService.class)
 @ConditionalOnProperty(name = "spring.grpc.server.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuditConfiguration.AuditProperties.class)
 public class AuditConfiguration {
@@ -37,6 +43,12 @@ public class AuditConfiguration {
     PostgresAuditTrail auditTrail(AuditProperties audit) {
         AuditSchema.migrate(audit.url(), audit.ownerUsername(), audit.ownerPassword());
         return PostgresAuditTrail.connect(audit.url(), audit.username(), audit.password());
+    }
+
+    @Bean
+    HealthIndicator auditTrailHealthIndicator(PostgresAuditTrail auditTrail) {
+        return () -> auditTrail.reachable() ? Health.up().build()
+                : Health.down().withDetail("reason", "the audit database is not reachable").build();
     }
 
     @Bean

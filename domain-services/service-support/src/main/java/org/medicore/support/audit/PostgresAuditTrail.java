@@ -63,6 +63,15 @@ public final class PostgresAuditTrail implements RecordAccess, AutoCloseable {
         }
     }
 
+    /** Whether the writer can reach the trail now: a service that can't record accesses serves none. */
+    public boolean reachable() {
+        try (Connection connection = writer.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         writer.close();

@@ -1,5 +1,8 @@
 package org.medicore.lab.adapter.out.dynamodb;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.medicore.support.health.DynamoDbTableHealth;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,5 +46,12 @@ public class DynamoDbConfiguration {
     DynamoDbReportStore dynamoDbReportStore(DynamoDbClient labDynamoDbClient, Properties properties) {
         ReportTable.createIfMissing(labDynamoDbClient, properties.table());
         return new DynamoDbReportStore(labDynamoDbClient, properties.table());
+    }
+
+    /** Health is asked over HTTP; the Lambda handler, which serves none, skips it. */
+    @Bean
+    @ConditionalOnWebApplication
+    HealthIndicator reportTableHealthIndicator(DynamoDbClient labDynamoDbClient, Properties properties) {
+        return new DynamoDbTableHealth(labDynamoDbClient, properties.table());
     }
 }

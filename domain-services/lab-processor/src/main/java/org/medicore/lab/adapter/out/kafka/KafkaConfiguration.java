@@ -1,5 +1,7 @@
 package org.medicore.lab.adapter.out.kafka;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.medicore.support.health.KafkaBrokerHealth;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,5 +40,11 @@ public class KafkaConfiguration {
     @Bean
     KafkaEventPublisher kafkaEventPublisher(Producer<String, String> labEventProducer, Properties properties) {
         return new KafkaEventPublisher(labEventProducer, properties.topic(), properties.ackTimeout().plusSeconds(5));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnWebApplication
+    KafkaBrokerHealth kafkaHealthIndicator(Properties properties) {
+        return new KafkaBrokerHealth(properties.bootstrapServers());
     }
 }

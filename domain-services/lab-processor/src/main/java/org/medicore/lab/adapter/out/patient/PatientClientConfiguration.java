@@ -1,5 +1,8 @@
 package org.medicore.lab.adapter.out.patient;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.medicore.support.health.ChannelHealth;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -39,5 +42,11 @@ public class PatientClientConfiguration {
                 properties.clientSecret(), clock);
         return new PatientServiceClient(PatientServiceGrpc.newBlockingStub(patientServiceChannel), tokens,
                 properties.deadline());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    HealthIndicator patientServiceHealthIndicator(ManagedChannel patientServiceChannel, Properties properties) {
+        return new ChannelHealth(patientServiceChannel, properties.target());
     }
 }

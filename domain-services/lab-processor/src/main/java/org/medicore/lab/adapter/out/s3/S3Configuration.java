@@ -1,5 +1,8 @@
 package org.medicore.lab.adapter.out.s3;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -67,5 +70,19 @@ public class S3Configuration {
         return properties.accessKey() == null || properties.accessKey().isBlank()
                 ? DefaultCredentialsProvider.builder().build()
                 : StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.accessKey(), properties.secretKey()));
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    HealthIndicator reportBucketHealthIndicator(S3Client labS3Client, Properties properties) {
+        return () -> {
+            try {
+                labS3Client.headBucket(request -> request.bucket(properties.bucket()));
+                return Health.up().withDetail("bucket", properties.bucket()).build();
+            } catch (RuntimeException unreachable) {
+                return Health.down().withDetail("bucket", properties.bucket())
+                        .withDetail("error", unreachable.getClass().getSimpleName()).build();
+            }
+        };
     }
 }

@@ -1,5 +1,7 @@
 package org.medicore.patient.adapter.out.dynamodb;
 
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.medicore.support.health.DynamoDbTableHealth;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -53,5 +55,10 @@ public class DynamoDbConfiguration {
     DynamoDbClinicalStore dynamoDbClinicalStore(DynamoDbClient dynamoDbClient, Properties properties,
                                                 DynamoDbPatientStore createsTheTable) {
         return new DynamoDbClinicalStore(dynamoDbClient, properties.table());
+    }
+
+    @Bean
+    HealthIndicator patientTableHealthIndicator(DynamoDbClient dynamoDbClient, Properties properties) {
+        return new DynamoDbTableHealth(dynamoDbClient, properties.table());
     }
 }

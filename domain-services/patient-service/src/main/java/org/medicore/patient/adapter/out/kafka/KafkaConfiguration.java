@@ -1,5 +1,6 @@
 package org.medicore.patient.adapter.out.kafka;
 
+import org.medicore.support.health.KafkaBrokerHealth;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -39,5 +40,10 @@ public class KafkaConfiguration {
     @Bean
     KafkaEventPublisher kafkaEventPublisher(Producer<String, String> patientEventProducer, Properties properties) {
         return new KafkaEventPublisher(patientEventProducer, properties.topic(), properties.ackTimeout().plusSeconds(5));
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaBrokerHealth kafkaHealthIndicator(Properties properties) {
+        return new KafkaBrokerHealth(properties.bootstrapServers());
     }
 }

@@ -1,0 +1,80 @@
+package org.medicore.bff.audit;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads the audit trail with the reader role, which may only select. Pages run backwards from
+ * the newest record by chain position, so a page stays stable while new records arrive.
+ */
+@Component
+public class AuditTrailReader {
+
+    private final JdbcClient database;
+
+    AuditTrailReader(JdbcClient database) {
+        this.database = database;
+    }
+
+    /** Up to {@code size + 1} records before {@code beforePosition}: the extra one says there is a next page. */
+    List<AccessRecord> page(AuditFilter filter, int size, Long beforePosition) {
+        StringBuilder sql = new StringBuilder("""
+                select position, occurred_at, subject, roles, client_id, service, operation, action, resource_type,
+                       resource_ids, patient_ids, fields_changed, client_address, forwarded_for, outcome, status
+                from audit.access_record where true""");
+        List<Object> parameters = new ArrayList<>();
+        if (filter.patientId() != null) {
+            sql.append(" and patient_ids @> array[?]::text[]");
+            parameters.add(filter.patientId());
+        }
+        if (filter.subject() != null) {
+            sql.append(" and subject = ?");
+            parameters.add(filter.subject());
+        }
+        if (filter.from() != null) {
+            sql.append(" and occurred_at >= ?");
+            parameters.add(java.sql.Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" and occurred_at < ?");
+            parameters.add(java.sql.Timestamp.from(filter.to()));
+        }
+        if (beforePosition != null) {
+            sql.append(" and position < ?");
+            parameters.add(beforePosition);
+        }
+        sql.append(" order by position desc limit ?");
+        parameters.add(size + 1);
+        return database.sql(sql.toString()).params(parameters).query((row, number) -> record(row)).list();
+    }
+
+    AuditChainCheck checkChain() {
+        return database.sql("select audit.first_broken_link(), (select count(*) from audit.access_record)")
+                .query((row, number) -> {
+                    long broken = row.getLong(1);
+                    Long firstBroken = row.wasNull() ? null : broken;
+                    return new AuditChainCheck(firstBroken == null, row.getLong(2), firstBroken);
+                }).single();
+    }
+
+    private static AccessRecord record(ResultSet row) throws SQLException {
+        return new AccessRecord(row.getLong("position"), row.getTimestamp("occurred_at").toInstant(),
+                row.getString("subject"), texts(row.getArray("roles")), row.getString("client_id"),
+                row.getString("service"), row.getString("operation"), row.getString("action"),
+                row.getString("resource_type"), texts(row.getArray("resource_ids")), texts(row.getArray("patient_ids")),
+                texts(row.getArray("fields_changed")), row.getString("client_address"),
+                row.getString("forwarded_for").isEmpty() ? null : row.getString("forwarded_for"),
+                row.getString("outcome"), row.getString("status"));
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+    }
+}
