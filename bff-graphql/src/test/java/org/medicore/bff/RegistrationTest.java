@@ -80,13 +80,4 @@ class RegistrationTest extends WholeSystemTest {
         return Map.of("name", Map.of("given", "Zelda", "family", "Quixote"), "dateOfBirth", "1961-07-19",
                 "sex", "FEMALE", "email", email, "phone", phone, "password", "correct horse battery");
     }
-
-    private static String passwordGrant(String email, String password) {
-        var response = SYSTEM.keycloak().requestToken(Map.of("grant_type", "password", "client_id", "medicore-local-dev",
-                "username", email, "password", password));
-        assertThat(response.statusCode()).isEqualTo(200);
-        var token = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-        assertThat(token.find()).isTrue();
-        return token.group(1);
-    }
 }

@@ -30,6 +30,7 @@ CREATE TABLE audit.access_record (
   forwarded_for  text        NOT NULL,
   outcome        text        NOT NULL CHECK (outcome IN ('ALLOWED', 'DENIED', 'FAILED')),
   status         text        NOT NULL,
+  trace_id       text        NOT NULL,
   previous_hash  text        NOT NULL,
   hash           text        NOT NULL
 );
@@ -47,7 +48,7 @@ LANGUAGE sql STABLE AS $$
     to_char(r.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
     r.subject, array_to_string(r.roles, E'\x1e'), r.client_id, r.service, r.operation, r.action,
     r.resource_type, array_to_string(r.resource_ids, E'\x1e'), array_to_string(r.patient_ids, E'\x1e'),
-    array_to_string(r.fields_changed, E'\x1e'), r.client_address, r.forwarded_for, r.outcome, r.status),
+    array_to_string(r.fields_changed, E'\x1e'), r.client_address, r.forwarded_for, r.outcome, r.status, r.trace_id),
     'UTF8')), 'hex')
 $$;
 
@@ -97,6 +98,6 @@ REVOKE ALL ON audit.access_record FROM PUBLIC;
 REVOKE ALL ON FUNCTION audit.chain() FROM PUBLIC;
 GRANT USAGE ON SCHEMA audit TO medicore_audit_writer, medicore_audit_reader;
 GRANT INSERT (occurred_at, subject, roles, client_id, service, operation, action, resource_type, resource_ids,
-              patient_ids, fields_changed, client_address, forwarded_for, outcome, status)
+              patient_ids, fields_changed, client_address, forwarded_for, outcome, status, trace_id)
   ON audit.access_record TO medicore_audit_writer;
 GRANT SELECT ON audit.access_record TO medicore_audit_reader;

@@ -7,7 +7,8 @@ import java.util.List;
 public record AccessRecord(long position, Instant occurredAt, String subject, List<String> roles, String clientId,
                            String service, String operation, String action, String resourceType,
                            List<String> resourceIds, List<String> patientIds, List<String> fieldsChanged,
-                           String clientAddress, String forwardedFor, String outcome, String status) {
+                           String clientAddress, String forwardedFor, String outcome, String status,
+                           String traceId) {
 
     /**
      * As a patient may see it in their own access log: the record names only them, never the
@@ -16,6 +17,6 @@ public record AccessRecord(long position, Instant occurredAt, String subject, Li
     AccessRecord asSeenBy(String patientId) {
         List<String> ids = patientIds.size() == 1 ? resourceIds : List.of();
         return new AccessRecord(position, occurredAt, subject, roles, clientId, service, operation, action, resourceType,
-                ids, List.of(patientId), fieldsChanged, clientAddress, forwardedFor, outcome, status);
+                ids, List.of(patientId), fieldsChanged, clientAddress, forwardedFor, outcome, status, traceId);
     }
 }

@@ -27,7 +27,7 @@ public class AuditTrailReader {
     List<AccessRecord> page(AuditFilter filter, int size, Long beforePosition) {
         StringBuilder sql = new StringBuilder("""
                 select position, occurred_at, subject, roles, client_id, service, operation, action, resource_type,
-                       resource_ids, patient_ids, fields_changed, client_address, forwarded_for, outcome, status
+                       resource_ids, patient_ids, fields_changed, client_address, forwarded_for, outcome, status, trace_id
                 from audit.access_record where true""");
         List<Object> parameters = new ArrayList<>();
         if (filter.patientId() != null) {
@@ -71,7 +71,8 @@ public class AuditTrailReader {
                 row.getString("resource_type"), texts(row.getArray("resource_ids")), texts(row.getArray("patient_ids")),
                 texts(row.getArray("fields_changed")), row.getString("client_address"),
                 row.getString("forwarded_for").isEmpty() ? null : row.getString("forwarded_for"),
-                row.getString("outcome"), row.getString("status"));
+                row.getString("outcome"), row.getString("status"),
+                row.getString("trace_id").isEmpty() ? null : row.getString("trace_id"));
     }
 
     private static List<String> texts(Array array) throws SQLException {

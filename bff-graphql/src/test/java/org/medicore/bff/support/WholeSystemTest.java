@@ -13,16 +13,22 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The BFF on a random port in front of the whole system: the real domain services from their
  * jars on PostgreSQL, Kafka, DynamoDB Local and S3Proxy, and the real Keycloak whose tokens the
  * tests use. Every test class shares one system and one Spring context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 public abstract class WholeSystemTest {
 
     protected static final TestSystem SYSTEM = TestSystem.get().withDemoData();
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     @LocalServerPort
     protected int port;
@@ -46,6 +52,16 @@ public abstract class WholeSystemTest {
     /** The GraphQL endpoint as the demo user {@code user} (patient, doctor, billing, admin). */
     protected HttpGraphQlTester as(String user) {
         return withToken(SYSTEM.keycloak().accessToken(user));
+    }
+
+    /** A token for an account the test made itself (the demo users: {@link #as}). */
+    protected static String passwordGrant(String username, String password) {
+        var response = SYSTEM.keycloak().requestToken(Map.of("grant_type", "password", "client_id", "medicore-local-dev",
+                "username", username, "password", password));
+        assertThat(response.statusCode()).isEqualTo(200);
+        Matcher token = ACCESS_TOKEN.matcher(response.body());
+        assertThat(token.find()).isTrue();
+        return token.group(1);
     }
 
     protected HttpGraphQlTester withToken(String token) {

@@ -59,6 +59,11 @@ public final class ServiceProcess implements Component {
         return launch(name, jar, properties, managementPort, endpoints, logDirectory);
     }
 
+    /** The HTTP port of its health probes and metrics. */
+    public int managementPort() {
+        return managementPort;
+    }
+
     public void awaitReady() {
         URI readiness = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
         process.awaitCondition(() -> ready(readiness), name + " to be ready at " + readiness, READY_TIMEOUT);

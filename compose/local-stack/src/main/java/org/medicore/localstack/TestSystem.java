@@ -23,11 +23,13 @@ public final class TestSystem {
     private static TestSystem running;
 
     private final MediCoreServices.Ports ports;
+    private final Path logs;
     private boolean demoData;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    private TestSystem(MediCoreServices.Ports ports, List<ServiceProcess> started) {
+    private TestSystem(MediCoreServices.Ports ports, Path logs, List<ServiceProcess> started) {
         this.ports = ports;
+        this.logs = logs;
         started.forEach(service -> services.put(service.name(), service));
     }
 
@@ -39,7 +41,8 @@ public final class TestSystem {
             MediCoreServices.Ports ports = new MediCoreServices.Ports(FreePorts.free(), FreePorts.free(),
                     FreePorts.free(), FreePorts.free(), FreePorts.free(), 0, 0);
             Path data = TestStack.directory("system");
-            running = new TestSystem(ports, MediCoreServices.start(components, repository(), data, ports, false));
+            running = new TestSystem(ports, data.resolve("logs"),
+                    MediCoreServices.start(components, repository(), data, ports, false));
             Runtime.getRuntime().addShutdownHook(new Thread(running::stopAll, "test-system-shutdown"));
         }
         return running;
@@ -85,6 +88,16 @@ public final class TestSystem {
             demoData = true;
         }
         return this;
+    }
+
+    /** The service's actuator base URL: health probes and Prometheus metrics. */
+    public synchronized String actuatorUrl(String service) {
+        return "http://127.0.0.1:" + services.get(service).managementPort() + "/actuator";
+    }
+
+    /** Where every service writes its log (one {@code <service>.log} each). */
+    public Path logDirectory() {
+        return logs;
     }
 
     /** Stops one service (see the constants), e.g. to see how its callers cope without it. */

@@ -1,5 +1,8 @@
 package org.medicore.appointment.config;
 
+import org.medicore.appointment.application.port.out.PendingOutbox;
+import org.medicore.support.outbox.OutboxBacklog;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.annotation.Value;
 import org.medicore.support.health.KafkaBrokerHealth;
 import io.grpc.BindableService;
@@ -124,5 +127,10 @@ public class AppointmentServiceConfiguration {
     @Bean(destroyMethod = "close")
     KafkaBrokerHealth kafkaHealthIndicator(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
         return new KafkaBrokerHealth(bootstrapServers);
+    }
+
+    @Bean
+    MeterBinder outboxBacklog(PendingOutbox pending) {
+        return OutboxBacklog.of(pending::countUnsent);
     }
 }

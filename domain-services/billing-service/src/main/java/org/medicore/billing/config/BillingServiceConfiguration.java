@@ -1,5 +1,7 @@
 package org.medicore.billing.config;
 
+import org.medicore.support.outbox.OutboxBacklog;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.annotation.Value;
 import org.medicore.support.health.KafkaBrokerHealth;
 import org.medicore.billing.application.port.in.RelayOutbox;
@@ -98,5 +100,10 @@ public class BillingServiceConfiguration {
     @Bean(destroyMethod = "close")
     KafkaBrokerHealth kafkaHealthIndicator(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
         return new KafkaBrokerHealth(bootstrapServers);
+    }
+
+    @Bean
+    MeterBinder outboxBacklog(PendingOutbox pending) {
+        return OutboxBacklog.of(pending::countUnpublished);
     }
 }

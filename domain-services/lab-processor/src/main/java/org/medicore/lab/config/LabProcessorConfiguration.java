@@ -1,5 +1,7 @@
 package org.medicore.lab.config;
 
+import org.medicore.support.outbox.OutboxBacklog;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.medicore.support.outbox.ScheduledRelay;
 import org.medicore.lab.application.port.in.RelayOutbox;
 import org.medicore.lab.application.port.out.AttachResults;
@@ -68,5 +70,10 @@ public class LabProcessorConfiguration {
     @Bean
     ScheduledRelay scheduledOutboxRelay(RelayOutbox relayOutbox, OutboxProperties properties) {
         return new ScheduledRelay(relayOutbox::relayPending, properties.relayEnabled(), properties.relayInterval());
+    }
+
+    @Bean
+    MeterBinder outboxBacklog(PendingEvents pendingEvents) {
+        return OutboxBacklog.of(pendingEvents::countPending);
     }
 }

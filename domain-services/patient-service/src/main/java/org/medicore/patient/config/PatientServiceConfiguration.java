@@ -1,5 +1,7 @@
 package org.medicore.patient.config;
 
+import org.medicore.support.outbox.OutboxBacklog;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.medicore.support.outbox.ScheduledRelay;
 import org.medicore.patient.application.port.in.RelayOutbox;
 import org.medicore.patient.application.port.out.LoadHistory;
@@ -59,5 +61,10 @@ public class PatientServiceConfiguration {
     @Bean
     ScheduledRelay scheduledOutboxRelay(RelayOutbox relayOutbox, OutboxProperties properties) {
         return new ScheduledRelay(relayOutbox::relayPending, properties.relayEnabled(), properties.relayInterval());
+    }
+
+    @Bean
+    MeterBinder outboxBacklog(LoadPendingEvents loadPendingEvents) {
+        return OutboxBacklog.of(loadPendingEvents::countPending);
     }
 }

@@ -20,11 +20,12 @@ import java.util.List;
  * @param clientAddress the address the call came from
  * @param forwardedFor  the end user's address a front end relayed, or empty
  * @param status        the gRPC status code the call ended with
+ * @param traceId       the W3C trace the call belongs to, or empty: it leads from the record to the request's logs
  */
 public record AccessRecord(Instant occurredAt, String subject, List<String> roles, String clientId, String service,
                            String operation, Action action, String resourceType, List<String> resourceIds,
                            List<String> patientIds, List<String> fieldsChanged, String clientAddress,
-                           String forwardedFor, Outcome outcome, String status) {
+                           String forwardedFor, Outcome outcome, String status, String traceId) {
 
     public AccessRecord {
         roles = List.copyOf(roles);

@@ -30,6 +30,7 @@ public final class AuditInterceptor implements ServerInterceptor {
 
     static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     static final Metadata.Key<String> FORWARDED_FOR = Metadata.Key.of("x-forwarded-for", Metadata.ASCII_STRING_MARSHALLER);
+    static final Metadata.Key<String> TRACE_PARENT = Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
 
     private static final String OWN_SERVICES = "medicore.";
     private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
@@ -131,8 +132,18 @@ public final class AuditInterceptor implements ServerInterceptor {
             return new AccessRecord(clock.instant(), caller.subject(), caller.roles(), caller.clientId(),
                     getMethodDescriptor().getServiceName(), operation, action, resourceType, resourceIds,
                     List.copyOf(patients), changed, address(getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)),
-                    forwardedFor == null ? "" : forwardedFor, Outcome.of(status.getCode()), status.getCode().name());
+                    forwardedFor == null ? "" : forwardedFor, Outcome.of(status.getCode()), status.getCode().name(),
+                    traceId(headers.get(TRACE_PARENT)));
         }
+    }
+
+    /** The trace id of a W3C {@code traceparent} (version-traceid-spanid-flags). */
+    private static String traceId(String traceParent) {
+        if (traceParent == null) {
+            return "";
+        }
+        String[] parts = traceParent.split("-");
+        return parts.length == 4 && parts[1].length() == 32 ? parts[1] : "";
     }
 
     private static String address(SocketAddress remote) {

@@ -17,8 +17,8 @@ public final class PostgresAuditTrail implements RecordAccess, AutoCloseable {
 
     private static final String INSERT = """
             INSERT INTO audit.access_record (occurred_at, subject, roles, client_id, service, operation, action,
-                resource_type, resource_ids, patient_ids, fields_changed, client_address, forwarded_for, outcome, status)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                resource_type, resource_ids, patient_ids, fields_changed, client_address, forwarded_for, outcome, status, trace_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final HikariDataSource writer;
 
@@ -57,6 +57,7 @@ public final class PostgresAuditTrail implements RecordAccess, AutoCloseable {
             insert.setString(13, access.forwardedFor());
             insert.setString(14, access.outcome().name());
             insert.setString(15, access.status());
+            insert.setString(16, access.traceId());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("the audit trail refused the record: " + e.getMessage(), e);

@@ -75,6 +75,7 @@ class AuditInterceptorTest {
             assertThat(access.forwardedFor()).isEqualTo("203.0.113.9");
             assertThat(access.outcome()).isEqualTo(Outcome.ALLOWED);
             assertThat(access.status()).isEqualTo("OK");
+            assertThat(access.traceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
             assertThat(access.toString()).doesNotContain("Liddell", "Alice");
         });
     }
@@ -137,6 +138,7 @@ class AuditInterceptorTest {
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         Metadata headers = new Metadata();
         headers.put(AuditInterceptor.FORWARDED_FOR, "203.0.113.9");
+        headers.put(AuditInterceptor.TRACE_PARENT, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
         if (subject != null) {
             JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("azp", "medicore-portal")
                     .claim("realm_access", Map.of("roles", List.of(roles))).build();

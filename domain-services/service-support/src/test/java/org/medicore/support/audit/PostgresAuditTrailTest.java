@@ -73,8 +73,8 @@ class PostgresAuditTrailTest {
                     .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
             assertThatThrownBy(() -> statement.executeUpdate("insert into audit.access_record (position, hash, previous_hash,"
                     + " occurred_at, subject, roles, client_id, service, operation, action, resource_type, resource_ids,"
-                    + " patient_ids, fields_changed, client_address, forwarded_for, outcome, status) values (999, 'x', 'y',"
-                    + " now(), 's', '{}', '', 'svc', 'Op', 'READ', 'Patient', '{}', '{}', '{}', '', '', 'ALLOWED', 'OK')"))
+                    + " patient_ids, fields_changed, client_address, forwarded_for, outcome, status, trace_id) values (999, 'x', 'y',"
+                    + " now(), 's', '{}', '', 'svc', 'Op', 'READ', 'Patient', '{}', '{}', '{}', '', '', 'ALLOWED', 'OK', '')"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
         }
         try (Connection owner = owner(); Statement statement = owner.createStatement()) {
@@ -111,7 +111,8 @@ class PostgresAuditTrailTest {
     private static AccessRecord access(String subject, Outcome outcome) {
         return new AccessRecord(Instant.now().truncatedTo(ChronoUnit.MICROS), subject, List.of("DOCTOR"), "medicore-portal",
                 "medicore.patient.v1.PatientService", "GetPatient", Action.READ, "Patient", List.of("p-1"), List.of("p-1"),
-                List.of(), "127.0.0.1", "", outcome, outcome == Outcome.ALLOWED ? "OK" : "PERMISSION_DENIED");
+                List.of(), "127.0.0.1", "", outcome, outcome == Outcome.ALLOWED ? "OK" : "PERMISSION_DENIED",
+                "0af7651916cd43dd8448eb211c80319c");
     }
 
     private static Long firstBrokenLink() throws SQLException {

@@ -53,6 +53,11 @@ final class JooqOutbox implements AppendToOutbox, PendingOutbox {
     }
 
     @Override
+    public long countUnsent() {
+        return dsl.fetchCount(OUTBOX_EVENT, OUTBOX_EVENT.SENT_AT.isNull());
+    }
+
+    @Override
     public void markSent(List<Long> sequences, Instant at) {
         dsl.update(OUTBOX_EVENT).set(OUTBOX_EVENT.SENT_AT, utc(at)).where(OUTBOX_EVENT.SEQUENCE.in(sequences)).execute();
     }

@@ -12,6 +12,9 @@ public interface PendingOutbox {
     /** Locks and returns the oldest unsent messages, in the order they were written. */
     List<Pending> lockOldestUnsent(int limit);
 
+    /** How many messages wait to be sent, for the backlog gauge. */
+    long countUnsent();
+
     void markSent(List<Long> sequences, Instant at);
 
     record Pending(long sequence, OutboxMessage message) {

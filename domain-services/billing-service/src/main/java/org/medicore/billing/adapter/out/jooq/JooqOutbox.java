@@ -44,6 +44,11 @@ final class JooqOutbox implements AppendToOutbox, PendingOutbox {
     }
 
     @Override
+    public long countUnpublished() {
+        return db.fetchCount(OUTBOX, OUTBOX.PUBLISHED_AT.isNull());
+    }
+
+    @Override
     public void markPublished(List<UUID> eventIds, Instant at) {
         db.update(OUTBOX).set(OUTBOX.PUBLISHED_AT, column(at)).where(OUTBOX.EVENT_ID.in(eventIds)).execute();
     }

@@ -1,11 +1,12 @@
 package org.medicore.billing.adapter.out.kafka;
 
 import org.medicore.billing.config.BillingProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Publishing billing events: their wire format and the producer. */
+/** Publishing billing events: their wire format and the producer; and how many wait on the dead-letter topic. */
 @Configuration(proxyBeanMethods = false)
 public class KafkaOutConfiguration {
 
@@ -17,5 +18,11 @@ public class KafkaOutConfiguration {
     @Bean
     KafkaPublisher billingEventPublisher(KafkaTemplate<String, String> kafka, BillingProperties properties) {
         return new KafkaPublisher(kafka, properties.topics().billing(), properties.outbox().ackTimeout());
+    }
+
+    @Bean(destroyMethod = "close")
+    DeadLetterSize deadLetterSize(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                                  BillingProperties properties) {
+        return new DeadLetterSize(bootstrapServers, properties.topics().deadLetter());
     }
 }

@@ -10,4 +10,7 @@ public interface PendingOutbox {
     List<OutboxMessage> oldestUnpublished(int limit);
 
     void markPublished(List<UUID> eventIds, Instant at);
+
+    /** How many messages wait to be published, for the backlog gauge. */
+    long countUnpublished();
 }

@@ -2,6 +2,7 @@ package org.medicore.lab.adapter.out.dynamodb;
 
 import java.util.Base64;
 import java.nio.charset.StandardCharsets;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import org.medicore.lab.domain.ReportPage;
 import org.medicore.lab.application.port.out.LoadReport;
@@ -87,6 +88,14 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
                         .keyConditionExpression("#p = :p").expressionAttributeNames(Map.of("#p", ReportTable.PENDING))
                         .expressionAttributeValues(Map.of(":p", s(ReportTable.PENDING))).limit(limit))
                 .items().stream().map(DynamoDbReportStore::event).toList();
+    }
+
+    @Override
+    public long countPending() {
+        return dynamoDb.queryPaginator(r -> r.tableName(table).indexName(ReportTable.OUTBOX_PENDING).select(Select.COUNT)
+                        .keyConditionExpression("#p = :p").expressionAttributeNames(Map.of("#p", ReportTable.PENDING))
+                        .expressionAttributeValues(Map.of(":p", s(ReportTable.PENDING))))
+                .stream().mapToLong(QueryResponse::count).sum();
     }
 
     @Override

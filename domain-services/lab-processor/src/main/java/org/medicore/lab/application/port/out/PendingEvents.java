@@ -10,4 +10,7 @@ public interface PendingEvents {
     List<LabReportEvent> oldestPending(int limit);
 
     void markPublished(LabReportEvent event);
+
+    /** How many events wait to be published, for the backlog gauge. */
+    long countPending();
 }

@@ -11,6 +11,7 @@ import org.medicore.patient.domain.Patient;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.PatientRegistered;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -175,6 +176,15 @@ final class DynamoDbPatientStore implements LoadPatient, SearchPatientRecords, S
                 .expressionAttributeValues(Map.of(":pending", s(PatientItems.PENDING_MARK)))
                 .scanIndexForward(true).limit(limit));
         return response.items().stream().map(PatientItems::toEvent).toList();
+    }
+
+    @Override
+    public long countPending() {
+        return dynamoDb.queryPaginator(r -> r.tableName(table).indexName(PatientTable.OUTBOX_PENDING).select(Select.COUNT)
+                        .keyConditionExpression("#pending = :pending")
+                        .expressionAttributeNames(Map.of("#pending", PatientTable.PENDING))
+                        .expressionAttributeValues(Map.of(":pending", s(PatientItems.PENDING_MARK))))
+                .stream().mapToLong(QueryResponse::count).sum();
     }
 
     @Override

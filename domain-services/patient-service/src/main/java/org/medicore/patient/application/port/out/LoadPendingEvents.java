@@ -11,4 +11,7 @@ public interface LoadPendingEvents {
     List<PatientRegistered> oldestPending(int limit);
 
     void markPublished(PatientRegistered event);
+
+    /** How many events wait to be published, for the backlog gauge. */
+    long countPending();
 }
