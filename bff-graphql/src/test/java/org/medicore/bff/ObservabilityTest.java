@@ -36,7 +36,7 @@ class ObservabilityTest extends WholeSystemTest {
 
     @Test
     void every_service_is_live_and_ready_and_publishes_its_metrics() {
-        as("patient").document("{ me { patient { id } } }").execute().path("me.patient.id").hasValue();
+        as("patient").document("query MyRecord { me { patient { id } } }").execute().path("me.patient.id").hasValue();
 
         for (String service : Stream.concat(AUDITED.stream(), Stream.of(TestSystem.ANALYTICS)).toList()) {
             String actuator = SYSTEM.actuatorUrl(service);
@@ -53,7 +53,8 @@ class ObservabilityTest extends WholeSystemTest {
 
         String bff = "http://127.0.0.1:" + managementPort + "/actuator";
         assertThat(get(bff + "/health/readiness")).contains("\"status\":\"UP\"");
-        assertThat(get(bff + "/prometheus")).contains("graphql_request_seconds").contains("grpc_client_seconds");
+        assertThat(get(bff + "/prometheus")).contains("graphql_request_seconds_bucket")
+                .contains("graphql_operation_name=\"MyRecord\"").contains("grpc_client_seconds");
     }
 
     @Test

@@ -61,44 +61,37 @@ public final class PostgresServer implements Component {
 
     /** Creates the database when it is missing; safe to call on every start. */
     public void ensureDatabase(String database) {
-        if (!database.matches("[a-z][a-z0-9_]*")) {
-            throw new IllegalArgumentException("not a plain database name: " + database);
-        }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, database);
-            try (ResultSet rows = exists.executeQuery()) {
-                if (rows.next()) {
-                    return;
-                }
-            }
-            try (Statement create = connection.createStatement()) {
-                create.execute("create database " + database);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create database " + database, e);
-        }
+        ensure("select 1 from pg_database where datname = ?", plain(database), "create database " + database);
     }
 
     /** Creates a role that may log in with the password, when it is missing; safe to call on every start. */
     public void ensureLoginRole(String role, String password) {
-        if (!role.matches("[a-z][a-z0-9_]*")) {
-            throw new IllegalArgumentException("not a plain role name: " + role);
-        }
+        ensure("select 1 from pg_roles where rolname = ?", plain(role),
+                "create role " + role + " login password '" + password.replace("'", "''") + "'");
+    }
+
+    private void ensure(String existsQuery, String name, String creation) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             PreparedStatement exists = connection.prepareStatement("select 1 from pg_roles where rolname = ?")) {
-            exists.setString(1, role);
+             PreparedStatement exists = connection.prepareStatement(existsQuery)) {
+            exists.setString(1, name);
             try (ResultSet rows = exists.executeQuery()) {
                 if (rows.next()) {
                     return;
                 }
             }
             try (Statement create = connection.createStatement()) {
-                create.execute("create role " + role + " login password '" + password.replace("'", "''") + "'");
+                create.execute(creation);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create role " + role, e);
+            throw new IllegalStateException("could not create " + name, e);
         }
+    }
+
+    private static String plain(String name) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain name: " + name);
+        }
+        return name;
     }
 
     @Override
