@@ -130,7 +130,8 @@ public class AppointmentServiceConfiguration {
     }
 
     @Bean
-    MeterBinder outboxBacklog(PendingOutbox pending) {
+    MeterBinder outboxBacklog(JooqPersistence persistence) {
+        PendingOutbox pending = persistence.pendingOutbox();
         return OutboxBacklog.of(pending::countUnsent);
     }
 }

@@ -15,6 +15,10 @@ import org.medicore.appointment.application.port.out.Transactions;
 /** The PostgreSQL adapters of the service, as the ports they implement; the adapters themselves stay package-private. */
 public final class JooqPersistence {
 
+    private static final int TRANSACTION_ATTEMPTS = 3;
+    /** deadlock_detected and serialization_failure: the transaction was rolled back and may simply run again. */
+    private static final java.util.Set<String> RETRYABLE_STATES = java.util.Set.of("40P01", "40001");
+
     private final JooqAppointments appointments;
     private final JooqPractitioners practitioners;
     private final JooqOutbox outbox;
@@ -63,13 +67,35 @@ public final class JooqPersistence {
         return outbox;
     }
 
-    /** Transactions through jOOQ, which joins Spring's transaction manager when one is configured. */
+    /**
+     * Transactions through jOOQ, which joins Spring's transaction manager when one is configured.
+     * PostgreSQL may abort one of two bookings racing for overlapping slots as a deadlock (each
+     * waits for the other's exclusion-constraint check); the aborted one rolled back entirely, so it
+     * is run again, and then meets the winner's booking as an ordinary conflict.
+     */
     public Transactions transactions() {
         return new Transactions() {
             @Override
             public <T> T inTransaction(java.util.function.Supplier<T> work) {
-                return dsl.transactionResult(configuration -> work.get());
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        return dsl.transactionResult(configuration -> work.get());
+                    } catch (RuntimeException e) {
+                        if (attempt == TRANSACTION_ATTEMPTS || !abortedByTheDatabase(e)) {
+                            throw e;
+                        }
+                    }
+                }
             }
         };
+    }
+
+    private static boolean abortedByTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && RETRYABLE_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
