@@ -33,6 +33,7 @@ final class JooqOutbox implements AppendToOutbox, PendingOutbox {
                 .set(OUTBOX_EVENT.AGGREGATE_ID, UUID.fromString(message.key()))
                 .set(OUTBOX_EVENT.OCCURRED_AT, utc(message.occurredAt()))
                 .set(OUTBOX_EVENT.PAYLOAD, message.payload())
+                .set(OUTBOX_EVENT.TRACE_PARENT, message.traceParent())
                 .execute();
     }
 
@@ -49,7 +50,8 @@ final class JooqOutbox implements AppendToOutbox, PendingOutbox {
                 .limit(limit)
                 .forUpdate().skipLocked()
                 .fetch(row -> new Pending(row.getSequence(), new OutboxMessage(row.getEventId(), row.getEventType(),
-                        row.getAggregateId().toString(), row.getOccurredAt().toInstant(), row.getPayload())));
+                        row.getAggregateId().toString(), row.getOccurredAt().toInstant(), row.getPayload(),
+                        row.getTraceParent())));
     }
 
     @Override

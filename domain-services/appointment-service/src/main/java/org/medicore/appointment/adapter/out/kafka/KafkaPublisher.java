@@ -1,5 +1,6 @@
 package org.medicore.appointment.adapter.out.kafka;
 
+import org.medicore.support.tracing.TraceParent;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -57,6 +58,9 @@ final class KafkaPublisher implements PublishMessages {
                 .add(new RecordHeader("event-id", bytes(message.eventId().toString())))
                 .add(new RecordHeader("event-type", bytes(message.eventType())))
                 .add(new RecordHeader("occurred-at", bytes(message.occurredAt().toString())));
+        if (!message.traceParent().isEmpty()) {
+            record.headers().add(new RecordHeader(TraceParent.HEADER, bytes(message.traceParent())));
+        }
         return record;
     }
 

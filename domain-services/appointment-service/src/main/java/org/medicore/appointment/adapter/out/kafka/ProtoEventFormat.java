@@ -1,5 +1,6 @@
 package org.medicore.appointment.adapter.out.kafka;
 
+import org.medicore.support.tracing.TraceParent;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
@@ -28,7 +29,8 @@ final class ProtoEventFormat implements FormatEvent {
         Message message = toProto(event);
         try {
             return new OutboxMessage(event.eventId(), message.getDescriptorForType().getFullName(),
-                    event.facts().appointmentId().toString(), event.occurredAt(), JSON.print(message));
+                    event.facts().appointmentId().toString(), event.occurredAt(), JSON.print(message),
+                    TraceParent.current());
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("event not printable as JSON: " + event, e);
         }

@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** An event in its wire form, waiting in the outbox: {@code key} orders it, {@code payload} is the value. */
-public record OutboxMessage(UUID eventId, String eventType, String key, Instant occurredAt, String payload) {
+/**
+ * An event in its wire form, waiting in the outbox: {@code key} orders it, {@code payload} is the
+ * value, {@code traceParent} the W3C trace of the request that caused it (empty outside a trace).
+ */
+public record OutboxMessage(UUID eventId, String eventType, String key, Instant occurredAt, String payload,
+                            String traceParent) {
 
     public OutboxMessage {
         Objects.requireNonNull(eventId, "event id");
@@ -13,5 +17,6 @@ public record OutboxMessage(UUID eventId, String eventType, String key, Instant 
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(occurredAt, "occurred at");
         Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(traceParent, "trace parent");
     }
 }

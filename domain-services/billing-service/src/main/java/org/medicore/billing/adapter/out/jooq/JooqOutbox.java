@@ -31,6 +31,7 @@ final class JooqOutbox implements AppendToOutbox, PendingOutbox {
                     .set(OUTBOX.EVENT_TYPE, message.eventType())
                     .set(OUTBOX.OCCURRED_AT, column(message.occurredAt()))
                     .set(OUTBOX.PAYLOAD, message.payload())
+                    .set(OUTBOX.TRACE_PARENT, message.traceParent())
                     .execute();
         }
     }
@@ -40,7 +41,7 @@ final class JooqOutbox implements AppendToOutbox, PendingOutbox {
         return db.selectFrom(OUTBOX).where(OUTBOX.PUBLISHED_AT.isNull()).orderBy(OUTBOX.POSITION).limit(limit)
                 .forUpdate().skipLocked()
                 .fetch(row -> new OutboxMessage(row.getEventId(), row.getAggregateId(), row.getEventType(),
-                        value(row.getOccurredAt()), row.getPayload()));
+                        value(row.getOccurredAt()), row.getPayload(), row.getTraceParent()));
     }
 
     @Override

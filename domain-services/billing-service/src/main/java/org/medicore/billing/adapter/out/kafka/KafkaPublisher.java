@@ -1,5 +1,6 @@
 package org.medicore.billing.adapter.out.kafka;
 
+import org.medicore.support.tracing.TraceParent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.medicore.billing.application.port.out.OutboxMessage;
 import org.medicore.billing.application.port.out.PublishMessages;
@@ -46,6 +47,9 @@ final class KafkaPublisher implements PublishMessages {
         record.headers().add("event-id", bytes(message.eventId().toString()));
         record.headers().add("event-type", bytes(message.eventType()));
         record.headers().add("occurred-at", bytes(message.occurredAt().toString()));
+        if (!message.traceParent().isEmpty()) {
+            record.headers().add(TraceParent.HEADER, bytes(message.traceParent()));
+        }
         return kafka.send(record);
     }
 

@@ -1,5 +1,6 @@
 package org.medicore.billing.adapter.out.kafka;
 
+import org.medicore.support.tracing.TraceParent;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
@@ -35,7 +36,8 @@ final class ProtoJsonEvents implements FormatEvent {
         };
         try {
             return new OutboxMessage(event.eventId(), event.invoiceId().toString(),
-                    message.getDescriptorForType().getFullName(), event.occurredAt(), JSON.print(message));
+                    message.getDescriptorForType().getFullName(), event.occurredAt(), JSON.print(message),
+                    TraceParent.current());
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("cannot print " + message.getDescriptorForType().getFullName(), e);
         }
