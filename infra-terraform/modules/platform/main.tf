@@ -1,4 +1,4 @@
-# The whole MediCore platform of one environment: the ten modules wired together. envs/dev and
+# The whole MediCore platform of one environment: the nine modules wired together. envs/dev and
 # envs/prod are thin roots (backend, provider, tags) that call this with their sizes and flags.
 data "aws_region" "current" {}
 
@@ -38,7 +38,7 @@ module "eks" {
     "patient-service" = {
       namespace       = local.namespace
       service_account = "patient-service"
-      policy_jsons    = [module.dynamodb.service_access_policy_json, module.msk.client_policy_json]
+      policy_jsons    = [module.dynamodb.access_policy_json, module.msk.client_policy_json]
     }
     "appointment-service" = {
       namespace       = local.namespace
@@ -88,16 +88,54 @@ module "rds" {
   client_security_group_ids = [module.eks.cluster_security_group_id]
 }
 
+# patient-service's table, as domain-services/patient-service/README.md designs it.
 module "dynamodb" {
   source              = "../dynamodb"
   table_name          = "${local.name}-patients"
+  contents            = "patient records"
   deletion_protection = local.prod
+  hash_key            = "pk"
+  range_key           = "sk"
+  indexes = {
+    "by-name"        = { hash = "name_pk", range = "name_sk" }
+    "by-birth-date"  = { hash = "birth_pk", range = "birth_sk" }
+    "outbox-pending" = { hash = "pending", range = "pending_order" }
+  }
+  # Item reads and writes, transactions, queries on its indexes; no Scan.
+  item_actions = [
+    "dynamodb:GetItem",
+    "dynamodb:BatchGetItem",
+    "dynamodb:PutItem",
+    "dynamodb:UpdateItem",
+    "dynamodb:DeleteItem",
+    "dynamodb:ConditionCheckItem",
+    "dynamodb:Query",
+    "dynamodb:DescribeTable",
+  ]
 }
 
+# lab-processor's table, as its ReportTable creates it locally: reports and their outbox entries
+# under one key, sparse indexes for the relay and for a patient's reports.
 module "dynamodb_lab_reports" {
-  source              = "../dynamodb_lab_reports"
+  source              = "../dynamodb"
   table_name          = "${local.name}-lab-reports"
+  contents            = "lab reports"
   deletion_protection = local.prod
+  hash_key            = "pk"
+  indexes = {
+    "outbox-pending"     = { hash = "pending", range = "pending_order" }
+    "reports-by-patient" = { hash = "patient_id", range = "created_order" }
+  }
+  # Item reads and writes, a final status and its event in one transaction (authorized per item:
+  # Put, Update, ConditionCheck), queries on its indexes, DescribeTable at start; no Scan, no Delete.
+  item_actions = [
+    "dynamodb:GetItem",
+    "dynamodb:PutItem",
+    "dynamodb:UpdateItem",
+    "dynamodb:ConditionCheckItem",
+    "dynamodb:Query",
+    "dynamodb:DescribeTable",
+  ]
 }
 
 module "msk" {
