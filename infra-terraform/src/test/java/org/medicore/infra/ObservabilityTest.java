@@ -98,7 +98,6 @@ class ObservabilityTest {
         String all = String.join("\n", expressions());
         for (String histogram : List.of("grpc_server_seconds_bucket", "graphql_request_seconds_bucket")) {
             for (String quantile : List.of("0.5", "0.95", "0.99")) {
-                assertThat(all).contains("histogram_quantile(" + quantile + ", sum by (le, ").contains(histogram);
                 assertThat(Pattern.compile("histogram_quantile\\(" + Pattern.quote(quantile) + ", sum by \\(le, [^)]*\\) \\(rate\\(" + histogram).matcher(all).find())
                         .as("p%s of %s", quantile, histogram).isTrue();
             }
