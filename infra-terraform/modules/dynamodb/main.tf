@@ -1,7 +1,9 @@
-# The single table of patient-service (domain-services/patient-service/README.md): string keys
-# pk/sk, on-demand billing, three global secondary indexes projecting ALL.
+# One service's DynamoDB table: string keys, on-demand billing, global secondary indexes
+# projecting ALL, point-in-time recovery, encryption with a key of its own (one key per store),
+# and the owning service's policy. The platform makes the patient table (patient-service) and
+# the lab report table (lab-processor) with it, each with the keys its service designed.
 resource "aws_kms_key" "this" {
-  description         = "${var.table_name}: DynamoDB encryption at rest (patient records, PHI)"
+  description         = "${var.table_name}: DynamoDB encryption at rest (${var.contents}, PHI)"
   enable_key_rotation = true
 }
 
@@ -11,19 +13,14 @@ resource "aws_kms_alias" "this" {
 }
 
 locals {
-  indexes = {
-    "by-name"        = { hash = "name_pk", range = "name_sk" }
-    "by-birth-date"  = { hash = "birth_pk", range = "birth_sk" }
-    "outbox-pending" = { hash = "pending", range = "pending_order" }
-  }
-  key_attributes = toset(concat(["pk", "sk"], flatten([for index in values(local.indexes) : [index.hash, index.range]])))
+  key_attributes = toset(concat(compact([var.hash_key, var.range_key]), flatten([for index in values(var.indexes) : [index.hash, index.range]])))
 }
 
-resource "aws_dynamodb_table" "patients" {
+resource "aws_dynamodb_table" "this" {
   name                        = var.table_name
   billing_mode                = "PAY_PER_REQUEST"
-  hash_key                    = "pk"
-  range_key                   = "sk"
+  hash_key                    = var.hash_key
+  range_key                   = var.range_key
   deletion_protection_enabled = var.deletion_protection
 
   dynamic "attribute" {
@@ -35,7 +32,7 @@ resource "aws_dynamodb_table" "patients" {
   }
 
   dynamic "global_secondary_index" {
-    for_each = local.indexes
+    for_each = var.indexes
     content {
       name            = global_secondary_index.key
       hash_key        = global_secondary_index.value.hash
@@ -54,28 +51,23 @@ resource "aws_dynamodb_table" "patients" {
   }
 }
 
-# What patient-service needs: item reads and writes, transactions, queries on its indexes.
-# No Scan, no table management (the service creates the table only where it is missing, locally).
-data "aws_iam_policy_document" "service_access" {
+# The patient table was this module's only table, under this name: keep it, do not replace it.
+moved {
+  from = aws_dynamodb_table.patients
+  to   = aws_dynamodb_table.this
+}
+
+# What the owning service does: the item actions it names, on the table and its indexes (by
+# ARN), and its key. No table management: the services create their table only where it is
+# missing, locally.
+data "aws_iam_policy_document" "access" {
   statement {
-    sid = "PatientTableItems"
-    actions = [
-      "dynamodb:GetItem",
-      "dynamodb:BatchGetItem",
-      "dynamodb:PutItem",
-      "dynamodb:UpdateItem",
-      "dynamodb:DeleteItem",
-      "dynamodb:ConditionCheckItem",
-      "dynamodb:Query",
-      "dynamodb:DescribeTable",
-    ]
-    resources = concat(
-      [aws_dynamodb_table.patients.arn],
-      [for index in keys(local.indexes) : "${aws_dynamodb_table.patients.arn}/index/${index}"],
-    )
+    sid       = "TableItems"
+    actions   = var.item_actions
+    resources = concat([aws_dynamodb_table.this.arn], [for index in keys(var.indexes) : "${aws_dynamodb_table.this.arn}/index/${index}"])
   }
   statement {
-    sid       = "PatientTableKey"
+    sid       = "TableKey"
     actions   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]
     resources = [aws_kms_key.this.arn]
   }

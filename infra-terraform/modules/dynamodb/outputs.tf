@@ -1,11 +1,11 @@
 output "table_name" {
-  description = "Name of the patient table."
-  value       = aws_dynamodb_table.patients.name
+  description = "Name of the table."
+  value       = aws_dynamodb_table.this.name
 }
 
 output "table_arn" {
-  description = "ARN of the patient table."
-  value       = aws_dynamodb_table.patients.arn
+  description = "ARN of the table."
+  value       = aws_dynamodb_table.this.arn
 }
 
 output "kms_key_arn" {
@@ -13,7 +13,7 @@ output "kms_key_arn" {
   value       = aws_kms_key.this.arn
 }
 
-output "service_access_policy_json" {
-  description = "IAM policy (JSON) for patient-service: its table, its indexes, its key; nothing else."
-  value       = data.aws_iam_policy_document.service_access.json
+output "access_policy_json" {
+  description = "IAM policy (JSON) for the owning service: its item actions on the table and its indexes, its key; nothing else."
+  value       = data.aws_iam_policy_document.access.json
 }

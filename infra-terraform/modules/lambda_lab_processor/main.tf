@@ -31,44 +31,11 @@ resource "aws_iam_role_policy_attachment" "vpc" {
   policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
 }
 
-# Least privilege on the PHI stores: named prefixes of one bucket, one table, two keys.
+# Least privilege on the PHI stores: the bucket's and the table's own documents (their
+# modules write them for lab-processor, Lambda and Deployment alike), Kafka, its own logs.
 data "aws_iam_policy_document" "access" {
-  source_policy_documents = [var.kafka_client_policy_json]
+  source_policy_documents = [var.kafka_client_policy_json, var.bucket_access_policy_json, var.report_table_access_policy_json]
 
-  statement {
-    sid       = "ReadAndRemoveUploads"
-    actions   = ["s3:GetObject", "s3:GetObjectVersion", "s3:DeleteObject"]
-    resources = ["${var.bucket_arn}/${var.uploads_prefix}*"]
-  }
-  statement {
-    sid     = "WriteResults"
-    actions = ["s3:PutObject"]
-    resources = [
-      "${var.bucket_arn}/${var.processed_prefix}*",
-      "${var.bucket_arn}/${var.quarantine_prefix}*",
-    ]
-  }
-  statement {
-    sid       = "LabReportKey"
-    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
-    resources = [var.bucket_kms_key_arn]
-  }
-  statement {
-    sid       = "LabResultItems"
-    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"]
-    resources = [var.patient_table_arn]
-    # Only the items of patients and lab idempotency claims (patient-service/README.md).
-    condition {
-      test     = "ForAllValues:StringLike"
-      variable = "dynamodb:LeadingKeys"
-      values   = ["PATIENT#*", "LABKEY#*"]
-    }
-  }
-  statement {
-    sid       = "PatientTableKey"
-    actions   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]
-    resources = [var.patient_table_kms_key_arn]
-  }
   statement {
     sid       = "OwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]

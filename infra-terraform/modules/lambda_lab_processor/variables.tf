@@ -45,43 +45,13 @@ variable "log_retention_days" {
   type        = number
 }
 
-variable "bucket_name" {
-  description = "Lab report bucket the function reads uploads from and writes results to."
+variable "bucket_access_policy_json" {
+  description = "IAM policy (JSON) for lab-processor on the lab report bucket (from the s3_lab_reports module)."
   type        = string
 }
 
-variable "bucket_arn" {
-  description = "ARN of the lab report bucket."
-  type        = string
-}
-
-variable "bucket_kms_key_arn" {
-  description = "KMS key of the lab report bucket."
-  type        = string
-}
-
-variable "uploads_prefix" {
-  description = "Prefix of incoming reports (read and deleted by the function)."
-  type        = string
-}
-
-variable "processed_prefix" {
-  description = "Prefix the function moves processed reports to."
-  type        = string
-}
-
-variable "quarantine_prefix" {
-  description = "Prefix the function moves unreadable reports to."
-  type        = string
-}
-
-variable "patient_table_arn" {
-  description = "ARN of the patient table, where lab results are stored under the patient."
-  type        = string
-}
-
-variable "patient_table_kms_key_arn" {
-  description = "KMS key of the patient table."
+variable "report_table_access_policy_json" {
+  description = "IAM policy (JSON) for lab-processor on its report table (from the dynamodb_lab_reports module)."
   type        = string
 }
 

@@ -1,11 +1,13 @@
 # The whole MediCore platform of one environment: the nine modules wired together. envs/dev and
 # envs/prod are thin roots (backend, provider, tags) that call this with their sizes and flags.
+data "aws_region" "current" {}
+
 locals {
   name            = "medicore-${var.environment}"
   prod            = var.production_grade
+  region          = data.aws_region.current.region
   namespace       = "medicore"
   uploads_prefix  = "uploads/"
-  processed       = "processed/"
   quarantine      = "quarantine/"
   backup_days     = local.prod ? 30 : 7
   recovery_window = local.prod ? 30 : 0
@@ -36,7 +38,7 @@ module "eks" {
     "patient-service" = {
       namespace       = local.namespace
       service_account = "patient-service"
-      policy_jsons    = [module.dynamodb.service_access_policy_json, module.msk.client_policy_json]
+      policy_jsons    = [module.dynamodb.access_policy_json, module.msk.client_policy_json]
     }
     "appointment-service" = {
       namespace       = local.namespace
@@ -47,6 +49,15 @@ module "eks" {
       namespace       = local.namespace
       service_account = "billing-service"
       policy_jsons    = [module.msk.client_policy_json]
+    }
+    "lab-processor" = {
+      namespace       = local.namespace
+      service_account = "lab-processor"
+      policy_jsons = [
+        module.dynamodb_lab_reports.access_policy_json,
+        module.s3_lab_reports.processor_access_policy_json,
+        module.msk.client_policy_json,
+      ]
     }
     "analytics-service" = {
       namespace       = local.namespace
@@ -77,10 +88,54 @@ module "rds" {
   client_security_group_ids = [module.eks.cluster_security_group_id]
 }
 
+# patient-service's table, as domain-services/patient-service/README.md designs it.
 module "dynamodb" {
   source              = "../dynamodb"
   table_name          = "${local.name}-patients"
+  contents            = "patient records"
   deletion_protection = local.prod
+  hash_key            = "pk"
+  range_key           = "sk"
+  indexes = {
+    "by-name"        = { hash = "name_pk", range = "name_sk" }
+    "by-birth-date"  = { hash = "birth_pk", range = "birth_sk" }
+    "outbox-pending" = { hash = "pending", range = "pending_order" }
+  }
+  # Item reads and writes, transactions, queries on its indexes; no Scan.
+  item_actions = [
+    "dynamodb:GetItem",
+    "dynamodb:BatchGetItem",
+    "dynamodb:PutItem",
+    "dynamodb:UpdateItem",
+    "dynamodb:DeleteItem",
+    "dynamodb:ConditionCheckItem",
+    "dynamodb:Query",
+    "dynamodb:DescribeTable",
+  ]
+}
+
+# lab-processor's table, as its ReportTable creates it locally: reports and their outbox entries
+# under one key, sparse indexes for the relay and for a patient's reports.
+module "dynamodb_lab_reports" {
+  source              = "../dynamodb"
+  table_name          = "${local.name}-lab-reports"
+  contents            = "lab reports"
+  deletion_protection = local.prod
+  hash_key            = "pk"
+  indexes = {
+    "outbox-pending"     = { hash = "pending", range = "pending_order" }
+    "reports-by-patient" = { hash = "patient_id", range = "created_order" }
+  }
+  # Item reads and writes, a final status and its event in one transaction (authorized per item:
+  # Put, Update, ConditionCheck), queries on its indexes, DescribeTable at start; no Scan, no Delete.
+  item_actions = [
+    "dynamodb:GetItem",
+    "dynamodb:PutItem",
+    "dynamodb:UpdateItem",
+    "dynamodb:ConditionCheckItem",
+    "dynamodb:Query",
+    "dynamodb:DescribeTable",
+  ]
 }
 
 module "msk" {
@@ -134,31 +189,33 @@ module "s3_lab_reports" {
 }
 
 module "lambda_lab_processor" {
-  source                    = "../lambda_lab_processor"
-  function_name             = "${local.name}-lab-processor"
-  handler                   = var.lab_processor_handler
-  artifact_bucket           = var.lab_processor_artifact_bucket
-  artifact_key              = var.lab_processor_artifact_key
-  memory_mb                 = 1536
-  timeout_seconds           = 120
-  log_retention_days        = local.prod ? 365 : 30
-  bucket_name               = var.lab_reports_bucket_name
-  bucket_arn                = module.s3_lab_reports.bucket_arn
-  bucket_kms_key_arn        = module.s3_lab_reports.kms_key_arn
-  uploads_prefix            = local.uploads_prefix
-  processed_prefix          = local.processed
-  quarantine_prefix         = local.quarantine
-  patient_table_arn         = module.dynamodb.table_arn
-  patient_table_kms_key_arn = module.dynamodb.kms_key_arn
-  kafka_client_policy_json  = module.msk.client_policy_json
-  subnet_ids                = module.network.private_subnet_ids
-  vpc_id                    = module.network.vpc_id
+  source                          = "../lambda_lab_processor"
+  function_name                   = "${local.name}-lab-processor"
+  handler                         = var.lab_processor_handler
+  artifact_bucket                 = var.lab_processor_artifact_bucket
+  artifact_key                    = var.lab_processor_artifact_key
+  memory_mb                       = 1536
+  timeout_seconds                 = 120
+  log_retention_days              = local.prod ? 365 : 30
+  bucket_access_policy_json       = module.s3_lab_reports.processor_access_policy_json
+  report_table_access_policy_json = module.dynamodb_lab_reports.access_policy_json
+  kafka_client_policy_json        = module.msk.client_policy_json
+  subnet_ids                      = module.network.private_subnet_ids
+  vpc_id                          = module.network.vpc_id
+  # The names lab-processor's application.yaml binds (relaxed binding); empty endpoints and keys
+  # mean AWS itself with the execution role. PDFBox keeps its font cache in /tmp, the only
+  # writable folder of a Lambda.
   environment = {
-    MEDICORE_LAB_BUCKET                  = var.lab_reports_bucket_name
-    MEDICORE_LAB_PROCESSED_PREFIX        = local.processed
-    MEDICORE_LAB_QUARANTINE_PREFIX       = local.quarantine
-    MEDICORE_LAB_PATIENT_TABLE           = module.dynamodb.table_name
-    MEDICORE_LAB_KAFKA_BOOTSTRAP_SERVERS = module.msk.bootstrap_brokers_iam
-    MEDICORE_LAB_KAFKA_TOPIC             = "medicore.labs.v1"
+    MEDICORE_LAB_S3_BUCKET              = var.lab_reports_bucket_name
+    MEDICORE_LAB_S3_REGION              = local.region
+    MEDICORE_LAB_S3_ENDPOINT            = ""
+    MEDICORE_LAB_S3_ACCESSKEY           = ""
+    MEDICORE_LAB_DYNAMODB_TABLE         = module.dynamodb_lab_reports.table_name
+    MEDICORE_LAB_DYNAMODB_REGION        = local.region
+    MEDICORE_LAB_DYNAMODB_ENDPOINT      = ""
+    MEDICORE_LAB_DYNAMODB_ACCESSKEY     = ""
+    MEDICORE_LAB_KAFKA_BOOTSTRAPSERVERS = module.msk.bootstrap_brokers_iam
+    MEDICORE_LAB_KAFKA_TOPIC            = "medicore.labs.v1"
+    JAVA_TOOL_OPTIONS                   = "-Dpdfbox.fontcache=/tmp"
   }
 }

@@ -13,6 +13,11 @@ output "patient_table" {
   value       = module.dynamodb.table_name
 }
 
+output "lab_reports_table" {
+  description = "DynamoDB table of lab-processor (medicore-environment's lab_reports_table)."
+  value       = module.dynamodb_lab_reports.table_name
+}
+
 output "lab_reports_bucket" {
   description = "Lab report bucket."
   value       = module.s3_lab_reports.bucket_name

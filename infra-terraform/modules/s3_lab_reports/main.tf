@@ -114,6 +114,32 @@ data "aws_iam_policy_document" "bucket" {
   }
 }
 
+# What lab-processor (the Lambda and the Deployment) may do in the bucket: sign upload URLs
+# for uploads/ (the browser's PUT runs with these rights), read, quarantine and remove uploads,
+# and HeadBucket for its readiness (which S3 authorizes as ListBucket).
+data "aws_iam_policy_document" "processor" {
+  statement {
+    sid       = "SignReadAndRemoveUploads"
+    actions   = ["s3:PutObject", "s3:GetObject", "s3:GetObjectVersion", "s3:DeleteObject"]
+    resources = ["${aws_s3_bucket.this.arn}/${var.uploads_prefix}*"]
+  }
+  statement {
+    sid       = "Quarantine"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.this.arn}/${var.quarantine_prefix}*"]
+  }
+  statement {
+    sid       = "BucketReadiness"
+    actions   = ["s3:ListBucket"]
+    resources = [aws_s3_bucket.this.arn]
+  }
+  statement {
+    sid       = "LabReportKey"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [aws_kms_key.this.arn]
+  }
+}
+
 resource "aws_s3_bucket_policy" "this" {
   bucket     = aws_s3_bucket.this.id
   policy     = data.aws_iam_policy_document.bucket.json

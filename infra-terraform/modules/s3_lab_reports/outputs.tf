@@ -12,3 +12,8 @@ output "kms_key_arn" {
   description = "Customer managed key encrypting the reports."
   value       = aws_kms_key.this.arn
 }
+
+output "processor_access_policy_json" {
+  description = "IAM policy (JSON) for lab-processor, Lambda and Deployment: its prefixes of this bucket and its key."
+  value       = data.aws_iam_policy_document.processor.json
+}

@@ -14,6 +14,12 @@ resource "random_password" "service_db" {
   special  = false
 }
 
+resource "random_password" "audit_login" {
+  for_each = local.audit_logins
+  length   = 32
+  special  = false
+}
+
 resource "random_password" "partner_client" {
   length  = 48
   special = false
@@ -23,6 +29,14 @@ locals {
   service_databases = {
     "appointment-db" = { database = "appointments", username = "appointment_service" }
     "billing-db"     = { database = "billing", username = "billing_service" }
+    # Owner of the audit trail: service-support's migration runs as it at each service's start.
+    "audit-db" = { database = "audit", username = "medicore_audit_owner" }
+  }
+  # The audit trail's logins (names fixed by service-support's migration, which grants them):
+  # the four gRPC services insert as the writer, the BFF reads as the reader.
+  audit_logins = {
+    "audit-writer" = "medicore_audit_writer"
+    "audit-reader" = "medicore_audit_reader"
   }
   jdbc_base = "jdbc:postgresql://${var.db_address}:${var.db_port}"
 
@@ -59,6 +73,16 @@ locals {
           username = db.username
           password = random_password.service_db[key].result
           jdbc_url = "${local.jdbc_base}/${db.database}?sslmode=require"
+        }
+      }
+    },
+    {
+      for key, username in local.audit_logins : key => {
+        description = "Login of ${username} to database audit"
+        value = {
+          username = username
+          password = random_password.audit_login[key].result
+          jdbc_url = "${local.jdbc_base}/audit?sslmode=require"
         }
       }
     },

@@ -85,6 +85,34 @@ final class ComposeFile {
         return ports;
     }
 
+    /** Published ports in the short form, as written ("127.0.0.1:9191:9191", "9091:9091"). */
+    List<String> publishedPorts(String name) {
+        Object declared = service(name).get("ports");
+        return declared instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    /** The healthcheck's test as one line of text, or "" without one. */
+    String healthcheck(String name) {
+        return service(name).get("healthcheck") instanceof Map<?, ?> healthcheck && healthcheck.get("test") != null
+                ? String.valueOf(healthcheck.get("test")) : "";
+    }
+
+    /** The Spring services (their module has an application*.yaml), by name: their module folder. */
+    Map<String, String> springServices() {
+        Map<String, String> spring = new LinkedHashMap<>();
+        builtModules().forEach((service, module) -> {
+            if (SpringConfig.existsFor(module)) {
+                spring.put(service, module);
+            }
+        });
+        return spring;
+    }
+
+    /** The actuator port of a Spring service in this file (its yaml as the environment here overrides it). */
+    int managementPort(String name) {
+        return SpringConfig.of(builtModules().get(name)).managementPort(environment(name));
+    }
+
     String image(String name) {
         return (String) service(name).get("image");
     }

@@ -42,7 +42,7 @@ class ComposeFileTest {
             Set<String> variables = compose.environment(service).keySet();
             if (SpringConfig.existsFor(module)) {
                 SpringConfig config = SpringConfig.of(module);
-                config.unread(variables, Set.of()).forEach(v -> problems.add(service + ": " + v + " is read by nothing in " + module + "/src/main/resources/application*.yaml"));
+                config.unread(variables, SpringConfig.BOOT_PROPERTIES).forEach(v -> problems.add(service + ": " + v + " is read by nothing in " + module + "/src/main/resources/application*.yaml"));
             } else {
                 // Not a Spring module (the portal): its image declares what it reads with ENV.
                 Set<String> declared = Dockerfile.of(module).environment().keySet();
@@ -70,6 +70,77 @@ class ComposeFileTest {
             }
         });
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyPortOfASpringServiceListensBeyondItsContainer() {
+        List<String> problems = new ArrayList<>();
+        compose.springServices().forEach((service, module) -> {
+            Map<Integer, String> bindings = SpringConfig.of(module).bindings(compose.environment(service));
+            bindings.forEach((port, address) -> {
+                if (address != null) {
+                    problems.add(service + " binds port " + port + " to " + address + ": unreachable from other containers");
+                }
+            });
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void springServicesAreHealthyWhenTheirReadinessGroupAnswersOnTheManagementPort() {
+        assertThat(compose.springServices()).hasSizeGreaterThanOrEqualTo(6);
+        compose.springServices().keySet().forEach(service -> {
+            int management = compose.managementPort(service);
+            assertThat(compose.healthcheck(service)).as("healthcheck of %s", service)
+                    .contains("/dev/tcp/127.0.0.1/" + management + " ", "GET /actuator/health/readiness ", "grep -q '^HTTP/[0-9.]* 200'");
+            // Open without a token: published on the host's loopback only.
+            assertThat(compose.publishedPorts(service)).as("ports of %s", service).contains("127.0.0.1:" + management + ":" + management);
+        });
+    }
+
+    @Test
+    void theGrpcServicesRecordCallsInTheAuditDatabaseAsItsWriterAndTheBffReadsItAsItsReader() {
+        String initScript = Repository.read(Repository.ROOT.resolve("compose/docker/postgres/init-databases.sql"));
+        List<String> audited = new ArrayList<>();
+        compose.springServices().forEach((service, module) -> {
+            if (SpringConfig.of(module).properties().containsKey("medicore.audit.url")) {
+                audited.add(service);
+                Map<String, String> environment = compose.environment(service);
+                assertThat(environment).as(service)
+                        .containsEntry("MEDICORE_AUDIT_URL", "jdbc:postgresql://postgres:5432/audit")
+                        .containsEntry("MEDICORE_AUDIT_OWNERUSERNAME", compose.environment("postgres").get("POSTGRES_USER"))
+                        .containsEntry("MEDICORE_AUDIT_OWNERPASSWORD", compose.environment("postgres").get("POSTGRES_PASSWORD"));
+                assertThat(initScript).contains(loginRole(environment.get("MEDICORE_AUDIT_USERNAME"), environment.get("MEDICORE_AUDIT_PASSWORD")));
+                assertThat(environment.get("MEDICORE_AUDIT_USERNAME")).isEqualTo("medicore_audit_writer");
+                assertThat(dependencies(service)).as("%s waits for PostgreSQL", service).contains("postgres");
+            }
+        });
+        assertThat(audited).containsExactlyInAnyOrder("patient-service", "appointment-service", "billing-service", "lab-processor");
+
+        Map<String, String> bff = compose.environment("bff-graphql");
+        assertThat(SpringConfig.of("bff-graphql").placeholders()).contains("MEDICORE_AUDIT_URL", "MEDICORE_AUDIT_READER", "MEDICORE_AUDIT_READER_PASSWORD");
+        assertThat(bff).containsEntry("MEDICORE_AUDIT_URL", "jdbc:postgresql://postgres:5432/audit")
+                .containsEntry("MEDICORE_AUDIT_READER", "medicore_audit_reader");
+        assertThat(initScript).contains(loginRole(bff.get("MEDICORE_AUDIT_READER"), bff.get("MEDICORE_AUDIT_READER_PASSWORD")));
+        assertThat(dependencies("bff-graphql")).contains("postgres");
+    }
+
+    @Test
+    void everySpringServiceSendsItsTracesToTempo() {
+        String tempo = Repository.read(Repository.COMPOSE_FILE.getParent().resolve("docker/tempo/tempo.yaml"));
+        assertThat(tempo).contains("endpoint: 0.0.0.0:4318");
+        assertThat(compose.service("tempo").get("volumes").toString()).contains("./docker/tempo/tempo.yaml:/etc/tempo/tempo.yaml");
+        compose.springServices().keySet().forEach(service -> assertThat(compose.environment(service)).as(service)
+                .containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://tempo:4318/v1/traces"));
+    }
+
+    private static String loginRole(String role, String password) {
+        return "CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "';";
+    }
+
+    private Set<String> dependencies(String service) {
+        return compose.service(service).get("depends_on") instanceof Map<?, ?> dependencies
+                ? new TreeSet<>(dependencies.keySet().stream().map(String::valueOf).toList()) : Set.of();
     }
 
     @Test
@@ -128,7 +199,7 @@ class ComposeFileTest {
         assertThat(compose.service("s3-bucket").get("command").toString()).contains("medicore-lab-reports");
 
         String initScript = Repository.read(Repository.ROOT.resolve("compose/docker/postgres/init-databases.sql"));
-        assertThat(initScript).contains("CREATE DATABASE appointments", "CREATE DATABASE billing", "CREATE DATABASE keycloak");
+        assertThat(initScript).contains("CREATE DATABASE appointments", "CREATE DATABASE billing", "CREATE DATABASE keycloak", "CREATE DATABASE audit");
         assertThat(compose.service("postgres").get("volumes").toString()).contains("./docker/postgres/init-databases.sql:/docker-entrypoint-initdb.d/");
     }
 

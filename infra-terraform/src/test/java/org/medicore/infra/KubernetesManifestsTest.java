@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class KubernetesManifestsTest {
 
     private static final List<String> OVERLAYS = List.of("dev", "prod");
+    /** The container port named management in every Deployment, where the probes go. */
+    private static final int MANAGEMENT_PORT = 8081;
     private final List<Resource> resources = loadBase();
     private final ComposeFile compose = ComposeFile.load();
 
@@ -121,11 +123,95 @@ class KubernetesManifestsTest {
                     .containsEntry("path", "/actuator/health/liveness").containsEntry("port", "management");
             assertThat(map(container, "readinessProbe", "httpGet")).as(deployment.name())
                     .containsEntry("path", "/actuator/health/readiness").containsEntry("port", "management");
-            Map<String, Object> config = configMapOf(deployment);
+            SpringConfig spring = SpringConfig.of(compose.builtModules().get(deployment.name()));
+            Map<String, String> config = environmentOf(configMapOf(deployment));
+            int management = spring.managementPort(config);
+            assertThat(management).as("%s: the ConfigMap moves the actuator to 8081", deployment.name()).isEqualTo(MANAGEMENT_PORT);
             assertThat(list(container, "ports")).as(deployment.name())
-                    .anyMatch(port -> "management".equals(port.get("name")) && String.valueOf(port.get("containerPort")).equals(String.valueOf(config.get("MANAGEMENT_SERVER_PORT"))));
+                    .anyMatch(port -> "management".equals(port.get("name")) && Integer.valueOf(management).equals(port.get("containerPort")));
+            assertThat(spring.bindings(config)).as("%s: every port listens beyond the pod (null = every interface)", deployment.name())
+                    .containsKey(management).allSatisfy((port, address) -> assertThat(address).as("address of port %s", port).isNull());
             assertThat(map(map(deployment.body(), "spec", "template", "spec"), "securityContext")).containsEntry("runAsNonRoot", true);
         }
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceOnItsManagementPort() {
+        List<String> scraped = new ArrayList<>();
+        for (Resource deployment : ofKind("Deployment")) {
+            if (!String.valueOf(container(deployment).get("image")).startsWith("medicore/")) {
+                continue;
+            }
+            scraped.add(deployment.name());
+            assertThat(map(deployment.body(), "spec", "template", "metadata", "annotations")).as(deployment.name())
+                    .containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/port", String.valueOf(MANAGEMENT_PORT))
+                    .containsEntry("prometheus.io/path", "/actuator/prometheus");
+        }
+        assertThat(scraped).containsExactlyInAnyOrderElementsOf(compose.springServices().keySet());
+    }
+
+    @Test
+    void servicesAuditAsTheWriterTheBffReadsAsTheReaderAndTheInitJobCreatesBoth() {
+        Map<String, String> job = secretKeys("postgres-init-env");
+        String script = String.valueOf(list(map(ofKind("Job").get(0).body(), "spec", "template", "spec"), "containers").get(0).get("args"));
+        assertThat(script).contains("create \"$AUDIT_DB_USER\" \"$AUDIT_DB_PASSWORD\" audit",
+                "login \"$AUDIT_WRITER_USER\" \"$AUDIT_WRITER_PASSWORD\" audit", "login \"$AUDIT_READER_USER\" \"$AUDIT_READER_PASSWORD\" audit",
+                "GRANT CONNECT ON DATABASE");
+        java.util.regex.Matcher variable = java.util.regex.Pattern.compile("\\$([A-Z_]+)").matcher(script);
+        while (variable.find()) {
+            assertThat(job).as("the Job's script reads $%s", variable.group(1)).containsKey(variable.group(1));
+        }
+
+        List<String> audited = new ArrayList<>();
+        for (Resource deployment : ofKind("Deployment")) {
+            String module = compose.builtModules().get(deployment.name());
+            if (module == null || !SpringConfig.of(module).properties().containsKey("medicore.audit.url")) {
+                continue;
+            }
+            audited.add(deployment.name());
+            Map<String, String> secret = secretKeys(deployment.name() + "-env");
+            assertThat(secret).as(deployment.name())
+                    .containsEntry("MEDICORE_AUDIT_USERNAME", job.get("AUDIT_WRITER_USER"))
+                    .containsEntry("MEDICORE_AUDIT_PASSWORD", job.get("AUDIT_WRITER_PASSWORD"))
+                    .containsEntry("MEDICORE_AUDIT_OWNERUSERNAME", job.get("AUDIT_DB_USER"))
+                    .containsEntry("MEDICORE_AUDIT_OWNERPASSWORD", job.get("AUDIT_DB_PASSWORD"))
+                    .containsKey("MEDICORE_AUDIT_URL");
+        }
+        assertThat(audited).containsExactlyInAnyOrder("patient-service", "appointment-service", "billing-service", "lab-processor");
+        assertThat(secretKeys("bff-graphql-env"))
+                .containsEntry("MEDICORE_AUDIT_READER", job.get("AUDIT_READER_USER"))
+                .containsEntry("MEDICORE_AUDIT_READER_PASSWORD", job.get("AUDIT_READER_PASSWORD"))
+                .containsKey("MEDICORE_AUDIT_URL");
+    }
+
+    @Test
+    void everySecretReadIsOneTerraformWrites() {
+        String terraform = Hcl.text("modules/secrets") + Hcl.text("modules/keycloak");
+        for (Resource externalSecret : ofKind("ExternalSecret")) {
+            for (Map<String, Object> entry : list(map(externalSecret.body(), "spec"), "data")) {
+                String key = String.valueOf(map(entry, "remoteRef").get("key"));
+                assertThat(key).startsWith("medicore-ENV/");
+                assertThat(terraform).as("%s reads %s", externalSecret.name(), key).contains(key.substring(key.indexOf('/') + 1));
+            }
+        }
+    }
+
+    /** An ExternalSecret's keys, each with the secret and property it comes from ("medicore-ENV/audit-db#password"). */
+    private Map<String, String> secretKeys(String target) {
+        Resource externalSecret = ofKind("ExternalSecret").stream()
+                .filter(es -> target.equals(map(es.body(), "spec", "target").get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no ExternalSecret makes " + target));
+        Map<String, String> keys = new java.util.TreeMap<>();
+        list(map(externalSecret.body(), "spec"), "data").forEach(entry -> keys.put((String) entry.get("secretKey"),
+                map(entry, "remoteRef").get("key") + "#" + map(entry, "remoteRef").get("property")));
+        return keys;
+    }
+
+    private static Map<String, String> environmentOf(Map<String, Object> configMap) {
+        Map<String, String> environment = new java.util.TreeMap<>();
+        configMap.forEach((key, value) -> environment.put(key, String.valueOf(value)));
+        return environment;
     }
 
     @Test
@@ -138,7 +224,10 @@ class KubernetesManifestsTest {
                     .filter(port -> !"management".equals(port.get("name")))
                     .map(port -> (Integer) port.get("containerPort")).toList();
             if (compose.builtModules().containsKey(name)) {
-                assertThat(compose.containerPorts(name)).as("ports of %s", name).containsExactlyInAnyOrderElementsOf(servicePorts);
+                // The management port differs on purpose: the local stack's numbers in compose, 8081 here.
+                Set<Integer> composePorts = new java.util.TreeSet<>(compose.containerPorts(name));
+                composePorts.remove(compose.managementPort(name));
+                assertThat(composePorts).as("ports of %s", name).containsExactlyInAnyOrderElementsOf(servicePorts);
             }
         }
     }
@@ -162,7 +251,7 @@ class KubernetesManifestsTest {
                 }
             }
             SpringConfig config = SpringConfig.of(module);
-            config.unread(variables, SpringConfig.ACTUATOR_PROPERTIES)
+            config.unread(variables, SpringConfig.BOOT_PROPERTIES)
                     .forEach(v -> problems.add(deployment.name() + ": " + v + " is read by nothing in " + module + "'s application*.yaml"));
         }
         assertThat(problems).isEmpty();

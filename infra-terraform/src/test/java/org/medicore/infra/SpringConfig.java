@@ -23,8 +23,13 @@ import java.util.stream.Stream;
  */
 final class SpringConfig {
 
-    /** Boot's own actuator settings the Kubernetes manifests set for the probes (not in any yaml). */
-    static final Set<String> ACTUATOR_PROPERTIES = Set.of("management.server.port", "management.endpoint.health.probes.enabled");
+    /**
+     * Boot's own settings that deployments may set although a service's yaml does not name them:
+     * where the management server listens and where traces go (export is off without an endpoint).
+     */
+    static final Set<String> BOOT_PROPERTIES = Set.of("server.address", "management.server.port", "management.server.address",
+            "management.opentelemetry.tracing.export.otlp.endpoint");
+    static final Set<String> ALL_INTERFACES = Set.of("0.0.0.0", "::", "*");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");
     private static final List<String> PORT_PROPERTIES = List.of("server.port", "spring.grpc.server.port", "management.server.port");
@@ -129,17 +134,54 @@ final class SpringConfig {
     Set<Integer> ports(Map<String, String> environment) {
         Set<Integer> ports = new TreeSet<>();
         for (String property : PORT_PROPERTIES) {
-            String value = properties.get(property);
-            for (Map.Entry<String, String> variable : environment.entrySet()) {
-                if (relaxedMatch(variable.getKey(), property)) {
-                    value = variable.getValue();
-                }
-            }
+            String value = value(property, environment);
             if (value != null && value.matches("\\d+")) {
                 ports.add(Integer.parseInt(value));
             }
         }
         return ports;
+    }
+
+    /** A property's value in this yaml, overridden by the environment given (relaxed binding), or null. */
+    String value(String property, Map<String, String> environment) {
+        String value = properties.get(property);
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            if (relaxedMatch(variable.getKey(), property)) {
+                value = variable.getValue();
+            }
+        }
+        return value;
+    }
+
+    /**
+     * The port of the actuator endpoints: management.server.port when set, else the one HTTP
+     * server's port (the gRPC-only services serve nothing else over HTTP).
+     */
+    int managementPort(Map<String, String> environment) {
+        String management = value("management.server.port", environment);
+        return Integer.parseInt(management != null ? management : value("server.port", environment));
+    }
+
+    /**
+     * Each port the service listens on, with the address it binds or null for every interface:
+     * the HTTP server, the management server (which follows the HTTP server when it has no port
+     * of its own) and the gRPC server.
+     */
+    Map<Integer, String> bindings(Map<String, String> environment) {
+        Map<Integer, String> bindings = new java.util.TreeMap<>();
+        String serverAddress = value("server.address", environment);
+        bind(bindings, value("server.port", environment), serverAddress);
+        if (value("management.server.port", environment) != null) {
+            bind(bindings, value("management.server.port", environment), value("management.server.address", environment));
+        }
+        bind(bindings, value("spring.grpc.server.port", environment), value("spring.grpc.server.address", environment));
+        return bindings;
+    }
+
+    private static void bind(Map<Integer, String> bindings, String port, String address) {
+        if (port != null && port.matches("\\d+")) {
+            bindings.put(Integer.parseInt(port), address == null || ALL_INTERFACES.contains(address) ? null : address);
+        }
     }
 
     /** Environment variables among those given that this yaml does not read. */

@@ -27,4 +27,18 @@ class SpringConfigTest {
         assertThat(bff.ports(java.util.Map.of())).contains(8080);
         assertThat(bff.ports(java.util.Map.of("SERVER_PORT", "9999"))).contains(9999).doesNotContain(8080);
     }
+
+    @Test
+    void findsTheManagementPortAndTheAddressEachPortIsBoundTo() {
+        SpringConfig patient = SpringConfig.of("domain-services/patient-service");
+        assertThat(patient.managementPort(java.util.Map.of())).isEqualTo(9191);
+        assertThat(patient.bindings(java.util.Map.of())).containsEntry(9191, "127.0.0.1").containsEntry(9091, null);
+        assertThat(patient.bindings(java.util.Map.of("SERVER_ADDRESS", "0.0.0.0"))).containsEntry(9191, null);
+
+        SpringConfig bff = SpringConfig.of("bff-graphql");
+        assertThat(bff.managementPort(java.util.Map.of())).isEqualTo(8180);
+        assertThat(bff.managementPort(java.util.Map.of("MANAGEMENT_SERVER_PORT", "8081"))).isEqualTo(8081);
+        assertThat(bff.bindings(java.util.Map.of("MANAGEMENT_SERVER_PORT", "8081", "SERVER_ADDRESS", "0.0.0.0")))
+                .containsEntry(8080, null).containsEntry(8081, "127.0.0.1");
+    }
 }

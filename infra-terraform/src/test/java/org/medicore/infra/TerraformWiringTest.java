@@ -17,13 +17,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The Terraform code as far as it can be checked without the AWS provider (terraform init cannot
  * download it here, so terraform validate is impossible): module wiring, IAM least privilege on
- * the PHI stores, encryption, tags, and the patient table mirroring patient-service's design.
+ * the PHI stores, encryption, tags, and the patient and lab report tables mirroring their services' design.
  */
 class TerraformWiringTest {
 
     private static final List<String> MODULES = List.of("network", "eks", "rds", "dynamodb", "s3_lab_reports",
             "lambda_lab_processor", "msk", "secrets", "keycloak");
     private static final List<String> ENVS = List.of("envs/dev", "envs/prod");
+    /** The platform's calls of modules/dynamodb: patient-service's table and lab-processor's. */
+    private static final List<String> TABLES = List.of("dynamodb", "dynamodb_lab_reports");
     private static final String PLATFORM = "modules/platform";
     private static final Set<String> META_ARGUMENTS = Set.of("source", "version", "count", "for_each", "depends_on", "providers");
     private static final Pattern MODULE_OUTPUT = Pattern.compile("module\\.([a-z0-9_]+)\\.([a-z0-9_]+)");
@@ -190,9 +192,18 @@ class TerraformWiringTest {
 
     @Test
     void dataStoresAreEncryptedAndProtected() {
-        Map<String, Object> table = resource("modules/dynamodb", "aws_dynamodb_table", "patients");
+        // Both tables (patient, lab reports) are this module's.
+        Map<String, Object> table = resource("modules/dynamodb", "aws_dynamodb_table", "this");
         assertThat(table.get("point_in_time_recovery").toString()).contains("enabled=true");
         assertThat(table.get("server_side_encryption").toString()).contains("enabled=true", "kms_key_arn=${aws_kms_key.this.arn}");
+        assertThat(table).containsEntry("deletion_protection_enabled", "${var.deletion_protection}").containsEntry("billing_mode", "PAY_PER_REQUEST")
+                .containsEntry("hash_key", "${var.hash_key}").containsEntry("range_key", "${var.range_key}");
+        assertThat(table.get("dynamic").toString()).contains("projection_type=ALL", "type=S");
+        assertThat(Hcl.blocks(PLATFORM, "module")).containsKeys(TABLES.toArray(String[]::new)).allSatisfy((call, body) -> {
+            if (TABLES.contains(call)) {
+                assertThat(body).as(call).containsEntry("source", "../dynamodb").containsEntry("deletion_protection", "${local.prod}");
+            }
+        });
 
         Map<String, Object> database = resource("modules/rds", "aws_db_instance", "this");
         assertThat(database).containsEntry("storage_encrypted", true).containsEntry("publicly_accessible", false)
@@ -231,16 +242,67 @@ class TerraformWiringTest {
         assertThat(documented).as("GSIs in patient-service/README.md").isNotEmpty();
         assertThat(readme).contains("`pk` (partition), `sk` (sort)");
 
-        Map<String, Object> table = resource("modules/dynamodb", "aws_dynamodb_table", "patients");
-        assertThat(table).containsEntry("hash_key", "pk").containsEntry("range_key", "sk").containsEntry("billing_mode", "PAY_PER_REQUEST");
-        assertThat(table.get("dynamic").toString()).contains("projection_type=ALL", "type=S");
+        Map<String, Object> table = Hcl.blocks(PLATFORM, "module").get("dynamodb");
+        assertThat(table).containsEntry("hash_key", "pk").containsEntry("range_key", "sk");
+        assertThat(indexesOf(table)).isEqualTo(documented);
+    }
 
+    @Test
+    void labReportTableMirrorsLabProcessorsReportTable() {
+        String java = Repository.read(Repository.ROOT.resolve(
+                "domain-services/lab-processor/src/main/java/org/medicore/lab/adapter/out/dynamodb/ReportTable.java"));
+        Map<String, String> constants = new LinkedHashMap<>();
+        Matcher constant = Pattern.compile("static final String (\\w+) = \"([^\"]+)\";").matcher(java);
+        while (constant.find()) {
+            constants.put(constant.group(1), constant.group(2));
+        }
+        Map<String, List<String>> designed = new LinkedHashMap<>();
+        Matcher index = Pattern.compile("indexName\\((\\w+)\\)\\s*\\.keySchema\\(KeySchemaElement\\.builder\\(\\)\\.attributeName\\((\\w+)\\)"
+                + "\\.keyType\\(KeyType\\.HASH\\)\\.build\\(\\),\\s*KeySchemaElement\\.builder\\(\\)\\.attributeName\\((\\w+)\\)\\.keyType\\(KeyType\\.RANGE\\)").matcher(java);
+        while (index.find()) {
+            designed.put(constants.get(index.group(1)), List.of(constants.get(index.group(2)), constants.get(index.group(3))));
+        }
+        assertThat(designed).as("indexes of ReportTable.java").containsOnlyKeys("outbox-pending", "reports-by-patient");
+        assertThat(java).contains(".keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build())", "BillingMode.PAY_PER_REQUEST");
+
+        Map<String, Object> table = Hcl.blocks(PLATFORM, "module").get("dynamodb_lab_reports");
+        assertThat(table).containsEntry("hash_key", constants.get("PK")).doesNotContainKey("range_key");
+        assertThat(indexesOf(table)).isEqualTo(designed);
+        assertThat(Hcl.blocks("modules/dynamodb", "variable").get("range_key")).containsEntry("default", null);
+    }
+
+    @Test
+    void labProcessorReachesItsTableBucketAndKafkaAndNothingElse() {
+        String access = "${module.dynamodb_lab_reports.access_policy_json}";
+        String bucket = "${module.s3_lab_reports.processor_access_policy_json}";
+        Map<String, Object> lambda = Hcl.blocks(PLATFORM, "module").get("lambda_lab_processor");
+        assertThat(lambda).containsEntry("report_table_access_policy_json", access).containsEntry("bucket_access_policy_json", bucket);
+        assertThat(Hcl.typedBlocks("modules/lambda_lab_processor", "data").get("aws_iam_policy_document").get("access").get("source_policy_documents").toString())
+                .contains("var.report_table_access_policy_json", "var.bucket_access_policy_json", "var.kafka_client_policy_json");
+        assertThat(Hcl.text("modules/lambda_lab_processor")).doesNotContain("dynamodb:", "s3:");
+        assertThat(Hcl.blocks(PLATFORM, "module").get("eks").get("pod_identities").toString())
+                .contains("patient-service={namespace=${local.namespace}, policy_jsons=[${module.dynamodb.access_policy_json}, ${module.msk.client_policy_json}]")
+                .contains("lab-processor={namespace=${local.namespace}, policy_jsons=[" + access + ", " + bucket + ", ${module.msk.client_policy_json}], service_account=lab-processor}");
+    }
+
+    @Test
+    void theLambdaIsConfiguredWithTheNamesLabProcessorReads() {
         @SuppressWarnings("unchecked")
-        Map<String, Map<String, String>> indexes = (Map<String, Map<String, String>>) ((List<Map<String, Object>>) Hcl.folder("modules/dynamodb").stream()
-                .filter(file -> file.containsKey("locals")).findFirst().orElseThrow().get("locals")).get(0).get("indexes");
+        Map<String, Object> environment = (Map<String, Object>) Hcl.blocks(PLATFORM, "module").get("lambda_lab_processor").get("environment");
+        Set<String> variables = new TreeSet<>(environment.keySet());
+        // A JVM option, not a Spring property (README of lab-processor).
+        assertThat(variables.remove("JAVA_TOOL_OPTIONS")).isTrue();
+        assertThat(SpringConfig.of("domain-services/lab-processor").unread(variables, Set.of())).isEmpty();
+        assertThat(variables).contains("MEDICORE_LAB_S3_BUCKET", "MEDICORE_LAB_DYNAMODB_TABLE", "MEDICORE_LAB_S3_ENDPOINT", "MEDICORE_LAB_DYNAMODB_ENDPOINT");
+    }
+
+    /** The indexes a call of modules/dynamodb passes: name -> [hash, range]. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<String>> indexesOf(Map<String, Object> call) {
+        Map<String, Map<String, String>> indexes = (Map<String, Map<String, String>>) call.get("indexes");
         Map<String, List<String>> declared = new LinkedHashMap<>();
         indexes.forEach((name, keys) -> declared.put(name, List.of(keys.get("hash"), keys.get("range"))));
-        assertThat(declared).isEqualTo(documented);
+        return declared;
     }
 
     @SuppressWarnings("unchecked")
