@@ -103,7 +103,7 @@ class ObservabilityTest {
             }
         }
         assertThat(all).contains("sum by (application, rpc_method) (rate(grpc_server_seconds_count", "grpc_status_code!=\"OK\"",
-                "graphql_outcome!=\"SUCCESS\"", "sum by (graphql_operation_type");
+                "graphql_outcome!=\"SUCCESS\"", "sum by (graphql_operation_name");
     }
 
     @Test
