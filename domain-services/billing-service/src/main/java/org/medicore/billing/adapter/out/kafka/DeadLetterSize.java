@@ -31,6 +31,7 @@ final class DeadLetterSize implements MeterBinder, AutoCloseable {
 
     DeadLetterSize(String bootstrapServers, String topic) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS));
         this.topic = topic;
     }
