@@ -123,18 +123,4 @@ class CareJourneyTest extends WholeSystemTest {
                 .path("me.patient.invoices[*].appointment.id").entityList(String.class).contains(visit);
         assertThat(Instant.parse(starts.getLast())).isAfter(Instant.now());
     }
-
-    /** The patient books one of the next free slots today with a practitioner who works around the clock. */
-    private String bookToday(Practitioner practitioner, int nth) {
-        String today = LocalDate.now(ZoneId.of("UTC")).toString();
-        List<String> slots = as("patient").document("""
-                        query($p: ID!, $d: Date!) { availableSlots(practitionerId: $p, from: $d, to: $d) { start } }""")
-                .variable("p", practitioner.getId()).variable("d", today).execute()
-                .path("availableSlots[*].start").entityList(String.class).get();
-        return as("patient").document("""
-                        mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }""")
-                .variable("input", Map.of("patientId", Demo.PATIENT_SUBJECT, "practitionerId", practitioner.getId(),
-                        "start", slots.get(nth)))
-                .execute().path("bookAppointment.id").entity(String.class).get();
-    }
 }

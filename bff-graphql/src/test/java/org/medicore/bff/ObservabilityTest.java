@@ -1,7 +1,14 @@
 package org.medicore.bff;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.medicore.bff.support.Clinic;
 import org.medicore.bff.support.WholeSystemTest;
 import org.medicore.localstack.TestSystem;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -10,16 +17,20 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What operators see of the running system: every service ready and measured, one trace from the
@@ -31,8 +42,17 @@ class ObservabilityTest extends WholeSystemTest {
     private static final List<String> AUDITED = List.of(TestSystem.PATIENT, TestSystem.APPOINTMENT, TestSystem.BILLING,
             TestSystem.LAB);
 
+    private static final Clinic CLINIC = new Clinic(SYSTEM);
+
+    private final List<String> seenInvoiceTraces = new CopyOnWriteArrayList<>();
+
     @LocalManagementPort
     int managementPort;
+
+    @AfterAll
+    static void close() {
+        CLINIC.close();
+    }
 
     @Test
     void every_service_is_live_and_ready_and_publishes_its_metrics() {
@@ -64,16 +84,50 @@ class ObservabilityTest extends WholeSystemTest {
                 .path("me.patient.id").entity(String.class).get();
         String doctor = as("doctor").document("{ me { subject } }").execute().path("me.subject").entity(String.class).get();
 
-        HttpGraphQlTester.builder(http().mutate().baseUrl(graphQlUrl())
-                        .defaultHeader("Authorization", "Bearer " + SYSTEM.keycloak().accessToken("doctor"))
-                        .defaultHeader("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01"))
-                .build()
-                .document("{ patient(id: \"%s\") { id } }".formatted(patientId)).execute().path("patient.id").hasValue();
+        traced("doctor", traceId).document("{ patient(id: \"%s\") { id } }".formatted(patientId)).execute().path("patient.id").hasValue();
 
         as("admin").document("""
                         { auditTrail(filter: {subject: "%s", patientId: "%s"}, first: 20) { edges { node { traceId } } } }"""
                         .formatted(doctor, patientId)).execute()
                 .path("auditTrail.edges[*].node.traceId").entityList(String.class).contains(traceId);
+    }
+
+    @Test
+    void a_completed_visit_and_the_invoice_billing_issues_for_it_belong_to_the_trace_of_the_request() {
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String visit = bookToday(CLINIC.aRoundTheClockPractitioner(), 0);
+        String change = "mutation($id: ID!) { %s(input: { appointmentId: $id }) { status } }";
+        as("admin").document(change.formatted("checkIn")).variable("id", visit).execute().path("checkIn.status").hasValue();
+
+        traced("admin", traceId).document(change.formatted("completeAppointment")).variable("id", visit).execute()
+                .path("completeAppointment.status").entity(String.class).isEqualTo("COMPLETED");
+
+        try (KafkaConsumer<String, String> billingEvents = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SYSTEM.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "trace-check-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            billingEvents.subscribe(List.of("medicore.billing.v1"));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(invoiceTraces(billingEvents, visit))
+                    .anySatisfy(traceParent -> assertThat(traceParent).contains(traceId)));
+        }
+    }
+
+    /** The traceparent headers of the invoices issued for the visit, as far as the topic has been read. */
+    private List<String> invoiceTraces(KafkaConsumer<String, String> events, String visit) {
+        for (ConsumerRecord<String, String> event : events.poll(Duration.ofMillis(500))) {
+            Header traceParent = event.headers().lastHeader("traceparent");
+            if (event.value().contains(visit) && traceParent != null) {
+                seenInvoiceTraces.add(new String(traceParent.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return seenInvoiceTraces;
+    }
+
+    private HttpGraphQlTester traced(String user, String traceId) {
+        return HttpGraphQlTester.builder(http().mutate().baseUrl(graphQlUrl())
+                        .defaultHeader("Authorization", "Bearer " + SYSTEM.keycloak().accessToken(user))
+                        .defaultHeader("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01"))
+                .build();
     }
 
     @Test

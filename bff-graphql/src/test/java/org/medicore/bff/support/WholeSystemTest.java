@@ -1,6 +1,7 @@
 package org.medicore.bff.support;
 
 import org.medicore.bff.grpc.RpcCounter;
+import org.medicore.contracts.appointment.v1.Practitioner;
 import org.medicore.localstack.AuditDatabase;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.TestSystem;
@@ -13,6 +14,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,5 +84,19 @@ public abstract class WholeSystemTest {
 
     protected String graphQlUrl() {
         return "http://127.0.0.1:" + port + "/graphql";
+    }
+
+    /** The patient books one of the next free slots today with a practitioner who works around the clock. */
+    protected String bookToday(Practitioner practitioner, int nth) {
+        String today = LocalDate.now(ZoneId.of("UTC")).toString();
+        List<String> slots = as("patient").document("""
+                        query($p: ID!, $d: Date!) { availableSlots(practitionerId: $p, from: $d, to: $d) { start } }""")
+                .variable("p", practitioner.getId()).variable("d", today).execute()
+                .path("availableSlots[*].start").entityList(String.class).get();
+        return as("patient").document("""
+                        mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }""")
+                .variable("input", Map.of("patientId", Demo.PATIENT_SUBJECT, "practitionerId", practitioner.getId(),
+                        "start", slots.get(nth)))
+                .execute().path("bookAppointment.id").entity(String.class).get();
     }
 }
