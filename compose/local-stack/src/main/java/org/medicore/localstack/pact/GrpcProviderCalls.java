@@ -16,11 +16,13 @@ import org.medicore.localstack.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * The provider's side of {@link GrpcInteraction}s: makes the pact's request to the real service
- * over its channel, with a {@link TestTokens} token of the role the pact names, and answers
- * with the service's real response in proto3 JSON for Pact to compare.
+ * over its channel, with a token of the role the pact names (from {@link TestTokens}, or the real
+ * Keycloak where the service trusts only that), and answers with the service's real response in
+ * proto3 JSON for Pact to compare.
  */
 public final class GrpcProviderCalls {
 
@@ -34,13 +36,18 @@ public final class GrpcProviderCalls {
         this.service = service;
     }
 
-    /** The service's answer to the request, called as {@code subject} in the pact's role. */
-    @SuppressWarnings("unchecked")
+    /** The service's answer to the request, called as {@code subject} with a {@link TestTokens} token. */
     public MessageAndMetadata answer(MessageContents request, String subject) {
+        return answer(request, role -> TestTokens.forSubject(subject, role));
+    }
+
+    /** The service's answer to the request, called with the token {@code tokenOfRole} gives for the pact's role. */
+    @SuppressWarnings("unchecked")
+    public MessageAndMetadata answer(MessageContents request, UnaryOperator<String> tokenOfRole) {
         MethodDescriptor<Message, Message> method = (MethodDescriptor<Message, Message>) RpcContents.method(service, request);
         Message message = RpcContents.message(method.getRequestMarshaller(), request);
         Metadata headers = new Metadata();
-        headers.put(AUTHORIZATION, "Bearer " + TestTokens.forSubject(subject,
+        headers.put(AUTHORIZATION, "Bearer " + tokenOfRole.apply(
                 RpcContents.metadata(request, GrpcInteraction.ROLE)));
         Channel caller = ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(headers));
         Message response = ClientCalls.blockingUnaryCall(caller, method,

@@ -37,7 +37,7 @@ public final class ProtoJsonBody {
     /** The body as sent, with each example of {@code stateValues} taken from the provider state. */
     public static DslPart sent(MessageOrBuilder message, Iterable<StateValue> stateValues) {
         Map<String, StateValue> byExample = java.util.stream.StreamSupport.stream(stateValues.spliterator(), false)
-                .collect(Collectors.toMap(StateValue::example, Function.identity()));
+                .collect(Collectors.toMap(ProtoJsonBody::key, Function.identity()));
         return new ProtoJsonBody(byExample, false).body(message);
     }
 
@@ -94,7 +94,7 @@ public final class ProtoJsonBody {
     private void primitive(PactDslJsonBody body, String name, JsonPrimitive value) {
         Optional<StateValue> fromState = stateValue(value);
         if (fromState.isPresent()) {
-            body.valueFromProviderState(name, fromState.get().expression(), value.getAsString());
+            body.valueFromProviderState(name, fromState.get().expression(), fromState.get().typedExample());
         } else if (value.isBoolean()) {
             if (byType) {
                 body.booleanType(name, value.getAsBoolean());
@@ -117,7 +117,7 @@ public final class ProtoJsonBody {
     private void arrayValue(PactDslJsonArray array, JsonPrimitive value) {
         Optional<StateValue> fromState = stateValue(value);
         if (fromState.isPresent()) {
-            array.valueFromProviderState(fromState.get().expression(), value.getAsString());
+            array.valueFromProviderState(fromState.get().expression(), fromState.get().typedExample());
         } else if (value.isBoolean()) {
             array.booleanValue(value.getAsBoolean());
         } else if (value.isNumber()) {
@@ -128,7 +128,12 @@ public final class ProtoJsonBody {
     }
 
     private Optional<StateValue> stateValue(JsonPrimitive value) {
-        return value.isString() ? Optional.ofNullable(stateValues.get(value.getAsString())) : Optional.empty();
+        return value.isBoolean() ? Optional.empty()
+                : Optional.ofNullable(stateValues.get((value.isNumber() ? "number:" : "string:") + value.getAsString()));
+    }
+
+    private static String key(StateValue value) {
+        return (value.numeric() ? "number:" : "string:") + value.example();
     }
 
     private static PactDslJsonRootValue rootType(JsonPrimitive value) {

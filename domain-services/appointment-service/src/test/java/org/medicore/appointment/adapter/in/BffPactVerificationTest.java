@@ -24,6 +24,7 @@ import org.medicore.appointment.domain.Practitioner;
 import org.medicore.appointment.support.GrpcClient;
 import org.medicore.appointment.support.IntegrationTest;
 import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
+import org.medicore.localstack.TestTokens;
 import org.medicore.localstack.pact.GrpcProviderCalls;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
@@ -181,7 +182,7 @@ class BffPactVerificationTest extends IntegrationTest {
     }
 
     private MessageAndMetadata answer(MessageContents request) {
-        return calls.answer(request, "DOCTOR".equals(GrpcProviderCalls.role(request)) ? doctor : patient);
+        return calls.answer(request, role -> TestTokens.forSubject("DOCTOR".equals(role) ? doctor : patient, role));
     }
 
     private Practitioner practitioner() {
