@@ -10,6 +10,7 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import com.google.protobuf.Timestamp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.medicore.bff.pact.BffPacts;
 import org.medicore.contracts.events.v1.AnalyticsDimension;
 import org.medicore.contracts.events.v1.AnalyticsWindow;
 import org.medicore.localstack.Topics;
@@ -27,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PactTestFor(providerName = "analytics-service", providerType = ProviderType.ASYNCH)
 class AnalyticsWindowPactTest {
 
-    @Pact(consumer = "bff-graphql")
+    @Pact(consumer = BffPacts.CONSUMER)
     V4Pact analyticsWindows(MessagePactBuilder builder) {
-        return EventPacts.pact("bff-graphql", "analytics-service", EventInteraction.event(AnalyticsWindow.newBuilder()
+        return EventPacts.pact(BffPacts.CONSUMER, "analytics-service", EventInteraction.event(AnalyticsWindow.newBuilder()
                         .setEventId("4b2d8f6a-1c9e-4e3b-a7d5-2f8b6d4a1c77").setOccurredAt(at(1_780_000_030))
                         .setWindowKey("CLINIC/clinic-1/2026-05-28T20:26:00Z").setWindowStart(at(1_780_000_000))
                         .setWindowEnd(at(1_780_000_060)).setDimension(AnalyticsDimension.CLINIC)

@@ -1,9 +1,9 @@
 package org.medicore.bff.pact;
 
 /** The BFF's name in every pact it is the consumer of. */
-final class BffPacts {
+public final class BffPacts {
 
-    static final String CONSUMER = "bff-graphql";
+    public static final String CONSUMER = "bff-graphql";
 
     private BffPacts() {
     }

@@ -3,9 +3,6 @@ package org.medicore.billing;
 import au.com.dius.pact.core.model.v4.MessageContents;
 import au.com.dius.pact.provider.MessageAndMetadata;
 import au.com.dius.pact.provider.PactVerifyProvider;
-import au.com.dius.pact.provider.junit5.MessageTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Consumer;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
@@ -14,8 +11,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.medicore.billing.application.port.in.ApplyBillingEvents;
 import org.medicore.billing.application.port.in.Outcome;
 import org.medicore.billing.application.port.in.ViewBilling;
@@ -29,6 +24,7 @@ import org.medicore.billing.domain.Role;
 import org.medicore.billing.support.RunningBillingService;
 import org.medicore.contracts.billing.v1.BillingServiceGrpc;
 import org.medicore.localstack.pact.GrpcProviderCalls;
+import org.medicore.localstack.pact.VerifiesPacts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 
@@ -46,7 +42,7 @@ import java.util.UUID;
 @Provider("billing-service")
 @Consumer("bff-graphql")
 @PactFolder("../../contracts/pacts")
-class BffPactVerificationTest extends RunningBillingService {
+class BffPactVerificationTest extends RunningBillingService implements VerifiesPacts {
 
     private static final String BILLING_STAFF = "pact-billing-staff";
     private static final Caller STAFF = new Caller(BILLING_STAFF, Set.of(Role.BILLING));
@@ -61,21 +57,14 @@ class BffPactVerificationTest extends RunningBillingService {
     private GrpcProviderCalls calls;
 
     @BeforeEach
-    void target(PactVerificationContext context) {
+    void prepareCalls() {
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         calls = new GrpcProviderCalls(channel, BillingServiceGrpc.getServiceDescriptor());
-        context.setTarget(new MessageTestTarget(List.of(getClass().getPackageName())));
     }
 
     @AfterEach
     void disconnect() {
         channel.shutdownNow();
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void honoursTheBffsCalls(PactVerificationContext context) {
-        context.verifyInteraction();
     }
 
     /** The schedule the service starts with is the clinic's until billing staff change it. */

@@ -3,22 +3,17 @@ package org.medicore.lab;
 import au.com.dius.pact.core.model.v4.MessageContents;
 import au.com.dius.pact.provider.MessageAndMetadata;
 import au.com.dius.pact.provider.PactVerifyProvider;
-import au.com.dius.pact.provider.junit5.MessageTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Consumer;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.medicore.contracts.lab.v1.LabServiceGrpc;
 import org.medicore.lab.support.RunningLabProcessor;
 import org.medicore.localstack.pact.GrpcProviderCalls;
+import org.medicore.localstack.pact.VerifiesPacts;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,20 +28,13 @@ import static org.medicore.lab.support.SampleReports.aTableReport;
 @Provider("lab-processor")
 @Consumer("bff-graphql")
 @PactFolder("../../contracts/pacts")
-class BffPactVerificationTest extends RunningLabProcessor {
+class BffPactVerificationTest extends RunningLabProcessor implements VerifiesPacts {
 
     private GrpcProviderCalls calls;
 
     @BeforeEach
-    void target(PactVerificationContext context) {
+    void prepareCalls() {
         calls = new GrpcProviderCalls(labChannel(), LabServiceGrpc.getServiceDescriptor());
-        context.setTarget(new MessageTestTarget(List.of(getClass().getPackageName())));
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void honoursTheBffsCalls(PactVerificationContext context) {
-        context.verifyInteraction();
     }
 
     @State("a registered patient")

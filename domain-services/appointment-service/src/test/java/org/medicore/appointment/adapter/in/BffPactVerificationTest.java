@@ -3,17 +3,12 @@ package org.medicore.appointment.adapter.in;
 import au.com.dius.pact.core.model.v4.MessageContents;
 import au.com.dius.pact.provider.MessageAndMetadata;
 import au.com.dius.pact.provider.PactVerifyProvider;
-import au.com.dius.pact.provider.junit5.MessageTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Consumer;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.medicore.appointment.adapter.out.jooq.JooqPersistence;
 import org.medicore.appointment.application.port.in.BookAppointment;
 import org.medicore.appointment.domain.Appointment;
@@ -26,6 +21,7 @@ import org.medicore.appointment.support.IntegrationTest;
 import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
 import org.medicore.localstack.TestTokens;
 import org.medicore.localstack.pact.GrpcProviderCalls;
+import org.medicore.localstack.pact.VerifiesPacts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 
@@ -33,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,7 +44,7 @@ import static org.medicore.appointment.support.PractitionerBuilder.aPractitioner
 @Provider("appointment-service")
 @Consumer("bff-graphql")
 @PactFolder("../../contracts/pacts")
-class BffPactVerificationTest extends IntegrationTest {
+class BffPactVerificationTest extends IntegrationTest implements VerifiesPacts {
 
     @LocalGrpcServerPort
     int port;
@@ -63,21 +58,14 @@ class BffPactVerificationTest extends IntegrationTest {
     private final String patient = UUID.randomUUID().toString();
 
     @BeforeEach
-    void target(PactVerificationContext context) {
+    void prepareCalls() {
         client = new GrpcClient(port);
         calls = new GrpcProviderCalls(client.anonymous().getChannel(), AppointmentServiceGrpc.getServiceDescriptor());
-        context.setTarget(new MessageTestTarget(List.of(getClass().getPackageName())));
     }
 
     @AfterEach
     void disconnect() {
         client.close();
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void honoursTheBffsCalls(PactVerificationContext context) {
-        context.verifyInteraction();
     }
 
     @State("a practitioner with free slots")

@@ -2,16 +2,10 @@ package org.medicore.appointment.adapter.out;
 
 import au.com.dius.pact.provider.MessageAndMetadata;
 import au.com.dius.pact.provider.PactVerifyProvider;
-import au.com.dius.pact.provider.junit5.MessageTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.medicore.appointment.adapter.out.jooq.JooqPersistence;
 import org.medicore.appointment.application.port.in.BookAppointment;
 import org.medicore.appointment.application.port.in.ChangeAppointment;
@@ -25,11 +19,11 @@ import org.medicore.appointment.support.IntegrationTest;
 import org.medicore.localstack.Topics;
 import org.medicore.localstack.pact.EventInteractions;
 import org.medicore.localstack.pact.RelayedEvents;
+import org.medicore.localstack.pact.VerifiesPacts;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import static org.medicore.appointment.support.AppointmentBuilder.anAppointment;
@@ -44,7 +38,7 @@ import static org.medicore.appointment.support.AppointmentBuilder.anAppointment;
 @Provider("appointment-service")
 @PactFilter(value = "events", filter = EventInteractions.class)
 @PactFolder("../../contracts/pacts")
-class EventPactVerificationTest extends IntegrationTest {
+class EventPactVerificationTest extends IntegrationTest implements VerifiesPacts {
 
     @Autowired
     private BookAppointment booking;
@@ -56,17 +50,6 @@ class EventPactVerificationTest extends IntegrationTest {
     private OutboxRelay relay;
     private final Caller patient = aNewPatient();
     private Appointment appointment;
-
-    @BeforeEach
-    void target(PactVerificationContext context) {
-        context.setTarget(new MessageTestTarget(List.of(getClass().getPackageName())));
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void writesWhatItsConsumersRead(PactVerificationContext context) {
-        context.verifyInteraction();
-    }
 
     @State("an appointment is booked")
     void anAppointmentIsBooked() {

@@ -2,22 +2,17 @@ package org.medicore.analytics.adapter.in.kafka;
 
 import au.com.dius.pact.provider.MessageAndMetadata;
 import au.com.dius.pact.provider.PactVerifyProvider;
-import au.com.dius.pact.provider.junit5.MessageTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.medicore.localstack.pact.RelayedEvents;
+import org.medicore.localstack.pact.VerifiesPacts;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.medicore.analytics.fixtures.AnAppointment.anAppointment;
 
@@ -27,27 +22,20 @@ import static org.medicore.analytics.fixtures.AnAppointment.anAppointment;
  */
 @Provider("analytics-service")
 @PactFolder("../../contracts/pacts")
-class AnalyticsWindowPactVerificationTest {
+class AnalyticsWindowPactVerificationTest implements VerifiesPacts {
 
     @TempDir
     Path stateDir;
     private TopologyUnderTest topology;
 
     @BeforeEach
-    void target(PactVerificationContext context) {
+    void startTopology() {
         topology = new TopologyUnderTest(stateDir);
-        context.setTarget(new MessageTestTarget(List.of(getClass().getPackageName())));
     }
 
     @AfterEach
     void closeDriver() {
         topology.close();
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void writesWhatItsConsumersRead(PactVerificationContext context) {
-        context.verifyInteraction();
     }
 
     @State("a booking is counted in its minute")

@@ -3,18 +3,14 @@ package org.medicore.patient.adapter.in.grpc;
 import au.com.dius.pact.core.model.v4.MessageContents;
 import au.com.dius.pact.provider.MessageAndMetadata;
 import au.com.dius.pact.provider.PactVerifyProvider;
-import au.com.dius.pact.provider.junit5.MessageTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Consumer;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 import org.medicore.localstack.pact.GrpcProviderCalls;
+import org.medicore.localstack.pact.VerifiesPacts;
 import org.medicore.patient.application.port.in.AddHistoryEntry;
 import org.medicore.patient.application.port.in.AddHistoryEntryCommand;
 import org.medicore.patient.application.port.in.RegisterPatient;
@@ -24,7 +20,6 @@ import org.medicore.patient.domain.Patient;
 import org.medicore.patient.domain.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +35,7 @@ import static org.medicore.patient.PatientFixtures.aPatient;
 @Provider("patient-service")
 @Consumer("bff-graphql")
 @PactFolder("../../contracts/pacts")
-class BffPactVerificationTest extends EndpointOverRealChannelTest {
+class BffPactVerificationTest extends EndpointOverRealChannelTest implements VerifiesPacts {
 
     private static final Caller CLINIC = new Caller("pact-clinic", Set.of(Role.ADMIN));
 
@@ -51,15 +46,8 @@ class BffPactVerificationTest extends EndpointOverRealChannelTest {
     private GrpcProviderCalls calls;
 
     @BeforeEach
-    void target(PactVerificationContext context) {
+    void prepareCalls() {
         calls = new GrpcProviderCalls(client.anonymous().getChannel(), PatientServiceGrpc.getServiceDescriptor());
-        context.setTarget(new MessageTestTarget(List.of(getClass().getPackageName())));
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void honoursTheBffsCalls(PactVerificationContext context) {
-        context.verifyInteraction();
     }
 
     @State("a registered patient")

@@ -2,19 +2,14 @@ package org.medicore.patient.adapter.out.kafka;
 
 import au.com.dius.pact.provider.MessageAndMetadata;
 import au.com.dius.pact.provider.PactVerifyProvider;
-import au.com.dius.pact.provider.junit5.MessageTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.medicore.localstack.Topics;
 import org.medicore.localstack.pact.EventInteractions;
 import org.medicore.localstack.pact.RelayedEvents;
+import org.medicore.localstack.pact.VerifiesPacts;
 import org.medicore.patient.RealComponentsTest;
 import org.medicore.patient.application.port.in.RegisterPatient;
 import org.medicore.patient.application.port.in.RegistrationResult;
@@ -23,7 +18,6 @@ import org.medicore.patient.domain.Caller;
 import org.medicore.patient.domain.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,24 +31,13 @@ import static org.medicore.patient.PatientFixtures.aPatient;
 @Provider("patient-service")
 @PactFilter(value = "events", filter = EventInteractions.class)
 @PactFolder("../../contracts/pacts")
-class EventPactVerificationTest extends RealComponentsTest {
+class EventPactVerificationTest extends RealComponentsTest implements VerifiesPacts {
 
     @Autowired
     private RegisterPatient registration;
     @Autowired
     private RelayOutbox relay;
     private String patientId;
-
-    @BeforeEach
-    void target(PactVerificationContext context) {
-        context.setTarget(new MessageTestTarget(List.of(getClass().getPackageName())));
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void writesWhatItsConsumersRead(PactVerificationContext context) {
-        context.verifyInteraction();
-    }
 
     @State("a patient with a portal account registers at a clinic")
     void aPatientRegisters() {
