@@ -103,7 +103,7 @@ final class LiveEvents implements SmartLifecycle {
         }
     }
 
-    private void read(ConsumerRecord<String, String> record) {
+    void read(ConsumerRecord<String, String> record) {
         Header header = record.headers().lastHeader("event-type");
         Descriptors.Descriptor type = header == null ? null : types.get(new String(header.value(), StandardCharsets.UTF_8));
         if (type == null || record.value() == null) {

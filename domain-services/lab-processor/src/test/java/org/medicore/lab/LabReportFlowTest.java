@@ -12,7 +12,6 @@ import org.medicore.contracts.events.v1.LabReportProcessed;
 import org.medicore.contracts.events.v1.LabReportRejected;
 import org.medicore.contracts.lab.v1.AbnormalFlag;
 import org.medicore.contracts.lab.v1.ConfirmUploadRequest;
-import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.LabReport;
 import org.medicore.contracts.lab.v1.LabReportRejectionReason;
 import org.medicore.contracts.lab.v1.LabReportStatus;
@@ -21,7 +20,6 @@ import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListResultsByPatientResponse;
-import org.medicore.contracts.lab.v1.RequestUploadUrlRequest;
 import org.medicore.contracts.lab.v1.RequestUploadUrlResponse;
 import org.medicore.contracts.patient.v1.ListLabResultsRequest;
 import org.medicore.lab.application.port.in.ProcessLabReport;
@@ -29,11 +27,6 @@ import org.medicore.lab.support.LabEvents;
 import org.medicore.lab.support.RunningLabProcessor;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,8 +44,6 @@ import static org.medicore.lab.support.SampleReports.aWordDocument;
 import static org.medicore.lab.support.SampleReports.anOversizeReport;
 
 class LabReportFlowTest extends RunningLabProcessor {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
     private ProcessLabReport processLabReport;
@@ -261,36 +252,6 @@ class LabReportFlowTest extends RunningLabProcessor {
         assertThat(event.getUploadedBySubject()).isEqualTo(subjectOf(token));
     }
 
-    /** Asks for a URL, PUTs the file to it as a browser would, and confirms; answers the report id. */
-    private String upload(String token, String patientId, byte[] file) throws IOException, InterruptedException {
-        RequestUploadUrlResponse ticket = labServiceAs(token).requestUploadUrl(aRequest(patientId, file.length));
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.getUploadUrl()))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(file));
-        // Content-Length is set by the client from the body
-        ticket.getRequiredHeadersMap().forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("Content-Length")) {
-                put.header(name, value);
-            }
-        });
-        HttpResponse<String> response = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        labServiceAs(token).confirmUpload(ConfirmUploadRequest.newBuilder().setReportId(ticket.getReportId()).build());
-        return ticket.getReportId();
-    }
-
-    private LabReport awaitFinal(String token, String reportId) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            LabReport report = labServiceAs(token).getReportStatus(GetReportStatusRequest.newBuilder()
-                    .setReportId(reportId).build()).getReport();
-            if (report.getStatus() == LabReportStatus.PROCESSED || report.getStatus() == LabReportStatus.REJECTED
-                    || Instant.now().isAfter(giveUp)) {
-                return report;
-            }
-            Thread.sleep(100);
-        }
-    }
-
     private void awaitMoved(String uploadKey) throws InterruptedException {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
         while (objectExists(uploadKey) && Instant.now().isBefore(giveUp)) {
@@ -321,11 +282,6 @@ class LabReportFlowTest extends RunningLabProcessor {
                 throw e;
             }
         }
-    }
-
-    private static RequestUploadUrlRequest aRequest(String patientId, long size) {
-        return RequestUploadUrlRequest.newBuilder().setPatientId(patientId).setFileName("blood-panel.pdf")
-                .setContentType("application/pdf").setSizeBytes(size).build();
     }
 
     private static <B extends com.google.protobuf.Message.Builder> B parse(String json, B builder) throws Exception {

@@ -54,13 +54,17 @@ public abstract class ApplicationTest {
 
     /** A practitioner working weekdays 08:00-12:00 Berlin time, 30-minute consultations. */
     protected Practitioner aPractitionerWithHours(String keycloakSubject) {
-        Practitioner practitioner = created(aPractitioner().withAccount(keycloakSubject));
+        return aPractitionerWithHours(aPractitioner().withAccount(keycloakSubject));
+    }
+
+    protected Practitioner aPractitionerWithHours(PractitionerBuilder builder) {
+        Practitioner practitioner = created(builder);
         success(practitioners.setWorkingHours(ADMIN, practitioner.id(), 0, aWeek().workingWeekdays("08:00", "12:00").build()));
         return practitioner;
     }
 
     protected Practitioner aPractitionerWithHours() {
-        return aPractitionerWithHours(null);
+        return aPractitionerWithHours(aPractitioner());
     }
 
     /** A weekday next week, in Berlin. */

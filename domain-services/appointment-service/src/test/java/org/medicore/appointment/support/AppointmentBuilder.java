@@ -23,6 +23,8 @@ public final class AppointmentBuilder {
     private Instant start = Instant.parse("2026-06-01T08:00:00Z");
     private AppointmentStatus status = AppointmentStatus.BOOKED;
     private String patient = "patient-1";
+    private PractitionerRef practitioner = new PractitionerRef(new PractitionerId(UUID.randomUUID()), "Internal Medicine",
+            "clinic-1", ZoneId.of("Europe/Berlin"), Optional.of("doctor-subject"));
 
     public static AppointmentBuilder anAppointment() {
         return new AppointmentBuilder();
@@ -43,9 +45,12 @@ public final class AppointmentBuilder {
         return this;
     }
 
+    public AppointmentBuilder with(PractitionerRef practitioner) {
+        this.practitioner = practitioner;
+        return this;
+    }
+
     public Appointment build() {
-        var practitioner = new PractitionerRef(new PractitionerId(UUID.randomUUID()), "Internal Medicine", "clinic-1",
-                ZoneId.of("Europe/Berlin"), Optional.of("doctor-subject"));
         return new Appointment(new AppointmentId(UUID.randomUUID()), new PatientId(patient), practitioner,
                 AppointmentType.CONSULTATION, status, TimeRange.of(start, Duration.ofMinutes(30)), "",
                 new Actor(patient, Role.PATIENT), Optional.empty(), Optional.empty(), Optional.empty(), 1,

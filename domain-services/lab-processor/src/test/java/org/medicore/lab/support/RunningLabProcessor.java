@@ -1,6 +1,7 @@
 package org.medicore.lab.support;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.grpc.Channel;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -11,7 +12,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.medicore.contracts.common.v1.ContactDetails;
 import org.medicore.contracts.common.v1.PersonName;
+import org.medicore.contracts.lab.v1.ConfirmUploadRequest;
+import org.medicore.contracts.lab.v1.GetReportStatusRequest;
+import org.medicore.contracts.lab.v1.LabReport;
+import org.medicore.contracts.lab.v1.LabReportStatus;
 import org.medicore.contracts.lab.v1.LabServiceGrpc;
+import org.medicore.contracts.lab.v1.RequestUploadUrlRequest;
+import org.medicore.contracts.lab.v1.RequestUploadUrlResponse;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 import org.medicore.contracts.patient.v1.Sex;
@@ -30,11 +37,19 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The lab-processor on a free gRPC port against the real test stack: S3Proxy, DynamoDB Local,
@@ -98,6 +113,7 @@ public abstract class RunningLabProcessor {
     }
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /**
      * A demo user's token from the real Keycloak: "doctor", "patient", "admin", "billing". Fetched
@@ -114,6 +130,11 @@ public abstract class RunningLabProcessor {
         } catch (ParseException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /** The plain channel to the lab-processor, for callers that attach their own token. */
+    protected Channel labChannel() {
+        return labChannel;
     }
 
     protected LabServiceGrpc.LabServiceBlockingStub labServiceAs(String token) {
@@ -133,6 +154,47 @@ public abstract class RunningLabProcessor {
                 .setContact(ContactDetails.newBuilder().setEmail("anna." + UUID.randomUUID() + "@example.org"))
                 .setKeycloakSubject(keycloakSubject)
                 .setRegisteredAtClinicId("clinic-berlin").build()).getPatient().getId();
+    }
+
+    /** Asks for a URL, PUTs the file to it as a browser would, and confirms; answers the report id. */
+    protected String upload(String token, String patientId, byte[] file) throws IOException, InterruptedException {
+        String reportId = uploadUnconfirmed(token, patientId, file);
+        labServiceAs(token).confirmUpload(ConfirmUploadRequest.newBuilder().setReportId(reportId).build());
+        return reportId;
+    }
+
+    /** Asks for a URL and PUTs the file to it as a browser would, but does not confirm; answers the report id. */
+    protected String uploadUnconfirmed(String token, String patientId, byte[] file) throws IOException, InterruptedException {
+        RequestUploadUrlResponse ticket = labServiceAs(token).requestUploadUrl(aRequest(patientId, file.length));
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.getUploadUrl()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(file));
+        // Content-Length is set by the client from the body
+        ticket.getRequiredHeadersMap().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Content-Length")) {
+                put.header(name, value);
+            }
+        });
+        HttpResponse<String> response = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return ticket.getReportId();
+    }
+
+    protected LabReport awaitFinal(String token, String reportId) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            LabReport report = labServiceAs(token).getReportStatus(GetReportStatusRequest.newBuilder()
+                    .setReportId(reportId).build()).getReport();
+            if (report.getStatus() == LabReportStatus.PROCESSED || report.getStatus() == LabReportStatus.REJECTED
+                    || Instant.now().isAfter(giveUp)) {
+                return report;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    protected static RequestUploadUrlRequest aRequest(String patientId, long size) {
+        return RequestUploadUrlRequest.newBuilder().setPatientId(patientId).setFileName("blood-panel.pdf")
+                .setContentType("application/pdf").setSizeBytes(size).build();
     }
 
     protected void putObject(String key, byte[] bytes) {

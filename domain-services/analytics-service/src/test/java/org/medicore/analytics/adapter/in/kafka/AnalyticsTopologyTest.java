@@ -2,21 +2,14 @@ package org.medicore.analytics.adapter.in.kafka;
 
 import com.google.protobuf.Message;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medicore.analytics.adapter.proto.EventMessages;
-import org.medicore.analytics.domain.DashboardRules;
 import org.medicore.analytics.fixtures.AnAppointment;
 import org.medicore.analytics.fixtures.EventRecords;
 import org.medicore.contracts.events.v1.AnalyticsDimension;
@@ -25,13 +18,9 @@ import org.medicore.contracts.events.v1.RollingFigures;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -41,13 +30,13 @@ import static org.medicore.analytics.fixtures.AnInvoice.patientRegistered;
 
 class AnalyticsTopologyTest {
 
-    private static final Instant NINE = Instant.parse("2026-03-02T09:00:00Z");
-    private static final Duration GRACE = Duration.ofSeconds(30);
+    private static final Instant NINE = TopologyUnderTest.NINE;
+    private static final Duration GRACE = TopologyUnderTest.GRACE;
 
     @TempDir
     Path stateDir;
 
-    private TopologyTestDriver driver;
+    private TopologyUnderTest topology;
     private TestInputTopic<String, Message> appointments;
     private TestInputTopic<String, Message> billing;
     private TestInputTopic<String, Message> patients;
@@ -55,28 +44,16 @@ class AnalyticsTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        StreamsBuilder builder = new StreamsBuilder();
-        new AnalyticsTopology(new AnalyticsTopology.Settings(Duration.ofMinutes(1), GRACE, Duration.ofDays(1),
-                Duration.ofDays(7), new DashboardRules(ZoneId.of("Europe/Berlin"), 480),
-                Clock.fixed(NINE, ZoneOffset.UTC))).addTo(builder);
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-topology-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        driver = new TopologyTestDriver(builder.build(), config);
-        EventJsonSerde events = new EventJsonSerde(EventMessages.counted());
-        appointments = driver.createInputTopic(AnalyticsTopology.APPOINTMENTS, new StringSerializer(), events);
-        billing = driver.createInputTopic(AnalyticsTopology.BILLING, new StringSerializer(), events);
-        patients = driver.createInputTopic(AnalyticsTopology.PATIENTS, new StringSerializer(), events);
-        analytics = driver.createOutputTopic(AnalyticsTopology.ANALYTICS, new StringDeserializer(),
-                new EventJsonSerde(EventMessages.published()));
+        topology = new TopologyUnderTest(stateDir);
+        appointments = topology.input(AnalyticsTopology.APPOINTMENTS);
+        billing = topology.input(AnalyticsTopology.BILLING);
+        patients = topology.input(AnalyticsTopology.PATIENTS);
+        analytics = topology.analytics();
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        topology.close();
     }
 
     @Test
@@ -220,8 +197,7 @@ class AnalyticsTopologyTest {
         var backwards = anAppointment().atClinic("c1").startingAt(NINE.plusSeconds(3600), Duration.ofMinutes(-30))
                 .booked(NINE.plusSeconds(5));
         RecordHeaders booked = EventRecords.headers(backwards);
-        driver.createInputTopic(AnalyticsTopology.APPOINTMENTS, new StringSerializer(), new StringSerializer())
-                .pipeInput(new TestRecord<>("a0", "{not json", booked, NINE));
+        topology.inputAsWritten(AnalyticsTopology.APPOINTMENTS).pipeInput(new TestRecord<>("a0", "{not json", booked, NINE));
         send(appointments, backwards);
         send(appointments, anAppointment().atClinic("c1").booked(NINE.plusSeconds(10)));
 
@@ -244,7 +220,7 @@ class AnalyticsTopologyTest {
     }
 
     private void send(TestInputTopic<String, Message> topic, Message event) {
-        topic.pipeInput(new TestRecord<>(EventRecords.key(event), event, EventRecords.headers(event), NINE));
+        TopologyUnderTest.send(topic, event);
     }
 
     private List<AnalyticsWindow> windows() {
