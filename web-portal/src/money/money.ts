@@ -10,3 +10,9 @@ export function formatMoney(money: Money, locale?: string): string {
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(money.amountMinor / 10 ** digits);
 }
+
+/** The amount in whole units of its currency, for charts' axes (never for sums: those stay in minor units). */
+export function toMajorUnits(money: Money): number {
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency: money.currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return money.amountMinor / 10 ** digits;
+}
