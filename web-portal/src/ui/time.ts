@@ -4,9 +4,13 @@ export function viewerZone(): string {
 }
 
 export function formatDateTime(instant: string, zone = viewerZone()): string {
+  // Intl refuses timeZoneName beside dateStyle/timeStyle, so the parts are named one by one.
   return new Intl.DateTimeFormat(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: zone,
     timeZoneName: 'short',
   }).format(new Date(instant));
