@@ -17,6 +17,9 @@ final class MediCoreServices {
         static final Ports DEFAULTS = new Ports(9091, 9092, 9093, 9094, 8085, 8080);
     }
 
+    /** The portal as the local stack serves it ({@link LocalStackLauncher#PORTAL_PORT}) and as Vite's dev server does. */
+    static final String LOCAL_PORTAL_ORIGINS = "http://localhost:4173,http://127.0.0.1:4173,http://localhost:5173,http://127.0.0.1:5173";
+
     private MediCoreServices() {
     }
 
@@ -87,18 +90,7 @@ final class MediCoreServices {
                             "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak.jwksUri()),
                     ports.analytics(), List.of(new Component.Endpoint("read API", "http://127.0.0.1:" + ports.analytics() + "/api/analytics")), logs));
             if (withBff) {
-                launched.add(ServiceProcess.launch("bff-graphql",
-                        jar(repository, "bff-graphql"),
-                        properties("server.port", ports.bff(),
-                                "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
-                                "medicore.bff.services.patient", "127.0.0.1:" + ports.patient(),
-                                "medicore.bff.services.appointment", "127.0.0.1:" + ports.appointment(),
-                                "medicore.bff.services.billing", "127.0.0.1:" + ports.billing(),
-                                "medicore.bff.services.lab", "127.0.0.1:" + ports.lab(),
-                                "medicore.bff.keycloak.base-url", keycloak.baseUrl(),
-                                "medicore.bff.live.bootstrap-servers", kafka,
-                                "medicore.bff.live.analytics-url", "http://127.0.0.1:" + ports.analytics()),
-                        ports.bff(), List.of(new Component.Endpoint("GraphQL", "http://127.0.0.1:" + ports.bff() + "/graphql")), logs));
+                launched.add(launchBff(stack, repository, logs, ports, LOCAL_PORTAL_ORIGINS));
             }
             launched.forEach(ServiceProcess::awaitReady);
             return launched;
@@ -106,6 +98,27 @@ final class MediCoreServices {
             launched.forEach(ServiceProcess::close);
             throw e;
         }
+    }
+
+    /**
+     * Launches the BFF on {@code ports.bff()} in front of the services on {@code ports}; browsers may
+     * call it from {@code portalOrigins} (comma-separated). Call {@link ServiceProcess#awaitReady()}.
+     */
+    static ServiceProcess launchBff(Components stack, Path repository, Path logs, Ports ports, String portalOrigins) {
+        KeycloakServer keycloak = stack.keycloak();
+        return ServiceProcess.launch("bff-graphql",
+                jar(repository, "bff-graphql"),
+                properties("server.port", ports.bff(),
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
+                        "medicore.bff.services.patient", "127.0.0.1:" + ports.patient(),
+                        "medicore.bff.services.appointment", "127.0.0.1:" + ports.appointment(),
+                        "medicore.bff.services.billing", "127.0.0.1:" + ports.billing(),
+                        "medicore.bff.services.lab", "127.0.0.1:" + ports.lab(),
+                        "medicore.bff.keycloak.base-url", keycloak.baseUrl(),
+                        "medicore.bff.live.bootstrap-servers", stack.kafka().bootstrapServers(),
+                        "medicore.bff.live.analytics-url", "http://127.0.0.1:" + ports.analytics(),
+                        "medicore.portal.origins", portalOrigins),
+                ports.bff(), List.of(new Component.Endpoint("GraphQL", "http://127.0.0.1:" + ports.bff() + "/graphql")), logs);
     }
 
     /** The module's Spring Boot jar, whatever the project version is. */

@@ -22,12 +22,18 @@ public final class TestSystem {
 
     private static TestSystem running;
 
+    private final MediCoreServices.Components components;
     private final MediCoreServices.Ports ports;
+    private final Path data;
     private boolean demoData;
+    private String bffGraphQlUrl;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    private TestSystem(MediCoreServices.Ports ports, List<ServiceProcess> started) {
+    private TestSystem(MediCoreServices.Components components, MediCoreServices.Ports ports, Path data,
+                       List<ServiceProcess> started) {
+        this.components = components;
         this.ports = ports;
+        this.data = data;
         started.forEach(service -> services.put(service.name(), service));
     }
 
@@ -39,7 +45,7 @@ public final class TestSystem {
             MediCoreServices.Ports ports = new MediCoreServices.Ports(FreePorts.free(), FreePorts.free(),
                     FreePorts.free(), FreePorts.free(), FreePorts.free(), 0);
             Path data = TestStack.directory("system");
-            running = new TestSystem(ports, MediCoreServices.start(components, repository(), data, ports, false));
+            running = new TestSystem(components, ports, data, MediCoreServices.start(components, repository(), data, ports, false));
             Runtime.getRuntime().addShutdownHook(new Thread(running::stopAll, "test-system-shutdown"));
         }
         return running;
@@ -84,6 +90,32 @@ public final class TestSystem {
             DemoData.seed(keycloak(), ports);
             demoData = true;
         }
+        return this;
+    }
+
+    /**
+     * The BFF from its jar on a free port in front of this system, for tests of the portal in a real
+     * browser served from {@code portalOrigin}; started on first call. Answers its GraphQL URL.
+     */
+    public synchronized String bff(String portalOrigin) {
+        if (bffGraphQlUrl == null) {
+            MediCoreServices.Ports withBff = new MediCoreServices.Ports(ports.patient(), ports.appointment(), ports.billing(),
+                    ports.lab(), ports.analytics(), FreePorts.free());
+            ServiceProcess bff = MediCoreServices.launchBff(components, repository(), data.resolve("logs"), withBff, portalOrigin);
+            services.put(bff.name(), bff);
+            bff.awaitReady();
+            bffGraphQlUrl = "http://127.0.0.1:" + withBff.bff() + "/graphql";
+        }
+        return bffGraphQlUrl;
+    }
+
+    /**
+     * The demo doctor works every day from {@code start} in their zone (Europe/Berlin) until midnight:
+     * for a test that books, checks in and completes an appointment today, whatever the day.
+     */
+    public TestSystem demoDoctorWorksEveryDayFrom(java.time.LocalTime start) {
+        withDemoData();
+        DemoData.doctorWorksEveryDayFrom(keycloak(), ports, start);
         return this;
     }
 
