@@ -91,7 +91,7 @@ const bookingsShown = async () => {
 await step('the admin opens the live dashboard', pages, async () => {
   await signIn(admin, 'admin', 'admin-password');
   await admin.getByRole('heading', { name: 'Dashboard' }).waitFor();
-  await admin.getByText(/Updates live|No bookings yet/).first().waitFor();
+  await admin.getByTestId('bookings-last-hour').or(admin.getByText('No bookings yet')).waitFor();
   bookingsBefore = await bookingsShown();
   await shoot(admin, '01-admin-dashboard-before');
 });

@@ -31,6 +31,8 @@ export function apiClient(graphqlUrl: string, token: () => string | undefined): 
       }),
     ],
     requestPolicy: 'cache-and-network',
+    // The BFF takes GraphQL over HTTP as POST only (urql would send short queries as GET).
+    preferGetMethod: false,
     fetchOptions: () => {
       const bearer = token();
       return bearer ? { headers: { Authorization: `Bearer ${bearer}` } } : {};
