@@ -1,4 +1,4 @@
-import { Dashboard } from './admin/Dashboard';
+import { lazy, Suspense } from 'react';
 import { FeeSchedule } from './billing/FeeSchedule';
 import { Invoices } from './billing/Invoices';
 import { PatientChart } from './doctor/PatientChart';
@@ -9,10 +9,13 @@ import { BookAppointment } from './patient/BookAppointment';
 import { LabReportUpload } from './patient/LabReportUpload';
 import { MyAppointments } from './patient/MyAppointments';
 import { MyInvoices } from './patient/MyInvoices';
-import { MyLabResults } from './patient/MyLabResults';
 import { MyProfile } from './patient/MyProfile';
 import { Link } from './routing/router';
-import { Page } from './ui/States';
+import { Loading, Page } from './ui/States';
+
+// The charting screens load their charts only when opened: most users never see them.
+const Dashboard = lazy(() => import('./admin/Dashboard').then((module) => ({ default: module.Dashboard })));
+const MyLabResults = lazy(() => import('./patient/MyLabResults').then((module) => ({ default: module.MyLabResults })));
 
 /** The screen at `path` for a user with `roles`; the first place their roles lead to when the path is '/'. */
 export function Screen({ path, roles }: { path: string; roles: readonly string[] }) {
@@ -42,7 +45,11 @@ export function Screen({ path, roles }: { path: string; roles: readonly string[]
     case '/lab-reports':
       return <LabReportUpload />;
     case '/lab-results':
-      return <MyLabResults />;
+      return (
+        <Suspense fallback={<Loading what="your lab results" />}>
+          <MyLabResults />
+        </Suspense>
+      );
     case '/schedule':
       return <TodaysSchedule />;
     case '/patients':
@@ -50,6 +57,10 @@ export function Screen({ path, roles }: { path: string; roles: readonly string[]
     case '/fee-schedule':
       return <FeeSchedule />;
     default:
-      return <Dashboard />;
+      return (
+        <Suspense fallback={<Loading what="the dashboard" />}>
+          <Dashboard />
+        </Suspense>
+      );
   }
 }

@@ -20,20 +20,7 @@ const DashboardQuery = graphql(`
         utilisationBasisPoints
       }
       lastHour {
-        windowKey
-        windowStart
-        dimension
-        bookings
-        noShows
-        completions
-        revenueInvoiced {
-          amountMinor
-          currency
-        }
-        revenueCollected {
-          amountMinor
-          currency
-        }
+        ...AnalyticsWindowParts
       }
     }
   }
@@ -42,20 +29,7 @@ const DashboardQuery = graphql(`
 const Live = graphql(`
   subscription LiveAnalytics {
     analytics {
-      windowKey
-      windowStart
-      dimension
-      bookings
-      noShows
-      completions
-      revenueInvoiced {
-        amountMinor
-        currency
-      }
-      revenueCollected {
-        amountMinor
-        currency
-      }
+      ...AnalyticsWindowParts
     }
   }
 `);

@@ -16,21 +16,8 @@ const PatientInvoices = graphql(`
     invoices(patientId: $patientId, statuses: $statuses, first: 50) {
       edges {
         node {
-          id
-          number
-          status
-          chargeReason
-          issuedAt
-          dueDate
-          total {
-            amountMinor
-            currency
-          }
+          ...InvoiceSummary
           amountPaid {
-            amountMinor
-            currency
-          }
-          balanceDue {
             amountMinor
             currency
           }

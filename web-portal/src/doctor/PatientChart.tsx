@@ -11,17 +11,7 @@ import { formatDateTime } from '../ui/time';
 const Chart = graphql(`
   query PatientChart($id: ID!) {
     patient(id: $id) {
-      id
-      name {
-        given
-        family
-      }
-      dateOfBirth
-      sex
-      contact {
-        email
-        phone
-      }
+      ...PatientDemographics
       history(first: 50) {
         id
         kind
@@ -29,18 +19,7 @@ const Chart = graphql(`
         recordedAt
       }
       labResults(first: 50) {
-        id
-        testName
-        value
-        numericValue
-        unit
-        abnormalFlag
-        referenceRange {
-          low
-          high
-          text
-        }
-        observedAt
+        ...LabResultParts
       }
       appointments(filter: ALL, first: 20) {
         id

@@ -12,18 +12,7 @@ const MyInvoicesList = graphql(`
     invoices(patientId: $patientId, first: 50) {
       edges {
         node {
-          id
-          number
-          status
-          issuedAt
-          total {
-            amountMinor
-            currency
-          }
-          balanceDue {
-            amountMinor
-            currency
-          }
+          ...InvoiceSummary
         }
       }
     }

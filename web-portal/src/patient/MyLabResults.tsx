@@ -15,18 +15,7 @@ const MyLabResultsList = graphql(`
     labResults(patientId: $patientId, first: 100) {
       edges {
         node {
-          id
-          testName
-          value
-          numericValue
-          unit
-          abnormalFlag
-          referenceRange {
-            low
-            high
-            text
-          }
-          observedAt
+          ...LabResultParts
         }
       }
     }

@@ -8,16 +8,8 @@ const MyRecord = graphql(`
     me {
       email
       patient {
-        id
-        name {
-          given
-          family
-        }
-        dateOfBirth
-        sex
+        ...PatientDemographics
         contact {
-          email
-          phone
           address {
             lines
             postalCode

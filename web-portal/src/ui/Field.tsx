@@ -1,12 +1,14 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
-  label: string;
-  /** The BFF's word on this field, shown beside it and read out with it. */
-  error?: string;
+/** The attributes that tie a control to its label and to the BFF's word on it. */
+interface Described {
+  id: string;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
 }
 
-export function Field({ label, error, ...input }: FieldProps) {
+/** A label, the control, and the error beside it, read out with the control. */
+function Labelled({ label, error, control }: { label: string; error?: string; control: (described: Described) => ReactNode }) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -14,19 +16,30 @@ export function Field({ label, error, ...input }: FieldProps) {
       <label htmlFor={id} className="font-medium">
         {label}
       </label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        className={`rounded border px-2 py-1 ${error ? 'border-red-600' : 'border-slate-400'}`}
-        {...input}
-      />
+      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined })}
       {error && (
         <span id={errorId} className="text-sm text-red-700">
           {error}
         </span>
       )}
     </div>
+  );
+}
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  label: string;
+  error?: string;
+}
+
+export function Field({ label, error, ...input }: FieldProps) {
+  return (
+    <Labelled
+      label={label}
+      error={error}
+      control={(described) => (
+        <input {...described} className={`rounded border px-2 py-1 ${error ? 'border-red-600' : 'border-slate-400'}`} {...input} />
+      )}
+    />
   );
 }
 
@@ -39,31 +52,19 @@ interface ChoiceProps {
 }
 
 export function Choice({ label, value, options, onChange, error }: ChoiceProps) {
-  const id = useId();
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="rounded border border-slate-400 px-2 py-1"
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <span id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </span>
+    <Labelled
+      label={label}
+      error={error}
+      control={(described) => (
+        <select {...described} value={value} onChange={(event) => onChange(event.target.value)} className="rounded border border-slate-400 px-2 py-1">
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
-    </div>
+    />
   );
 }
