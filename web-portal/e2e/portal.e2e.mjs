@@ -70,6 +70,7 @@ const pages = { admin, doctor, patient, billing };
 // What the browser saw go wrong goes into the story, so a failure can be read without a rerun.
 for (const [who, page] of Object.entries(pages)) {
   page.on('console', (message) => message.type() === 'error' && console.log(`  [${who} console] ${message.text()}`));
+  page.on('pageerror', (error) => console.log(`  [${who} page error] ${error.stack ?? error}`));
   page.on('response', async (response) => {
     if (response.status() >= 400) {
       const body = await response.text().catch(() => '');

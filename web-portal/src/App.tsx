@@ -10,6 +10,7 @@ import { Navigation } from './navigation/Navigation';
 import { navigate, usePath } from './routing/router';
 import { Screen } from './Screen';
 import { SignUp } from './patient/SignUp';
+import { ScreenFailure } from './ui/ScreenFailure';
 import { Loading, Page, Problem, buttonClass, quietButtonClass } from './ui/States';
 
 /** Signs the user in (or lets a new patient sign up), then shows the screens their roles lead to. */
@@ -51,7 +52,11 @@ export function App({ config }: { config: PortalConfig }) {
       </Page>
     );
   } else {
-    main = <Screen path={path} roles={roles} />;
+    main = (
+      <ScreenFailure key={path}>
+        <Screen path={path} roles={roles} />
+      </ScreenFailure>
+    );
   }
 
   return (

@@ -54,7 +54,8 @@ export function Dashboard({ chartWidth }: { chartWidth?: number }) {
     invoiced: toMajorUnits(w.revenueInvoiced),
     collected: toMajorUnits(w.revenueCollected),
   }));
-  const currency = windows[0]?.revenueInvoiced.currency ?? 'EUR';
+  // A window without revenue has no currency (protobuf's zero Money); the clinic's is the first one seen.
+  const currency = windows.map((w) => w.revenueInvoiced.currency || w.revenueCollected.currency).find(Boolean) ?? '';
   const invoiced = windows.reduce((sum, w) => sum + w.revenueInvoiced.amountMinor, 0);
   const utilisation = (data?.dashboard?.practitionerUtilisation ?? []).map((p) => ({
     practitioner: `${p.department} ${p.practitionerId.slice(0, 6)}`,
@@ -92,7 +93,7 @@ export function Dashboard({ chartWidth }: { chartWidth?: number }) {
               <Bar dataKey="bookings" name="Bookings" fill="#0369a1" isAnimationActive={false} />
             </BarChart>,
           )}
-          <h3 className="font-semibold">Revenue per minute ({currency})</h3>
+          <h3 className="font-semibold">Revenue per minute{currency && ` (${currency})`}</h3>
           {chart(
             <LineChart data={perMinute} width={chartWidth} height={220} accessibilityLayer>
               <CartesianGrid strokeDasharray="3 3" />
