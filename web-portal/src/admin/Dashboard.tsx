@@ -36,7 +36,7 @@ const Live = graphql(`
 
 /** The clinic's figures now, then every window analytics-service emits, as they come. */
 export function Dashboard({ chartWidth }: { chartWidth?: number }) {
-  const [{ data, fetching, error }] = useQuery({ query: DashboardQuery, requestPolicy: 'network-only' });
+  const [{ data, fetching, error }, refresh] = useQuery({ query: DashboardQuery, requestPolicy: 'network-only' });
   const [live] = useSubscription({ query: Live });
   const [windows, setWindows] = useState<ClinicWindow[]>([]);
 
@@ -44,8 +44,11 @@ export function Dashboard({ chartWidth }: { chartWidth?: number }) {
     if (data?.dashboard) setWindows((seen) => mergeWindows([...data.dashboard!.lastHour, ...seen], undefined, new Date()));
   }, [data]);
   useEffect(() => {
-    if (live.data) setWindows((seen) => mergeWindows(seen, live.data!.analytics, new Date()));
-  }, [live.data]);
+    if (!live.data) return;
+    setWindows((seen) => mergeWindows(seen, live.data!.analytics, new Date()));
+    // Utilisation and the 7-day rate are not in the windows: they are read again as windows come.
+    refresh({ requestPolicy: 'network-only' });
+  }, [live.data, refresh]);
 
   const rate = noShowPercent(windows);
   const perMinute = windows.map((w) => ({
