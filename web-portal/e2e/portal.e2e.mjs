@@ -207,7 +207,7 @@ await step('the doctor checks the patient in and completes the visit once it has
 await step("the doctor adds to the patient's history in their chart", pages, async () => {
   await doctor.getByRole('link', { name: `Erika ${family}` }).click();
   await doctor.getByRole('heading', { name: `Erika ${family}` }).waitFor();
-  await doctor.getByLabel('Entry').fill('Seen for a routine check');
+  await doctor.getByLabel('Entry', { exact: true }).fill('Seen for a routine check');
   await doctor.getByRole('button', { name: 'Add to history' }).click();
   await doctor.getByText(/note: Seen for a routine check/).waitFor();
   await shoot(doctor, '15-doctor-patient-chart');
