@@ -1,13 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AuthProvider } from 'react-oidc-context';
 import './index.css';
-import { Navigation } from './navigation/Navigation';
+import { App } from './App';
+import { oidcSettings } from './auth/oidc';
+import { loadConfig } from './config';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <header className="p-4 shadow">
-      <h1 className="text-xl font-semibold">MediCore</h1>
-      <Navigation roles={[]} />
-    </header>
-  </StrictMode>,
+const origin = window.location.origin;
+void loadConfig(origin).then((config) =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <AuthProvider {...oidcSettings(config, origin)}>
+        <App config={config} />
+      </AuthProvider>
+    </StrictMode>,
+  ),
 );

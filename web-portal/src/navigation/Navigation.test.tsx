@@ -7,7 +7,14 @@ describe('Navigation', () => {
     render(<Navigation roles={['PATIENT']} />);
 
     const links = screen.getAllByRole('link').map((link) => link.textContent);
-    expect(links).toEqual(['My profile', 'My appointments', 'My invoices', 'My lab results']);
+    expect(links).toEqual([
+      'My profile',
+      'Book an appointment',
+      'My appointments',
+      'My invoices',
+      'Upload a lab report',
+      'My lab results',
+    ]);
   });
 
   it('lists a place once for a user holding two roles that lead there', () => {

@@ -1,3 +1,4 @@
+import { Link } from '../routing/router';
 import { destinationsFor } from './navigation';
 
 interface NavigationProps {
@@ -14,9 +15,9 @@ export function Navigation({ roles }: NavigationProps) {
       <ul className="flex flex-wrap gap-4">
         {destinations.map((destination) => (
           <li key={destination.path}>
-            <a className="underline-offset-4 hover:underline focus:outline-2" href={destination.path}>
+            <Link className="underline-offset-4 hover:underline focus:outline-2" href={destination.path}>
               {destination.label}
-            </a>
+            </Link>
           </li>
         ))}
       </ul>

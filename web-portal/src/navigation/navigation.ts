@@ -9,8 +9,10 @@ export interface Destination {
 const DESTINATIONS: Record<Role, Destination[]> = {
   PATIENT: [
     { path: '/me', label: 'My profile' },
+    { path: '/book', label: 'Book an appointment' },
     { path: '/appointments', label: 'My appointments' },
     { path: '/invoices', label: 'My invoices' },
+    { path: '/lab-reports', label: 'Upload a lab report' },
     { path: '/lab-results', label: 'My lab results' },
   ],
   DOCTOR: [

@@ -2,7 +2,7 @@ package org.medicore.bff;
 
 import org.junit.jupiter.api.Test;
 import org.medicore.bff.support.Demo;
-import org.medicore.bff.support.LabReportPdf;
+import org.medicore.localstack.LabReportPdf;
 import org.medicore.bff.support.WholeSystemTest;
 
 import java.net.URI;

@@ -37,6 +37,12 @@ class SignedInUserTest extends WholeSystemTest {
     }
 
     @Test
+    void a_doctor_finds_their_own_practitioner_by_the_subject_of_their_account() {
+        as("doctor").document("{ me { subject } practitioners(first: 100) { edges { node { keycloakSubject } } } }").execute()
+                .path("practitioners.edges[*].node.keycloakSubject").entityList(String.class).contains(Demo.DOCTOR_SUBJECT);
+    }
+
+    @Test
     void without_a_token_only_registration_runs_and_anything_else_is_unauthorized() {
         anonymous().document("{ me { subject } }").execute()
                 .errors().satisfy(errors -> {

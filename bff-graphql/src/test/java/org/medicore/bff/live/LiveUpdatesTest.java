@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medicore.bff.support.Clinic;
 import org.medicore.bff.support.Demo;
-import org.medicore.bff.support.LabReportPdf;
+import org.medicore.localstack.LabReportPdf;
 import org.medicore.bff.support.WholeSystemTest;
 import org.medicore.contracts.appointment.v1.Practitioner;
 import org.springframework.beans.factory.annotation.Autowired;

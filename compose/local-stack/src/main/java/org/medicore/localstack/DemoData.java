@@ -26,7 +26,9 @@ import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 import org.medicore.contracts.patient.v1.Sex;
 
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -69,27 +71,54 @@ final class DemoData {
     }
 
     private static void seedDoctor(AppointmentServiceGrpc.AppointmentServiceBlockingStub appointments) {
-        boolean present = appointments.listPractitioners(ListPractitionersRequest.newBuilder()
-                        .setClinicId(CLINIC).setPage(PageRequest.newBuilder().setPageSize(100)).build())
-                .getPractitionersList().stream().anyMatch(p -> p.getKeycloakSubject().equals(DOCTOR_SUBJECT));
-        if (present) {
+        if (demoDoctor(appointments).isPresent()) {
             return;
         }
         Practitioner doctor = appointments.createPractitioner(CreatePractitionerRequest.newBuilder()
                 .setName(PersonName.newBuilder().setGiven("Gregory").setFamily("Doctor"))
                 .setSpecialty("General practice").setDepartment("General medicine").setClinicId(CLINIC)
                 .setTimeZone("Europe/Berlin").setKeycloakSubject(DOCTOR_SUBJECT).build()).getPractitioner();
-        SetWorkingHoursRequest.Builder hours = SetWorkingHoursRequest.newBuilder()
-                .setPractitionerId(doctor.getId())
-                .addSlotLengths(slot(AppointmentType.CONSULTATION, 20))
-                .addSlotLengths(slot(AppointmentType.FOLLOW_UP, 15))
-                .addSlotLengths(slot(AppointmentType.LAB_VISIT, 10));
+        SetWorkingHoursRequest.Builder hours = hours(doctor.getId());
         for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
                 DayOfWeek.FRIDAY)) {
             hours.addDays(DaySchedule.newBuilder().setDayOfWeek(day)
                     .addIntervals(interval("09:00", "17:00")).addBreaks(interval("12:00", "13:00")));
         }
         appointments.setWorkingHours(hours.build());
+    }
+
+    /**
+     * The demo doctor works every day from {@code start} (in their zone) until midnight, so a test of
+     * the whole day's work (book, check in, complete) gets a first slot that begins minutes from now.
+     */
+    static void doctorWorksEveryDayFrom(KeycloakServer keycloak, MediCoreServices.Ports ports, LocalTime start) {
+        try (Channel channel = new Channel(ports.appointment())) {
+            var appointments = AppointmentServiceGrpc.newBlockingStub(channel.channel)
+                    .withCallCredentials(bearer(keycloak.accessToken("admin")));
+            Practitioner doctor = demoDoctor(appointments).orElseThrow(() -> new IllegalStateException("no demo doctor: seed first"));
+            SetWorkingHoursRequest.Builder hours = hours(doctor.getId());
+            for (DayOfWeek day : DayOfWeek.values()) {
+                if (day != DayOfWeek.DAY_OF_WEEK_UNSPECIFIED && day != DayOfWeek.UNRECOGNIZED) {
+                    hours.addDays(DaySchedule.newBuilder().setDayOfWeek(day)
+                            .addIntervals(interval(start.withSecond(0).withNano(0).toString(), "23:59")));
+                }
+            }
+            appointments.setWorkingHours(hours.build());
+        }
+    }
+
+    private static Optional<Practitioner> demoDoctor(AppointmentServiceGrpc.AppointmentServiceBlockingStub appointments) {
+        return appointments.listPractitioners(ListPractitionersRequest.newBuilder()
+                        .setClinicId(CLINIC).setPage(PageRequest.newBuilder().setPageSize(100)).build())
+                .getPractitionersList().stream().filter(p -> p.getKeycloakSubject().equals(DOCTOR_SUBJECT)).findFirst();
+    }
+
+    private static SetWorkingHoursRequest.Builder hours(String practitionerId) {
+        return SetWorkingHoursRequest.newBuilder()
+                .setPractitionerId(practitionerId)
+                .addSlotLengths(slot(AppointmentType.CONSULTATION, 20))
+                .addSlotLengths(slot(AppointmentType.FOLLOW_UP, 15))
+                .addSlotLengths(slot(AppointmentType.LAB_VISIT, 10));
     }
 
     private static SlotLength slot(AppointmentType type, int minutes) {

@@ -1,6 +1,9 @@
 package org.medicore.localstack;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +38,7 @@ public final class KeycloakServer implements Component {
     public static final String ADMIN_PASSWORD = "keycloak-admin-password";
     public static final String DATABASE = "keycloak";
     public static final String LOCAL_DEV_CLIENT = "medicore-local-dev";
+    public static final String PORTAL_CLIENT = "medicore-portal";
     public static final String PARTNER_CLIENT = "medicore-partner";
     public static final String PARTNER_SECRET = "medicore-partner-secret";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
@@ -150,11 +154,15 @@ public final class KeycloakServer implements Component {
 
     /** Posts a form to the token endpoint; answers the raw response for callers that check refusals. */
     public HttpResponse<String> requestToken(Map<String, String> form) {
+        return requestToken(tokenEndpoint(), form);
+    }
+
+    private static HttpResponse<String> requestToken(String endpoint, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+            return http.send(HttpRequest.newBuilder(URI.create(endpoint))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -163,6 +171,60 @@ public final class KeycloakServer implements Component {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while fetching a token", e);
+        }
+    }
+
+    /**
+     * Lets the portal served on {@code origin} (e.g. {@code http://127.0.0.1:41234}) sign users in:
+     * Keycloak matches redirect URIs and CORS origins port and all, and a test serves the portal
+     * on a free port. Through the admin REST API, so it holds for a realm imported earlier too.
+     */
+    public void allowPortalAt(String origin) {
+        JsonMapper json = JsonMapper.builder().build();
+        String admin = json.readTree(requestToken(baseUrl() + "/realms/master/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", ADMIN_USER, "password", ADMIN_PASSWORD))
+                .body()).get("access_token").asString();
+        String clients = baseUrl() + "/admin/realms/" + REALM + "/clients";
+        ObjectNode client = (ObjectNode) json.readTree(adminCall(admin, HttpRequest.newBuilder(
+                URI.create(clients + "?clientId=" + PORTAL_CLIENT)).GET())).get(0);
+        boolean changed = addOnce((ArrayNode) client.get("redirectUris"), origin + "/*")
+                | addOnce((ArrayNode) client.get("webOrigins"), origin);
+        ObjectNode attributes = (ObjectNode) client.get("attributes");
+        String logout = attributes.path("post.logout.redirect.uris").asString("");
+        if (!logout.contains(origin + "/*")) {
+            attributes.put("post.logout.redirect.uris", logout.isEmpty() ? origin + "/*" : logout + "##" + origin + "/*");
+            changed = true;
+        }
+        if (changed) {
+            adminCall(admin, HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asString()))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(client))));
+        }
+    }
+
+    private static boolean addOnce(ArrayNode values, String value) {
+        for (JsonNode present : values) {
+            if (present.asString().equals(value)) {
+                return false;
+            }
+        }
+        values.add(value);
+        return true;
+    }
+
+    private static String adminCall(String token, HttpRequest.Builder request) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("Keycloak's admin API refused (" + response.statusCode() + "): " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Keycloak's admin API did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling Keycloak's admin API", e);
         }
     }
 

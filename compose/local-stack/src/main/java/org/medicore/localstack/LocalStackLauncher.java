@@ -34,6 +34,9 @@ public final class LocalStackLauncher {
               dynamodb 18000, s3 19000, keycloak 18080
             """;
 
+    /** Where the built portal is served; the realm's portal client may redirect there. */
+    static final int PORTAL_PORT = 4173;
+
     private LocalStackLauncher() {
     }
 
@@ -100,6 +103,10 @@ public final class LocalStackLauncher {
                     running.addAll(services);
                     DemoData.seed(stack.keycloak().orElseThrow(), MediCoreServices.Ports.DEFAULTS);
                     System.out.println("MediCore local stack: demo records in place (patient Alice, Dr Gregory with weekday hours)");
+                    PortalServer portal = PortalServer.start(Path.of("web-portal", "dist").toAbsolutePath(), PORTAL_PORT,
+                            "http://127.0.0.1:" + MediCoreServices.Ports.DEFAULTS.bff() + "/graphql", stack.keycloak().orElseThrow());
+                    started.add(portal);
+                    running.add(portal);
                 }
                 printTable(running, Duration.between(begin, Instant.now()));
             } catch (RuntimeException e) {

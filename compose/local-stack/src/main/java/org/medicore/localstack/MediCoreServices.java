@@ -25,6 +25,9 @@ final class MediCoreServices {
         }
     }
 
+    /** The portal as the local stack serves it ({@link LocalStackLauncher#PORTAL_PORT}) and as Vite's dev server does. */
+    static final String LOCAL_PORTAL_ORIGINS = "http://localhost:4173,http://127.0.0.1:4173,http://localhost:5173,http://127.0.0.1:5173";
+
     private MediCoreServices() {
     }
 
@@ -111,22 +114,7 @@ final class MediCoreServices {
                     analyticsManagement, List.of(new Component.Endpoint("read API", "http://127.0.0.1:" + ports.analytics() + "/api/analytics"),
                             health(analyticsManagement)), logs));
             if (withBff) {
-                int bffManagement = ports.management(ports.bff());
-                launched.add(ServiceProcess.launch("bff-graphql",
-                        jar(repository, "bff-graphql"),
-                        properties("management.server.port", bffManagement,
-                                "server.port", ports.bff(),
-                                "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
-                                "spring.datasource.url", audit,
-                                "medicore.bff.services.patient", "127.0.0.1:" + ports.patient(),
-                                "medicore.bff.services.appointment", "127.0.0.1:" + ports.appointment(),
-                                "medicore.bff.services.billing", "127.0.0.1:" + ports.billing(),
-                                "medicore.bff.services.lab", "127.0.0.1:" + ports.lab(),
-                                "medicore.bff.keycloak.base-url", keycloak.baseUrl(),
-                                "medicore.bff.live.bootstrap-servers", kafka,
-                                "medicore.bff.live.analytics-url", "http://127.0.0.1:" + ports.analytics()),
-                        bffManagement, List.of(new Component.Endpoint("GraphQL", "http://127.0.0.1:" + ports.bff() + "/graphql"),
-                                health(bffManagement)), logs));
+                launched.add(launchBff(stack, repository, logs, ports, LOCAL_PORTAL_ORIGINS));
             }
             launched.forEach(ServiceProcess::awaitReady);
             return launched;
@@ -134,6 +122,31 @@ final class MediCoreServices {
             launched.forEach(ServiceProcess::close);
             throw e;
         }
+    }
+
+    /**
+     * Launches the BFF on {@code ports.bff()} in front of the services on {@code ports}; browsers may
+     * call it from {@code portalOrigins} (comma-separated). Call {@link ServiceProcess#awaitReady()}.
+     */
+    static ServiceProcess launchBff(Components stack, Path repository, Path logs, Ports ports, String portalOrigins) {
+        KeycloakServer keycloak = stack.keycloak();
+        int management = ports.management(ports.bff());
+        return ServiceProcess.launch("bff-graphql",
+                jar(repository, "bff-graphql"),
+                properties("management.server.port", management,
+                        "server.port", ports.bff(),
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
+                        "spring.datasource.url", stack.postgres().jdbcUrl(AuditDatabase.NAME),
+                        "medicore.bff.services.patient", "127.0.0.1:" + ports.patient(),
+                        "medicore.bff.services.appointment", "127.0.0.1:" + ports.appointment(),
+                        "medicore.bff.services.billing", "127.0.0.1:" + ports.billing(),
+                        "medicore.bff.services.lab", "127.0.0.1:" + ports.lab(),
+                        "medicore.bff.keycloak.base-url", keycloak.baseUrl(),
+                        "medicore.bff.live.bootstrap-servers", stack.kafka().bootstrapServers(),
+                        "medicore.bff.live.analytics-url", "http://127.0.0.1:" + ports.analytics(),
+                        "medicore.portal.origins", portalOrigins),
+                management, List.of(new Component.Endpoint("GraphQL", "http://127.0.0.1:" + ports.bff() + "/graphql"),
+                        health(management)), logs);
     }
 
     /** The module's Spring Boot jar, whatever the project version is. */

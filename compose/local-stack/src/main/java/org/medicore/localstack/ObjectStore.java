@@ -1,5 +1,6 @@
 package org.medicore.localstack;
 
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -23,6 +24,13 @@ public final class ObjectStore implements Component {
     public static final String SECRET_KEY = "medicore-local-secret";
     public static final String REGION = "us-east-1";
 
+    /**
+     * The portal PUTs lab reports straight to their presigned URL from the browser; on one machine
+     * the portal is served from some loopback port (the e2e test picks a free one).
+     */
+    private static final CrossOriginResourceSharing PORTAL_UPLOADS = new CrossOriginResourceSharing(
+            List.of("http://(localhost|127\\.0\\.0\\.1):[0-9]+"), List.of("PUT"), List.of("Content-Type"), List.of(), "false");
+
     private final S3Proxy proxy;
     private final BlobStore blobs;
 
@@ -40,6 +48,7 @@ public final class ObjectStore implements Component {
                     .blobStore(blobs)
                     .endpoint(URI.create("http://127.0.0.1:" + FreePorts.orFree(port)))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                    .corsRules(PORTAL_UPLOADS)
                     .build();
             proxy.start();
             while (!"STARTED".equals(proxy.getState())) {

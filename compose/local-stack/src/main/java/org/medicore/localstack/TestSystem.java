@@ -22,14 +22,18 @@ public final class TestSystem {
 
     private static TestSystem running;
 
+    private final MediCoreServices.Components components;
     private final MediCoreServices.Ports ports;
-    private final Path logs;
+    private final Path data;
     private boolean demoData;
+    private String bffGraphQlUrl;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    private TestSystem(MediCoreServices.Ports ports, Path logs, List<ServiceProcess> started) {
+    private TestSystem(MediCoreServices.Components components, MediCoreServices.Ports ports, Path data,
+                       List<ServiceProcess> started) {
+        this.components = components;
         this.ports = ports;
-        this.logs = logs;
+        this.data = data;
         started.forEach(service -> services.put(service.name(), service));
     }
 
@@ -41,8 +45,7 @@ public final class TestSystem {
             MediCoreServices.Ports ports = new MediCoreServices.Ports(FreePorts.free(), FreePorts.free(),
                     FreePorts.free(), FreePorts.free(), FreePorts.free(), 0, 0);
             Path data = TestStack.directory("system");
-            running = new TestSystem(ports, data.resolve("logs"),
-                    MediCoreServices.start(components, repository(), data, ports, false));
+            running = new TestSystem(components, ports, data, MediCoreServices.start(components, repository(), data, ports, false));
             Runtime.getRuntime().addShutdownHook(new Thread(running::stopAll, "test-system-shutdown"));
         }
         return running;
@@ -97,7 +100,33 @@ public final class TestSystem {
 
     /** Where every service writes its log (one {@code <service>.log} each). */
     public Path logDirectory() {
-        return logs;
+        return data.resolve("logs");
+    }
+
+    /**
+     * The BFF from its jar on a free port in front of this system, for tests of the portal in a real
+     * browser served from {@code portalOrigin}; started on first call. Answers its GraphQL URL.
+     */
+    public synchronized String bff(String portalOrigin) {
+        if (bffGraphQlUrl == null) {
+            MediCoreServices.Ports withBff = new MediCoreServices.Ports(ports.patient(), ports.appointment(), ports.billing(),
+                    ports.lab(), ports.analytics(), FreePorts.free(), 0);
+            ServiceProcess bff = MediCoreServices.launchBff(components, repository(), data.resolve("logs"), withBff, portalOrigin);
+            services.put(bff.name(), bff);
+            bff.awaitReady();
+            bffGraphQlUrl = "http://127.0.0.1:" + withBff.bff() + "/graphql";
+        }
+        return bffGraphQlUrl;
+    }
+
+    /**
+     * The demo doctor works every day from {@code start} in their zone (Europe/Berlin) until midnight:
+     * for a test that books, checks in and completes an appointment today, whatever the day.
+     */
+    public TestSystem demoDoctorWorksEveryDayFrom(java.time.LocalTime start) {
+        withDemoData();
+        DemoData.doctorWorksEveryDayFrom(keycloak(), ports, start);
+        return this;
     }
 
     /** Stops one service (see the constants), e.g. to see how its callers cope without it. */

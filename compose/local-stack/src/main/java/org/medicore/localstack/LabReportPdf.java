@@ -1,4 +1,4 @@
-package org.medicore.bff.support;
+package org.medicore.localstack;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;

@@ -1,0 +1,252 @@
+// The portal's day in a real browser, against the whole system (started by PortalInTheBrowserTest):
+// a patient signs up, books and uploads a lab report; the doctor sees the booking live and completes
+// it; billing records the payment; the admin dashboard moves. Each step is reported as passed or
+// failed; a screenshot of every screen goes to $SCREENSHOTS.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const PORTAL = required('PORTAL_URL');
+const PDF = required('LAB_REPORT_PDF');
+const SCREENSHOTS = required('SCREENSHOTS');
+const RESULTS = required('RESULTS');
+const LIVE = 90_000;
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+const steps = [];
+let failed = false;
+
+async function step(name, pages, run) {
+  if (failed) {
+    steps.push({ name, outcome: 'skipped' });
+    console.log(`- ${name}: skipped`);
+    return;
+  }
+  const began = Date.now();
+  try {
+    await run();
+    steps.push({ name, outcome: 'passed' });
+    console.log(`✓ ${name} (${((Date.now() - began) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    failed = true;
+    steps.push({ name, outcome: 'failed', error: String(error) });
+    console.log(`✗ ${name}: ${error.stack ?? error}`);
+    for (const [who, page] of Object.entries(pages)) {
+      await page.screenshot({ path: join(SCREENSHOTS, `failed-${who}.png`), fullPage: true }).catch(() => {});
+    }
+  }
+}
+
+const shoot = (page, name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+async function signIn(page, username, password) {
+  await page.goto(PORTAL);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('#kc-login').click();
+  await page.getByRole('button', { name: /^Sign out/ }).waitFor();
+}
+
+mkdirSync(SCREENSHOTS, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const desktop = { viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-GB' };
+// The patient uses a phone: the portal must work on a phone-sized screen.
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, timezoneId: 'Europe/Berlin', locale: 'en-GB' };
+const admin = await (await browser.newContext(desktop)).newPage();
+const doctor = await (await browser.newContext(desktop)).newPage();
+const patient = await (await browser.newContext(phone)).newPage();
+const billing = await (await browser.newContext(desktop)).newPage();
+const pages = { admin, doctor, patient, billing };
+// What the browser saw go wrong goes into the story, so a failure can be read without a rerun.
+for (const [who, page] of Object.entries(pages)) {
+  page.on('console', (message) => message.type() === 'error' && console.log(`  [${who} console] ${message.text()}`));
+  page.on('pageerror', (error) => console.log(`  [${who} page error] ${error.stack ?? error}`));
+  page.on('response', async (response) => {
+    if (response.status() >= 400) {
+      const body = await response.text().catch(() => '');
+      console.log(`  [${who}] ${response.status()} ${response.request().method()} ${response.url()} ${body.slice(0, 500)}`);
+    }
+  });
+}
+
+const family = `Tester${Date.now().toString(36)}`;
+const email = `${family.toLowerCase()}@example.org`;
+const password = 'a-long-enough-password';
+let bookingsBefore = 0;
+
+const bookingsShown = async () => {
+  const figure = admin.getByTestId('bookings-last-hour');
+  return (await figure.count()) ? Number(await figure.textContent()) : 0;
+};
+
+await step('the admin opens the live dashboard', pages, async () => {
+  await signIn(admin, 'admin', 'admin-password');
+  await admin.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  await admin.getByTestId('bookings-last-hour').or(admin.getByText('No bookings yet')).waitFor();
+  bookingsBefore = await bookingsShown();
+  await shoot(admin, '01-admin-dashboard-before');
+});
+
+await step("the doctor opens today's schedule", pages, async () => {
+  await signIn(doctor, 'doctor', 'doctor-password');
+  await doctor.getByRole('heading', { name: "Today's schedule" }).waitFor();
+  await doctor.getByText('Updates live.').waitFor();
+  await shoot(doctor, '02-doctor-schedule-before');
+});
+
+await step('a new patient signing up sees the field errors beside the fields', pages, async () => {
+  await patient.goto(PORTAL);
+  await patient.getByRole('button', { name: 'New patient? Sign up' }).click();
+  await patient.getByLabel('Given name').fill('Erika');
+  await patient.getByLabel('Family name').fill(family);
+  await patient.getByLabel('Date of birth').fill('1990-05-17');
+  await patient.getByLabel('E-mail').fill(email);
+  await patient.getByLabel('Password').fill('short');
+  await patient.getByRole('button', { name: 'Create my account' }).click();
+  const passwordField = patient.getByLabel('Password');
+  await patient.getByText(/at least 10 characters/).waitFor();
+  if ((await passwordField.getAttribute('aria-invalid')) !== 'true') throw new Error('the password field is not marked invalid');
+  await shoot(patient, '03-patient-sign-up-field-errors');
+});
+
+await step('the patient signs up and signs in', pages, async () => {
+  await patient.getByLabel('Password').fill(password);
+  await patient.getByRole('button', { name: 'Create my account' }).click();
+  await patient.getByText('Your account is ready').waitFor();
+  await shoot(patient, '04-patient-signed-up');
+  await patient.getByRole('button', { name: 'Sign in' }).click();
+  await patient.locator('#username').fill(email);
+  await patient.locator('#password').fill(password);
+  await patient.locator('#kc-login').click();
+  await patient.getByRole('heading', { name: 'My profile' }).waitFor();
+  await patient.getByText(`Erika ${family}`).waitFor();
+  await shoot(patient, '05-patient-profile');
+});
+
+await step('the patient books the first free slot with the doctor', pages, async () => {
+  await patient.getByRole('link', { name: 'Book an appointment' }).click();
+  await patient.getByLabel('Practitioner').selectOption({ label: 'Gregory Doctor, General practice (General medicine)' });
+  const firstSlot = patient.locator('fieldset button[aria-pressed]').first();
+  await firstSlot.waitFor();
+  await firstSlot.click();
+  await shoot(patient, '06-patient-book-calendar');
+  await patient.getByRole('button', { name: 'Confirm booking' }).click();
+  await patient.getByText(/^Booked for/).waitFor();
+  await shoot(patient, '07-patient-booked');
+});
+
+await step('the doctor sees the booking appear live', pages, async () => {
+  await doctor.getByRole('link', { name: `Erika ${family}` }).waitFor({ timeout: LIVE });
+  await shoot(doctor, '08-doctor-schedule-live');
+});
+
+await step('the admin dashboard counts the booking', pages, async () => {
+  const deadline = Date.now() + LIVE;
+  while ((await bookingsShown()) <= bookingsBefore) {
+    if (Date.now() > deadline) throw new Error(`the dashboard still shows ${await bookingsShown()} bookings`);
+    await admin.waitForTimeout(1000);
+  }
+  await shoot(admin, '09-admin-dashboard-after');
+});
+
+await step('the patient uploads a lab report and follows its status live', pages, async () => {
+  await patient.getByRole('link', { name: 'Upload a lab report' }).click();
+  await patient.locator('#lab-report-file').setInputFiles(PDF);
+  await patient.getByRole('button', { name: 'Upload' }).click();
+  await patient.locator('#upload-progress').waitFor();
+  await patient.getByTestId('report-status').filter({ hasText: /^read$/ }).waitFor({ timeout: LIVE });
+  await shoot(patient, '10-patient-lab-report-read');
+});
+
+await step('the patient sees results out of range highlighted and a chart over time', pages, async () => {
+  await patient.getByRole('link', { name: 'See my lab results' }).click();
+  await patient.getByRole('heading', { name: 'My lab results' }).waitFor();
+  await patient.getByText('out of range').first().waitFor();
+  await patient.getByRole('figure').waitFor();
+  await shoot(patient, '11-patient-lab-results');
+});
+
+await step('the patient sees their appointments and invoices', pages, async () => {
+  await patient.getByRole('link', { name: 'My appointments' }).click();
+  await patient.getByRole('button', { name: 'Reschedule' }).first().waitFor();
+  await shoot(patient, '12-patient-appointments');
+  await patient.getByRole('link', { name: 'My invoices' }).click();
+  await patient.getByRole('heading', { name: 'My invoices' }).waitFor();
+  await patient.getByText(/No invoices yet|Still to pay/).first().waitFor();
+  await shoot(patient, '13-patient-invoices');
+});
+
+await step('the doctor checks the patient in and completes the visit once it has begun', pages, async () => {
+  const visit = doctor.getByRole('listitem').filter({ hasText: `Erika ${family}` });
+  await visit.getByRole('button', { name: 'Check in' }).click();
+  await visit.getByText('checked in').waitFor();
+  const deadline = Date.now() + 4 * 60_000;
+  for (;;) {
+    await visit.getByRole('button', { name: 'Complete' }).click();
+    try {
+      await visit.getByText('completed').waitFor({ timeout: 5000 });
+      break;
+    } catch (notYet) {
+      if (Date.now() > deadline) throw notYet;
+      await doctor.waitForTimeout(10_000);
+    }
+  }
+  await shoot(doctor, '14-doctor-completed');
+});
+
+await step("the doctor adds to the patient's history in their chart", pages, async () => {
+  await doctor.getByRole('link', { name: `Erika ${family}` }).click();
+  await doctor.getByRole('heading', { name: `Erika ${family}` }).waitFor();
+  await doctor.getByLabel('Entry', { exact: true }).fill('Seen for a routine check');
+  await doctor.getByRole('button', { name: 'Add to history' }).click();
+  await doctor.getByText(/note: Seen for a routine check/).waitFor();
+  await shoot(doctor, '15-doctor-patient-chart');
+});
+
+await step('billing finds the invoice and records its payment', pages, async () => {
+  await signIn(billing, 'billing', 'billing-password');
+  const deadline = Date.now() + LIVE;
+  for (;;) {
+    await billing.getByLabel('Family name starts with').fill(family);
+    await billing.getByRole('button', { name: new RegExp(`^${family}, Erika`) }).click();
+    try {
+      await billing.getByTestId('balance-due').first().waitFor({ timeout: 5000 });
+      break;
+    } catch (notYet) {
+      if (Date.now() > deadline) throw notYet;
+      await billing.reload();
+    }
+  }
+  await shoot(billing, '16-billing-invoices');
+  const due = (await billing.getByTestId('balance-due').first().textContent()).replace(/[^0-9.]/g, '');
+  await billing.getByLabel(/^Amount/).fill(due);
+  await billing.getByRole('button', { name: 'Record payment' }).click();
+  await billing.getByText('No invoices in these statuses.').waitFor();
+  await billing.getByLabel('paid', { exact: true }).check();
+  await billing.getByRole('listitem').getByText(/^paid$/).first().waitFor();
+  await shoot(billing, '17-billing-paid');
+});
+
+await step('billing reads the fee schedule', pages, async () => {
+  await billing.getByRole('link', { name: 'Fee schedule' }).click();
+  await billing.getByRole('cell', { name: 'consultation' }).waitFor();
+  await shoot(billing, '18-billing-fee-schedule');
+});
+
+await browser.close();
+const passed = steps.filter((s) => s.outcome === 'passed').length;
+const failedCount = steps.filter((s) => s.outcome === 'failed').length;
+const skipped = steps.filter((s) => s.outcome === 'skipped').length;
+writeFileSync(RESULTS, JSON.stringify({ passed, failed: failedCount, skipped, steps }, null, 2));
+console.log(`${passed} passed, ${failedCount} failed, ${skipped} skipped`);
+process.exit(failed ? 1 : 0);

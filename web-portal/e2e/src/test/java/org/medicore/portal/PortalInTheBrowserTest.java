@@ -1,0 +1,70 @@
+package org.medicore.portal;
+
+import org.junit.jupiter.api.Test;
+import org.medicore.localstack.FreePorts;
+import org.medicore.localstack.LabReportPdf;
+import org.medicore.localstack.PortalServer;
+import org.medicore.localstack.TestSystem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The built portal in Debian's headless Chromium, driven by {@code e2e/portal.e2e.mjs}
+ * (playwright-core) as a node subprocess, against the whole system: the services from their
+ * jars, the BFF from its jar, the real Keycloak. Screenshots of every screen land in
+ * {@code target/screenshots}, the browser's story in {@code target/playwright.log}.
+ */
+class PortalInTheBrowserTest {
+
+    private static final Path WEB_PORTAL = Path.of("..").toAbsolutePath().normalize();
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final ZoneId DOCTOR_ZONE = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void a_new_patient_books_and_uploads_a_report_the_doctor_sees_it_live_and_completes_it_billing_is_paid_and_the_dashboard_moves()
+            throws IOException, InterruptedException {
+        TestSystem system = TestSystem.get().withDemoData();
+        int port = FreePorts.free();
+        String origin = "http://127.0.0.1:" + port;
+        system.keycloak().allowPortalAt(origin);
+        String graphQl = system.bff(origin);
+        // The doctor's first slot must begin just after the patient has booked it (about a minute
+        // into the run), so the doctor can complete it soon after: their day starts then.
+        LocalTime firstSlot = LocalTime.now(DOCTOR_ZONE).plusSeconds(60).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        assumeTrue(firstSlot.isAfter(LocalTime.of(0, 5)) && firstSlot.isBefore(LocalTime.of(23, 30)),
+                "the doctor's day in " + DOCTOR_ZONE + " has no slot left to book and complete now");
+        system.demoDoctorWorksEveryDayFrom(firstSlot);
+
+        Path pdf = Files.write(TARGET.resolve("lab-report.pdf"), LabReportPdf.withLines(List.of(
+                "Glucose: 98 mg/dL (70-99)", "Potassium: 6.9 mmol/L (3.5-5.1)", "Sodium: 141 mmol/L (136-145)")));
+        Path log = TARGET.resolve("playwright.log");
+        try (PortalServer portal = PortalServer.start(WEB_PORTAL.resolve("dist"), port, graphQl, system.keycloak())) {
+            ProcessBuilder browser = new ProcessBuilder("node", "e2e/portal.e2e.mjs")
+                    .directory(WEB_PORTAL.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            browser.environment().put("PORTAL_URL", portal.url());
+            browser.environment().put("LAB_REPORT_PDF", pdf.toString());
+            browser.environment().put("SCREENSHOTS", TARGET.resolve("screenshots").toString());
+            browser.environment().put("RESULTS", TARGET.resolve("playwright-results.json").toString());
+            Process run = browser.start();
+            boolean finished = run.waitFor(8, TimeUnit.MINUTES);
+            if (!finished) {
+                run.destroyForcibly().waitFor();
+            }
+            String story = Files.readString(log);
+            assertThat(finished).as("the browser run did not finish in 8 minutes:%n%s", story).isTrue();
+            assertThat(run.exitValue()).as("the browser run failed:%n%s", story).isZero();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../gql';
+import type { InvoiceStatus, PaymentMethod, PatientInvoicesQuery } from '../gql/graphql';
+import { fieldErrors, problem } from '../api/errors';
+import { PatientSearch } from '../doctor/PatientSearch';
+import { formatMoney } from '../money/money';
+import { Choice, Field } from '../ui/Field';
+import { Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
+import { formatDateTime } from '../ui/time';
+import { InvoiceStatusBadge } from './InvoiceStatusBadge';
+import { toMinorUnits } from './amounts';
+
+const PatientInvoices = graphql(`
+  query PatientInvoices($patientId: ID!, $statuses: [InvoiceStatus!]) {
+    invoices(patientId: $patientId, statuses: $statuses, first: 50) {
+      edges {
+        node {
+          ...InvoiceSummary
+          amountPaid {
+            amountMinor
+            currency
+          }
+        }
+      }
+    }
+  }
+`);
+
+const RecordPayment = graphql(`
+  mutation RecordPayment($input: RecordPaymentInput!) {
+    recordPayment(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+const STATUSES: readonly InvoiceStatus[] = ['ISSUED', 'PARTIALLY_PAID', 'PAID', 'VOID'];
+
+type Invoice = PatientInvoicesQuery['invoices']['edges'][number]['node'];
+
+/** Billing staff pick a patient, filter their invoices by status and record payments against them. */
+export function Invoices() {
+  const [patient, setPatient] = useState<{ id: string; name: string }>();
+  const [statuses, setStatuses] = useState<InvoiceStatus[]>(['ISSUED', 'PARTIALLY_PAID']);
+  const [{ data, fetching, error }, refresh] = useQuery({
+    query: PatientInvoices,
+    variables: { patientId: patient?.id ?? '', statuses: statuses.length ? statuses : null },
+    pause: !patient,
+  });
+  const invoices = data?.invoices.edges.map((edge) => edge.node) ?? [];
+  const toggle = (status: InvoiceStatus) =>
+    setStatuses(statuses.includes(status) ? statuses.filter((s) => s !== status) : [...statuses, status]);
+
+  return (
+    <Page title="Invoices">
+      {!patient ? (
+        <PatientSearch onChoose={(id, name) => setPatient({ id, name })} />
+      ) : (
+        <>
+          <p className="flex flex-wrap items-center gap-2">
+            Invoices of <strong>{patient.name}</strong>
+            <button type="button" className={quietButtonClass} onClick={() => setPatient(undefined)}>
+              Another patient
+            </button>
+          </p>
+          <fieldset className="flex flex-wrap gap-3">
+            <legend className="font-medium">Status</legend>
+            {STATUSES.map((status) => (
+              <label key={status} className="flex items-center gap-1">
+                <input type="checkbox" checked={statuses.includes(status)} onChange={() => toggle(status)} />
+                {status.replace('_', ' ').toLowerCase()}
+              </label>
+            ))}
+          </fieldset>
+          {fetching && !data && <Loading what="invoices" />}
+          <Problem>{problem(error)}</Problem>
+          {data && invoices.length === 0 && <Empty>No invoices in these statuses.</Empty>}
+          <ul className="flex flex-col gap-3">
+            {invoices.map((invoice) => (
+              <InvoiceItem key={invoice.id} invoice={invoice} onPaid={() => refresh({ requestPolicy: 'network-only' })} />
+            ))}
+          </ul>
+        </>
+      )}
+    </Page>
+  );
+}
+
+const METHODS = [
+  { value: 'CARD', label: 'Card' },
+  { value: 'CASH', label: 'Cash' },
+  { value: 'BANK_TRANSFER', label: 'Bank transfer' },
+  { value: 'INSURANCE', label: 'Insurance' },
+] as const;
+
+function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: () => void }) {
+  const [amount, setAmount] = useState('');
+  const [method, setMethod] = useState<PaymentMethod>('CARD');
+  const [reference, setReference] = useState('');
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [result, record] = useMutation(RecordPayment);
+  const errors = fieldErrors(result.error);
+  const currency = invoice.balanceDue.currency;
+  const open = invoice.status === 'ISSUED' || invoice.status === 'PARTIALLY_PAID';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const amountMinor = toMinorUnits(amount, currency);
+    void record({
+      input: { invoiceId: invoice.id, amount: { amountMinor: amountMinor ?? -1, currency }, method, reference: reference || null, idempotencyKey },
+    }).then((paid) => {
+      if (!paid.error) {
+        setAmount('');
+        setIdempotencyKey(crypto.randomUUID());
+        onPaid();
+      }
+    });
+  };
+
+  return (
+    <li className="rounded border border-slate-300 bg-white p-3">
+      <p className="flex flex-wrap items-center gap-2">
+        <strong>{invoice.number}</strong> <InvoiceStatusBadge status={invoice.status} />
+        <span>issued {formatDateTime(invoice.issuedAt)}</span>
+      </p>
+      <p>
+        Total {formatMoney(invoice.total)}, paid {formatMoney(invoice.amountPaid)}, due{' '}
+        <strong data-testid="balance-due">{formatMoney(invoice.balanceDue)}</strong>
+      </p>
+      {open && (
+        <form onSubmit={submit} noValidate className="mt-2 grid gap-2 sm:grid-cols-4 sm:items-end">
+          <Field label={`Amount (${currency})`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={errors['amount.amountMinor'] ?? errors.amount} />
+          <Choice label="Method" value={method} options={METHODS} onChange={(value) => setMethod(value as PaymentMethod)} error={errors.method} />
+          <Field label="Reference" value={reference} onChange={(e) => setReference(e.target.value)} error={errors.reference} />
+          <button type="submit" className={buttonClass} disabled={result.fetching}>
+            Record payment
+          </button>
+          <div className="sm:col-span-4">
+            <Problem>{Object.keys(errors).length ? undefined : problem(result.error)}</Problem>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,165 @@
+import { useEffect } from 'react';
+import { useMutation, useQuery, useSubscription } from 'urql';
+import { graphql } from '../gql';
+import type { AppointmentChangeInput, TodaysScheduleQuery } from '../gql/graphql';
+import { problem } from '../api/errors';
+import { useSession } from '../auth/session';
+import { Link } from '../routing/router';
+import { Empty, Loading, Page, Problem, quietButtonClass } from '../ui/States';
+import { dayIn, formatTime } from '../ui/time';
+
+const MyPractitioner = graphql(`
+  query MyPractitioner {
+    practitioners(first: 100) {
+      edges {
+        node {
+          id
+          keycloakSubject
+          timeZone
+          name {
+            family
+          }
+        }
+      }
+    }
+  }
+`);
+
+const Schedule = graphql(`
+  query TodaysSchedule($practitionerId: ID!, $date: Date!) {
+    schedule(practitionerId: $practitionerId, date: $date) {
+      id
+      start
+      end
+      status
+      version
+      appointmentType
+      reason
+      patientId
+      patient {
+        name {
+          given
+          family
+        }
+      }
+    }
+  }
+`);
+
+const Changes = graphql(`
+  subscription ScheduleChanges($practitionerId: ID!) {
+    appointmentChanged(practitionerId: $practitionerId) {
+      appointmentId
+      kind
+      occurredAt
+    }
+  }
+`);
+
+const CheckIn = graphql(`
+  mutation CheckIn($input: AppointmentChangeInput!) {
+    checkIn(input: $input) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+const Complete = graphql(`
+  mutation Complete($input: AppointmentChangeInput!) {
+    completeAppointment(input: $input) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+const NoShow = graphql(`
+  mutation NoShow($input: AppointmentChangeInput!) {
+    markNoShow(input: $input) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+/** The signed-in doctor's day in their practitioner's zone, refreshed whenever one of its appointments changes. */
+export function TodaysSchedule() {
+  const { subject } = useSession();
+  const [practitioners] = useQuery({ query: MyPractitioner });
+  const me = practitioners.data?.practitioners.edges.map((edge) => edge.node).find((p) => p.keycloakSubject === subject);
+  return (
+    <Page title="Today's schedule">
+      {practitioners.fetching && !practitioners.data && <Loading what="your practice" />}
+      <Problem>{problem(practitioners.error)}</Problem>
+      {practitioners.data && !me && <Empty>Your account is not linked to a practitioner. Ask an administrator.</Empty>}
+      {me && <Day practitionerId={me.id} zone={me.timeZone} />}
+    </Page>
+  );
+}
+
+function Day({ practitionerId, zone }: { practitionerId: string; zone: string }) {
+  const date = dayIn(new Date(), zone);
+  const [{ data, fetching, error }, refresh] = useQuery({ query: Schedule, variables: { practitionerId, date } });
+  const [live] = useSubscription({ query: Changes, variables: { practitionerId } });
+  const [checkedIn, checkIn] = useMutation(CheckIn);
+  const [completed, complete] = useMutation(Complete);
+  const [noShown, markNoShow] = useMutation(NoShow);
+  const lastChange = live.data?.appointmentChanged;
+
+  useEffect(() => {
+    if (lastChange) refresh({ requestPolicy: 'network-only' });
+  }, [lastChange, refresh]);
+
+  const change = (act: (variables: { input: AppointmentChangeInput }) => Promise<unknown>, appointment: Appointment) =>
+    void act({ input: { appointmentId: appointment.id, expectedVersion: appointment.version } }).then(() =>
+      refresh({ requestPolicy: 'network-only' }),
+    );
+  const appointments = data?.schedule ?? [];
+  return (
+    <>
+      <p className="text-sm text-slate-600">
+        {date}, times in {zone}.{' '}
+        <span role="status" aria-live="polite">
+          {live.error ? 'Live updates are off; reload to see changes.' : 'Updates live.'}
+        </span>
+      </p>
+      {fetching && !data && <Loading what="the schedule" />}
+      <Problem>{problem(error ?? checkedIn.error ?? completed.error ?? noShown.error)}</Problem>
+      {data && appointments.length === 0 && <Empty>No appointments today.</Empty>}
+      <ol className="flex flex-col gap-2">
+        {appointments.map((appointment) => (
+          <li key={appointment.id} className="flex flex-wrap items-center gap-3 rounded border border-slate-300 bg-white p-3">
+            <span className="font-medium">
+              {formatTime(appointment.start, zone)}–{formatTime(appointment.end, zone)}
+            </span>
+            <Link href={`/patients/${appointment.patientId}`} className="underline">
+              {appointment.patient ? `${appointment.patient.name.given} ${appointment.patient.name.family}` : 'Patient'}
+            </Link>
+            <span className="text-sm text-slate-600">{appointment.status.replace('_', ' ').toLowerCase()}</span>
+            {appointment.status === 'BOOKED' && (
+              <>
+                <button type="button" className={quietButtonClass} onClick={() => change(checkIn, appointment)}>
+                  Check in
+                </button>
+                <button type="button" className={quietButtonClass} onClick={() => change(markNoShow, appointment)}>
+                  No-show
+                </button>
+              </>
+            )}
+            {appointment.status === 'CHECKED_IN' && (
+              <button type="button" className={quietButtonClass} onClick={() => change(complete, appointment)}>
+                Complete
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+type Appointment = TodaysScheduleQuery['schedule'][number];

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../gql';
+import { fieldErrors, problem } from '../api/errors';
+import { useSession } from '../auth/session';
+import { Link } from '../routing/router';
+import { Choice, Field } from '../ui/Field';
+import { Done, Empty, Loading, Page, Problem, buttonClass } from '../ui/States';
+import { formatDateTime } from '../ui/time';
+import { SlotPicker } from './SlotPicker';
+
+const Practitioners = graphql(`
+  query Practitioners {
+    practitioners(first: 100) {
+      edges {
+        node {
+          id
+          name {
+            given
+            family
+          }
+          specialty
+          department
+        }
+      }
+    }
+  }
+`);
+
+const Book = graphql(`
+  mutation Book($input: BookAppointmentInput!) {
+    bookAppointment(input: $input) {
+      id
+      start
+      status
+    }
+  }
+`);
+
+/** Practitioner, then a free time from the calendar, then confirm; a retry of the same booking books once. */
+export function BookAppointment() {
+  const { subject } = useSession();
+  const [practitioners] = useQuery({ query: Practitioners });
+  const [practitionerId, setPractitionerId] = useState('');
+  const [start, setStart] = useState<string>();
+  const [reason, setReason] = useState('');
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [booking, book] = useMutation(Book);
+  const errors = fieldErrors(booking.error);
+  const options = practitioners.data?.practitioners.edges.map(({ node }) => ({
+    value: node.id,
+    label: `${node.name.given} ${node.name.family}, ${node.specialty} (${node.department})`,
+  }));
+
+  if (booking.data) {
+    return (
+      <Page title="Book an appointment">
+        <Done>Booked for {formatDateTime(booking.data.bookAppointment.start)}.</Done>
+        <Link href="/appointments" className="underline">
+          See my appointments
+        </Link>
+      </Page>
+    );
+  }
+  return (
+    <Page title="Book an appointment">
+      {practitioners.fetching && !practitioners.data && <Loading what="practitioners" />}
+      <Problem>{problem(practitioners.error)}</Problem>
+      {options && options.length === 0 && <Empty>No practitioner takes bookings yet.</Empty>}
+      {options && options.length > 0 && (
+        <Choice
+          label="Practitioner"
+          value={practitionerId}
+          options={[{ value: '', label: 'Choose a practitioner' }, ...options]}
+          onChange={(id) => {
+            setPractitionerId(id);
+            setStart(undefined);
+          }}
+          error={errors.practitionerId}
+        />
+      )}
+      {practitionerId && <SlotPicker practitionerId={practitionerId} chosen={start} onChoose={setStart} />}
+      {start && (
+        <form
+          className="flex flex-col gap-3"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void book({ input: { patientId: subject, practitionerId, start, reason: reason || null, idempotencyKey } });
+          }}
+        >
+          <p>You chose {formatDateTime(start)}.</p>
+          <Field label="Reason (optional)" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
+          <Problem>{errors.start ?? problem(booking.error)}</Problem>
+          <button type="submit" className={buttonClass} disabled={booking.fetching}>
+            {booking.fetching ? 'Booking…' : 'Confirm booking'}
+          </button>
+        </form>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,21 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { LabResultsTable } from './LabResultsTable';
+
+describe('LabResultsTable', () => {
+  it('marks a value out of range in words, not only in colour', () => {
+    render(
+      <LabResultsTable
+        results={[
+          { id: '1', testName: 'Potassium', value: '6.9', numericValue: 6.9, unit: 'mmol/L', abnormalFlag: 'HIGH', referenceRange: { low: 3.5, high: 5.1, text: '3.5-5.1' }, observedAt: '2026-03-01T08:00:00Z' },
+          { id: '2', testName: 'Glucose', value: '98', numericValue: 98, unit: 'mg/dL', abnormalFlag: 'NORMAL', referenceRange: { low: 70, high: 99, text: '70-99' }, observedAt: '2026-03-01T08:00:00Z' },
+        ]}
+      />,
+    );
+
+    const [, potassium, glucose] = screen.getAllByRole('row');
+    expect(within(potassium).getByText('out of range')).toBeInTheDocument();
+    expect(potassium).toHaveClass('bg-red-50');
+    expect(within(glucose).queryByText('out of range')).not.toBeInTheDocument();
+  });
+});

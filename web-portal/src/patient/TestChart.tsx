@@ -1,0 +1,32 @@
+import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Point } from './labResults';
+import { formatDateTime } from '../ui/time';
+
+interface TestChartProps {
+  testName: string;
+  points: readonly Point[];
+  low?: number | null;
+  high?: number | null;
+  /** A fixed width where there is no layout to measure (tests). */
+  width?: number;
+}
+
+/** One test over time, its reference range shaded. */
+export function TestChart({ testName, points, low, high, width }: TestChartProps) {
+  const chart = (
+    <LineChart data={[...points]} width={width} height={240} accessibilityLayer>
+      <CartesianGrid strokeDasharray="3 3" />
+      <XAxis dataKey="observedAt" tickFormatter={(at: string) => at.slice(0, 10)} />
+      <YAxis />
+      {low != null && high != null && <ReferenceArea y1={low} y2={high} fill="#16a34a" fillOpacity={0.1} />}
+      <Tooltip labelFormatter={(at) => formatDateTime(String(at))} />
+      <Line type="monotone" dataKey="value" name={testName} stroke="#0369a1" isAnimationActive={false} />
+    </LineChart>
+  );
+  return (
+    <figure aria-label={`${testName} over time`}>
+      {width ? chart : <ResponsiveContainer width="100%" height={240}>{chart}</ResponsiveContainer>}
+      <figcaption className="text-sm text-slate-600">{testName} over time</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { CombinedError, Provider, type Client } from 'urql';
+import { GraphQLError } from 'graphql';
+import { fromValue, never } from 'wonka';
+import { SessionContext } from '../auth/session';
+
+/** What the fake BFF answers, by operation name; an operation without an answer stays loading. */
+export type Answers = Record<string, { data?: unknown; error?: CombinedError }>;
+
+export function fakeClient(answers: Answers): Client {
+  const answer = (request: { query: { definitions: readonly unknown[] } }) => {
+    const operation = request.query.definitions[0] as { name?: { value: string } };
+    const found = answers[operation.name?.value ?? ''];
+    return found ? fromValue({ ...found, stale: false, hasNext: false }) : never;
+  };
+  return {
+    executeQuery: answer,
+    executeMutation: answer,
+    executeSubscription: answer,
+  } as unknown as Client;
+}
+
+/** The BFF's refusal of bad input: BAD_REQUEST with violations per field, as GraphQlErrors sends it. */
+export function badRequest(violations: { field: string; description: string }[]): CombinedError {
+  return new CombinedError({
+    graphQLErrors: [
+      new GraphQLError('invalid input', { extensions: { classification: 'BAD_REQUEST', code: 'INVALID_ARGUMENT', violations } }),
+    ],
+  });
+}
+
+export function withClient(client: Client, children: ReactNode, subject = 'patient-1', roles = ['PATIENT']) {
+  return (
+    <Provider value={client}>
+      <SessionContext.Provider value={{ subject, roles }}>{children}</SessionContext.Provider>
+    </Provider>
+  );
+}

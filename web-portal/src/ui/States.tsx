@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <p role="status" aria-live="polite" className="text-slate-600">
+      Loading {what}…
+    </p>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="rounded border border-dashed border-slate-300 p-4 text-slate-600">{children}</p>;
+}
+
+export function Problem({ children }: { children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
+      {children}
+    </p>
+  );
+}
+
+export function Done({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-green-800">
+      {children}
+    </p>
+  );
+}
+
+export function Page({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby="page-title" className="mx-auto flex max-w-4xl flex-col gap-4 p-4">
+      <h2 id="page-title" className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export const buttonClass =
+  'rounded bg-sky-700 px-3 py-2 text-white hover:bg-sky-800 focus:outline-2 focus:outline-offset-2 focus:outline-sky-900 disabled:opacity-50';
+export const quietButtonClass =
+  'rounded border border-slate-400 px-3 py-2 hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-sky-900 disabled:opacity-50';
