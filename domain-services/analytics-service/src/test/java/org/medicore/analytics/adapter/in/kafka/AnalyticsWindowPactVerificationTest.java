@@ -26,11 +26,11 @@ class AnalyticsWindowPactVerificationTest implements VerifiesPacts {
 
     @TempDir
     Path stateDir;
-    private TopologyUnderTest topology;
+    private TopologyDriver topology;
 
     @BeforeEach
     void startTopology() {
-        topology = new TopologyUnderTest(stateDir);
+        topology = new TopologyDriver(stateDir);
     }
 
     @AfterEach
@@ -40,8 +40,8 @@ class AnalyticsWindowPactVerificationTest implements VerifiesPacts {
 
     @State("a booking is counted in its minute")
     void aBookingIsCounted() {
-        TopologyUnderTest.send(topology.input(AnalyticsTopology.APPOINTMENTS),
-                anAppointment().atClinic("clinic-1").booked(TopologyUnderTest.NINE.plusSeconds(10)));
+        TopologyDriver.send(topology.input(AnalyticsTopology.APPOINTMENTS),
+                anAppointment().atClinic("clinic-1").booked(TopologyDriver.NINE.plusSeconds(10)));
     }
 
     @PactVerifyProvider("AnalyticsWindow")
