@@ -21,7 +21,7 @@ import static org.medicore.analytics.fixtures.AnAppointment.anAppointment;
  * topology writes to the analytics topic (its real serdes and headers, in a test driver).
  */
 @Provider("analytics-service")
-@PactFolder("../../contracts/pacts")
+@PactFolder("${medicore.pacts}")
 class AnalyticsWindowPactVerificationTest implements VerifiesPacts {
 
     @TempDir
