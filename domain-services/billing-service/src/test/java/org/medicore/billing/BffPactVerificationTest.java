@@ -41,7 +41,7 @@ import java.util.UUID;
  */
 @Provider("billing-service")
 @Consumer("bff-graphql")
-@PactFolder("../../contracts/pacts")
+@PactFolder("${medicore.pacts}")
 class BffPactVerificationTest extends RunningBillingService implements VerifiesPacts {
 
     private static final String BILLING_STAFF = "pact-billing-staff";

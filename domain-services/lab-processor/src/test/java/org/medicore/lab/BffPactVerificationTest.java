@@ -27,7 +27,7 @@ import static org.medicore.lab.support.SampleReports.aTableReport;
  */
 @Provider("lab-processor")
 @Consumer("bff-graphql")
-@PactFolder("../../contracts/pacts")
+@PactFolder("${medicore.pacts}")
 class BffPactVerificationTest extends RunningLabProcessor implements VerifiesPacts {
 
     private GrpcProviderCalls calls;

@@ -43,7 +43,7 @@ import static org.medicore.appointment.support.PractitionerBuilder.aPractitioner
  */
 @Provider("appointment-service")
 @Consumer("bff-graphql")
-@PactFolder("../../contracts/pacts")
+@PactFolder("${medicore.pacts}")
 class BffPactVerificationTest extends IntegrationTest implements VerifiesPacts {
 
     @LocalGrpcServerPort

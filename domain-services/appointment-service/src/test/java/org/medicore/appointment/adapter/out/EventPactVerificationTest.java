@@ -37,7 +37,7 @@ import static org.medicore.appointment.support.AppointmentBuilder.anAppointment;
  */
 @Provider("appointment-service")
 @PactFilter(value = "events", filter = EventInteractions.class)
-@PactFolder("../../contracts/pacts")
+@PactFolder("${medicore.pacts}")
 class EventPactVerificationTest extends IntegrationTest implements VerifiesPacts {
 
     @Autowired

@@ -30,13 +30,13 @@ import static org.medicore.analytics.fixtures.AnInvoice.patientRegistered;
 
 class AnalyticsTopologyTest {
 
-    private static final Instant NINE = TopologyUnderTest.NINE;
-    private static final Duration GRACE = TopologyUnderTest.GRACE;
+    private static final Instant NINE = TopologyDriver.NINE;
+    private static final Duration GRACE = TopologyDriver.GRACE;
 
     @TempDir
     Path stateDir;
 
-    private TopologyUnderTest topology;
+    private TopologyDriver topology;
     private TestInputTopic<String, Message> appointments;
     private TestInputTopic<String, Message> billing;
     private TestInputTopic<String, Message> patients;
@@ -44,7 +44,7 @@ class AnalyticsTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        topology = new TopologyUnderTest(stateDir);
+        topology = new TopologyDriver(stateDir);
         appointments = topology.input(AnalyticsTopology.APPOINTMENTS);
         billing = topology.input(AnalyticsTopology.BILLING);
         patients = topology.input(AnalyticsTopology.PATIENTS);
@@ -220,7 +220,7 @@ class AnalyticsTopologyTest {
     }
 
     private void send(TestInputTopic<String, Message> topic, Message event) {
-        TopologyUnderTest.send(topic, event);
+        TopologyDriver.send(topic, event);
     }
 
     private List<AnalyticsWindow> windows() {

@@ -21,16 +21,16 @@ import static org.medicore.analytics.fixtures.AnAppointment.anAppointment;
  * topology writes to the analytics topic (its real serdes and headers, in a test driver).
  */
 @Provider("analytics-service")
-@PactFolder("../../contracts/pacts")
+@PactFolder("${medicore.pacts}")
 class AnalyticsWindowPactVerificationTest implements VerifiesPacts {
 
     @TempDir
     Path stateDir;
-    private TopologyUnderTest topology;
+    private TopologyDriver topology;
 
     @BeforeEach
     void startTopology() {
-        topology = new TopologyUnderTest(stateDir);
+        topology = new TopologyDriver(stateDir);
     }
 
     @AfterEach
@@ -40,8 +40,8 @@ class AnalyticsWindowPactVerificationTest implements VerifiesPacts {
 
     @State("a booking is counted in its minute")
     void aBookingIsCounted() {
-        TopologyUnderTest.send(topology.input(AnalyticsTopology.APPOINTMENTS),
-                anAppointment().atClinic("clinic-1").booked(TopologyUnderTest.NINE.plusSeconds(10)));
+        TopologyDriver.send(topology.input(AnalyticsTopology.APPOINTMENTS),
+                anAppointment().atClinic("clinic-1").booked(TopologyDriver.NINE.plusSeconds(10)));
     }
 
     @PactVerifyProvider("AnalyticsWindow")

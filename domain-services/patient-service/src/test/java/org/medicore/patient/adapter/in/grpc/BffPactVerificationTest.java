@@ -34,7 +34,7 @@ import static org.medicore.patient.PatientFixtures.aPatient;
  */
 @Provider("patient-service")
 @Consumer("bff-graphql")
-@PactFolder("../../contracts/pacts")
+@PactFolder("${medicore.pacts}")
 class BffPactVerificationTest extends EndpointOverRealChannelTest implements VerifiesPacts {
 
     private static final Caller CLINIC = new Caller("pact-clinic", Set.of(Role.ADMIN));

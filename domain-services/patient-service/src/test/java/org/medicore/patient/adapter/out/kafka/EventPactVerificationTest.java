@@ -30,7 +30,7 @@ import static org.medicore.patient.PatientFixtures.aPatient;
  */
 @Provider("patient-service")
 @PactFilter(value = "events", filter = EventInteractions.class)
-@PactFolder("../../contracts/pacts")
+@PactFolder("${medicore.pacts}")
 class EventPactVerificationTest extends RealComponentsTest implements VerifiesPacts {
 
     @Autowired

@@ -26,7 +26,7 @@ import java.util.Properties;
  * The production topology and serdes in a {@link TopologyTestDriver}: one-minute windows with a
  * 30-second grace, the clock at {@link #NINE}, events sent in the envelope of the contracts.
  */
-final class TopologyUnderTest implements AutoCloseable {
+final class TopologyDriver implements AutoCloseable {
 
     static final Instant NINE = Instant.parse("2026-03-02T09:00:00Z");
     static final Duration GRACE = Duration.ofSeconds(30);
@@ -34,7 +34,7 @@ final class TopologyUnderTest implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final EventJsonSerde events = new EventJsonSerde(EventMessages.counted());
 
-    TopologyUnderTest(Path stateDir) {
+    TopologyDriver(Path stateDir) {
         StreamsBuilder builder = new StreamsBuilder();
         new AnalyticsTopology(new AnalyticsTopology.Settings(Duration.ofMinutes(1), GRACE, Duration.ofDays(1),
                 Duration.ofDays(7), new DashboardRules(ZoneId.of("Europe/Berlin"), 480),
