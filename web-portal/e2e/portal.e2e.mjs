@@ -2,7 +2,7 @@
 // a patient signs up, books and uploads a lab report; the doctor sees the booking live and completes
 // it; billing records the payment; the admin dashboard moves. Each step is reported as passed or
 // failed; a screenshot of every screen goes to $SCREENSHOTS.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -53,6 +53,8 @@ async function signIn(page, username, password) {
   await page.getByRole('button', { name: /^Sign out/ }).waitFor();
 }
 
+// Only this run's screenshots, so an old failure's never passes for this one's.
+rmSync(SCREENSHOTS, { recursive: true, force: true });
 mkdirSync(SCREENSHOTS, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

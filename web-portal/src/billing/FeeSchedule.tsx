@@ -3,6 +3,7 @@ import { graphql } from '../gql';
 import { problem } from '../api/errors';
 import { formatMoney } from '../money/money';
 import { Empty, Loading, Page, Problem } from '../ui/States';
+import { Table } from '../ui/Table';
 
 const Fees = graphql(`
   query FeeSchedule {
@@ -28,6 +29,13 @@ const Fees = graphql(`
   }
 `);
 
+const COLUMNS = [
+  { label: 'Appointment' },
+  { label: 'Fee', numeric: true },
+  { label: 'Late cancellation', numeric: true },
+  { label: 'No-show', numeric: true },
+];
+
 export function FeeSchedule() {
   const [{ data, fetching, error }] = useQuery({ query: Fees });
   const schedule = data?.feeSchedule;
@@ -41,28 +49,16 @@ export function FeeSchedule() {
           <p>
             Version {schedule.version}, tax {(schedule.taxRateBasisPoints / 100).toFixed(2)} %
           </p>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left">
-              <thead>
-                <tr>
-                  <th scope="col">Appointment</th>
-                  <th scope="col" className="text-right">Fee</th>
-                  <th scope="col" className="text-right">Late cancellation</th>
-                  <th scope="col" className="text-right">No-show</th>
-                </tr>
-              </thead>
-              <tbody>
-                {schedule.fees.map((fee) => (
-                  <tr key={fee.appointmentType} className="border-t border-slate-200">
-                    <td>{fee.appointmentType.replace('_', ' ').toLowerCase()}</td>
-                    <td className="text-right">{formatMoney(fee.fee)}</td>
-                    <td className="text-right">{formatMoney(fee.lateCancellationFee)}</td>
-                    <td className="text-right">{formatMoney(fee.noShowFee)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={COLUMNS}>
+            {schedule.fees.map((fee) => (
+              <tr key={fee.appointmentType} className="border-t border-slate-200">
+                <td>{fee.appointmentType.replace('_', ' ').toLowerCase()}</td>
+                <td className="text-right">{formatMoney(fee.fee)}</td>
+                <td className="text-right">{formatMoney(fee.lateCancellationFee)}</td>
+                <td className="text-right">{formatMoney(fee.noShowFee)}</td>
+              </tr>
+            ))}
+          </Table>
         </>
       )}
     </Page>

@@ -1,36 +1,27 @@
 import { isOutOfRange, type LabResultValue } from './labResults';
+import { Table } from '../ui/Table';
 import { formatDateTime } from '../ui/time';
+
+const COLUMNS = [{ label: 'Test' }, { label: 'Value' }, { label: 'Reference range' }, { label: 'Observed' }];
 
 /** Results with the out-of-range ones marked in words as well as colour. */
 export function LabResultsTable({ results }: { results: readonly (LabResultValue & { id: string })[] }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left">
-        <thead>
-          <tr>
-            <th scope="col">Test</th>
-            <th scope="col">Value</th>
-            <th scope="col">Reference range</th>
-            <th scope="col">Observed</th>
+    <Table columns={COLUMNS}>
+      {results.map((result) => {
+        const outOfRange = isOutOfRange(result);
+        return (
+          <tr key={result.id} className={`border-t border-slate-200 ${outOfRange ? 'bg-red-50 font-semibold text-red-800' : ''}`}>
+            <td>{result.testName}</td>
+            <td>
+              {result.value} {result.unit}
+              {outOfRange && <span className="ml-2 rounded bg-red-700 px-1 text-xs text-white">out of range</span>}
+            </td>
+            <td>{result.referenceRange?.text ?? '—'}</td>
+            <td>{formatDateTime(result.observedAt)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {results.map((result) => {
-            const outOfRange = isOutOfRange(result);
-            return (
-              <tr key={result.id} className={`border-t border-slate-200 ${outOfRange ? 'bg-red-50 font-semibold text-red-800' : ''}`}>
-                <td>{result.testName}</td>
-                <td>
-                  {result.value} {result.unit}
-                  {outOfRange && <span className="ml-2 rounded bg-red-700 px-1 text-xs text-white">out of range</span>}
-                </td>
-                <td>{result.referenceRange?.text ?? '—'}</td>
-                <td>{formatDateTime(result.observedAt)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </Table>
   );
 }

@@ -5,6 +5,7 @@ import { useSession } from '../auth/session';
 import { InvoiceStatusBadge } from '../billing/InvoiceStatusBadge';
 import { formatMoney } from '../money/money';
 import { Empty, Loading, Page, Problem } from '../ui/States';
+import { Table } from '../ui/Table';
 import { formatDateTime } from '../ui/time';
 
 const MyInvoicesList = graphql(`
@@ -19,6 +20,14 @@ const MyInvoicesList = graphql(`
   }
 `);
 
+const COLUMNS = [
+  { label: 'Invoice' },
+  { label: 'Issued' },
+  { label: 'Status' },
+  { label: 'Total', numeric: true },
+  { label: 'Still to pay', numeric: true },
+];
+
 export function MyInvoices() {
   const { subject } = useSession();
   const [{ data, fetching, error }] = useQuery({ query: MyInvoicesList, variables: { patientId: subject } });
@@ -29,32 +38,19 @@ export function MyInvoices() {
       <Problem>{problem(error)}</Problem>
       {data && invoices.length === 0 && <Empty>No invoices yet: one is raised after each visit.</Empty>}
       {invoices.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left">
-            <thead>
-              <tr>
-                <th scope="col">Invoice</th>
-                <th scope="col">Issued</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="text-right">Total</th>
-                <th scope="col" className="text-right">Still to pay</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invoices.map((invoice) => (
-                <tr key={invoice.id} className="border-t border-slate-200">
-                  <td>{invoice.number}</td>
-                  <td>{formatDateTime(invoice.issuedAt)}</td>
-                  <td>
-                    <InvoiceStatusBadge status={invoice.status} />
-                  </td>
-                  <td className="text-right">{formatMoney(invoice.total)}</td>
-                  <td className="text-right">{formatMoney(invoice.balanceDue)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={COLUMNS}>
+          {invoices.map((invoice) => (
+            <tr key={invoice.id} className="border-t border-slate-200">
+              <td>{invoice.number}</td>
+              <td>{formatDateTime(invoice.issuedAt)}</td>
+              <td>
+                <InvoiceStatusBadge status={invoice.status} />
+              </td>
+              <td className="text-right">{formatMoney(invoice.total)}</td>
+              <td className="text-right">{formatMoney(invoice.balanceDue)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
     </Page>
   );

@@ -34,13 +34,13 @@ public final class PortalServer implements Component {
         this.config = config;
     }
 
-    /** Serves {@code dist} on {@code port} (0 = free), pointing the portal at {@code graphqlUrl} and {@code keycloak}. */
-    public static PortalServer start(Path dist, int port, String graphqlUrl, KeycloakServer keycloak) {
+    /** Serves {@code dist} on {@code port} (0 = free), pointing the portal at {@code graphqlUrl} and Keycloak at {@code keycloakUrl}. */
+    public static PortalServer start(Path dist, int port, String graphqlUrl, String keycloakUrl) {
         if (!Files.isRegularFile(dist.resolve("index.html"))) {
             throw new IllegalStateException("the portal is not built: no " + dist.resolve("index.html")
                     + "; build it with ./mvnw -pl web-portal package");
         }
-        String json = "{\"graphqlUrl\":\"" + graphqlUrl + "\",\"keycloakUrl\":\"" + keycloak.baseUrl()
+        String json = "{\"graphqlUrl\":\"" + graphqlUrl + "\",\"keycloakUrl\":\"" + keycloakUrl
                 + "\",\"realm\":\"" + KeycloakServer.REALM + "\",\"clientId\":\"" + KeycloakServer.PORTAL_CLIENT + "\"}";
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);

@@ -49,6 +49,25 @@ class ObjectStoreTest {
         assertThat(upload.statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void the_portal_s_browser_may_put_a_report_from_a_loopback_port_and_another_site_may_not() throws Exception {
+        URI upload = presignedUpload("reports/" + UUID.randomUUID() + ".pdf");
+
+        HttpResponse<String> portal = preflight(upload, "http://127.0.0.1:41234");
+        HttpResponse<String> elsewhere = preflight(upload, "https://elsewhere.example.com");
+
+        assertThat(portal.headers().firstValue("Access-Control-Allow-Origin")).contains("http://127.0.0.1:41234");
+        assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private static HttpResponse<String> preflight(URI url, String origin) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(url).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", origin).header("Access-Control-Request-Method", "PUT")
+                    .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     private URI presignedUpload(String key) throws Exception {
         try (S3Presigner presigner = S3Presigner.builder().endpointOverride(endpoint).region(Region.of(ObjectStore.REGION))
                 .credentialsProvider(credentials).serviceConfiguration(pathStyle).build()) {

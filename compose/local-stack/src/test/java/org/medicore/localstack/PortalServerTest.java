@@ -1,0 +1,53 @@
+package org.medicore.localstack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PortalServerTest {
+
+    @TempDir
+    Path dist;
+
+    @Test
+    void serves_the_portal_its_assets_and_where_the_bff_and_keycloak_are() throws Exception {
+        Files.writeString(dist.resolve("index.html"), "<div id=root></div>");
+        Files.createDirectories(dist.resolve("assets"));
+        Files.writeString(dist.resolve("assets/index-abc.js"), "console.log('portal')");
+        try (PortalServer portal = PortalServer.start(dist, 0, "http://127.0.0.1:8080/graphql", "http://localhost:18080")) {
+            assertThat(get(portal, "/assets/index-abc.js").headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/javascript"));
+            HttpResponse<String> config = get(portal, "/config.json");
+            assertThat(config.body()).contains("\"graphqlUrl\":\"http://127.0.0.1:8080/graphql\"",
+                    "\"keycloakUrl\":\"http://localhost:18080\"", "\"clientId\":\"medicore-portal\"");
+        }
+    }
+
+    @Test
+    void answers_the_portal_s_own_paths_and_nothing_outside_its_folder_with_its_page() throws Exception {
+        Files.writeString(dist.resolve("index.html"), "<div id=root></div>");
+        Files.writeString(dist.getParent().resolve("secret.txt"), "not for browsers");
+        try (PortalServer portal = PortalServer.start(dist, 0, "http://127.0.0.1:8080/graphql", "http://localhost:18080")) {
+            assertThat(get(portal, "/patients/42").body()).isEqualTo("<div id=root></div>");
+            assertThat(get(portal, "/../secret.txt").body()).isEqualTo("<div id=root></div>");
+        }
+    }
+
+    private static HttpResponse<String> get(PortalServer portal, String path) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(portal.url() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response;
+        }
+    }
+}
