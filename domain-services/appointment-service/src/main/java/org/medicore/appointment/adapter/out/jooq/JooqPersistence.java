@@ -15,7 +15,7 @@ import org.medicore.appointment.application.port.out.Transactions;
 /** The PostgreSQL adapters of the service, as the ports they implement; the adapters themselves stay package-private. */
 public final class JooqPersistence {
 
-    private static final int TRANSACTION_ATTEMPTS = 3;
+    private static final int TRANSACTION_ATTEMPTS = 6;
     /** deadlock_detected and serialization_failure: the transaction was rolled back and may simply run again. */
     private static final java.util.Set<String> RETRYABLE_STATES = java.util.Set.of("40P01", "40001");
 
@@ -71,7 +71,7 @@ public final class JooqPersistence {
      * Transactions through jOOQ, which joins Spring's transaction manager when one is configured.
      * PostgreSQL may abort one of two bookings racing for overlapping slots as a deadlock (each
      * waits for the other's exclusion-constraint check); the aborted one rolled back entirely, so it
-     * is run again, and then meets the winner's booking as an ordinary conflict.
+     * is run again after a short pause, and then meets the winner's booking as an ordinary conflict.
      */
     public Transactions transactions() {
         return new Transactions() {
@@ -84,10 +84,21 @@ public final class JooqPersistence {
                         if (attempt == TRANSACTION_ATTEMPTS || !abortedByTheDatabase(e)) {
                             throw e;
                         }
+                        pauseBeforeAttempt(attempt);
                     }
                 }
             }
         };
+    }
+
+    /** A short random pause, longer each time, so the losers of one deadlock don't meet again at once. */
+    private static void pauseBeforeAttempt(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a transaction", e);
+        }
     }
 
     private static boolean abortedByTheDatabase(Throwable failure) {
