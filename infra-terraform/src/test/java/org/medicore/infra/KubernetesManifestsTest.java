@@ -258,6 +258,24 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void everyServiceWithKafkaClientsSignsInToMskWithIam() {
+        Map<String, Object> kafkaClient = ofKind("ConfigMap").stream().filter(c -> c.name().equals("medicore-kafka-client"))
+                .findFirst().map(c -> map(c.body(), "data")).orElseThrow();
+        assertThat(kafkaClient).containsEntry("SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL", "SASL_SSL")
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "AWS_MSK_IAM")
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_CLIENT_CALLBACK_HANDLER_CLASS",
+                        "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
+        assertThat((String) kafkaClient.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
+                .startsWith("software.amazon.msk.auth.iam.IAMLoginModule required");
+        for (Resource deployment : ofKind("Deployment")) {
+            if (compose.builtModules().containsKey(deployment.name()) && !deployment.name().equals("web-portal")) {
+                assertThat(list(container(deployment), "envFrom")).as(deployment.name())
+                        .anySatisfy(source -> assertThat(map(source, "configMapRef")).containsEntry("name", "medicore-kafka-client"));
+            }
+        }
+    }
+
+    @Test
     void analyticsReplicasShareOneStreamsApplicationId() {
         Resource analytics = ofKind("Deployment").stream().filter(d -> d.name().equals("analytics-service")).findFirst().orElseThrow();
         assertThat(SpringConfig.of("domain-services/analytics-service").properties()).containsKey("spring.kafka.streams.application-id");

@@ -1,5 +1,6 @@
 package org.medicore.bff.live;
 
+import org.medicore.support.kafka.KafkaClientSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +11,8 @@ import org.springframework.web.client.RestClient;
 class LiveConfiguration {
 
     @Bean
-    LiveEvents liveEvents(LiveSettings settings) {
-        return new LiveEvents(settings);
+    LiveEvents liveEvents(LiveSettings settings, KafkaClientSettings clients) {
+        return new LiveEvents(settings, clients);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.medicore.bff.live;
 
+import org.medicore.support.kafka.KafkaClientSettings;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -46,6 +47,7 @@ final class LiveEvents implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
 
     private final LiveSettings settings;
+    private final KafkaClientSettings clients;
     private final Sinks.Many<LiveEvent> sink = Sinks.many().multicast().directBestEffort();
     private final Map<String, Descriptors.Descriptor> types = new HashMap<>();
     private volatile KafkaConsumer<String, String> consumer;
@@ -53,8 +55,9 @@ final class LiveEvents implements SmartLifecycle {
     private volatile boolean listening;
     private Thread poller;
 
-    LiveEvents(LiveSettings settings) {
+    LiveEvents(LiveSettings settings, KafkaClientSettings clients) {
         this.settings = settings;
+        this.clients = clients;
         Stream.of(AppointmentEventsProto.getDescriptor(), LabEventsProto.getDescriptor(), AnalyticsEventsProto.getDescriptor())
                 .flatMap(file -> file.getMessageTypes().stream())
                 .forEach(type -> types.put(type.getFullName(), type));
@@ -69,6 +72,7 @@ final class LiveEvents implements SmartLifecycle {
     @Override
     public void start() {
         Properties config = new Properties();
+        config.putAll(clients.properties());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "bff-live-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");

@@ -10,6 +10,7 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import com.google.protobuf.Timestamp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.medicore.support.kafka.KafkaClientSettings;
 import org.medicore.bff.pact.BffPacts;
 import org.medicore.contracts.events.v1.AnalyticsDimension;
 import org.medicore.contracts.events.v1.AnalyticsWindow;
@@ -40,7 +41,7 @@ class AnalyticsWindowPactTest {
 
     @Test
     void the_window_reaches_the_subscription_with_its_figures(List<Interaction> windows) {
-        LiveEvents live = new LiveEvents(new LiveSettings("127.0.0.1:1", 16, "http://127.0.0.1:1", "clinic-1"));
+        LiveEvents live = new LiveEvents(new LiveSettings("127.0.0.1:1", 16, "http://127.0.0.1:1", "clinic-1"), KafkaClientSettings.NONE);
         List<LiveEvent> seen = new ArrayList<>();
         live.stream().subscribe(seen::add);
 

@@ -1,5 +1,6 @@
 package org.medicore.analytics.config;
 
+import org.medicore.support.kafka.KafkaClientSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.medicore.support.health.KafkaBrokerHealth;
 import org.medicore.analytics.adapter.in.kafka.AnalyticsTopology;
@@ -66,7 +67,8 @@ class AnalyticsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    KafkaBrokerHealth kafkaHealthIndicator(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new KafkaBrokerHealth(bootstrapServers);
+    KafkaBrokerHealth kafkaHealthIndicator(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                                           KafkaClientSettings clients) {
+        return new KafkaBrokerHealth(bootstrapServers, clients);
     }
 }

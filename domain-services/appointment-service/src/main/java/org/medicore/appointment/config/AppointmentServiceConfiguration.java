@@ -1,5 +1,6 @@
 package org.medicore.appointment.config;
 
+import org.medicore.support.kafka.KafkaClientSettings;
 import org.medicore.appointment.application.port.out.PendingOutbox;
 import org.medicore.support.outbox.OutboxBacklog;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -125,8 +126,9 @@ public class AppointmentServiceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    KafkaBrokerHealth kafkaHealthIndicator(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new KafkaBrokerHealth(bootstrapServers);
+    KafkaBrokerHealth kafkaHealthIndicator(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                                           KafkaClientSettings clients) {
+        return new KafkaBrokerHealth(bootstrapServers, clients);
     }
 
     @Bean

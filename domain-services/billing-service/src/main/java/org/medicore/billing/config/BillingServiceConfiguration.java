@@ -1,5 +1,6 @@
 package org.medicore.billing.config;
 
+import org.medicore.support.kafka.KafkaClientSettings;
 import org.medicore.support.outbox.OutboxBacklog;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.annotation.Value;
@@ -98,8 +99,9 @@ public class BillingServiceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    KafkaBrokerHealth kafkaHealthIndicator(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new KafkaBrokerHealth(bootstrapServers);
+    KafkaBrokerHealth kafkaHealthIndicator(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                                           KafkaClientSettings clients) {
+        return new KafkaBrokerHealth(bootstrapServers, clients);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.medicore.support.health;
 
+import org.medicore.support.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -20,11 +21,11 @@ public final class KafkaBrokerHealth extends AbstractHealthIndicator implements 
 
     private final Admin admin;
 
-    public KafkaBrokerHealth(String bootstrapServers) {
+    public KafkaBrokerHealth(String bootstrapServers, KafkaClientSettings clients) {
         super("Kafka is not reachable");
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.admin = Admin.create(clients.with(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS));
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS)));
     }
 
     @Override

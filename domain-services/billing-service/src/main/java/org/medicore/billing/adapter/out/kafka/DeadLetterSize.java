@@ -1,5 +1,6 @@
 package org.medicore.billing.adapter.out.kafka;
 
+import org.medicore.support.kafka.KafkaClientSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -29,10 +30,10 @@ final class DeadLetterSize implements MeterBinder, AutoCloseable {
     private final Admin admin;
     private final String topic;
 
-    DeadLetterSize(String bootstrapServers, String topic) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    DeadLetterSize(String bootstrapServers, KafkaClientSettings clients, String topic) {
+        this.admin = Admin.create(clients.with(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS));
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS)));
         this.topic = topic;
     }
 

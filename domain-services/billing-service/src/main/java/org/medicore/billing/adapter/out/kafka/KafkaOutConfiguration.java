@@ -1,5 +1,6 @@
 package org.medicore.billing.adapter.out.kafka;
 
+import org.medicore.support.kafka.KafkaClientSettings;
 import org.medicore.billing.config.BillingProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,7 @@ public class KafkaOutConfiguration {
 
     @Bean(destroyMethod = "close")
     DeadLetterSize deadLetterSize(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                                  BillingProperties properties) {
-        return new DeadLetterSize(bootstrapServers, properties.topics().deadLetter());
+                                  KafkaClientSettings clients, BillingProperties properties) {
+        return new DeadLetterSize(bootstrapServers, clients, properties.topics().deadLetter());
     }
 }

@@ -1,5 +1,6 @@
 package org.medicore.lab.adapter.out.kafka;
 
+import org.medicore.support.kafka.KafkaClientSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.medicore.support.health.KafkaBrokerHealth;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,8 +25,8 @@ public class KafkaConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Producer<String, String> labEventProducer(Properties properties) {
-        return new KafkaProducer<>(Map.of(
+    Producer<String, String> labEventProducer(Properties properties, KafkaClientSettings clients) {
+        return new KafkaProducer<>(clients.with(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -33,7 +34,7 @@ public class KafkaConfiguration {
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.ackTimeout().toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) properties.ackTimeout().toMillis() / 2,
-                ProducerConfig.CLIENT_ID_CONFIG, "lab-processor-outbox"),
+                ProducerConfig.CLIENT_ID_CONFIG, "lab-processor-outbox")),
                 new StringSerializer(), new StringSerializer());
     }
 
@@ -44,7 +45,7 @@ public class KafkaConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnWebApplication
-    KafkaBrokerHealth kafkaHealthIndicator(Properties properties) {
-        return new KafkaBrokerHealth(properties.bootstrapServers());
+    KafkaBrokerHealth kafkaHealthIndicator(Properties properties, KafkaClientSettings clients) {
+        return new KafkaBrokerHealth(properties.bootstrapServers(), clients);
     }
 }

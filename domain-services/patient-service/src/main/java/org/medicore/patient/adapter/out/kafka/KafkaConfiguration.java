@@ -1,5 +1,6 @@
 package org.medicore.patient.adapter.out.kafka;
 
+import org.medicore.support.kafka.KafkaClientSettings;
 import org.medicore.support.health.KafkaBrokerHealth;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -23,8 +24,8 @@ public class KafkaConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Producer<String, String> patientEventProducer(Properties properties) {
-        return new KafkaProducer<>(Map.of(
+    Producer<String, String> patientEventProducer(Properties properties, KafkaClientSettings clients) {
+        return new KafkaProducer<>(clients.with(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -33,7 +34,7 @@ public class KafkaConfiguration {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.ackTimeout().toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) properties.ackTimeout().toMillis() / 2,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.CLIENT_ID_CONFIG, "patient-service-outbox"),
+                ProducerConfig.CLIENT_ID_CONFIG, "patient-service-outbox")),
                 new StringSerializer(), new StringSerializer());
     }
 
@@ -43,7 +44,7 @@ public class KafkaConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    KafkaBrokerHealth kafkaHealthIndicator(Properties properties) {
-        return new KafkaBrokerHealth(properties.bootstrapServers());
+    KafkaBrokerHealth kafkaHealthIndicator(Properties properties, KafkaClientSettings clients) {
+        return new KafkaBrokerHealth(properties.bootstrapServers(), clients);
     }
 }
