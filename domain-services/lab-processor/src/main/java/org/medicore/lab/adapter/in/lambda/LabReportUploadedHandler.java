@@ -26,9 +26,14 @@ public final class LabReportUploadedHandler implements RequestHandler<S3Event, S
 
     private final ProcessLabReport processLabReport;
 
+    /**
+     * The wiring without the gRPC server (so without its audit of gRPC calls) and without probes:
+     * the readiness group names indicators only the server has, so its membership isn't checked.
+     */
     public LabReportUploadedHandler() {
         this(new SpringApplicationBuilder(LabProcessorApplication.class).web(WebApplicationType.NONE)
-                .properties("spring.grpc.server.enabled=false", "medicore.lab.outbox.relay-enabled=false")
+                .properties("spring.grpc.server.enabled=false", "medicore.lab.outbox.relay-enabled=false",
+                        "management.endpoint.health.validate-group-membership=false")
                 .run().getBean(ProcessLabReport.class));
     }
 
