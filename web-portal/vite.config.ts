@@ -15,6 +15,8 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // Charts render slowly in jsdom, and the build machine's two cores are shared.
+    testTimeout: 20_000,
     reporters: ['default', 'junit'],
     outputFile: { junit: './target/vitest-junit.xml' },
   },

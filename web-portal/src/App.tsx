@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { Provider } from 'urql';
 import { apiClient } from './api/client';
@@ -18,7 +18,10 @@ export function App({ config }: { config: PortalConfig }) {
   const auth = useAuth();
   const path = usePath();
   const token = auth.user?.access_token;
-  const client = useMemo(() => apiClient(config.graphqlUrl, () => auth.user?.access_token), [config.graphqlUrl, auth.user]);
+  // The client and its live subscriptions outlive a token renewal: each request reads the newest token.
+  const newestToken = useRef(token);
+  newestToken.current = token;
+  const client = useMemo(() => apiClient(config.graphqlUrl, () => newestToken.current), [config.graphqlUrl]);
   const signIn = () => {
     rememberWhereToReturn();
     void auth.signinRedirect();

@@ -22,9 +22,13 @@ interface SlotPickerProps {
   onChoose: (start: string) => void;
 }
 
-/** A week of a practitioner's free slots as a calendar: one column per day, times in the viewer's zone. */
+/**
+ * A week of a practitioner's free slots: a strip of days (with how many times are free), then the
+ * chosen day's times in the viewer's zone. One day at a time keeps it short on a phone.
+ */
 export function SlotPicker({ practitionerId, chosen, onChoose }: SlotPickerProps) {
   const [firstDay, setFirstDay] = useState(() => dayIn(new Date()));
+  const [pickedDay, setPickedDay] = useState<string>();
   const lastDay = addDays(firstDay, DAYS_SHOWN - 1);
   const [{ data, fetching, error }] = useQuery({
     query: FreeSlots,
@@ -32,6 +36,12 @@ export function SlotPicker({ practitionerId, chosen, onChoose }: SlotPickerProps
   });
   const days = Array.from({ length: DAYS_SHOWN }, (_, i) => addDays(firstDay, i));
   const slots = data?.availableSlots ?? [];
+  const slotsOn = (day: string) => slots.filter((slot) => dayIn(new Date(slot.start)) === day);
+  const day = pickedDay && days.includes(pickedDay) ? pickedDay : days.find((d) => slotsOn(d).length > 0);
+  const moveWeek = (by: number) => {
+    setFirstDay(addDays(firstDay, by));
+    setPickedDay(undefined);
+  };
 
   return (
     <fieldset className="flex flex-col gap-2">
@@ -39,10 +49,10 @@ export function SlotPicker({ practitionerId, chosen, onChoose }: SlotPickerProps
         Free times, {firstDay} to {lastDay} ({viewerZone()})
       </legend>
       <div className="flex gap-2">
-        <button type="button" className={quietButtonClass} onClick={() => setFirstDay(addDays(firstDay, -DAYS_SHOWN))}>
+        <button type="button" className={quietButtonClass} onClick={() => moveWeek(-DAYS_SHOWN)}>
           Earlier week
         </button>
-        <button type="button" className={quietButtonClass} onClick={() => setFirstDay(addDays(firstDay, DAYS_SHOWN))}>
+        <button type="button" className={quietButtonClass} onClick={() => moveWeek(DAYS_SHOWN)}>
           Later week
         </button>
       </div>
@@ -50,28 +60,38 @@ export function SlotPicker({ practitionerId, chosen, onChoose }: SlotPickerProps
       <Problem>{problem(error)}</Problem>
       {data && slots.length === 0 && <Empty>No free times this week. Try a later week.</Empty>}
       {slots.length > 0 && (
-        <div className="grid grid-cols-1 gap-2 sm:grid-cols-7">
-          {days.map((day) => (
-            <div key={day} className="flex flex-col gap-1">
-              <h3 className="text-sm font-semibold">{day}</h3>
-              {slots
-                .filter((slot) => dayIn(new Date(slot.start)) === day)
-                .map((slot) => (
-                  <button
-                    key={slot.start}
-                    type="button"
-                    aria-pressed={chosen === slot.start}
-                    onClick={() => onChoose(slot.start)}
-                    className={`rounded border px-2 py-1 text-sm ${
-                      chosen === slot.start ? 'border-sky-800 bg-sky-700 text-white' : 'border-slate-400'
-                    }`}
-                  >
-                    {formatTime(slot.start)}
-                  </button>
-                ))}
-            </div>
-          ))}
-        </div>
+        <>
+          <div role="group" aria-label="Days" className="grid grid-cols-4 gap-1 sm:grid-cols-7">
+            {days.map((d) => (
+              <button
+                key={d}
+                type="button"
+                disabled={slotsOn(d).length === 0}
+                aria-current={d === day ? 'date' : undefined}
+                onClick={() => setPickedDay(d)}
+                className={`rounded border px-2 py-1 text-sm disabled:opacity-40 ${
+                  d === day ? 'border-sky-800 font-semibold' : 'border-slate-300'
+                }`}
+              >
+                {d.slice(5)} ({slotsOn(d).length})
+              </button>
+            ))}
+          </div>
+          <div role="group" aria-label={`Free times on ${day}`} className="flex flex-wrap gap-2">
+            {day &&
+              slotsOn(day).map((slot) => (
+                <button
+                  key={slot.start}
+                  type="button"
+                  aria-pressed={chosen === slot.start}
+                  onClick={() => onChoose(slot.start)}
+                  className={`rounded border px-3 py-1 ${chosen === slot.start ? 'border-sky-800 bg-sky-700 text-white' : 'border-slate-400'}`}
+                >
+                  {formatTime(slot.start)}
+                </button>
+              ))}
+          </div>
+        </>
       )}
     </fieldset>
   );
