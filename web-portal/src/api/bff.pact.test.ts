@@ -57,13 +57,16 @@ function operation<D, V extends AnyVariables>(
     .withOperation(definition!.name!.value)
     .withVariables(variables)
     .withRequest('POST', '/graphql', (builder) =>
-      builder.headers({ Authorization: fromProviderState('Bearer ${token}', 'Bearer a-token') }),
+      builder.headers({
+        Authorization: fromProviderState('Bearer ${token}', 'Bearer a-token'),
+        // urql's: it asks for the GraphQL-over-HTTP media type first, which decides how the BFF answers.
+        Accept: 'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed',
+      }),
     )
     .withQuery(stringifyDocument(formatDocument(document)));
   return {
     respondingWith: (data: unknown) =>
       request.willRespondWith(200, (response) => {
-        // Spring GraphQL answers in the GraphQL-over-HTTP media type the portal's client accepts first.
         response
           .headers({ 'Content-Type': regex('application/(graphql-response\\+)?json(;.*)?', 'application/graphql-response+json') })
           .jsonBody({ data });

@@ -17,9 +17,11 @@ import org.medicore.bff.support.Clinic;
 import org.medicore.bff.support.Demo;
 import org.medicore.bff.support.WholeSystemTest;
 import org.medicore.contracts.appointment.v1.Appointment;
+import org.medicore.contracts.appointment.v1.AppointmentTimeFilter;
 import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
 import org.medicore.contracts.appointment.v1.CancelAppointmentRequest;
 import org.medicore.contracts.appointment.v1.CancellingParty;
+import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientRequest;
 import org.medicore.contracts.appointment.v1.ListFreeSlotsRequest;
 import org.medicore.contracts.appointment.v1.Practitioner;
 import org.medicore.contracts.billing.v1.Invoice;
@@ -96,18 +98,18 @@ class PortalPactVerificationTest extends WholeSystemTest {
         Practitioner practitioner = CLINIC.aRoundTheClockPractitioner();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return Map.of("practitionerId", practitioner.getId(), "from", today.toString(), "to", today.plusDays(6).toString(),
-                "start", instant(firstFreeSlot(practitioner)).toString());
+                "start", instant(aSlotThePatientIsFreeAt(practitioner)).toString());
     }
 
     @State("the patient has an upcoming appointment")
     void anUpcomingAppointment() {
-        bookTheFirstFreeSlot();
+        bookASlotSoon();
     }
 
     /** A late cancellation: billing-service charges for it as soon as it reads the event. */
     @State("the patient has an open invoice")
     Map<String, Object> anOpenInvoice() {
-        Appointment appointment = bookTheFirstFreeSlot();
+        Appointment appointment = bookASlotSoon();
         CLINIC.appointmentsAs("patient").cancelAppointment(CancelAppointmentRequest.newBuilder()
                 .setAppointmentId(appointment.getId()).setExpectedVersion(appointment.getVersion())
                 .setCancelledBy(CancellingParty.PATIENT).setReason("feeling better").build());
@@ -143,26 +145,33 @@ class PortalPactVerificationTest extends WholeSystemTest {
     /** analytics-service counts a booking from its event; the figures exist from then on. */
     @State("analytics has counted a booking")
     void aCountedBooking() {
-        bookTheFirstFreeSlot();
+        bookASlotSoon();
         await().atMost(PATIENCE).until(() -> analytics("/api/analytics/clinics/main/rolling-figures").contains("practitionerUtilisation")
                 && analytics("/api/analytics/windows/CLINIC/main?lookback=PT1H").contains("windowKey"));
     }
 
-    /** The demo patient books today's first free slot of a new round-the-clock practitioner, as themself. */
-    private static Appointment bookTheFirstFreeSlot() {
+    /** The demo patient books a slot of a new round-the-clock practitioner soon, as themself. */
+    private static Appointment bookASlotSoon() {
         Practitioner practitioner = CLINIC.aRoundTheClockPractitioner();
         return CLINIC.appointmentsAs("patient").bookAppointment(BookAppointmentRequest.newBuilder()
                 .setIdempotencyKey(UUID.randomUUID().toString()).setPatientId(Demo.PATIENT_SUBJECT)
-                .setPractitionerId(practitioner.getId()).setStart(firstFreeSlot(practitioner))
+                .setPractitionerId(practitioner.getId()).setStart(aSlotThePatientIsFreeAt(practitioner))
                 .setAppointmentType(AppointmentType.CONSULTATION).setReason("check-up").build()).getAppointment();
     }
 
-    private static Timestamp firstFreeSlot(Practitioner practitioner) {
+    /** The practitioner's first slot from now on that the demo patient is free at (a patient can't be in two places). */
+    private static Timestamp aSlotThePatientIsFreeAt(Practitioner practitioner) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<Appointment> booked = CLINIC.appointmentsAsAdmin().listAppointmentsByPatient(ListAppointmentsByPatientRequest.newBuilder()
+                .setPatientId(Demo.PATIENT_SUBJECT).setTimeFilter(AppointmentTimeFilter.UPCOMING)
+                .setPage(PageRequest.newBuilder().setPageSize(100)).build()).getAppointmentsList();
         return CLINIC.appointmentsAsAdmin().listFreeSlots(ListFreeSlotsRequest.newBuilder()
                         .setPractitionerId(practitioner.getId()).setFromDate(date(today)).setToDate(date(today.plusDays(1)))
                         .setAppointmentType(AppointmentType.CONSULTATION).build())
-                .getSlotsList().getFirst().getStart();
+                .getSlotsList().stream()
+                .filter(slot -> booked.stream().noneMatch(appointment -> instant(appointment.getStart()).isBefore(instant(slot.getEnd()))
+                        && instant(slot.getStart()).isBefore(instant(appointment.getEnd()))))
+                .findFirst().orElseThrow().getStart();
     }
 
     private static String analytics(String path) throws Exception {
