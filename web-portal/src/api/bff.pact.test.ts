@@ -17,7 +17,7 @@ import {
 import { checkCommittedPact, forgetWrittenPact, pactDirectory } from '../test-support/committedPact';
 import { apiClient } from './client';
 
-const { eachLike, fromProviderState, integer, like, regex } = MatchersV3;
+const { eachLike, fromProviderState, integer, like, regex, reify } = MatchersV3;
 
 /**
  * The portal's pact with the BFF: the operations its screens send, taken from the same generated
@@ -74,16 +74,9 @@ function operation<D, V extends AnyVariables>(
   };
 }
 
-/** The operation's example variables, as the portal's client sends them. */
-function examples(variables: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(variables), (_key, value) =>
-    value && typeof value === 'object' && 'pact:matcher:type' in value ? value.value : value,
-  );
-}
-
 async function send<D, V extends AnyVariables>(url: string, document: TypedDocumentNode<D, V>, variables: Record<string, unknown>) {
   const client = apiClient(`${url}/graphql`, () => 'a-token');
-  const vars = examples(variables) as V;
+  const vars = reify(variables) as V;
   const isMutation = document.definitions.some((node) => node.kind === 'OperationDefinition' && node.operation === 'mutation');
   const result = await (isMutation
     ? client.mutation(document, vars).toPromise()
