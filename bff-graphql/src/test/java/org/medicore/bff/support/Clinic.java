@@ -10,12 +10,14 @@ import org.medicore.contracts.appointment.v1.DaySchedule;
 import org.medicore.contracts.appointment.v1.LocalTimeInterval;
 import org.medicore.contracts.appointment.v1.SetWorkingHoursRequest;
 import org.medicore.contracts.appointment.v1.SlotLength;
+import org.medicore.contracts.billing.v1.BillingServiceGrpc;
 import org.medicore.contracts.common.v1.AppointmentType;
 import org.medicore.contracts.appointment.v1.ListPractitionersRequest;
 import org.medicore.contracts.appointment.v1.Practitioner;
 import org.medicore.contracts.common.v1.ContactDetails;
 import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.contracts.common.v1.PersonName;
+import org.medicore.contracts.lab.v1.LabServiceGrpc;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 import org.medicore.localstack.TestSystem;
@@ -29,19 +31,23 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Fixtures written straight through the services' gRPC APIs as the demo admin, so a test sets up
- * its world without going through the API under test.
+ * Fixtures written straight through the services' gRPC APIs, as the demo admin unless a demo user
+ * must act themself, so a test sets up its world without going through the API under test.
  */
 public final class Clinic implements AutoCloseable {
 
     private final TestSystem system;
     private final ManagedChannel patients;
     private final ManagedChannel appointments;
+    private final ManagedChannel billing;
+    private final ManagedChannel lab;
 
     public Clinic(TestSystem system) {
         this.system = system;
         this.patients = ManagedChannelBuilder.forTarget(system.patientTarget()).usePlaintext().build();
         this.appointments = ManagedChannelBuilder.forTarget(system.appointmentTarget()).usePlaintext().build();
+        this.billing = ManagedChannelBuilder.forTarget(system.billingTarget()).usePlaintext().build();
+        this.lab = ManagedChannelBuilder.forTarget(system.labTarget()).usePlaintext().build();
     }
 
     /** A new patient without an account, family name {@code family}; returns their id. */
@@ -98,7 +104,20 @@ public final class Clinic implements AutoCloseable {
     }
 
     public AppointmentServiceGrpc.AppointmentServiceBlockingStub appointmentsAsAdmin() {
-        return AppointmentServiceGrpc.newBlockingStub(appointments).withInterceptors(bearer(system.keycloak().accessToken("admin")));
+        return appointmentsAs("admin");
+    }
+
+    /** appointment-service as the demo user {@code user} (patient, doctor, billing, admin). */
+    public AppointmentServiceGrpc.AppointmentServiceBlockingStub appointmentsAs(String user) {
+        return AppointmentServiceGrpc.newBlockingStub(appointments).withInterceptors(bearer(system.keycloak().accessToken(user)));
+    }
+
+    public BillingServiceGrpc.BillingServiceBlockingStub billingAs(String user) {
+        return BillingServiceGrpc.newBlockingStub(billing).withInterceptors(bearer(system.keycloak().accessToken(user)));
+    }
+
+    public LabServiceGrpc.LabServiceBlockingStub labAs(String user) {
+        return LabServiceGrpc.newBlockingStub(lab).withInterceptors(bearer(system.keycloak().accessToken(user)));
     }
 
     private static io.grpc.ClientInterceptor bearer(String token) {
@@ -111,5 +130,7 @@ public final class Clinic implements AutoCloseable {
     public void close() {
         patients.shutdownNow();
         appointments.shutdownNow();
+        billing.shutdownNow();
+        lab.shutdownNow();
     }
 }
