@@ -70,7 +70,7 @@ class CareJourneyTest extends WholeSystemTest {
                 .path("schedule[*].id").entityList(String.class).contains(appointmentId)
                 .path("schedule[*].patient.name.given").entityList(String.class).contains("Alice");
         Practitioner roundTheClock = CLINIC.aRoundTheClockPractitioner();
-        String arrived = bookToday(roundTheClock, 0);
+        String arrived = bookToday(roundTheClock);
         String change = "mutation($id: ID!) { %s(input: { appointmentId: $id }) { status } }";
         as("admin").document(change.formatted("checkIn")).variable("id", arrived).execute()
                 .path("checkIn.status").entity(String.class).isEqualTo("CHECKED_IN");
@@ -79,7 +79,7 @@ class CareJourneyTest extends WholeSystemTest {
                     assertThat(error.getErrorType().toString()).isEqualTo("CONFLICT");
                     assertThat(error.getExtensions()).containsEntry("reasons", List.of("NOT_STARTED"));
                 }));
-        String visit = bookToday(roundTheClock, 1);
+        String visit = bookToday(roundTheClock);
         as("patient").document("""
                         mutation($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: "feeling better" }) { status } }""")
                 .variable("id", visit).execute()

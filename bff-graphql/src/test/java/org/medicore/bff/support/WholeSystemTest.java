@@ -8,6 +8,7 @@ import org.medicore.localstack.TestSystem;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.GraphQlResponse;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -86,17 +87,27 @@ public abstract class WholeSystemTest {
         return "http://127.0.0.1:" + port + "/graphql";
     }
 
-    /** The patient books one of the next free slots today with a practitioner who works around the clock. */
-    protected String bookToday(Practitioner practitioner, int nth) {
+    /**
+     * The demo patient books the next free slot today with a practitioner who works around the
+     * clock, skipping times at which other tests have already booked the patient elsewhere.
+     */
+    protected String bookToday(Practitioner practitioner) {
         String today = LocalDate.now(ZoneId.of("UTC")).toString();
         List<String> slots = as("patient").document("""
                         query($p: ID!, $d: Date!) { availableSlots(practitionerId: $p, from: $d, to: $d) { start } }""")
                 .variable("p", practitioner.getId()).variable("d", today).execute()
                 .path("availableSlots[*].start").entityList(String.class).get();
-        return as("patient").document("""
-                        mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }""")
-                .variable("input", Map.of("patientId", Demo.PATIENT_SUBJECT, "practitionerId", practitioner.getId(),
-                        "start", slots.get(nth)))
-                .execute().path("bookAppointment.id").entity(String.class).get();
+        for (String start : slots) {
+            GraphQlResponse booked = as("patient").document("""
+                            mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }""")
+                    .variable("input", Map.of("patientId", Demo.PATIENT_SUBJECT, "practitionerId", practitioner.getId(),
+                            "start", start))
+                    .execute().returnResponse();
+            if (booked.getErrors().isEmpty()) {
+                return booked.field("bookAppointment.id").getValue();
+            }
+            assertThat(booked.getErrors().getFirst().getExtensions().get("reasons")).asString().contains("PATIENT_DOUBLE_BOOKED");
+        }
+        throw new AssertionError("no slot left today at which the demo patient is free");
     }
 }
