@@ -93,14 +93,14 @@ class ObservabilityTest extends WholeSystemTest {
     }
 
     @Test
-    void a_completed_visit_and_the_invoice_billing_issues_for_it_belong_to_the_trace_of_the_request() {
+    void a_late_cancellation_and_the_invoice_billing_issues_for_it_belong_to_the_trace_of_the_request() {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String visit = bookToday(CLINIC.aRoundTheClockPractitioner());
-        String change = "mutation($id: ID!) { %s(input: { appointmentId: $id }) { status } }";
-        as("admin").document(change.formatted("checkIn")).variable("id", visit).execute().path("checkIn.status").hasValue();
 
-        traced("admin", traceId).document(change.formatted("completeAppointment")).variable("id", visit).execute()
-                .path("completeAppointment.status").entity(String.class).isEqualTo("COMPLETED");
+        traced("patient", traceId).document("""
+                        mutation($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: "feeling better" }) { status } }""")
+                .variable("id", visit).execute()
+                .path("cancelAppointment.status").entity(String.class).isEqualTo("CANCELLED");
 
         try (KafkaConsumer<String, String> billingEvents = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SYSTEM.kafka().bootstrapServers(),

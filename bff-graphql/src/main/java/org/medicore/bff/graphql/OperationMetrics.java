@@ -25,7 +25,17 @@ class OperationMetrics extends DefaultExecutionRequestObservationConvention {
 
     @Override
     public KeyValues getLowCardinalityKeyValues(ExecutionRequestObservationContext context) {
-        return super.getLowCardinalityKeyValues(context).and(KEY, nameOf(context.getExecutionInput().getOperationName()));
+        return super.getLowCardinalityKeyValues(context).and(KEY, nameOf(requestedOperation(context)));
+    }
+
+    /** The name the client asked for, or else the one its document gives the operation it ran. */
+    private static String requestedOperation(ExecutionRequestObservationContext context) {
+        String asked = context.getExecutionInput().getOperationName();
+        if (asked != null || context.getExecutionContext() == null
+                || context.getExecutionContext().getOperationDefinition() == null) {
+            return asked;
+        }
+        return context.getExecutionContext().getOperationDefinition().getName();
     }
 
     private String nameOf(String operation) {
