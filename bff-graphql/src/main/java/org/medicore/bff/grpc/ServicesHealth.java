@@ -2,6 +2,7 @@ package org.medicore.bff.grpc;
 
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
+import org.medicore.support.health.ChannelHealth;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -23,10 +24,9 @@ final class ServicesHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        Map<String, String> states = new TreeMap<>();
-        channels.forEach((service, channel) -> states.put(service, channel.getState(true).name()));
-        boolean anyReachable = states.values().stream().anyMatch(state ->
-                !state.equals(ConnectivityState.TRANSIENT_FAILURE.name()) && !state.equals(ConnectivityState.SHUTDOWN.name()));
+        Map<String, ConnectivityState> states = new TreeMap<>();
+        channels.forEach((service, channel) -> states.put(service, channel.getState(true)));
+        boolean anyReachable = states.values().stream().anyMatch(ChannelHealth::reachable);
         return (anyReachable ? Health.up() : Health.down()).withDetails(states).build();
     }
 }

@@ -1,8 +1,5 @@
 package org.medicore.analytics.config;
 
-import org.medicore.support.kafka.KafkaClientSettings;
-import org.springframework.beans.factory.annotation.Value;
-import org.medicore.support.health.KafkaBrokerHealth;
 import org.medicore.analytics.adapter.in.kafka.AnalyticsTopology;
 import org.medicore.analytics.adapter.in.kafka.StreamsStateQueries;
 import org.medicore.analytics.adapter.in.web.DashboardController;
@@ -64,11 +61,5 @@ class AnalyticsConfiguration {
     @Bean
     DashboardController dashboardController(ViewDashboard dashboard, Clock clock) {
         return new DashboardController(dashboard, clock);
-    }
-
-    @Bean(destroyMethod = "close")
-    KafkaBrokerHealth kafkaHealthIndicator(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                                           KafkaClientSettings clients) {
-        return new KafkaBrokerHealth(bootstrapServers, clients);
     }
 }

@@ -1,11 +1,8 @@
 package org.medicore.appointment.config;
 
-import org.medicore.support.kafka.KafkaClientSettings;
 import org.medicore.appointment.application.port.out.PendingOutbox;
 import org.medicore.support.outbox.OutboxBacklog;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.springframework.beans.factory.annotation.Value;
-import org.medicore.support.health.KafkaBrokerHealth;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
 import org.apache.kafka.clients.producer.Producer;
@@ -123,12 +120,6 @@ public class AppointmentServiceConfiguration {
             // Kafka unreachable: the messages stay in the outbox and the next run retries them.
             LOG.warn("outbox relay paused: {}", e.getMessage());
         }
-    }
-
-    @Bean(destroyMethod = "close")
-    KafkaBrokerHealth kafkaHealthIndicator(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                                           KafkaClientSettings clients) {
-        return new KafkaBrokerHealth(bootstrapServers, clients);
     }
 
     @Bean

@@ -1,10 +1,7 @@
 package org.medicore.billing.config;
 
-import org.medicore.support.kafka.KafkaClientSettings;
 import org.medicore.support.outbox.OutboxBacklog;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.springframework.beans.factory.annotation.Value;
-import org.medicore.support.health.KafkaBrokerHealth;
 import org.medicore.billing.application.port.in.RelayOutbox;
 import org.medicore.billing.application.port.out.AppendToOutbox;
 import org.medicore.billing.application.port.out.FormatEvent;
@@ -96,12 +93,6 @@ public class BillingServiceConfiguration {
             }
         }, properties.outbox().pollInterval());
         return scheduler;
-    }
-
-    @Bean(destroyMethod = "close")
-    KafkaBrokerHealth kafkaHealthIndicator(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                                           KafkaClientSettings clients) {
-        return new KafkaBrokerHealth(bootstrapServers, clients);
     }
 
     @Bean

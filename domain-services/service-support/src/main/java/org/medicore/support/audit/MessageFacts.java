@@ -5,6 +5,7 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +79,7 @@ final class MessageFacts {
         return type.getFullName().startsWith(OWN_TYPES);
     }
 
-    private static void addTexts(Object value, java.util.Collection<String> into) {
+    private static void addTexts(Object value, Collection<String> into) {
         for (Object text : values(value)) {
             if (!((String) text).isEmpty()) {
                 into.add((String) text);

@@ -23,8 +23,12 @@ public final class ChannelHealth implements HealthIndicator {
     @Override
     public Health health() {
         ConnectivityState state = channel.getState(true);
-        Health.Builder health = state == ConnectivityState.TRANSIENT_FAILURE || state == ConnectivityState.SHUTDOWN
-                ? Health.down() : Health.up();
-        return health.withDetail("target", target).withDetail("state", state.name()).build();
+        return (reachable(state) ? Health.up() : Health.down())
+                .withDetail("target", target).withDetail("state", state.name()).build();
+    }
+
+    /** Idle, connecting or ready: only a failed or shut-down channel can't reach its service. */
+    public static boolean reachable(ConnectivityState state) {
+        return state != ConnectivityState.TRANSIENT_FAILURE && state != ConnectivityState.SHUTDOWN;
     }
 }
