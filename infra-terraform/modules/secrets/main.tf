@@ -25,6 +25,11 @@ resource "random_password" "partner_client" {
   special = false
 }
 
+resource "random_password" "bff_client" {
+  length  = 48
+  special = false
+}
+
 locals {
   service_databases = {
     "appointment-db" = { database = "appointments", username = "appointment_service" }
@@ -57,6 +62,13 @@ locals {
         value = {
           client_id     = "medicore-partner"
           client_secret = random_password.partner_client.result
+        }
+      }
+      "bff-client" = {
+        description = "Client secret of the Keycloak client medicore-bff (self-registration through the admin API)"
+        value = {
+          client_id     = "medicore-bff"
+          client_secret = random_password.bff_client.result
         }
       }
       "platform" = {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -56,35 +58,58 @@ public final class KeycloakServer implements Component {
      * between runs, so only the very first start pays for Keycloak's build step.
      */
     public static KeycloakServer start(Path home, PostgresServer postgres, int port, Path logDirectory) {
+        int httpPort = FreePorts.orFree(port);
+        // Tokens name the issuer by this host name; without it a token fetched via localhost
+        // fails an issuer check configured with 127.0.0.1 (and the reverse).
+        return launch(home, postgres, httpPort, KeycloakServer.class.getResource(REALM_RESOURCE), DATABASE, Map.of(),
+                List.of("--hostname=http://localhost:" + httpPort), logDirectory);
+    }
+
+    /**
+     * Starts Keycloak on a free port as a deployment runs it: importing {@code realmFile} into a
+     * database of its own, with the deployment's environment ({@code KC_*} runtime settings such
+     * as the public host name and proxy headers, and the values the realm's {@code ${...}}
+     * placeholders read), so a test can check the realm a cluster would import.
+     */
+    public static KeycloakServer startDeployed(Path home, PostgresServer postgres, Path realmFile, String database,
+                                               Map<String, String> environment, Path logDirectory) {
+        try {
+            return launch(home, postgres, FreePorts.free(), realmFile.toUri().toURL(), database, environment, List.of(),
+                    logDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no realm file at " + realmFile, e);
+        }
+    }
+
+    private static KeycloakServer launch(Path home, PostgresServer postgres, int httpPort, URL realm, String database,
+                                         Map<String, String> realmEnvironment, List<String> options, Path logDirectory) {
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("no Keycloak distribution at " + home
                     + "; build the local-stack module first (./mvnw -pl compose/local-stack -am install -DskipTests)");
         }
-        postgres.ensureDatabase(DATABASE);
-        installRealm(home);
-        int httpPort = FreePorts.orFree(port);
+        postgres.ensureDatabase(database);
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--db=postgres",
-                "--db-url=" + postgres.jdbcUrl(DATABASE),
+                "--db-url=" + postgres.jdbcUrl(database),
                 "--db-username=" + PostgresServer.USER,
                 "--db-password=" + PostgresServer.PASSWORD,
                 "--http-host=127.0.0.1",
                 "--http-port=" + httpPort,
                 "--http-management-port=" + FreePorts.free(),
-                // Tokens name the issuer by this host name; without it a token fetched via
-                // localhost fails an issuer check configured with 127.0.0.1 (and the reverse).
-                "--hostname=http://localhost:" + httpPort,
                 "--import-realm"));
-        Map<String, String> environment = Map.of(
+        command.addAll(options);
+        Map<String, String> environment = new HashMap<>(realmEnvironment);
+        environment.putAll(Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "JAVA_HOME", System.getProperty("java.home"),
-                "JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED -Xms64m -Xmx768m");
-        // Test JVMs of several modules share one distribution; its first start rewrites the
-        // distribution (Keycloak's build step), so starts take turns.
+                "JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED -Xms64m -Xmx768m"));
+        // Test JVMs of several modules share one distribution and its import folder; its first
+        // start rewrites the distribution (Keycloak's build step), so starts take turns.
         try (FileChannel channel = FileChannel.open(home.resolve(".medicore-start.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
+            installRealm(home, realm);
             ChildProcess keycloak = ChildProcess.start("Keycloak", command, environment, home,
                     logDirectory.resolve("keycloak.log"));
             KeycloakServer server = new KeycloakServer(keycloak, httpPort);
@@ -95,11 +120,11 @@ public final class KeycloakServer implements Component {
         }
     }
 
-    private static void installRealm(Path home) {
-        try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
-            if (realm == null) {
-                throw new IllegalStateException("realm file " + REALM_RESOURCE + " missing from the class path");
-            }
+    private static void installRealm(Path home, URL realmFile) {
+        if (realmFile == null) {
+            throw new IllegalStateException("realm file " + REALM_RESOURCE + " missing from the class path");
+        }
+        try (InputStream realm = realmFile.openStream()) {
             Path target = home.resolve("data/import/medicore-realm.json");
             Files.createDirectories(target.getParent());
             Files.copy(realm, target, StandardCopyOption.REPLACE_EXISTING);

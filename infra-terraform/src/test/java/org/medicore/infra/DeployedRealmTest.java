@@ -1,0 +1,223 @@
+package org.medicore.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.medicore.localstack.KeycloakDistribution;
+import org.medicore.localstack.KeycloakServer;
+import org.medicore.localstack.TestStack;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The realm a cluster imports (kubernetes/base/keycloak/medicore-realm.json), imported into the
+ * real Keycloak with the Keycloak Deployment's own settings: its ConfigMap's runtime variables and
+ * a value for every secret its ExternalSecret names. Then the clients are used the way the
+ * services use them in the cluster: over the in-cluster (backchannel) address, without TLS.
+ */
+class DeployedRealmTest {
+
+    private static final Path KEYCLOAK = Repository.KUBERNETES.resolve("base/keycloak");
+    private static final Path REALM_FILE = KEYCLOAK.resolve("medicore-realm.json");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
+    /** Keycloak build options: changing them would rebuild the distribution every module shares. */
+    private static final Set<String> BUILD_OPTIONS = Set.of("KC_DB", "KC_HEALTH_ENABLED", "KC_METRICS_ENABLED");
+    /** The test binds its own loopback port, as KeycloakServer decides. */
+    private static final Set<String> LISTENER_OPTIONS = Set.of("KC_HTTP_ENABLED", "KC_HTTP_PORT");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final Map<String, String> secrets = new LinkedHashMap<>();
+    private static Map<String, String> config;
+    private static KeycloakServer keycloak;
+
+    @BeforeAll
+    static void importTheRealmAsTheDeploymentDoes() {
+        config = deploymentConfig();
+        // KC_* secrets (database, bootstrap admin) are the test's own, as KeycloakServer sets them.
+        externalSecretKeys().stream().filter(key -> !key.startsWith("KC_"))
+                .forEach(key -> secrets.put(key, UUID.randomUUID().toString()));
+        Map<String, String> environment = new LinkedHashMap<>(secrets);
+        config.forEach((name, value) -> {
+            if (!BUILD_OPTIONS.contains(name) && !LISTENER_OPTIONS.contains(name)) {
+                environment.put(name, value);
+            }
+        });
+        keycloak = KeycloakServer.startDeployed(KeycloakDistribution.home(), TestStack.postgres(), REALM_FILE,
+                "keycloak_deployed_realm", environment, Repository.INFRA.resolve("target/deployed-realm"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @Test
+    void everyPlaceholderOfTheRealmIsGivenToKeycloak() {
+        Set<String> placeholders = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(Repository.read(REALM_FILE));
+        while (matcher.find()) {
+            placeholders.add(matcher.group(1));
+        }
+        assertThat(placeholders).contains("MEDICORE_PARTNER_CLIENT_SECRET", "MEDICORE_BFF_CLIENT_SECRET", "MEDICORE_PORTAL_URL");
+        Set<String> given = new TreeSet<>(config.keySet());
+        given.addAll(secrets.keySet());
+        assertThat(given).containsAll(placeholders);
+    }
+
+    @Test
+    void holdsEveryClientOfTheLocalRealmButTheLocalDevOneWithTheSameFlowsAndServiceAccountRoles() {
+        JsonNode local = JSON.readTree(Repository.read(Repository.ROOT.resolve("compose/keycloak/medicore-realm.json")));
+        JsonNode deployed = JSON.readTree(Repository.read(REALM_FILE));
+        Map<String, JsonNode> deployedClients = byName(deployed.get("clients"), "clientId");
+        Map<String, JsonNode> localClients = byName(local.get("clients"), "clientId");
+        localClients.remove(KeycloakServer.LOCAL_DEV_CLIENT);
+        assertThat(deployedClients.keySet()).isEqualTo(localClients.keySet());
+        for (String flow : List.of("publicClient", "standardFlowEnabled", "implicitFlowEnabled",
+                "directAccessGrantsEnabled", "serviceAccountsEnabled", "protocolMappers")) {
+            localClients.forEach((clientId, client) ->
+                    assertThat(deployedClients.get(clientId).get(flow)).as("%s %s", clientId, flow).isEqualTo(client.get(flow)));
+        }
+        Map<String, JsonNode> serviceAccounts = byName(local.get("users"), "username");
+        serviceAccounts.keySet().removeIf(username -> !username.startsWith("service-account-"));
+        Map<String, JsonNode> deployedUsers = byName(deployed.get("users"), "username");
+        assertThat(deployedUsers.keySet()).as("no demo users are deployed").isEqualTo(serviceAccounts.keySet());
+        serviceAccounts.forEach((username, account) -> assertThat(deployedUsers.get(username)).isEqualTo(account));
+        deployedClients.forEach((clientId, client) -> {
+            if (client.has("secret")) {
+                assertThat(client.get("secret").asString()).as("%s: no fixed secret", clientId).matches(PLACEHOLDER);
+            }
+        });
+    }
+
+    @Test
+    void thePartnerClientGetsAnApiTokenAsADoctorIssuedByThePublicAddress() {
+        JsonNode claims = claims(clientToken("medicore-partner", secrets.get("MEDICORE_PARTNER_CLIENT_SECRET")));
+        // Asked in-cluster over plain HTTP (sslRequired "all" holds: the fixed public host name is
+        // https), the token names the public issuer the services' ConfigMaps check.
+        assertThat(claims.get("iss").asString()).isEqualTo(config.get("KC_HOSTNAME") + "/realms/" + KeycloakServer.REALM);
+        assertThat(claims.get("aud").toString()).contains("medicore-api");
+        assertThat(claims.at("/realm_access/roles").toString()).contains("DOCTOR");
+    }
+
+    @Test
+    void theBffClientCanCreateAndRemovePortalAccounts() {
+        String token = clientToken("medicore-bff", secrets.get("MEDICORE_BFF_CLIENT_SECRET"));
+        assertThat(claims(token).at("/realm_access/roles").toString()).contains("DOCTOR");
+        String users = keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/users";
+        String username = "deployed-realm-" + UUID.randomUUID();
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(users))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"enabled\":true}")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(send(HttpRequest.newBuilder(URI.create(location)).header("Authorization", "Bearer " + token)
+                .DELETE()).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void aWrongSecretOrTheLocalDevClientGetNoToken() {
+        assertThat(tokenRequest(Map.of("grant_type", "client_credentials", "client_id", "medicore-bff",
+                "client_secret", "not-the-secret"), Map.of()).statusCode()).isEqualTo(401);
+        assertThat(tokenRequest(Map.of("grant_type", "password", "client_id", KeycloakServer.LOCAL_DEV_CLIENT,
+                "username", "admin", "password", "admin-password"), Map.of()).statusCode()).isEqualTo(401);
+        assertThat(tokenRequest(Map.of("grant_type", "password", "client_id", KeycloakServer.PORTAL_CLIENT,
+                "username", "admin", "password", "admin-password"), Map.of()).statusCode()).isIn(400, 401);
+    }
+
+    @Test
+    void thePortalSignsInOnlyAtItsOwnAddress() {
+        String portal = config.get("MEDICORE_PORTAL_URL");
+        assertThat(authorize(portal + "/").statusCode()).isEqualTo(200);
+        assertThat(authorize("https://elsewhere.example/").statusCode()).isEqualTo(400);
+    }
+
+    private static HttpResponse<String> authorize(String redirectUri) {
+        String query = form(Map.of("client_id", KeycloakServer.PORTAL_CLIENT, "response_type", "code", "scope", "openid",
+                "redirect_uri", redirectUri, "code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+                "code_challenge_method", "S256"));
+        return send(HttpRequest.newBuilder(URI.create(keycloak.issuer() + "/protocol/openid-connect/auth?" + query))
+                .header("X-Forwarded-For", "203.0.113.7").header("X-Forwarded-Proto", "https").GET());
+    }
+
+    private static String clientToken(String clientId, String secret) {
+        HttpResponse<String> response = tokenRequest(Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", secret), Map.of());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    private static HttpResponse<String> tokenRequest(Map<String, String> form, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(form)));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    private static String form(Map<String, String> values) {
+        return values.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode claims(String jwt) {
+        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    private static Map<String, JsonNode> byName(JsonNode array, String field) {
+        Map<String, JsonNode> named = new LinkedHashMap<>();
+        array.forEach(node -> named.put(node.get(field).asString(), node));
+        return named;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> deploymentConfig() {
+        Map<String, Object> data = (Map<String, Object>) Repository.yamlMap(KEYCLOAK.resolve("configmap.yaml")).get("data");
+        Map<String, String> values = new LinkedHashMap<>();
+        data.forEach((name, value) -> values.put(name, String.valueOf(value)));
+        return values;
+    }
+
+    private static List<String> externalSecretKeys() {
+        List<String> keys = new ArrayList<>();
+        KubernetesManifestsTest.list(KubernetesManifestsTest.map(Repository.yamlMap(KEYCLOAK.resolve("externalsecret.yaml")),
+                "spec"), "data").forEach(entry -> keys.add((String) entry.get("secretKey")));
+        return keys;
+    }
+}
