@@ -24,9 +24,10 @@ module "platform" {
   db_instance_class         = "db.t4g.medium"
   msk_broker_instance_type  = "kafka.t3.small"
   lab_reports_bucket_name   = "medicore-dev-lab-reports"
+  auth_url                  = "https://auth.dev.medicore.example"
 
   lab_processor_artifact_bucket = "medicore-dev-artifacts"
-  lab_processor_artifact_key    = "lab-processor/lab-processor-0.1.0.jar"
+  lab_processor_artifact_key    = "lab-processor/lab-processor-0.1.0-lambda.zip"
 }
 
 output "platform" {

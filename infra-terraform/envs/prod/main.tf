@@ -24,9 +24,10 @@ module "platform" {
   db_instance_class         = "db.r7g.large"
   msk_broker_instance_type  = "kafka.m7g.large"
   lab_reports_bucket_name   = "medicore-prod-lab-reports"
+  auth_url                  = "https://auth.medicore.example"
 
   lab_processor_artifact_bucket = "medicore-prod-artifacts"
-  lab_processor_artifact_key    = "lab-processor/lab-processor-0.1.0.jar"
+  lab_processor_artifact_key    = "lab-processor/lab-processor-0.1.0-lambda.zip"
 }
 
 output "platform" {

@@ -37,10 +37,23 @@ data "aws_iam_policy_document" "access" {
   source_policy_documents = [var.kafka_client_policy_json, var.bucket_access_policy_json, var.report_table_access_policy_json]
 
   statement {
+    sid       = "OwnEnvironment"
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.environment.arn]
+  }
+
+  statement {
     sid       = "OwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
     resources = ["${local.log_group_arn}:log-stream:*"]
   }
+}
+
+# The function's environment holds the partner client's secret: encrypted with a key of its own
+# that only this role may use to decrypt.
+resource "aws_kms_key" "environment" {
+  description         = "${var.function_name}: environment variables (partner client secret)"
+  enable_key_rotation = true
 }
 
 resource "aws_iam_role_policy" "access" {
@@ -55,6 +68,8 @@ resource "aws_security_group" "this" {
   vpc_id      = var.vpc_id
 }
 
+# Keycloak's token endpoint (HTTPS through the NAT) and MSK; patient-service's balancer adds its
+# own rule (modules/grpc_endpoint).
 resource "aws_vpc_security_group_egress_rule" "https_and_kafka" {
   for_each          = { https = 443, kafka_iam = 9098 }
   security_group_id = aws_security_group.this.id
@@ -84,8 +99,10 @@ resource "aws_lambda_function" "this" {
     security_group_ids = [aws_security_group.this.id]
   }
 
+  kms_key_arn = aws_kms_key.environment.arn
+
   environment {
-    variables = var.environment
+    variables = merge(var.environment, var.secret_environment)
   }
 
   logging_config {

@@ -12,3 +12,8 @@ output "role_arn" {
   description = "Execution role of the function."
   value       = aws_iam_role.this.arn
 }
+
+output "security_group_id" {
+  description = "Security group of the function (outbound only); services it calls admit it."
+  value       = aws_security_group.this.id
+}

@@ -74,3 +74,9 @@ variable "environment" {
   description = "Environment variables of the function (the names the lab-processor module reads)."
   type        = map(string)
 }
+
+variable "secret_environment" {
+  description = "Environment variables holding secrets (the partner client secret), encrypted with the function's own key."
+  type        = map(string)
+  sensitive   = true
+}

@@ -11,6 +11,9 @@ locals {
   quarantine      = "quarantine/"
   backup_days     = local.prod ? 30 : 7
   recovery_window = local.prod ? 30 : 0
+  # The ports of infra-terraform/kubernetes: patient-service's gRPC, every pod's management.
+  patient_grpc_port = 9091
+  management_port   = 8081
 }
 
 module "network" {
@@ -203,19 +206,48 @@ module "lambda_lab_processor" {
   subnet_ids                      = module.network.private_subnet_ids
   vpc_id                          = module.network.vpc_id
   # The names lab-processor's application.yaml binds (relaxed binding); empty endpoints and keys
-  # mean AWS itself with the execution role. PDFBox keeps its font cache in /tmp, the only
-  # writable folder of a Lambda.
+  # mean AWS itself with the execution role. Kafka clients sign in to MSK with IAM as every
+  # service's do (kubernetes/base/kafka-client-config.yaml). Results go to patient-service through
+  # its internal balancer, as the partner client with a token from the public Keycloak. PDFBox
+  # keeps its font cache in /tmp, the only writable folder of a Lambda.
   environment = {
-    MEDICORE_LAB_S3_BUCKET              = var.lab_reports_bucket_name
-    MEDICORE_LAB_S3_REGION              = local.region
-    MEDICORE_LAB_S3_ENDPOINT            = ""
-    MEDICORE_LAB_S3_ACCESSKEY           = ""
-    MEDICORE_LAB_DYNAMODB_TABLE         = module.dynamodb_lab_reports.table_name
-    MEDICORE_LAB_DYNAMODB_REGION        = local.region
-    MEDICORE_LAB_DYNAMODB_ENDPOINT      = ""
-    MEDICORE_LAB_DYNAMODB_ACCESSKEY     = ""
-    MEDICORE_LAB_KAFKA_BOOTSTRAPSERVERS = module.msk.bootstrap_brokers_iam
-    MEDICORE_LAB_KAFKA_TOPIC            = "medicore.labs.v1"
-    JAVA_TOOL_OPTIONS                   = "-Dpdfbox.fontcache=/tmp"
+    MEDICORE_LAB_S3_BUCKET                                     = var.lab_reports_bucket_name
+    MEDICORE_LAB_S3_REGION                                     = local.region
+    MEDICORE_LAB_S3_ENDPOINT                                   = ""
+    MEDICORE_LAB_S3_ACCESSKEY                                  = ""
+    MEDICORE_LAB_DYNAMODB_TABLE                                = module.dynamodb_lab_reports.table_name
+    MEDICORE_LAB_DYNAMODB_REGION                               = local.region
+    MEDICORE_LAB_DYNAMODB_ENDPOINT                             = ""
+    MEDICORE_LAB_DYNAMODB_ACCESSKEY                            = ""
+    MEDICORE_LAB_KAFKA_BOOTSTRAPSERVERS                        = module.msk.bootstrap_brokers_iam
+    MEDICORE_LAB_KAFKA_TOPIC                                   = "medicore.labs.v1"
+    MEDICORE_LAB_PATIENTSERVICE_TARGET                         = "${module.patient_grpc_endpoint.dns_name}:${local.patient_grpc_port}"
+    MEDICORE_LAB_PATIENTSERVICE_TOKENENDPOINT                  = "${var.auth_url}/realms/medicore/protocol/openid-connect/token"
+    MEDICORE_LAB_PATIENTSERVICE_CLIENTID                       = "medicore-partner"
+    SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL                  = "SASL_SSL"
+    SPRING_KAFKA_PROPERTIES_SASL_MECHANISM                     = "AWS_MSK_IAM"
+    SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG                   = "software.amazon.msk.auth.iam.IAMLoginModule required;"
+    SPRING_KAFKA_PROPERTIES_SASL_CLIENT_CALLBACK_HANDLER_CLASS = "software.amazon.msk.auth.iam.IAMClientCallbackHandler"
+    JAVA_TOOL_OPTIONS                                          = "-Dpdfbox.fontcache=/tmp"
   }
+  secret_environment = {
+    MEDICORE_LAB_PATIENTSERVICE_CLIENTSECRET = module.secrets.partner_client_secret
+  }
+}
+
+# patient-service's gRPC port for the Lambda, which runs in the VPC but outside the cluster; the
+# pods are registered by kubernetes/base/patient-service/targetgroupbinding.yaml.
+module "patient_grpc_endpoint" {
+  source                   = "../grpc_endpoint"
+  name                     = "${local.name}-patient-grpc"
+  vpc_id                   = module.network.vpc_id
+  subnet_ids               = module.network.private_subnet_ids
+  port                     = local.patient_grpc_port
+  health_check_port        = local.management_port
+  health_check_path        = "/actuator/health/readiness"
+  target_security_group_id = module.eks.cluster_security_group_id
+  client_security_group_ids = {
+    "lab-processor-lambda" = module.lambda_lab_processor.security_group_id
+  }
+  deletion_protection = local.prod
 }

@@ -28,6 +28,11 @@ output "lab_processor_function" {
   value       = module.lambda_lab_processor.function_name
 }
 
+output "patient_grpc_target_group_arn" {
+  description = "Target group of patient-service's internal gRPC balancer (the overlay's patient_grpc_target_group_arn)."
+  value       = module.patient_grpc_endpoint.target_group_arn
+}
+
 output "kafka_bootstrap_brokers" {
   description = "MSK bootstrap servers (IAM auth, TLS, port 9098)."
   value       = module.msk.bootstrap_brokers_iam

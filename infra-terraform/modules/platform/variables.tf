@@ -56,6 +56,15 @@ variable "lab_reports_bucket_name" {
   type        = string
 }
 
+variable "auth_url" {
+  description = "Public URL of Keycloak (the overlay's auth_url), e.g. https://auth.medicore.example: the token issuer, and where the lab processor Lambda signs in."
+  type        = string
+  validation {
+    condition     = startswith(var.auth_url, "https://") && !endswith(var.auth_url, "/")
+    error_message = "auth_url must be an https URL without a trailing slash."
+  }
+}
+
 variable "lab_processor_handler" {
   description = "Handler of the lab-processor Lambda, as the lab-processor module names it."
   type        = string

@@ -4,6 +4,12 @@ output "master_password" {
   sensitive   = true
 }
 
+output "partner_client_secret" {
+  description = "Secret of the Keycloak client medicore-partner (the lab processor Lambda signs in with it)."
+  value       = random_password.partner_client.result
+  sensitive   = true
+}
+
 output "kms_key_arn" {
   description = "KMS key encrypting the secrets."
   value       = aws_kms_key.this.arn

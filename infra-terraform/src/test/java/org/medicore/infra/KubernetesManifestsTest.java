@@ -293,6 +293,22 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void patientServicesPodsAreRegisteredAtTheBalancerTheLambdaCalls() {
+        Resource binding = ofKind("TargetGroupBinding").stream().filter(b -> b.name().equals("patient-service-grpc"))
+                .findFirst().orElseThrow();
+        Map<String, Object> serviceRef = map(binding.body(), "spec", "serviceRef");
+        Resource service = ofKind("Service").stream().filter(s -> s.name().equals(serviceRef.get("name"))).findFirst().orElseThrow();
+        assertThat(list(map(service.body(), "spec"), "ports")).anySatisfy(port -> assertThat(port.get("port")).isEqualTo(serviceRef.get("port")));
+        assertThat(map(binding.body(), "spec")).containsEntry("targetType", "ip");
+        for (String overlay : OVERLAYS) {
+            // modules/grpc_endpoint names the target group "<name>-patient-grpc".
+            assertThat(Repository.read(Repository.KUBERNETES.resolve("overlays/" + overlay + "/kustomization.yaml")))
+                    .containsPattern("- patient_grpc_target_group_arn=arn:aws:elasticloadbalancing:[a-z0-9-]+:\\d{12}:targetgroup/medicore-"
+                            + overlay + "-patient-grpc/[0-9a-f]{16}\\n");
+        }
+    }
+
+    @Test
     void overlaysRender() {
         assumeTrue(Repository.onPath("kubectl") != null, "kubectl is not on PATH: overlays not rendered (kubectl kustomize)");
         for (String overlay : OVERLAYS) {

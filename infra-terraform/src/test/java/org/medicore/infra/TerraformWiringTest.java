@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TerraformWiringTest {
 
     private static final List<String> MODULES = List.of("network", "eks", "rds", "dynamodb", "s3_lab_reports",
-            "lambda_lab_processor", "msk", "secrets", "keycloak");
+            "lambda_lab_processor", "grpc_endpoint", "msk", "secrets", "keycloak");
     private static final List<String> ENVS = List.of("envs/dev", "envs/prod");
     /** The platform's calls of modules/dynamodb: patient-service's table and lab-processor's. */
     private static final List<String> TABLES = List.of("dynamodb", "dynamodb_lab_reports");
@@ -40,7 +40,8 @@ class TerraformWiringTest {
             assertThat(Hcl.blocks("modules/" + module, "variable")).as(module).isNotEmpty();
             assertThat(Hcl.blocks("modules/" + module, "output")).as(module).isNotEmpty();
         }
-        assertThat(Hcl.blocks(PLATFORM, "module").keySet()).as("%s composes every module", PLATFORM).containsAll(MODULES);
+        assertThat(Hcl.blocks(PLATFORM, "module").values().stream().map(call -> (String) call.get("source")))
+                .as("%s composes every module", PLATFORM).containsAll(MODULES.stream().map(module -> "../" + module).toList());
         assertThat(Hcl.folders()).containsAll(ENVS);
         for (String env : ENVS) {
             assertThat(Hcl.blocks(env, "module").get("platform")).as(env).containsEntry("source", "../../" + PLATFORM);
@@ -289,11 +290,58 @@ class TerraformWiringTest {
     void theLambdaIsConfiguredWithTheNamesLabProcessorReads() {
         @SuppressWarnings("unchecked")
         Map<String, Object> environment = (Map<String, Object>) Hcl.blocks(PLATFORM, "module").get("lambda_lab_processor").get("environment");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> secretEnvironment = (Map<String, Object>) Hcl.blocks(PLATFORM, "module").get("lambda_lab_processor").get("secret_environment");
         Set<String> variables = new TreeSet<>(environment.keySet());
+        variables.addAll(secretEnvironment.keySet());
         // A JVM option, not a Spring property (README of lab-processor).
         assertThat(variables.remove("JAVA_TOOL_OPTIONS")).isTrue();
+        // Kafka clients sign in to MSK exactly as the services' pods do.
+        Map<String, Object> kafkaClient = Repository.yamlMap(Repository.KUBERNETES.resolve("base/kafka-client-config.yaml"));
+        KubernetesManifestsTest.map(kafkaClient, "data").forEach((name, value) -> {
+            assertThat(environment).containsEntry(name, value);
+            variables.remove(name);
+        });
         assertThat(SpringConfig.of("domain-services/lab-processor").unread(variables, Set.of())).isEmpty();
-        assertThat(variables).contains("MEDICORE_LAB_S3_BUCKET", "MEDICORE_LAB_DYNAMODB_TABLE", "MEDICORE_LAB_S3_ENDPOINT", "MEDICORE_LAB_DYNAMODB_ENDPOINT");
+        assertThat(variables).contains("MEDICORE_LAB_S3_BUCKET", "MEDICORE_LAB_DYNAMODB_TABLE", "MEDICORE_LAB_S3_ENDPOINT",
+                "MEDICORE_LAB_DYNAMODB_ENDPOINT", "MEDICORE_LAB_PATIENTSERVICE_TARGET", "MEDICORE_LAB_PATIENTSERVICE_TOKENENDPOINT",
+                "MEDICORE_LAB_PATIENTSERVICE_CLIENTID", "MEDICORE_LAB_PATIENTSERVICE_CLIENTSECRET");
+        assertThat(secretEnvironment).as("the partner secret only in the encrypted, sensitive part")
+                .containsOnlyKeys("MEDICORE_LAB_PATIENTSERVICE_CLIENTSECRET");
+        assertThat(environment.get("MEDICORE_LAB_PATIENTSERVICE_TARGET"))
+                .isEqualTo("${module.patient_grpc_endpoint.dns_name}:${local.patient_grpc_port}");
+        assertThat(environment.get("MEDICORE_LAB_PATIENTSERVICE_TOKENENDPOINT"))
+                .isEqualTo("${var.auth_url}/realms/medicore/protocol/openid-connect/token");
+        assertThat(resource("modules/lambda_lab_processor", "aws_lambda_function", "this"))
+                .containsEntry("kms_key_arn", "${aws_kms_key.environment.arn}");
+    }
+
+    @Test
+    void patientServicesBalancerAdmitsOnlyTheLambdaAndProbesReadiness() {
+        Map<String, Object> endpoint = Hcl.blocks(PLATFORM, "module").get("patient_grpc_endpoint");
+        assertThat(endpoint).containsEntry("port", "${local.patient_grpc_port}")
+                .containsEntry("health_check_port", "${local.management_port}")
+                .containsEntry("health_check_path", "/actuator/health/readiness")
+                .containsEntry("target_security_group_id", "${module.eks.cluster_security_group_id}")
+                .containsEntry("client_security_group_ids", Map.of("lab-processor-lambda", "${module.lambda_lab_processor.security_group_id}"));
+        // The ports the Kubernetes manifests give patient-service's container.
+        Map<String, Object> container = KubernetesManifestsTest.list(KubernetesManifestsTest.map(Repository.yamlMap(
+                Repository.KUBERNETES.resolve("base/patient-service/deployment.yaml")), "spec", "template", "spec"), "containers").get(0);
+        Map<Object, Object> ports = new LinkedHashMap<>();
+        KubernetesManifestsTest.list(container, "ports").forEach(port -> ports.put(port.get("name"), port.get("containerPort")));
+        assertThat(Hcl.text(PLATFORM)).contains("patient_grpc_port=" + ports.get("grpc"), "management_port=" + ports.get("management"));
+        assertThat(resource("modules/grpc_endpoint", "aws_lb", "this")).containsEntry("internal", true)
+                .containsEntry("load_balancer_type", "network");
+        assertThat(Hcl.text("modules/grpc_endpoint")).doesNotContain("0.0.0.0/0", "cidr_ipv4");
+    }
+
+    @Test
+    void eachEnvironmentNamesTheKeycloakItsOverlayDeploys() {
+        for (String env : ENVS) {
+            String overlay = Repository.read(Repository.KUBERNETES.resolve("overlays/" + env.substring("envs/".length()) + "/kustomization.yaml"));
+            Object authUrl = Hcl.blocks(env, "module").get("platform").get("auth_url");
+            assertThat(overlay).as(env).contains("- auth_url=" + authUrl + "\n");
+        }
     }
 
     /** The indexes a call of modules/dynamodb passes: name -> [hash, range]. */
