@@ -101,8 +101,14 @@ final class Repository {
     }
 
     static Run run(Path workingDirectory, List<String> command) {
+        return run(workingDirectory, command, Map.of());
+    }
+
+    static Run run(Path workingDirectory, List<String> command, Map<String, String> environment) {
         try {
-            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes());
             return new Run(process.waitFor(), output);
         } catch (IOException e) {
