@@ -114,8 +114,7 @@ class KubernetesManifestsTest {
     @Test
     void springServicesProbeTheActuatorHealthGroupsOnTheManagementPort() {
         for (Resource deployment : ofKind("Deployment")) {
-            String image = (String) container(deployment).get("image");
-            if (!image.startsWith("medicore/")) {
+            if (!compose.springServices().containsKey(deployment.name())) {
                 continue;
             }
             Map<String, Object> container = container(deployment);
@@ -139,7 +138,7 @@ class KubernetesManifestsTest {
     void prometheusScrapesEveryServiceOnItsManagementPort() {
         List<String> scraped = new ArrayList<>();
         for (Resource deployment : ofKind("Deployment")) {
-            if (!String.valueOf(container(deployment).get("image")).startsWith("medicore/")) {
+            if (!compose.springServices().containsKey(deployment.name())) {
                 continue;
             }
             scraped.add(deployment.name());
@@ -165,7 +164,7 @@ class KubernetesManifestsTest {
 
         List<String> audited = new ArrayList<>();
         for (Resource deployment : ofKind("Deployment")) {
-            String module = compose.builtModules().get(deployment.name());
+            String module = compose.springServices().get(deployment.name());
             if (module == null || !SpringConfig.of(module).properties().containsKey("medicore.audit.url")) {
                 continue;
             }
@@ -226,7 +225,9 @@ class KubernetesManifestsTest {
             if (compose.builtModules().containsKey(name)) {
                 // The management port differs on purpose: the local stack's numbers in compose, 8081 here.
                 Set<Integer> composePorts = new java.util.TreeSet<>(compose.containerPorts(name));
-                composePorts.remove(compose.managementPort(name));
+                if (compose.springServices().containsKey(name)) {
+                    composePorts.remove(compose.managementPort(name));
+                }
                 assertThat(composePorts).as("ports of %s", name).containsExactlyInAnyOrderElementsOf(servicePorts);
             }
         }
@@ -249,6 +250,13 @@ class KubernetesManifestsTest {
                             .orElseThrow(() -> new AssertionError(deployment.name() + " uses Secret " + secret + " that no ExternalSecret makes"));
                     list(map(externalSecret.body(), "spec"), "data").forEach(entry -> variables.add((String) entry.get("secretKey")));
                 }
+            }
+            if (!compose.springServices().containsKey(deployment.name())) {
+                // Not a Spring module (the portal): its image declares what it reads with ENV.
+                Set<String> declared = Dockerfile.of(module).environment().keySet();
+                variables.stream().filter(v -> !declared.contains(v))
+                        .forEach(v -> problems.add(deployment.name() + ": " + v + " is no ENV of " + module + "/Dockerfile"));
+                continue;
             }
             SpringConfig config = SpringConfig.of(module);
             config.unread(variables, SpringConfig.BOOT_PROPERTIES)
@@ -306,6 +314,48 @@ class KubernetesManifestsTest {
                     .containsPattern("- patient_grpc_target_group_arn=arn:aws:elasticloadbalancing:[a-z0-9-]+:\\d{12}:targetgroup/medicore-"
                             + overlay + "-patient-grpc/[0-9a-f]{16}\\n");
         }
+    }
+
+    @Test
+    void thePublicIngressServesThePortalAndOnlyKeycloaksPublicPaths() {
+        Resource ingress = ofKind("Ingress").stream().filter(i -> i.name().equals("medicore-public")).findFirst().orElseThrow();
+        Map<String, Object> spec = map(ingress.body(), "spec");
+        assertThat(spec).containsEntry("ingressClassName", "alb");
+        assertThat(map(ingress.body(), "metadata", "annotations"))
+                .containsEntry("alb.ingress.kubernetes.io/scheme", "internet-facing")
+                .containsEntry("alb.ingress.kubernetes.io/ssl-redirect", "443");
+        Map<String, Map<String, String>> routes = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> rule : list(spec, "rules")) {
+            Map<String, String> paths = new java.util.LinkedHashMap<>();
+            for (Map<String, Object> path : list(map(rule, "http"), "paths")) {
+                Map<String, Object> backend = map(path, "backend", "service");
+                String service = (String) backend.get("name");
+                Object port = map(backend, "port").get("name");
+                assertThat(ofKind("Service")).as("Service %s with port %s", service, port)
+                        .anyMatch(svc -> svc.name().equals(service)
+                                && list(map(svc.body(), "spec"), "ports").stream().anyMatch(p -> port.equals(p.get("name"))));
+                paths.put((String) path.get("path"), service);
+            }
+            routes.put((String) rule.get("host"), paths);
+        }
+        assertThat(list(spec, "tls")).singleElement().satisfies(tls -> assertThat(tls.get("hosts")).isEqualTo(List.copyOf(routes.keySet())));
+
+        // The hosts are those the configuration names: the portal's origin, Keycloak's host name.
+        String portal = (String) dataOf("keycloak-config").get("MEDICORE_PORTAL_URL");
+        String auth = (String) dataOf("keycloak-config").get("KC_HOSTNAME");
+        assertThat(routes).containsOnlyKeys(portal.substring("https://".length()), auth.substring("https://".length()));
+        assertThat(routes.get(portal.substring("https://".length()))).isEqualTo(Map.of("/", "web-portal"));
+        assertThat(routes.get(auth.substring("https://".length()))).as("no admin console in public")
+                .isEqualTo(Map.of("/realms/", "keycloak", "/resources/", "keycloak"));
+        assertThat(dataOf("bff-graphql-config")).containsEntry("MEDICORE_PORTAL_ORIGINS", portal)
+                .containsEntry("MEDICORE_ISSUER_URI", auth + "/realms/medicore");
+        assertThat(dataOf("web-portal-config")).containsEntry("MEDICORE_KEYCLOAK_URL", auth)
+                .containsEntry("MEDICORE_BFF_URL", "http://bff-graphql:8080");
+    }
+
+    private Map<String, Object> dataOf(String configMap) {
+        return ofKind("ConfigMap").stream().filter(c -> c.name().equals(configMap)).findFirst()
+                .map(c -> map(c.body(), "data")).orElseThrow();
     }
 
     @Test

@@ -339,8 +339,8 @@ class TerraformWiringTest {
     void eachEnvironmentNamesTheKeycloakItsOverlayDeploys() {
         for (String env : ENVS) {
             String overlay = Repository.read(Repository.KUBERNETES.resolve("overlays/" + env.substring("envs/".length()) + "/kustomization.yaml"));
-            Object authUrl = Hcl.blocks(env, "module").get("platform").get("auth_url");
-            assertThat(overlay).as(env).contains("- auth_url=" + authUrl + "\n");
+            String authUrl = (String) Hcl.blocks(env, "module").get("platform").get("auth_url");
+            assertThat(overlay).as(env).contains("- auth_host=" + authUrl.substring("https://".length()) + "\n");
         }
     }
 
