@@ -141,12 +141,12 @@ class DeployedRealmTest {
 
     @Test
     void aWrongSecretOrTheLocalDevClientGetNoToken() {
-        assertThat(tokenRequest(Map.of("grant_type", "client_credentials", "client_id", "medicore-bff",
-                "client_secret", "not-the-secret"), Map.of()).statusCode()).isEqualTo(401);
-        assertThat(tokenRequest(Map.of("grant_type", "password", "client_id", KeycloakServer.LOCAL_DEV_CLIENT,
-                "username", "admin", "password", "admin-password"), Map.of()).statusCode()).isEqualTo(401);
-        assertThat(tokenRequest(Map.of("grant_type", "password", "client_id", KeycloakServer.PORTAL_CLIENT,
-                "username", "admin", "password", "admin-password"), Map.of()).statusCode()).isIn(400, 401);
+        assertThat(keycloak.requestToken(Map.of("grant_type", "client_credentials", "client_id", "medicore-bff",
+                "client_secret", "not-the-secret")).statusCode()).isEqualTo(401);
+        assertThat(keycloak.requestToken(Map.of("grant_type", "password", "client_id", KeycloakServer.LOCAL_DEV_CLIENT,
+                "username", "admin", "password", "admin-password")).statusCode()).isEqualTo(401);
+        assertThat(keycloak.requestToken(Map.of("grant_type", "password", "client_id", KeycloakServer.PORTAL_CLIENT,
+                "username", "admin", "password", "admin-password")).statusCode()).isIn(400, 401);
     }
 
     @Test
@@ -165,18 +165,10 @@ class DeployedRealmTest {
     }
 
     private static String clientToken(String clientId, String secret) {
-        HttpResponse<String> response = tokenRequest(Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", secret), Map.of());
+        HttpResponse<String> response = keycloak.requestToken(Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", secret));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body()).get("access_token").asString();
-    }
-
-    private static HttpResponse<String> tokenRequest(Map<String, String> form, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form)));
-        headers.forEach(request::header);
-        return send(request);
     }
 
     private static String form(Map<String, String> values) {

@@ -30,17 +30,13 @@ class AuditController {
     @QueryMapping
     Connection<AccessRecord> auditTrail(@Argument AuditFilter filter, @Argument Integer first, @Argument String after,
                                         GraphQLContext context) {
-        if (!Caller.of(context).is(ADMIN)) {
-            throw new Forbidden("the audit trail is for administrators");
-        }
+        requireAdministrator(context);
         return page(filter == null ? AuditFilter.NONE : filter, first, after, UnaryOperator.identity());
     }
 
     @QueryMapping
     AuditChainCheck auditChain(GraphQLContext context) {
-        if (!Caller.of(context).is(ADMIN)) {
-            throw new Forbidden("the audit trail is for administrators");
-        }
+        requireAdministrator(context);
         return trail.checkChain();
     }
 
@@ -74,6 +70,12 @@ class AuditController {
             return Long.parseLong(after);
         } catch (NumberFormatException e) {
             throw new InvalidArgument("after", "is not a cursor this list gave out");
+        }
+    }
+
+    private static void requireAdministrator(GraphQLContext context) {
+        if (!Caller.of(context).is(ADMIN)) {
+            throw new Forbidden("the audit trail is for administrators");
         }
     }
 }

@@ -58,10 +58,14 @@ public final class KeycloakServer implements Component {
      * between runs, so only the very first start pays for Keycloak's build step.
      */
     public static KeycloakServer start(Path home, PostgresServer postgres, int port, Path logDirectory) {
+        URL realm = KeycloakServer.class.getResource(REALM_RESOURCE);
+        if (realm == null) {
+            throw new IllegalStateException("realm file " + REALM_RESOURCE + " missing from the class path");
+        }
         int httpPort = FreePorts.orFree(port);
         // Tokens name the issuer by this host name; without it a token fetched via localhost
         // fails an issuer check configured with 127.0.0.1 (and the reverse).
-        return launch(home, postgres, httpPort, KeycloakServer.class.getResource(REALM_RESOURCE), DATABASE, Map.of(),
+        return launch(home, postgres, httpPort, realm, DATABASE, Map.of(),
                 List.of("--hostname=http://localhost:" + httpPort), logDirectory);
     }
 
@@ -77,7 +81,7 @@ public final class KeycloakServer implements Component {
             return launch(home, postgres, FreePorts.free(), realmFile.toUri().toURL(), database, environment, List.of(),
                     logDirectory);
         } catch (IOException e) {
-            throw new UncheckedIOException("no realm file at " + realmFile, e);
+            throw new UncheckedIOException("realm file " + realmFile + " is no URL", e);
         }
     }
 
@@ -121,9 +125,6 @@ public final class KeycloakServer implements Component {
     }
 
     private static void installRealm(Path home, URL realmFile) {
-        if (realmFile == null) {
-            throw new IllegalStateException("realm file " + REALM_RESOURCE + " missing from the class path");
-        }
         try (InputStream realm = realmFile.openStream()) {
             Path target = home.resolve("data/import/medicore-realm.json");
             Files.createDirectories(target.getParent());
