@@ -257,3 +257,30 @@ module "patient_grpc_endpoint" {
   }
   deletion_protection = local.prod
 }
+
+# The public load balancer's web application firewall (the Ingress names it through the overlay).
+module "waf" {
+  source             = "../waf"
+  name               = "${local.name}-public"
+  sign_in_limit      = 100
+  registration_limit = 20
+  log_retention_days = local.prod ? 365 : 30
+}
+
+# Daily backups of every database, 35 days, copied to the second region; locked in production.
+module "backup" {
+  source = "../backup"
+  providers = {
+    aws      = aws
+    aws.copy = aws.backup_copy
+  }
+  name = local.name
+  resource_arns = {
+    "services-db"       = module.rds.arn
+    "keycloak-db"       = module.keycloak.db_arn
+    "patient-table"     = module.dynamodb.table_arn
+    "lab-reports-table" = module.dynamodb_lab_reports.table_arn
+  }
+  retention_days = 35
+  vault_lock     = local.prod
+}
