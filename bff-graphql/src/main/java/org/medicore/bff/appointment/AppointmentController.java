@@ -145,7 +145,9 @@ class AppointmentController {
     Appointment cancelAppointment(@Argument AppointmentInputs.CancelAppointmentInput input, GraphQLContext context) {
         return stub(context).cancelAppointment(CancelAppointmentRequest.newBuilder()
                 .setAppointmentId(input.appointmentId()).setExpectedVersion(input.expectedVersion())
-                .setCancelledBy(CancellingParty.valueOf(input.cancelledBy())).setReason(input.reason()).build())
+                .setCancelledBy(input.cancelledBy() == null ? CancellingParty.CANCELLING_PARTY_UNSPECIFIED
+                        : CancellingParty.valueOf(input.cancelledBy()))
+                .setReason(input.reason()).build())
                 .getAppointment();
     }
 

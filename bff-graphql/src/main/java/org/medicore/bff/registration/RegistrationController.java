@@ -76,10 +76,10 @@ class RegistrationController {
         if (input.password() == null || input.password().length() < MIN_PASSWORD) {
             violations.add(new InvalidArgument.Violation("input.password", "must have at least " + MIN_PASSWORD + " characters"));
         }
-        if (input.name().given().isBlank()) {
+        if (input.name().given() == null || input.name().given().isBlank()) {
             violations.add(new InvalidArgument.Violation("input.name.given", "is required"));
         }
-        if (input.name().family().isBlank()) {
+        if (input.name().family() == null || input.name().family().isBlank()) {
             violations.add(new InvalidArgument.Violation("input.name.family", "is required"));
         }
         if (input.dateOfBirth().isAfter(LocalDate.now())) {

@@ -33,6 +33,7 @@ import org.medicore.appointment.domain.AppointmentAccess;
 import org.medicore.appointment.domain.AppointmentId;
 import org.medicore.appointment.domain.AppointmentType;
 import org.medicore.appointment.domain.Caller;
+import org.medicore.appointment.domain.CancellingParty;
 import org.medicore.appointment.domain.Decision;
 import org.medicore.appointment.domain.PatientId;
 import org.medicore.appointment.domain.Practitioner;
@@ -146,8 +147,13 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
     @Override
     public Outcome<Appointment> cancel(Caller caller, Cancel command) {
         return change(caller, command.id(), command.expectedVersion(),
-                (who, appointment) -> AppointmentAccess.mayCancel(who, appointment, command.cancelledBy()),
-                appointment -> appointment.cancel(caller.asActor(), command.cancelledBy(), command.reason(), clock.instant()));
+                (who, appointment) -> AppointmentAccess.mayCancel(who, appointment, partyOf(caller, command, appointment)),
+                appointment -> appointment.cancel(caller.asActor(), partyOf(caller, command, appointment), command.reason(),
+                        clock.instant()));
+    }
+
+    private static CancellingParty partyOf(Caller caller, Cancel command, Appointment appointment) {
+        return command.cancelledBy().orElseGet(() -> AppointmentAccess.partyOf(caller, appointment));
     }
 
     @Override

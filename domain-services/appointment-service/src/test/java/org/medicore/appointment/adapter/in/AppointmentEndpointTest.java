@@ -110,6 +110,29 @@ class AppointmentEndpointTest extends IntegrationTest {
     }
 
     @Test
+    void who_cancelled_follows_from_the_callers_role_when_the_request_does_not_say() {
+        Practitioner practitioner = aPractitionerWithHours(DOCTOR + "-cancels");
+        var patient = client.as(TestTokens.forSubject(PATIENT, "PATIENT"));
+        String byDoctor = patient.bookAppointment(booking(practitioner, PATIENT, at(nextMonday().plusDays(3), "08:00")))
+                .getAppointment().getId();
+        String byPatient = patient.bookAppointment(booking(practitioner, PATIENT, at(nextMonday().plusDays(3), "09:00")))
+                .getAppointment().getId();
+        String byAdmin = patient.bookAppointment(booking(practitioner, PATIENT, at(nextMonday().plusDays(3), "10:00")))
+                .getAppointment().getId();
+
+        var doctorCancelled = client.as(TestTokens.forSubject(DOCTOR + "-cancels", "DOCTOR")).cancelAppointment(
+                CancelAppointmentRequest.newBuilder().setAppointmentId(byDoctor).setReason("ill").build());
+        var patientCancelled = patient.cancelAppointment(
+                CancelAppointmentRequest.newBuilder().setAppointmentId(byPatient).setReason("better").build());
+        var adminCancelled = client.as(TestTokens.forSubject("admin-" + UUID.randomUUID(), "ADMIN")).cancelAppointment(
+                CancelAppointmentRequest.newBuilder().setAppointmentId(byAdmin).setReason("room closed").build());
+
+        assertThat(doctorCancelled.getAppointment().getCancellation().getCancelledBy()).isEqualTo(CancellingParty.PRACTITIONER);
+        assertThat(patientCancelled.getAppointment().getCancellation().getCancelledBy()).isEqualTo(CancellingParty.PATIENT);
+        assertThat(adminCancelled.getAppointment().getCancellation().getCancelledBy()).isEqualTo(CancellingParty.CLINIC);
+    }
+
+    @Test
     void a_doctor_sees_their_own_day_but_not_a_colleagues() {
         Practitioner own = aPractitionerWithHours(DOCTOR + "-own");
         Practitioner colleague = aPractitionerWithHours();

@@ -31,6 +31,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -95,13 +96,15 @@ final class ProtoMapping {
         };
     }
 
-    static CancellingParty party(String field, org.medicore.contracts.appointment.v1.CancellingParty party) {
+    /** Unspecified: the service takes the party from the caller's role. */
+    static Optional<CancellingParty> party(String field, org.medicore.contracts.appointment.v1.CancellingParty party) {
         return switch (party) {
-            case PATIENT -> CancellingParty.PATIENT;
-            case PRACTITIONER -> CancellingParty.PRACTITIONER;
-            case CLINIC -> CancellingParty.CLINIC;
-            case SYSTEM -> CancellingParty.SYSTEM;
-            case CANCELLING_PARTY_UNSPECIFIED, UNRECOGNIZED -> throw new InvalidField(field, "required");
+            case PATIENT -> Optional.of(CancellingParty.PATIENT);
+            case PRACTITIONER -> Optional.of(CancellingParty.PRACTITIONER);
+            case CLINIC -> Optional.of(CancellingParty.CLINIC);
+            case SYSTEM -> Optional.of(CancellingParty.SYSTEM);
+            case CANCELLING_PARTY_UNSPECIFIED -> Optional.empty();
+            case UNRECOGNIZED -> throw new InvalidField(field, "must be PATIENT, PRACTITIONER, CLINIC or SYSTEM");
         };
     }
 
