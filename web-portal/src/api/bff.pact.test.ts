@@ -75,7 +75,7 @@ function operation<D, V extends AnyVariables>(
 }
 
 async function send<D, V extends AnyVariables>(url: string, document: TypedDocumentNode<D, V>, variables: Record<string, unknown>) {
-  const client = apiClient(`${url}/graphql`, () => 'a-token');
+  const client = apiClient(`${url}/graphql`, { token: () => 'a-token', renew: () => Promise.reject(new Error('no renewal in a pact')), ended: () => {} });
   const vars = reify(variables) as V;
   const isMutation = document.definitions.some((node) => node.kind === 'OperationDefinition' && node.operation === 'mutation');
   const result = await (isMutation

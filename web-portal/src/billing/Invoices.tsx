@@ -2,10 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { InvoiceStatus, PaymentMethod, PatientInvoicesQuery } from '../gql/graphql';
-import { fieldErrors, problem } from '../api/errors';
+import { problem } from '../api/errors';
+import { PAYMENT, missingFields } from '../api/formFields';
 import { PatientSearch } from '../doctor/PatientSearch';
 import { formatMoney } from '../money/money';
 import { Choice, Field } from '../ui/Field';
+import { useFormCheck } from '../ui/formCheck';
 import { Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
 import { formatDateTime } from '../ui/time';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
@@ -95,21 +97,24 @@ const METHODS = [
   { value: 'INSURANCE', label: 'Insurance' },
 ] as const;
 
-function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: () => void }) {
+export function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: () => void }) {
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<PaymentMethod>('CARD');
   const [reference, setReference] = useState('');
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [result, record] = useMutation(RecordPayment);
-  const errors = fieldErrors(result.error);
+  const { errors, problem: refusal, passes } = useFormCheck(PAYMENT, result.error);
   const currency = invoice.balanceDue.currency;
   const open = invoice.status === 'ISSUED' || invoice.status === 'PARTIALLY_PAID';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const amountMinor = toMinorUnits(amount, currency);
+    const wrong = missingFields(PAYMENT, { amount });
+    if (!wrong.amount && !amountMinor) wrong.amount = PAYMENT.amount.invalid;
+    if (!passes(wrong) || !amountMinor) return;
     void record({
-      input: { invoiceId: invoice.id, amount: { amountMinor: amountMinor ?? -1, currency }, method, reference: reference || null, idempotencyKey },
+      input: { invoiceId: invoice.id, amount: { amountMinor, currency }, method, reference: reference || null, idempotencyKey },
     }).then((paid) => {
       if (!paid.error) {
         setAmount('');
@@ -131,14 +136,14 @@ function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: () => void
       </p>
       {open && (
         <form onSubmit={submit} noValidate className="mt-2 grid gap-2 sm:grid-cols-4 sm:items-end">
-          <Field label={`Amount (${currency})`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={errors['amount.amountMinor'] ?? errors.amount} />
+          <Field label={`Amount (${currency})`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={errors.amount} />
           <Choice label="Method" value={method} options={METHODS} onChange={(value) => setMethod(value as PaymentMethod)} error={errors.method} />
           <Field label="Reference" value={reference} onChange={(e) => setReference(e.target.value)} error={errors.reference} />
           <button type="submit" className={buttonClass} disabled={result.fetching}>
             Record payment
           </button>
           <div className="sm:col-span-4">
-            <Problem>{Object.keys(errors).length ? undefined : problem(result.error)}</Problem>
+            <Problem>{refusal}</Problem>
           </div>
         </form>
       )}

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { fieldErrors, problem } from '../api/errors';
+import { problem } from '../api/errors';
+import { BOOKING } from '../api/formFields';
 import { useSession } from '../auth/session';
 import { Link } from '../routing/router';
 import { Choice, Field } from '../ui/Field';
+import { useFormCheck } from '../ui/formCheck';
 import { Done, Empty, Loading, Page, Problem, buttonClass } from '../ui/States';
 import { formatDateTime } from '../ui/time';
 import { SlotPicker } from './SlotPicker';
@@ -46,7 +48,7 @@ export function BookAppointment() {
   const [reason, setReason] = useState('');
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [booking, book] = useMutation(Book);
-  const errors = fieldErrors(booking.error);
+  const { errors, problem: refusal } = useFormCheck(BOOKING, booking.error);
   const options = practitioners.data?.practitioners.edges.map(({ node }) => ({
     value: node.id,
     label: `${node.name.given} ${node.name.family}, ${node.specialty} (${node.department})`,
@@ -90,7 +92,7 @@ export function BookAppointment() {
         >
           <p>You chose {formatDateTime(start)}.</p>
           <Field label="Reason (optional)" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
-          <Problem>{errors.start ?? problem(booking.error)}</Problem>
+          <Problem>{errors.start ?? (errors.reason ? undefined : refusal)}</Problem>
           <button type="submit" className={buttonClass} disabled={booking.fetching}>
             {booking.fetching ? 'Booking…' : 'Confirm booking'}
           </button>

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { MyAppointmentsQuery } from '../gql/graphql';
-import { fieldErrors, problem } from '../api/errors';
+import { problem } from '../api/errors';
+import { CANCELLATION, RESCHEDULE, missingFields } from '../api/formFields';
 import { useSession } from '../auth/session';
 import { Link } from '../routing/router';
 import { Field } from '../ui/Field';
+import { useFormCheck } from '../ui/formCheck';
 import { Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
 import { formatDateTime } from '../ui/time';
 import { SlotPicker } from './SlotPicker';
@@ -87,7 +89,8 @@ function AppointmentItem({ appointment, onChanged }: { appointment: Appointment;
   const [newStart, setNewStart] = useState<string>();
   const [cancelled, cancel] = useMutation(Cancel);
   const [moved, reschedule] = useMutation(Reschedule);
-  const errors = fieldErrors(cancelled.error ?? moved.error);
+  const cancelling = useFormCheck(CANCELLATION, cancelled.error);
+  const moving = useFormCheck(RESCHEDULE, moved.error);
   const open = appointment.status === 'BOOKED';
 
   const done = (result: { error?: unknown }) => {
@@ -120,11 +123,12 @@ function AppointmentItem({ appointment, onChanged }: { appointment: Appointment;
           className="mt-2 flex flex-col gap-2"
           onSubmit={(event) => {
             event.preventDefault();
+            if (!cancelling.passes(missingFields(CANCELLATION, { reason }))) return;
             void cancel({ input: { appointmentId: appointment.id, expectedVersion: appointment.version, reason } }).then(done);
           }}
         >
-          <Field label="Why do you cancel?" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
-          <Problem>{errors.reason ? undefined : problem(cancelled.error)}</Problem>
+          <Field label="Why do you cancel?" value={reason} onChange={(e) => setReason(e.target.value)} error={cancelling.errors.reason} />
+          <Problem>{cancelling.problem}</Problem>
           <div className="flex gap-2">
             <button type="submit" className={buttonClass} disabled={cancelled.fetching}>
               Cancel the appointment
@@ -138,7 +142,7 @@ function AppointmentItem({ appointment, onChanged }: { appointment: Appointment;
       {changing === 'reschedule' && (
         <div className="mt-2 flex flex-col gap-2">
           <SlotPicker practitionerId={appointment.practitionerId} chosen={newStart} onChoose={setNewStart} />
-          <Problem>{errors.newStart ?? problem(moved.error)}</Problem>
+          <Problem>{moving.errors.newStart ?? moving.problem}</Problem>
           <div className="flex gap-2">
             <button
               type="button"
