@@ -73,7 +73,11 @@ final class ProtoMapping {
         if (!present) {
             throw new InvalidField(field, "required");
         }
-        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+        try {
+            return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new InvalidField(field, "not a valid point in time");
+        }
     }
 
     static LocalDate date(String field, boolean present, Date date) {
@@ -197,6 +201,7 @@ final class ProtoMapping {
                 .setLate(cancellation.late())));
         appointment.checkedInAt().ifPresent(at -> proto.setCheckedInAt(timestamp(at)));
         appointment.completedAt().ifPresent(at -> proto.setCompletedAt(timestamp(at)));
+        appointment.outsideWorkingHoursSince().ifPresent(at -> proto.setOutsideWorkingHoursSince(timestamp(at)));
         return proto.build();
     }
 
