@@ -95,11 +95,12 @@ class LiveUpdatesTest extends WholeSystemTest {
 
     @Test
     void the_signed_in_user_is_known_over_graphql_ws_as_over_http() {
-        Map<?, ?> me = socket("patient").document("{ me { subject roles patient { id } } }").retrieve("me")
-                .toEntity(Map.class).block(Duration.ofSeconds(30));
+        Map<String, Object> me = socket("patient").document("{ me { subject roles patient { id } } }").retrieve("me")
+                .toEntity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+                .block(Duration.ofSeconds(30));
 
-        assertThat(me).containsEntry("subject", Demo.PATIENT_SUBJECT).containsEntry("roles", List.of("PATIENT"));
-        assertThat((Map<?, ?>) me.get("patient")).containsEntry("id", Demo.PATIENT_SUBJECT);
+        assertThat(me).containsEntry("subject", Demo.PATIENT_SUBJECT).containsEntry("roles", List.of("PATIENT"))
+                .containsEntry("patient", Map.of("id", Demo.PATIENT_SUBJECT));
     }
 
     @Test
