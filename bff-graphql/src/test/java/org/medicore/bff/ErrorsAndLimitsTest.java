@@ -35,6 +35,23 @@ class ErrorsAndLimitsTest extends WholeSystemTest {
     }
 
     @Test
+    void control_characters_in_a_name_are_refused_naming_the_field() {
+        long version = as("patient").document("{ me { patient { version } } }").execute()
+                .path("me.patient.version").entity(Long.class).get();
+
+        as("patient").document("""
+                        mutation($input: UpdatePatientInput!) { updatePatient(input: $input) { id } }""")
+                .variable("input", Map.of("patientId", Demo.PATIENT_SUBJECT, "expectedVersion", version,
+                        "name", Map.of("given", "Alice", "family", "Lid\u0000del\bl")))
+                .execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                    assertThat((List<Map<String, String>>) error.getExtensions().get("violations"))
+                            .extracting(v -> v.get("field")).containsExactly("name.family");
+                }));
+    }
+
+    @Test
     void a_stale_version_is_a_conflict_that_names_the_current_version() {
         as("patient").document("""
                         mutation { updatePatient(input: { patientId: "%s", expectedVersion: 999, sex: FEMALE }) { id } }"""
