@@ -9,7 +9,6 @@ import org.medicore.localstack.LabReportPdf;
 import org.medicore.bff.support.WholeSystemTest;
 import org.medicore.contracts.appointment.v1.Practitioner;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
@@ -97,10 +96,11 @@ class LiveUpdatesTest extends WholeSystemTest {
     @Test
     void the_signed_in_user_is_known_over_graphql_ws_as_over_http() {
         Map<String, Object> me = socket("patient").document("{ me { subject roles patient { id } } }").retrieve("me")
-                .toEntity(new ParameterizedTypeReference<Map<String, Object>>() { }).block(Duration.ofSeconds(30));
+                .toEntity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+                .block(Duration.ofSeconds(30));
 
-        assertThat(me).containsEntry("subject", Demo.PATIENT_SUBJECT).containsEntry("roles", List.of("PATIENT"));
-        assertThat(me.get("patient")).isEqualTo(Map.of("id", Demo.PATIENT_SUBJECT));
+        assertThat(me).containsEntry("subject", Demo.PATIENT_SUBJECT).containsEntry("roles", List.of("PATIENT"))
+                .containsEntry("patient", Map.of("id", Demo.PATIENT_SUBJECT));
     }
 
     @Test
