@@ -8,8 +8,9 @@ import { PatientSearch } from '../doctor/PatientSearch';
 import { formatMoney } from '../money/money';
 import { Choice, Field } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
-import { Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
+import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
 import { formatDateTime } from '../ui/time';
+import { InvoiceLines, paymentMethodName } from './InvoiceLines';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { toMinorUnits } from './amounts';
 
@@ -19,10 +20,7 @@ const PatientInvoices = graphql(`
       edges {
         node {
           ...InvoiceSummary
-          amountPaid {
-            amountMinor
-            currency
-          }
+          ...InvoiceDetails
         }
       }
     }
@@ -34,6 +32,20 @@ const RecordPayment = graphql(`
     recordPayment(input: $input) {
       id
       status
+      balanceDue {
+        amountMinor
+        currency
+      }
+      payments {
+        id
+        amount {
+          amountMinor
+          currency
+        }
+        method
+        reference
+        receivedAt
+      }
     }
   }
 `);
@@ -103,6 +115,7 @@ export function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: () 
   const [reference, setReference] = useState('');
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [result, record] = useMutation(RecordPayment);
+  const [receipt, setReceipt] = useState<string>();
   const { errors, problem: refusal, passes } = useFormCheck(PAYMENT, result.error);
   const currency = invoice.balanceDue.currency;
   const open = invoice.status === 'ISSUED' || invoice.status === 'PARTIALLY_PAID';
@@ -116,7 +129,14 @@ export function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: () 
     void record({
       input: { invoiceId: invoice.id, amount: { amountMinor, currency }, method, reference: reference || null, idempotencyKey },
     }).then((paid) => {
-      if (!paid.error) {
+      const invoiceNow = paid.data?.recordPayment;
+      if (invoiceNow) {
+        // The receipt: the newest payment as billing-service recorded it, and what is left to pay.
+        const payment = invoiceNow.payments[invoiceNow.payments.length - 1];
+        setReceipt(
+          `Receipt for ${invoice.number}: ${formatMoney(payment.amount)} paid by ${paymentMethodName(payment.method)} on ${formatDateTime(payment.receivedAt)}` +
+            `${payment.reference ? ` (${payment.reference})` : ''}; still to pay ${formatMoney(invoiceNow.balanceDue)}.`,
+        );
         setAmount('');
         setIdempotencyKey(crypto.randomUUID());
         onPaid();
@@ -134,6 +154,8 @@ export function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: () 
         Total {formatMoney(invoice.total)}, paid {formatMoney(invoice.amountPaid)}, due{' '}
         <strong data-testid="balance-due">{formatMoney(invoice.balanceDue)}</strong>
       </p>
+      <InvoiceLines invoice={invoice} />
+      {receipt && <Done>{receipt}</Done>}
       {open && (
         <form onSubmit={submit} noValidate className="mt-2 grid gap-2 sm:grid-cols-4 sm:items-end">
           <Field label={`Amount (${currency})`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={errors.amount} />

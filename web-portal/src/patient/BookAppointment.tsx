@@ -8,7 +8,8 @@ import { Link } from '../routing/router';
 import { Choice, Field } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
 import { Done, Empty, Loading, Page, Problem, buttonClass } from '../ui/States';
-import { formatDateTime } from '../ui/time';
+import { formatDateTime, formatTime } from '../ui/time';
+import { calendarHref } from './calendarFile';
 import { SlotPicker } from './SlotPicker';
 
 const Practitioners = graphql(`
@@ -34,7 +35,17 @@ const Book = graphql(`
     bookAppointment(input: $input) {
       id
       start
+      end
       status
+      appointmentType
+      reason
+      practitioner {
+        name {
+          given
+          family
+        }
+        department
+      }
     }
   }
 `);
@@ -55,12 +66,27 @@ export function BookAppointment() {
   }));
 
   if (booking.data) {
+    const booked = booking.data.bookAppointment;
+    const what = `${booked.appointmentType.toLowerCase().replace('_', ' ')} with ${booked.practitioner?.name.given ?? ''} ${booked.practitioner?.name.family ?? ''}`;
     return (
       <Page title="Book an appointment">
-        <Done>Booked for {formatDateTime(booking.data.bookAppointment.start)}.</Done>
-        <Link href="/appointments" className="underline">
-          See my appointments
-        </Link>
+        <Done>
+          Booked: {what} on {formatDateTime(booked.start)} until {formatTime(booked.end)}
+          {booked.practitioner && `, ${booked.practitioner.department}`}.
+        </Done>
+        {booked.reason && <p>Reason you gave: {booked.reason}</p>}
+        <div className="flex flex-wrap gap-3">
+          <a
+            className={buttonClass}
+            href={calendarHref({ id: booked.id, start: booked.start, end: booked.end, summary: `MediCore: ${what}`, description: booked.reason ?? undefined })}
+            download="appointment.ics"
+          >
+            Add to my calendar
+          </a>
+          <Link href="/appointments" className="underline self-center">
+            See my appointments
+          </Link>
+        </div>
       </Page>
     );
   }

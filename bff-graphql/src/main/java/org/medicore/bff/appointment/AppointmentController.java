@@ -1,5 +1,6 @@
 package org.medicore.bff.appointment;
 
+import com.google.protobuf.Timestamp;
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import org.medicore.bff.error.InvalidArgument;
@@ -129,6 +130,12 @@ class AppointmentController {
     @SchemaMapping(typeName = "Appointment", field = "reason")
     String reason(Appointment appointment) {
         return ProtoValues.orNull(appointment.getReason());
+    }
+
+    /** The appointment service's cancellation policy, so the portal names the fee before a cancellation. */
+    @SchemaMapping(typeName = "Appointment", field = "lateCancellationFrom")
+    Timestamp lateCancellationFrom(Appointment appointment) {
+        return appointment.hasLateCancellationFrom() ? appointment.getLateCancellationFrom() : null;
     }
 
     @MutationMapping
