@@ -1,5 +1,6 @@
 package org.medicore.bff.appointment;
 
+import com.google.protobuf.Timestamp;
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import org.medicore.bff.error.InvalidArgument;
@@ -129,6 +130,11 @@ class AppointmentController {
     @SchemaMapping(typeName = "Appointment", field = "reason")
     String reason(Appointment appointment) {
         return ProtoValues.orNull(appointment.getReason());
+    }
+
+    @SchemaMapping(typeName = "Appointment", field = "outsideWorkingHoursSince")
+    Timestamp outsideWorkingHoursSince(Appointment appointment) {
+        return appointment.hasOutsideWorkingHoursSince() ? appointment.getOutsideWorkingHoursSince() : null;
     }
 
     @MutationMapping
