@@ -34,7 +34,8 @@ class KubernetesManifestsTest {
         }
     }
 
-    private static List<Resource> loadBase() {
+    /** Every resource of kubernetes/base, kustomization files left out. */
+    static List<Resource> loadBase() {
         List<Resource> resources = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Repository.KUBERNETES.resolve("base"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {

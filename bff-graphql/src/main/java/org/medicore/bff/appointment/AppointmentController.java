@@ -137,6 +137,12 @@ class AppointmentController {
         return appointment.hasOutsideWorkingHoursSince() ? appointment.getOutsideWorkingHoursSince() : null;
     }
 
+    /** The appointment service's cancellation policy, so the portal names the fee before a cancellation. */
+    @SchemaMapping(typeName = "Appointment", field = "lateCancellationFrom")
+    Timestamp lateCancellationFrom(Appointment appointment) {
+        return appointment.hasLateCancellationFrom() ? appointment.getLateCancellationFrom() : null;
+    }
+
     @MutationMapping
     Appointment bookAppointment(@Argument AppointmentInputs.BookAppointmentInput input, GraphQLContext context) {
         return stub(context).bookAppointment(BookAppointmentRequest.newBuilder()

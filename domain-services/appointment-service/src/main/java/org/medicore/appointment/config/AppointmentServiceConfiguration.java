@@ -4,7 +4,6 @@ import org.medicore.appointment.application.port.out.PendingOutbox;
 import org.medicore.support.outbox.OutboxBacklog;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.grpc.BindableService;
-import io.grpc.ServerInterceptor;
 import org.apache.kafka.clients.producer.Producer;
 import org.jooq.DSLContext;
 import org.medicore.appointment.adapter.in.grpc.GrpcAdapters;
@@ -26,15 +25,12 @@ import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.medicore.support.security.BearerTokenCheck;
+import org.medicore.support.security.RealmTokens;
+import org.springframework.core.annotation.Order;
 
 import java.time.Clock;
-import java.util.Collection;
 
 /** Wires the hexagon: domain policies, use cases, and the adapters behind their ports. */
 @Configuration(proxyBeanMethods = false)
@@ -89,18 +85,14 @@ public class AppointmentServiceConfiguration {
 
     @Bean
     @GlobalServerInterceptor
-    ServerInterceptor bearerAuthentication(JwtDecoder jwtDecoder) {
-        return GrpcAdapters.bearerAuthentication(jwtDecoder);
+    @Order(BearerTokenCheck.ORDER)
+    BearerTokenCheck bearerTokenCheck(JwtDecoder jwtDecoder) {
+        return new BearerTokenCheck(jwtDecoder);
     }
 
     @Bean
     JwtDecoder jwtDecoder(JwtProperties jwt) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(jwt.issuerUri()),
-                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && audience.contains(jwt.audience()))));
-        return decoder;
+        return RealmTokens.decoder(jwt.issuerUri(), jwt.jwkSetUri(), jwt.audience());
     }
 
     @Bean

@@ -74,6 +74,11 @@ public record Appointment(AppointmentId id, PatientId patientId, PractitionerRef
         return new Accepted(booked, List.of(new AppointmentBooked(UUID.randomUUID(), now, booked.facts())));
     }
 
+    /** After this instant a cancellation by the patient is late, and billing charges the late cancellation fee. */
+    public Instant lateCancellationFrom() {
+        return period.start().minus(LATE_CANCELLATION);
+    }
+
     public Decision cancel(Actor by, CancellingParty party, String cancellationReason, Instant now) {
         if (status != AppointmentStatus.BOOKED) {
             return Refused.because(Rule.NOT_BOOKED, "the appointment is " + status);
@@ -81,7 +86,7 @@ public record Appointment(AppointmentId id, PatientId patientId, PractitionerRef
         if (!now.isBefore(period.start())) {
             return Refused.because(Rule.ALREADY_STARTED, "the appointment has started");
         }
-        boolean late = party == CancellingParty.PATIENT && now.plus(LATE_CANCELLATION).isAfter(period.start());
+        boolean late = party == CancellingParty.PATIENT && now.isAfter(lateCancellationFrom());
         Cancellation cancelled = new Cancellation(party, by, cancellationReason, now, late);
         Appointment next = changed(AppointmentStatus.CANCELLED, period, now).withCancellation(cancelled);
         return new Accepted(next, List.of(new AppointmentCancelled(UUID.randomUUID(), now, next.facts(),

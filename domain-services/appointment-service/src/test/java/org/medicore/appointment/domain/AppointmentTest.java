@@ -59,6 +59,18 @@ class AppointmentTest {
     }
 
     @Test
+    void a_patient_cancelling_becomes_late_24_hours_before_the_start_and_not_earlier() {
+        Appointment appointment = anAppointment().startingAt(START).build();
+        Instant lateFrom = appointment.lateCancellationFrom();
+
+        assertThat(lateFrom).isEqualTo(START.minus(Duration.ofHours(24)));
+        assertThat(((Decision.Accepted) appointment.cancel(PATIENT, CancellingParty.PATIENT, "ill", lateFrom))
+                .appointment().cancellation()).hasValueSatisfying(c -> assertThat(c.late()).isFalse());
+        assertThat(((Decision.Accepted) appointment.cancel(PATIENT, CancellingParty.PATIENT, "ill", lateFrom.plusSeconds(1)))
+                .appointment().cancellation()).hasValueSatisfying(c -> assertThat(c.late()).isTrue());
+    }
+
+    @Test
     void a_clinic_cancelling_is_never_late() {
         var accepted = (Decision.Accepted) anAppointment().startingAt(START).build()
                 .cancel(PATIENT, CancellingParty.CLINIC, "closed", START.minus(Duration.ofHours(2)));

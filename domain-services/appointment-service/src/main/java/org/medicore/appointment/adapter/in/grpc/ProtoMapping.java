@@ -199,6 +199,9 @@ final class ProtoMapping {
                 .setReason(cancellation.reason())
                 .setCancelledAt(timestamp(cancellation.cancelledAt()))
                 .setLate(cancellation.late())));
+        if (appointment.status() == org.medicore.appointment.domain.AppointmentStatus.BOOKED) {
+            proto.setLateCancellationFrom(timestamp(appointment.lateCancellationFrom()));
+        }
         appointment.checkedInAt().ifPresent(at -> proto.setCheckedInAt(timestamp(at)));
         appointment.completedAt().ifPresent(at -> proto.setCompletedAt(timestamp(at)));
         appointment.outsideWorkingHoursSince().ifPresent(at -> proto.setOutsideWorkingHoursSince(timestamp(at)));

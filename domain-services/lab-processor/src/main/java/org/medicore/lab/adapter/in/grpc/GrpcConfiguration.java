@@ -1,6 +1,7 @@
 package org.medicore.lab.adapter.in.grpc;
 
 import org.medicore.lab.application.port.in.ListReportsByPatient;
+import org.medicore.support.security.BearerTokenCheck;
 import org.medicore.support.security.RealmTokens;
 import org.medicore.lab.application.port.in.ConfirmUpload;
 import org.medicore.lab.application.port.in.GetReportStatus;
@@ -13,8 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.GlobalServerInterceptor;
-import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
-import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import java.util.concurrent.ExecutorService;
@@ -50,11 +50,9 @@ public class GrpcConfiguration {
 
     @Bean
     @GlobalServerInterceptor
-    AuthenticationProcessInterceptor bearerTokenSecurity(GrpcSecurity grpc, JwtDecoder jwtDecoder) throws Exception {
-        return grpc.authorizeRequests(requests -> requests.allRequests().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(jwtDecoder)
-                        .jwtAuthenticationConverter(RealmTokens::withRealmRoles)))
-                .build();
+    @Order(BearerTokenCheck.ORDER)
+    BearerTokenCheck bearerTokenCheck(JwtDecoder jwtDecoder) {
+        return new BearerTokenCheck(jwtDecoder);
     }
 
     @Bean
