@@ -132,6 +132,11 @@ class AppointmentController {
         return ProtoValues.orNull(appointment.getReason());
     }
 
+    @SchemaMapping(typeName = "Appointment", field = "outsideWorkingHoursSince")
+    Timestamp outsideWorkingHoursSince(Appointment appointment) {
+        return appointment.hasOutsideWorkingHoursSince() ? appointment.getOutsideWorkingHoursSince() : null;
+    }
+
     /** The appointment service's cancellation policy, so the portal names the fee before a cancellation. */
     @SchemaMapping(typeName = "Appointment", field = "lateCancellationFrom")
     Timestamp lateCancellationFrom(Appointment appointment) {

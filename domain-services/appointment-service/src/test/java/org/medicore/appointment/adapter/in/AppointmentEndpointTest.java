@@ -122,12 +122,13 @@ class AppointmentEndpointTest extends IntegrationTest {
     @Test
     void who_cancelled_follows_from_the_callers_role_when_the_request_does_not_say() {
         Practitioner practitioner = aPractitionerWithHours(DOCTOR + "-cancels");
-        var patient = client.as(TestTokens.forSubject(PATIENT, "PATIENT"));
-        String byDoctor = patient.bookAppointment(booking(practitioner, PATIENT, at(nextMonday().plusDays(3), "08:00")))
+        String patientId = UUID.randomUUID().toString();
+        var patient = client.as(TestTokens.forSubject(patientId, "PATIENT"));
+        String byDoctor = patient.bookAppointment(booking(practitioner, patientId, at(nextMonday().plusDays(3), "08:00")))
                 .getAppointment().getId();
-        String byPatient = patient.bookAppointment(booking(practitioner, PATIENT, at(nextMonday().plusDays(3), "09:00")))
+        String byPatient = patient.bookAppointment(booking(practitioner, patientId, at(nextMonday().plusDays(3), "09:00")))
                 .getAppointment().getId();
-        String byAdmin = patient.bookAppointment(booking(practitioner, PATIENT, at(nextMonday().plusDays(3), "10:00")))
+        String byAdmin = patient.bookAppointment(booking(practitioner, patientId, at(nextMonday().plusDays(3), "10:00")))
                 .getAppointment().getId();
 
         var doctorCancelled = client.as(TestTokens.forSubject(DOCTOR + "-cancels", "DOCTOR")).cancelAppointment(
