@@ -58,6 +58,7 @@ type Invoice = PatientInvoicesQuery['invoices']['edges'][number]['node'];
 export function Invoices() {
   const [patient, setPatient] = useState<{ id: string; name: string }>();
   const [statuses, setStatuses] = useState<InvoiceStatus[]>(['ISSUED', 'PARTIALLY_PAID']);
+  const [receipt, setReceipt] = useState<string>();
   const [{ data, fetching, error }, refresh] = useQuery({
     query: PatientInvoices,
     variables: { patientId: patient?.id ?? '', statuses: statuses.length ? statuses : null },
@@ -75,7 +76,14 @@ export function Invoices() {
         <>
           <p className="flex flex-wrap items-center gap-2">
             Invoices of <strong>{patient.name}</strong>
-            <button type="button" className={quietButtonClass} onClick={() => setPatient(undefined)}>
+            <button
+              type="button"
+              className={quietButtonClass}
+              onClick={() => {
+                setPatient(undefined);
+                setReceipt(undefined);
+              }}
+            >
               Another patient
             </button>
           </p>
@@ -88,12 +96,20 @@ export function Invoices() {
               </label>
             ))}
           </fieldset>
+          {receipt && <Done>{receipt}</Done>}
           {fetching && !data && <Loading what="invoices" />}
           <Problem>{problem(error)}</Problem>
           {data && invoices.length === 0 && <Empty>No invoices in these statuses.</Empty>}
           <ul className="flex flex-col gap-3">
             {invoices.map((invoice) => (
-              <InvoiceItem key={invoice.id} invoice={invoice} onPaid={() => refresh({ requestPolicy: 'network-only' })} />
+              <InvoiceItem
+                key={invoice.id}
+                invoice={invoice}
+                onPaid={(said) => {
+                  setReceipt(said);
+                  refresh({ requestPolicy: 'network-only' });
+                }}
+              />
             ))}
           </ul>
         </>
@@ -109,13 +125,13 @@ const METHODS = [
   { value: 'INSURANCE', label: 'Insurance' },
 ] as const;
 
-export function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: () => void }) {
+/** One invoice and, while open, the form to record a payment; `onPaid` gets the receipt in words. */
+export function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: (receipt: string) => void }) {
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<PaymentMethod>('CARD');
   const [reference, setReference] = useState('');
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [result, record] = useMutation(RecordPayment);
-  const [receipt, setReceipt] = useState<string>();
   const { errors, problem: refusal, passes } = useFormCheck(PAYMENT, result.error);
   const currency = invoice.balanceDue.currency;
   const open = invoice.status === 'ISSUED' || invoice.status === 'PARTIALLY_PAID';
@@ -133,13 +149,12 @@ export function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: () 
       if (invoiceNow) {
         // The receipt: the newest payment as billing-service recorded it, and what is left to pay.
         const payment = invoiceNow.payments[invoiceNow.payments.length - 1];
-        setReceipt(
+        setAmount('');
+        setIdempotencyKey(crypto.randomUUID());
+        onPaid(
           `Receipt for ${invoice.number}: ${formatMoney(payment.amount)} paid by ${paymentMethodName(payment.method)} on ${formatDateTime(payment.receivedAt)}` +
             `${payment.reference ? ` (${payment.reference})` : ''}; still to pay ${formatMoney(invoiceNow.balanceDue)}.`,
         );
-        setAmount('');
-        setIdempotencyKey(crypto.randomUUID());
-        onPaid();
       }
     });
   };
@@ -155,7 +170,6 @@ export function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: () 
         <strong data-testid="balance-due">{formatMoney(invoice.balanceDue)}</strong>
       </p>
       <InvoiceLines invoice={invoice} />
-      {receipt && <Done>{receipt}</Done>}
       {open && (
         <form onSubmit={submit} noValidate className="mt-2 grid gap-2 sm:grid-cols-4 sm:items-end">
           <Field label={`Amount (${currency})`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={errors.amount} />
