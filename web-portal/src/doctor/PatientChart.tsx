@@ -2,9 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { HistoryEntryKind } from '../gql/graphql';
-import { fieldErrors, problem } from '../api/errors';
+import { problem } from '../api/errors';
+import { HISTORY_ENTRY, missingFields } from '../api/formFields';
 import { LabResultsTable } from '../patient/LabResultsTable';
 import { Choice, Field } from '../ui/Field';
+import { useFormCheck } from '../ui/formCheck';
 import { Empty, Loading, Page, Problem, buttonClass } from '../ui/States';
 import { formatDateTime } from '../ui/time';
 
@@ -44,6 +46,14 @@ const KINDS = [
   { value: 'ALLERGY', label: 'Allergy' },
   { value: 'MEDICATION', label: 'Medication' },
   { value: 'NOTE', label: 'Note' },
+] as const;
+
+const SEVERITIES = [
+  { value: '', label: 'Choose the severity' },
+  { value: 'MILD', label: 'Mild' },
+  { value: 'MODERATE', label: 'Moderate' },
+  { value: 'SEVERE', label: 'Severe' },
+  { value: 'LIFE_THREATENING', label: 'Life-threatening' },
 ] as const;
 
 /** Demographics, history, lab results and appointments of one patient, for clinicians. */
@@ -92,13 +102,21 @@ export function PatientChart({ patientId }: { patientId: string }) {
 function HistoryEntryForm({ patientId, onAdded }: { patientId: string; onAdded: () => void }) {
   const [kind, setKind] = useState<HistoryEntryKind>('NOTE');
   const [text, setText] = useState('');
+  const [severity, setSeverity] = useState('');
+  const [dosage, setDosage] = useState('');
   const [result, add] = useMutation(AddHistoryEntry);
-  const errors = fieldErrors(result.error);
+  const { errors, problem, passes } = useFormCheck(HISTORY_ENTRY, result.error);
+  const allergy = kind === 'ALLERGY';
+  const medication = kind === 'MEDICATION';
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void add({ input: { patientId, kind, text } }).then((added) => {
+    if (!passes(missingFields(HISTORY_ENTRY, { text, severity }, allergy ? ['text', 'severity'] : ['text']))) return;
+    const input = { patientId, kind, text, severity: allergy ? severity : null, dosage: medication && dosage ? dosage : null };
+    void add({ input }).then((added) => {
       if (!added.error) {
         setText('');
+        setSeverity('');
+        setDosage('');
         onAdded();
       }
     });
@@ -106,8 +124,10 @@ function HistoryEntryForm({ patientId, onAdded }: { patientId: string; onAdded: 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-2 rounded border border-slate-300 p-3">
       <Choice label="Kind of entry" value={kind} options={KINDS} onChange={(value) => setKind(value as HistoryEntryKind)} error={errors.kind} />
-      <Field label="Entry" value={text} onChange={(event) => setText(event.target.value)} error={errors.text} />
-      <Problem>{errors.text || errors.kind ? undefined : problem(result.error)}</Problem>
+      <Field label={allergy ? 'Substance' : medication ? 'Medication' : 'Entry'} value={text} onChange={(event) => setText(event.target.value)} error={errors.text} />
+      {allergy && <Choice label="Severity" value={severity} options={SEVERITIES} onChange={setSeverity} error={errors.severity} />}
+      {medication && <Field label="Dosage (optional)" value={dosage} onChange={(event) => setDosage(event.target.value)} error={errors.dosage} />}
+      <Problem>{problem}</Problem>
       <button type="submit" className={buttonClass} disabled={result.fetching}>
         Add to history
       </button>
