@@ -13,7 +13,7 @@ variable "vpc_id" {
 }
 
 variable "subnet_ids" {
-  description = "Private subnets the internal balancer lives in."
+  description = "Subnets the internal balancer lives in (the balancers' subnets of modules/network, where no pod lives)."
   type        = list(string)
 }
 

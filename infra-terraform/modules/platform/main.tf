@@ -2,6 +2,21 @@
 # envs/prod are thin roots (backend, provider, tags) that call this with their sizes and flags.
 data "aws_region" "current" {}
 
+data "aws_region" "backup_copy" {
+  provider = aws.backup_copy
+}
+
+# Residency as code: a plan in, or copying backups to, a region outside the allow-list stops here.
+resource "terraform_data" "residency" {
+  input = [data.aws_region.current.region, data.aws_region.backup_copy.region]
+  lifecycle {
+    precondition {
+      condition     = alltrue([for region in [data.aws_region.current.region, data.aws_region.backup_copy.region] : contains(var.allowed_regions, region)])
+      error_message = "MediCore keeps patient data in ${join(", ", var.allowed_regions)} only: the provider's region and the backup copy region must be among them."
+    }
+  }
+}
+
 locals {
   name            = "medicore-${var.environment}"
   prod            = var.production_grade

@@ -80,3 +80,9 @@ variable "lab_processor_artifact_key" {
   description = "Key of the lab-processor deployment jar."
   type        = string
 }
+
+variable "allowed_regions" {
+  description = "AWS regions where this environment may keep data (the EU's by default: GDPR residency)."
+  type        = list(string)
+  default     = ["eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1"]
+}

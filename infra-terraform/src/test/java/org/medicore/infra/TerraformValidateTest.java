@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * local filesystem mirror (this one has hashicorp/aws 5.100.0 in /opt/tf-plugins; nothing can be
  * downloaded). The modules ask for aws ~> 6.0 and hashicorp/random, which no mirror here has, so a
  * copy is validated with three changes: the version constraint admits the mirror's provider,
- * {@code data.aws_region.*.region} (6.x) reads {@code .name} (5.x), and each random_password is a
+ * {@code data.aws_region.*.region} (6.x) reads {@code .name} (5.x) for every region data source, and each random_password is a
  * terraform_data of the same name. Every other resource, attribute, type and module wiring is
  * checked as written.
  */
@@ -79,7 +79,7 @@ class TerraformValidateTest {
                     + (forEach.find() ? forEach.group() + "\n" : "") + "  input = \"generated\"\n}");
         });
         return passwords.replaceAll("version(\\s*)= \"~> 6.0\"", "version$1= \">= 5.100\"")
-                .replace("data.aws_region.current.region", "data.aws_region.current.name")
+                .replaceAll("data\\.aws_region\\.(\\w+)\\.region", "data.aws_region.$1.name")
                 .replaceAll("random_password\\.(\\w+)(\\[[^\\]]*])?\\.result", "terraform_data.$1$2.output")
                 .replaceAll("(?s)\\s*random = \\{[^}]*}", "");
     }
