@@ -67,6 +67,12 @@ module "eks" {
       service_account = "analytics-service"
       policy_jsons    = [module.msk.client_policy_json]
     }
+    # The subscriptions' consumers sign in to MSK with IAM like the services'.
+    "bff-graphql" = {
+      namespace       = local.namespace
+      service_account = "bff-graphql"
+      policy_jsons    = [module.msk.client_policy_json]
+    }
     "external-secrets" = {
       namespace       = "external-secrets"
       service_account = "external-secrets"
@@ -241,7 +247,7 @@ module "patient_grpc_endpoint" {
   source                   = "../grpc_endpoint"
   name                     = "${local.name}-patient-grpc"
   vpc_id                   = module.network.vpc_id
-  subnet_ids               = module.network.private_subnet_ids
+  subnet_ids               = module.network.balancer_subnet_ids
   port                     = local.patient_grpc_port
   health_check_port        = local.management_port
   health_check_path        = "/actuator/health/readiness"

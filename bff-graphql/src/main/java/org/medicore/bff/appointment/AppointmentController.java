@@ -132,6 +132,11 @@ class AppointmentController {
         return ProtoValues.orNull(appointment.getReason());
     }
 
+    @SchemaMapping(typeName = "Appointment", field = "outsideWorkingHoursSince")
+    Timestamp outsideWorkingHoursSince(Appointment appointment) {
+        return appointment.hasOutsideWorkingHoursSince() ? appointment.getOutsideWorkingHoursSince() : null;
+    }
+
     /** The appointment service's cancellation policy, so the portal names the fee before a cancellation. */
     @SchemaMapping(typeName = "Appointment", field = "lateCancellationFrom")
     Timestamp lateCancellationFrom(Appointment appointment) {
@@ -152,7 +157,9 @@ class AppointmentController {
     Appointment cancelAppointment(@Argument AppointmentInputs.CancelAppointmentInput input, GraphQLContext context) {
         return stub(context).cancelAppointment(CancelAppointmentRequest.newBuilder()
                 .setAppointmentId(input.appointmentId()).setExpectedVersion(input.expectedVersion())
-                .setCancelledBy(CancellingParty.valueOf(input.cancelledBy())).setReason(input.reason()).build())
+                .setCancelledBy(input.cancelledBy() == null ? CancellingParty.CANCELLING_PARTY_UNSPECIFIED
+                        : CancellingParty.valueOf(input.cancelledBy()))
+                .setReason(input.reason()).build())
                 .getAppointment();
     }
 

@@ -138,6 +138,26 @@ class AppointmentTest {
                 AppointmentType.CONSULTATION, start, "", PATIENT);
     }
 
+    @Test
+    void a_booking_left_outside_new_hours_is_marked_once_and_moving_or_cancelling_ends_the_mark() {
+        Appointment booked = ((Decision.Accepted) Appointment.book(booking(START), weekdays, slots, START.minus(Duration.ofDays(3))))
+                .appointment();
+        Instant hoursChanged = START.minus(Duration.ofDays(2));
+
+        Decision.Accepted marked = booked.leftOutsideWorkingHours(hoursChanged).orElseThrow();
+
+        assertThat(marked.appointment().outsideWorkingHoursSince()).contains(hoursChanged);
+        assertThat(marked.appointment().version()).isEqualTo(booked.version() + 1);
+        assertThat(marked.events()).singleElement().isInstanceOf(AppointmentEvent.AppointmentOutsideWorkingHours.class);
+        assertThat(marked.appointment().leftOutsideWorkingHours(hoursChanged.plusSeconds(60))).isEmpty();
+        var moved = (Decision.Accepted) marked.appointment().reschedule(START.plus(Duration.ofMinutes(30)), weekdays, slots,
+                hoursChanged.plusSeconds(60));
+        assertThat(moved.appointment().outsideWorkingHoursSince()).isEmpty();
+        var cancelled = (Decision.Accepted) marked.appointment().cancel(PATIENT, CancellingParty.CLINIC, "hours changed",
+                hoursChanged.plusSeconds(60));
+        assertThat(cancelled.appointment().outsideWorkingHoursSince()).isEmpty();
+    }
+
     private static void assertRefused(Decision decision, Rule rule) {
         assertThat(decision).isInstanceOfSatisfying(Decision.Refused.class,
                 refused -> assertThat(refused.refusal().rule()).isEqualTo(rule));
