@@ -199,6 +199,7 @@ module "s3_lab_reports" {
 
 module "lambda_lab_processor" {
   source                          = "../lambda_lab_processor"
+  reserved_concurrency            = 10
   function_name                   = "${local.name}-lab-processor"
   handler                         = var.lab_processor_handler
   artifact_bucket                 = var.lab_processor_artifact_bucket
