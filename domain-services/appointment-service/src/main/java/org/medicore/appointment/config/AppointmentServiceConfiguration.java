@@ -13,6 +13,7 @@ import org.medicore.appointment.application.port.out.PublishMessages;
 import org.medicore.appointment.application.service.AppointmentService;
 import org.medicore.appointment.application.service.OutboxRelay;
 import org.medicore.appointment.application.service.PractitionerService;
+import org.medicore.appointment.domain.BookingHorizon;
 import org.medicore.appointment.domain.SlotPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ import java.time.Clock;
 /** Wires the hexagon: domain policies, use cases, and the adapters behind their ports. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({JwtProperties.class, OutboxProperties.class})
+@EnableConfigurationProperties({JwtProperties.class, OutboxProperties.class, SchedulingProperties.class})
 public class AppointmentServiceConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppointmentServiceConfiguration.class);
@@ -50,22 +51,31 @@ public class AppointmentServiceConfiguration {
     }
 
     @Bean
+    BookingHorizon bookingHorizon(SchedulingProperties scheduling) {
+        return new BookingHorizon(scheduling.bookingHorizon());
+    }
+
+    @Bean
     JooqPersistence persistence(DSLContext dsl) {
         return new JooqPersistence(dsl);
     }
 
     @Bean
-    AppointmentService appointmentService(JooqPersistence persistence, SlotPolicy slotPolicy, Clock clock) {
+    AppointmentService appointmentService(JooqPersistence persistence, SlotPolicy slotPolicy, BookingHorizon horizon,
+                                          Clock clock) {
         return new AppointmentService(persistence.loadPractitioner(), persistence.loadWorkingHours(),
                 persistence.loadAppointments(), persistence.saveAppointment(), persistence.bookingRequests(),
-                KafkaMessaging.eventFormat(), persistence.appendToOutbox(), persistence.transactions(), slotPolicy, clock);
+                KafkaMessaging.eventFormat(), persistence.appendToOutbox(), persistence.transactions(), slotPolicy, horizon,
+                clock);
     }
 
     @Bean
-    PractitionerService practitionerService(JooqPersistence persistence, SlotPolicy slotPolicy, Clock clock) {
+    PractitionerService practitionerService(JooqPersistence persistence, SlotPolicy slotPolicy, BookingHorizon horizon,
+                                            Clock clock) {
         return new PractitionerService(persistence.loadPractitioner(), persistence.savePractitioner(),
                 persistence.loadWorkingHours(), persistence.saveWorkingHours(), persistence.loadAppointments(),
-                persistence.transactions(), slotPolicy, clock);
+                persistence.saveAppointment(), KafkaMessaging.eventFormat(), persistence.appendToOutbox(),
+                persistence.transactions(), slotPolicy, horizon, clock);
     }
 
     @Bean
