@@ -160,6 +160,23 @@ class LabReportFlowTest extends RunningLabProcessor {
     }
 
     @Test
+    void a_report_id_of_five_thousand_digits_is_refused_naming_the_field_without_repeating_it() {
+        String doctor = tokenOf("doctor");
+        String hugeId = "9".repeat(5_000);
+
+        assertThatThrownBy(() -> labServiceAs(doctor).getReportStatus(
+                org.medicore.contracts.lab.v1.GetReportStatusRequest.newBuilder().setReportId(hugeId).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(violatedFields(e)).containsExactly("report_id");
+                    assertThat(e.getStatus().getDescription()).doesNotContain("9999");
+                });
+        assertThatThrownBy(() -> labServiceAs(doctor).confirmUpload(ConfirmUploadRequest.newBuilder().setReportId(hugeId).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(violatedFields(e)).containsExactly("report_id"));
+    }
+
+    @Test
     void a_patient_may_not_upload_for_another_patient() {
         String someoneElse = aRegisteredPatient("");
 

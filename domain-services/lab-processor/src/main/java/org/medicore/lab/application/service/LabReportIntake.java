@@ -106,7 +106,10 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
 
     @Override
     public Outcome<LabReport> confirmUpload(Caller caller, String reportId) {
-        Optional<LabReport> found = isUuid(reportId) ? loadReport.load(reportId) : Optional.empty();
+        if (!isUuid(reportId)) {
+            return notAReportId();
+        }
+        Optional<LabReport> found = loadReport.load(reportId);
         if (found.isEmpty()) {
             return Outcome.refused(new Refusal.NotFound(REPORT, reportId));
         }
@@ -136,7 +139,10 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
 
     @Override
     public Outcome<LabReport> reportStatus(Caller caller, String reportId) {
-        Optional<LabReport> found = isUuid(reportId) ? loadReport.load(reportId) : Optional.empty();
+        if (!isUuid(reportId)) {
+            return notAReportId();
+        }
+        Optional<LabReport> found = loadReport.load(reportId);
         if (found.isEmpty()) {
             return Outcome.refused(new Refusal.NotFound(REPORT, reportId));
         }
@@ -152,6 +158,9 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
         List<Refusal.FieldViolation> violations = new ArrayList<>();
         if (!isUuid(patientId)) {
             violations.add(new Refusal.FieldViolation("patient_id", "must be a patient id (UUID)"));
+        }
+        if (reportId.isPresent() && !isUuid(reportId.get())) {
+            violations.add(new Refusal.FieldViolation("report_id", "must be a report id (UUID)"));
         }
         if (pageSize < 0) {
             violations.add(new Refusal.FieldViolation("page.page_size", "must not be negative"));
@@ -194,6 +203,12 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
                 .map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(new Refusal.InvalidRequest(List.of(
                         new Refusal.FieldViolation("page.page_token", "is not a token from a previous page")))));
+    }
+
+    /** Refused before any look-up, and without repeating the id: a caller may send any length. */
+    private static <T> Outcome<T> notAReportId() {
+        return Outcome.refused(new Refusal.InvalidRequest(List.of(
+                new Refusal.FieldViolation("report_id", "must be a report id (UUID)"))));
     }
 
     private static boolean isUuid(String value) {
