@@ -72,7 +72,7 @@ public final class LabReportText {
         Optional<Double> numeric = value.startsWith("<") || value.startsWith(">")
                 ? Optional.empty() : Optional.of(Double.parseDouble(value));
         AbnormalFlag flag = CriticalLimits.apply(code, numeric, unit, flag(numeric, range, m.group("flag")));
-        return Optional.of(new LabValue(position, name, code, value, numeric, unit, range, flag));
+        return Optional.of(new LabValue(position, name, code, value, numeric, unit, unit, range, flag));
     }
 
     /** Derived from the range where the value compares; the lab's printed flag otherwise. */

@@ -50,7 +50,7 @@ public final class LabReportProcessing implements ProcessLabReport {
     @Override
     public Optional<LabReport> process(String reportId) {
         Optional<LabReport> found = loadReport.load(reportId);
-        if (found.isEmpty() || found.get().status().isFinal()) {
+        if (found.isEmpty() || found.get().status().processingEnded()) {
             return found;
         }
         LabReport report = found.get();
