@@ -1,6 +1,5 @@
 package org.medicore.lab;
 
-import com.google.protobuf.util.JsonFormat;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -277,20 +276,6 @@ class LabReportFlowTest extends RunningLabProcessor {
         assertThat(objectExists(uploadKey)).as("still under uploads/: " + uploadKey).isFalse();
     }
 
-    private static List<String> violatedFields(StatusRuntimeException e) {
-        try {
-            return io.grpc.protobuf.StatusProto.fromThrowable(e).getDetails(0).unpack(com.google.rpc.BadRequest.class)
-                    .getFieldViolationsList().stream().map(com.google.rpc.BadRequest.FieldViolation::getField).toList();
-        } catch (com.google.protobuf.InvalidProtocolBufferException notBadRequest) {
-            throw new AssertionError("no BadRequest details in " + e.getStatus(), notBadRequest);
-        }
-    }
-
-    private List<LabResult> resultsOf(String token, String patientId, String reportId) {
-        return labServiceAs(token).listResultsByPatient(ListResultsByPatientRequest.newBuilder()
-                .setPatientId(patientId).setReportId(reportId).build()).getResultsList();
-    }
-
     private void ownRecordOf(String subject) {
         try {
             aRegisteredPatient(subject);
@@ -299,10 +284,5 @@ class LabReportFlowTest extends RunningLabProcessor {
                 throw e;
             }
         }
-    }
-
-    private static <B extends com.google.protobuf.Message.Builder> B parse(String json, B builder) throws Exception {
-        JsonFormat.parser().merge(json, builder);
-        return builder;
     }
 }

@@ -16,6 +16,10 @@ import org.medicore.lab.application.port.out.ReportObjects;
 import org.medicore.lab.application.port.out.SaveReport;
 import org.medicore.lab.application.service.LabReportIntake;
 import org.medicore.lab.application.service.LabReportProcessing;
+import org.medicore.lab.application.service.LabReview;
+import org.medicore.lab.application.service.LabMessageIntake;
+import org.medicore.lab.application.service.ResultsFiling;
+import org.medicore.lab.application.port.out.ReadLabMessage;
 import org.medicore.lab.application.service.OutboxRelay;
 import org.medicore.lab.domain.UploadLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -60,6 +64,23 @@ public class LabProcessorConfiguration {
                                             UploadProperties upload, Clock clock) {
         return new LabReportProcessing(loadReport, saveReport, objects, extractText, attachResults,
                 new UploadLimits(upload.maxBytes()), clock);
+    }
+
+    @Bean
+    LabReview labReview(LoadReport loadReport, SaveReport saveReport, FindPatient findPatient,
+                        AttachResults attachResults, Clock clock) {
+        return new LabReview(loadReport, saveReport, findPatient, attachResults, clock);
+    }
+
+    @Bean
+    ResultsFiling resultsFiling(AttachResults attachResults, LoadReport loadReport, SaveReport saveReport, Clock clock) {
+        return new ResultsFiling(attachResults, loadReport, saveReport, clock);
+    }
+
+    @Bean
+    LabMessageIntake labMessageIntake(ReadLabMessage readLabMessage, FindPatient findPatient, LoadReport loadReport,
+                                      SaveReport saveReport, ReportObjects objects, ResultsFiling filing, Clock clock) {
+        return new LabMessageIntake(readLabMessage, findPatient, loadReport, saveReport, objects, filing, clock);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.medicore.lab.domain;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** What a clinician decides about a report held for review. */
 public sealed interface ReviewDecision {
@@ -28,5 +29,19 @@ public sealed interface ReviewDecision {
 
     /** A value as the clinician states it; its flag comes from the range and the critical limits, as for a read one. */
     record StatedValue(String testName, Optional<LoincCode> code, String value, String unit, String range) {
+
+        private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(?:[.,]\\d+)?");
+
+        /** The value at {@code line} of the report, flagged as a value read would be. */
+        public LabValue asValue(int line) {
+            String stated = value.strip();
+            Optional<Double> number = NUMBER.matcher(stated).matches()
+                    ? Optional.of(Double.parseDouble(stated.replace(',', '.'))) : Optional.empty();
+            Optional<ReferenceRange> referenceRange = ReferenceRange.parse(range);
+            AbnormalFlag flag = number.isPresent() && referenceRange.filter(ReferenceRange::hasBounds).isPresent()
+                    ? referenceRange.get().flag(number.get()) : AbnormalFlag.UNSPECIFIED;
+            return new LabValue(line, testName.strip(), code, stated, number, unit.strip(), unit.strip(), referenceRange,
+                    CriticalLimits.apply(code, number, unit, flag));
+        }
     }
 }

@@ -21,7 +21,9 @@ final class Callers {
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new IllegalStateException("a call reached the endpoint without an authenticated principal");
         }
-        Set<String> known = Arrays.stream(Role.values()).map(Enum::name).collect(Collectors.toSet());
+        // SYSTEM is the service's own, never a role a token may claim
+        Set<String> known = Arrays.stream(Role.values()).filter(role -> role != Role.SYSTEM).map(Enum::name)
+                .collect(Collectors.toSet());
         Set<Role> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length()))
                 .filter(known::contains).map(Role::valueOf).collect(Collectors.toSet());
