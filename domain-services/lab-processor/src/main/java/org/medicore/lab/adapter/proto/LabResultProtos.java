@@ -88,6 +88,7 @@ public final class LabResultProtos {
             case HIGH -> AbnormalFlag.HIGH;
             case CRITICAL_LOW -> AbnormalFlag.CRITICAL_LOW;
             case CRITICAL_HIGH -> AbnormalFlag.CRITICAL_HIGH;
+            case ABNORMAL -> AbnormalFlag.ABNORMAL;
         };
     }
 
@@ -98,6 +99,7 @@ public final class LabResultProtos {
             case HIGH -> org.medicore.lab.domain.AbnormalFlag.HIGH;
             case CRITICAL_LOW -> org.medicore.lab.domain.AbnormalFlag.CRITICAL_LOW;
             case CRITICAL_HIGH -> org.medicore.lab.domain.AbnormalFlag.CRITICAL_HIGH;
+            case ABNORMAL -> org.medicore.lab.domain.AbnormalFlag.ABNORMAL;
             default -> org.medicore.lab.domain.AbnormalFlag.UNSPECIFIED;
         };
     }

@@ -33,7 +33,7 @@ import java.util.concurrent.Executors;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.grpc.server.enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(GrpcConfiguration.SecurityProperties.class)
+@EnableConfigurationProperties({GrpcConfiguration.SecurityProperties.class, GrpcConfiguration.ProcessingProperties.class})
 public class GrpcConfiguration {
 
     /** Keycloak realm issuer, its signing keys and the audience every token must carry. */
@@ -41,10 +41,23 @@ public class GrpcConfiguration {
     public record SecurityProperties(String issuer, String jwkSetUri, String audience) {
     }
 
+    /**
+     * @param workers            threads reading reports up to {@code largeReportBytes}
+     * @param largeReportWorkers threads reading larger reports
+     */
+    @ConfigurationProperties("medicore.lab.processing")
+    public record ProcessingProperties(int workers, int largeReportWorkers, long largeReportBytes) {
+    }
+
     @Bean(destroyMethod = "close")
-    LocalUploadTrigger localUploadTrigger(ProcessLabReport processLabReport) {
-        ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("lab-report-processing").factory());
-        return new LocalUploadTrigger(processLabReport, worker);
+    LocalUploadTrigger localUploadTrigger(ProcessLabReport processLabReport, ProcessingProperties processing) {
+        return new LocalUploadTrigger(processLabReport,
+                pool(processing.workers(), "lab-report-processing-"),
+                pool(processing.largeReportWorkers(), "lab-report-processing-large-"), processing.largeReportBytes());
+    }
+
+    private static ExecutorService pool(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name(name, 0).factory());
     }
 
     @Bean

@@ -89,7 +89,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
         Outcome<LabReport> outcome = confirmUpload.confirmUpload(Callers.current(), request.getReportId());
         // a report left PROCESSING by a failed run is processed again on the next confirmation
         if (outcome instanceof Outcome.Done<LabReport> done && !done.value().status().processingEnded()) {
-            trigger.uploaded(done.value().id());
+            trigger.uploaded(done.value().id(), done.value().declaredSize());
         }
         answer(response, outcome, report -> ConfirmUploadResponse.newBuilder().setReport(report(report)).build());
     }
