@@ -42,7 +42,7 @@ class Hl7MessageFlowTest extends RunningLabProcessor {
                 .extracting(LabResult::getCode, LabResult::getValue, LabResult::getUnit, LabResult::getAbnormalFlag)
                 .containsExactlyInAnyOrder(tuple("718-7", "10.9", "g/dL", AbnormalFlag.LOW),
                         tuple("2823-3", "4.2", "mmol/L", AbnormalFlag.NORMAL),
-                        tuple("5804-0", "Negative", "", AbnormalFlag.ABNORMAL_FLAG_UNSPECIFIED))
+                        tuple("5804-0", "Negative", "", AbnormalFlag.NORMAL))
                 .allSatisfy(result -> assertThat(result.getObservedAt().getSeconds())
                         .isEqualTo(Instant.parse("2026-03-01T07:15:00Z").getEpochSecond()));
     }

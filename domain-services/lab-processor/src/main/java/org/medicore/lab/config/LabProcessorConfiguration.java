@@ -69,10 +69,9 @@ public class LabProcessorConfiguration {
 
     @Bean
     LabReportProcessing labReportProcessing(LoadReport loadReport, SaveReport saveReport, ReportObjects objects,
-                                            ExtractText extractText, AttachResults attachResults,
-                                            FindPatient findPatient, UploadProperties upload,
+                                            ExtractText extractText, ResultsFiling filing, UploadProperties upload,
                                             ReadingProperties reading, Clock clock) {
-        return new LabReportProcessing(loadReport, saveReport, objects, extractText, attachResults, findPatient,
+        return new LabReportProcessing(loadReport, saveReport, objects, extractText, filing,
                 new UploadLimits(upload.maxBytes()), new ReadingLimits(reading.maxPages(), reading.timeBudget()), clock);
     }
 
@@ -83,8 +82,9 @@ public class LabProcessorConfiguration {
     }
 
     @Bean
-    ResultsFiling resultsFiling(AttachResults attachResults, LoadReport loadReport, SaveReport saveReport, Clock clock) {
-        return new ResultsFiling(attachResults, loadReport, saveReport, clock);
+    ResultsFiling resultsFiling(AttachResults attachResults, FindPatient findPatient, LoadReport loadReport,
+                                SaveReport saveReport, Clock clock) {
+        return new ResultsFiling(attachResults, findPatient, loadReport, saveReport, clock);
     }
 
     @Bean

@@ -47,9 +47,12 @@ public record MessageReading(List<LabValue> values, List<ReviewFinding> findings
 
     private static LabValue value(LabMessage.Observation observation, int position, String line,
                                   List<ReviewFinding> findings) {
-        Optional<ReferenceRange> range = ReferenceRange.parse(observation.range());
-        AbnormalFlag computed = observation.number().isPresent() && range.filter(ReferenceRange::hasBounds).isPresent()
-                ? range.get().flag(observation.number().get()) : AbnormalFlag.UNSPECIFIED;
+        Optional<ReferenceRange> range = ReferenceRanges.parse(observation.range());
+        String ucum = Terminology.ucum(observation.unit());
+        Optional<LoincCode> code = observation.loinc()
+                .or(() -> Terminology.codeFor(observation.testName(), ucum, observation.number().isPresent()));
+        AbnormalFlag computed = range.map(r -> r.flagOf(observation.value(), observation.number()))
+                .orElse(AbnormalFlag.UNSPECIFIED);
         Optional<AbnormalFlag> sent = sentFlag(observation.printedFlag());
         if (computed != AbnormalFlag.UNSPECIFIED && sent.filter(flag -> disagree(flag, computed)).isPresent()) {
             findings.add(new ReviewFinding(ReviewFinding.Kind.FLAG_DISAGREES, line, "the lab flags "
@@ -58,16 +61,16 @@ public record MessageReading(List<LabValue> values, List<ReviewFinding> findings
         }
         AbnormalFlag flag = sent.filter(AbnormalFlag::isCritical)
                 .orElse(computed != AbnormalFlag.UNSPECIFIED ? computed : sent.orElse(AbnormalFlag.UNSPECIFIED));
-        AbnormalFlag withLimits = CriticalLimits.apply(observation.loinc(), observation.number(), observation.unit(), flag);
+        AbnormalFlag withLimits = CriticalLimits.apply(code, observation.number(), ucum, flag);
         if (withLimits.isCritical()) {
             findings.add(new ReviewFinding(ReviewFinding.Kind.CRITICAL_VALUE, line, observation.testName() + " "
                     + observation.value() + " " + observation.unit() + " is past a critical (panic) limit"));
         }
-        return new LabValue(position, observation.testName(), observation.loinc(), observation.value(),
-                observation.number(), observation.unit(), observation.unit(), range, withLimits);
+        return new LabValue(position, observation.testName(), code, observation.value(), observation.number(), ucum,
+                observation.unit(), range, withLimits);
     }
 
-    /** OBX-8 (HL7 table 0078) as a direction; empty for flags that say none (A, <, >, S, R, I ...). */
+    /** OBX-8 (HL7 table 0078) as a flag; empty for those that say nothing about the range (<, >, S, R, I ...). */
     private static Optional<AbnormalFlag> sentFlag(String flag) {
         return Optional.ofNullable(switch (flag.toUpperCase(Locale.ROOT)) {
             case "H" -> AbnormalFlag.HIGH;
@@ -75,6 +78,7 @@ public record MessageReading(List<LabValue> values, List<ReviewFinding> findings
             case "HH" -> AbnormalFlag.CRITICAL_HIGH;
             case "LL" -> AbnormalFlag.CRITICAL_LOW;
             case "N" -> AbnormalFlag.NORMAL;
+            case "A", "AA" -> AbnormalFlag.ABNORMAL;
             default -> null;
         });
     }
@@ -84,6 +88,7 @@ public record MessageReading(List<LabValue> values, List<ReviewFinding> findings
             case HIGH, CRITICAL_HIGH -> computed != AbnormalFlag.HIGH;
             case LOW, CRITICAL_LOW -> computed != AbnormalFlag.LOW;
             case NORMAL -> computed.isAbnormal();
+            case ABNORMAL -> !computed.isAbnormal();
             default -> false;
         };
     }

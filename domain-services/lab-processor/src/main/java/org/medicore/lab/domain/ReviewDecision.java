@@ -32,16 +32,18 @@ public sealed interface ReviewDecision {
 
         private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(?:[.,]\\d+)?");
 
-        /** The value at {@code line} of the report, flagged as a value read would be. */
+        /** The value at {@code line} of the report, coded, in UCUM and flagged as a value read would be. */
         public LabValue asValue(int line) {
             String stated = value.strip();
             Optional<Double> number = NUMBER.matcher(stated).matches()
                     ? Optional.of(Double.parseDouble(stated.replace(',', '.'))) : Optional.empty();
-            Optional<ReferenceRange> referenceRange = ReferenceRange.parse(range);
-            AbnormalFlag flag = number.isPresent() && referenceRange.filter(ReferenceRange::hasBounds).isPresent()
-                    ? referenceRange.get().flag(number.get()) : AbnormalFlag.UNSPECIFIED;
-            return new LabValue(line, testName.strip(), code, stated, number, unit.strip(), unit.strip(), referenceRange,
-                    CriticalLimits.apply(code, number, unit, flag));
+            String printedUnit = unit.strip();
+            String ucum = Terminology.ucum(printedUnit);
+            Optional<LoincCode> loinc = code.or(() -> Terminology.codeFor(testName, ucum, number.isPresent()));
+            Optional<ReferenceRange> referenceRange = ReferenceRanges.parse(range);
+            AbnormalFlag flag = referenceRange.map(r -> r.flagOf(stated, number)).orElse(AbnormalFlag.UNSPECIFIED);
+            return new LabValue(line, testName.strip(), loinc, stated, number, ucum, printedUnit, referenceRange,
+                    CriticalLimits.apply(loinc, number, ucum, flag));
         }
     }
 }

@@ -15,6 +15,8 @@ import org.medicore.lab.domain.LabMessage;
 import org.medicore.lab.domain.LabReport;
 import org.medicore.lab.domain.MessageFault;
 import org.medicore.lab.domain.MessageReading;
+import org.medicore.lab.domain.Rejection;
+import org.medicore.lab.domain.RejectionReason;
 import org.medicore.lab.domain.Role;
 import org.medicore.lab.domain.Uploader;
 
@@ -116,6 +118,11 @@ public final class LabMessageIntake implements ReceiveLabMessage, ReceiveDropped
             received = existing;
         }
         MessageReading reading = MessageReading.of(message, CLINIC_AUTHORITY);
+        if (reading.values().isEmpty() && reading.findings().isEmpty()) {
+            return accepted(bytes, filing.finish(received, received.rejected(new Rejection(RejectionReason.NO_RESULTS_FOUND,
+                    "The lab's message carries no result (every observation was marked not obtained or deleted)."), now)),
+                    "");
+        }
         LabReport filed = filing.file(received, reading.values(), reading.findings(), reading.identity(),
                 message.collectedAt().orElse(now), new String(bytes, StandardCharsets.UTF_8).replace('\r', '\n'));
         return accepted(bytes, filed, "");
