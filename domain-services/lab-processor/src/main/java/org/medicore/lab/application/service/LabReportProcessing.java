@@ -15,6 +15,7 @@ import org.medicore.lab.domain.RejectionReason;
 import org.medicore.lab.domain.UploadLimits;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalLong;
