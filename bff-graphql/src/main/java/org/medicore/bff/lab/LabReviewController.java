@@ -17,6 +17,7 @@ import org.medicore.contracts.lab.v1.CorrectValues;
 import org.medicore.contracts.lab.v1.CorrectedValue;
 import org.medicore.contracts.lab.v1.DecideReviewRequest;
 import org.medicore.contracts.lab.v1.LabReport;
+import org.medicore.contracts.lab.v1.LabResult;
 import org.medicore.contracts.lab.v1.LabReviewDecision;
 import org.medicore.contracts.lab.v1.ListReviewQueueRequest;
 import org.medicore.contracts.lab.v1.ListReviewQueueResponse;
@@ -104,6 +105,11 @@ class LabReviewController {
     @SchemaMapping(typeName = "LabReport", field = "reviewFindings")
     List<ReviewFinding> reviewFindings(LabReport report) {
         return report.getReviewFindingsList();
+    }
+
+    @SchemaMapping(typeName = "LabReport", field = "valuesRead")
+    List<LabResult> valuesRead(LabReport report) {
+        return report.getValuesReadList();
     }
 
     @SchemaMapping(typeName = "LabReviewFinding", field = "kind")

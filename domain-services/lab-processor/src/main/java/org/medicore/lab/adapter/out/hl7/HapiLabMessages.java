@@ -55,6 +55,8 @@ import java.util.regex.Pattern;
 final class HapiLabMessages implements ReadLabMessage {
 
     private static final String LOINC = "LN";
+    /** HL7 2.7's length for MSH-10; it names the report, so no longer. */
+    private static final int MAX_CONTROL_ID = 199;
     private static final Pattern TIME = Pattern.compile("(\\d{4})(\\d{2})?(\\d{2})?(\\d{2})?(\\d{2})?(\\d{2})?(?:\\.\\d+)?([+-]\\d{4})?");
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(?:\\.\\d+)?");
 
@@ -96,7 +98,12 @@ final class HapiLabMessages implements ReadLabMessage {
 
     private Reading read(ORU_R01 oru) throws HL7Exception {
         MSH msh = oru.getMSH();
-        String controlId = required(msh.getMessageControlID().getValue(), "MSH", 10, "the message control id");
+        String controlId = required(nonNull(msh.getMessageControlID().getValue()).strip(), "MSH", 10,
+                "the message control id");
+        if (controlId.length() > MAX_CONTROL_ID) {
+            throw new Fault(Kind.MALFORMED, "MSH", 0, 10, "the message control id is longer than " + MAX_CONTROL_ID
+                    + " characters");
+        }
         if (oru.getPATIENT_RESULTReps() != 1) {
             throw new Fault(Kind.UNSUPPORTED, "PID", 0, 0, "one patient per message, this one has "
                     + oru.getPATIENT_RESULTReps());
