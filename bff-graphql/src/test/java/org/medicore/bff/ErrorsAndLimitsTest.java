@@ -5,6 +5,7 @@ import org.medicore.bff.support.Demo;
 import org.medicore.bff.support.WholeSystemTest;
 import org.medicore.localstack.TestSystem;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.http.MediaType;
 
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,23 @@ class ErrorsAndLimitsTest extends WholeSystemTest {
     }
 
     @Test
+    void control_characters_in_a_name_are_refused_naming_the_field() {
+        long version = as("patient").document("{ me { patient { version } } }").execute()
+                .path("me.patient.version").entity(Long.class).get();
+
+        as("patient").document("""
+                        mutation($input: UpdatePatientInput!) { updatePatient(input: $input) { id } }""")
+                .variable("input", Map.of("patientId", Demo.PATIENT_SUBJECT, "expectedVersion", version,
+                        "name", Map.of("given", "Alice", "family", "Lid\u0000del\bl")))
+                .execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                    assertThat((List<Map<String, String>>) error.getExtensions().get("violations"))
+                            .extracting(v -> v.get("field")).containsExactly("name.family");
+                }));
+    }
+
+    @Test
     void a_stale_version_is_a_conflict_that_names_the_current_version() {
         as("patient").document("""
                         mutation { updatePatient(input: { patientId: "%s", expectedVersion: 999, sex: FEMALE }) { id } }"""
@@ -53,6 +71,19 @@ class ErrorsAndLimitsTest extends WholeSystemTest {
                     assertThat((List<Map<String, String>>) error.getExtensions().get("violations"))
                             .extracting(v -> v.get("field")).containsExactly("first");
                 }));
+    }
+
+    @Test
+    void a_request_body_over_the_limit_is_refused_with_413_and_a_clear_message() {
+        String huge = "x".repeat(2 * 1024 * 1024);
+        String body = "{\"query\":\"mutation($n: String!) { updatePatient(input: {patientId: \\\"%s\\\", expectedVersion: 1, name: {family: $n}}) { id } }\",\"variables\":{\"n\":\"%s\"}}"
+                .formatted(Demo.PATIENT_SUBJECT, huge);
+
+        http().post().uri("/graphql").header("Authorization", "Bearer " + SYSTEM.keycloak().accessToken("patient"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("PAYLOAD_TOO_LARGE")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("larger than"));
     }
 
     @Test

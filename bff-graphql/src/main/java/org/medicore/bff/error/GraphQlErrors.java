@@ -77,8 +77,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             case NOT_FOUND -> error(env, ErrorType.NOT_FOUND, code, description, extensions);
             case PERMISSION_DENIED -> error(env, ErrorType.FORBIDDEN, code, description, extensions);
             case UNAUTHENTICATED -> error(env, ErrorType.UNAUTHORIZED, code, description, extensions);
-            case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED -> error(env, MediCoreErrorType.UNAVAILABLE, code,
+            case UNAVAILABLE, DEADLINE_EXCEEDED -> error(env, MediCoreErrorType.UNAVAILABLE, code,
                     "a service is not answering; try again shortly", extensions);
+            // A message over gRPC's size limit: sending it again would fail the same way.
+            case RESOURCE_EXHAUSTED -> error(env, ErrorType.BAD_REQUEST, code,
+                    "the input is too large for the service; send less at once", extensions);
             default -> {
                 LOG.warn("service failed resolving {}: {}", where, status);
                 yield error(env, ErrorType.INTERNAL_ERROR, "INTERNAL", "something went wrong; it has been logged", Map.of());

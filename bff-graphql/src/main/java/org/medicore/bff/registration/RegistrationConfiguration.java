@@ -8,11 +8,11 @@ import org.springframework.web.client.RestClient;
 import java.time.Clock;
 
 @Configuration
-@EnableConfigurationProperties(KeycloakSettings.class)
+@EnableConfigurationProperties({KeycloakSettings.class, RegistrationSettings.class})
 class RegistrationConfiguration {
 
     @Bean
-    KeycloakAccounts keycloakAccounts(RestClient.Builder http, KeycloakSettings settings) {
-        return new KeycloakAccounts(http, settings, Clock.systemUTC());
+    KeycloakAccounts keycloakAccounts(RestClient.Builder http, KeycloakSettings settings, RegistrationSettings registration) {
+        return new KeycloakAccounts(http, settings, registration.retryWindow(), Clock.systemUTC());
     }
 }

@@ -92,6 +92,16 @@ class LiveUpdatesTest extends WholeSystemTest {
     }
 
     @Test
+    void the_signed_in_user_is_known_over_graphql_ws_as_over_http() {
+        Map<String, Object> me = socket("patient").document("{ me { subject roles patient { id } } }").retrieve("me")
+                .toEntity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+                .block(Duration.ofSeconds(30));
+
+        assertThat(me).containsEntry("subject", Demo.PATIENT_SUBJECT).containsEntry("roles", List.of("PATIENT"))
+                .containsEntry("patient", Map.of("id", Demo.PATIENT_SUBJECT));
+    }
+
+    @Test
     void a_connection_without_a_token_is_refused() {
         var anonymous = WebSocketGraphQlClient.builder(URI.create(graphQlUrl().replace("http", "ws")),
                 new StandardWebSocketClient()).build();

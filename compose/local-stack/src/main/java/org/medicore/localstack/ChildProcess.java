@@ -9,16 +9,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * A server started as a separate operating-system process, its output in a log file.
- * Closing it stops the whole process tree, politely first, so nothing is left running.
+ * Closing it stops the whole process tree, politely first, so nothing is left running. Whatever
+ * is still running when the JVM exits is stopped by one shutdown hook, all trees at once: stopped
+ * one after another, a test JVM's services outlived the time Surefire gives a fork to exit and
+ * were left running without a parent.
  */
 final class ChildProcess implements AutoCloseable {
 
     private static final Duration POLITE_STOP = Duration.ofSeconds(20);
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
+    private static final Set<ChildProcess> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ChildProcess::stopAllAtExit, "child-processes-at-exit"));
+    }
 
     private final String name;
     private final Process process;
@@ -39,7 +53,9 @@ final class ChildProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            return new ChildProcess(name, builder.start(), log);
+            ChildProcess child = new ChildProcess(name, builder.start(), log);
+            RUNNING.add(child);
+            return child;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + ": " + command, e);
         }
@@ -116,6 +132,7 @@ final class ChildProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        RUNNING.remove(this);
         if (!process.isAlive()) {
             return;
         }
@@ -132,6 +149,26 @@ final class ChildProcess implements AutoCloseable {
         }
         // A wrapper script (kc.sh) may have forwarded the signal to a child that outlives it.
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** Every tree still running: a polite signal to all at once, then force after {@link #EXIT_GRACE}. */
+    private static void stopAllAtExit() {
+        List<ProcessHandle> trees = RUNNING.stream()
+                .flatMap(child -> Stream.concat(Stream.of(child.process.toHandle()), child.process.descendants()))
+                .toList();
+        trees.forEach(ProcessHandle::destroy);
+        Instant deadline = Instant.now().plus(EXIT_GRACE);
+        for (ProcessHandle tree : trees) {
+            try {
+                tree.onExit().get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException stillRunning) {
+                tree.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                tree.destroyForcibly();
+            }
+        }
+        trees.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     static void sleep(Duration duration) {

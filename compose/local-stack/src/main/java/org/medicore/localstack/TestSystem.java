@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The domain services, each from its built jar in its own JVM, on {@link TestStack}'s components
  * and free loopback ports: the whole system for tests of what sits on top of it (the BFF, the
- * portal). Started on first use, once per test JVM, stopped when the JVM exits. The jars come
+ * portal). Started on first use, once per test JVM, stopped when the JVM exits (even when it is
+ * told to exit in a hurry: see {@link ChildProcess}). The jars come
  * from the reactor's earlier modules, so run it under {@code ./mvnw verify} (or install first).
  */
 public final class TestSystem {
@@ -45,8 +46,8 @@ public final class TestSystem {
             MediCoreServices.Ports ports = new MediCoreServices.Ports(FreePorts.free(), FreePorts.free(),
                     FreePorts.free(), FreePorts.free(), FreePorts.free(), 0, 0);
             Path data = TestStack.directory("system");
+            // The service processes are stopped at exit by ChildProcess's one hook, all at once.
             running = new TestSystem(components, ports, data, MediCoreServices.start(components, repository(), data, ports, false));
-            Runtime.getRuntime().addShutdownHook(new Thread(running::stopAll, "test-system-shutdown"));
         }
         return running;
     }
@@ -139,10 +140,6 @@ public final class TestSystem {
         ServiceProcess started = services.get(service).relaunch();
         services.put(service, started);
         started.awaitReady();
-    }
-
-    private synchronized void stopAll() {
-        services.values().forEach(ServiceProcess::close);
     }
 
     /** The repository's root: the nearest folder upwards that holds {@code mvnw}. */

@@ -2,12 +2,12 @@ package org.medicore.lab.adapter.in.grpc;
 
 import org.medicore.lab.application.port.in.ListReportsByPatient;
 import org.medicore.lab.application.port.in.DecideReview;
+import org.medicore.lab.application.port.in.ListReviewQueue;
 import org.medicore.lab.application.port.in.ReceiveDroppedMessage;
 import org.medicore.lab.application.port.in.ReceiveLabMessage;
 import org.medicore.lab.application.port.out.ReportObjects;
 import org.springframework.beans.factory.annotation.Value;
-import java.time.Duration;
-import org.medicore.lab.application.port.in.ListReviewQueue;
+import org.medicore.support.security.BearerTokenCheck;
 import org.medicore.support.security.RealmTokens;
 import org.medicore.lab.application.port.in.ConfirmUpload;
 import org.medicore.lab.application.port.in.GetReportStatus;
@@ -20,10 +20,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.GlobalServerInterceptor;
-import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
-import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -79,11 +79,9 @@ public class GrpcConfiguration {
 
     @Bean
     @GlobalServerInterceptor
-    AuthenticationProcessInterceptor bearerTokenSecurity(GrpcSecurity grpc, JwtDecoder jwtDecoder) throws Exception {
-        return grpc.authorizeRequests(requests -> requests.allRequests().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(jwtDecoder)
-                        .jwtAuthenticationConverter(RealmTokens::withRealmRoles)))
-                .build();
+    @Order(BearerTokenCheck.ORDER)
+    BearerTokenCheck bearerTokenCheck(JwtDecoder jwtDecoder) {
+        return new BearerTokenCheck(jwtDecoder);
     }
 
     @Bean

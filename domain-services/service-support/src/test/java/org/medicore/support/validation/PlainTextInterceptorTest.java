@@ -1,0 +1,129 @@
+package org.medicore.support.validation;
+
+import com.google.protobuf.FieldMask;
+import com.google.rpc.BadRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.medicore.contracts.common.v1.ContactDetails;
+import org.medicore.contracts.common.v1.PersonName;
+import org.medicore.contracts.patient.v1.AddHistoryEntryRequest;
+import org.medicore.contracts.patient.v1.AddHistoryEntryResponse;
+import org.medicore.contracts.patient.v1.Note;
+import org.medicore.contracts.patient.v1.PatientServiceGrpc;
+import org.medicore.contracts.patient.v1.UpdateDemographicsRequest;
+import org.medicore.contracts.patient.v1.UpdateDemographicsResponse;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The one control-character rule in front of a service (a fake patient service behind it). */
+class PlainTextInterceptorTest {
+
+    private final AtomicInteger served = new AtomicInteger();
+    private Server server;
+    private ManagedChannel channel;
+    private PatientServiceGrpc.PatientServiceBlockingStub patients;
+
+    @BeforeEach
+    void start() throws IOException {
+        String name = InProcessServerBuilder.generateName();
+        server = InProcessServerBuilder.forName(name).directExecutor()
+                .addService(ServerInterceptors.intercept(new Patients(), new PlainTextInterceptor())).build().start();
+        channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+        patients = PatientServiceGrpc.newBlockingStub(channel);
+    }
+
+    @AfterEach
+    void stop() {
+        channel.shutdownNow();
+        server.shutdownNow();
+    }
+
+    @Test
+    void a_name_with_a_nul_or_a_backspace_is_refused_naming_each_field_and_never_reaches_the_service() {
+        assertThatThrownBy(() -> patients.updateDemographics(UpdateDemographicsRequest.newBuilder().setPatientId("p-1")
+                .setUpdateMask(FieldMask.newBuilder().addPaths("name").addPaths("contact"))
+                .setName(PersonName.newBuilder().setGiven("Ali\u0000ce").setFamily("Lid\bdell"))
+                .setContact(ContactDetails.newBuilder().setEmail("alice@example.org")).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, refused -> {
+                    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(violations(refused)).extracting(BadRequest.FieldViolation::getField)
+                            .containsExactly("name.given", "name.family");
+                    assertThat(refused.getStatus().getDescription()).doesNotContain("Ali", "Lid");
+                });
+        assertThat(served).hasValue(0);
+    }
+
+    @Test
+    void a_c1_control_or_a_line_break_in_a_one_line_field_is_refused() {
+        assertThatThrownBy(() -> patients.updateDemographics(UpdateDemographicsRequest.newBuilder().setPatientId("p-1")
+                .setName(PersonName.newBuilder().setGiven("Alice\u0085").setFamily("Lid\ndell")).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, refused -> assertThat(violations(refused))
+                        .extracting(BadRequest.FieldViolation::getField).containsExactly("name.given", "name.family"));
+    }
+
+    @Test
+    void a_note_may_have_several_lines_and_tabs_but_no_other_control_character() {
+        patients.addHistoryEntry(AddHistoryEntryRequest.newBuilder().setPatientId("p-1")
+                .setNote(Note.newBuilder().setText("Seen today.\r\n\tBlood pressure fine.")).build());
+        assertThat(served).hasValue(1);
+
+        assertThatThrownBy(() -> patients.addHistoryEntry(AddHistoryEntryRequest.newBuilder().setPatientId("p-1")
+                .setNote(Note.newBuilder().setText("Seen\u001b[31m today")).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, refused -> assertThat(violations(refused))
+                        .singleElement().satisfies(violation -> {
+                            assertThat(violation.getField()).isEqualTo("note.text");
+                            assertThat(violation.getDescription()).isEqualTo(PlainText.MULTI_LINE);
+                        }));
+        assertThat(served).hasValue(1);
+    }
+
+    @Test
+    void text_with_accents_emoji_and_markup_passes_unchanged() {
+        assertThat(PlainText.allowed("Zoë Ørsted-Müller 🩺 <script>", false)).isTrue();
+        assertThat(PlainText.allowed("", false)).isTrue();
+        assertThat(PlainText.allowed("\u007f", true)).isFalse();
+    }
+
+    private static java.util.List<BadRequest.FieldViolation> violations(StatusRuntimeException refused) {
+        com.google.rpc.Status status = StatusProto.fromThrowable(refused);
+        assertThat(status).isNotNull();
+        return status.getDetailsList().stream().filter(detail -> detail.is(BadRequest.class)).findFirst()
+                .map(detail -> {
+                    try {
+                        return detail.unpack(BadRequest.class).getFieldViolationsList();
+                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                        throw new AssertionError(e);
+                    }
+                }).orElseThrow();
+    }
+
+    private final class Patients extends PatientServiceGrpc.PatientServiceImplBase {
+        @Override
+        public void updateDemographics(UpdateDemographicsRequest request, StreamObserver<UpdateDemographicsResponse> answer) {
+            served.incrementAndGet();
+            answer.onNext(UpdateDemographicsResponse.getDefaultInstance());
+            answer.onCompleted();
+        }
+
+        @Override
+        public void addHistoryEntry(AddHistoryEntryRequest request, StreamObserver<AddHistoryEntryResponse> answer) {
+            served.incrementAndGet();
+            answer.onNext(AddHistoryEntryResponse.getDefaultInstance());
+            answer.onCompleted();
+        }
+    }
+}
