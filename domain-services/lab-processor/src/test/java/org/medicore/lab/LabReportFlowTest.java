@@ -1,6 +1,5 @@
 package org.medicore.lab;
 
-import com.google.protobuf.util.JsonFormat;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -229,6 +228,23 @@ class LabReportFlowTest extends RunningLabProcessor {
     }
 
     @Test
+    void a_report_id_of_five_thousand_digits_is_refused_naming_the_field_without_repeating_it() {
+        String doctor = tokenOf("doctor");
+        String hugeId = "9".repeat(5_000);
+
+        assertThatThrownBy(() -> labServiceAs(doctor).getReportStatus(
+                org.medicore.contracts.lab.v1.GetReportStatusRequest.newBuilder().setReportId(hugeId).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(violatedFields(e)).containsExactly("report_id");
+                    assertThat(e.getStatus().getDescription()).doesNotContain("9999");
+                });
+        assertThatThrownBy(() -> labServiceAs(doctor).confirmUpload(ConfirmUploadRequest.newBuilder().setReportId(hugeId).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(violatedFields(e)).containsExactly("report_id"));
+    }
+
+    @Test
     void a_patient_may_not_upload_for_another_patient() {
         String someoneElse = aRegisteredPatient("");
 
@@ -338,20 +354,6 @@ class LabReportFlowTest extends RunningLabProcessor {
         assertThat(objectExists(uploadKey)).as("still under uploads/: " + uploadKey).isFalse();
     }
 
-    private static List<String> violatedFields(StatusRuntimeException e) {
-        try {
-            return io.grpc.protobuf.StatusProto.fromThrowable(e).getDetails(0).unpack(com.google.rpc.BadRequest.class)
-                    .getFieldViolationsList().stream().map(com.google.rpc.BadRequest.FieldViolation::getField).toList();
-        } catch (com.google.protobuf.InvalidProtocolBufferException notBadRequest) {
-            throw new AssertionError("no BadRequest details in " + e.getStatus(), notBadRequest);
-        }
-    }
-
-    private List<LabResult> resultsOf(String token, String patientId, String reportId) {
-        return labServiceAs(token).listResultsByPatient(ListResultsByPatientRequest.newBuilder()
-                .setPatientId(patientId).setReportId(reportId).build()).getResultsList();
-    }
-
     private void ownRecordOf(String subject) {
         try {
             aRegisteredPatient(subject);
@@ -360,10 +362,5 @@ class LabReportFlowTest extends RunningLabProcessor {
                 throw e;
             }
         }
-    }
-
-    private static <B extends com.google.protobuf.Message.Builder> B parse(String json, B builder) throws Exception {
-        JsonFormat.parser().merge(json, builder);
-        return builder;
     }
 }

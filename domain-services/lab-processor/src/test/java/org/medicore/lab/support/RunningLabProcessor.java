@@ -1,7 +1,9 @@
 package org.medicore.lab.support;
 
 import com.nimbusds.jwt.SignedJWT;
+import com.google.protobuf.util.JsonFormat;
 import io.grpc.Channel;
+import io.grpc.StatusRuntimeException;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -16,6 +18,8 @@ import org.medicore.contracts.lab.v1.ConfirmUploadRequest;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.LabReport;
 import org.medicore.contracts.lab.v1.LabReportStatus;
+import org.medicore.contracts.lab.v1.LabResult;
+import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
 import org.medicore.contracts.lab.v1.LabServiceGrpc;
 import org.medicore.contracts.lab.v1.RequestUploadUrlRequest;
 import org.medicore.contracts.lab.v1.RequestUploadUrlResponse;
@@ -45,6 +49,7 @@ import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +64,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.grpc.server.port=0",
         "medicore.lab.dynamodb.table=lab-reports-test",
         "medicore.lab.outbox.relay-interval=200ms",
+        // the tests hand dropped HL7 files to the Lambda handler themselves
+        "medicore.lab.hl7.drop-poll-interval=0s",
         // the fairness test's big report goes to the large-report workers
         "medicore.lab.processing.large-report-bytes=40000",
         "logging.level.software.amazon.dynamodb=WARN"})
@@ -215,6 +222,27 @@ public abstract class RunningLabProcessor {
 
     protected boolean objectExists(String key) {
         return s3.listObjectsV2(r -> r.bucket(ObjectStore.LAB_REPORTS_BUCKET).prefix(key)).keyCount() > 0;
+    }
+
+    protected List<LabResult> resultsOf(String token, String patientId, String reportId) {
+        return labServiceAs(token).listResultsByPatient(ListResultsByPatientRequest.newBuilder()
+                .setPatientId(patientId).setReportId(reportId).build()).getResultsList();
+    }
+
+    /** The fields named by the BadRequest details of a refusal. */
+    protected static List<String> violatedFields(StatusRuntimeException e) {
+        try {
+            return io.grpc.protobuf.StatusProto.fromThrowable(e).getDetails(0).unpack(com.google.rpc.BadRequest.class)
+                    .getFieldViolationsList().stream().map(com.google.rpc.BadRequest.FieldViolation::getField).toList();
+        } catch (com.google.protobuf.InvalidProtocolBufferException notBadRequest) {
+            throw new AssertionError("no BadRequest details in " + e.getStatus(), notBadRequest);
+        }
+    }
+
+    /** An event's proto3 JSON read into its builder. */
+    protected static <B extends com.google.protobuf.Message.Builder> B parse(String json, B builder) throws Exception {
+        JsonFormat.parser().merge(json, builder);
+        return builder;
     }
 
     private static io.grpc.ClientInterceptor bearer(String token) {
