@@ -8,7 +8,8 @@ import { LabResultsTable } from '../patient/LabResultsTable';
 import { Choice, Field } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
 import { Empty, Loading, Page, Problem, buttonClass } from '../ui/States';
-import { formatDateTime } from '../ui/time';
+import { dayIn, formatDateTime } from '../ui/time';
+import { ChartBanner } from './ChartBanner';
 
 const Chart = graphql(`
   query PatientChart($id: ID!) {
@@ -67,9 +68,9 @@ export function PatientChart({ patientId }: { patientId: string }) {
       {data && !patient && <Empty>No such patient.</Empty>}
       {patient && (
         <>
+          <ChartBanner facts={patient} today={dayIn(new Date())} />
           <p>
-            Born {patient.dateOfBirth}, {patient.sex?.toLowerCase() ?? 'sex not given'}; {patient.contact.email ?? 'no e-mail'},{' '}
-            {patient.contact.phone ?? 'no phone'}
+            {patient.sex?.toLowerCase() ?? 'sex not given'}; {patient.contact.email ?? 'no e-mail'}, {patient.contact.phone ?? 'no phone'}
           </p>
           <h3 className="font-semibold">History</h3>
           {(patient.history ?? []).length === 0 && <Empty>No history recorded.</Empty>}
