@@ -45,7 +45,7 @@ class KeycloakAccounts {
                 throw new InvalidArgument("input.email", "an account with this e-mail address exists already");
             }
             if (e.getStatusCode() == HttpStatus.BAD_REQUEST) {
-                throw new InvalidArgument("input.password", "was refused by the password policy: " + e.getResponseBodyAsString());
+                throw AccountRefusal.of(e.getResponseBodyAs(Map.class));
             }
             throw e;
         }

@@ -10,6 +10,7 @@ import org.medicore.contracts.common.v1.PersonName;
 import org.medicore.contracts.patient.v1.Patient;
 import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 import org.medicore.contracts.patient.v1.Sex;
+import org.medicore.support.validation.PlainText;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
 class RegistrationController {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final int MIN_PASSWORD = 10;
+    private static final int MIN_PASSWORD = 12;
 
     private final KeycloakAccounts accounts;
     private final ServiceStubs services;
@@ -76,6 +77,10 @@ class RegistrationController {
         if (input.password() == null || input.password().length() < MIN_PASSWORD) {
             violations.add(new InvalidArgument.Violation("input.password", "must have at least " + MIN_PASSWORD + " characters"));
         }
+        plainText("input.name.given", input.name().given(), violations);
+        plainText("input.name.family", input.name().family(), violations);
+        plainText("input.email", input.email(), violations);
+        plainText("input.phone", input.phone(), violations);
         if (input.name().given().isBlank()) {
             violations.add(new InvalidArgument.Violation("input.name.given", "is required"));
         }
@@ -87,6 +92,13 @@ class RegistrationController {
         }
         if (!violations.isEmpty()) {
             throw new InvalidArgument(violations);
+        }
+    }
+
+    /** The services' one rule for text, here before anything reaches Keycloak. */
+    private static void plainText(String field, String value, List<InvalidArgument.Violation> violations) {
+        if (value != null && !PlainText.allowed(value, false)) {
+            violations.add(new InvalidArgument.Violation(field, PlainText.ONE_LINE));
         }
     }
 }
