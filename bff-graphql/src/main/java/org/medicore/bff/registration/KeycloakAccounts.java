@@ -1,20 +1,26 @@
 package org.medicore.bff.registration;
 
 import org.medicore.bff.error.InvalidArgument;
+import org.medicore.bff.grpc.RelayCredentials;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Portal accounts in the realm, through Keycloak's admin REST API with the BFF's service account. */
-class KeycloakAccounts {
+/**
+ * Portal accounts in the realm, through Keycloak's admin REST API with the BFF's service account,
+ * whose token also vouches for the end user's address relayed to the services.
+ */
+class KeycloakAccounts implements RelayCredentials {
 
     private final RestClient http;
     private final KeycloakSettings settings;
@@ -66,6 +72,15 @@ class KeycloakAccounts {
     void delete(String subject) {
         http.delete().uri("/admin/realms/{realm}/users/{id}", settings.realm(), subject)
                 .headers(h -> h.setBearerAuth(serviceToken())).retrieve().toBodilessEntity();
+    }
+
+    @Override
+    public Optional<String> token() {
+        try {
+            return Optional.of(serviceToken());
+        } catch (RestClientException unreachable) {
+            return Optional.empty();
+        }
     }
 
     /** The service account's token, reused until shortly before it expires. */
