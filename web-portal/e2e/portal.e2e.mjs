@@ -109,10 +109,15 @@ await step("the doctor opens today's schedule", pages, async () => {
 await step('a new patient signing up sees the field errors beside the fields', pages, async () => {
   await patient.goto(PORTAL);
   await patient.getByRole('button', { name: 'New patient? Sign up' }).click();
+  // Nothing filled in: the portal names the missing fields itself, in sentences, and sends nothing.
+  await patient.getByRole('button', { name: 'Create my account' }).click();
+  await patient.getByText('Enter your date of birth.').waitFor();
+  if (await patient.getByText(/Variable|invalid value|Date:/).count()) throw new Error('GraphQL wording reached the sign-up form');
   await patient.getByLabel('Given name').fill('Erika');
   await patient.getByLabel('Family name').fill(family);
   await patient.getByLabel('Date of birth').fill('1990-05-17');
   await patient.getByLabel('E-mail').fill(email);
+  await patient.getByLabel('Phone').fill('+49 30 1234567');
   await patient.getByLabel('Password').fill('short');
   await patient.getByRole('button', { name: 'Create my account' }).click();
   const passwordField = patient.getByLabel('Password');
@@ -132,6 +137,8 @@ await step('the patient signs up and signs in', pages, async () => {
   await patient.locator('#kc-login').click();
   await patient.getByRole('heading', { name: 'My profile' }).waitFor();
   await patient.getByText(`Erika ${family}`).waitFor();
+  // The phone number as written went out, and is kept, in E.164.
+  await patient.getByText('+49301234567').waitFor();
   await shoot(patient, '05-patient-profile');
 });
 
@@ -143,7 +150,9 @@ await step('the patient books the first free slot with the doctor', pages, async
   await firstSlot.click();
   await shoot(patient, '06-patient-book-calendar');
   await patient.getByRole('button', { name: 'Confirm booking' }).click();
-  await patient.getByText(/^Booked for/).waitFor();
+  await patient.getByText(/^Booked: consultation with Gregory Doctor/).waitFor();
+  const calendar = decodeURIComponent((await patient.getByRole('link', { name: 'Add to my calendar' }).getAttribute('href')).split(',')[1]);
+  if (!/BEGIN:VEVENT[\s\S]*DTSTART:\d{8}T\d{6}Z/.test(calendar)) throw new Error(`not a calendar file: ${calendar}`);
   await shoot(patient, '07-patient-booked');
 });
 
@@ -184,7 +193,7 @@ await step('the patient sees their appointments and invoices', pages, async () =
   await shoot(patient, '12-patient-appointments');
   await patient.getByRole('link', { name: 'My invoices' }).click();
   await patient.getByRole('heading', { name: 'My invoices' }).waitFor();
-  await patient.getByText(/No invoices yet|Still to pay/).first().waitFor();
+  await patient.getByText(/No invoices yet|still to pay/i).first().waitFor();
   await shoot(patient, '13-patient-invoices');
 });
 
@@ -212,6 +221,14 @@ await step("the doctor adds to the patient's history in their chart", pages, asy
   await doctor.getByLabel('Entry', { exact: true }).fill('Seen for a routine check');
   await doctor.getByRole('button', { name: 'Add to history' }).click();
   await doctor.getByText(/note: Seen for a routine check/).waitFor();
+  // An allergy needs its severity: asked before sending, then recorded.
+  await doctor.getByLabel('Kind of entry').selectOption('ALLERGY');
+  await doctor.getByLabel('Substance').fill('Penicillin');
+  await doctor.getByRole('button', { name: 'Add to history' }).click();
+  await doctor.getByText('Choose how severe the allergy is.').waitFor();
+  await doctor.getByLabel('Severity').selectOption('SEVERE');
+  await doctor.getByRole('button', { name: 'Add to history' }).click();
+  await doctor.getByText(/allergy: Penicillin/).waitFor();
   await shoot(doctor, '15-doctor-patient-chart');
 });
 
@@ -230,9 +247,13 @@ await step('billing finds the invoice and records its payment', pages, async () 
     }
   }
   await shoot(billing, '16-billing-invoices');
+  await billing.getByLabel(/^Amount/).fill('abc');
+  await billing.getByRole('button', { name: 'Record payment' }).click();
+  await billing.getByText('Enter an amount above zero, such as 12.50.').waitFor();
   const due = (await billing.getByTestId('balance-due').first().textContent()).replace(/[^0-9.]/g, '');
   await billing.getByLabel(/^Amount/).fill(due);
   await billing.getByRole('button', { name: 'Record payment' }).click();
+  await billing.getByText(/^Receipt for .* paid by card/).waitFor();
   await billing.getByText('No invoices in these statuses.').waitFor();
   await billing.getByLabel('paid', { exact: true }).check();
   await billing.getByRole('listitem').getByText(/^paid$/).first().waitFor();
@@ -243,6 +264,67 @@ await step('billing reads the fee schedule', pages, async () => {
   await billing.getByRole('link', { name: 'Fee schedule' }).click();
   await billing.getByRole('cell', { name: 'consultation' }).waitFor();
   await shoot(billing, '18-billing-fee-schedule');
+});
+
+await step('a second tab of the patient shares the session', pages, async () => {
+  const second = await patient.context().newPage();
+  pages.patientSecondTab = second;
+  await second.goto(`${PORTAL}/invoices`);
+  await second.getByRole('heading', { name: 'My invoices' }).waitFor();
+});
+
+await step('cancelling within the notice period names the fee first, then confirms it and invoices it with its line', pages, async () => {
+  await patient.getByRole('link', { name: 'Book an appointment' }).click();
+  await patient.getByLabel('Practitioner').selectOption({ label: 'Gregory Doctor, General practice (General medicine)' });
+  const slot = patient.locator('fieldset button[aria-pressed]').first();
+  await slot.waitFor();
+  await slot.click();
+  await patient.getByRole('button', { name: 'Confirm booking' }).click();
+  await patient.getByText(/^Booked:/).waitFor();
+  await patient.getByRole('link', { name: 'My appointments' }).click();
+  await patient.getByRole('button', { name: 'Cancel', exact: true }).first().click();
+  await patient.getByTestId('cancellation-fee').getByText(/^Cancelling now costs a late cancellation fee of/).waitFor();
+  await shoot(patient, '19-patient-cancel-fee');
+  await patient.getByRole('button', { name: /^Cancel and pay/ }).click();
+  await patient.getByText('Say in a few words why you cancel: the practice reads it.').waitFor();
+  await patient.getByLabel('Why do you cancel?').fill('a meeting at work');
+  await patient.getByRole('button', { name: /^Cancel and pay/ }).click();
+  await patient.getByText(/is cancelled\. A late cancellation fee of .* will be invoiced\./).waitFor();
+  await shoot(patient, '20-patient-cancelled');
+  const deadline = Date.now() + LIVE;
+  for (;;) {
+    await patient.getByRole('link', { name: 'My invoices' }).click();
+    try {
+      await patient.getByText('Charged for a late cancellation').first().waitFor({ timeout: 5000 });
+      break;
+    } catch (notYet) {
+      if (Date.now() > deadline) throw notYet;
+      await patient.reload();
+    }
+  }
+  await patient.getByRole('list', { name: 'Lines' }).getByText(/Late cancellation/).first().waitFor();
+  await shoot(patient, '21-patient-invoice-lines');
+});
+
+await step('an expired session is renewed or ended in words, and signing in again returns to the same page', pages, async () => {
+  // What a browser left overnight holds: tokens neither the BFF nor Keycloak accept any more.
+  await billing.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('oidc.user:'));
+    const user = JSON.parse(localStorage.getItem(key));
+    localStorage.setItem(key, JSON.stringify({ ...user, access_token: 'expired', refresh_token: 'revoked' }));
+  });
+  await billing.reload();
+  await billing.getByText('Your session has ended: sign in again.', { exact: false }).waitFor();
+  await shoot(billing, '22-billing-session-ended');
+  await billing.getByRole('button', { name: 'Sign in' }).click();
+  await billing.getByRole('heading', { name: 'Fee schedule' }).waitFor();
+  if (!billing.url().endsWith('/fee-schedule')) throw new Error(`signed in again at ${billing.url()}`);
+});
+
+await step('signing out in one tab ends the session in the other', pages, async () => {
+  await patient.getByRole('button', { name: /^Sign out/ }).click();
+  await patient.getByRole('heading', { name: 'Welcome to MediCore' }).waitFor();
+  await pages.patientSecondTab.getByRole('heading', { name: 'Welcome to MediCore' }).waitFor();
 });
 
 await browser.close();

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { Provider } from 'urql';
 import { apiClient } from './api/client';
@@ -18,12 +18,43 @@ export function App({ config }: { config: PortalConfig }) {
   const auth = useAuth();
   const path = usePath();
   const token = auth.user?.access_token;
-  // The client and its live subscriptions outlive a token renewal: each request reads the newest token.
-  const newestToken = useRef(token);
-  newestToken.current = token;
-  const client = useMemo(() => apiClient(config.graphqlUrl, () => newestToken.current), [config.graphqlUrl]);
+  const [ended, setEnded] = useState(false);
+  // The client and its live subscriptions outlive a token renewal: each request reads the newest
+  // token, and renews or ends the session through the newest auth state.
+  const newestAuth = useRef(auth);
+  newestAuth.current = auth;
+  const client = useMemo(
+    () =>
+      apiClient(config.graphqlUrl, {
+        token: () => newestAuth.current.user?.access_token,
+        renew: async () => {
+          if (!(await newestAuth.current.signinSilent())) throw new Error('the session could not be renewed');
+        },
+        ended: () => {
+          setEnded(true);
+          void newestAuth.current.removeUser();
+        },
+      }),
+    [config.graphqlUrl],
+  );
+  // A session stored earlier (in this or another tab) may have expired meanwhile: one silent
+  // renewal, and if that is refused the person is told, not left on Welcome without a word.
+  const expiredAtStart = !auth.isLoading && !!auth.user?.expired;
+  useEffect(() => {
+    if (!expiredAtStart) return;
+    newestAuth.current.signinSilent().catch(() => {
+      setEnded(true);
+      void newestAuth.current.removeUser();
+    });
+  }, [expiredAtStart]);
+  // Signed in again (here or in another tab): the session goes on.
+  const fresh = !!token && !auth.user?.expired;
+  useEffect(() => {
+    if (fresh) setEnded(false);
+  }, [fresh, token]);
   const signIn = () => {
     rememberWhereToReturn();
+    setEnded(false);
     void auth.signinRedirect();
   };
   const roles = realmRoles(token);
@@ -40,10 +71,10 @@ export function App({ config }: { config: PortalConfig }) {
         }}
       />
     );
-  } else if (!auth.isAuthenticated) {
+  } else if (!auth.isAuthenticated || ended) {
     main = (
-      <Page title="Welcome to MediCore">
-        <Problem>{auth.error && `Signing in did not work: ${auth.error.message}`}</Problem>
+      <Page title={ended ? 'Your session has ended' : 'Welcome to MediCore'}>
+        <Problem>{ended ? 'Your session has ended: sign in again. You will come back to this page.' : auth.error && 'Signing in did not work. Try again.'}</Problem>
         <div className="flex flex-wrap gap-3">
           <button type="button" className={buttonClass} onClick={signIn}>
             Sign in
@@ -67,7 +98,7 @@ export function App({ config }: { config: PortalConfig }) {
       <SessionContext.Provider value={{ subject: auth.user?.profile.sub ?? '', roles }}>
         <header className="flex flex-col gap-2 bg-white p-4 shadow sm:flex-row sm:items-center sm:justify-between">
           <h1 className="text-xl font-semibold">MediCore</h1>
-          {auth.isAuthenticated && (
+          {auth.isAuthenticated && !ended && (
             <>
               <Navigation roles={roles} />
               <button type="button" className={quietButtonClass} onClick={() => void auth.signoutRedirect()}>

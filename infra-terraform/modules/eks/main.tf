@@ -106,7 +106,10 @@ resource "aws_eks_addon" "this" {
   for_each     = toset(["vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent"])
   cluster_name = aws_eks_cluster.this.name
   addon_name   = each.value
-  depends_on   = [aws_eks_node_group.default]
+  # The VPC CNI enforces the namespace's NetworkPolicies (infra-terraform/kubernetes): without
+  # this the default-deny would be accepted and ignored.
+  configuration_values = each.value == "vpc-cni" ? jsonencode({ enableNetworkPolicy = "true" }) : null
+  depends_on           = [aws_eks_node_group.default]
 }
 
 # Workload access: one role per service account, assumed through EKS Pod Identity.

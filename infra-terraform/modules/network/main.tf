@@ -4,10 +4,16 @@ data "aws_availability_zones" "available" {
 
 locals {
   azs = slice(data.aws_availability_zones.available.names, 0, var.az_count)
-  # /16 -> /20 subnets: public at 0..2, private at 8..10.
-  public_cidrs  = [for i in range(var.az_count) : cidrsubnet(var.cidr_block, 4, i)]
-  private_cidrs = [for i in range(var.az_count) : cidrsubnet(var.cidr_block, 4, i + 8)]
-  nat_count     = var.single_nat_gateway ? 1 : var.az_count
+  # /16 -> /20 subnets: public at 0..2 (the first half), private at 8..10 (the second half).
+  # The cluster's NetworkPolicies admit the public half (the internet-facing load balancer),
+  # the balancers' /24 (internal balancers) and reach the private half (databases, brokers).
+  public_range   = cidrsubnet(var.cidr_block, 1, 0)
+  private_range  = cidrsubnet(var.cidr_block, 1, 1)
+  balancer_range = cidrsubnet(var.cidr_block, 8, 255)
+  public_cidrs   = [for i in range(var.az_count) : cidrsubnet(var.cidr_block, 4, i)]
+  private_cidrs  = [for i in range(var.az_count) : cidrsubnet(var.cidr_block, 4, i + 8)]
+  balancer_cidrs = [for i in range(var.az_count) : cidrsubnet(local.balancer_range, 3, i)]
+  nat_count      = var.single_nat_gateway ? 1 : var.az_count
 }
 
 resource "aws_vpc" "this" {
@@ -41,6 +47,19 @@ resource "aws_subnet" "private" {
   tags = {
     Name                              = "${var.name}-private-${local.azs[count.index]}"
     "kubernetes.io/role/internal-elb" = "1"
+  }
+}
+
+# Internal load balancers only (a /27 per AZ): no node, so no pod, ever has an address here, and
+# a NetworkPolicy may admit this range without admitting the cluster. The VPC's main route table
+# (local routes only) serves them: a balancer answers its callers and reaches its targets.
+resource "aws_subnet" "balancer" {
+  count             = var.az_count
+  vpc_id            = aws_vpc.this.id
+  cidr_block        = local.balancer_cidrs[count.index]
+  availability_zone = local.azs[count.index]
+  tags = {
+    Name = "${var.name}-balancer-${local.azs[count.index]}"
   }
 }
 

@@ -67,6 +67,12 @@ module "eks" {
       service_account = "analytics-service"
       policy_jsons    = [module.msk.client_policy_json]
     }
+    # The subscriptions' consumers sign in to MSK with IAM like the services'.
+    "bff-graphql" = {
+      namespace       = local.namespace
+      service_account = "bff-graphql"
+      policy_jsons    = [module.msk.client_policy_json]
+    }
     "external-secrets" = {
       namespace       = "external-secrets"
       service_account = "external-secrets"
@@ -241,7 +247,7 @@ module "patient_grpc_endpoint" {
   source                   = "../grpc_endpoint"
   name                     = "${local.name}-patient-grpc"
   vpc_id                   = module.network.vpc_id
-  subnet_ids               = module.network.private_subnet_ids
+  subnet_ids               = module.network.balancer_subnet_ids
   port                     = local.patient_grpc_port
   health_check_port        = local.management_port
   health_check_path        = "/actuator/health/readiness"
@@ -250,4 +256,31 @@ module "patient_grpc_endpoint" {
     "lab-processor-lambda" = module.lambda_lab_processor.security_group_id
   }
   deletion_protection = local.prod
+}
+
+# The public load balancer's web application firewall (the Ingress names it through the overlay).
+module "waf" {
+  source             = "../waf"
+  name               = "${local.name}-public"
+  sign_in_limit      = 100
+  registration_limit = 20
+  log_retention_days = local.prod ? 365 : 30
+}
+
+# Daily backups of every database, 35 days, copied to the second region; locked in production.
+module "backup" {
+  source = "../backup"
+  providers = {
+    aws      = aws
+    aws.copy = aws.backup_copy
+  }
+  name = local.name
+  resource_arns = {
+    "services-db"       = module.rds.arn
+    "keycloak-db"       = module.keycloak.db_arn
+    "patient-table"     = module.dynamodb.table_arn
+    "lab-reports-table" = module.dynamodb_lab_reports.table_arn
+  }
+  retention_days = 35
+  vault_lock     = local.prod
 }

@@ -57,3 +57,22 @@ output "pod_role_arns" {
   description = "IAM roles of the pod identities."
   value       = module.eks.pod_role_arns
 }
+
+output "network_policy_ranges" {
+  description = "Address ranges the overlay's medicore-environment gives the NetworkPolicies: public_range, private_range, balancer_range."
+  value = {
+    public_range   = module.network.public_range
+    private_range  = module.network.private_range
+    balancer_range = module.network.balancer_range
+  }
+}
+
+output "waf_acl_arn" {
+  description = "Web ACL of the public load balancer (the overlay's waf_acl_arn)."
+  value       = module.waf.web_acl_arn
+}
+
+output "backup_vault" {
+  description = "AWS Backup vault of the environment's region (README.md, \"Backups and restore\")."
+  value       = module.backup.vault_name
+}

@@ -109,6 +109,16 @@ resource "aws_secretsmanager_secret" "this" {
   recovery_window_in_days = var.recovery_window_days
 }
 
+# Keys of the alert receivers (properties pagerduty_routing_key, slack_webhook_url): they belong
+# to accounts outside AWS, so an operator puts the value (infra-terraform/README.md, "Alerts");
+# Terraform makes the secret, encrypted and readable by External Secrets like the others.
+resource "aws_secretsmanager_secret" "alerting" {
+  name                    = "${var.name}/alerting"
+  description             = "Alert receivers: PagerDuty routing key and Slack webhook URL (value put by an operator)"
+  kms_key_id              = aws_kms_key.this.arn
+  recovery_window_in_days = var.recovery_window_days
+}
+
 resource "aws_secretsmanager_secret_version" "this" {
   for_each      = local.secrets
   secret_id     = aws_secretsmanager_secret.this[each.key].id
@@ -120,7 +130,7 @@ data "aws_iam_policy_document" "read" {
   statement {
     sid       = "ReadEnvironmentSecrets"
     actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
-    resources = [for secret in aws_secretsmanager_secret.this : secret.arn]
+    resources = concat([for secret in aws_secretsmanager_secret.this : secret.arn], [aws_secretsmanager_secret.alerting.arn])
   }
   statement {
     sid       = "DecryptEnvironmentSecrets"

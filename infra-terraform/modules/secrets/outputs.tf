@@ -17,7 +17,7 @@ output "kms_key_arn" {
 
 output "secret_arns" {
   description = "ARN of each secret, by short name."
-  value       = { for key, secret in aws_secretsmanager_secret.this : key => secret.arn }
+  value       = merge({ for key, secret in aws_secretsmanager_secret.this : key => secret.arn }, { alerting = aws_secretsmanager_secret.alerting.arn })
 }
 
 output "read_policy_json" {

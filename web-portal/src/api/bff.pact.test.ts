@@ -75,7 +75,7 @@ function operation<D, V extends AnyVariables>(
 }
 
 async function send<D, V extends AnyVariables>(url: string, document: TypedDocumentNode<D, V>, variables: Record<string, unknown>) {
-  const client = apiClient(`${url}/graphql`, () => 'a-token');
+  const client = apiClient(`${url}/graphql`, { token: () => 'a-token', renew: () => Promise.reject(new Error('no renewal in a pact')), ended: () => {} });
   const vars = reify(variables) as V;
   const isMutation = document.definitions.some((node) => node.kind === 'OperationDefinition' && node.operation === 'mutation');
   const result = await (isMutation
@@ -161,7 +161,17 @@ describe('the portal as a consumer of bff-graphql', { retry: 2 }, () => {
       },
     };
     return operation('a patient books a free slot', 'patient', BookDocument, variables, ['a practitioner who takes bookings'])
-      .respondingWith({ bookAppointment: { id: like(APPOINTMENT_ID), start: like(INSTANT), status: like('BOOKED') } })
+      .respondingWith({
+        bookAppointment: {
+          id: like(APPOINTMENT_ID),
+          start: like(INSTANT),
+          end: like('2026-06-01T08:20:00Z'),
+          status: like('BOOKED'),
+          appointmentType: like('CONSULTATION'),
+          reason: like('check-up'),
+          practitioner: { name, department: like('General medicine') },
+        },
+      })
       .executeTest(async (server) => {
         const data = await send(server.url, BookDocument, variables);
         expect(data.bookAppointment.status).toBe('BOOKED');
@@ -178,13 +188,19 @@ describe('the portal as a consumer of bff-graphql', { retry: 2 }, () => {
             node: {
               id: like(APPOINTMENT_ID),
               start: like(INSTANT),
+              end: like('2026-06-01T08:20:00Z'),
               status: like('BOOKED'),
               version: integer(1),
               appointmentType: like('CONSULTATION'),
+              lateCancellationFrom: like('2026-05-31T08:00:00Z'),
               practitionerId: like(PRACTITIONER_ID),
               practitioner: { name },
             },
           }),
+        },
+        feeSchedule: {
+          taxRateBasisPoints: integer(0),
+          fees: eachLike({ appointmentType: like('CONSULTATION'), lateCancellationFee: money }),
         },
       })
       .executeTest(async (server) => {
@@ -200,6 +216,12 @@ describe('the portal as a consumer of bff-graphql', { retry: 2 }, () => {
     issuedAt: like(INSTANT),
     total: money,
     balanceDue: money,
+    chargeReason: like('LATE_CANCELLATION'),
+    dueDate: like('2026-06-15'),
+    lineItems: eachLike({ description: like('Late cancellation: Consultation, 2026-06-01'), quantity: integer(1), unitPrice: money, total: money }),
+    subtotal: money,
+    tax: money,
+    amountPaid: money,
   };
 
   it("lists the patient's invoices", () => {
@@ -217,7 +239,7 @@ describe('the portal as a consumer of bff-graphql', { retry: 2 }, () => {
     const variables = { patientId: fromProviderState('${patientId}', PATIENT_ID), statuses: ['ISSUED', 'PARTIALLY_PAID'] };
     return operation("billing staff list a patient's open invoices", 'billing', PatientInvoicesDocument, variables,
       ['the patient has an open invoice'])
-      .respondingWith({ invoices: { edges: eachLike({ node: { ...invoice, amountPaid: money } }) } })
+      .respondingWith({ invoices: { edges: eachLike({ node: invoice }) } })
       .executeTest(async (server) => {
         const data = await send(server.url, PatientInvoicesDocument, variables);
         expect(data.invoices.edges[0].node.amountPaid.currency).toBe('EUR');
@@ -236,7 +258,14 @@ describe('the portal as a consumer of bff-graphql', { retry: 2 }, () => {
     };
     return operation('billing staff record a payment', 'billing', RecordPaymentDocument, variables,
       ['the patient has an open invoice'])
-      .respondingWith({ recordPayment: { id: like(INVOICE_ID), status: like('PARTIALLY_PAID') } })
+      .respondingWith({
+        recordPayment: {
+          id: like(INVOICE_ID),
+          status: like('PARTIALLY_PAID'),
+          balanceDue: money,
+          payments: eachLike({ id: like('7a5c3e1f-9d7b-4f5e-a3c1-8e6d4b2a0f66'), amount: money, method: like('CARD'), receivedAt: like(INSTANT) }),
+        },
+      })
       .executeTest(async (server) => {
         const data = await send(server.url, RecordPaymentDocument, variables);
         expect(data.recordPayment.status).toBe('PARTIALLY_PAID');

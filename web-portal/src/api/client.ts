@@ -1,16 +1,30 @@
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
+import { authExchange } from '@urql/exchange-auth';
 import { createClient as createSocket } from 'graphql-ws';
+import { sessionRefused } from './errors';
+
+/** What the client needs of the signed-in session. */
+export interface SessionKeeper {
+  /** The newest access token, read for every request. */
+  token(): string | undefined;
+  /** Renews the tokens without a page change (refresh token); rejects when the session cannot go on. */
+  renew(): Promise<void>;
+  /** The BFF still refuses after a renewal: the person has to sign in again. */
+  ended(): void;
+}
 
 /**
- * One urql client per signed-in user: queries and mutations over HTTP with the bearer token,
- * subscriptions over graphql-ws with the token in connection_init, as the BFF expects.
+ * One urql client per portal: queries and mutations over HTTP with the bearer token,
+ * subscriptions over graphql-ws with the token in connection_init, as the BFF expects. A request
+ * the BFF refuses for its token (401) is retried once after a silent renewal; refused again, the
+ * session has ended.
  */
-export function apiClient(graphqlUrl: string, token: () => string | undefined): Client {
+export function apiClient(graphqlUrl: string, session: SessionKeeper): Client {
   const socket = createSocket({
     url: graphqlUrl.replace(/^http/, 'ws'),
     lazy: true,
     connectionParams: () => {
-      const bearer = token();
+      const bearer = session.token();
       return bearer ? { Authorization: `Bearer ${bearer}` } : {};
     },
   });
@@ -18,6 +32,26 @@ export function apiClient(graphqlUrl: string, token: () => string | undefined): 
     url: graphqlUrl,
     exchanges: [
       cacheExchange,
+      mapExchange({
+        onError(error, operation) {
+          if (sessionRefused(error) && operation.context.authAttempt) session.ended();
+        },
+      }),
+      authExchange(async (utils) => ({
+        addAuthToOperation(operation) {
+          const bearer = session.token();
+          return bearer ? utils.appendHeaders(operation, { Authorization: `Bearer ${bearer}` }) : operation;
+        },
+        didAuthError: (error) => sessionRefused(error),
+        async refreshAuth() {
+          try {
+            await session.renew();
+          } catch (refused) {
+            session.ended();
+            throw refused;
+          }
+        },
+      })),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {
@@ -33,9 +67,5 @@ export function apiClient(graphqlUrl: string, token: () => string | undefined): 
     requestPolicy: 'cache-and-network',
     // The BFF takes GraphQL over HTTP as POST only (urql would send short queries as GET).
     preferGetMethod: false,
-    fetchOptions: () => {
-      const bearer = token();
-      return bearer ? { headers: { Authorization: `Bearer ${bearer}` } } : {};
-    },
   });
 }

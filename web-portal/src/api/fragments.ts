@@ -71,3 +71,44 @@ export const AnalyticsWindowParts = graphql(`
     }
   }
 `);
+
+export const InvoiceDetails = graphql(`
+  fragment InvoiceDetails on Invoice {
+    chargeReason
+    dueDate
+    lineItems {
+      description
+      quantity
+      unitPrice {
+        amountMinor
+        currency
+      }
+      total {
+        amountMinor
+        currency
+      }
+    }
+    subtotal {
+      amountMinor
+      currency
+    }
+    tax {
+      amountMinor
+      currency
+    }
+    amountPaid {
+      amountMinor
+      currency
+    }
+    payments {
+      id
+      amount {
+        amountMinor
+        currency
+      }
+      method
+      reference
+      receivedAt
+    }
+  }
+`);

@@ -2,12 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { InvoiceStatus, PaymentMethod, PatientInvoicesQuery } from '../gql/graphql';
-import { fieldErrors, problem } from '../api/errors';
+import { problem } from '../api/errors';
+import { PAYMENT, missingFields } from '../api/formFields';
 import { PatientSearch } from '../doctor/PatientSearch';
 import { formatMoney } from '../money/money';
 import { Choice, Field } from '../ui/Field';
-import { Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
+import { useFormCheck } from '../ui/formCheck';
+import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
 import { formatDateTime } from '../ui/time';
+import { InvoiceLines, paymentMethodName } from './InvoiceLines';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { toMinorUnits } from './amounts';
 
@@ -17,10 +20,7 @@ const PatientInvoices = graphql(`
       edges {
         node {
           ...InvoiceSummary
-          amountPaid {
-            amountMinor
-            currency
-          }
+          ...InvoiceDetails
         }
       }
     }
@@ -32,6 +32,20 @@ const RecordPayment = graphql(`
     recordPayment(input: $input) {
       id
       status
+      balanceDue {
+        amountMinor
+        currency
+      }
+      payments {
+        id
+        amount {
+          amountMinor
+          currency
+        }
+        method
+        reference
+        receivedAt
+      }
     }
   }
 `);
@@ -44,6 +58,7 @@ type Invoice = PatientInvoicesQuery['invoices']['edges'][number]['node'];
 export function Invoices() {
   const [patient, setPatient] = useState<{ id: string; name: string }>();
   const [statuses, setStatuses] = useState<InvoiceStatus[]>(['ISSUED', 'PARTIALLY_PAID']);
+  const [receipt, setReceipt] = useState<string>();
   const [{ data, fetching, error }, refresh] = useQuery({
     query: PatientInvoices,
     variables: { patientId: patient?.id ?? '', statuses: statuses.length ? statuses : null },
@@ -61,7 +76,14 @@ export function Invoices() {
         <>
           <p className="flex flex-wrap items-center gap-2">
             Invoices of <strong>{patient.name}</strong>
-            <button type="button" className={quietButtonClass} onClick={() => setPatient(undefined)}>
+            <button
+              type="button"
+              className={quietButtonClass}
+              onClick={() => {
+                setPatient(undefined);
+                setReceipt(undefined);
+              }}
+            >
               Another patient
             </button>
           </p>
@@ -74,12 +96,20 @@ export function Invoices() {
               </label>
             ))}
           </fieldset>
+          {receipt && <Done>{receipt}</Done>}
           {fetching && !data && <Loading what="invoices" />}
           <Problem>{problem(error)}</Problem>
           {data && invoices.length === 0 && <Empty>No invoices in these statuses.</Empty>}
           <ul className="flex flex-col gap-3">
             {invoices.map((invoice) => (
-              <InvoiceItem key={invoice.id} invoice={invoice} onPaid={() => refresh({ requestPolicy: 'network-only' })} />
+              <InvoiceItem
+                key={invoice.id}
+                invoice={invoice}
+                onPaid={(said) => {
+                  setReceipt(said);
+                  refresh({ requestPolicy: 'network-only' });
+                }}
+              />
             ))}
           </ul>
         </>
@@ -95,26 +125,36 @@ const METHODS = [
   { value: 'INSURANCE', label: 'Insurance' },
 ] as const;
 
-function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: () => void }) {
+/** One invoice and, while open, the form to record a payment; `onPaid` gets the receipt in words. */
+export function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: (receipt: string) => void }) {
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<PaymentMethod>('CARD');
   const [reference, setReference] = useState('');
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [result, record] = useMutation(RecordPayment);
-  const errors = fieldErrors(result.error);
+  const { errors, problem: refusal, passes } = useFormCheck(PAYMENT, result.error);
   const currency = invoice.balanceDue.currency;
   const open = invoice.status === 'ISSUED' || invoice.status === 'PARTIALLY_PAID';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const amountMinor = toMinorUnits(amount, currency);
+    const wrong = missingFields(PAYMENT, { amount });
+    if (!wrong.amount && !amountMinor) wrong.amount = PAYMENT.amount.invalid;
+    if (!passes(wrong) || !amountMinor) return;
     void record({
-      input: { invoiceId: invoice.id, amount: { amountMinor: amountMinor ?? -1, currency }, method, reference: reference || null, idempotencyKey },
+      input: { invoiceId: invoice.id, amount: { amountMinor, currency }, method, reference: reference || null, idempotencyKey },
     }).then((paid) => {
-      if (!paid.error) {
+      const invoiceNow = paid.data?.recordPayment;
+      if (invoiceNow) {
+        // The receipt: the newest payment as billing-service recorded it, and what is left to pay.
+        const payment = invoiceNow.payments[invoiceNow.payments.length - 1];
         setAmount('');
         setIdempotencyKey(crypto.randomUUID());
-        onPaid();
+        onPaid(
+          `Receipt for ${invoice.number}: ${formatMoney(payment.amount)} paid by ${paymentMethodName(payment.method)} on ${formatDateTime(payment.receivedAt)}` +
+            `${payment.reference ? ` (${payment.reference})` : ''}; still to pay ${formatMoney(invoiceNow.balanceDue)}.`,
+        );
       }
     });
   };
@@ -129,16 +169,17 @@ function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: () => void
         Total {formatMoney(invoice.total)}, paid {formatMoney(invoice.amountPaid)}, due{' '}
         <strong data-testid="balance-due">{formatMoney(invoice.balanceDue)}</strong>
       </p>
+      <InvoiceLines invoice={invoice} />
       {open && (
         <form onSubmit={submit} noValidate className="mt-2 grid gap-2 sm:grid-cols-4 sm:items-end">
-          <Field label={`Amount (${currency})`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={errors['amount.amountMinor'] ?? errors.amount} />
+          <Field label={`Amount (${currency})`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={errors.amount} />
           <Choice label="Method" value={method} options={METHODS} onChange={(value) => setMethod(value as PaymentMethod)} error={errors.method} />
           <Field label="Reference" value={reference} onChange={(e) => setReference(e.target.value)} error={errors.reference} />
           <button type="submit" className={buttonClass} disabled={result.fetching}>
             Record payment
           </button>
           <div className="sm:col-span-4">
-            <Problem>{Object.keys(errors).length ? undefined : problem(result.error)}</Problem>
+            <Problem>{refusal}</Problem>
           </div>
         </form>
       )}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
-import { fieldErrors, problem } from '../api/errors';
+import { PATIENT_SEARCH, formErrors } from '../api/formFields';
 import { Link } from '../routing/router';
 import { Field } from '../ui/Field';
 import { Empty, Loading, Problem } from '../ui/States';
@@ -31,6 +31,7 @@ export function PatientSearch({ linkTo, onChoose }: { linkTo?: (id: string) => s
     variables: { search: { familyNamePrefix: family } },
     pause: family.length === 0,
   });
+  const refused = formErrors(PATIENT_SEARCH, error);
   const patients = data?.patients.edges.map((edge) => edge.node) ?? [];
   return (
     <div className="flex flex-col gap-2">
@@ -38,10 +39,10 @@ export function PatientSearch({ linkTo, onChoose }: { linkTo?: (id: string) => s
         label="Family name starts with"
         value={family}
         onChange={(event) => setFamily(event.target.value)}
-        error={fieldErrors(error)['search.familyNamePrefix']}
+        error={refused.fields.familyNamePrefix}
       />
       {fetching && <Loading what="patients" />}
-      <Problem>{problem(error)}</Problem>
+      <Problem>{refused.fields.familyNamePrefix ? undefined : refused.problem}</Problem>
       {data && patients.length === 0 && <Empty>No patient's family name starts with “{family}”.</Empty>}
       <ul className="flex flex-col gap-1">
         {patients.map((patient) => {

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { graphql } from '../gql';
 import type { AppointmentChangeInput, TodaysScheduleQuery } from '../gql/graphql';
@@ -6,7 +6,7 @@ import { problem } from '../api/errors';
 import { useSession } from '../auth/session';
 import { Link } from '../routing/router';
 import { Empty, Loading, Page, Problem, quietButtonClass } from '../ui/States';
-import { dayIn, formatTime } from '../ui/time';
+import { addDays, dayIn, formatTime } from '../ui/time';
 
 const MyPractitioner = graphql(`
   query MyPractitioner {
@@ -101,8 +101,13 @@ export function TodaysSchedule() {
   );
 }
 
+/** A calendar day (YYYY-MM-DD) as a doctor reads it: "Wednesday, 2 December 2026". */
+const longDay = (day: string) =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+
 function Day({ practitionerId, zone }: { practitionerId: string; zone: string }) {
-  const date = dayIn(new Date(), zone);
+  const today = dayIn(new Date(), zone);
+  const [date, setDate] = useState(today);
   const [{ data, fetching, error }, refresh] = useQuery({ query: Schedule, variables: { practitionerId, date } });
   const [live] = useSubscription({ query: Changes, variables: { practitionerId } });
   const [checkedIn, checkIn] = useMutation(CheckIn);
@@ -121,15 +126,26 @@ function Day({ practitionerId, zone }: { practitionerId: string; zone: string })
   const appointments = data?.schedule ?? [];
   return (
     <>
+      <nav aria-label="Day" className="flex flex-wrap items-center gap-2">
+        <button type="button" className={quietButtonClass} onClick={() => setDate(addDays(date, -1))}>
+          Previous day
+        </button>
+        <button type="button" className={quietButtonClass} onClick={() => setDate(today)} disabled={date === today}>
+          Today
+        </button>
+        <button type="button" className={quietButtonClass} onClick={() => setDate(addDays(date, 1))}>
+          Next day
+        </button>
+      </nav>
       <p className="text-sm text-slate-600">
-        {date}, times in {zone}.{' '}
+        <strong data-testid="schedule-day">{longDay(date)}</strong>, times in {zone}.{' '}
         <span role="status" aria-live="polite">
           {live.error ? 'Live updates are off; reload to see changes.' : 'Updates live.'}
         </span>
       </p>
       {fetching && !data && <Loading what="the schedule" />}
       <Problem>{problem(error ?? checkedIn.error ?? completed.error ?? noShown.error)}</Problem>
-      {data && appointments.length === 0 && <Empty>No appointments today.</Empty>}
+      {data && appointments.length === 0 && <Empty>{date === today ? 'No appointments today.' : 'No appointments on this day.'}</Empty>}
       <ol className="flex flex-col gap-2">
         {appointments.map((appointment) => (
           <li key={appointment.id} className="flex flex-wrap items-center gap-3 rounded border border-slate-300 bg-white p-3">
@@ -139,7 +155,10 @@ function Day({ practitionerId, zone }: { practitionerId: string; zone: string })
             <Link href={`/patients/${appointment.patientId}`} className="underline">
               {appointment.patient ? `${appointment.patient.name.given} ${appointment.patient.name.family}` : 'Patient'}
             </Link>
-            <span className="text-sm text-slate-600">{appointment.status.replace('_', ' ').toLowerCase()}</span>
+            <span className="text-sm text-slate-600">
+              {appointment.appointmentType.replace('_', ' ').toLowerCase()}, {appointment.status.replace('_', ' ').toLowerCase()}
+            </span>
+            {appointment.reason && <span className="basis-full text-sm">Reason: {appointment.reason}</span>}
             {appointment.status === 'BOOKED' && (
               <>
                 <button type="button" className={quietButtonClass} onClick={() => change(checkIn, appointment)}>

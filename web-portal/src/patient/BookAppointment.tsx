@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { fieldErrors, problem } from '../api/errors';
+import { problem } from '../api/errors';
+import { BOOKING } from '../api/formFields';
 import { useSession } from '../auth/session';
 import { Link } from '../routing/router';
 import { Choice, Field } from '../ui/Field';
+import { useFormCheck } from '../ui/formCheck';
 import { Done, Empty, Loading, Page, Problem, buttonClass } from '../ui/States';
-import { formatDateTime } from '../ui/time';
+import { formatDateTime, formatTime } from '../ui/time';
+import { calendarHref } from './calendarFile';
 import { SlotPicker } from './SlotPicker';
 
 const Practitioners = graphql(`
@@ -32,7 +35,17 @@ const Book = graphql(`
     bookAppointment(input: $input) {
       id
       start
+      end
       status
+      appointmentType
+      reason
+      practitioner {
+        name {
+          given
+          family
+        }
+        department
+      }
     }
   }
 `);
@@ -46,19 +59,34 @@ export function BookAppointment() {
   const [reason, setReason] = useState('');
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [booking, book] = useMutation(Book);
-  const errors = fieldErrors(booking.error);
+  const { errors, problem: refusal } = useFormCheck(BOOKING, booking.error);
   const options = practitioners.data?.practitioners.edges.map(({ node }) => ({
     value: node.id,
     label: `${node.name.given} ${node.name.family}, ${node.specialty} (${node.department})`,
   }));
 
   if (booking.data) {
+    const booked = booking.data.bookAppointment;
+    const what = `${booked.appointmentType.toLowerCase().replace('_', ' ')} with ${booked.practitioner?.name.given ?? ''} ${booked.practitioner?.name.family ?? ''}`;
     return (
       <Page title="Book an appointment">
-        <Done>Booked for {formatDateTime(booking.data.bookAppointment.start)}.</Done>
-        <Link href="/appointments" className="underline">
-          See my appointments
-        </Link>
+        <Done>
+          Booked: {what} on {formatDateTime(booked.start)} until {formatTime(booked.end)}
+          {booked.practitioner && `, ${booked.practitioner.department}`}.
+        </Done>
+        {booked.reason && <p>Reason you gave: {booked.reason}</p>}
+        <div className="flex flex-wrap gap-3">
+          <a
+            className={buttonClass}
+            href={calendarHref({ id: booked.id, start: booked.start, end: booked.end, summary: `MediCore: ${what}`, description: booked.reason ?? undefined })}
+            download="appointment.ics"
+          >
+            Add to my calendar
+          </a>
+          <Link href="/appointments" className="underline self-center">
+            See my appointments
+          </Link>
+        </div>
       </Page>
     );
   }
@@ -90,7 +118,7 @@ export function BookAppointment() {
         >
           <p>You chose {formatDateTime(start)}.</p>
           <Field label="Reason (optional)" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
-          <Problem>{errors.start ?? problem(booking.error)}</Problem>
+          <Problem>{errors.start ?? (errors.reason ? undefined : refusal)}</Problem>
           <button type="submit" className={buttonClass} disabled={booking.fetching}>
             {booking.fetching ? 'Booking…' : 'Confirm booking'}
           </button>

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useClient, useSubscription } from 'urql';
 import { graphql } from '../gql';
 import type { LabReportStatus } from '../gql/graphql';
-import { fieldErrors, problem } from '../api/errors';
+import { problem } from '../api/errors';
+import { LAB_REPORT_UPLOAD, formErrors } from '../api/formFields';
 import { useSession } from '../auth/session';
 import { Link } from '../routing/router';
 import { Done, Page, Problem, buttonClass } from '../ui/States';
@@ -57,7 +58,7 @@ export function LabReportUpload() {
   const [progress, setProgress] = useState<number>();
   const [reportId, setReportId] = useState<string>();
   const [failure, setFailure] = useState<string>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<{ file?: string }>({});
   const [{ data: live, error: liveError }] = useSubscription({
     query: ReportStatus,
     variables: { reportId: reportId ?? '' },
@@ -67,7 +68,7 @@ export function LabReportUpload() {
   const upload = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) {
-      setErrors({ fileName: 'Choose a PDF file first.' });
+      setErrors({ file: LAB_REPORT_UPLOAD.file.required });
       return;
     }
     setFailure(undefined);
@@ -76,8 +77,9 @@ export function LabReportUpload() {
       .mutation(RequestUpload, { input: { patientId: subject, fileName: file.name, sizeBytes: file.size } })
       .toPromise();
     if (!requested.data) {
-      setErrors(fieldErrors(requested.error));
-      setFailure(problem(requested.error));
+      const refused = formErrors(LAB_REPORT_UPLOAD, requested.error);
+      setErrors(refused.fields);
+      setFailure(refused.fields.file ? undefined : refused.problem);
       return;
     }
     const { reportId: id, uploadUrl, requiredHeaders } = requested.data.requestLabReportUpload;
@@ -108,12 +110,12 @@ export function LabReportUpload() {
             id="lab-report-file"
             type="file"
             accept="application/pdf"
-            aria-invalid={errors.fileName || errors.sizeBytes ? true : undefined}
+            aria-invalid={errors.file ? true : undefined}
             aria-describedby="lab-report-file-error"
             onChange={(event) => setFile(event.target.files?.[0])}
           />
           <span id="lab-report-file-error" className="text-sm text-red-700">
-            {errors.fileName ?? errors.sizeBytes}
+            {errors.file}
           </span>
         </div>
         <button type="submit" className={buttonClass} disabled={progress !== undefined && progress < 1 && !failure}>

@@ -2,10 +2,10 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { problem } from '../api/errors';
 import { useSession } from '../auth/session';
+import { InvoiceLines } from '../billing/InvoiceLines';
 import { InvoiceStatusBadge } from '../billing/InvoiceStatusBadge';
 import { formatMoney } from '../money/money';
 import { Empty, Loading, Page, Problem } from '../ui/States';
-import { Table } from '../ui/Table';
 import { formatDateTime } from '../ui/time';
 
 const MyInvoicesList = graphql(`
@@ -14,19 +14,12 @@ const MyInvoicesList = graphql(`
       edges {
         node {
           ...InvoiceSummary
+          ...InvoiceDetails
         }
       }
     }
   }
 `);
-
-const COLUMNS = [
-  { label: 'Invoice' },
-  { label: 'Issued' },
-  { label: 'Status' },
-  { label: 'Total', numeric: true },
-  { label: 'Still to pay', numeric: true },
-];
 
 export function MyInvoices() {
   const { subject } = useSession();
@@ -37,21 +30,20 @@ export function MyInvoices() {
       {fetching && !data && <Loading what="your invoices" />}
       <Problem>{problem(error)}</Problem>
       {data && invoices.length === 0 && <Empty>No invoices yet: one is raised after each visit.</Empty>}
-      {invoices.length > 0 && (
-        <Table columns={COLUMNS}>
-          {invoices.map((invoice) => (
-            <tr key={invoice.id} className="border-t border-slate-200">
-              <td>{invoice.number}</td>
-              <td>{formatDateTime(invoice.issuedAt)}</td>
-              <td>
-                <InvoiceStatusBadge status={invoice.status} />
-              </td>
-              <td className="text-right">{formatMoney(invoice.total)}</td>
-              <td className="text-right">{formatMoney(invoice.balanceDue)}</td>
-            </tr>
-          ))}
-        </Table>
-      )}
+      <ul className="flex flex-col gap-3">
+        {invoices.map((invoice) => (
+          <li key={invoice.id} className="flex flex-col gap-1 rounded border border-slate-300 bg-white p-3">
+            <p className="flex flex-wrap items-center gap-2">
+              <strong>{invoice.number}</strong> <InvoiceStatusBadge status={invoice.status} />
+              <span>issued {formatDateTime(invoice.issuedAt)}</span>
+            </p>
+            <InvoiceLines invoice={invoice} />
+            <p>
+              Total {formatMoney(invoice.total)}, still to pay <strong>{formatMoney(invoice.balanceDue)}</strong>
+            </p>
+          </li>
+        ))}
+      </ul>
     </Page>
   );
 }

@@ -1,24 +1,67 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { badRequest, fakeClient, withClient } from '../test-support/fakeClient';
+import { badRequest, fakeClient, withClient, type Sent } from '../test-support/fakeClient';
 import { SignUp } from './SignUp';
 
+async function fillIn(phone = '') {
+  await userEvent.type(screen.getByLabelText('Given name'), 'Erika');
+  await userEvent.type(screen.getByLabelText('Family name'), 'Mustermann');
+  await userEvent.type(screen.getByLabelText('Date of birth'), '1990-05-17');
+  await userEvent.type(screen.getByLabelText('E-mail'), 'erika@example.org');
+  if (phone) await userEvent.type(screen.getByLabelText('Phone'), phone);
+  await userEvent.type(screen.getByLabelText('Password'), 'a-long-enough-password');
+}
+
 describe('SignUp', () => {
-  it('shows the BFF\'s word on a field beside that field', async () => {
+  it("shows the BFF's word on a field beside that field", async () => {
     const client = fakeClient({
       RegisterPatient: { error: badRequest([{ field: 'input.password', description: 'must have at least 10 characters' }]) },
     });
     render(withClient(client, <SignUp onSignIn={vi.fn()} />));
 
-    await userEvent.type(screen.getByLabelText('Password'), 'short');
+    await fillIn();
     await userEvent.click(screen.getByRole('button', { name: 'Create my account' }));
 
     const password = screen.getByLabelText('Password');
     expect(password).toHaveAttribute('aria-invalid', 'true');
-    expect(password).toHaveAccessibleDescription('must have at least 10 characters');
+    expect(password).toHaveAccessibleDescription('Password must have at least 10 characters.');
     expect(screen.getByLabelText('E-mail')).not.toHaveAttribute('aria-invalid');
-    expect(screen.getByRole('alert')).toHaveTextContent('Some fields need another look.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Please check the marked fields.');
+  });
+
+  it('names the empty required fields and sends nothing', async () => {
+    const sent: Sent = [];
+    render(withClient(fakeClient({}, sent), <SignUp onSignIn={vi.fn()} />));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Create my account' }));
+
+    expect(screen.getByLabelText('Date of birth')).toHaveAccessibleDescription('Enter your date of birth.');
+    expect(screen.getByLabelText('Given name')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Phone')).not.toHaveAttribute('aria-invalid');
+    expect(sent).toEqual([]);
+  });
+
+  it('sends a phone number written the usual way in E.164', async () => {
+    const sent: Sent = [];
+    const client = fakeClient({ RegisterPatient: { data: { registerPatient: { patient: { id: 'p-1', name: { given: 'Erika' } } } } } }, sent);
+    render(withClient(client, <SignUp onSignIn={vi.fn()} />));
+
+    await fillIn('+49 30 1234567');
+    await userEvent.click(screen.getByRole('button', { name: 'Create my account' }));
+
+    expect(sent[0].variables).toMatchObject({ input: { phone: '+49301234567' } });
+  });
+
+  it('refuses a phone number it cannot read before sending', async () => {
+    const sent: Sent = [];
+    render(withClient(fakeClient({}, sent), <SignUp onSignIn={vi.fn()} />));
+
+    await fillIn('call me');
+    await userEvent.click(screen.getByRole('button', { name: 'Create my account' }));
+
+    expect(screen.getByLabelText('Phone')).toHaveAccessibleDescription('Enter a phone number such as +49 30 1234567.');
+    expect(sent).toEqual([]);
   });
 
   it('offers to sign in once the account exists', async () => {
@@ -26,6 +69,7 @@ describe('SignUp', () => {
     const client = fakeClient({ RegisterPatient: { data: { registerPatient: { patient: { id: 'p-1', name: { given: 'Erika' } } } } } });
     render(withClient(client, <SignUp onSignIn={onSignIn} />));
 
+    await fillIn();
     await userEvent.click(screen.getByRole('button', { name: 'Create my account' }));
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 

@@ -2,8 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import type { Sex } from '../gql/graphql';
-import { fieldErrors, problem } from '../api/errors';
+import { SIGN_UP, missingFields } from '../api/formFields';
 import { Choice, Field } from '../ui/Field';
+import { useFormCheck } from '../ui/formCheck';
+import { toE164 } from '../ui/phone';
 import { Done, Page, Problem, buttonClass } from '../ui/States';
 
 const RegisterPatient = graphql(`
@@ -30,18 +32,22 @@ const SEXES = [
 export function SignUp({ onSignIn }: { onSignIn: () => void }) {
   const [form, setForm] = useState({ given: '', family: '', dateOfBirth: '', sex: '', email: '', phone: '', password: '' });
   const [result, register] = useMutation(RegisterPatient);
-  const errors = fieldErrors(result.error);
+  const { errors, problem, passes } = useFormCheck(SIGN_UP, result.error);
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const phone = toE164(form.phone);
+    const wrong = missingFields(SIGN_UP, form);
+    if (phone === undefined) wrong.phone = SIGN_UP.phone.invalid;
+    if (!passes(wrong)) return;
     void register({
       input: {
         name: { given: form.given, family: form.family },
         dateOfBirth: form.dateOfBirth,
         sex: form.sex ? (form.sex as Sex) : null,
         email: form.email,
-        phone: form.phone || null,
+        phone: phone || null,
         password: form.password,
       },
     });
@@ -60,15 +66,15 @@ export function SignUp({ onSignIn }: { onSignIn: () => void }) {
   return (
     <Page title="Sign up">
       <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-2">
-        <Field label="Given name" value={form.given} onChange={(e) => set('given')(e.target.value)} error={errors['name.given']} />
-        <Field label="Family name" value={form.family} onChange={(e) => set('family')(e.target.value)} error={errors['name.family']} />
+        <Field label="Given name" value={form.given} onChange={(e) => set('given')(e.target.value)} error={errors.given} />
+        <Field label="Family name" value={form.family} onChange={(e) => set('family')(e.target.value)} error={errors.family} />
         <Field label="Date of birth" type="date" value={form.dateOfBirth} onChange={(e) => set('dateOfBirth')(e.target.value)} error={errors.dateOfBirth} />
         <Choice label="Sex" value={form.sex} options={SEXES} onChange={set('sex')} error={errors.sex} />
         <Field label="E-mail" type="email" autoComplete="email" value={form.email} onChange={(e) => set('email')(e.target.value)} error={errors.email} />
-        <Field label="Phone" type="tel" autoComplete="tel" value={form.phone} onChange={(e) => set('phone')(e.target.value)} error={errors.phone} />
+        <Field label="Phone" type="tel" autoComplete="tel" placeholder="+49 30 1234567" value={form.phone} onChange={(e) => set('phone')(e.target.value)} error={errors.phone} />
         <Field label="Password" type="password" autoComplete="new-password" value={form.password} onChange={(e) => set('password')(e.target.value)} error={errors.password} />
         <div className="sm:col-span-2 flex flex-col gap-2">
-          <Problem>{problem(result.error)}</Problem>
+          <Problem>{problem}</Problem>
           <button type="submit" className={buttonClass} disabled={result.fetching}>
             {result.fetching ? 'Creating your account…' : 'Create my account'}
           </button>

@@ -7,9 +7,14 @@ import { SessionContext } from '../auth/session';
 /** What the fake BFF answers, by operation name; an operation without an answer stays loading. */
 export type Answers = Record<string, { data?: unknown; error?: CombinedError }>;
 
-export function fakeClient(answers: Answers): Client {
-  const answer = (request: { query: { definitions: readonly unknown[] } }) => {
+/** The operations a fake BFF was sent, by name with their variables. */
+export type Sent = { name: string; variables: unknown }[];
+
+/** Fakes the BFF; each operation sent is also kept in `sent` when given. */
+export function fakeClient(answers: Answers, sent?: Sent): Client {
+  const answer = (request: { query: { definitions: readonly unknown[] }; variables?: unknown }) => {
     const operation = request.query.definitions[0] as { name?: { value: string } };
+    sent?.push({ name: operation.name?.value ?? '', variables: request.variables });
     const found = answers[operation.name?.value ?? ''];
     return found ? fromValue({ ...found, stale: false, hasNext: false }) : never;
   };

@@ -57,7 +57,7 @@ export function Choice({ label, value, options, onChange, error }: ChoiceProps) 
       label={label}
       error={error}
       control={(described) => (
-        <select {...described} value={value} onChange={(event) => onChange(event.target.value)} className="rounded border border-slate-400 px-2 py-1">
+        <select {...described} value={value} onChange={(event) => onChange(event.target.value)} className={`rounded border px-2 py-1 ${error ? 'border-red-600' : 'border-slate-400'}`}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

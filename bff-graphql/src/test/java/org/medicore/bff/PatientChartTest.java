@@ -46,20 +46,35 @@ class PatientChartTest extends WholeSystemTest {
 
     @Test
     void a_patient_changes_their_phone_number_and_only_that_changes() {
-        Map<?, ?> before = as("patient").document("{ me { patient { version name { family } contact { phone } } } }")
+        String contact = "contact { email phone address { lines postalCode city region countryCode } }";
+        Map<?, ?> before = as("patient").document("{ me { patient { version name { given family } dateOfBirth sex " + contact + " } } }")
                 .execute().path("me.patient").entity(Map.class).get();
-
-        as("patient").document("""
+        Map<?, ?> withAddress = as("patient").document("""
                         mutation($p: ID!, $v: Long!) {
-                          updatePatient(input: { patientId: $p, expectedVersion: $v, contact: { email: "patient@medicore.local", phone: "+4930999888" } }) {
-                            version name { family } contact { phone }
+                          updatePatient(input: { patientId: $p, expectedVersion: $v,
+                                                 contact: { address: { lines: ["Chausseestrasse 8"], city: "Berlin", countryCode: "DE" } } }) {
+                            version name { given family } dateOfBirth sex %s
                           }
-                        }""")
+                        }""".formatted(contact))
                 .variable("p", Demo.PATIENT_SUBJECT).variable("v", before.get("version")).execute()
-                .path("updatePatient.contact.phone").entity(String.class).isEqualTo("+4930999888")
-                .path("updatePatient.name.family").entity(String.class).isEqualTo(((Map<?, ?>) before.get("name")).get("family"))
-                .path("updatePatient.version").entity(Long.class)
-                .isEqualTo(((Number) before.get("version")).longValue() + 1);
+                .path("updatePatient").entity(Map.class).get();
+
+        Map<?, ?> after = as("patient").document("""
+                        mutation($p: ID!, $v: Long!) {
+                          updatePatient(input: { patientId: $p, expectedVersion: $v, contact: { phone: "+4930999888" } }) {
+                            version name { given family } dateOfBirth sex %s
+                          }
+                        }""".formatted(contact))
+                .variable("p", Demo.PATIENT_SUBJECT).variable("v", withAddress.get("version")).execute()
+                .path("updatePatient").entity(Map.class).get();
+
+        assertThat(((Map<?, ?>) withAddress.get("contact")).get("email")).isEqualTo(((Map<?, ?>) before.get("contact")).get("email"));
+        assertThat(((Map<?, ?>) withAddress.get("contact")).get("phone")).isEqualTo(((Map<?, ?>) before.get("contact")).get("phone"));
+        assertThat(after.get("version")).isEqualTo(((Number) withAddress.get("version")).intValue() + 1);
+        assertThat(((Map<?, ?>) after.get("contact")).get("phone")).isEqualTo("+4930999888");
+        assertThat(((Map<?, ?>) after.get("contact")).get("email")).isEqualTo(((Map<?, ?>) withAddress.get("contact")).get("email"));
+        assertThat(((Map<?, ?>) after.get("contact")).get("address")).isEqualTo(((Map<?, ?>) withAddress.get("contact")).get("address"));
+        assertThat(after).usingRecursiveComparison().ignoringFields("version", "contact.phone").isEqualTo(withAddress);
     }
 
     @Test

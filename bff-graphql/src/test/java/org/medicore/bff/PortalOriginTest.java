@@ -29,6 +29,18 @@ class PortalOriginTest extends WholeSystemTest {
     }
 
     @Test
+    void a_refused_token_is_refused_in_words_the_portal_may_read() {
+        http().post().uri("/graphql")
+                .header("Origin", "http://portal.example.org")
+                .header("Authorization", "Bearer an.expired.token")
+                .header("Content-Type", "application/json")
+                .bodyValue("{\"query\":\"{ me { subject } }\"}")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://portal.example.org");
+    }
+
+    @Test
     void another_site_may_not_call_the_api_from_a_browser() {
         http().options().uri("/graphql")
                 .header("Origin", "http://elsewhere.example.com")

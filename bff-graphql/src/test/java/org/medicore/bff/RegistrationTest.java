@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A new patient creates their account and record in one step, without a token, and half a registration leaves nothing. */
+/** A new patient creates their account and record in one step, without a token; a refused record leaves no account, a retry gets the record. */
 class RegistrationTest extends WholeSystemTest {
 
     private static final String REGISTER = """
@@ -65,12 +65,24 @@ class RegistrationTest extends WholeSystemTest {
     }
 
     @Test
+    void a_retry_with_the_same_e_mail_and_password_is_answered_with_the_record_the_first_call_made() {
+        String email = "zelda." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String first = anonymous().document(REGISTER).variable("input", input(email, "+4930555000")).execute()
+                .path("registerPatient.patient.id").entity(String.class).get();
+
+        anonymous().document(REGISTER).variable("input", input(email, "+4930555000")).execute()
+                .path("registerPatient.patient.id").entity(String.class).isEqualTo(first);
+    }
+
+    @Test
     void an_e_mail_address_that_has_an_account_already_is_refused_on_its_field() {
         String email = "zelda." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         anonymous().document(REGISTER).variable("input", input(email, "+4930555000")).execute()
                 .path("registerPatient.patient.id").hasValue();
+        Map<String, Object> someoneElse = new java.util.HashMap<>(input(email, "+4930555001"));
+        someoneElse.put("password", "another correct horse");
 
-        anonymous().document(REGISTER).variable("input", input(email, "+4930555001")).execute()
+        anonymous().document(REGISTER).variable("input", someoneElse).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
                         assertThat((List<Map<String, String>>) error.getExtensions().get("violations"))
                                 .extracting(v -> v.get("field")).containsExactly("input.email")));

@@ -34,7 +34,8 @@ class KubernetesManifestsTest {
         }
     }
 
-    private static List<Resource> loadBase() {
+    /** Every resource of kubernetes/base, kustomization files left out. */
+    static List<Resource> loadBase() {
         List<Resource> resources = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Repository.KUBERNETES.resolve("base"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
@@ -103,9 +104,12 @@ class KubernetesManifestsTest {
 
             assertThat(ofKind("PodDisruptionBudget")).as("PDB of %s", name)
                     .anyMatch(pdb -> Objects.equals(map(pdb.body(), "spec", "selector", "matchLabels"), labels));
+            // The autoscaler scales the Deployment, or the Rollout that runs its pods (workloadRef).
+            String scaled = ofKind("Rollout").stream().anyMatch(r -> name.equals(map(r.body(), "spec", "workloadRef").get("name")))
+                    ? "Rollout" : "Deployment";
             assertThat(ofKind("HorizontalPodAutoscaler")).as("HPA of %s", name)
                     .anyMatch(hpa -> name.equals(map(hpa.body(), "spec", "scaleTargetRef").get("name"))
-                            && "Deployment".equals(map(hpa.body(), "spec", "scaleTargetRef").get("kind")));
+                            && scaled.equals(map(hpa.body(), "spec", "scaleTargetRef").get("kind")));
             assertThat(ofKind("Service")).as("Service of %s", name)
                     .anyMatch(service -> Objects.equals(map(service.body(), "spec", "selector"), labels));
         }

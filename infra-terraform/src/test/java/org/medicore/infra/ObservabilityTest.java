@@ -26,7 +26,7 @@ class ObservabilityTest {
      * The series the services publish, as Prometheus names them: gRPC, GraphQL and HTTP server
      * timers, JVM meters, the Kafka clients' lag, and MediCore's outbox and dead-letter gauges.
      */
-    private static final Pattern PUBLISHED = Pattern.compile("grpc_server_seconds_(bucket|count|sum|max)"
+    static final Pattern PUBLISHED = Pattern.compile("grpc_server_seconds_(bucket|count|sum|max)"
             + "|graphql_(request|datafetcher)_seconds_(bucket|count|sum|max)"
             + "|http_server_requests_seconds_(bucket|count|sum|max)"
             + "|jvm_[a-z_]+"

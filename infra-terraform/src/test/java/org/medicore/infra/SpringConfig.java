@@ -25,10 +25,11 @@ final class SpringConfig {
 
     /**
      * Boot's own settings that deployments may set although a service's yaml does not name them:
-     * where the management server listens and where traces go (export is off without an endpoint).
+     * where the management server listens, where traces go (export is off without an endpoint)
+     * and where a resource server fetches the issuer's signing keys (inside the cluster).
      */
     static final Set<String> BOOT_PROPERTIES = Set.of("server.address", "management.server.port", "management.server.address",
-            "management.opentelemetry.tracing.export.otlp.endpoint");
+            "management.opentelemetry.tracing.export.otlp.endpoint", "spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
     static final Set<String> ALL_INTERFACES = Set.of("0.0.0.0", "::", "*");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");

@@ -1,5 +1,6 @@
 package org.medicore.bff.appointment;
 
+import com.google.protobuf.Timestamp;
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import org.medicore.bff.error.InvalidArgument;
@@ -131,6 +132,17 @@ class AppointmentController {
         return ProtoValues.orNull(appointment.getReason());
     }
 
+    @SchemaMapping(typeName = "Appointment", field = "outsideWorkingHoursSince")
+    Timestamp outsideWorkingHoursSince(Appointment appointment) {
+        return appointment.hasOutsideWorkingHoursSince() ? appointment.getOutsideWorkingHoursSince() : null;
+    }
+
+    /** The appointment service's cancellation policy, so the portal names the fee before a cancellation. */
+    @SchemaMapping(typeName = "Appointment", field = "lateCancellationFrom")
+    Timestamp lateCancellationFrom(Appointment appointment) {
+        return appointment.hasLateCancellationFrom() ? appointment.getLateCancellationFrom() : null;
+    }
+
     @MutationMapping
     Appointment bookAppointment(@Argument AppointmentInputs.BookAppointmentInput input, GraphQLContext context) {
         return stub(context).bookAppointment(BookAppointmentRequest.newBuilder()
@@ -145,7 +157,9 @@ class AppointmentController {
     Appointment cancelAppointment(@Argument AppointmentInputs.CancelAppointmentInput input, GraphQLContext context) {
         return stub(context).cancelAppointment(CancelAppointmentRequest.newBuilder()
                 .setAppointmentId(input.appointmentId()).setExpectedVersion(input.expectedVersion())
-                .setCancelledBy(CancellingParty.valueOf(input.cancelledBy())).setReason(input.reason()).build())
+                .setCancelledBy(input.cancelledBy() == null ? CancellingParty.CANCELLING_PARTY_UNSPECIFIED
+                        : CancellingParty.valueOf(input.cancelledBy()))
+                .setReason(input.reason()).build())
                 .getAppointment();
     }
 

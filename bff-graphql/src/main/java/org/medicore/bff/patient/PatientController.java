@@ -1,6 +1,7 @@
 package org.medicore.bff.patient;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.medicore.bff.graphql.Connection;
@@ -99,8 +100,10 @@ class PatientController {
         return address.getLinesList();
     }
 
+    /** The input as sent, not bound to a record: which fields the caller left out is what the update mask needs. */
     @MutationMapping
-    Patient updatePatient(@Argument PatientInputs.UpdatePatientInput input, GraphQLContext context) {
+    Patient updatePatient(DataFetchingEnvironment environment, GraphQLContext context) {
+        Map<String, Object> input = environment.getArgument("input");
         return services.patients(Caller.of(context)).updateDemographics(PatientProtos.update(input)).getPatient();
     }
 

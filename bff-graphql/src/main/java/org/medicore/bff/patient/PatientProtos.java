@@ -1,12 +1,11 @@
 package org.medicore.bff.patient;
 
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.FieldMask;
+import com.google.protobuf.Message;
 import org.medicore.bff.error.InvalidArgument;
 import org.medicore.bff.graphql.ProtoValues;
-import org.medicore.contracts.common.v1.Address;
-import org.medicore.contracts.common.v1.ContactDetails;
 import org.medicore.contracts.common.v1.PageRequest;
-import org.medicore.contracts.common.v1.PersonName;
 import org.medicore.contracts.patient.v1.AddHistoryEntryRequest;
 import org.medicore.contracts.patient.v1.Allergy;
 import org.medicore.contracts.patient.v1.AllergySeverity;
@@ -16,13 +15,18 @@ import org.medicore.contracts.patient.v1.HistoryEntry;
 import org.medicore.contracts.patient.v1.Medication;
 import org.medicore.contracts.patient.v1.Note;
 import org.medicore.contracts.patient.v1.SearchPatientsRequest;
-import org.medicore.contracts.patient.v1.Sex;
 import org.medicore.contracts.patient.v1.UpdateDemographicsRequest;
 
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The one mapping place between the patient feature's GraphQL shapes and patient-service's protos. */
 final class PatientProtos {
+
+    private static final Pattern CAMEL_HUMP = Pattern.compile("[A-Z]");
 
     private PatientProtos() {
     }
@@ -44,31 +48,54 @@ final class PatientProtos {
         return request.build();
     }
 
-    /** Only the fields given are changed: the update mask names them. */
-    static UpdateDemographicsRequest update(PatientInputs.UpdatePatientInput input) {
+    /**
+     * Only the fields the caller sent change: the update mask names each sent field down to its
+     * leaf ("contact.phone", never the "contact" block around it), so fields left out keep their
+     * values. A field sent as null is named too and cleared; an input object sent as null clears
+     * the whole part. Schema names become proto names ("postalCode" -> "postal_code").
+     */
+    static UpdateDemographicsRequest update(Map<String, Object> input) {
         UpdateDemographicsRequest.Builder request = UpdateDemographicsRequest.newBuilder()
-                .setPatientId(input.patientId()).setExpectedVersion(input.expectedVersion());
+                .setPatientId((String) input.get("patientId"))
+                .setExpectedVersion(((Number) input.get("expectedVersion")).longValue());
         FieldMask.Builder mask = FieldMask.newBuilder();
-        if (input.name() != null) {
-            request.setName(name(input.name()));
-            mask.addPaths("name");
-        }
-        if (input.dateOfBirth() != null) {
-            request.setDateOfBirth(ProtoValues.date(input.dateOfBirth()));
-            mask.addPaths("date_of_birth");
-        }
-        if (input.sex() != null) {
-            request.setSex(Sex.valueOf(input.sex()));
-            mask.addPaths("sex");
-        }
-        if (input.contact() != null) {
-            request.setContact(contact(input.contact()));
-            mask.addPaths("contact");
-        }
+        input.forEach((field, value) -> {
+            if (!field.equals("patientId") && !field.equals("expectedVersion")) {
+                sent(request, protoName(field), value, mask);
+            }
+        });
         if (mask.getPathsCount() == 0) {
             throw new InvalidArgument("input", "names no field to change");
         }
         return request.setUpdateMask(mask).build();
+    }
+
+    private static void sent(Message.Builder message, String path, Object value, FieldMask.Builder mask) {
+        String name = path.substring(path.lastIndexOf('.') + 1);
+        FieldDescriptor field = message.getDescriptorForType().findFieldByName(name);
+        if (value instanceof Map<?, ?> parts) {
+            Message.Builder part = message.getFieldBuilder(field);
+            parts.forEach((inner, innerValue) -> sent(part, path + "." + protoName((String) inner), innerValue, mask));
+            return;
+        }
+        mask.addPaths(path);
+        if (value == null) {
+            message.clearField(field);
+        } else {
+            message.setField(field, protoValue(field, value));
+        }
+    }
+
+    private static Object protoValue(FieldDescriptor field, Object value) {
+        return switch (value) {
+            case LocalDate day -> ProtoValues.date(day);
+            case String name when field.getJavaType() == FieldDescriptor.JavaType.ENUM -> field.getEnumType().findValueByName(name);
+            default -> value;
+        };
+    }
+
+    private static String protoName(String schemaName) {
+        return CAMEL_HUMP.matcher(schemaName).replaceAll(hump -> "_" + hump.group().toLowerCase(Locale.ROOT));
     }
 
     static AddHistoryEntryRequest historyEntry(PatientInputs.AddHistoryEntryInput input) {
@@ -83,31 +110,6 @@ final class PatientProtos {
             default -> request.setNote(Note.newBuilder().setText(input.text()));
         }
         return request.build();
-    }
-
-    static PersonName name(PatientInputs.PersonNameInput name) {
-        return PersonName.newBuilder().setGiven(name.given()).setFamily(name.family()).build();
-    }
-
-    static ContactDetails contact(PatientInputs.ContactDetailsInput contact) {
-        ContactDetails.Builder details = ContactDetails.newBuilder();
-        if (contact.email() != null) {
-            details.setEmail(contact.email());
-        }
-        if (contact.phone() != null) {
-            details.setPhone(contact.phone());
-        }
-        if (contact.address() != null) {
-            PatientInputs.AddressInput a = contact.address();
-            Address.Builder address = Address.newBuilder();
-            if (a.lines() != null) {
-                address.addAllLines(a.lines());
-            }
-            address.setPostalCode(orEmpty(a.postalCode())).setCity(orEmpty(a.city()))
-                    .setRegion(orEmpty(a.region())).setCountryCode(orEmpty(a.countryCode()));
-            details.setAddress(address);
-        }
-        return details.build();
     }
 
     static History history(HistoryEntry entry) {
@@ -138,9 +140,5 @@ final class PatientProtos {
     private static String severityText(AllergySeverity severity) {
         String name = ProtoValues.orNull(severity);
         return name == null ? "" : " (" + name.toLowerCase().replace('_', ' ') + ")";
-    }
-
-    private static String orEmpty(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -10,12 +10,12 @@ import org.springframework.web.client.RestClient;
 import java.time.Clock;
 
 @Configuration
-@EnableConfigurationProperties({KeycloakSettings.class, RegistrationLimits.class})
+@EnableConfigurationProperties({KeycloakSettings.class, RegistrationSettings.class, RegistrationLimits.class})
 class RegistrationConfiguration {
 
     @Bean
-    KeycloakAccounts keycloakAccounts(RestClient.Builder http, KeycloakSettings settings) {
-        return new KeycloakAccounts(http, settings, Clock.systemUTC());
+    KeycloakAccounts keycloakAccounts(RestClient.Builder http, KeycloakSettings settings, RegistrationSettings registration) {
+        return new KeycloakAccounts(http, settings, registration.retryWindow(), Clock.systemUTC());
     }
 
     /** Right after the request size limit, before the token check and GraphQL read anything. */

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"management.server.port=0",
         // Every test registers from 127.0.0.1; SignUpThrottleTest holds the throttle itself.
-        "medicore.bff.registration.per-address=1000"})
+        "medicore.bff.registration.throttle.per-address=1000"})
 public abstract class WholeSystemTest {
 
     protected static final TestSystem SYSTEM = TestSystem.get().withDemoData();

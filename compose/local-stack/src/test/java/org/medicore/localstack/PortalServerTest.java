@@ -42,6 +42,28 @@ class PortalServerTest {
         }
     }
 
+    @Test
+    void compresses_text_caches_hashed_assets_and_sends_the_security_headers() throws Exception {
+        Files.writeString(dist.resolve("index.html"), "<div id=root></div>");
+        Files.createDirectories(dist.resolve("assets"));
+        Files.writeString(dist.resolve("assets/index-abc.js"), "console.log('portal');\n".repeat(200));
+        try (PortalServer portal = PortalServer.start(dist, 0, "http://127.0.0.1:8080/graphql", "http://localhost:18080");
+             HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<byte[]> script = http.send(HttpRequest.newBuilder(URI.create(portal.url() + "/assets/index-abc.js"))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(script.headers().firstValue("Content-Encoding")).contains("gzip");
+            assertThat(script.body().length).isLessThan(4800 / 10);
+            assertThat(script.headers().firstValue("Cache-Control")).contains("public, max-age=31536000, immutable");
+
+            HttpResponse<String> page = get(portal, "/");
+            assertThat(page.headers().firstValue("Cache-Control")).contains("no-cache");
+            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                    .contains("connect-src 'self' http://127.0.0.1:8080 ws://127.0.0.1:8080 http://localhost:18080",
+                            "frame-ancestors 'none'"));
+            assertThat(page.headers().map()).containsKeys("strict-transport-security", "x-content-type-options", "referrer-policy");
+        }
+    }
+
     private static HttpResponse<String> get(PortalServer portal, String path) throws IOException, InterruptedException {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(portal.url() + path)).build(),

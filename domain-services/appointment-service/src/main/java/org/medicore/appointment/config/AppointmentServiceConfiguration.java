@@ -4,7 +4,6 @@ import org.medicore.appointment.application.port.out.PendingOutbox;
 import org.medicore.support.outbox.OutboxBacklog;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.grpc.BindableService;
-import io.grpc.ServerInterceptor;
 import org.apache.kafka.clients.producer.Producer;
 import org.jooq.DSLContext;
 import org.medicore.appointment.adapter.in.grpc.GrpcAdapters;
@@ -14,6 +13,7 @@ import org.medicore.appointment.application.port.out.PublishMessages;
 import org.medicore.appointment.application.service.AppointmentService;
 import org.medicore.appointment.application.service.OutboxRelay;
 import org.medicore.appointment.application.service.PractitionerService;
+import org.medicore.appointment.domain.BookingHorizon;
 import org.medicore.appointment.domain.SlotPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,20 +25,17 @@ import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.medicore.support.security.BearerTokenCheck;
+import org.medicore.support.security.RealmTokens;
+import org.springframework.core.annotation.Order;
 
 import java.time.Clock;
-import java.util.Collection;
 
 /** Wires the hexagon: domain policies, use cases, and the adapters behind their ports. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({JwtProperties.class, OutboxProperties.class})
+@EnableConfigurationProperties({JwtProperties.class, OutboxProperties.class, SchedulingProperties.class})
 public class AppointmentServiceConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppointmentServiceConfiguration.class);
@@ -54,22 +51,31 @@ public class AppointmentServiceConfiguration {
     }
 
     @Bean
+    BookingHorizon bookingHorizon(SchedulingProperties scheduling) {
+        return new BookingHorizon(scheduling.bookingHorizon());
+    }
+
+    @Bean
     JooqPersistence persistence(DSLContext dsl) {
         return new JooqPersistence(dsl);
     }
 
     @Bean
-    AppointmentService appointmentService(JooqPersistence persistence, SlotPolicy slotPolicy, Clock clock) {
+    AppointmentService appointmentService(JooqPersistence persistence, SlotPolicy slotPolicy, BookingHorizon horizon,
+                                          Clock clock) {
         return new AppointmentService(persistence.loadPractitioner(), persistence.loadWorkingHours(),
                 persistence.loadAppointments(), persistence.saveAppointment(), persistence.bookingRequests(),
-                KafkaMessaging.eventFormat(), persistence.appendToOutbox(), persistence.transactions(), slotPolicy, clock);
+                KafkaMessaging.eventFormat(), persistence.appendToOutbox(), persistence.transactions(), slotPolicy, horizon,
+                clock);
     }
 
     @Bean
-    PractitionerService practitionerService(JooqPersistence persistence, SlotPolicy slotPolicy, Clock clock) {
+    PractitionerService practitionerService(JooqPersistence persistence, SlotPolicy slotPolicy, BookingHorizon horizon,
+                                            Clock clock) {
         return new PractitionerService(persistence.loadPractitioner(), persistence.savePractitioner(),
                 persistence.loadWorkingHours(), persistence.saveWorkingHours(), persistence.loadAppointments(),
-                persistence.transactions(), slotPolicy, clock);
+                persistence.saveAppointment(), KafkaMessaging.eventFormat(), persistence.appendToOutbox(),
+                persistence.transactions(), slotPolicy, horizon, clock);
     }
 
     @Bean
@@ -79,18 +85,14 @@ public class AppointmentServiceConfiguration {
 
     @Bean
     @GlobalServerInterceptor
-    ServerInterceptor bearerAuthentication(JwtDecoder jwtDecoder) {
-        return GrpcAdapters.bearerAuthentication(jwtDecoder);
+    @Order(BearerTokenCheck.ORDER)
+    BearerTokenCheck bearerTokenCheck(JwtDecoder jwtDecoder) {
+        return new BearerTokenCheck(jwtDecoder);
     }
 
     @Bean
     JwtDecoder jwtDecoder(JwtProperties jwt) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(jwt.issuerUri()),
-                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && audience.contains(jwt.audience()))));
-        return decoder;
+        return RealmTokens.decoder(jwt.issuerUri(), jwt.jwkSetUri(), jwt.audience());
     }
 
     @Bean

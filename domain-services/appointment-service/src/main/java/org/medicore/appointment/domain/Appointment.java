@@ -4,6 +4,7 @@ import org.medicore.appointment.domain.AppointmentEvent.AppointmentBooked;
 import org.medicore.appointment.domain.AppointmentEvent.AppointmentCancelled;
 import org.medicore.appointment.domain.AppointmentEvent.AppointmentCompleted;
 import org.medicore.appointment.domain.AppointmentEvent.AppointmentNoShow;
+import org.medicore.appointment.domain.AppointmentEvent.AppointmentOutsideWorkingHours;
 import org.medicore.appointment.domain.AppointmentEvent.AppointmentRescheduled;
 import org.medicore.appointment.domain.Decision.Accepted;
 import org.medicore.appointment.domain.Decision.Refused;
@@ -19,11 +20,14 @@ import java.util.UUID;
 /**
  * The appointment aggregate. Life cycle: BOOKED -> CHECKED_IN -> COMPLETED, or BOOKED ->
  * CANCELLED / NO_SHOW. Each transition returns the new state with its event, or a refusal.
+ * A booked appointment that new working hours leave outside is marked so
+ * ({@code outsideWorkingHoursSince}) until it is moved or cancelled.
  */
 public record Appointment(AppointmentId id, PatientId patientId, PractitionerRef practitioner, AppointmentType type,
                           AppointmentStatus status, TimeRange period, String reason, Actor bookedBy,
                           Optional<Cancellation> cancellation, Optional<Instant> checkedInAt,
-                          Optional<Instant> completedAt, long version, Instant createdAt, Instant updatedAt) {
+                          Optional<Instant> completedAt, Optional<Instant> outsideWorkingHoursSince, long version,
+                          Instant createdAt, Instant updatedAt) {
 
     public static final int REASON_MAX_LENGTH = 500;
     private static final Duration LATE_CANCELLATION = Duration.ofHours(24);
@@ -36,6 +40,7 @@ public record Appointment(AppointmentId id, PatientId patientId, PractitionerRef
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(bookedBy, "booked by");
+        outsideWorkingHoursSince = outsideWorkingHoursSince == null ? Optional.empty() : outsideWorkingHoursSince;
         reason = Objects.requireNonNullElse(reason, "");
         if (reason.length() > REASON_MAX_LENGTH) {
             throw new IllegalArgumentException("reason longer than " + REASON_MAX_LENGTH + " characters");
@@ -65,8 +70,13 @@ public record Appointment(AppointmentId id, PatientId patientId, PractitionerRef
         Appointment booked = new Appointment(booking.id(), booking.patientId(), booking.practitioner(), booking.type(),
                 AppointmentStatus.BOOKED, TimeRange.of(booking.start(), schedule.slotLength(booking.type())),
                 booking.reason(), booking.bookedBy(), Optional.empty(), Optional.empty(), Optional.empty(),
-                1, now, now);
+                Optional.empty(), 1, now, now);
         return new Accepted(booked, List.of(new AppointmentBooked(UUID.randomUUID(), now, booked.facts())));
+    }
+
+    /** After this instant a cancellation by the patient is late, and billing charges the late cancellation fee. */
+    public Instant lateCancellationFrom() {
+        return period.start().minus(LATE_CANCELLATION);
     }
 
     public Decision cancel(Actor by, CancellingParty party, String cancellationReason, Instant now) {
@@ -76,7 +86,7 @@ public record Appointment(AppointmentId id, PatientId patientId, PractitionerRef
         if (!now.isBefore(period.start())) {
             return Refused.because(Rule.ALREADY_STARTED, "the appointment has started");
         }
-        boolean late = party == CancellingParty.PATIENT && now.plus(LATE_CANCELLATION).isAfter(period.start());
+        boolean late = party == CancellingParty.PATIENT && now.isAfter(lateCancellationFrom());
         Cancellation cancelled = new Cancellation(party, by, cancellationReason, now, late);
         Appointment next = changed(AppointmentStatus.CANCELLED, period, now).withCancellation(cancelled);
         return new Accepted(next, List.of(new AppointmentCancelled(UUID.randomUUID(), now, next.facts(),
@@ -111,7 +121,7 @@ public record Appointment(AppointmentId id, PatientId patientId, PractitionerRef
         Appointment next = changed(AppointmentStatus.CHECKED_IN, period, now);
         return new Accepted(new Appointment(next.id, next.patientId, next.practitioner, next.type, next.status,
                 next.period, next.reason, next.bookedBy, next.cancellation, Optional.of(now), next.completedAt,
-                next.version, next.createdAt, next.updatedAt), List.of());
+                next.outsideWorkingHoursSince, next.version, next.createdAt, next.updatedAt), List.of());
     }
 
     public Decision complete(Instant now) {
@@ -123,7 +133,7 @@ public record Appointment(AppointmentId id, PatientId patientId, PractitionerRef
         }
         Appointment changed = changed(AppointmentStatus.COMPLETED, period, now);
         Appointment next = new Appointment(id, patientId, practitioner, type, changed.status, period, reason, bookedBy,
-                cancellation, checkedInAt, Optional.of(now), changed.version, createdAt, now);
+                cancellation, checkedInAt, Optional.of(now), outsideWorkingHoursSince, changed.version, createdAt, now);
         return new Accepted(next, List.of(new AppointmentCompleted(UUID.randomUUID(), now, next.facts())));
     }
 
@@ -147,13 +157,31 @@ public record Appointment(AppointmentId id, PatientId patientId, PractitionerRef
         return new AppointmentFacts(id, patientId, practitioner, type, period);
     }
 
+    /**
+     * Marks a booked appointment that the practitioner's new hours no longer offer; nothing to
+     * do when it is marked already or no longer booked.
+     */
+    public Optional<Decision.Accepted> leftOutsideWorkingHours(Instant now) {
+        if (status != AppointmentStatus.BOOKED || outsideWorkingHoursSince.isPresent()) {
+            return Optional.empty();
+        }
+        Appointment changed = changed(status, period, now);
+        Appointment next = new Appointment(id, patientId, practitioner, type, status, period, reason, bookedBy,
+                cancellation, checkedInAt, completedAt, Optional.of(now), changed.version, createdAt, now);
+        return Optional.of(new Accepted(next, List.of(new AppointmentOutsideWorkingHours(UUID.randomUUID(), now,
+                next.facts()))));
+    }
+
+    /** Moving or cancelling ends a mark of being outside working hours: the new slot is on the grid, a cancelled one holds none. */
     private Appointment changed(AppointmentStatus newStatus, TimeRange newPeriod, Instant now) {
+        Optional<Instant> outside = newStatus == AppointmentStatus.CANCELLED || !newPeriod.equals(period)
+                ? Optional.empty() : outsideWorkingHoursSince;
         return new Appointment(id, patientId, practitioner, type, newStatus, newPeriod, reason, bookedBy, cancellation,
-                checkedInAt, completedAt, version + 1, createdAt, now);
+                checkedInAt, completedAt, outside, version + 1, createdAt, now);
     }
 
     private Appointment withCancellation(Cancellation cancelled) {
         return new Appointment(id, patientId, practitioner, type, status, period, reason, bookedBy,
-                Optional.of(cancelled), checkedInAt, completedAt, version, createdAt, updatedAt);
+                Optional.of(cancelled), checkedInAt, completedAt, outsideWorkingHoursSince, version, createdAt, updatedAt);
     }
 }

@@ -25,6 +25,24 @@ public final class AppointmentAccess {
         return isPatient(caller, appointment.patientId()) && party == CancellingParty.PATIENT;
     }
 
+    /**
+     * On whose behalf a caller cancels when they do not say: the appointment's patient for
+     * themselves, its practitioner for their own schedule, the clinic for administrators, the
+     * system for a service account. Never the patient by default, who would owe a late fee.
+     */
+    public static CancellingParty partyOf(Caller caller, Appointment appointment) {
+        if (isDoctorOf(caller, appointment.practitioner())) {
+            return CancellingParty.PRACTITIONER;
+        }
+        if (caller.is(Role.ADMIN)) {
+            return CancellingParty.CLINIC;
+        }
+        if (isPatient(caller, appointment.patientId())) {
+            return CancellingParty.PATIENT;
+        }
+        return CancellingParty.SYSTEM;
+    }
+
     public static boolean mayRecordAttendance(Caller caller, Appointment appointment) {
         return maySeeScheduleOf(caller, appointment.practitioner());
     }

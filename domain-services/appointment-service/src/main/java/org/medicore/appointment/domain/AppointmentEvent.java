@@ -29,4 +29,8 @@ public sealed interface AppointmentEvent {
 
     record AppointmentNoShow(UUID eventId, Instant occurredAt, AppointmentFacts facts) implements AppointmentEvent {
     }
+
+    /** New working hours no longer offer the booked period; staff are to move or cancel it. */
+    record AppointmentOutsideWorkingHours(UUID eventId, Instant occurredAt, AppointmentFacts facts) implements AppointmentEvent {
+    }
 }

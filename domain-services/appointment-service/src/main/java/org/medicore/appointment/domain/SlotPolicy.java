@@ -3,8 +3,10 @@ package org.medicore.appointment.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.Optional;
 /**
  * Which slots a practitioner offers: each working interval is cut into back-to-back slots of
  * the type's length from its start, measured in elapsed time, so a daylight-saving change
- * inside an interval shortens or lengthens that interval, never a slot. Slots touching a
+ * inside an interval shortens or lengthens that interval, never a slot. Wall-clock times that
+ * a spring-forward gap skips are the switch instant ({@link #instant}). Slots touching a
  * break, a taken period or the past are not offered.
  */
 public final class SlotPolicy {
@@ -66,7 +69,18 @@ public final class SlotPolicy {
         return end.isAfter(start) ? Optional.of(new TimeRange(start, end)) : Optional.empty();
     }
 
+    /**
+     * The instant of a wall-clock time. A time inside a spring-forward gap does not exist: it
+     * stands for the switch instant, so a start in the gap starts at it and an end in the gap
+     * ends at it (never an hour later, as {@code atZone} would shift it). A time in the fall-back
+     * overlap is its earlier occurrence, so an interval over the overlap holds both.
+     */
     private static Instant instant(LocalDate date, LocalTime time, ZoneId zone) {
-        return date.atTime(time).atZone(zone).toInstant();
+        LocalDateTime wallClock = date.atTime(time);
+        ZoneOffsetTransition transition = zone.getRules().getTransition(wallClock);
+        if (transition != null && transition.isGap()) {
+            return transition.getInstant();
+        }
+        return wallClock.atZone(zone).toInstant();
     }
 }

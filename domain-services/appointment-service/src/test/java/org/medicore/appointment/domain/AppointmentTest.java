@@ -59,6 +59,18 @@ class AppointmentTest {
     }
 
     @Test
+    void a_patient_cancelling_becomes_late_24_hours_before_the_start_and_not_earlier() {
+        Appointment appointment = anAppointment().startingAt(START).build();
+        Instant lateFrom = appointment.lateCancellationFrom();
+
+        assertThat(lateFrom).isEqualTo(START.minus(Duration.ofHours(24)));
+        assertThat(((Decision.Accepted) appointment.cancel(PATIENT, CancellingParty.PATIENT, "ill", lateFrom))
+                .appointment().cancellation()).hasValueSatisfying(c -> assertThat(c.late()).isFalse());
+        assertThat(((Decision.Accepted) appointment.cancel(PATIENT, CancellingParty.PATIENT, "ill", lateFrom.plusSeconds(1)))
+                .appointment().cancellation()).hasValueSatisfying(c -> assertThat(c.late()).isTrue());
+    }
+
+    @Test
     void a_clinic_cancelling_is_never_late() {
         var accepted = (Decision.Accepted) anAppointment().startingAt(START).build()
                 .cancel(PATIENT, CancellingParty.CLINIC, "closed", START.minus(Duration.ofHours(2)));
@@ -124,6 +136,26 @@ class AppointmentTest {
                 ZoneId.of("Europe/Berlin"), Optional.empty());
         return new Appointment.Booking(new AppointmentId(UUID.randomUUID()), new PatientId("patient-1"), practitioner,
                 AppointmentType.CONSULTATION, start, "", PATIENT);
+    }
+
+    @Test
+    void a_booking_left_outside_new_hours_is_marked_once_and_moving_or_cancelling_ends_the_mark() {
+        Appointment booked = ((Decision.Accepted) Appointment.book(booking(START), weekdays, slots, START.minus(Duration.ofDays(3))))
+                .appointment();
+        Instant hoursChanged = START.minus(Duration.ofDays(2));
+
+        Decision.Accepted marked = booked.leftOutsideWorkingHours(hoursChanged).orElseThrow();
+
+        assertThat(marked.appointment().outsideWorkingHoursSince()).contains(hoursChanged);
+        assertThat(marked.appointment().version()).isEqualTo(booked.version() + 1);
+        assertThat(marked.events()).singleElement().isInstanceOf(AppointmentEvent.AppointmentOutsideWorkingHours.class);
+        assertThat(marked.appointment().leftOutsideWorkingHours(hoursChanged.plusSeconds(60))).isEmpty();
+        var moved = (Decision.Accepted) marked.appointment().reschedule(START.plus(Duration.ofMinutes(30)), weekdays, slots,
+                hoursChanged.plusSeconds(60));
+        assertThat(moved.appointment().outsideWorkingHoursSince()).isEmpty();
+        var cancelled = (Decision.Accepted) marked.appointment().cancel(PATIENT, CancellingParty.CLINIC, "hours changed",
+                hoursChanged.plusSeconds(60));
+        assertThat(cancelled.appointment().outsideWorkingHoursSince()).isEmpty();
     }
 
     private static void assertRefused(Decision decision, Rule rule) {

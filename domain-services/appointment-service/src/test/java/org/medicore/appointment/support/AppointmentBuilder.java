@@ -53,7 +53,7 @@ public final class AppointmentBuilder {
     public Appointment build() {
         return new Appointment(new AppointmentId(UUID.randomUUID()), new PatientId(patient), practitioner,
                 AppointmentType.CONSULTATION, status, TimeRange.of(start, Duration.ofMinutes(30)), "",
-                new Actor(patient, Role.PATIENT), Optional.empty(), Optional.empty(), Optional.empty(), 1,
+                new Actor(patient, Role.PATIENT), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1,
                 start.minus(Duration.ofDays(7)), start.minus(Duration.ofDays(7)));
     }
 }

@@ -17,6 +17,7 @@ import org.medicore.lab.application.port.out.SaveReport;
 import org.medicore.lab.application.service.LabReportIntake;
 import org.medicore.lab.application.service.LabReportProcessing;
 import org.medicore.lab.application.service.OutboxRelay;
+import org.medicore.lab.domain.ReadingLimits;
 import org.medicore.lab.domain.UploadLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,12 +30,20 @@ import java.time.Duration;
 /** Wires the use cases to the adapters' ports. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LabProcessorConfiguration.UploadProperties.class,
-        LabProcessorConfiguration.OutboxProperties.class})
+        LabProcessorConfiguration.OutboxProperties.class, LabProcessorConfiguration.ReadingProperties.class})
 public class LabProcessorConfiguration {
 
     /** @param maxBytes largest accepted report; @param urlValidFor how long a presigned PUT works */
     @ConfigurationProperties("medicore.lab.upload")
     public record UploadProperties(long maxBytes, Duration urlValidFor) {
+    }
+
+    /**
+     * @param maxPages   longer reports are refused (TOO_MANY_PAGES)
+     * @param timeBudget reading one report stops after this (READING_TIMED_OUT)
+     */
+    @ConfigurationProperties("medicore.lab.reading")
+    public record ReadingProperties(int maxPages, Duration timeBudget) {
     }
 
     @ConfigurationProperties("medicore.lab.outbox")
@@ -57,9 +66,10 @@ public class LabProcessorConfiguration {
     @Bean
     LabReportProcessing labReportProcessing(LoadReport loadReport, SaveReport saveReport, ReportObjects objects,
                                             ExtractText extractText, AttachResults attachResults,
-                                            UploadProperties upload, Clock clock) {
-        return new LabReportProcessing(loadReport, saveReport, objects, extractText, attachResults,
-                new UploadLimits(upload.maxBytes()), clock);
+                                            FindPatient findPatient, UploadProperties upload,
+                                            ReadingProperties reading, Clock clock) {
+        return new LabReportProcessing(loadReport, saveReport, objects, extractText, attachResults, findPatient,
+                new UploadLimits(upload.maxBytes()), new ReadingLimits(reading.maxPages(), reading.timeBudget()), clock);
     }
 
     @Bean

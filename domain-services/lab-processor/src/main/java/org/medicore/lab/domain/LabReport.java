@@ -7,18 +7,20 @@ import java.util.UUID;
 
 /**
  * An uploaded PDF lab report and how far its processing got. Changes return a new report;
- * the final ones (processed, rejected) also return the event to publish. {@code version}
- * counts the changes so concurrent processors cannot both move a report.
+ * the final ones (processed, rejected) and holding it for review also return the event to
+ * publish. {@code held} is set only in NEEDS_REVIEW. {@code version} counts the changes so
+ * concurrent processors cannot both move a report.
  */
 public record LabReport(String id, String patientId, String fileName, long declaredSize, Uploader uploadedBy,
                         LabReportStatus status, Optional<Rejection> rejection, int resultCount, int abnormalCount,
                         Instant createdAt, Optional<Instant> uploadedAt, Optional<Instant> processedAt,
-                        long version) {
+                        Optional<HeldForReview> held, long version) {
 
     public static LabReport awaitingUpload(String patientId, String fileName, long declaredSize,
                                            Uploader uploadedBy, Instant now) {
         return new LabReport(UUID.randomUUID().toString(), patientId, fileName, declaredSize, uploadedBy,
-                LabReportStatus.AWAITING_UPLOAD, Optional.empty(), 0, 0, now, Optional.empty(), Optional.empty(), 0);
+                LabReportStatus.AWAITING_UPLOAD, Optional.empty(), 0, 0, now, Optional.empty(), Optional.empty(),
+                Optional.empty(), 0);
     }
 
     /** Where the PDF is stored: under the patient, named by the report. */
@@ -60,6 +62,20 @@ public record LabReport(String id, String patientId, String fileName, long decla
                 abnormal, critical, resultIds));
     }
 
+    /**
+     * Read, but held for a clinician: nothing was attached. The counts are those of the values
+     * read, so a reviewer sees at a glance how much the report holds.
+     */
+    public Change heldForReview(HeldForReview hold, Instant now) {
+        List<LabValue> values = hold.valuesRead();
+        int abnormal = (int) values.stream().filter(LabValue::isAbnormal).count();
+        LabReport done = new LabReport(id, patientId, fileName, declaredSize, uploadedBy, LabReportStatus.NEEDS_REVIEW,
+                Optional.empty(), values.size(), abnormal, createdAt, uploadedAt, Optional.of(now), Optional.of(hold),
+                version + 1);
+        return new Change(done, new LabReportEvent.Held(UUID.randomUUID(), now, id, patientId, hold.findings(),
+                values.size(), hold.criticalCount(), uploadedBy.subject()));
+    }
+
     public Change rejected(Rejection why, Instant now) {
         LabReport done = with(LabReportStatus.REJECTED, Optional.of(why), 0, 0, uploadedAt, Optional.of(now));
         return new Change(done, new LabReportEvent.Rejected(UUID.randomUUID(), now, id, patientId, why,
@@ -73,6 +89,6 @@ public record LabReport(String id, String patientId, String fileName, long decla
     private LabReport with(LabReportStatus newStatus, Optional<Rejection> newRejection, int results, int abnormal,
                            Optional<Instant> newUploadedAt, Optional<Instant> newProcessedAt) {
         return new LabReport(id, patientId, fileName, declaredSize, uploadedBy, newStatus, newRejection, results,
-                abnormal, createdAt, newUploadedAt, newProcessedAt, version + 1);
+                abnormal, createdAt, newUploadedAt, newProcessedAt, Optional.empty(), version + 1);
     }
 }

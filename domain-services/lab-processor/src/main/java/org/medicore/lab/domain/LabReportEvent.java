@@ -21,6 +21,15 @@ public sealed interface LabReportEvent {
         }
     }
 
+    /** Read but held for a clinician; nothing attached. */
+    record Held(UUID eventId, Instant occurredAt, String reportId, String patientId, List<ReviewFinding> findings,
+                int valueCount, int criticalCount, String uploadedBySubject) implements LabReportEvent {
+
+        public Held {
+            findings = List.copyOf(findings);
+        }
+    }
+
     record Rejected(UUID eventId, Instant occurredAt, String reportId, String patientId, Rejection rejection,
                     String uploadedBySubject) implements LabReportEvent {
     }

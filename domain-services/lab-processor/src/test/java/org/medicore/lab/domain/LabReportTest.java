@@ -57,6 +57,29 @@ class LabReportTest {
     }
 
     @Test
+    void a_report_held_for_review_keeps_what_was_read_and_why_and_is_not_processed_again() {
+        LabReport processing = aReport().build().uploaded(NOW).processing();
+        List<LabValue> values = LabReportText.read("Potassium: 6.9 mmol/L (3.5-5.1)").values();
+        HeldForReview hold = new HeldForReview(List.of(new ReviewFinding(ReviewFinding.Kind.CRITICAL_VALUE,
+                "Potassium: 6.9 mmol/L (3.5-5.1)", "potassium 6.9 mmol/L is past the panic limit 6.5")), values,
+                new PrintedIdentity(java.util.Optional.of("GONZALEZ, Maria"),
+                        java.util.Optional.of(java.time.LocalDate.of(1961, 3, 14)), java.util.Optional.empty()),
+                NOW, "Potassium: 6.9 mmol/L (3.5-5.1)");
+
+        LabReport.Change change = processing.heldForReview(hold, NOW);
+
+        assertThat(change.report().status()).isEqualTo(LabReportStatus.NEEDS_REVIEW);
+        assertThat(change.report().status().isFinal()).isFalse();
+        assertThat(change.report().status().processingEnded()).isTrue();
+        assertThat(change.report().held()).contains(hold);
+        assertThat(change.event()).isInstanceOfSatisfying(LabReportEvent.Held.class, event -> {
+            assertThat(event.findings()).extracting(ReviewFinding::kind).containsExactly(ReviewFinding.Kind.CRITICAL_VALUE);
+            assertThat(event.valueCount()).isEqualTo(1);
+            assertThat(event.criticalCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void the_stored_object_may_be_neither_over_the_limit_nor_other_than_announced() {
         UploadLimits limits = new UploadLimits(10 * 1024 * 1024);
 

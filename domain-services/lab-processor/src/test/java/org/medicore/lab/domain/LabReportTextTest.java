@@ -74,11 +74,11 @@ class LabReportTextTest {
     void an_unknown_test_counts_only_with_a_unit_and_a_range() {
         LabReportText.Reading reading = LabReportText.read("""
                 Patient ID: 12345
-                Ferritin: 80 ng/mL (30-400)
+                Chromogranin A: 80 ng/mL (30-400)
                 """);
 
         assertThat(reading.values()).singleElement().satisfies(value -> {
-            assertThat(value.testName()).isEqualTo("Ferritin");
+            assertThat(value.testName()).isEqualTo("Chromogranin A");
             assertThat(value.code()).isEmpty();
         });
     }
@@ -90,27 +90,27 @@ class LabReportTextTest {
     }
 
     @Test
-    void the_loinc_table_covers_the_usual_panels_under_the_names_labs_print() {
-        assertThat(LoincTable.codeFor("Haemoglobin")).contains(new LoincCode("718-7"));
-        assertThat(LoincTable.codeFor("Hematocrit")).contains(new LoincCode("4544-3"));
-        assertThat(LoincTable.codeFor("RBC")).contains(new LoincCode("789-8"));
-        assertThat(LoincTable.codeFor("MCV")).contains(new LoincCode("787-2"));
-        assertThat(LoincTable.codeFor("MCH")).contains(new LoincCode("785-6"));
-        assertThat(LoincTable.codeFor("MCHC")).contains(new LoincCode("786-4"));
-        assertThat(LoincTable.codeFor("Chloride")).contains(new LoincCode("2075-0"));
-        assertThat(LoincTable.codeFor("CO2")).contains(new LoincCode("2028-9"));
-        assertThat(LoincTable.codeFor("BUN")).contains(new LoincCode("3094-0"));
-        assertThat(LoincTable.codeFor("Calcium")).contains(new LoincCode("17861-6"));
-        assertThat(LoincTable.codeFor("Albumin")).contains(new LoincCode("1751-7"));
-        assertThat(LoincTable.codeFor("Total protein")).contains(new LoincCode("2885-2"));
-        assertThat(LoincTable.codeFor("ALT")).contains(new LoincCode("1742-6"));
-        assertThat(LoincTable.codeFor("AST")).contains(new LoincCode("1920-8"));
-        assertThat(LoincTable.codeFor("Alkaline phosphatase")).contains(new LoincCode("6768-6"));
-        assertThat(LoincTable.codeFor("Bilirubin, total")).contains(new LoincCode("1975-2"));
-        assertThat(LoincTable.codeFor("HDL cholesterol")).contains(new LoincCode("2085-9"));
-        assertThat(LoincTable.codeFor("LDL")).contains(new LoincCode("13457-7"));
-        assertThat(LoincTable.codeFor("Triglycerides")).contains(new LoincCode("2571-8"));
-        assertThat(LoincTable.codeFor("Hemoglobin A1c")).contains(new LoincCode("4548-4"));
+    void the_terminology_covers_the_usual_panels_under_the_names_labs_print() {
+        assertThat(Terminology.codeFor("Haemoglobin", "", true)).contains(new LoincCode("718-7"));
+        assertThat(Terminology.codeFor("Hematocrit", "", true)).contains(new LoincCode("4544-3"));
+        assertThat(Terminology.codeFor("RBC", "", true)).contains(new LoincCode("789-8"));
+        assertThat(Terminology.codeFor("MCV", "", true)).contains(new LoincCode("787-2"));
+        assertThat(Terminology.codeFor("MCH", "", true)).contains(new LoincCode("785-6"));
+        assertThat(Terminology.codeFor("MCHC", "", true)).contains(new LoincCode("786-4"));
+        assertThat(Terminology.codeFor("Chloride", "", true)).contains(new LoincCode("2075-0"));
+        assertThat(Terminology.codeFor("CO2", "", true)).contains(new LoincCode("2028-9"));
+        assertThat(Terminology.codeFor("BUN", "", true)).contains(new LoincCode("3094-0"));
+        assertThat(Terminology.codeFor("Calcium", "", true)).contains(new LoincCode("17861-6"));
+        assertThat(Terminology.codeFor("Albumin", "", true)).contains(new LoincCode("1751-7"));
+        assertThat(Terminology.codeFor("Total protein", "", true)).contains(new LoincCode("2885-2"));
+        assertThat(Terminology.codeFor("ALT", "", true)).contains(new LoincCode("1742-6"));
+        assertThat(Terminology.codeFor("AST", "", true)).contains(new LoincCode("1920-8"));
+        assertThat(Terminology.codeFor("Alkaline phosphatase", "", true)).contains(new LoincCode("6768-6"));
+        assertThat(Terminology.codeFor("Bilirubin, total", "", true)).contains(new LoincCode("1975-2"));
+        assertThat(Terminology.codeFor("HDL cholesterol", "", true)).contains(new LoincCode("2085-9"));
+        assertThat(Terminology.codeFor("LDL", "", true)).contains(new LoincCode("13457-7"));
+        assertThat(Terminology.codeFor("Triglycerides", "", true)).contains(new LoincCode("2571-8"));
+        assertThat(Terminology.codeFor("Hemoglobin A1c", "", true)).contains(new LoincCode("4548-4"));
     }
 
     @Test

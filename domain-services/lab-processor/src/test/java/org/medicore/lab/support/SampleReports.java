@@ -25,6 +25,12 @@ import java.util.List;
 /**
  * Lab reports as labs print them, made with PDFBox: {@code aTableReport().withRow("Hemoglobin",
  * "11.2", "g/dL", "12.0 - 15.5", "L").pdf()} or {@code aLinesReport().pdf()}, and the bad inputs.
+ * A table's layout is the lab's choice: {@code columns("Analyte", "Value", "Flag", ...)} names and
+ * orders them (each header maps to the row's test, value, unit, range or flag by {@link Cell}),
+ * {@code inlineFlags()} prints the flag in the value cell, {@code unitInName()} the unit after the
+ * name, {@code decimalComma()}, {@code sideBySide()} two panels on one page, {@code rowsPerPage(n)}
+ * a header repeated on each page, a test name with "\n" wraps onto a second line, and
+ * {@code uncompressed()} writes the content stream in clear (PDFBox compresses it by default).
  */
 public final class SampleReports {
 
@@ -32,9 +38,22 @@ public final class SampleReports {
 
     private static final PDType1Font FONT = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 
+    /** What a column of a table shows of each row; EXTRA is a column the reader has no use for (a method). */
+    public enum Cell { TEST, VALUE, UNIT, RANGE, FLAG, EXTRA }
+
     private final boolean table;
     private final List<String[]> rows = new ArrayList<>();
     private boolean encrypted;
+    private List<String> headers = List.of("Test", "Result", "Unit", "Reference range", "Flag");
+    private List<Cell> cells = List.of(Cell.TEST, Cell.VALUE, Cell.UNIT, Cell.RANGE, Cell.FLAG);
+    private float[] columnX = {50, 200, 270, 350, 480};
+    private String flagStyle = "column";
+    private boolean unitInName;
+    private boolean decimalComma;
+    private boolean sideBySide;
+    private boolean compressed = true;
+    private int rowsPerPage = Integer.MAX_VALUE;
+    private List<String> identity = List.of("Patient: Anna Example    DOB: 1985-03-14    Collected: 2026-03-01");
 
     private SampleReports(boolean table) {
         this.table = table;
@@ -59,9 +78,68 @@ public final class SampleReports {
                 .withRow("Creatinine", "0.9", "mg/dL", "0.6-1.2", "");
     }
 
+    /** An empty table in the default layout, for rows of the caller's choice. */
+    public static SampleReports anEmptyTable() {
+        return new SampleReports(true);
+    }
+
+    /** An empty lines report. */
+    public static SampleReports emptyLines() {
+        return new SampleReports(false);
+    }
+
     public SampleReports withRow(String test, String value, String unit, String range, String flag) {
         rows.add(new String[] {test, value, unit, range, flag});
         return this;
+    }
+
+    /** The table's columns: header texts, what each shows, where each starts (points from the left). */
+    public SampleReports columns(List<String> headerTexts, List<Cell> shown, float... x) {
+        headers = List.copyOf(headerTexts);
+        cells = List.copyOf(shown);
+        columnX = x;
+        return this;
+    }
+
+    /** Flags printed in the value cell: "after" ("10.9 L"), "star" ("10.9*"), "before" ("L 10.9"). */
+    public SampleReports flagsInValue(String style) {
+        flagStyle = style;
+        return this;
+    }
+
+    public SampleReports unitInName() {
+        unitInName = true;
+        return this;
+    }
+
+    public SampleReports decimalComma() {
+        decimalComma = true;
+        return this;
+    }
+
+    public SampleReports sideBySide() {
+        sideBySide = true;
+        return this;
+    }
+
+    public SampleReports rowsPerPage(int rows) {
+        rowsPerPage = rows;
+        return this;
+    }
+
+    public SampleReports uncompressed() {
+        compressed = false;
+        return this;
+    }
+
+    /** The header lines naming the patient; none for a report without identity. */
+    public SampleReports identity(String... lines) {
+        identity = List.of(lines);
+        return this;
+    }
+
+    public SampleReports forPatient(String name, String dateOfBirth) {
+        return identity("Patient: " + name + "    DOB: " + dateOfBirth + "    Collected: 2026-03-01");
     }
 
     public SampleReports encrypted() {
@@ -74,26 +152,92 @@ public final class SampleReports {
     }
 
     public byte[] pdf() {
-        return onePage(encrypted, (document, content) -> {
-            float y = 780;
-            y = text(content, FONT, 50, y, "City Lab Berlin - Laboratory report");
-            y = text(content, FONT, 50, y, "Patient: Anna Example    Collected: 2026-03-01");
-            y -= 10;
-            if (table) {
-                row(content, FONT, y, new String[] {"Test", "Result", "Unit", "Reference range", "Flag"});
-                y -= 18;
-                for (String[] row : rows) {
-                    row(content, FONT, y, row);
-                    y -= 18;
-                }
-            } else {
-                for (String[] row : rows) {
-                    y = text(content, FONT, 50, y, row[0] + ": " + row[1] + " " + row[2] + " (" + row[3] + ")"
-                            + (row[4].isEmpty() ? "" : " " + row[4]));
+        try (PDDocument document = new PDDocument()) {
+            List<List<String[]>> pages = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, rows.size()); i += rowsPerPage) {
+                pages.add(rows.subList(Math.min(i, rows.size()), Math.min(rows.size(), i + rowsPerPage)));
+            }
+            for (List<String[]> pageRows : pages) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page,
+                        PDPageContentStream.AppendMode.OVERWRITE, compressed)) {
+                    drawPage(content, pageRows);
                 }
             }
-            text(content, FONT, 50, y - 20, "Validated by Dr. J. Novak");
-        });
+            return save(document, encrypted);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void drawPage(PDPageContentStream content, List<String[]> pageRows) throws IOException {
+        float y = 780;
+        y = text(content, FONT, 50, y, "City Lab Berlin - Laboratory report");
+        for (String line : identity) {
+            y = text(content, FONT, 50, y, line);
+        }
+        y -= 10;
+        if (!table) {
+            for (String[] row : pageRows) {
+                y = text(content, FONT, 50, y, row[0] + ": " + number(row[1]) + " " + row[2] + " (" + number(row[3]) + ")"
+                        + (row[4].isEmpty() ? "" : " " + row[4]));
+            }
+        } else if (sideBySide) {
+            int half = (pageRows.size() + 1) / 2;
+            float top = y;
+            float left = tableAt(content, pageRows.subList(0, half), top, 0);
+            float right = tableAt(content, pageRows.subList(half, pageRows.size()), top, 270);
+            y = Math.min(left, right);
+        } else {
+            y = tableAt(content, pageRows, y, 0);
+        }
+        text(content, FONT, 50, y - 20, "Validated by Dr. J. Novak");
+    }
+
+    /** One table, its columns shifted right by {@code offset}; answers the y below it. */
+    private float tableAt(PDPageContentStream content, List<String[]> tableRows, float y, float offset) throws IOException {
+        float size = sideBySide ? 8 : 10;
+        for (int i = 0; i < headers.size(); i++) {
+            text(content, FONT, size, columnX[i] + offset, y, headers.get(i));
+        }
+        y -= 18;
+        for (String[] row : tableRows) {
+            String[] name = row[0].split("\n");
+            for (int i = 0; i < cells.size(); i++) {
+                String cell = cell(row, cells.get(i), name[0]);
+                if (!cell.isEmpty()) {
+                    text(content, FONT, size, columnX[i] + offset, y, cell);
+                }
+            }
+            for (int line = 1; line < name.length; line++) {
+                y -= 11;
+                text(content, FONT, size, columnX[cells.indexOf(Cell.TEST)] + offset, y, name[line]);
+            }
+            y -= 18;
+        }
+        return y;
+    }
+
+    private String cell(String[] row, Cell cell, String firstNameLine) {
+        String flag = row[4];
+        return switch (cell) {
+            case TEST -> unitInName && !row[2].isEmpty() ? firstNameLine + " (" + row[2] + ")" : firstNameLine;
+            case VALUE -> switch (flagStyle) {
+                case "after" -> number(row[1]) + (flag.isEmpty() ? "" : " " + flag);
+                case "star" -> number(row[1]) + (flag.isEmpty() ? "" : "*");
+                case "before" -> (flag.isEmpty() ? "" : flag + " ") + number(row[1]);
+                default -> number(row[1]);
+            };
+            case UNIT -> row[2];
+            case RANGE -> number(row[3]);
+            case FLAG -> flag;
+            case EXTRA -> "ECLIA";
+        };
+    }
+
+    private String number(String printed) {
+        return decimalComma ? printed.replaceAll("(\\d)\\.(\\d)", "$1,$2") : printed;
     }
 
     /** A letter with no lab values in it. */
@@ -151,32 +295,32 @@ public final class SampleReports {
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 drawing.draw(document, content);
             }
-            if (encrypted) {
-                StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret",
-                        new AccessPermission());
-                policy.setEncryptionKeyLength(128);
-                document.protect(policy);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
+            return save(document, encrypted);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void row(PDPageContentStream content, PDType1Font font, float y, String[] cells) throws IOException {
-        float[] columns = {50, 200, 270, 350, 480};
-        for (int i = 0; i < cells.length; i++) {
-            if (!cells[i].isEmpty()) {
-                text(content, font, columns[i], y, cells[i]);
-            }
+    private static byte[] save(PDDocument document, boolean encrypted) throws IOException {
+        if (encrypted) {
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret",
+                    new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
         }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        document.save(out);
+        return out.toByteArray();
     }
 
     private static float text(PDPageContentStream content, PDType1Font font, float x, float y, String text) throws IOException {
+        return text(content, font, 10, x, y, text);
+    }
+
+    private static float text(PDPageContentStream content, PDType1Font font, float size, float x, float y, String text)
+            throws IOException {
         content.beginText();
-        content.setFont(font, 10);
+        content.setFont(font, size);
         content.newLineAtOffset(x, y);
         content.showText(text);
         content.endText();

@@ -12,6 +12,10 @@ public record ContactDetails(String email, String phone, Optional<Address> addre
         address = address == null ? Optional.empty() : address;
     }
 
+    public ContactDetails withAddress(Address newAddress) {
+        return new ContactDetails(email, phone, Optional.of(newAddress));
+    }
+
     void check(String path, Violations violations) {
         if (email.isEmpty() && phone.isEmpty()) {
             violations.add(path + ".email", "an e-mail or a phone number is required");

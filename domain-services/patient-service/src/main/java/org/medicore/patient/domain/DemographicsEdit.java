@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** One change of demographics, as named by an update mask path. */
+/** One change of demographics, as named by an update mask path: one per field at every depth, so a change touches nothing else. */
 public sealed interface DemographicsEdit {
 
     record SetName(PersonName name) implements DemographicsEdit {
@@ -34,7 +34,40 @@ public sealed interface DemographicsEdit {
     record SetAddress(Optional<Address> address) implements DemographicsEdit {
     }
 
+    record SetAddressLines(List<String> lines) implements DemographicsEdit {
+    }
+
+    record SetPostalCode(String postalCode) implements DemographicsEdit {
+    }
+
+    record SetCity(String city) implements DemographicsEdit {
+    }
+
+    record SetRegion(String region) implements DemographicsEdit {
+    }
+
+    record SetCountryCode(String countryCode) implements DemographicsEdit {
+    }
+
     record SetEmergencyContact(Optional<EmergencyContact> emergencyContact) implements DemographicsEdit {
+    }
+
+    record SetEmergencyContactName(PersonName name) implements DemographicsEdit {
+    }
+
+    record SetEmergencyContactGivenName(String given) implements DemographicsEdit {
+    }
+
+    record SetEmergencyContactFamilyName(String family) implements DemographicsEdit {
+    }
+
+    record SetEmergencyContactRelationship(String relationship) implements DemographicsEdit {
+    }
+
+    record SetEmergencyContactPhone(String phone) implements DemographicsEdit {
+    }
+
+    record SetEmergencyContactEmail(String email) implements DemographicsEdit {
     }
 
     /** The demographics after all edits, validated once as a whole (edits may depend on each other). */
@@ -55,9 +88,32 @@ public sealed interface DemographicsEdit {
                 case SetEmail e -> contact = new ContactDetails(e.email(), contact.phone(), contact.address());
                 case SetPhone e -> contact = new ContactDetails(contact.email(), e.phone(), contact.address());
                 case SetAddress e -> contact = new ContactDetails(contact.email(), contact.phone(), e.address());
+                case SetAddressLines e -> contact = contact.withAddress(address(contact).withLines(e.lines()));
+                case SetPostalCode e -> contact = contact.withAddress(address(contact).withPostalCode(e.postalCode()));
+                case SetCity e -> contact = contact.withAddress(address(contact).withCity(e.city()));
+                case SetRegion e -> contact = contact.withAddress(address(contact).withRegion(e.region()));
+                case SetCountryCode e -> contact = contact.withAddress(address(contact).withCountryCode(e.countryCode()));
                 case SetEmergencyContact e -> emergency = e.emergencyContact();
+                case SetEmergencyContactName e -> emergency = Optional.of(emergency(emergency).withName(e.name()));
+                case SetEmergencyContactGivenName e -> emergency = Optional.of(emergency(emergency)
+                        .withName(new PersonName(e.given(), emergency(emergency).name().family())));
+                case SetEmergencyContactFamilyName e -> emergency = Optional.of(emergency(emergency)
+                        .withName(new PersonName(emergency(emergency).name().given(), e.family())));
+                case SetEmergencyContactRelationship e -> emergency = Optional.of(emergency(emergency)
+                        .withRelationship(e.relationship()));
+                case SetEmergencyContactPhone e -> emergency = Optional.of(emergency(emergency).withPhone(e.phone()));
+                case SetEmergencyContactEmail e -> emergency = Optional.of(emergency(emergency).withEmail(e.email()));
             }
         }
         return new Demographics(name, dateOfBirth, sex, contact, emergency);
+    }
+
+    /** The address a part of it changes; an empty one when there is none yet (validation then names what is missing). */
+    private static Address address(ContactDetails contact) {
+        return contact.address().orElseGet(() -> new Address(List.of(), "", "", "", ""));
+    }
+
+    private static EmergencyContact emergency(Optional<EmergencyContact> current) {
+        return current.orElseGet(() -> new EmergencyContact(null, "", "", ""));
     }
 }

@@ -1,45 +1,50 @@
 package org.medicore.support.security;
 
-import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 
+import java.time.Clock;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 
-/** How a service checks a token of realm {@code medicore}, and how its realm roles become authorities. */
+/** How MediCore checks a token of realm {@code medicore}. */
 public final class RealmTokens {
-
-    public static final String ROLE_PREFIX = "ROLE_";
 
     private RealmTokens() {
     }
 
-    /** Signature by the realm's JWKS, issuer, expiry and the audience every MediCore token carries. */
+    /**
+     * Signature by the realm's JWKS, issuer, expiry and the audience every MediCore token carries;
+     * each token is verified once and then remembered until it expires ({@link VerifiedTokens}).
+     */
     public static JwtDecoder decoder(String issuer, String jwkSetUri, String audience) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                        given -> given != null && given.contains(audience))));
-        return decoder;
+        decoder.setJwtValidator(validator(issuer, audience));
+        return new VerifiedTokens(decoder, Clock.systemUTC(), VerifiedTokens.DEFAULT_CAPACITY);
     }
 
-    /** Keycloak puts realm roles under realm_access.roles; they become ROLE_ authorities. */
-    public static AbstractAuthenticationToken withRealmRoles(Jwt jwt) {
-        Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
-        Object roles = realmAccess == null ? List.of() : realmAccess.getOrDefault("roles", List.of());
-        List<SimpleGrantedAuthority> authorities = roles instanceof Collection<?> names
-                ? names.stream().map(name -> new SimpleGrantedAuthority(ROLE_PREFIX + name)).toList()
-                : List.of();
-        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    /**
+     * The same check where only the issuer is configured (the BFF): its signing keys are found
+     * through the issuer's OpenID configuration on the first token, so start-up needs no Keycloak.
+     */
+    public static JwtDecoder issuerDecoder(String issuer, String audience) {
+        return new VerifiedTokens(new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
+            decoder.setJwtValidator(validator(issuer, audience));
+            return decoder;
+        }), Clock.systemUTC(), VerifiedTokens.DEFAULT_CAPACITY);
+    }
+
+    private static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                        given -> given != null && given.contains(audience)));
     }
 }

@@ -2,7 +2,6 @@ package org.medicore.support.security;
 
 import org.junit.jupiter.api.Test;
 import org.medicore.localstack.TestTokens;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
@@ -14,12 +13,11 @@ class RealmTokensTest {
     private final JwtDecoder decoder = RealmTokens.decoder(TestTokens.ISSUER, TestTokens.jwksUri(), TestTokens.AUDIENCE);
 
     @Test
-    void a_realm_token_becomes_an_authentication_with_its_realm_roles() {
-        var authentication = RealmTokens.withRealmRoles(decoder.decode(TestTokens.forSubject("subject-7", "DOCTOR", "ADMIN")));
+    void a_realm_token_is_read_with_its_subject_and_realm_roles() {
+        var token = decoder.decode(TestTokens.forSubject("subject-7", "DOCTOR", "ADMIN"));
 
-        assertThat(authentication.getName()).isEqualTo("subject-7");
-        assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
-                .containsExactlyInAnyOrder("ROLE_DOCTOR", "ROLE_ADMIN");
+        assertThat(token.getSubject()).isEqualTo("subject-7");
+        assertThat(BearerTokenCheck.realmRoles(token)).containsExactlyInAnyOrder("DOCTOR", "ADMIN");
     }
 
     @Test

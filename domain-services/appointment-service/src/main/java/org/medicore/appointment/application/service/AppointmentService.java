@@ -32,7 +32,9 @@ import org.medicore.appointment.domain.Appointment;
 import org.medicore.appointment.domain.AppointmentAccess;
 import org.medicore.appointment.domain.AppointmentId;
 import org.medicore.appointment.domain.AppointmentType;
+import org.medicore.appointment.domain.BookingHorizon;
 import org.medicore.appointment.domain.Caller;
+import org.medicore.appointment.domain.CancellingParty;
 import org.medicore.appointment.domain.Decision;
 import org.medicore.appointment.domain.PatientId;
 import org.medicore.appointment.domain.Practitioner;
@@ -45,6 +47,7 @@ import org.medicore.appointment.domain.WorkingHours;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -64,12 +67,13 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
     private final AppendToOutbox outbox;
     private final Transactions transactions;
     private final SlotPolicy slots;
+    private final BookingHorizon horizon;
     private final Clock clock;
 
     public AppointmentService(LoadPractitioner practitioners, LoadWorkingHours workingHours, LoadAppointments appointments,
                               SaveAppointment saveAppointment, RememberBookingRequests bookingRequests,
                               FormatEvent formatEvent, AppendToOutbox outbox, Transactions transactions,
-                              SlotPolicy slots, Clock clock) {
+                              SlotPolicy slots, BookingHorizon horizon, Clock clock) {
         this.practitioners = practitioners;
         this.workingHours = workingHours;
         this.appointments = appointments;
@@ -79,6 +83,7 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
         this.outbox = outbox;
         this.transactions = transactions;
         this.slots = slots;
+        this.horizon = horizon;
         this.clock = clock;
     }
 
@@ -90,6 +95,9 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
         }
         if (!AppointmentAccess.mayBook(caller, command.patientId(), practitioner.get().ref())) {
             return new Denied<>("a patient books only for themselves, a doctor only in their own schedule");
+        }
+        if (!horizon.reaches(command.start(), clock.instant())) {
+            return new Invalid<>("start", "must be within the booking horizon of " + horizon.describe() + " from now");
         }
         Outcome<Appointment> outcome;
         try {
@@ -146,12 +154,20 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
     @Override
     public Outcome<Appointment> cancel(Caller caller, Cancel command) {
         return change(caller, command.id(), command.expectedVersion(),
-                (who, appointment) -> AppointmentAccess.mayCancel(who, appointment, command.cancelledBy()),
-                appointment -> appointment.cancel(caller.asActor(), command.cancelledBy(), command.reason(), clock.instant()));
+                (who, appointment) -> AppointmentAccess.mayCancel(who, appointment, partyOf(caller, command, appointment)),
+                appointment -> appointment.cancel(caller.asActor(), partyOf(caller, command, appointment), command.reason(),
+                        clock.instant()));
+    }
+
+    private static CancellingParty partyOf(Caller caller, Cancel command, Appointment appointment) {
+        return command.cancelledBy().orElseGet(() -> AppointmentAccess.partyOf(caller, appointment));
     }
 
     @Override
     public Outcome<Appointment> reschedule(Caller caller, Reschedule command) {
+        if (!horizon.reaches(command.newStart(), clock.instant())) {
+            return new Invalid<>("new_start", "must be within the booking horizon of " + horizon.describe() + " from now");
+        }
         return change(caller, command.id(), command.expectedVersion(), AppointmentAccess::maySee,
                 appointment -> workingHours.workingHours(appointment.practitioner().id())
                         .map(hours -> appointment.reschedule(command.newStart(), hours.schedule(), slots, clock.instant()))
@@ -261,6 +277,10 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
         if (!AppointmentAccess.maySeeScheduleOf(caller, practitioner.get().ref())) {
             return new Denied<>("a doctor sees only their own schedule");
         }
+        if (!horizon.mayHoldAppointments(day, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+            return new Invalid<>("date", "must lie between " + BookingHorizon.EARLIEST_DAY + " and the end of the booking horizon ("
+                    + horizon.describe() + " from today)");
+        }
         TimeRange wholeDay = days(day, day, practitioner.get().timeZone());
         return new Success<>(appointments.ofPractitioner(practitionerId, wholeDay, includeCancelled));
     }
@@ -268,6 +288,13 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
     @Override
     public Outcome<FreeSlots> freeSlots(Caller caller, PractitionerId practitionerId, AppointmentType type,
                                         LocalDate from, LocalDate to) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (!horizon.covers(from, today)) {
+            return new Invalid<>("from_date", "must be within " + horizon.describe() + " of today");
+        }
+        if (!horizon.covers(to, today)) {
+            return new Invalid<>("to_date", "must be within " + horizon.describe() + " of today");
+        }
         if (to.isBefore(from)) {
             return new Invalid<>("to_date", "must not be before from_date");
         }

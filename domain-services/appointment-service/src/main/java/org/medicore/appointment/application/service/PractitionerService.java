@@ -12,15 +12,20 @@ import org.medicore.appointment.application.port.in.Outcome.NotFound;
 import org.medicore.appointment.application.port.in.Outcome.Stale;
 import org.medicore.appointment.application.port.in.Outcome.Success;
 import org.medicore.appointment.application.port.in.Page;
+import org.medicore.appointment.application.port.out.AppendToOutbox;
+import org.medicore.appointment.application.port.out.FormatEvent;
 import org.medicore.appointment.application.port.out.LoadAppointments;
 import org.medicore.appointment.application.port.out.LoadPractitioner;
 import org.medicore.appointment.application.port.out.LoadWorkingHours;
+import org.medicore.appointment.application.port.out.SaveAppointment;
 import org.medicore.appointment.application.port.out.SavePractitioner;
 import org.medicore.appointment.application.port.out.SaveWorkingHours;
 import org.medicore.appointment.application.port.out.Transactions;
 import org.medicore.appointment.domain.Appointment;
 import org.medicore.appointment.domain.AppointmentAccess;
+import org.medicore.appointment.domain.AppointmentId;
 import org.medicore.appointment.domain.AppointmentStatus;
+import org.medicore.appointment.domain.BookingHorizon;
 import org.medicore.appointment.domain.Caller;
 import org.medicore.appointment.domain.Practitioner;
 import org.medicore.appointment.domain.PractitionerId;
@@ -30,7 +35,6 @@ import org.medicore.appointment.domain.WeeklySchedule;
 import org.medicore.appointment.domain.WorkingHours;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,28 +43,34 @@ import java.util.UUID;
 /** Practitioners and their working hours. */
 public final class PractitionerService implements ManagePractitioners {
 
-    /** How far ahead SetWorkingHours looks for bookings the new hours no longer cover. */
-    private static final Duration CONFLICT_HORIZON = Duration.ofDays(366);
-
     private final LoadPractitioner practitioners;
     private final SavePractitioner savePractitioner;
     private final LoadWorkingHours loadHours;
     private final SaveWorkingHours saveHours;
     private final LoadAppointments appointments;
+    private final SaveAppointment saveAppointment;
+    private final FormatEvent formatEvent;
+    private final AppendToOutbox outbox;
     private final Transactions transactions;
     private final SlotPolicy slots;
+    private final BookingHorizon horizon;
     private final Clock clock;
 
     public PractitionerService(LoadPractitioner practitioners, SavePractitioner savePractitioner, LoadWorkingHours loadHours,
-                               SaveWorkingHours saveHours, LoadAppointments appointments, Transactions transactions,
-                               SlotPolicy slots, Clock clock) {
+                               SaveWorkingHours saveHours, LoadAppointments appointments, SaveAppointment saveAppointment,
+                               FormatEvent formatEvent, AppendToOutbox outbox, Transactions transactions,
+                               SlotPolicy slots, BookingHorizon horizon, Clock clock) {
         this.practitioners = practitioners;
         this.savePractitioner = savePractitioner;
         this.loadHours = loadHours;
         this.saveHours = saveHours;
         this.appointments = appointments;
+        this.saveAppointment = saveAppointment;
+        this.formatEvent = formatEvent;
+        this.outbox = outbox;
         this.transactions = transactions;
         this.slots = slots;
+        this.horizon = horizon;
         this.clock = clock;
     }
 
@@ -114,15 +124,25 @@ public final class PractitionerService implements ManagePractitioners {
             Instant now = clock.instant();
             var hours = new WorkingHours(id, schedule, current + 1, now);
             saveHours.save(hours);
-            List<Appointment> upcoming = appointments.ofPractitioner(id, TimeRange.of(now, CONFLICT_HORIZON), false);
+            List<Appointment> upcoming = appointments.ofPractitioner(id, horizon.ahead(now), false);
             var conflicting = upcoming.stream()
                     .filter(appointment -> appointment.status() == AppointmentStatus.BOOKED)
                     .filter(appointment -> !slots.offers(practitioner.get().timeZone(), schedule, appointment.type(),
                             appointment.period().start()))
                     .map(Appointment::id)
                     .toList();
+            conflicting.forEach(appointment -> markOutsideWorkingHours(appointment, now));
             return new Success<>(new HoursSet(hours, conflicting));
         });
+    }
+
+    /** Marks it on the appointment, with its event, so the schedule and the patient see it until staff act. */
+    private void markOutsideWorkingHours(AppointmentId id, Instant now) {
+        appointments.appointmentForChange(id).flatMap(appointment -> appointment.leftOutsideWorkingHours(now))
+                .ifPresent(marked -> {
+                    saveAppointment.update(marked.appointment());
+                    marked.events().forEach(event -> outbox.append(formatEvent.format(event)));
+                });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.medicore.appointment.adapter.in;
 
+import com.google.protobuf.Timestamp;
 import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
@@ -15,9 +16,13 @@ import org.medicore.contracts.appointment.v1.CancelAppointmentRequest;
 import org.medicore.contracts.appointment.v1.CancellingParty;
 import org.medicore.contracts.appointment.v1.CompleteAppointmentRequest;
 import org.medicore.contracts.appointment.v1.ListFreeSlotsRequest;
+import org.medicore.contracts.appointment.v1.RescheduleAppointmentRequest;
 import org.medicore.contracts.common.v1.AppointmentType;
 import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.localstack.TestTokens;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 
 import java.time.Instant;
@@ -26,11 +31,13 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medicore.appointment.support.ApiRequests.appointment;
 import static org.medicore.appointment.support.ApiRequests.appointmentsOf;
 import static org.medicore.appointment.support.ApiRequests.booking;
 import static org.medicore.appointment.support.ApiRequests.date;
 import static org.medicore.appointment.support.ApiRequests.dayOf;
 import static org.medicore.appointment.support.GrpcClient.statusOf;
+import static org.medicore.appointment.support.ScheduleBuilder.aWeek;
 
 /** The gRPC contract over a real port: tokens, access rules and error details. */
 class AppointmentEndpointTest extends IntegrationTest {
@@ -40,6 +47,9 @@ class AppointmentEndpointTest extends IntegrationTest {
 
     @LocalGrpcServerPort
     int port;
+
+    @Autowired
+    DSLContext dsl;
 
     private GrpcClient client;
 
@@ -107,6 +117,82 @@ class AppointmentEndpointTest extends IntegrationTest {
                 .completeAppointment(CompleteAppointmentRequest.newBuilder().setAppointmentId(id).build()));
 
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    }
+
+    @Test
+    void who_cancelled_follows_from_the_callers_role_when_the_request_does_not_say() {
+        Practitioner practitioner = aPractitionerWithHours(DOCTOR + "-cancels");
+        String patientId = UUID.randomUUID().toString();
+        var patient = client.as(TestTokens.forSubject(patientId, "PATIENT"));
+        String byDoctor = patient.bookAppointment(booking(practitioner, patientId, at(nextMonday().plusDays(3), "08:00")))
+                .getAppointment().getId();
+        String byPatient = patient.bookAppointment(booking(practitioner, patientId, at(nextMonday().plusDays(3), "09:00")))
+                .getAppointment().getId();
+        String byAdmin = patient.bookAppointment(booking(practitioner, patientId, at(nextMonday().plusDays(3), "10:00")))
+                .getAppointment().getId();
+
+        var doctorCancelled = client.as(TestTokens.forSubject(DOCTOR + "-cancels", "DOCTOR")).cancelAppointment(
+                CancelAppointmentRequest.newBuilder().setAppointmentId(byDoctor).setReason("ill").build());
+        var patientCancelled = patient.cancelAppointment(
+                CancelAppointmentRequest.newBuilder().setAppointmentId(byPatient).setReason("better").build());
+        var adminCancelled = client.as(TestTokens.forSubject("admin-" + UUID.randomUUID(), "ADMIN")).cancelAppointment(
+                CancelAppointmentRequest.newBuilder().setAppointmentId(byAdmin).setReason("room closed").build());
+
+        assertThat(doctorCancelled.getAppointment().getCancellation().getCancelledBy()).isEqualTo(CancellingParty.PRACTITIONER);
+        assertThat(patientCancelled.getAppointment().getCancellation().getCancelledBy()).isEqualTo(CancellingParty.PATIENT);
+        assertThat(adminCancelled.getAppointment().getCancellation().getCancelledBy()).isEqualTo(CancellingParty.CLINIC);
+    }
+
+    @Test
+    void a_booking_beyond_the_horizon_and_dates_at_the_ends_of_the_calendar_are_refused_naming_their_field() {
+        Practitioner practitioner = aPractitionerWithHours();
+        var patient = client.as(TestTokens.forSubject(PATIENT, "PATIENT"));
+        LocalDate beyond = nextMonday().plusWeeks(53);
+        ListFreeSlotsRequest.Builder slots = ListFreeSlotsRequest.newBuilder().setPractitionerId(practitioner.id().toString())
+                .setAppointmentType(AppointmentType.CONSULTATION);
+
+        var booking = statusOf(() -> patient.bookAppointment(booking(practitioner, PATIENT, at(beyond, "09:00"))));
+        var lastDay = statusOf(() -> patient.listFreeSlots(slots.setFromDate(date(LocalDate.MAX)).setToDate(date(LocalDate.MAX)).build()));
+        var firstDay = statusOf(() -> patient.listFreeSlots(slots.setFromDate(date(LocalDate.of(1, 1, 1)))
+                .setToDate(date(LocalDate.of(1, 1, 1))).build()));
+        var farTo = statusOf(() -> patient.listFreeSlots(slots.setFromDate(date(nextMonday())).setToDate(date(LocalDate.MAX)).build()));
+        var schedule = statusOf(() -> client.as(TestTokens.forSubject("admin-" + UUID.randomUUID(), "ADMIN"))
+                .listAppointmentsByPractitionerDay(dayOf(practitioner, LocalDate.MAX)));
+
+        assertThat(List.of(booking, lastDay, firstDay, farTo, schedule)).extracting(e -> e.getStatus().getCode())
+                .containsOnly(Status.Code.INVALID_ARGUMENT);
+        assertThat(booking.getStatus().getDescription()).startsWith("start");
+        assertThat(lastDay.getStatus().getDescription()).startsWith("from_date");
+        assertThat(firstDay.getStatus().getDescription()).startsWith("from_date");
+        assertThat(farTo.getStatus().getDescription()).startsWith("to_date");
+        assertThat(schedule.getStatus().getDescription()).startsWith("date");
+    }
+
+    @Test
+    void new_hours_that_leave_a_booking_outside_mark_it_with_an_event_until_it_is_moved() {
+        Practitioner practitioner = aPractitionerWithHours(DOCTOR + "-hours");
+        LocalDate day = nextMonday().plusDays(1);
+        var patient = client.as(TestTokens.forSubject(PATIENT, "PATIENT"));
+        String id = patient.bookAppointment(booking(practitioner, PATIENT, at(day, "11:00"))).getAppointment().getId();
+
+        var set = success(practitioners.setWorkingHours(ADMIN, practitioner.id(), 0, aWeek().workingWeekdays("08:00", "10:00").build()));
+
+        assertThat(set.conflictingAppointments()).extracting(Object::toString).containsExactly(id);
+        var marked = patient.getAppointment(appointment(id)).getAppointment();
+        assertThat(marked.hasOutsideWorkingHoursSince()).isTrue();
+        assertThat(marked.getStatus()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(client.as(TestTokens.forSubject(DOCTOR + "-hours", "DOCTOR")).listAppointmentsByPractitionerDay(dayOf(practitioner, day))
+                .getAppointmentsList()).singleElement().satisfies(inSchedule -> assertThat(inSchedule.hasOutsideWorkingHoursSince()).isTrue());
+        assertThat(dsl.fetchCount(DSL.table("outbox_event"), DSL.field("event_type").eq("medicore.events.v1.AppointmentOutsideWorkingHours")
+                .and(DSL.field("aggregate_id").eq(UUID.fromString(id))))).isEqualTo(1);
+
+        success(practitioners.setWorkingHours(ADMIN, practitioner.id(), 0, aWeek().workingWeekdays("08:00", "10:00").build()));
+        assertThat(dsl.fetchCount(DSL.table("outbox_event"), DSL.field("event_type").eq("medicore.events.v1.AppointmentOutsideWorkingHours")
+                .and(DSL.field("aggregate_id").eq(UUID.fromString(id))))).as("marked once").isEqualTo(1);
+
+        var moved = patient.rescheduleAppointment(RescheduleAppointmentRequest.newBuilder().setAppointmentId(id)
+                .setNewStart(Timestamp.newBuilder().setSeconds(at(day, "09:00").getEpochSecond())).build()).getAppointment();
+        assertThat(moved.hasOutsideWorkingHoursSince()).isFalse();
     }
 
     @Test

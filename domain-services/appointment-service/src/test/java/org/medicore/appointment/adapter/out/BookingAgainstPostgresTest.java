@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -128,7 +129,7 @@ class BookingAgainstPostgresTest extends IntegrationTest {
         Appointment alices = success(booking.book(alice, command(alice, practitioner, slot, "a")));
 
         Appointment cancelled = success(changes.cancel(alice,
-                new ChangeAppointment.Cancel(alices.id(), 1, CancellingParty.PATIENT, "feeling better")));
+                new ChangeAppointment.Cancel(alices.id(), 1, Optional.of(CancellingParty.PATIENT), "feeling better")));
         Outcome<Appointment> complete = changes.complete(ADMIN, alices.id(), 0);
 
         assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
@@ -144,7 +145,7 @@ class BookingAgainstPostgresTest extends IntegrationTest {
         Caller alice = aNewPatient();
         Appointment alices = success(booking.book(alice, command(alice, practitioner, at(nextMonday(), "09:30"), "a")));
 
-        Outcome<Appointment> stale = changes.cancel(alice, new ChangeAppointment.Cancel(alices.id(), 7, CancellingParty.PATIENT, "x"));
+        Outcome<Appointment> stale = changes.cancel(alice, new ChangeAppointment.Cancel(alices.id(), 7, Optional.of(CancellingParty.PATIENT), "x"));
 
         assertThat(stale).isInstanceOfSatisfying(Outcome.Stale.class, s -> assertThat(s.currentVersion()).isEqualTo(1));
     }

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.medicore.appointment.support.AppointmentBuilder.anAppointment;
@@ -67,7 +68,7 @@ class EventPactVerificationTest extends IntegrationTest implements VerifiesPacts
     @State("a patient cancels an appointment late")
     void aPatientCancelsLate() {
         appointment = stored(Instant.now().plus(Duration.ofHours(1)));
-        success(changes.cancel(patient, new ChangeAppointment.Cancel(appointment.id(), 0, CancellingParty.PATIENT, "feeling unwell")));
+        success(changes.cancel(patient, new ChangeAppointment.Cancel(appointment.id(), 0, Optional.of(CancellingParty.PATIENT), "feeling unwell")));
     }
 
     @State("an appointment is completed")

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -68,7 +69,7 @@ class OutboxRelayAgainstKafkaTest extends IntegrationTest {
         Caller alice = aNewPatient();
         Appointment booked = success(booking.book(alice, command(alice, practitioner, at(day, "08:00"), "k1")));
         success(changes.reschedule(alice, new ChangeAppointment.Reschedule(booked.id(), 0, at(day, "08:30"))));
-        success(changes.cancel(alice, new ChangeAppointment.Cancel(booked.id(), 0, CancellingParty.PATIENT, "ill")));
+        success(changes.cancel(alice, new ChangeAppointment.Cancel(booked.id(), 0, Optional.of(CancellingParty.PATIENT), "ill")));
         ids.add(booked.id().toString());
 
         relay.relayAll();

@@ -2,7 +2,10 @@ package org.medicore.lab.adapter.proto;
 
 import com.google.protobuf.Timestamp;
 import org.medicore.contracts.lab.v1.AbnormalFlag;
+import com.google.type.Date;
 import org.medicore.contracts.lab.v1.LabResult;
+import org.medicore.contracts.lab.v1.PrintedIdentity;
+import org.medicore.contracts.lab.v1.ReviewFinding;
 import org.medicore.lab.domain.AttachedResult;
 import org.medicore.lab.domain.LabValue;
 import org.medicore.lab.domain.LoincCode;
@@ -13,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The one mapping between the domain's lab values and {@code medicore.lab.v1.LabResult}, shared by
- * the gRPC endpoint and the patient-service client (both speak the same message).
+ * the gRPC endpoint and the patient-service client (both speak the same message), and of the
+ * review findings and printed identity, shared by the endpoint and the event publisher.
  */
 public final class LabResultProtos {
 
@@ -22,7 +26,7 @@ public final class LabResultProtos {
 
     public static LabResult toProto(String patientId, String reportId, LabValue value, Instant observedAt) {
         LabResult.Builder result = LabResult.newBuilder().setPatientId(patientId).setTestName(value.testName())
-                .setValue(value.value()).setUnit(value.unit()).setSourceReportId(reportId)
+                .setValue(value.value()).setUnit(value.unit()).setPrintedUnit(value.printedUnit()).setSourceReportId(reportId)
                 .setAbnormalFlag(flag(value.flag())).setObservedAt(timestamp(observedAt));
         value.code().ifPresent(code -> result.setCode(code.value()).setCodeSystem(LoincCode.SYSTEM));
         value.numericValue().ifPresent(result::setNumericValue);
@@ -49,9 +53,23 @@ public final class LabResultProtos {
         LabValue value = new LabValue(0, result.getTestName(),
                 result.getCode().isEmpty() ? Optional.empty() : Optional.of(new LoincCode(result.getCode())),
                 result.getValue(), result.hasNumericValue() ? Optional.of(result.getNumericValue()) : Optional.empty(),
-                result.getUnit(), range, flag(result.getAbnormalFlag()));
+                result.getUnit(), result.getPrintedUnit(), range, flag(result.getAbnormalFlag()));
         return new AttachedResult(result.getId(), result.getPatientId(), result.getSourceReportId(), value,
                 instant(result.getObservedAt()), instant(result.getRecordedAt()));
+    }
+
+    public static ReviewFinding finding(org.medicore.lab.domain.ReviewFinding finding) {
+        return ReviewFinding.newBuilder().setKind(ReviewFinding.Kind.valueOf(finding.kind().name()))
+                .setLine(finding.line()).setReason(finding.reason()).build();
+    }
+
+    public static PrintedIdentity printedIdentity(org.medicore.lab.domain.PrintedIdentity identity) {
+        PrintedIdentity.Builder proto = PrintedIdentity.newBuilder();
+        identity.name().ifPresent(proto::setName);
+        identity.dateOfBirth().ifPresent(day -> proto.setDateOfBirth(Date.newBuilder().setYear(day.getYear())
+                .setMonth(day.getMonthValue()).setDay(day.getDayOfMonth())));
+        identity.patientNumber().ifPresent(proto::setPatientNumber);
+        return proto.build();
     }
 
     public static Timestamp timestamp(Instant instant) {
@@ -70,6 +88,7 @@ public final class LabResultProtos {
             case HIGH -> AbnormalFlag.HIGH;
             case CRITICAL_LOW -> AbnormalFlag.CRITICAL_LOW;
             case CRITICAL_HIGH -> AbnormalFlag.CRITICAL_HIGH;
+            case ABNORMAL -> AbnormalFlag.ABNORMAL;
         };
     }
 
@@ -80,6 +99,7 @@ public final class LabResultProtos {
             case HIGH -> org.medicore.lab.domain.AbnormalFlag.HIGH;
             case CRITICAL_LOW -> org.medicore.lab.domain.AbnormalFlag.CRITICAL_LOW;
             case CRITICAL_HIGH -> org.medicore.lab.domain.AbnormalFlag.CRITICAL_HIGH;
+            case ABNORMAL -> org.medicore.lab.domain.AbnormalFlag.ABNORMAL;
             default -> org.medicore.lab.domain.AbnormalFlag.UNSPECIFIED;
         };
     }

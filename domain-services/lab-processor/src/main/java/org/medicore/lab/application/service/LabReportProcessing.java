@@ -6,7 +6,13 @@ import org.medicore.lab.application.port.out.ExtractText;
 import org.medicore.lab.application.port.out.LoadReport;
 import org.medicore.lab.application.port.out.ReportObjects;
 import org.medicore.lab.application.port.out.SaveReport;
+import org.medicore.lab.application.port.out.FindPatient;
+import org.medicore.lab.domain.HeldForReview;
 import org.medicore.lab.domain.LabReport;
+import org.medicore.lab.domain.PatientMatch;
+import org.medicore.lab.domain.PrintedReport;
+import org.medicore.lab.domain.ReadingLimits;
+import org.medicore.lab.domain.ReviewFinding;
 import org.medicore.lab.domain.LabReportStatus;
 import org.medicore.lab.domain.LabReportText;
 import org.medicore.lab.domain.Rejection;
@@ -16,13 +22,16 @@ import org.medicore.lab.domain.UploadLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * The one core both triggers drive: checks the stored object, reads the whole report first and
- * only then attaches its results, so a bad report leaves nothing on the patient record. A
+ * only then attaches its results, so a bad report leaves nothing on the patient record. A report
+ * with anything a clinician must see (a line not read, a flag the range contradicts, a critical
+ * value, another patient's or no identity) is held in NEEDS_REVIEW with nothing attached. A
  * failure while attaching leaves the report PROCESSING; processing it again attaches each line
  * once (the idempotency key is report id + line).
  */
@@ -33,24 +42,29 @@ public final class LabReportProcessing implements ProcessLabReport {
     private final ReportObjects objects;
     private final ExtractText extractText;
     private final AttachResults attachResults;
+    private final FindPatient findPatient;
     private final UploadLimits limits;
+    private final ReadingLimits readingLimits;
     private final Clock clock;
 
     public LabReportProcessing(LoadReport loadReport, SaveReport saveReport, ReportObjects objects,
-                               ExtractText extractText, AttachResults attachResults, UploadLimits limits, Clock clock) {
+                               ExtractText extractText, AttachResults attachResults, FindPatient findPatient,
+                               UploadLimits limits, ReadingLimits readingLimits, Clock clock) {
         this.loadReport = loadReport;
         this.saveReport = saveReport;
         this.objects = objects;
         this.extractText = extractText;
         this.attachResults = attachResults;
+        this.findPatient = findPatient;
         this.limits = limits;
+        this.readingLimits = readingLimits;
         this.clock = clock;
     }
 
     @Override
     public Optional<LabReport> process(String reportId) {
         Optional<LabReport> found = loadReport.load(reportId);
-        if (found.isEmpty() || found.get().status().isFinal()) {
+        if (found.isEmpty() || found.get().status().processingEnded()) {
             return found;
         }
         LabReport report = found.get();
@@ -66,15 +80,17 @@ public final class LabReportProcessing implements ProcessLabReport {
         if (wrongSize.isPresent()) {
             return Optional.of(reject(processing, wrongSize.get()));
         }
-        ExtractText.Extraction extraction = extractText.extract(objects.read(report.objectKey()));
+        ExtractText.Extraction extraction = extractText.extract(objects.read(report.objectKey()),
+                readingLimits.maxPages(), readingLimits.timeBudget());
         return Optional.of(switch (extraction) {
             case ExtractText.Unusable unusable -> reject(processing, unusable.rejection());
-            case ExtractText.Text text -> attach(processing, LabReportText.read(text.text()));
+            case ExtractText.Text text -> attach(processing, text.report());
         });
     }
 
-    private LabReport attach(LabReport processing, LabReportText.Reading reading) {
-        if (reading.values().isEmpty()) {
+    private LabReport attach(LabReport processing, PrintedReport printed) {
+        LabReportText.Reading reading = LabReportText.read(printed);
+        if (reading.values().isEmpty() && reading.findings().isEmpty()) {
             return reject(processing, new Rejection(RejectionReason.NO_RESULTS_FOUND,
                     "No lab values were recognised in the report; expected a results table or lines such as "
                             + "\"Hemoglobin: 13.2 g/dL (12.0-15.5)\"."));
@@ -82,6 +98,15 @@ public final class LabReportProcessing implements ProcessLabReport {
         Instant now = clock.instant();
         Instant observedAt = reading.collectedOn().map(day -> day.atStartOfDay(ZoneOffset.UTC).toInstant())
                 .orElse(processing.uploadedAt().orElse(now));
+        List<ReviewFinding> findings = new ArrayList<>(reading.findings());
+        findPatient.find(processing.patientId()).ifPresentOrElse(
+                record -> PatientMatch.check(reading.identity(), record).ifPresent(findings::add),
+                () -> findings.add(ReviewFinding.aboutReport(ReviewFinding.Kind.PATIENT_MISMATCH,
+                        "the record " + processing.patientId() + " the report was uploaded for no longer exists")));
+        if (!findings.isEmpty()) {
+            return finish(processing, processing.heldForReview(new HeldForReview(findings, reading.values(),
+                    reading.identity(), observedAt, printed.text()), now));
+        }
         List<String> ids = attachResults.attach(processing.patientId(), processing.id(), reading.values(), observedAt);
         return finish(processing, processing.processed(reading.values(), ids, now));
     }

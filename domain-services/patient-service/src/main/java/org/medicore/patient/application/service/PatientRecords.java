@@ -62,10 +62,26 @@ public final class PatientRecords implements RegisterPatient, GetPatients, Searc
                 command.registeredAtClinicId(), clock.instant());
         return switch (savePatient.insert(registration.patient(), registration.event())) {
             case SaveOutcome.Saved saved -> new RegistrationResult.Registered(registration.patient());
-            case SaveOutcome.DuplicateKeyTaken taken -> new DuplicatePatient(taken.existing());
-            case SaveOutcome.SubjectTaken taken -> new RegistrationResult.SubjectAlreadyLinked(taken.existing());
+            case SaveOutcome.DuplicateKeyTaken taken -> sameRegistration(taken.existing(), registration.patient())
+                    .<RegistrationResult>map(RegistrationResult.Registered::new)
+                    .orElseGet(() -> new DuplicatePatient(taken.existing()));
+            case SaveOutcome.SubjectTaken taken -> sameRegistration(taken.existing(), registration.patient())
+                    .<RegistrationResult>map(RegistrationResult.Registered::new)
+                    .orElseGet(() -> new RegistrationResult.SubjectAlreadyLinked(taken.existing()));
             case SaveOutcome.VersionConflict conflict -> throw new IllegalStateException("a new patient has no version to conflict with");
         };
+    }
+
+    /**
+     * The stored record when a registration repeats one for the same account with the same
+     * demographics (a retry after a lost answer): registering is idempotent for an account.
+     */
+    private Optional<Patient> sameRegistration(PatientId existing, Patient repeated) {
+        if (repeated.keycloakSubject().isEmpty()) {
+            return Optional.empty();
+        }
+        return loadPatient.load(existing).filter(stored -> stored.keycloakSubject().equals(repeated.keycloakSubject())
+                && stored.demographics().equals(repeated.demographics()));
     }
 
     @Override

@@ -75,6 +75,20 @@ class PatientRecordsTest {
     }
 
     @Test
+    void a_repeated_registration_for_the_same_account_answers_with_the_stored_record_and_a_different_one_is_refused() {
+        var anna = aPatient().ownedBy("anna-account");
+        Patient first = registered(records.register(DOCTOR, anna.registration()));
+
+        RegistrationResult repeated = records.register(DOCTOR, anna.registration());
+        RegistrationResult someoneElse = records.register(DOCTOR, aPatient().named("Berta", "Meier").ownedBy("anna-account")
+                .registration());
+
+        assertThat(repeated).isEqualTo(new RegistrationResult.Registered(first));
+        assertThat(someoneElse).isEqualTo(new RegistrationResult.SubjectAlreadyLinked(first.id()));
+        assertThat(store.outbox).hasSize(1);
+    }
+
+    @Test
     void billing_staff_cannot_register_patients() {
         assertThat(records.register(BILLING, aPatient().registration())).isInstanceOf(AccessDenied.class);
         assertThat(store.patients).isEmpty();

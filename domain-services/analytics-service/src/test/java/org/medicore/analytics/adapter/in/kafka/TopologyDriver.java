@@ -24,7 +24,8 @@ import java.util.Properties;
 
 /**
  * The production topology and serdes in a {@link TopologyTestDriver}: one-minute windows with a
- * 30-second grace, the clock at {@link #NINE}, events sent in the envelope of the contracts.
+ * 30-second grace unless given another, the clock at {@link #NINE}, events sent in the envelope of
+ * the contracts.
  */
 final class TopologyDriver implements AutoCloseable {
 
@@ -35,8 +36,13 @@ final class TopologyDriver implements AutoCloseable {
     private final EventJsonSerde events = new EventJsonSerde(EventMessages.counted());
 
     TopologyDriver(Path stateDir) {
+        this(stateDir, GRACE, Duration.ofDays(1));
+    }
+
+    /** The topology with another grace period and window retention, e.g. the service's defaults. */
+    TopologyDriver(Path stateDir, Duration grace, Duration windowRetention) {
         StreamsBuilder builder = new StreamsBuilder();
-        new AnalyticsTopology(new AnalyticsTopology.Settings(Duration.ofMinutes(1), GRACE, Duration.ofDays(1),
+        new AnalyticsTopology(new AnalyticsTopology.Settings(Duration.ofMinutes(1), grace, windowRetention,
                 Duration.ofDays(7), new DashboardRules(ZoneId.of("Europe/Berlin"), 480),
                 Clock.fixed(NINE, ZoneOffset.UTC))).addTo(builder);
         Properties config = new Properties();

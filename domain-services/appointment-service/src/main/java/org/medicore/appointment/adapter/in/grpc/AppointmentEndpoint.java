@@ -241,6 +241,6 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     }
 
     private static Caller caller() {
-        return BearerAuthentication.CALLER.get();
+        return Callers.current();
     }
 }

@@ -1,13 +1,11 @@
 package org.medicore.appointment.adapter.in.grpc;
 
 import io.grpc.BindableService;
-import io.grpc.ServerInterceptor;
 import org.medicore.appointment.application.port.in.BookAppointment;
 import org.medicore.appointment.application.port.in.ChangeAppointment;
 import org.medicore.appointment.application.port.in.FindFreeSlots;
 import org.medicore.appointment.application.port.in.ManagePractitioners;
 import org.medicore.appointment.application.port.in.ViewAppointments;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /** The inbound gRPC adapters; the classes themselves stay package-private. */
 public final class GrpcAdapters {
@@ -18,9 +16,5 @@ public final class GrpcAdapters {
     public static BindableService appointmentEndpoint(BookAppointment booking, ChangeAppointment changes, ViewAppointments views,
                                                       FindFreeSlots freeSlots, ManagePractitioners practitioners) {
         return new AppointmentEndpoint(booking, changes, views, freeSlots, practitioners);
-    }
-
-    public static ServerInterceptor bearerAuthentication(JwtDecoder decoder) {
-        return new BearerAuthentication(decoder);
     }
 }

@@ -31,6 +31,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -72,7 +73,11 @@ final class ProtoMapping {
         if (!present) {
             throw new InvalidField(field, "required");
         }
-        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+        try {
+            return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new InvalidField(field, "not a valid point in time");
+        }
     }
 
     static LocalDate date(String field, boolean present, Date date) {
@@ -95,13 +100,15 @@ final class ProtoMapping {
         };
     }
 
-    static CancellingParty party(String field, org.medicore.contracts.appointment.v1.CancellingParty party) {
+    /** Unspecified: the service takes the party from the caller's role. */
+    static Optional<CancellingParty> party(String field, org.medicore.contracts.appointment.v1.CancellingParty party) {
         return switch (party) {
-            case PATIENT -> CancellingParty.PATIENT;
-            case PRACTITIONER -> CancellingParty.PRACTITIONER;
-            case CLINIC -> CancellingParty.CLINIC;
-            case SYSTEM -> CancellingParty.SYSTEM;
-            case CANCELLING_PARTY_UNSPECIFIED, UNRECOGNIZED -> throw new InvalidField(field, "required");
+            case PATIENT -> Optional.of(CancellingParty.PATIENT);
+            case PRACTITIONER -> Optional.of(CancellingParty.PRACTITIONER);
+            case CLINIC -> Optional.of(CancellingParty.CLINIC);
+            case SYSTEM -> Optional.of(CancellingParty.SYSTEM);
+            case CANCELLING_PARTY_UNSPECIFIED -> Optional.empty();
+            case UNRECOGNIZED -> throw new InvalidField(field, "must be PATIENT, PRACTITIONER, CLINIC or SYSTEM");
         };
     }
 
@@ -192,8 +199,12 @@ final class ProtoMapping {
                 .setReason(cancellation.reason())
                 .setCancelledAt(timestamp(cancellation.cancelledAt()))
                 .setLate(cancellation.late())));
+        if (appointment.status() == org.medicore.appointment.domain.AppointmentStatus.BOOKED) {
+            proto.setLateCancellationFrom(timestamp(appointment.lateCancellationFrom()));
+        }
         appointment.checkedInAt().ifPresent(at -> proto.setCheckedInAt(timestamp(at)));
         appointment.completedAt().ifPresent(at -> proto.setCompletedAt(timestamp(at)));
+        appointment.outsideWorkingHoursSince().ifPresent(at -> proto.setOutsideWorkingHoursSince(timestamp(at)));
         return proto.build();
     }
 

@@ -246,6 +246,7 @@ final class JooqAppointments implements LoadAppointments, SaveAppointment, Remem
         });
         row.setCheckedInAt(appointment.checkedInAt().map(JooqAppointments::utc).orElse(null));
         row.setCompletedAt(appointment.completedAt().map(JooqAppointments::utc).orElse(null));
+        row.setOutsideWorkingHoursSince(appointment.outsideWorkingHoursSince().map(JooqAppointments::utc).orElse(null));
         row.setVersion(appointment.version());
         row.setCreatedAt(utc(appointment.createdAt()));
         row.setUpdatedAt(utc(appointment.updatedAt()));
@@ -265,6 +266,7 @@ final class JooqAppointments implements LoadAppointments, SaveAppointment, Remem
                 row.getPeriod(), row.getReason(), new Actor(row.getBookedBySubject(), Role.valueOf(row.getBookedByRole())),
                 cancellation, Optional.ofNullable(row.getCheckedInAt()).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(row.getCompletedAt()).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(row.getOutsideWorkingHoursSince()).map(OffsetDateTime::toInstant),
                 row.getVersion(), row.getCreatedAt().toInstant(), row.getUpdatedAt().toInstant());
     }
 

@@ -15,6 +15,7 @@ import org.medicore.contracts.events.v1.AppointmentBooked;
 import org.medicore.contracts.events.v1.AppointmentCancelled;
 import org.medicore.contracts.events.v1.AppointmentCompleted;
 import org.medicore.contracts.events.v1.AppointmentNoShow;
+import org.medicore.contracts.events.v1.AppointmentOutsideWorkingHours;
 import org.medicore.contracts.events.v1.AppointmentRescheduled;
 
 import java.time.Instant;
@@ -48,6 +49,8 @@ final class ProtoEventFormat implements FormatEvent {
                     .build();
             case AppointmentEvent.AppointmentCompleted e -> withFacts(AppointmentCompleted.newBuilder(), e, true).build();
             case AppointmentEvent.AppointmentNoShow e -> withFacts(AppointmentNoShow.newBuilder(), e, true).build();
+            case AppointmentEvent.AppointmentOutsideWorkingHours e ->
+                    withFacts(AppointmentOutsideWorkingHours.newBuilder(), e, true).build();
         };
     }
 

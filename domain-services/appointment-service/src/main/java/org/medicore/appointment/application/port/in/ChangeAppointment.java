@@ -1,12 +1,14 @@
 package org.medicore.appointment.application.port.in;
 
 import org.medicore.appointment.domain.Appointment;
+import org.medicore.appointment.domain.AppointmentAccess;
 import org.medicore.appointment.domain.AppointmentId;
 import org.medicore.appointment.domain.Caller;
 import org.medicore.appointment.domain.CancellingParty;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The life-cycle changes of a booked appointment. {@code expectedVersion} 0 skips the version check. */
 public interface ChangeAppointment {
@@ -21,7 +23,8 @@ public interface ChangeAppointment {
 
     Outcome<Appointment> markNoShow(Caller caller, AppointmentId id, long expectedVersion);
 
-    record Cancel(AppointmentId id, long expectedVersion, CancellingParty cancelledBy, String reason) {
+    /** {@code cancelledBy} empty: the party follows from the caller's role ({@link AppointmentAccess#partyOf}). */
+    record Cancel(AppointmentId id, long expectedVersion, Optional<CancellingParty> cancelledBy, String reason) {
         public Cancel {
             Objects.requireNonNull(id, "appointment id");
             Objects.requireNonNull(cancelledBy, "cancelled by");

@@ -159,7 +159,7 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
     }
 
     private static Caller caller() {
-        return BearerTokenInterceptor.CALLER.get();
+        return Callers.current();
     }
 
     private static <T, R> void answer(StreamObserver<R> response, RequestReader read, Supplier<Outcome<T>> useCase,

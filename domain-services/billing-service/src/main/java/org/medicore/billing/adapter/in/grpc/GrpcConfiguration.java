@@ -8,14 +8,10 @@ import org.medicore.billing.config.BillingProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.GlobalServerInterceptor;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-
-import java.util.Collection;
+import org.medicore.support.security.BearerTokenCheck;
+import org.medicore.support.security.RealmTokens;
+import org.springframework.core.annotation.Order;
 
 /** The gRPC endpoint and its token check. */
 @Configuration(proxyBeanMethods = false)
@@ -29,19 +25,15 @@ public class GrpcConfiguration {
 
     @Bean
     @GlobalServerInterceptor
-    BearerTokenInterceptor bearerTokenInterceptor(JwtDecoder billingTokenDecoder) {
-        return new BearerTokenInterceptor(billingTokenDecoder);
+    @Order(BearerTokenCheck.ORDER)
+    BearerTokenCheck bearerTokenCheck(JwtDecoder billingTokenDecoder) {
+        return new BearerTokenCheck(billingTokenDecoder);
     }
 
     /** Keycloak tokens: signature by the realm's JWKS, issuer, expiry and our audience. */
     @Bean
     JwtDecoder billingTokenDecoder(BillingProperties properties) {
         BillingProperties.Security security = properties.security();
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(security.issuer()),
-                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && audience.contains(security.audience()))));
-        return decoder;
+        return RealmTokens.decoder(security.issuer(), security.jwkSetUri(), security.audience());
     }
 }

@@ -1,6 +1,7 @@
 package org.medicore.lab.adapter.in.grpc;
 
 import org.medicore.lab.application.port.in.ListReportsByPatient;
+import org.medicore.support.security.BearerTokenCheck;
 import org.medicore.support.security.RealmTokens;
 import org.medicore.lab.application.port.in.ConfirmUpload;
 import org.medicore.lab.application.port.in.GetReportStatus;
@@ -13,8 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.GlobalServerInterceptor;
-import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
-import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import java.util.concurrent.ExecutorService;
@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.grpc.server.enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(GrpcConfiguration.SecurityProperties.class)
+@EnableConfigurationProperties({GrpcConfiguration.SecurityProperties.class, GrpcConfiguration.ProcessingProperties.class})
 public class GrpcConfiguration {
 
     /** Keycloak realm issuer, its signing keys and the audience every token must carry. */
@@ -34,10 +34,23 @@ public class GrpcConfiguration {
     public record SecurityProperties(String issuer, String jwkSetUri, String audience) {
     }
 
+    /**
+     * @param workers            threads reading reports up to {@code largeReportBytes}
+     * @param largeReportWorkers threads reading larger reports
+     */
+    @ConfigurationProperties("medicore.lab.processing")
+    public record ProcessingProperties(int workers, int largeReportWorkers, long largeReportBytes) {
+    }
+
     @Bean(destroyMethod = "close")
-    LocalUploadTrigger localUploadTrigger(ProcessLabReport processLabReport) {
-        ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("lab-report-processing").factory());
-        return new LocalUploadTrigger(processLabReport, worker);
+    LocalUploadTrigger localUploadTrigger(ProcessLabReport processLabReport, ProcessingProperties processing) {
+        return new LocalUploadTrigger(processLabReport,
+                pool(processing.workers(), "lab-report-processing-"),
+                pool(processing.largeReportWorkers(), "lab-report-processing-large-"), processing.largeReportBytes());
+    }
+
+    private static ExecutorService pool(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name(name, 0).factory());
     }
 
     @Bean
@@ -50,11 +63,9 @@ public class GrpcConfiguration {
 
     @Bean
     @GlobalServerInterceptor
-    AuthenticationProcessInterceptor bearerTokenSecurity(GrpcSecurity grpc, JwtDecoder jwtDecoder) throws Exception {
-        return grpc.authorizeRequests(requests -> requests.allRequests().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(jwtDecoder)
-                        .jwtAuthenticationConverter(RealmTokens::withRealmRoles)))
-                .build();
+    @Order(BearerTokenCheck.ORDER)
+    BearerTokenCheck bearerTokenCheck(JwtDecoder jwtDecoder) {
+        return new BearerTokenCheck(jwtDecoder);
     }
 
     @Bean

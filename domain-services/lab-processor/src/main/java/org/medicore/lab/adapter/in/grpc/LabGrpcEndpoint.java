@@ -69,8 +69,8 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
     public void confirmUpload(ConfirmUploadRequest request, StreamObserver<ConfirmUploadResponse> response) {
         Outcome<LabReport> outcome = confirmUpload.confirmUpload(Callers.current(), request.getReportId());
         // a report left PROCESSING by a failed run is processed again on the next confirmation
-        if (outcome instanceof Outcome.Done<LabReport> done && !done.value().status().isFinal()) {
-            trigger.uploaded(done.value().id());
+        if (outcome instanceof Outcome.Done<LabReport> done && !done.value().status().processingEnded()) {
+            trigger.uploaded(done.value().id(), done.value().declaredSize());
         }
         answer(response, outcome, report -> ConfirmUploadResponse.newBuilder().setReport(report(report)).build());
     }
@@ -118,6 +118,13 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
                 .setRejectionDetail(rejection.detail()));
         report.uploadedAt().ifPresent(at -> proto.setUploadedAt(LabResultProtos.timestamp(at)));
         report.processedAt().ifPresent(at -> proto.setProcessedAt(LabResultProtos.timestamp(at)));
+        report.held().ifPresent(held -> {
+            held.findings().forEach(finding -> proto.addReviewFindings(LabResultProtos.finding(finding)));
+            held.valuesRead().forEach(value -> proto.addValuesRead(
+                    LabResultProtos.toProto(report.patientId(), report.id(), value, held.observedAt())));
+            proto.setPrintedIdentity(LabResultProtos.printedIdentity(held.printedIdentity()));
+            proto.setReportText(held.text());
+        });
         return proto.build();
     }
 

@@ -8,23 +8,29 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The one-machine trigger: S3-compatible stores raise no bucket notifications, so a confirmed
- * upload queues processing here, off the caller's thread. A failed run leaves the report
- * PROCESSING; confirming it again processes it again.
+ * upload queues processing here, off the caller's thread. Two bounded pools: reports up to
+ * {@code largeReportBytes} have their own, so a big report (or many) never delays a small one.
+ * A failed run leaves the report PROCESSING; confirming it again processes it again.
  */
 final class LocalUploadTrigger implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalUploadTrigger.class);
 
     private final ProcessLabReport processLabReport;
-    private final ExecutorService worker;
+    private final ExecutorService smallReports;
+    private final ExecutorService largeReports;
+    private final long largeReportBytes;
 
-    LocalUploadTrigger(ProcessLabReport processLabReport, ExecutorService worker) {
+    LocalUploadTrigger(ProcessLabReport processLabReport, ExecutorService smallReports, ExecutorService largeReports,
+                       long largeReportBytes) {
         this.processLabReport = processLabReport;
-        this.worker = worker;
+        this.smallReports = smallReports;
+        this.largeReports = largeReports;
+        this.largeReportBytes = largeReportBytes;
     }
 
-    void uploaded(String reportId) {
-        worker.execute(() -> {
+    void uploaded(String reportId, long sizeBytes) {
+        (sizeBytes > largeReportBytes ? largeReports : smallReports).execute(() -> {
             try {
                 processLabReport.process(reportId);
             } catch (RuntimeException e) {
@@ -35,6 +41,7 @@ final class LocalUploadTrigger implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdown();
+        smallReports.shutdown();
+        largeReports.shutdown();
     }
 }

@@ -34,6 +34,7 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
 
     private static final String PROCESSED = "LabReportProcessed";
     private static final String REJECTED = "LabReportRejected";
+    private static final String HELD = "LabReportHeld";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -167,6 +168,7 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
                 report.createdAt().getEpochSecond() * 1_000_000_000L + report.createdAt().getNano())));
         report.uploadedAt().ifPresent(at -> item.put("uploaded_at", s(at.toString())));
         report.processedAt().ifPresent(at -> item.put("processed_at", s(at.toString())));
+        report.held().ifPresent(held -> HeldItems.put(item, held));
         item.put("version", n(report.version()));
         return item;
     }
@@ -180,7 +182,7 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
                 LabReportStatus.valueOf(item.get("status").s()), rejection,
                 Integer.parseInt(item.get("result_count").n()), Integer.parseInt(item.get("abnormal_count").n()),
                 Instant.parse(item.get("created_at").s()), instant(item, "uploaded_at"), instant(item, "processed_at"),
-                Long.parseLong(item.get("version").n()));
+                HeldItems.held(item), Long.parseLong(item.get("version").n()));
     }
 
     private static Map<String, AttributeValue> item(LabReportEvent event) {
@@ -199,6 +201,14 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
                 item.put("abnormal_count", n(processed.abnormalCount()));
                 item.put("critical_count", n(processed.criticalCount()));
                 item.put("result_ids", AttributeValue.fromL(processed.resultIds().stream().map(DynamoDbReportStore::s).toList()));
+            }
+            case LabReportEvent.Held held -> {
+                item.put("type", s(HELD));
+                item.put("patient_id", s(held.patientId()));
+                item.put("findings", HeldItems.findings(held.findings()));
+                item.put("value_count", n(held.valueCount()));
+                item.put("critical_count", n(held.criticalCount()));
+                item.put("uploaded_by", s(held.uploadedBySubject()));
             }
             case LabReportEvent.Rejected rejected -> {
                 item.put("type", s(REJECTED));
@@ -222,6 +232,11 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
                     // events stored before critical flags existed count none
                     item.containsKey("critical_count") ? Integer.parseInt(item.get("critical_count").n()) : 0,
                     item.get("result_ids").l().stream().map(AttributeValue::s).toList());
+        }
+        if (HELD.equals(item.get("type").s())) {
+            return new LabReportEvent.Held(eventId, occurredAt, reportId, patientId,
+                    HeldItems.findings(item.get("findings")), Integer.parseInt(item.get("value_count").n()),
+                    Integer.parseInt(item.get("critical_count").n()), item.get("uploaded_by").s());
         }
         return new LabReportEvent.Rejected(eventId, occurredAt, reportId, patientId,
                 new Rejection(RejectionReason.valueOf(item.get("reason").s()), item.get("detail").s()),

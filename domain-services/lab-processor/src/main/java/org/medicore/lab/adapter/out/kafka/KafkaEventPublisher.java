@@ -7,9 +7,11 @@ import com.google.protobuf.util.JsonFormat;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.medicore.contracts.events.v1.LabReportHeld;
 import org.medicore.contracts.events.v1.LabReportProcessed;
 import org.medicore.contracts.events.v1.LabReportRejected;
 import org.medicore.contracts.lab.v1.LabReportRejectionReason;
+import org.medicore.lab.adapter.proto.LabResultProtos;
 import org.medicore.lab.application.port.out.PublishEvent;
 import org.medicore.lab.domain.LabReportEvent;
 
@@ -62,6 +64,12 @@ final class KafkaEventPublisher implements PublishEvent {
                     .setResultCount(processed.resultCount()).setAbnormalCount(processed.abnormalCount())
                     .setCriticalCount(processed.criticalCount())
                     .addAllResultIds(processed.resultIds()).build();
+            case LabReportEvent.Held held -> LabReportHeld.newBuilder()
+                    .setEventId(held.eventId().toString()).setOccurredAt(occurredAt)
+                    .setReportId(held.reportId()).setPatientId(held.patientId())
+                    .addAllFindings(held.findings().stream().map(LabResultProtos::finding).toList())
+                    .setValueCount(held.valueCount()).setCriticalCount(held.criticalCount())
+                    .setUploadedBySubject(held.uploadedBySubject()).build();
             case LabReportEvent.Rejected rejected -> LabReportRejected.newBuilder()
                     .setEventId(rejected.eventId().toString()).setOccurredAt(occurredAt)
                     .setReportId(rejected.reportId()).setPatientId(rejected.patientId())

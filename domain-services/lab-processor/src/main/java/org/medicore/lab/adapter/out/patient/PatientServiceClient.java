@@ -16,9 +16,13 @@ import org.medicore.lab.application.port.out.FindPatient;
 import org.medicore.lab.application.port.out.LoadAttachedResults;
 import org.medicore.lab.domain.AttachedResult;
 import org.medicore.lab.domain.LabValue;
+import org.medicore.lab.domain.PatientRecord;
+import org.medicore.contracts.patient.v1.Patient;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -78,13 +82,18 @@ final class PatientServiceClient implements AttachResults, LoadAttachedResults, 
     }
 
     @Override
-    public boolean exists(String patientId) {
+    public Optional<PatientRecord> find(String patientId) {
         try {
-            call().getPatient(GetPatientRequest.newBuilder().setPatientId(patientId).build());
-            return true;
+            Patient patient = call().getPatient(GetPatientRequest.newBuilder().setPatientId(patientId).build()).getPatient();
+            Optional<LocalDate> born = patient.hasDateOfBirth() && patient.getDateOfBirth().getYear() > 0
+                    ? Optional.of(LocalDate.of(patient.getDateOfBirth().getYear(), patient.getDateOfBirth().getMonth(),
+                            patient.getDateOfBirth().getDay()))
+                    : Optional.empty();
+            return Optional.of(new PatientRecord(patient.getId(), patient.getName().getGiven(),
+                    patient.getName().getFamily(), born));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                return false;
+                return Optional.empty();
             }
             throw e;
         }

@@ -14,13 +14,13 @@ import static org.medicore.lab.support.SampleReports.aWordDocument;
 
 class PdfBoxTextTest {
 
-    private final PdfBoxText pdfBox = new PdfBoxText();
+    private final PdfBoxText pdfBox = new PdfBoxText(java.time.Clock.systemUTC());
 
     @Test
     void every_row_of_a_table_report_is_read_back_from_the_pdf() {
         var report = aTableReport();
 
-        String text = ((ExtractText.Text) pdfBox.extract(report.pdf())).text();
+        var text = ((ExtractText.Text) pdfBox.extract(report.pdf(), 50, java.time.Duration.ofSeconds(20))).report();
 
         assertThat(LabReportText.read(text).values()).hasSize(report.rowCount());
     }
@@ -29,7 +29,7 @@ class PdfBoxTextTest {
     void every_line_of_a_lines_report_is_read_back_from_the_pdf() {
         var report = aLinesReport();
 
-        String text = ((ExtractText.Text) pdfBox.extract(report.pdf())).text();
+        var text = ((ExtractText.Text) pdfBox.extract(report.pdf(), 50, java.time.Duration.ofSeconds(20))).report();
 
         assertThat(LabReportText.read(text).values()).hasSize(report.rowCount());
     }
@@ -55,6 +55,6 @@ class PdfBoxTextTest {
     }
 
     private RejectionReason reasonFor(byte[] document) {
-        return ((ExtractText.Unusable) pdfBox.extract(document)).rejection().reason();
+        return ((ExtractText.Unusable) pdfBox.extract(document, 50, java.time.Duration.ofSeconds(20))).rejection().reason();
     }
 }

@@ -1,46 +1,34 @@
 package org.medicore.patient.adapter.in.grpc;
 
-import org.medicore.support.security.RealmTokens;
-
 import org.medicore.patient.domain.Caller;
 import org.medicore.patient.domain.Role;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.medicore.support.security.BearerTokenCheck;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The domain {@link Caller} of the current call, from the principal Spring Security authenticated. */
+/** The domain {@link Caller} of the current call, from the token the shared check verified. */
 final class Callers {
 
-    static final String ROLE_PREFIX = RealmTokens.ROLE_PREFIX;
+    private static final Set<String> KNOWN = Arrays.stream(Role.values()).map(Enum::name).collect(Collectors.toSet());
 
     private Callers() {
     }
 
     static Caller current() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()) {
-            throw new IllegalStateException("a call reached the endpoint without an authenticated principal");
-        }
-        Set<String> known = Arrays.stream(Role.values()).map(Enum::name).collect(Collectors.toSet());
-        Set<Role> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(ROLE_PREFIX)).map(a -> a.substring(ROLE_PREFIX.length()))
-                .filter(known::contains).map(Role::valueOf).collect(Collectors.toSet());
-        return new Caller(authentication.getName(), roles, displayName(authentication));
+        Jwt token = BearerTokenCheck.current();
+        Set<Role> roles = BearerTokenCheck.realmRoles(token).stream()
+                .filter(KNOWN::contains).map(Role::valueOf).collect(Collectors.toSet());
+        return new Caller(token.getSubject(), roles, displayName(token));
     }
 
     /** Keycloak's "name" claim (first and last name), else the user name; service accounts have only the latter. */
-    private static String displayName(Authentication authentication) {
-        if (!(authentication instanceof JwtAuthenticationToken jwt)) {
-            return "";
-        }
-        String name = jwt.getToken().getClaimAsString("name");
+    private static String displayName(Jwt token) {
+        String name = token.getClaimAsString("name");
         if (name == null || name.isBlank()) {
-            name = jwt.getToken().getClaimAsString("preferred_username");
+            name = token.getClaimAsString("preferred_username");
         }
         return name == null ? "" : name;
     }

@@ -1,5 +1,6 @@
 package org.medicore.patient.adapter.in.grpc;
 
+import org.medicore.support.security.BearerTokenCheck;
 import org.medicore.support.security.RealmTokens;
 import org.medicore.patient.application.port.in.AddHistoryEntry;
 import org.medicore.patient.application.port.in.AttachLabResult;
@@ -14,8 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.GlobalServerInterceptor;
-import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
-import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 
@@ -44,11 +44,9 @@ public class GrpcConfiguration {
 
     @Bean
     @GlobalServerInterceptor
-    AuthenticationProcessInterceptor bearerTokenSecurity(GrpcSecurity grpc, JwtDecoder jwtDecoder) throws Exception {
-        return grpc.authorizeRequests(requests -> requests.allRequests().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(jwtDecoder)
-                        .jwtAuthenticationConverter(RealmTokens::withRealmRoles)))
-                .build();
+    @Order(BearerTokenCheck.ORDER)
+    BearerTokenCheck bearerTokenCheck(JwtDecoder jwtDecoder) {
+        return new BearerTokenCheck(jwtDecoder);
     }
 
     @Bean

@@ -98,6 +98,8 @@ final class PatientProtoMapper {
     private static List<DemographicsEdit> toEdits(FieldMask mask, UpdateDemographicsRequest request) {
         List<DemographicsEdit> edits = new ArrayList<>();
         Violations violations = new Violations();
+        var address = request.getContact().getAddress();
+        var emergency = request.getEmergencyContact();
         for (String path : mask.getPathsList()) {
             switch (path) {
                 case "name" -> edits.add(new DemographicsEdit.SetName(toName(request.getName())));
@@ -109,8 +111,22 @@ final class PatientProtoMapper {
                 case "contact.email" -> edits.add(new DemographicsEdit.SetEmail(request.getContact().getEmail()));
                 case "contact.phone" -> edits.add(new DemographicsEdit.SetPhone(request.getContact().getPhone()));
                 case "contact.address" -> edits.add(new DemographicsEdit.SetAddress(toAddress(request.getContact())));
+                case "contact.address.lines" -> edits.add(new DemographicsEdit.SetAddressLines(address.getLinesList()));
+                case "contact.address.postal_code" -> edits.add(new DemographicsEdit.SetPostalCode(address.getPostalCode()));
+                case "contact.address.city" -> edits.add(new DemographicsEdit.SetCity(address.getCity()));
+                case "contact.address.region" -> edits.add(new DemographicsEdit.SetRegion(address.getRegion()));
+                case "contact.address.country_code" -> edits.add(new DemographicsEdit.SetCountryCode(address.getCountryCode()));
                 case "emergency_contact" -> edits.add(new DemographicsEdit.SetEmergencyContact(request.hasEmergencyContact()
                         ? Optional.of(toEmergencyContact(request.getEmergencyContact())) : Optional.empty()));
+                case "emergency_contact.name" -> edits.add(new DemographicsEdit.SetEmergencyContactName(toName(emergency.getName())));
+                case "emergency_contact.name.given" -> edits.add(new DemographicsEdit.SetEmergencyContactGivenName(
+                        emergency.getName().getGiven()));
+                case "emergency_contact.name.family" -> edits.add(new DemographicsEdit.SetEmergencyContactFamilyName(
+                        emergency.getName().getFamily()));
+                case "emergency_contact.relationship" -> edits.add(new DemographicsEdit.SetEmergencyContactRelationship(
+                        emergency.getRelationship()));
+                case "emergency_contact.phone" -> edits.add(new DemographicsEdit.SetEmergencyContactPhone(emergency.getPhone()));
+                case "emergency_contact.email" -> edits.add(new DemographicsEdit.SetEmergencyContactEmail(emergency.getEmail()));
                 default -> violations.add("update_mask", "unknown or unchangeable field \"" + path + "\"");
             }
         }

@@ -1,0 +1,145 @@
+package org.medicore.bench;
+
+import com.google.protobuf.Timestamp;
+import com.google.type.Date;
+import com.google.type.DayOfWeek;
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
+import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
+import org.medicore.contracts.appointment.v1.CreatePractitionerRequest;
+import org.medicore.contracts.appointment.v1.DaySchedule;
+import org.medicore.contracts.appointment.v1.LocalTimeInterval;
+import org.medicore.contracts.appointment.v1.SetWorkingHoursRequest;
+import org.medicore.contracts.appointment.v1.SlotLength;
+import org.medicore.contracts.billing.v1.BillingServiceGrpc;
+import org.medicore.contracts.common.v1.AppointmentType;
+import org.medicore.contracts.common.v1.ContactDetails;
+import org.medicore.contracts.common.v1.PersonName;
+import org.medicore.contracts.patient.v1.AddHistoryEntryRequest;
+import org.medicore.contracts.patient.v1.Note;
+import org.medicore.contracts.patient.v1.PatientServiceGrpc;
+import org.medicore.contracts.patient.v1.RegisterPatientRequest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The benchmark's own corner of the clinic, made fresh for each run so runs never collide: a
+ * practitioner who works every day around the clock in UTC (10-minute lab visits, so 143 slots
+ * a day from tomorrow on), a patient who books, and a patient whose chart the doctor reads
+ * (history notes and a few appointments). Every booking takes the next free slot.
+ */
+final class Clinic implements AutoCloseable {
+
+    static final int SLOT_MINUTES = 10;
+    static final int SLOTS_PER_DAY = 143;
+
+    final ManagedChannel patientChannel;
+    final ManagedChannel appointmentChannel;
+    final ManagedChannel billingChannel;
+    final Tokens tokens;
+    final String practitionerId;
+    final String bookingPatientId;
+    final String readPatientId;
+    private final LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+    private final AtomicInteger nextSlot = new AtomicInteger();
+
+    Clinic(Target target, Tokens tokens) {
+        this.tokens = tokens;
+        this.patientChannel = channel(target.patient());
+        this.appointmentChannel = channel(target.appointment());
+        this.billingChannel = channel(target.billing());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        var appointments = appointments("admin");
+        practitionerId = appointments.createPractitioner(CreatePractitionerRequest.newBuilder()
+                .setName(PersonName.newBuilder().setGiven("Bench").setFamily("Practitioner " + run))
+                .setSpecialty("Benchmarking").setDepartment("Benchmarking").setClinicId("main").setTimeZone("UTC")
+                .build()).getPractitioner().getId();
+        SetWorkingHoursRequest.Builder hours = SetWorkingHoursRequest.newBuilder().setPractitionerId(practitionerId)
+                .addSlotLengths(SlotLength.newBuilder().setAppointmentType(AppointmentType.LAB_VISIT).setMinutes(SLOT_MINUTES));
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day != DayOfWeek.DAY_OF_WEEK_UNSPECIFIED && day != DayOfWeek.UNRECOGNIZED) {
+                hours.addDays(DaySchedule.newBuilder().setDayOfWeek(day)
+                        .addIntervals(LocalTimeInterval.newBuilder().setStart("00:00").setEnd("23:50")));
+            }
+        }
+        appointments.setWorkingHours(hours.build());
+        bookingPatientId = register("Booker " + run);
+        readPatientId = register("Chart " + run);
+        var patients = patients("doctor");
+        for (int i = 0; i < 5; i++) {
+            patients.addHistoryEntry(AddHistoryEntryRequest.newBuilder().setPatientId(readPatientId)
+                    .setNote(Note.newBuilder().setText("Benchmark note " + i)).build());
+        }
+        for (int i = 0; i < 3; i++) {
+            appointments.bookAppointment(booking(readPatientId, nextStart()));
+        }
+    }
+
+    /** The start of the next slot nobody has booked in this run. */
+    Instant nextStart() {
+        int slot = nextSlot.getAndIncrement();
+        return firstDay.plusDays(slot / SLOTS_PER_DAY).atStartOfDay(ZoneOffset.UTC).toInstant()
+                .plusSeconds((long) (slot % SLOTS_PER_DAY) * SLOT_MINUTES * 60);
+    }
+
+    BookAppointmentRequest booking(String patientId, Instant start) {
+        return BookAppointmentRequest.newBuilder().setIdempotencyKey(UUID.randomUUID().toString())
+                .setPatientId(patientId).setPractitionerId(practitionerId)
+                .setStart(Timestamp.newBuilder().setSeconds(start.getEpochSecond()))
+                .setAppointmentType(AppointmentType.LAB_VISIT).build();
+    }
+
+    AppointmentServiceGrpc.AppointmentServiceBlockingStub appointments(String user) {
+        return AppointmentServiceGrpc.newBlockingStub(appointmentChannel).withCallCredentials(bearer(user))
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    PatientServiceGrpc.PatientServiceBlockingStub patients(String user) {
+        return PatientServiceGrpc.newBlockingStub(patientChannel).withCallCredentials(bearer(user))
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    BillingServiceGrpc.BillingServiceBlockingStub billing(String user) {
+        return BillingServiceGrpc.newBlockingStub(billingChannel).withCallCredentials(bearer(user))
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    private String register(String family) {
+        return patients("admin").registerPatient(RegisterPatientRequest.newBuilder()
+                .setName(PersonName.newBuilder().setGiven("Bench").setFamily(family))
+                .setDateOfBirth(Date.newBuilder().setYear(1980).setMonth(1).setDay(1))
+                .setContact(ContactDetails.newBuilder().setEmail(family.replace(' ', '.').toLowerCase() + "@bench.medicore.local"))
+                .setRegisteredAtClinicId("main").build()).getPatient().getId();
+    }
+
+    CallCredentials bearer(String user) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata headers = new Metadata();
+                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + tokens.of(user));
+                applier.apply(headers);
+            }
+        };
+    }
+
+    private static ManagedChannel channel(String target) {
+        return ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+    }
+
+    @Override
+    public void close() {
+        patientChannel.shutdownNow();
+        appointmentChannel.shutdownNow();
+        billingChannel.shutdownNow();
+    }
+}

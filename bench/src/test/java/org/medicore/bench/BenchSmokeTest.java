@@ -1,0 +1,43 @@
+package org.medicore.bench;
+
+import org.junit.jupiter.api.Test;
+import org.medicore.localstack.PostgresServer;
+import org.medicore.localstack.TestStack;
+import org.medicore.localstack.TestSystem;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark's smoke mode against the whole system from the reactor's jars, so the load client
+ * never rots: every scenario runs a handful of operations and none fails. No timing is asserted.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void every_scenario_runs_against_the_whole_system_without_a_failure() throws Exception {
+        TestSystem system = TestSystem.get().withDemoData();
+        String bff = system.bff("http://127.0.0.1:4173");
+        String postgresPort = TestStack.postgres().jdbcUrl("postgres").replaceAll(".*:(\\d+)/.*", "$1");
+        Path out = Files.createTempDirectory("bench").resolve("results.json");
+        List<String> args = new ArrayList<>(List.of("--smoke",
+                "--patient=" + system.patientTarget(), "--appointment=" + system.appointmentTarget(),
+                "--billing=" + system.billingTarget(), "--bff=" + bff, "--keycloak-issuer=" + system.keycloak().issuer(),
+                "--postgres-url=postgresql://" + PostgresServer.USER + ":" + PostgresServer.PASSWORD + "@127.0.0.1:" + postgresPort,
+                "--out=" + out));
+
+        Report report = BenchMain.run(BenchMain.Options.parse(args.toArray(String[]::new)));
+        report.writeJson(out);
+
+        assertThat(report.scenarios()).extracting(Measured::scenario).hasSize(5);
+        assertThat(report.scenarios()).allSatisfy(scenario -> {
+            assertThat(scenario.operations()).as(scenario.scenario()).isPositive();
+            assertThat(scenario.failures()).as(scenario.scenario() + ": " + scenario.firstFailure()).isZero();
+        });
+        assertThat(Files.readString(out)).contains("\"scenarios\"", "p99Ms", "cpuMsPerOperation");
+    }
+}

@@ -1,0 +1,100 @@
+import { CombinedError } from 'urql';
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { badRequest } from '../test-support/fakeClient';
+import {
+  BOOKING,
+  CANCELLATION,
+  HISTORY_ENTRY,
+  LAB_REPORT_UPLOAD,
+  PATIENT_SEARCH,
+  PAYMENT,
+  PROFILE,
+  RESCHEDULE,
+  SIGN_UP,
+  fieldFor,
+  formErrors,
+  missingFields,
+  type FormFields,
+} from './formFields';
+
+// Every path the BFF and the services behind it name in a refusal of these inputs (the BFF's own
+// checks spell them with `input.`, the services' come in the schema's camel case), and the
+// form field it must land on.
+const PATHS: [string, FormFields, string, string][] = [
+  ['registerPatient', SIGN_UP, 'input.name.given', 'given'],
+  ['registerPatient', SIGN_UP, 'input.name.family', 'family'],
+  ['registerPatient', SIGN_UP, 'name.given', 'given'],
+  ['registerPatient', SIGN_UP, 'input.dateOfBirth', 'dateOfBirth'],
+  ['registerPatient', SIGN_UP, 'dateOfBirth', 'dateOfBirth'],
+  ['registerPatient', SIGN_UP, 'input.email', 'email'],
+  ['registerPatient', SIGN_UP, 'contact.email', 'email'],
+  ['registerPatient', SIGN_UP, 'contact.phone', 'phone'],
+  ['registerPatient', SIGN_UP, 'input.password', 'password'],
+  ['updatePatient', PROFILE, 'contact.phone', 'phone'],
+  ['updatePatient', PROFILE, 'contact.email', 'email'],
+  ['updatePatient', PROFILE, 'contact.address.lines', 'street'],
+  ['updatePatient', PROFILE, 'contact.address.city', 'city'],
+  ['updatePatient', PROFILE, 'contact.address.countryCode', 'countryCode'],
+  ['addHistoryEntry', HISTORY_ENTRY, 'allergy.severity', 'severity'],
+  ['addHistoryEntry', HISTORY_ENTRY, 'allergy.substance', 'text'],
+  ['addHistoryEntry', HISTORY_ENTRY, 'condition.display', 'text'],
+  ['addHistoryEntry', HISTORY_ENTRY, 'medication.name', 'text'],
+  ['addHistoryEntry', HISTORY_ENTRY, 'medication.dosage', 'dosage'],
+  ['addHistoryEntry', HISTORY_ENTRY, 'note.text', 'text'],
+  ['recordPayment', PAYMENT, 'amount.amountMinor', 'amount'],
+  ['recordPayment', PAYMENT, 'amount.currency', 'amount'],
+  ['recordPayment', PAYMENT, 'method', 'method'],
+  ['bookAppointment', BOOKING, 'start', 'start'],
+  ['bookAppointment', BOOKING, 'reason', 'reason'],
+  ['cancelAppointment', CANCELLATION, 'reason', 'reason'],
+  ['rescheduleAppointment', RESCHEDULE, 'newStart', 'newStart'],
+  ['patients', PATIENT_SEARCH, 'familyNamePrefix', 'familyNamePrefix'],
+  ['requestLabReportUpload', LAB_REPORT_UPLOAD, 'sizeBytes', 'file'],
+  ['requestLabReportUpload', LAB_REPORT_UPLOAD, 'fileName', 'file'],
+];
+
+describe('the BFF field paths and the forms', () => {
+  it.each(PATHS)('%s: %s lands on its field', (_operation, form, path, name) => {
+    expect(fieldFor(form, path)).toBe(name);
+  });
+
+  it('puts a refused phone number on the Phone field in a sentence, not in the service words', () => {
+    const errors = formErrors(SIGN_UP, badRequest([{ field: 'contact.phone', description: 'must be a phone number in E.164 form such as +4930123456' }]));
+
+    expect(errors.fields).toEqual({ phone: 'Enter a phone number such as +49 30 1234567.' });
+    expect(errors.problem).toBe('Please check the marked fields.');
+  });
+
+  it('turns a description without a sentence of its own into one about the field', () => {
+    const errors = formErrors(SIGN_UP, badRequest([{ field: 'input.password', description: 'must have at least 10 characters' }]));
+
+    expect(errors.fields.password).toBe('Password must have at least 10 characters.');
+  });
+
+  it('puts a value GraphQL could not read as a date on the date field, without GraphQL wording', () => {
+    const unreadable = new CombinedError({
+      graphQLErrors: [new GraphQLError("Variable 'input' has an invalid value: not a valid Date: ''", { extensions: { classification: 'ValidationError' } })],
+    });
+
+    const errors = formErrors(SIGN_UP, unreadable);
+
+    expect(errors.fields).toEqual({ dateOfBirth: 'Enter your date of birth as a date in the past.' });
+    expect(JSON.stringify(errors)).not.toMatch(/Variable|input|Date:/);
+  });
+
+  it('says a refusal of a field the form does not have for the whole form', () => {
+    const errors = formErrors(CANCELLATION, badRequest([{ field: 'expectedVersion', description: 'is required' }]));
+
+    expect(errors.fields).toEqual({});
+    expect(errors.problem).toBe('Please check: is required.');
+  });
+
+  it('names the required fields left empty before anything is sent', () => {
+    expect(missingFields(CANCELLATION, { reason: '  ' })).toEqual({ reason: 'Say in a few words why you cancel: the practice reads it.' });
+    expect(missingFields(HISTORY_ENTRY, { text: 'Penicillin', severity: '' }, ['text', 'severity'])).toEqual({
+      severity: 'Choose how severe the allergy is.',
+    });
+    expect(missingFields(HISTORY_ENTRY, { text: 'Feels better' }, ['text'])).toEqual({});
+  });
+});

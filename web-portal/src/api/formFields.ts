@@ -1,0 +1,178 @@
+import type { CombinedError } from 'urql';
+import { problem } from './errors';
+
+/**
+ * One field of a form: the paths by which the BFF (and the services behind it) name it, what a
+ * person reads above it, and the sentences shown when it is missing or refused. The services
+ * name fields in their own words (`contact.phone`, `allergy.severity`); this is the one place
+ * where those names meet the forms'.
+ */
+export interface FormField {
+  label: string;
+  paths: readonly string[];
+  /** Said before sending when the field is empty; absent for optional fields. */
+  required?: string;
+  /** Said instead of the service's description when it refuses the value. */
+  invalid?: string;
+  /** A field of GraphQL type Date: where a value the BFF cannot read as a date belongs. */
+  date?: true;
+}
+
+export type FormFields = Record<string, FormField>;
+
+export const SIGN_UP = {
+  given: { label: 'Given name', paths: ['name.given'], required: 'Enter your given name.' },
+  family: { label: 'Family name', paths: ['name.family'], required: 'Enter your family name.' },
+  dateOfBirth: {
+    label: 'Date of birth',
+    paths: ['dateOfBirth'],
+    required: 'Enter your date of birth.',
+    invalid: 'Enter your date of birth as a date in the past.',
+    date: true,
+  },
+  sex: { label: 'Sex', paths: ['sex'] },
+  email: {
+    label: 'E-mail',
+    paths: ['email', 'contact.email'],
+    required: 'Enter your e-mail address: it is also your login name.',
+    invalid: 'Enter an e-mail address such as name@example.org.',
+  },
+  phone: { label: 'Phone', paths: ['phone', 'contact.phone'], invalid: 'Enter a phone number such as +49 30 1234567.' },
+  password: { label: 'Password', paths: ['password'], required: 'Choose a password of at least 10 characters.' },
+} satisfies FormFields;
+
+export const PROFILE = {
+  email: { label: 'E-mail', paths: ['contact.email'], invalid: 'Enter an e-mail address such as name@example.org.' },
+  phone: { label: 'Phone', paths: ['contact.phone'], invalid: 'Enter a phone number such as +49 30 1234567.' },
+  street: { label: 'Street and number', paths: ['contact.address.lines'], invalid: 'Enter the street and number.' },
+  postalCode: { label: 'Postal code', paths: ['contact.address.postalCode'] },
+  city: { label: 'City', paths: ['contact.address.city'], invalid: 'Enter the city.' },
+  countryCode: {
+    label: 'Country',
+    paths: ['contact.address.countryCode'],
+    invalid: 'Enter the country as its two-letter code, such as DE.',
+  },
+} satisfies FormFields;
+
+export const HISTORY_ENTRY = {
+  kind: { label: 'Kind of entry', paths: ['kind'] },
+  text: {
+    label: 'Entry',
+    paths: ['text', 'condition.display', 'allergy.substance', 'medication.name', 'note.text'],
+    required: 'Write the entry: the condition, substance, medication or note.',
+  },
+  severity: {
+    label: 'Severity',
+    paths: ['severity', 'allergy.severity'],
+    required: 'Choose how severe the allergy is.',
+    invalid: 'Choose how severe the allergy is.',
+  },
+  dosage: { label: 'Dosage', paths: ['dosage', 'medication.dosage'] },
+} satisfies FormFields;
+
+export const PAYMENT = {
+  amount: {
+    label: 'Amount',
+    paths: ['amount', 'amount.amountMinor', 'amount.currency'],
+    required: 'Enter an amount such as 12.50.',
+    invalid: 'Enter an amount above zero, such as 12.50.',
+  },
+  method: { label: 'Method', paths: ['method'] },
+  reference: { label: 'Reference', paths: ['reference'] },
+} satisfies FormFields;
+
+export const BOOKING = {
+  practitionerId: { label: 'Practitioner', paths: ['practitionerId'], required: 'Choose a practitioner.' },
+  start: { label: 'Time', paths: ['start'], invalid: 'Choose another time: this one cannot be booked.' },
+  reason: { label: 'Reason', paths: ['reason'], invalid: 'Keep the reason under 500 characters.' },
+} satisfies FormFields;
+
+export const CANCELLATION = {
+  reason: {
+    label: 'Why do you cancel?',
+    paths: ['reason'],
+    required: 'Say in a few words why you cancel: the practice reads it.',
+    invalid: 'Say in a few words (under 500 characters) why you cancel.',
+  },
+} satisfies FormFields;
+
+export const RESCHEDULE = {
+  newStart: { label: 'New time', paths: ['newStart'], required: 'Choose the new time.', invalid: 'Choose another time: this one cannot be booked.' },
+} satisfies FormFields;
+
+export const PATIENT_SEARCH = {
+  familyNamePrefix: {
+    label: 'Family name starts with',
+    paths: ['search.familyNamePrefix', 'familyNamePrefix'],
+    invalid: 'Type the first letters of the family name.',
+  },
+} satisfies FormFields;
+
+export const LAB_REPORT_UPLOAD = {
+  file: {
+    label: 'Lab report (PDF)',
+    paths: ['fileName', 'sizeBytes', 'contentType'],
+    required: 'Choose a PDF file first.',
+    invalid: 'Choose a PDF file of at most 10 MiB.',
+  },
+} satisfies FormFields;
+
+/** What to show for a form: a sentence per field, and one for the form when no field explains it. */
+export interface FormErrors<K extends string> {
+  fields: Partial<Record<K, string>>;
+  problem?: string;
+}
+
+interface Violation {
+  field: string;
+  description: string;
+}
+
+const sentence = (field: FormField, description: string) => field.invalid ?? `${field.label} ${description}.`;
+
+/** The form field a BFF path names, with or without the input argument (`input.contact.phone`). */
+export function fieldFor<F extends FormFields>(form: F, path: string): Extract<keyof F, string> | undefined {
+  const bare = path.replace(/^input\./, '');
+  return (Object.keys(form) as Extract<keyof F, string>[]).find((name) => form[name].paths.includes(bare));
+}
+
+/**
+ * The BFF's refusal as sentences on the form's fields. A violation on a path no field has is
+ * said for the form; a value the BFF could not even read as its GraphQL type (a date that is
+ * no date) goes to the form's date field instead of showing GraphQL's own words.
+ */
+export function formErrors<F extends FormFields>(form: F, error: CombinedError | undefined): FormErrors<Extract<keyof F, string>> {
+  const fields: Partial<Record<Extract<keyof F, string>, string>> = {};
+  const unplaced: string[] = [];
+  for (const graphQLError of error?.graphQLErrors ?? []) {
+    const violations = (graphQLError.extensions?.violations ?? []) as Violation[];
+    for (const violation of violations) {
+      const name = fieldFor(form, violation.field);
+      if (name) fields[name] ??= sentence(form[name], violation.description);
+      else unplaced.push(violation.description);
+    }
+    if (!violations.length && /not a valid Date/i.test(graphQLError.message)) {
+      const dateField = (Object.keys(form) as Extract<keyof F, string>[]).find((name) => form[name].date);
+      if (dateField) fields[dateField] ??= form[dateField].invalid ?? `Enter ${form[dateField].label.toLowerCase()} as a date.`;
+    }
+  }
+  if (Object.keys(fields).length) {
+    return { fields, problem: unplaced.length ? `Please check: ${unplaced.join('; ')}.` : 'Please check the marked fields.' };
+  }
+  if (unplaced.length) return { fields, problem: `Please check: ${unplaced.join('; ')}.` };
+  return { fields, problem: problem(error) };
+}
+
+/** The required fields left empty, with their sentences; checked before anything is sent. */
+export function missingFields<F extends FormFields>(
+  form: F,
+  values: Partial<Record<Extract<keyof F, string>, string | undefined>>,
+  only: readonly Extract<keyof F, string>[] = Object.keys(form) as Extract<keyof F, string>[],
+): Partial<Record<Extract<keyof F, string>, string>> {
+  const missing: Partial<Record<Extract<keyof F, string>, string>> = {};
+  for (const name of only) {
+    const required = form[name].required;
+    if (required && !(values[name] ?? '').trim()) missing[name] = required;
+  }
+  return missing;
+}

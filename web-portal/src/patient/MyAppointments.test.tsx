@@ -1,0 +1,67 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeClient, withClient, type Sent } from '../test-support/fakeClient';
+import { MyAppointments } from './MyAppointments';
+
+const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+
+function answers(startsInHours: number) {
+  const start = hoursFromNow(startsInHours);
+  return {
+    MyAppointments: {
+      data: {
+        appointments: {
+          edges: [
+            {
+              node: {
+                id: 'a-1',
+                start,
+                end: hoursFromNow(startsInHours + 0.25),
+                status: 'BOOKED',
+                version: 1,
+                appointmentType: 'CONSULTATION',
+                reason: null,
+                lateCancellationFrom: hoursFromNow(startsInHours - 24),
+                practitionerId: 'd-1',
+                practitioner: { name: { given: 'Anna', family: 'Schmidt' } },
+              },
+            },
+          ],
+        },
+        feeSchedule: {
+          taxRateBasisPoints: 0,
+          fees: [{ appointmentType: 'CONSULTATION', lateCancellationFee: { amountMinor: 2500, currency: 'EUR' } }],
+        },
+      },
+    },
+    CancelAppointment: { data: { cancelAppointment: { id: 'a-1', status: 'CANCELLED', version: 2 } } },
+  };
+}
+
+describe('cancelling an appointment', () => {
+  it('names the late cancellation fee before the patient decides, and confirms after', async () => {
+    const sent: Sent = [];
+    render(withClient(fakeClient(answers(3), sent), <MyAppointments />));
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    expect(screen.getByTestId('cancellation-fee')).toHaveTextContent('Cancelling now costs a late cancellation fee of €25.00');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel and pay €25.00' }));
+    expect(screen.getByLabelText('Why do you cancel?')).toHaveAccessibleDescription('Say in a few words why you cancel: the practice reads it.');
+    expect(sent.some((operation) => operation.name === 'CancelAppointment')).toBe(false);
+
+    await userEvent.type(screen.getByLabelText('Why do you cancel?'), 'ill');
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel and pay €25.00' }));
+
+    expect(within(screen.getAllByRole('status')[0]).getByText(/is cancelled\. A late cancellation fee of €25\.00 will be invoiced\./)).toBeInTheDocument();
+  });
+
+  it('says until when cancelling is free', async () => {
+    render(withClient(fakeClient(answers(72)), <MyAppointments />));
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+
+    expect(screen.getByTestId('cancellation-fee')).toHaveTextContent(/^Cancelling is free until .*; after that it costs €25\.00\.$/);
+  });
+});
