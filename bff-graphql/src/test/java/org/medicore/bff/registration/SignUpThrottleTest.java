@@ -1,15 +1,13 @@
 package org.medicore.bff.registration;
 
 import org.junit.jupiter.api.Test;
+import org.medicore.bff.support.MovingClock;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,29 +66,5 @@ class SignUpThrottleTest {
         request.setContentType("application/json");
         request.setContent("{\"query\":\"mutation { registerPatient }\"}".getBytes());
         return request;
-    }
-
-    private static final class MovingClock extends Clock {
-
-        Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
