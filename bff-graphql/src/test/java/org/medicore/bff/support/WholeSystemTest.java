@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * jars on PostgreSQL, Kafka, DynamoDB Local and S3Proxy, and the real Keycloak whose tokens the
  * tests use. Every test class shares one system and one Spring context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"management.server.port=0",
+        // Every test registers from 127.0.0.1; SignUpThrottleTest holds the throttle itself.
+        "medicore.bff.registration.throttle.per-address=1000"})
 public abstract class WholeSystemTest {
 
     protected static final TestSystem SYSTEM = TestSystem.get().withDemoData();
