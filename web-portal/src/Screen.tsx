@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { FeeSchedule } from './billing/FeeSchedule';
 import { Invoices } from './billing/Invoices';
+import { LabReview } from './doctor/LabReview';
 import { PatientChart } from './doctor/PatientChart';
 import { Patients } from './doctor/Patients';
 import { TodaysSchedule } from './doctor/TodaysSchedule';
@@ -54,6 +55,8 @@ export function Screen({ path, roles }: { path: string; roles: readonly string[]
       return <TodaysSchedule />;
     case '/patients':
       return <Patients />;
+    case '/lab-review':
+      return <LabReview />;
     case '/fee-schedule':
       return <FeeSchedule />;
     default:

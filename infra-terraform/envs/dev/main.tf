@@ -12,8 +12,28 @@ provider "aws" {
   }
 }
 
+# The second region of the backup copies (AWS Backup), in the EU as well.
+provider "aws" {
+  alias  = "backup_copy"
+  region = "eu-west-1"
+
+  default_tags {
+    tags = {
+      Project            = "medicore"
+      Environment        = "dev"
+      ManagedBy          = "terraform"
+      DataClassification = "phi"
+      Owner              = "medicore-platform"
+    }
+  }
+}
+
 module "platform" {
-  source                    = "../../modules/platform"
+  source = "../../modules/platform"
+  providers = {
+    aws             = aws
+    aws.backup_copy = aws.backup_copy
+  }
   environment               = "dev"
   vpc_cidr                  = "10.40.0.0/16"
   az_count                  = 2

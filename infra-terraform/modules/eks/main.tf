@@ -77,6 +77,35 @@ resource "aws_iam_role_policy_attachment" "node" {
   policy_arn = each.value
 }
 
+# Nodes: an encrypted root volume, and instance metadata through IMDSv2 only with one hop, so a
+# pod (a hop further than the node) can't read the node role's credentials: pods get theirs from
+# Pod Identity. (The AWS Load Balancer Controller then needs its region and VPC id as flags.)
+resource "aws_launch_template" "node" {
+  name_prefix            = "${var.name}-node-"
+  update_default_version = true
+
+  metadata_options {
+    http_endpoint               = "enabled"
+    http_tokens                 = "required"
+    http_put_response_hop_limit = 1
+  }
+
+  block_device_mappings {
+    device_name = "/dev/xvda"
+    ebs {
+      volume_size           = 50
+      volume_type           = "gp3"
+      encrypted             = true
+      delete_on_termination = true
+    }
+  }
+
+  tag_specifications {
+    resource_type = "instance"
+    tags          = { Name = "${var.name}-node" }
+  }
+}
+
 resource "aws_eks_node_group" "default" {
   cluster_name    = aws_eks_cluster.this.name
   node_group_name = "${var.name}-default"
@@ -84,6 +113,11 @@ resource "aws_eks_node_group" "default" {
   subnet_ids      = var.subnet_ids
   instance_types  = var.node_instance_types
   capacity_type   = "ON_DEMAND"
+
+  launch_template {
+    id      = aws_launch_template.node.id
+    version = aws_launch_template.node.latest_version
+  }
 
   scaling_config {
     min_size     = var.node_min_size

@@ -12,3 +12,8 @@ output "read_policy_json" {
   description = "IAM policy (JSON) to read Keycloak's secrets (decryption: the secrets module's policy)."
   value       = data.aws_iam_policy_document.read.json
 }
+
+output "db_arn" {
+  description = "ARN of Keycloak's database instance (AWS Backup's selection)."
+  value       = module.database.arn
+}

@@ -43,6 +43,12 @@ data "aws_iam_policy_document" "access" {
   }
 
   statement {
+    sid       = "FailedReports"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.failed.arn]
+  }
+
+  statement {
     sid       = "OwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
     resources = ["${local.log_group_arn}:log-stream:*"]
@@ -79,16 +85,56 @@ resource "aws_vpc_security_group_egress_rule" "https_and_kafka" {
   to_port           = each.value
 }
 
+# An upload the function fails on three times (S3 invokes it asynchronously: the first try and
+# two retries) lands here with the event and the error, instead of being lost; kept 14 days
+# (SQS's longest), encrypted, and an alarm as soon as one waits. The on-failure destination
+# carries more than a dead-letter queue would (request, response, error), so it is the one used;
+# both together would send every failure twice.
+resource "aws_sqs_queue" "failed" {
+  name                      = "${var.function_name}-failed"
+  message_retention_seconds = 1209600
+  # SQS's own key: the environment's key stays usable for decrypting only.
+  sqs_managed_sse_enabled = true
+}
+
+resource "aws_lambda_function_event_invoke_config" "this" {
+  function_name                = aws_lambda_function.this.function_name
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.failed.arn
+    }
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "failed" {
+  alarm_name          = "${var.function_name}-failed-reports"
+  alarm_description   = "Lab reports the processor failed on wait in ${aws_sqs_queue.failed.name} (replay after the fix)."
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateNumberOfMessagesVisible"
+  dimensions          = { QueueName = aws_sqs_queue.failed.name }
+  statistic           = "Maximum"
+  period              = 300
+  evaluation_periods  = 1
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  treat_missing_data  = "notBreaching"
+}
+
 resource "aws_lambda_function" "this" {
   function_name = var.function_name
-  role          = aws_iam_role.this.arn
-  runtime       = "java21"
-  architectures = ["arm64"]
-  handler       = var.handler
-  s3_bucket     = var.artifact_bucket
-  s3_key        = var.artifact_key
-  memory_size   = var.memory_mb
-  timeout       = var.timeout_seconds
+  # A burst of uploads can't take the account's whole concurrency, nor the database's connections.
+  reserved_concurrent_executions = var.reserved_concurrency
+  role                           = aws_iam_role.this.arn
+  runtime                        = "java21"
+  architectures                  = ["arm64"]
+  handler                        = var.handler
+  s3_bucket                      = var.artifact_bucket
+  s3_key                         = var.artifact_key
+  memory_size                    = var.memory_mb
+  timeout                        = var.timeout_seconds
 
   snap_start {
     apply_on = "PublishedVersions"

@@ -17,3 +17,8 @@ output "security_group_id" {
   description = "Security group of the function (outbound only); services it calls admit it."
   value       = aws_security_group.this.id
 }
+
+output "failed_queue_url" {
+  description = "SQS queue of the uploads the function failed on (event and error), to replay once fixed."
+  value       = aws_sqs_queue.failed.url
+}

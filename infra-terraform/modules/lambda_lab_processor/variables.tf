@@ -80,3 +80,8 @@ variable "secret_environment" {
   type        = map(string)
   sensitive   = true
 }
+
+variable "reserved_concurrency" {
+  description = "Concurrent executions reserved for (and the most allowed to) the function."
+  type        = number
+}

@@ -199,6 +199,7 @@ module "s3_lab_reports" {
 
 module "lambda_lab_processor" {
   source                          = "../lambda_lab_processor"
+  reserved_concurrency            = 10
   function_name                   = "${local.name}-lab-processor"
   handler                         = var.lab_processor_handler
   artifact_bucket                 = var.lab_processor_artifact_bucket
@@ -256,4 +257,31 @@ module "patient_grpc_endpoint" {
     "lab-processor-lambda" = module.lambda_lab_processor.security_group_id
   }
   deletion_protection = local.prod
+}
+
+# The public load balancer's web application firewall (the Ingress names it through the overlay).
+module "waf" {
+  source             = "../waf"
+  name               = "${local.name}-public"
+  sign_in_limit      = 100
+  registration_limit = 20
+  log_retention_days = local.prod ? 365 : 30
+}
+
+# Daily backups of every database, 35 days, copied to the second region; locked in production.
+module "backup" {
+  source = "../backup"
+  providers = {
+    aws      = aws
+    aws.copy = aws.backup_copy
+  }
+  name = local.name
+  resource_arns = {
+    "services-db"       = module.rds.arn
+    "keycloak-db"       = module.keycloak.db_arn
+    "patient-table"     = module.dynamodb.table_arn
+    "lab-reports-table" = module.dynamodb_lab_reports.table_arn
+  }
+  retention_days = 35
+  vault_lock     = local.prod
 }

@@ -66,3 +66,13 @@ output "network_policy_ranges" {
     balancer_range = module.network.balancer_range
   }
 }
+
+output "waf_acl_arn" {
+  description = "Web ACL of the public load balancer (the overlay's waf_acl_arn)."
+  value       = module.waf.web_acl_arn
+}
+
+output "backup_vault" {
+  description = "AWS Backup vault of the environment's region (README.md, \"Backups and restore\")."
+  value       = module.backup.vault_name
+}

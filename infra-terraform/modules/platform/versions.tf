@@ -2,8 +2,9 @@ terraform {
   required_version = ">= 1.10"
   required_providers {
     aws = {
-      source  = "hashicorp/aws"
-      version = "~> 6.0"
+      source                = "hashicorp/aws"
+      version               = "~> 6.0"
+      configuration_aliases = [aws.backup_copy]
     }
     random = {
       source  = "hashicorp/random"

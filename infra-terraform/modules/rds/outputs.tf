@@ -17,3 +17,8 @@ output "kms_key_arn" {
   description = "KMS key encrypting the storage."
   value       = aws_kms_key.this.arn
 }
+
+output "arn" {
+  description = "ARN of the instance (AWS Backup's selection)."
+  value       = aws_db_instance.this.arn
+}

@@ -18,6 +18,7 @@ const DESTINATIONS: Record<Role, Destination[]> = {
   DOCTOR: [
     { path: '/schedule', label: "Today's schedule" },
     { path: '/patients', label: 'Patients' },
+    { path: '/lab-review', label: 'Lab reports to review' },
   ],
   BILLING: [
     { path: '/invoices', label: 'Invoices' },
@@ -27,6 +28,7 @@ const DESTINATIONS: Record<Role, Destination[]> = {
     { path: '/dashboard', label: 'Dashboard' },
     { path: '/patients', label: 'Patients' },
     { path: '/invoices', label: 'Invoices' },
+    { path: '/lab-review', label: 'Lab reports to review' },
   ],
 };
 

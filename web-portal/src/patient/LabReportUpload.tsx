@@ -48,6 +48,7 @@ const STATUS_WORDS: Record<LabReportStatus, string> = {
   PROCESSING: 'being read',
   PROCESSED: 'read',
   REJECTED: 'rejected',
+  NEEDS_REVIEW: 'waiting for a doctor to look at it',
 };
 
 /** Request a presigned URL, PUT the PDF with a progress bar, confirm, then follow the report's status live. */

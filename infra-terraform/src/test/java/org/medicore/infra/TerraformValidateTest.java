@@ -78,7 +78,7 @@ class TerraformValidateTest {
             return Matcher.quoteReplacement("resource \"terraform_data\" \"" + block.group(1) + "\" {\n"
                     + (forEach.find() ? forEach.group() + "\n" : "") + "  input = \"generated\"\n}");
         });
-        return passwords.replace("version = \"~> 6.0\"", "version = \">= 5.100\"")
+        return passwords.replaceAll("version(\\s*)= \"~> 6.0\"", "version$1= \">= 5.100\"")
                 .replace("data.aws_region.current.region", "data.aws_region.current.name")
                 .replaceAll("random_password\\.(\\w+)(\\[[^\\]]*])?\\.result", "terraform_data.$1$2.output")
                 .replaceAll("(?s)\\s*random = \\{[^}]*}", "");

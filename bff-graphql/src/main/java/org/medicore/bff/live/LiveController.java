@@ -131,6 +131,12 @@ class LiveController {
 
     private static LabReportStatusChange labChange(LiveEvent event) {
         Message m = event.message();
+        if (event.type().equals("LabReportHeld")) {
+            // the findings are for the clinician; the uploader learns that one will look at it
+            return new LabReportStatusChange((String) LiveEvents.field(m, "report_id"), "NEEDS_REVIEW",
+                    "held for a clinician's review before its values reach the record", null, null,
+                    timestamp(LiveEvents.field(m, "occurred_at")));
+        }
         boolean processed = event.type().equals("LabReportProcessed");
         Object detail = LiveEvents.field(m, "detail");
         return new LabReportStatusChange((String) LiveEvents.field(m, "report_id"), processed ? "PROCESSED" : "REJECTED",

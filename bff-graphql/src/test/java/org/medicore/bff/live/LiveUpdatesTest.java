@@ -10,10 +10,8 @@ import org.medicore.bff.support.WholeSystemTest;
 import org.medicore.contracts.appointment.v1.Practitioner;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
-import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -138,18 +136,6 @@ class LiveUpdatesTest extends WholeSystemTest {
                 .variable("id", reportId).execute().path("confirmLabReportUpload.id").hasValue();
 
         assertThat(statuses.poll(60, TimeUnit.SECONDS)).containsEntry("status", "PROCESSED").containsEntry("resultCount", 2);
-    }
-
-    private WebSocketGraphQlClient socket(String user) {
-        String token = SYSTEM.keycloak().accessToken(user);
-        return WebSocketGraphQlClient.builder(URI.create(graphQlUrl().replace("http", "ws")), new StandardWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", "Bearer " + token));
-                    }
-                })
-                .build();
     }
 
     private String book(Practitioner doctor) {

@@ -124,7 +124,7 @@ class PortalPactVerificationTest extends WholeSystemTest {
 
     @State("the patient has lab results")
     void labResults() throws Exception {
-        byte[] pdf = LabReportPdf.withLines(List.of("Glucose: 98 mg/dL (70-99)", "Potassium: 6.9 mmol/L (3.5-5.1)"));
+        byte[] pdf = LabReportPdf.withLines(List.of("Glucose: 98 mg/dL (70-99)", "Potassium: 5.9 mmol/L (3.5-5.1)"));
         var lab = CLINIC.labAs("patient");
         RequestUploadUrlResponse upload = lab.requestUploadUrl(RequestUploadUrlRequest.newBuilder()
                 .setPatientId(Demo.PATIENT_SUBJECT).setFileName("labs.pdf").setContentType("application/pdf")

@@ -9,11 +9,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.GraphQlResponse;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
+import reactor.core.publisher.Mono;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -76,6 +81,19 @@ public abstract class WholeSystemTest {
 
     protected HttpGraphQlTester anonymous() {
         return HttpGraphQlTester.builder(http().mutate().baseUrl(graphQlUrl())).build();
+    }
+
+    /** A graphql-ws connection as the demo user {@code user}, the token given in connection_init. */
+    protected WebSocketGraphQlClient socket(String user) {
+        String token = SYSTEM.keycloak().accessToken(user);
+        return WebSocketGraphQlClient.builder(URI.create(graphQlUrl().replace("http", "ws")), new StandardWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", "Bearer " + token));
+                    }
+                })
+                .build();
     }
 
     protected WebTestClient http() {

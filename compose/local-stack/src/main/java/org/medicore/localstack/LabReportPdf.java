@@ -12,7 +12,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** A one-page lab report in "Name: value unit (low-high)" lines, as a lab prints it. */
+/**
+ * A one-page lab report for the demo patient (Alice Patient, born 1985-04-12, as the demo data
+ * registers her) in "Name: value unit (low-high)" lines, as a lab prints it: the lab-processor
+ * holds a report that names no one, or someone else, for a clinician's review.
+ */
 public final class LabReportPdf {
 
     private LabReportPdf() {
@@ -26,7 +30,8 @@ public final class LabReportPdf {
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 float y = 780;
                 for (String line : java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of("City Lab Berlin - Laboratory report", "Collected: 2026-03-01"),
+                        java.util.stream.Stream.of("City Lab Berlin - Laboratory report", "Patient: Alice Patient",
+                                "Date of birth: 1985-04-12", "Collected: 2026-03-01"),
                         lines.stream()).toList()) {
                     content.beginText();
                     content.setFont(font, 10);

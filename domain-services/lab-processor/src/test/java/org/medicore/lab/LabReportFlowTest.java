@@ -1,6 +1,5 @@
 package org.medicore.lab;
 
-import com.google.protobuf.util.JsonFormat;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.medicore.contracts.events.v1.LabReportHeld;
 import org.medicore.contracts.events.v1.LabReportProcessed;
 import org.medicore.contracts.events.v1.LabReportRejected;
 import org.medicore.contracts.lab.v1.AbnormalFlag;
@@ -16,6 +16,7 @@ import org.medicore.contracts.lab.v1.LabReport;
 import org.medicore.contracts.lab.v1.LabReportRejectionReason;
 import org.medicore.contracts.lab.v1.LabReportStatus;
 import org.medicore.contracts.lab.v1.LabResult;
+import org.medicore.contracts.lab.v1.ReviewFinding;
 import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
@@ -25,6 +26,7 @@ import org.medicore.contracts.patient.v1.ListLabResultsRequest;
 import org.medicore.lab.application.port.in.ProcessLabReport;
 import org.medicore.lab.support.LabEvents;
 import org.medicore.lab.support.RunningLabProcessor;
+import org.medicore.lab.support.SampleReports;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -41,6 +43,7 @@ import static org.medicore.lab.support.SampleReports.aLinesReport;
 import static org.medicore.lab.support.SampleReports.aScannedReport;
 import static org.medicore.lab.support.SampleReports.aTableReport;
 import static org.medicore.lab.support.SampleReports.aWordDocument;
+import static org.medicore.lab.support.SampleReports.anEmptyTable;
 import static org.medicore.lab.support.SampleReports.anOversizeReport;
 
 class LabReportFlowTest extends RunningLabProcessor {
@@ -53,7 +56,7 @@ class LabReportFlowTest extends RunningLabProcessor {
         String doctor = tokenOf("doctor");
         String patientId = aRegisteredPatient("");
 
-        String reportId = upload(doctor, patientId, aTableReport().pdf());
+        String reportId = upload(doctor, patientId, printedFor(patientId, aTableReport()).pdf());
         LabReport report = awaitFinal(doctor, reportId);
 
         assertThat(report.getStatus()).isEqualTo(LabReportStatus.PROCESSED);
@@ -84,7 +87,7 @@ class LabReportFlowTest extends RunningLabProcessor {
         String patientId = subjectOf(patient);
         ownRecordOf(patientId);
 
-        String reportId = upload(patient, patientId, aLinesReport().pdf());
+        String reportId = upload(patient, patientId, printedFor(patientId, aLinesReport()).pdf());
 
         assertThat(awaitFinal(patient, reportId).getStatus()).isEqualTo(LabReportStatus.PROCESSED);
         assertThat(resultsOf(patient, patientId, reportId)).extracting(LabResult::getTestName, LabResult::getAbnormalFlag)
@@ -96,12 +99,12 @@ class LabReportFlowTest extends RunningLabProcessor {
     }
 
     @Test
-    void a_panic_value_is_flagged_critical_counted_in_the_event_and_results_page_newest_first() throws Exception {
+    void results_page_newest_first_and_keep_the_printed_unit_beside_the_ucum_one() throws Exception {
         String doctor = tokenOf("doctor");
         String patientId = aRegisteredPatient("");
 
         String reportId = upload(doctor, patientId,
-                aTableReport().withRow("Potassium", "6.9", "mmol/L", "3.5 - 5.1", "H").pdf());
+                printedFor(patientId, aTableReport().withRow("Potassium", "4.2", "mmol/L", "3.5 - 5.1", "")).pdf());
         awaitFinal(doctor, reportId);
 
         ListResultsByPatientResponse first = labServiceAs(doctor).listResultsByPatient(ListResultsByPatientRequest.newBuilder()
@@ -116,18 +119,83 @@ class LabReportFlowTest extends RunningLabProcessor {
         List<LabResult> all = new java.util.ArrayList<>(first.getResultsList());
         all.addAll(second.getResultsList());
         assertThat(all).extracting(LabResult::getId).doesNotHaveDuplicates().hasSize(6);
-        assertThat(all).filteredOn(r -> r.getCode().equals("2823-3")).singleElement()
+        assertThat(all).filteredOn(r -> r.getCode().equals("777-3")).singleElement()
+                .extracting(LabResult::getUnit).isEqualTo("10*9/L");
+    }
+
+    @Test
+    void a_panic_value_holds_the_report_for_a_clinician_with_nothing_attached_and_announces_it() throws Exception {
+        String doctor = tokenOf("doctor");
+        String patientId = aRegisteredPatient("");
+
+        String reportId = upload(doctor, patientId,
+                printedFor(patientId, aTableReport().withRow("Potassium", "6.9", "mmol/L", "3.5 - 5.1", "H")).pdf());
+        LabReport report = awaitFinal(doctor, reportId);
+
+        assertThat(report.getStatus()).isEqualTo(LabReportStatus.NEEDS_REVIEW);
+        assertThat(report.getReviewFindingsList()).singleElement().satisfies(finding -> {
+            assertThat(finding.getKind()).isEqualTo(ReviewFinding.Kind.CRITICAL_VALUE);
+            assertThat(finding.getLine()).contains("Potassium").contains("6.9");
+        });
+        assertThat(report.getValuesReadList()).hasSize(6).allSatisfy(value -> assertThat(value.getId()).isEmpty());
+        assertThat(report.getValuesReadList()).filteredOn(v -> v.getCode().equals("2823-3")).singleElement()
                 .extracting(LabResult::getAbnormalFlag).isEqualTo(AbnormalFlag.CRITICAL_HIGH);
-        LabReportProcessed event = parse(labEvents.of(reportId).value(), LabReportProcessed.newBuilder()).build();
+        assertThat(patientServiceAs(doctor).listLabResults(ListLabResultsRequest.newBuilder().setPatientId(patientId).build())
+                .getResultsList()).isEmpty();
+        ConsumerRecord<String, String> record = labEvents.of(reportId);
+        assertThat(LabEvents.header(record, "event-type")).isEqualTo("medicore.events.v1.LabReportHeld");
+        LabReportHeld event = parse(record.value(), LabReportHeld.newBuilder()).build();
         assertThat(event.getCriticalCount()).isEqualTo(1);
-        assertThat(event.getAbnormalCount()).isEqualTo(3);
+        assertThat(event.getValueCount()).isEqualTo(6);
+    }
+
+    @Test
+    void a_report_naming_another_patient_is_held_saying_whom_it_names_and_nothing_is_attached() throws Exception {
+        String doctor = tokenOf("doctor");
+        String patientId = aRegisteredPatient("");
+
+        String reportId = upload(doctor, patientId, aTableReport().forPatient("GONZALEZ, Maria", "1961-03-14").pdf());
+        LabReport report = awaitFinal(doctor, reportId);
+
+        assertThat(report.getStatus()).isEqualTo(LabReportStatus.NEEDS_REVIEW);
+        assertThat(report.getReviewFindingsList()).singleElement().satisfies(finding -> {
+            assertThat(finding.getKind()).isEqualTo(ReviewFinding.Kind.PATIENT_MISMATCH);
+            assertThat(finding.getReason()).startsWith("the report names GONZALEZ, Maria, born 1961-03-14; the record is Anna Lab");
+        });
+        assertThat(report.getPrintedIdentity().getName()).isEqualTo("GONZALEZ, Maria");
+        assertThat(report.getPrintedIdentity().getDateOfBirth().getYear()).isEqualTo(1961);
+        assertThat(patientServiceAs(doctor).listLabResults(ListLabResultsRequest.newBuilder().setPatientId(patientId).build())
+                .getResultsList()).isEmpty();
+    }
+
+    @Test
+    void a_big_report_does_not_delay_a_small_one_uploaded_after_it() throws Exception {
+        String doctor = tokenOf("doctor");
+        String patientId = aRegisteredPatient("");
+        SampleReports big = aTableReport().forPatient("Maria Gonzalez", "1961-03-14").rowsPerPage(40);
+        for (int i = 0; i < 45 * 40; i++) {
+            big.withRow("Sodium", "141", "mmol/L", "136 - 145", "");
+        }
+        byte[] bigPdf = big.pdf();
+
+        String bigId = upload(doctor, patientId, bigPdf);
+        String smallId = upload(doctor, patientId, printedFor(patientId, aLinesReport()).pdf());
+        LabReport small = awaitFinal(doctor, smallId);
+        LabReport large = awaitFinal(doctor, bigId);
+
+        assertThat(bigPdf.length).isGreaterThan(40000);
+        assertThat(small.getStatus()).isEqualTo(LabReportStatus.PROCESSED);
+        assertThat(large.getStatus()).isEqualTo(LabReportStatus.NEEDS_REVIEW);
+        assertThat(large.getResultCount()).isEqualTo(45 * 40 + 5);
+        assertThat(com.google.protobuf.util.Timestamps.compare(small.getProcessedAt(), large.getProcessedAt()))
+                .as("the small report finished first").isNegative();
     }
 
     @Test
     void a_patients_reports_are_listed_newest_first_whatever_their_status_and_only_for_whom_may_see_them() throws Exception {
         String doctor = tokenOf("doctor");
         String patientId = aRegisteredPatient("");
-        String processed = upload(doctor, patientId, aLinesReport().pdf());
+        String processed = upload(doctor, patientId, printedFor(patientId, aLinesReport()).pdf());
         awaitFinal(doctor, processed);
         String waiting = labServiceAs(doctor).requestUploadUrl(aRequest(patientId, 1000)).getReportId();
 
@@ -157,6 +225,23 @@ class LabReportFlowTest extends RunningLabProcessor {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
                     assertThat(violatedFields(e)).containsExactly("page.page_token");
                 });
+    }
+
+    @Test
+    void a_report_id_of_five_thousand_digits_is_refused_naming_the_field_without_repeating_it() {
+        String doctor = tokenOf("doctor");
+        String hugeId = "9".repeat(5_000);
+
+        assertThatThrownBy(() -> labServiceAs(doctor).getReportStatus(
+                org.medicore.contracts.lab.v1.GetReportStatusRequest.newBuilder().setReportId(hugeId).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(violatedFields(e)).containsExactly("report_id");
+                    assertThat(e.getStatus().getDescription()).doesNotContain("9999");
+                });
+        assertThatThrownBy(() -> labServiceAs(doctor).confirmUpload(ConfirmUploadRequest.newBuilder().setReportId(hugeId).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(violatedFields(e)).containsExactly("report_id"));
     }
 
     @Test
@@ -191,7 +276,7 @@ class LabReportFlowTest extends RunningLabProcessor {
     void processing_the_same_report_again_attaches_its_results_once() throws Exception {
         String doctor = tokenOf("doctor");
         String patientId = aRegisteredPatient("");
-        String reportId = upload(doctor, patientId, aTableReport().pdf());
+        String reportId = upload(doctor, patientId, printedFor(patientId, aTableReport()).pdf());
         awaitFinal(doctor, reportId);
 
         processLabReport.process(reportId);
@@ -207,7 +292,16 @@ class LabReportFlowTest extends RunningLabProcessor {
                 Arguments.of("an encrypted PDF", aTableReport().encrypted().pdf(), LabReportRejectionReason.UNREADABLE),
                 Arguments.of("a corrupt PDF", aCorruptReport(), LabReportRejectionReason.UNREADABLE),
                 Arguments.of("a scan without text", aScannedReport(), LabReportRejectionReason.UNREADABLE),
-                Arguments.of("a letter without values", aLetterWithoutValues(), LabReportRejectionReason.NO_RESULTS_FOUND));
+                Arguments.of("a letter without values", aLetterWithoutValues(), LabReportRejectionReason.NO_RESULTS_FOUND),
+                Arguments.of("a report of 51 pages", fiftyOnePages(), LabReportRejectionReason.TOO_MANY_PAGES));
+    }
+
+    private static byte[] fiftyOnePages() {
+        SampleReports report = anEmptyTable().rowsPerPage(1);
+        for (int i = 0; i < 51; i++) {
+            report.withRow("Sodium", "141", "mmol/L", "136 - 145", "");
+        }
+        return report.pdf();
     }
 
     @ParameterizedTest(name = "{0} is rejected, quarantined and announced, and nothing reaches the patient record")
@@ -260,20 +354,6 @@ class LabReportFlowTest extends RunningLabProcessor {
         assertThat(objectExists(uploadKey)).as("still under uploads/: " + uploadKey).isFalse();
     }
 
-    private static List<String> violatedFields(StatusRuntimeException e) {
-        try {
-            return io.grpc.protobuf.StatusProto.fromThrowable(e).getDetails(0).unpack(com.google.rpc.BadRequest.class)
-                    .getFieldViolationsList().stream().map(com.google.rpc.BadRequest.FieldViolation::getField).toList();
-        } catch (com.google.protobuf.InvalidProtocolBufferException notBadRequest) {
-            throw new AssertionError("no BadRequest details in " + e.getStatus(), notBadRequest);
-        }
-    }
-
-    private List<LabResult> resultsOf(String token, String patientId, String reportId) {
-        return labServiceAs(token).listResultsByPatient(ListResultsByPatientRequest.newBuilder()
-                .setPatientId(patientId).setReportId(reportId).build()).getResultsList();
-    }
-
     private void ownRecordOf(String subject) {
         try {
             aRegisteredPatient(subject);
@@ -282,10 +362,5 @@ class LabReportFlowTest extends RunningLabProcessor {
                 throw e;
             }
         }
-    }
-
-    private static <B extends com.google.protobuf.Message.Builder> B parse(String json, B builder) throws Exception {
-        JsonFormat.parser().merge(json, builder);
-        return builder;
     }
 }

@@ -46,7 +46,7 @@ class PortalInTheBrowserTest {
         system.demoDoctorWorksEveryDayFrom(firstSlot);
 
         Path pdf = Files.write(TARGET.resolve("lab-report.pdf"), LabReportPdf.withLines(List.of(
-                "Glucose: 98 mg/dL (70-99)", "Potassium: 6.9 mmol/L (3.5-5.1)", "Sodium: 141 mmol/L (136-145)")));
+                "Glucose: 98 mg/dL (70-99)", "Potassium: 5.9 mmol/L (3.5-5.1)", "Sodium: 141 mmol/L (136-145)")));
         Path log = TARGET.resolve("playwright.log");
         try (PortalServer portal = PortalServer.start(WEB_PORTAL.resolve("dist"), port, graphQl, system.keycloak().baseUrl())) {
             ProcessBuilder browser = new ProcessBuilder("node", "e2e/portal.e2e.mjs")

@@ -16,6 +16,10 @@ import org.medicore.lab.application.port.out.ReportObjects;
 import org.medicore.lab.application.port.out.SaveReport;
 import org.medicore.lab.application.service.LabReportIntake;
 import org.medicore.lab.application.service.LabReportProcessing;
+import org.medicore.lab.application.service.LabReview;
+import org.medicore.lab.application.service.LabMessageIntake;
+import org.medicore.lab.application.service.ResultsFiling;
+import org.medicore.lab.application.port.out.ReadLabMessage;
 import org.medicore.lab.application.service.OutboxRelay;
 import org.medicore.lab.domain.ReadingLimits;
 import org.medicore.lab.domain.UploadLimits;
@@ -65,11 +69,28 @@ public class LabProcessorConfiguration {
 
     @Bean
     LabReportProcessing labReportProcessing(LoadReport loadReport, SaveReport saveReport, ReportObjects objects,
-                                            ExtractText extractText, AttachResults attachResults,
-                                            FindPatient findPatient, UploadProperties upload,
+                                            ExtractText extractText, ResultsFiling filing, UploadProperties upload,
                                             ReadingProperties reading, Clock clock) {
-        return new LabReportProcessing(loadReport, saveReport, objects, extractText, attachResults, findPatient,
+        return new LabReportProcessing(loadReport, saveReport, objects, extractText, filing,
                 new UploadLimits(upload.maxBytes()), new ReadingLimits(reading.maxPages(), reading.timeBudget()), clock);
+    }
+
+    @Bean
+    LabReview labReview(LoadReport loadReport, SaveReport saveReport, FindPatient findPatient,
+                        AttachResults attachResults, Clock clock) {
+        return new LabReview(loadReport, saveReport, findPatient, attachResults, clock);
+    }
+
+    @Bean
+    ResultsFiling resultsFiling(AttachResults attachResults, FindPatient findPatient, LoadReport loadReport,
+                                SaveReport saveReport, Clock clock) {
+        return new ResultsFiling(attachResults, findPatient, loadReport, saveReport, clock);
+    }
+
+    @Bean
+    LabMessageIntake labMessageIntake(ReadLabMessage readLabMessage, FindPatient findPatient, LoadReport loadReport,
+                                      SaveReport saveReport, ReportObjects objects, ResultsFiling filing, Clock clock) {
+        return new LabMessageIntake(readLabMessage, findPatient, loadReport, saveReport, objects, filing, clock);
     }
 
     @Bean

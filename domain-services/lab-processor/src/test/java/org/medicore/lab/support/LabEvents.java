@@ -32,10 +32,16 @@ public final class LabEvents implements AutoCloseable {
     }
 
     /** The first record keyed by {@code reportId}, waiting up to 20 s for the outbox relay. */
-    public synchronized ConsumerRecord<String, String> of(String reportId) {
+    public ConsumerRecord<String, String> of(String reportId) {
+        return of(reportId, "");
+    }
+
+    /** The first record keyed by {@code reportId} of the event type (e.g. "medicore.events.v1.LabReportProcessed"). */
+    public synchronized ConsumerRecord<String, String> of(String reportId, String eventType) {
         Instant giveUp = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(giveUp)) {
-            Optional<ConsumerRecord<String, String>> found = seen.stream().filter(r -> reportId.equals(r.key())).findFirst();
+            Optional<ConsumerRecord<String, String>> found = seen.stream().filter(r -> reportId.equals(r.key()))
+                    .filter(r -> eventType.isEmpty() || eventType.equals(header(r, "event-type"))).findFirst();
             if (found.isPresent()) {
                 return found.get();
             }

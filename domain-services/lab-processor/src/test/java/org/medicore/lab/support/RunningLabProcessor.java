@@ -1,7 +1,9 @@
 package org.medicore.lab.support;
 
 import com.nimbusds.jwt.SignedJWT;
+import com.google.protobuf.util.JsonFormat;
 import io.grpc.Channel;
+import io.grpc.StatusRuntimeException;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -16,6 +18,8 @@ import org.medicore.contracts.lab.v1.ConfirmUploadRequest;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.LabReport;
 import org.medicore.contracts.lab.v1.LabReportStatus;
+import org.medicore.contracts.lab.v1.LabResult;
+import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
 import org.medicore.contracts.lab.v1.LabServiceGrpc;
 import org.medicore.contracts.lab.v1.RequestUploadUrlRequest;
 import org.medicore.contracts.lab.v1.RequestUploadUrlResponse;
@@ -45,6 +49,7 @@ import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +64,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.grpc.server.port=0",
         "medicore.lab.dynamodb.table=lab-reports-test",
         "medicore.lab.outbox.relay-interval=200ms",
+        // the tests hand dropped HL7 files to the Lambda handler themselves
+        "medicore.lab.hl7.drop-poll-interval=0s",
+        // the fairness test's big report goes to the large-report workers
+        "medicore.lab.processing.large-report-bytes=40000",
         "logging.level.software.amazon.dynamodb=WARN"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RunningLabProcessor {
@@ -156,6 +165,15 @@ public abstract class RunningLabProcessor {
                 .setRegisteredAtClinicId("clinic-berlin").build()).getPatient().getId();
     }
 
+    /** The report as the lab prints it for the registered patient: their name and date of birth in its header. */
+    protected SampleReports printedFor(String patientId, SampleReports report) {
+        var patient = patientServiceAs(tokenOf("doctor")).getPatient(org.medicore.contracts.patient.v1.GetPatientRequest
+                .newBuilder().setPatientId(patientId).build()).getPatient();
+        var born = patient.getDateOfBirth();
+        return report.forPatient(patient.getName().getGiven() + " " + patient.getName().getFamily(),
+                "%04d-%02d-%02d".formatted(born.getYear(), born.getMonth(), born.getDay()));
+    }
+
     /** Asks for a URL, PUTs the file to it as a browser would, and confirms; answers the report id. */
     protected String upload(String token, String patientId, byte[] file) throws IOException, InterruptedException {
         String reportId = uploadUnconfirmed(token, patientId, file);
@@ -185,7 +203,7 @@ public abstract class RunningLabProcessor {
             LabReport report = labServiceAs(token).getReportStatus(GetReportStatusRequest.newBuilder()
                     .setReportId(reportId).build()).getReport();
             if (report.getStatus() == LabReportStatus.PROCESSED || report.getStatus() == LabReportStatus.REJECTED
-                    || Instant.now().isAfter(giveUp)) {
+                    || report.getStatus() == LabReportStatus.NEEDS_REVIEW || Instant.now().isAfter(giveUp)) {
                 return report;
             }
             Thread.sleep(100);
@@ -204,6 +222,27 @@ public abstract class RunningLabProcessor {
 
     protected boolean objectExists(String key) {
         return s3.listObjectsV2(r -> r.bucket(ObjectStore.LAB_REPORTS_BUCKET).prefix(key)).keyCount() > 0;
+    }
+
+    protected List<LabResult> resultsOf(String token, String patientId, String reportId) {
+        return labServiceAs(token).listResultsByPatient(ListResultsByPatientRequest.newBuilder()
+                .setPatientId(patientId).setReportId(reportId).build()).getResultsList();
+    }
+
+    /** The fields named by the BadRequest details of a refusal. */
+    protected static List<String> violatedFields(StatusRuntimeException e) {
+        try {
+            return io.grpc.protobuf.StatusProto.fromThrowable(e).getDetails(0).unpack(com.google.rpc.BadRequest.class)
+                    .getFieldViolationsList().stream().map(com.google.rpc.BadRequest.FieldViolation::getField).toList();
+        } catch (com.google.protobuf.InvalidProtocolBufferException notBadRequest) {
+            throw new AssertionError("no BadRequest details in " + e.getStatus(), notBadRequest);
+        }
+    }
+
+    /** An event's proto3 JSON read into its builder. */
+    protected static <B extends com.google.protobuf.Message.Builder> B parse(String json, B builder) throws Exception {
+        JsonFormat.parser().merge(json, builder);
+        return builder;
     }
 
     private static io.grpc.ClientInterceptor bearer(String token) {

@@ -38,8 +38,8 @@ public final class SampleReports {
 
     private static final PDType1Font FONT = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 
-    /** What a column of a table shows of each row. */
-    public enum Cell { TEST, VALUE, UNIT, RANGE, FLAG }
+    /** What a column of a table shows of each row; EXTRA is a column the reader has no use for (a method). */
+    public enum Cell { TEST, VALUE, UNIT, RANGE, FLAG, EXTRA }
 
     private final boolean table;
     private final List<String[]> rows = new ArrayList<>();
@@ -232,6 +232,7 @@ public final class SampleReports {
             case UNIT -> row[2];
             case RANGE -> number(row[3]);
             case FLAG -> flag;
+            case EXTRA -> "ECLIA";
         };
     }
 

@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Upload URLs, upload confirmation and the read side of reports and their results. */
 public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, GetReportStatus, ListResultsByPatient,
@@ -89,7 +88,7 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
 
     private List<Refusal.FieldViolation> violations(RequestUploadCommand command) {
         List<Refusal.FieldViolation> violations = new ArrayList<>();
-        if (!isUuid(command.patientId())) {
+        if (!Ids.isUuid(command.patientId())) {
             violations.add(new Refusal.FieldViolation("patient_id", "must be a patient id (UUID)"));
         }
         if (command.fileName() == null || command.fileName().isBlank() || command.fileName().length() > 255) {
@@ -106,7 +105,10 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
 
     @Override
     public Outcome<LabReport> confirmUpload(Caller caller, String reportId) {
-        Optional<LabReport> found = isUuid(reportId) ? loadReport.load(reportId) : Optional.empty();
+        if (!Ids.isUuid(reportId)) {
+            return Ids.notAReportId();
+        }
+        Optional<LabReport> found = loadReport.load(reportId);
         if (found.isEmpty()) {
             return Outcome.refused(new Refusal.NotFound(REPORT, reportId));
         }
@@ -136,7 +138,10 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
 
     @Override
     public Outcome<LabReport> reportStatus(Caller caller, String reportId) {
-        Optional<LabReport> found = isUuid(reportId) ? loadReport.load(reportId) : Optional.empty();
+        if (!Ids.isUuid(reportId)) {
+            return Ids.notAReportId();
+        }
+        Optional<LabReport> found = loadReport.load(reportId);
         if (found.isEmpty()) {
             return Outcome.refused(new Refusal.NotFound(REPORT, reportId));
         }
@@ -150,8 +155,11 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
     public Outcome<ResultPage> resultsByPatient(Caller caller, String patientId, Optional<String> reportId,
                                                 int pageSize, String pageToken) {
         List<Refusal.FieldViolation> violations = new ArrayList<>();
-        if (!isUuid(patientId)) {
+        if (!Ids.isUuid(patientId)) {
             violations.add(new Refusal.FieldViolation("patient_id", "must be a patient id (UUID)"));
+        }
+        if (reportId.isPresent() && !Ids.isUuid(reportId.get())) {
+            violations.add(new Refusal.FieldViolation("report_id", "must be a report id (UUID)"));
         }
         if (pageSize < 0) {
             violations.add(new Refusal.FieldViolation("page.page_size", "must not be negative"));
@@ -178,7 +186,7 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
     @Override
     public Outcome<ReportPage> reportsByPatient(Caller caller, String patientId, int pageSize, String pageToken) {
         List<Refusal.FieldViolation> violations = new ArrayList<>();
-        if (!isUuid(patientId)) {
+        if (!Ids.isUuid(patientId)) {
             violations.add(new Refusal.FieldViolation("patient_id", "must be a patient id (UUID)"));
         }
         if (pageSize < 0) {
@@ -194,13 +202,5 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
                 .map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(new Refusal.InvalidRequest(List.of(
                         new Refusal.FieldViolation("page.page_token", "is not a token from a previous page")))));
-    }
-
-    private static boolean isUuid(String value) {
-        try {
-            return value != null && UUID.fromString(value).toString().equals(value.toLowerCase());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -1,18 +1,13 @@
 package org.medicore.lab.application.service;
 
 import org.medicore.lab.application.port.in.ProcessLabReport;
-import org.medicore.lab.application.port.out.AttachResults;
 import org.medicore.lab.application.port.out.ExtractText;
 import org.medicore.lab.application.port.out.LoadReport;
 import org.medicore.lab.application.port.out.ReportObjects;
 import org.medicore.lab.application.port.out.SaveReport;
-import org.medicore.lab.application.port.out.FindPatient;
-import org.medicore.lab.domain.HeldForReview;
 import org.medicore.lab.domain.LabReport;
-import org.medicore.lab.domain.PatientMatch;
 import org.medicore.lab.domain.PrintedReport;
 import org.medicore.lab.domain.ReadingLimits;
-import org.medicore.lab.domain.ReviewFinding;
 import org.medicore.lab.domain.LabReportStatus;
 import org.medicore.lab.domain.LabReportText;
 import org.medicore.lab.domain.Rejection;
@@ -22,8 +17,6 @@ import org.medicore.lab.domain.UploadLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -41,21 +34,19 @@ public final class LabReportProcessing implements ProcessLabReport {
     private final SaveReport saveReport;
     private final ReportObjects objects;
     private final ExtractText extractText;
-    private final AttachResults attachResults;
-    private final FindPatient findPatient;
+    private final ResultsFiling filing;
     private final UploadLimits limits;
     private final ReadingLimits readingLimits;
     private final Clock clock;
 
     public LabReportProcessing(LoadReport loadReport, SaveReport saveReport, ReportObjects objects,
-                               ExtractText extractText, AttachResults attachResults, FindPatient findPatient,
-                               UploadLimits limits, ReadingLimits readingLimits, Clock clock) {
+                               ExtractText extractText, ResultsFiling filing, UploadLimits limits,
+                               ReadingLimits readingLimits, Clock clock) {
         this.loadReport = loadReport;
         this.saveReport = saveReport;
         this.objects = objects;
         this.extractText = extractText;
-        this.attachResults = attachResults;
-        this.findPatient = findPatient;
+        this.filing = filing;
         this.limits = limits;
         this.readingLimits = readingLimits;
         this.clock = clock;
@@ -95,20 +86,10 @@ public final class LabReportProcessing implements ProcessLabReport {
                     "No lab values were recognised in the report; expected a results table or lines such as "
                             + "\"Hemoglobin: 13.2 g/dL (12.0-15.5)\"."));
         }
-        Instant now = clock.instant();
         Instant observedAt = reading.collectedOn().map(day -> day.atStartOfDay(ZoneOffset.UTC).toInstant())
-                .orElse(processing.uploadedAt().orElse(now));
-        List<ReviewFinding> findings = new ArrayList<>(reading.findings());
-        findPatient.find(processing.patientId()).ifPresentOrElse(
-                record -> PatientMatch.check(reading.identity(), record).ifPresent(findings::add),
-                () -> findings.add(ReviewFinding.aboutReport(ReviewFinding.Kind.PATIENT_MISMATCH,
-                        "the record " + processing.patientId() + " the report was uploaded for no longer exists")));
-        if (!findings.isEmpty()) {
-            return finish(processing, processing.heldForReview(new HeldForReview(findings, reading.values(),
-                    reading.identity(), observedAt, printed.text()), now));
-        }
-        List<String> ids = attachResults.attach(processing.patientId(), processing.id(), reading.values(), observedAt);
-        return finish(processing, processing.processed(reading.values(), ids, now));
+                .orElse(processing.uploadedAt().orElse(clock.instant()));
+        return filing.file(processing, reading.values(), reading.findings(), reading.identity(), observedAt,
+                printed.text());
     }
 
     private LabReport reject(LabReport processing, Rejection rejection) {
@@ -120,9 +101,6 @@ public final class LabReportProcessing implements ProcessLabReport {
     }
 
     private LabReport finish(LabReport processing, LabReport.Change change) {
-        if (saveReport.complete(change, processing.version())) {
-            return change.report();
-        }
-        return loadReport.load(processing.id()).orElse(change.report());
+        return filing.finish(processing, change);
     }
 }

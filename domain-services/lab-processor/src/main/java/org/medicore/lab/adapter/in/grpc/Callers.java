@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 /** The domain {@link Caller} of the current call, from the token the shared check verified. */
 final class Callers {
 
-    private static final Set<String> KNOWN = Arrays.stream(Role.values()).map(Enum::name).collect(Collectors.toSet());
+    // SYSTEM is the service's own, never a role a token may claim
+    private static final Set<String> KNOWN = Arrays.stream(Role.values()).filter(role -> role != Role.SYSTEM)
+            .map(Enum::name).collect(Collectors.toSet());
 
     private Callers() {
     }

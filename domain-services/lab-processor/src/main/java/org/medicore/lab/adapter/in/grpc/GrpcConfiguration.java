@@ -1,6 +1,12 @@
 package org.medicore.lab.adapter.in.grpc;
 
 import org.medicore.lab.application.port.in.ListReportsByPatient;
+import org.medicore.lab.application.port.in.DecideReview;
+import org.medicore.lab.application.port.in.ListReviewQueue;
+import org.medicore.lab.application.port.in.ReceiveDroppedMessage;
+import org.medicore.lab.application.port.in.ReceiveLabMessage;
+import org.medicore.lab.application.port.out.ReportObjects;
+import org.springframework.beans.factory.annotation.Value;
 import org.medicore.support.security.BearerTokenCheck;
 import org.medicore.support.security.RealmTokens;
 import org.medicore.lab.application.port.in.ConfirmUpload;
@@ -17,6 +23,7 @@ import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -56,9 +63,18 @@ public class GrpcConfiguration {
     @Bean
     LabGrpcEndpoint labGrpcEndpoint(RequestUploadUrl requestUploadUrl, ConfirmUpload confirmUpload,
                                     GetReportStatus getReportStatus, ListResultsByPatient listResultsByPatient,
-                                    ListReportsByPatient listReportsByPatient, LocalUploadTrigger localUploadTrigger) {
+                                    ListReportsByPatient listReportsByPatient, ListReviewQueue listReviewQueue,
+                                    DecideReview decideReview, ReceiveLabMessage receiveLabMessage,
+                                    LocalUploadTrigger localUploadTrigger) {
         return new LabGrpcEndpoint(requestUploadUrl, confirmUpload, getReportStatus, listResultsByPatient,
-                listReportsByPatient, localUploadTrigger);
+                listReportsByPatient, listReviewQueue, decideReview, receiveLabMessage, localUploadTrigger);
+    }
+
+    /** The one-machine stand-in for the bucket's notification on {@code hl7/}; off with an interval of 0. */
+    @Bean(destroyMethod = "close")
+    LocalDropPoller localDropPoller(ReceiveDroppedMessage receiveDroppedMessage, ReportObjects objects,
+                                    @Value("${medicore.lab.hl7.drop-poll-interval:2s}") Duration interval) {
+        return LocalDropPoller.start(receiveDroppedMessage, objects, interval);
     }
 
     @Bean

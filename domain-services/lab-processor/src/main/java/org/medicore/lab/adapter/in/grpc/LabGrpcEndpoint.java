@@ -32,7 +32,19 @@ import org.medicore.lab.application.port.in.Refusal;
 import org.medicore.lab.application.port.in.RequestUploadCommand;
 import org.medicore.lab.application.port.in.RequestUploadUrl;
 import org.medicore.lab.domain.LabReport;
+import org.medicore.lab.domain.ReviewDecision;
+import org.medicore.lab.application.port.in.DecideReview;
+import org.medicore.lab.application.port.in.ReceiveLabMessage;
+import org.medicore.contracts.lab.v1.SubmitHl7MessageRequest;
+import org.medicore.contracts.lab.v1.SubmitHl7MessageResponse;
+import org.medicore.lab.application.port.in.ListReviewQueue;
+import org.medicore.contracts.lab.v1.DecideReviewRequest;
+import org.medicore.contracts.lab.v1.DecideReviewResponse;
+import org.medicore.contracts.lab.v1.ListReviewQueueRequest;
+import org.medicore.contracts.lab.v1.ListReviewQueueResponse;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /** LabService: maps requests, calls one use case, turns refusals into statuses with details. */
@@ -43,16 +55,23 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
     private final GetReportStatus getReportStatus;
     private final ListResultsByPatient listResultsByPatient;
     private final ListReportsByPatient listReportsByPatient;
+    private final ListReviewQueue listReviewQueue;
+    private final DecideReview decideReview;
+    private final ReceiveLabMessage receiveLabMessage;
     private final LocalUploadTrigger trigger;
 
     LabGrpcEndpoint(RequestUploadUrl requestUploadUrl, ConfirmUpload confirmUpload, GetReportStatus getReportStatus,
                     ListResultsByPatient listResultsByPatient, ListReportsByPatient listReportsByPatient,
+                    ListReviewQueue listReviewQueue, DecideReview decideReview, ReceiveLabMessage receiveLabMessage,
                     LocalUploadTrigger trigger) {
         this.requestUploadUrl = requestUploadUrl;
         this.confirmUpload = confirmUpload;
         this.getReportStatus = getReportStatus;
         this.listResultsByPatient = listResultsByPatient;
         this.listReportsByPatient = listReportsByPatient;
+        this.listReviewQueue = listReviewQueue;
+        this.decideReview = decideReview;
+        this.receiveLabMessage = receiveLabMessage;
         this.trigger = trigger;
     }
 
@@ -104,7 +123,40 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
                         .build());
     }
 
-    private static org.medicore.contracts.lab.v1.LabReport report(LabReport report) {
+    @Override
+    public void listReviewQueue(ListReviewQueueRequest request, StreamObserver<ListReviewQueueResponse> response) {
+        answer(response, listReviewQueue.reviewQueue(Callers.current(), request.getPage().getPageSize(),
+                        request.getPage().getPageToken()),
+                page -> ListReviewQueueResponse.newBuilder()
+                        .addAllReports(page.reports().stream().map(LabGrpcEndpoint::report).toList())
+                        .setPageInfo(PageInfo.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1))
+                        .build());
+    }
+
+    @Override
+    public void decideReview(DecideReviewRequest request, StreamObserver<DecideReviewResponse> response) {
+        Optional<ReviewDecision> decision = ReviewDecisions.fromProto(request);
+        if (decision.isEmpty()) {
+            response.onError(status(new Refusal.InvalidRequest(List.of(new Refusal.FieldViolation("decision",
+                    "must be one of accept, correct, reassign, reject")))));
+            return;
+        }
+        answer(response, decideReview.decide(Callers.current(), request.getReportId(), request.getExpectedVersion(),
+                decision.get()), report -> DecideReviewResponse.newBuilder().setReport(report(report)).build());
+    }
+
+    @Override
+    public void submitHl7Message(SubmitHl7MessageRequest request, StreamObserver<SubmitHl7MessageResponse> response) {
+        answer(response, receiveLabMessage.receive(Callers.current(), request.getMessage().getBytes(StandardCharsets.UTF_8)),
+                receipt -> {
+                    SubmitHl7MessageResponse.Builder answer = SubmitHl7MessageResponse.newBuilder()
+                            .setAcknowledgement(receipt.acknowledgement()).setAcknowledgementCode(receipt.code());
+                    receipt.report().ifPresent(report -> answer.setReport(report(report)));
+                    return answer.build();
+                });
+    }
+
+    static org.medicore.contracts.lab.v1.LabReport report(LabReport report) {
         var proto = org.medicore.contracts.lab.v1.LabReport.newBuilder().setId(report.id())
                 .setPatientId(report.patientId()).setFileName(report.fileName())
                 .setContentType(org.medicore.lab.domain.UploadLimits.PDF).setSizeBytes(report.declaredSize())
@@ -125,6 +177,8 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
             proto.setPrintedIdentity(LabResultProtos.printedIdentity(held.printedIdentity()));
             proto.setReportText(held.text());
         });
+        report.review().ifPresent(review -> proto.setReview(ReviewDecisions.toProto(review)));
+        proto.setVersion(report.version());
         return proto.build();
     }
 
@@ -138,7 +192,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
         }
     }
 
-    private static StatusRuntimeException status(Refusal refusal) {
+    static StatusRuntimeException status(Refusal refusal) {
         com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder();
         switch (refusal) {
             case Refusal.InvalidRequest invalid -> {
@@ -154,6 +208,11 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
                             .setResourceType(notFound.resourceType()).setResourceName(notFound.id()).build()));
             case Refusal.Denied denied -> status.setCode(Code.PERMISSION_DENIED_VALUE)
                     .setMessage("the caller may not act for this patient");
+            case Refusal.Stale stale -> status.setCode(Code.ABORTED_VALUE)
+                    .setMessage("the report changed since version " + stale.expected() + "; read it again")
+                    .addDetails(com.google.protobuf.Any.pack(PreconditionFailure.newBuilder().addViolations(
+                            PreconditionFailure.Violation.newBuilder().setType("VERSION_MISMATCH")
+                                    .setDescription("the report changed since it was read")).build()));
             case Refusal.Precondition precondition -> status.setCode(Code.FAILED_PRECONDITION_VALUE)
                     .setMessage(precondition.description())
                     .addDetails(com.google.protobuf.Any.pack(PreconditionFailure.newBuilder().addViolations(

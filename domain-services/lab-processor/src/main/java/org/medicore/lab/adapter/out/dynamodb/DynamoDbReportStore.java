@@ -52,9 +52,14 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
     }
 
     @Override
-    public void create(LabReport report) {
-        dynamoDb.putItem(r -> r.tableName(table).item(item(report))
-                .conditionExpression("attribute_not_exists(" + ReportTable.PK + ")"));
+    public boolean create(LabReport report) {
+        try {
+            dynamoDb.putItem(r -> r.tableName(table).item(item(report))
+                    .conditionExpression("attribute_not_exists(" + ReportTable.PK + ")"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
     }
 
     @Override
@@ -113,7 +118,8 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
 
     @Override
     public Optional<ReportPage> reportsOf(String patientId, int size, String pageToken) {
-        Optional<Map<String, AttributeValue>> start = pageToken.isEmpty() ? Optional.empty() : startKey(pageToken);
+        Optional<Map<String, AttributeValue>> start = pageToken.isEmpty() ? Optional.empty()
+                : startKey(pageToken, ReportTable.PATIENT_ID, ReportTable.CREATED_ORDER);
         if (!pageToken.isEmpty() && start.isEmpty()) {
             return Optional.empty();
         }
@@ -123,28 +129,52 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
                     .expressionAttributeValues(Map.of(":p", s(patientId))).scanIndexForward(false).limit(size);
             start.ifPresent(r::exclusiveStartKey);
         });
-        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? token(page.lastEvaluatedKey()) : "";
-        return Optional.of(new ReportPage(page.items().stream().map(DynamoDbReportStore::report).toList(), next));
+        return Optional.of(page(page, ReportTable.PATIENT_ID, ReportTable.CREATED_ORDER));
     }
 
-    /** The index's last key (pk, patient and time) as an opaque token. */
-    private static String token(Map<String, AttributeValue> key) {
-        String plain = key.get(ReportTable.PK).s() + "\n" + key.get(ReportTable.PATIENT_ID).s() + "\n"
-                + key.get(ReportTable.CREATED_ORDER).s();
+    @Override
+    public Optional<ReportPage> heldForReview(int size, String pageToken) {
+        Optional<Map<String, AttributeValue>> start = pageToken.isEmpty() ? Optional.empty()
+                : startKey(pageToken, ReportTable.IN_REVIEW, ReportTable.HELD_ORDER);
+        if (!pageToken.isEmpty() && start.isEmpty()) {
+            return Optional.empty();
+        }
+        QueryResponse page = dynamoDb.query(r -> {
+            r.tableName(table).indexName(ReportTable.REVIEW_QUEUE)
+                    .keyConditionExpression("#q = :q").expressionAttributeNames(Map.of("#q", ReportTable.IN_REVIEW))
+                    .expressionAttributeValues(Map.of(":q", s(ReportTable.IN_REVIEW))).scanIndexForward(true).limit(size);
+            start.ifPresent(r::exclusiveStartKey);
+        });
+        return Optional.of(page(page, ReportTable.IN_REVIEW, ReportTable.HELD_ORDER));
+    }
+
+    private static ReportPage page(QueryResponse page, String hash, String range) {
+        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? token(page.lastEvaluatedKey(), hash, range) : "";
+        return new ReportPage(page.items().stream().map(DynamoDbReportStore::report).toList(), next);
+    }
+
+    /** An index's last key (pk and the index's own key) as an opaque token. */
+    private static String token(Map<String, AttributeValue> key, String hash, String range) {
+        String plain = key.get(ReportTable.PK).s() + "\n" + key.get(hash).s() + "\n" + key.get(range).s();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Optional<Map<String, AttributeValue>> startKey(String token) {
+    private static Optional<Map<String, AttributeValue>> startKey(String token, String hash, String range) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", -1);
             if (parts.length != 3 || !parts[0].startsWith("report#")) {
                 return Optional.empty();
             }
-            return Optional.of(Map.of(ReportTable.PK, s(parts[0]), ReportTable.PATIENT_ID, s(parts[1]),
-                    ReportTable.CREATED_ORDER, s(parts[2])));
+            return Optional.of(Map.of(ReportTable.PK, s(parts[0]), hash, s(parts[1]), range, s(parts[2])));
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
+    }
+
+    /** An instant as zero-padded epoch nanoseconds, which sorts as text. */
+    private static String order(Instant at) {
+        return "%020d".formatted(at.getEpochSecond() * 1_000_000_000L + at.getNano());
     }
 
     private static Map<String, AttributeValue> item(LabReport report) {
@@ -164,11 +194,15 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
         item.put("result_count", n(report.resultCount()));
         item.put("abnormal_count", n(report.abnormalCount()));
         item.put("created_at", s(report.createdAt().toString()));
-        item.put(ReportTable.CREATED_ORDER, s("%020d".formatted(
-                report.createdAt().getEpochSecond() * 1_000_000_000L + report.createdAt().getNano())));
+        item.put(ReportTable.CREATED_ORDER, s(order(report.createdAt())));
         report.uploadedAt().ifPresent(at -> item.put("uploaded_at", s(at.toString())));
         report.processedAt().ifPresent(at -> item.put("processed_at", s(at.toString())));
         report.held().ifPresent(held -> HeldItems.put(item, held));
+        if (report.status() == LabReportStatus.NEEDS_REVIEW) {
+            item.put(ReportTable.IN_REVIEW, s(ReportTable.IN_REVIEW));
+            item.put(ReportTable.HELD_ORDER, s(order(report.processedAt().orElse(report.createdAt())) + "#" + report.id()));
+        }
+        report.review().ifPresent(review -> ReviewItems.put(item, review));
         item.put("version", n(report.version()));
         return item;
     }
@@ -182,7 +216,7 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
                 LabReportStatus.valueOf(item.get("status").s()), rejection,
                 Integer.parseInt(item.get("result_count").n()), Integer.parseInt(item.get("abnormal_count").n()),
                 Instant.parse(item.get("created_at").s()), instant(item, "uploaded_at"), instant(item, "processed_at"),
-                HeldItems.held(item), Long.parseLong(item.get("version").n()));
+                HeldItems.held(item), ReviewItems.review(item), Long.parseLong(item.get("version").n()));
     }
 
     private static Map<String, AttributeValue> item(LabReportEvent event) {

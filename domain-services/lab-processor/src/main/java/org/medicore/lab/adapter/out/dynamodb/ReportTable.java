@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * One table, two kinds of item: {@code report#<id>} (the report) and {@code event#<id>} (an
  * outbox entry). Pending events carry {@code pending}/{@code pending_order}, a sparse index
- * the relay reads oldest first; publishing removes both attributes.
+ * the relay reads oldest first; publishing removes both attributes. Reports held for review
+ * carry {@code review_queue}/{@code held_order}, a sparse index clinicians read oldest first;
+ * any other status leaves both out.
  */
 final class ReportTable {
 
@@ -25,16 +27,22 @@ final class ReportTable {
     static final String REPORTS_BY_PATIENT = "reports-by-patient";
     static final String PATIENT_ID = "patient_id";
     static final String CREATED_ORDER = "created_order";
+    static final String REVIEW_QUEUE = "review-queue";
+    static final String IN_REVIEW = "review_queue";
+    static final String HELD_ORDER = "held_order";
 
     private ReportTable() {
     }
 
     static void createIfMissing(DynamoDbClient dynamoDb, String table) {
         try {
-            boolean indexed = dynamoDb.describeTable(r -> r.tableName(table)).table().globalSecondaryIndexes().stream()
-                    .anyMatch(index -> index.indexName().equals(REPORTS_BY_PATIENT));
-            if (!indexed) {
-                addReportsByPatient(dynamoDb, table);
+            var existing = dynamoDb.describeTable(r -> r.tableName(table)).table().globalSecondaryIndexes().stream()
+                    .map(index -> index.indexName()).toList();
+            if (!existing.contains(REPORTS_BY_PATIENT)) {
+                addIndex(dynamoDb, table, reportsByPatient(), PATIENT_ID, CREATED_ORDER);
+            }
+            if (!existing.contains(REVIEW_QUEUE)) {
+                addIndex(dynamoDb, table, reviewQueue(), IN_REVIEW, HELD_ORDER);
             }
             return;
         } catch (ResourceNotFoundException missing) {
@@ -44,12 +52,13 @@ final class ReportTable {
             dynamoDb.createTable(r -> r.tableName(table)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(string(PK), string(PENDING), string(PENDING_ORDER), string(PATIENT_ID),
-                            string(CREATED_ORDER))
+                            string(CREATED_ORDER), string(IN_REVIEW), string(HELD_ORDER))
                     .keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build())
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(OUTBOX_PENDING)
                             .keySchema(KeySchemaElement.builder().attributeName(PENDING).keyType(KeyType.HASH).build(),
                                     KeySchemaElement.builder().attributeName(PENDING_ORDER).keyType(KeyType.RANGE).build())
-                            .projection(p -> p.projectionType(ProjectionType.ALL)).build(), reportsByPatient()));
+                            .projection(p -> p.projectionType(ProjectionType.ALL)).build(), reportsByPatient(),
+                            reviewQueue()));
         } catch (ResourceInUseException createdMeanwhile) {
             // another instance created it first
         }
@@ -68,12 +77,20 @@ final class ReportTable {
                 .projection(p -> p.projectionType(ProjectionType.ALL)).build();
     }
 
-    /** Tables made before the index existed get it added; reads wait until it is active. */
-    private static void addReportsByPatient(DynamoDbClient dynamoDb, String table) {
-        GlobalSecondaryIndex index = reportsByPatient();
+    /** Reports held for review, oldest held first; {@code held_order} sorts as {@code created_order} does. */
+    private static GlobalSecondaryIndex reviewQueue() {
+        return GlobalSecondaryIndex.builder().indexName(REVIEW_QUEUE)
+                .keySchema(KeySchemaElement.builder().attributeName(IN_REVIEW).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(HELD_ORDER).keyType(KeyType.RANGE).build())
+                .projection(p -> p.projectionType(ProjectionType.ALL)).build();
+    }
+
+    /** Tables made before an index existed get it added; reads wait until it is active. */
+    private static void addIndex(DynamoDbClient dynamoDb, String table, GlobalSecondaryIndex index, String hash,
+                                 String range) {
         try {
             dynamoDb.updateTable(r -> r.tableName(table)
-                    .attributeDefinitions(string(PATIENT_ID), string(CREATED_ORDER))
+                    .attributeDefinitions(string(hash), string(range))
                     .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
                             .keySchema(index.keySchema()).projection(index.projection()))));
         } catch (ResourceInUseException addedMeanwhile) {

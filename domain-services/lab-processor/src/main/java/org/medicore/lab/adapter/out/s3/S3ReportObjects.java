@@ -2,13 +2,16 @@ package org.medicore.lab.adapter.out.s3;
 
 import org.medicore.lab.application.port.out.PresignUpload;
 import org.medicore.lab.application.port.out.ReportObjects;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -56,8 +59,23 @@ final class S3ReportObjects implements PresignUpload, ReportObjects {
 
     @Override
     public void quarantine(String objectKey, String quarantineKey) {
-        s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(objectKey).destinationBucket(bucket)
-                .destinationKey(quarantineKey));
+        move(objectKey, quarantineKey);
+    }
+
+    @Override
+    public void move(String objectKey, String toKey) {
+        s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(objectKey).destinationBucket(bucket).destinationKey(toKey));
         s3.deleteObject(r -> r.bucket(bucket).key(objectKey));
+    }
+
+    @Override
+    public void write(String objectKey, byte[] content, String contentType) {
+        s3.putObject(r -> r.bucket(bucket).key(objectKey).contentType(contentType), RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public List<String> keysUnder(String prefix, int limit) {
+        return s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix).maxKeys(limit)).contents().stream()
+                .map(S3Object::key).toList();
     }
 }

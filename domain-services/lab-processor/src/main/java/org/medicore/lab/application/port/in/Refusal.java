@@ -21,6 +21,10 @@ public sealed interface Refusal {
     record Denied() implements Refusal {
     }
 
+    /** The report changed since the caller read it (at {@code expected}); they should read it again. */
+    record Stale(long expected) implements Refusal {
+    }
+
     /** The report's state forbids it; {@code type} names the rule, e.g. OBJECT_MISSING. */
     record Precondition(String type, String description) implements Refusal {
     }

@@ -4,7 +4,8 @@ import org.medicore.lab.domain.LabReport;
 
 public interface SaveReport {
 
-    void create(LabReport report);
+    /** Stores a new report; false when one with its id exists already. */
+    boolean create(LabReport report);
 
     /** Stores the change if the stored report is still at {@code expectedVersion}; false when it moved on. */
     boolean update(LabReport changed, long expectedVersion);

@@ -7,6 +7,9 @@ import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.LabReportStatus;
 import org.medicore.contracts.lab.v1.RequestUploadUrlRequest;
 import org.medicore.lab.application.port.in.ProcessLabReport;
+import org.medicore.lab.application.port.in.ReceiveDroppedMessage;
+import org.medicore.lab.support.ResultMessages;
+import org.medicore.localstack.ObjectStore;
 import org.medicore.lab.support.RunningLabProcessor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -30,13 +33,16 @@ class LabReportUploadedHandlerTest extends RunningLabProcessor {
     private ProcessLabReport processLabReport;
 
     @Autowired
+    private ReceiveDroppedMessage receiveDroppedMessage;
+
+    @Autowired
     private ConfigurableEnvironment environment;
 
     @Test
     void an_object_created_notification_processes_the_report_it_names() {
         Uploaded upload = aTableReportInTheBucket();
 
-        String answer = new LabReportUploadedHandler(processLabReport).handleRequest(notification(upload.key(), upload.size()), null);
+        String answer = new LabReportUploadedHandler(processLabReport, receiveDroppedMessage).handleRequest(notification(upload.key(), upload.size()), null);
 
         assertThat(answer).isEqualTo(upload.reportId() + "=PROCESSED");
         assertThat(labServiceAs(tokenOf("doctor")).getReportStatus(GetReportStatusRequest.newBuilder().setReportId(upload.reportId()).build())
@@ -45,9 +51,26 @@ class LabReportUploadedHandlerTest extends RunningLabProcessor {
 
     @Test
     void an_object_outside_the_uploads_is_ignored() {
-        String answer = new LabReportUploadedHandler(processLabReport).handleRequest(notification("quarantine/x/y.pdf", 10), null);
+        String answer = new LabReportUploadedHandler(processLabReport, receiveDroppedMessage).handleRequest(notification("quarantine/x/y.pdf", 10), null);
 
         assertThat(answer).isEqualTo("quarantine/x/y.pdf=IGNORED");
+    }
+
+    @Test
+    void a_result_message_dropped_under_hl7_is_taken_answered_beside_it_and_moved_out_of_the_drop_folder() {
+        String patientId = aRegisteredPatient("");
+        String name = "acme-" + java.util.UUID.randomUUID() + ".hl7";
+        putObject("hl7/" + name, ResultMessages.aResultMessage().forRecord(patientId).named("Lab", "Anna")
+                .bornOn("19850314").normalPanel().bytes());
+
+        String answer = new LabReportUploadedHandler(processLabReport, receiveDroppedMessage)
+                .handleRequest(notification("hl7/" + name, 100), null);
+
+        assertThat(answer).isEqualTo("hl7/" + name + "=AA");
+        assertThat(objectExists("hl7/" + name)).isFalse();
+        assertThat(objectExists("hl7-received/" + name)).isTrue();
+        assertThat(new String(s3.getObjectAsBytes(r -> r.bucket(ObjectStore.LAB_REPORTS_BUCKET)
+                .key("hl7-acks/" + name + ".ack")).asByteArray(), StandardCharsets.UTF_8)).contains("\rMSA|AA|");
     }
 
     @Test

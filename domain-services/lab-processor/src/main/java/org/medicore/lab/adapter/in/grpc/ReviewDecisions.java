@@ -1,0 +1,44 @@
+package org.medicore.lab.adapter.in.grpc;
+
+import org.medicore.contracts.common.v1.Actor;
+import org.medicore.contracts.lab.v1.DecideReviewRequest;
+import org.medicore.contracts.lab.v1.LabReviewDecision;
+import org.medicore.lab.adapter.proto.LabResultProtos;
+import org.medicore.lab.domain.LoincCode;
+import org.medicore.lab.domain.Review;
+import org.medicore.lab.domain.ReviewDecision;
+
+import java.util.Optional;
+
+/** The review's messages: a DecideReviewRequest's decision in, a stored Review out. */
+final class ReviewDecisions {
+
+    private ReviewDecisions() {
+    }
+
+    /** Empty when the request names no decision. */
+    static Optional<ReviewDecision> fromProto(DecideReviewRequest request) {
+        return Optional.ofNullable(switch (request.getDecisionCase()) {
+            case ACCEPT -> new ReviewDecision.Accept();
+            case CORRECT -> new ReviewDecision.Correct(request.getCorrect().getValuesList().stream()
+                    .map(value -> new ReviewDecision.StatedValue(value.getTestName(),
+                            value.getCode().isBlank() ? Optional.empty() : Optional.of(new LoincCode(value.getCode().strip())),
+                            value.getValue(), value.getUnit(), value.getReferenceRange()))
+                    .toList());
+            case REASSIGN -> new ReviewDecision.Reassign(request.getReassign().getPatientId());
+            case REJECT -> new ReviewDecision.Reject(request.getReject().getReason());
+            case DECISION_NOT_SET -> null;
+        });
+    }
+
+    static LabReviewDecision toProto(Review review) {
+        return LabReviewDecision.newBuilder()
+                .setDecision(LabReviewDecision.Decision.valueOf(review.kind().name()))
+                .setDecidedBy(Actor.newBuilder().setSubject(review.reviewerSubject())
+                        .setRole(org.medicore.contracts.common.v1.Role.valueOf(review.reviewerRole().name())))
+                .setDecidedAt(LabResultProtos.timestamp(review.decidedAt()))
+                .addAllChanges(review.changes())
+                .setReason(review.reason())
+                .build();
+    }
+}

@@ -1,0 +1,45 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { badRequest, fakeClient, withClient } from '../test-support/fakeClient';
+import { LabReview } from './LabReview';
+
+const HELD = {
+  id: 'r-1',
+  patientId: 'p-1',
+  fileName: 'labs.pdf',
+  version: 3,
+  processedAt: '2026-03-01T08:00:00Z',
+  reviewFindings: [{ kind: 'CRITICAL_VALUE', line: 'Potassium: 6.9 mmol/L (3.5-5.1)', reason: 'Potassium 6.9 mmol/L is past a critical (panic) limit' }],
+  printedIdentity: { name: 'Alice Patient', dateOfBirth: '1985-04-12', patientNumber: null },
+  valuesRead: [{ testName: 'Potassium', code: '2823-3', value: '6.9', unit: 'mmol/L', referenceRange: { text: '3.5-5.1' }, abnormalFlag: 'CRITICAL_HIGH' }],
+  reportText: 'City Lab Berlin\nPotassium: 6.9 mmol/L (3.5-5.1)',
+};
+
+const queue = { LabReviewQueue: { data: { labReviewQueue: { edges: [{ node: HELD }], pageInfo: { hasNextPage: false, endCursor: null } } } } };
+
+describe('LabReview', () => {
+  it('shows a held report’s text beside the values read and why it is held', async () => {
+    render(withClient(fakeClient(queue), <LabReview />, 'doctor-1', ['DOCTOR']));
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Review' }));
+
+    expect(screen.getByText(/past a critical \(panic\) limit/)).toBeInTheDocument();
+    expect(screen.getByText(/City Lab Berlin/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Value')).toHaveValue('6.9');
+    expect(screen.getByRole('button', { name: 'Accept as read' })).toBeInTheDocument();
+  });
+
+  it('offers to attach corrected values once one is changed, and shows the BFF’s word beside the reason', async () => {
+    const client = fakeClient({ ...queue, RejectLabReport: { error: badRequest([{ field: 'input.reason', description: 'must be 1 to 500 characters' }]) } });
+    render(withClient(client, <LabReview />, 'doctor-1', ['DOCTOR']));
+    await userEvent.click(await screen.findByRole('button', { name: 'Review' }));
+
+    await userEvent.clear(screen.getByLabelText('Value'));
+    await userEvent.type(screen.getByLabelText('Value'), '4.9');
+    await userEvent.click(screen.getByRole('button', { name: 'Reject' }));
+
+    expect(screen.getByRole('button', { name: 'Attach corrected values' })).toBeInTheDocument();
+    expect(await screen.findByText('must be 1 to 500 characters')).toBeInTheDocument();
+  });
+});

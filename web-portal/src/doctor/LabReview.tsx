@@ -1,0 +1,230 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../gql';
+import type { CorrectedLabValueInput, LabReviewQueueQuery } from '../gql/graphql';
+import { fieldErrors, problem } from '../api/errors';
+import { Field } from '../ui/Field';
+import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
+
+const Queue = graphql(`
+  query LabReviewQueue($after: String) {
+    labReviewQueue(first: 20, after: $after) {
+      edges {
+        node {
+          id
+          patientId
+          fileName
+          version
+          processedAt
+          reviewFindings {
+            kind
+            line
+            reason
+          }
+          printedIdentity {
+            name
+            dateOfBirth
+            patientNumber
+          }
+          valuesRead {
+            testName
+            code
+            value
+            unit
+            referenceRange {
+              text
+            }
+            abnormalFlag
+          }
+          reportText
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const Accept = graphql(`
+  mutation AcceptLabReport($input: AcceptLabReportInput!) {
+    acceptLabReport(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+const Correct = graphql(`
+  mutation CorrectLabReport($input: CorrectLabReportInput!) {
+    correctLabReport(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+const Reassign = graphql(`
+  mutation ReassignLabReport($input: ReassignLabReportInput!) {
+    reassignLabReport(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+const Reject = graphql(`
+  mutation RejectLabReport($input: RejectLabReportInput!) {
+    rejectLabReport(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+type HeldReport = LabReviewQueueQuery['labReviewQueue']['edges'][number]['node'];
+
+/** Reports held for review, oldest first; one opened shows its text beside the values read and the decisions. */
+export function LabReview() {
+  const [after, setAfter] = useState<string | null>(null);
+  const [{ data, fetching, error }, refresh] = useQuery({ query: Queue, variables: { after } });
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [decided, setDecided] = useState<string | null>(null);
+  const reports = data?.labReviewQueue.edges.map((edge) => edge.node) ?? [];
+  const open = reports.find((report) => report.id === openId);
+  const afterDecision = (outcome: string) => {
+    setDecided(outcome);
+    setOpenId(null);
+    refresh({ requestPolicy: 'network-only' });
+  };
+  return (
+    <Page title="Lab reports to review">
+      {fetching && !data && <Loading what="the review queue" />}
+      <Problem>{problem(error)}</Problem>
+      {decided && <Done>{decided}</Done>}
+      {data && reports.length === 0 && <Empty>No lab report waits for a review.</Empty>}
+      {open ? (
+        <Review report={open} onClose={() => setOpenId(null)} onDecided={afterDecision} />
+      ) : (
+        <ol className="flex flex-col gap-2">
+          {reports.map((report) => (
+            <li key={report.id} className="flex flex-wrap items-center gap-3 rounded border border-slate-300 bg-white p-3">
+              <span className="font-medium">{report.fileName}</span>
+              <span className="text-sm text-slate-600">
+                held {report.processedAt ? new Date(report.processedAt).toLocaleString() : ''}:{' '}
+                {report.reviewFindings.map((finding) => finding.kind.replace('_', ' ').toLowerCase()).join(', ')}
+              </span>
+              <button type="button" className={quietButtonClass} onClick={() => setOpenId(report.id)}>
+                Review
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {data?.labReviewQueue.pageInfo.hasNextPage && !open && (
+        <button type="button" className={quietButtonClass} onClick={() => setAfter(data.labReviewQueue.pageInfo.endCursor ?? null)}>
+          Older reports
+        </button>
+      )}
+    </Page>
+  );
+}
+
+function Review({ report, onClose, onDecided }: { report: HeldReport; onClose: () => void; onDecided: (outcome: string) => void }) {
+  const [values, setValues] = useState<CorrectedLabValueInput[]>(() =>
+    report.valuesRead.map((value) => ({
+      testName: value.testName,
+      code: value.code ?? '',
+      value: value.value,
+      unit: value.unit,
+      referenceRange: value.referenceRange?.text ?? '',
+    })),
+  );
+  const [patientId, setPatientId] = useState('');
+  const [reason, setReason] = useState('');
+  const [accepted, accept] = useMutation(Accept);
+  const [corrected, correct] = useMutation(Correct);
+  const [reassigned, reassign] = useMutation(Reassign);
+  const [rejected, reject] = useMutation(Reject);
+  const failed = accepted.error ?? corrected.error ?? reassigned.error ?? rejected.error;
+  const errors = fieldErrors(failed);
+  const base = { reportId: report.id, expectedVersion: report.version };
+  const edited = values.some((value, i) => {
+    const read = report.valuesRead[i];
+    return !read || value.value !== read.value || value.unit !== read.unit || value.testName !== read.testName;
+  }) || values.length !== report.valuesRead.length;
+  const then = (outcome: string) => (result: { error?: unknown }) => {
+    if (!result.error) onDecided(outcome);
+  };
+  const change = (i: number, field: keyof CorrectedLabValueInput, text: string) =>
+    setValues((current) => current.map((value, j) => (j === i ? { ...value, [field]: text } : value)));
+  return (
+    <section className="flex flex-col gap-4" aria-label={`Review of ${report.fileName}`}>
+      <ul className="list-disc pl-6">
+        {report.reviewFindings.map((finding, i) => (
+          <li key={i}>
+            <strong>{finding.kind.replace('_', ' ').toLowerCase()}</strong>: {finding.reason}
+            {finding.line && <code className="ml-2 text-sm">{finding.line}</code>}
+          </li>
+        ))}
+      </ul>
+      <p className="text-sm text-slate-600">
+        Printed: {report.printedIdentity?.name ?? 'no name'}, born {report.printedIdentity?.dateOfBirth ?? 'unknown'}
+        {report.printedIdentity?.patientNumber && `, id ${report.printedIdentity.patientNumber}`}. Record: {report.patientId}.
+      </p>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <pre className="max-h-[32rem] overflow-auto whitespace-pre-wrap rounded border border-slate-300 bg-white p-3 text-sm">
+          {report.reportText}
+        </pre>
+        <div className="flex flex-col gap-2">
+          {values.map((value, i) => (
+            <fieldset key={i} className="grid grid-cols-2 gap-2 rounded border border-slate-300 bg-white p-2 sm:grid-cols-4">
+              <legend className="sr-only">Value {i + 1}</legend>
+              <Field label="Test" value={value.testName} onChange={(e) => change(i, 'testName', e.target.value)}
+                     error={errors[`values[${i}].testName`]} />
+              <Field label="Value" value={value.value} onChange={(e) => change(i, 'value', e.target.value)}
+                     error={errors[`values[${i}].value`]} />
+              <Field label="Unit" value={value.unit ?? ''} onChange={(e) => change(i, 'unit', e.target.value)}
+                     error={errors[`values[${i}].unit`]} />
+              <Field label="Range" value={value.referenceRange ?? ''} onChange={(e) => change(i, 'referenceRange', e.target.value)}
+                     error={errors[`values[${i}].referenceRange`]} />
+            </fieldset>
+          ))}
+          <button type="button" className={quietButtonClass}
+                  onClick={() => setValues((current) => [...current, { testName: '', code: '', value: '', unit: '', referenceRange: '' }])}>
+            Add a value
+          </button>
+        </div>
+      </div>
+      <Problem>{problem(failed)}</Problem>
+      <div className="flex flex-wrap items-end gap-3">
+        {edited ? (
+          <button type="button" className={buttonClass}
+                  onClick={() => void correct({ input: { ...base, values } }).then(then('Corrected values attached.'))}>
+            Attach corrected values
+          </button>
+        ) : (
+          <button type="button" className={buttonClass}
+                  onClick={() => void accept({ input: base }).then(then('Values attached as read.'))}>
+            Accept as read
+          </button>
+        )}
+        <Field label="Right patient (id)" value={patientId} onChange={(e) => setPatientId(e.target.value)}
+               error={errors.patientId} />
+        <button type="button" className={quietButtonClass} disabled={!patientId}
+                onClick={() => void reassign({ input: { ...base, patientId } }).then(then('Attached to the right patient.'))}>
+          Reassign
+        </button>
+        <Field label="Reason to reject" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
+        <button type="button" className={quietButtonClass}
+                onClick={() => void reject({ input: { ...base, reason } }).then(then('Rejected; the uploader is told why.'))}>
+          Reject
+        </button>
+        <button type="button" className={quietButtonClass} onClick={onClose}>
+          Back to the queue
+        </button>
+      </div>
+    </section>
+  );
+}
