@@ -79,7 +79,7 @@ class LabReviewTest extends WholeSystemTest {
         while (live != null && !"PROCESSED".equals(live.get("status"))) {
             live = statuses.poll(60, TimeUnit.SECONDS);
         }
-        assertThat(live).isNotNull().containsEntry("resultCount", 2);
+        assertThat((Map<String, Object>) live).isNotNull().containsEntry("resultCount", 2);
         as("patient").document("""
                         query($p: ID!, $r: ID) { labResults(patientId: $p, reportId: $r) { edges { node { testName value abnormalFlag } } } }""")
                 .variable("p", Demo.PATIENT_SUBJECT).variable("r", reportId).execute()

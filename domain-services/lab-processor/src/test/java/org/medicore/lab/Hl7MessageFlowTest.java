@@ -112,12 +112,12 @@ class Hl7MessageFlowTest extends RunningLabProcessor {
     @Test
     void only_clinicians_and_partners_submit_and_an_empty_message_names_its_field() {
         assertThatThrownBy(() -> labServiceAs(tokenOf("patient")).submitHl7Message(SubmitHl7MessageRequest.newBuilder()
-                .setMessage(aResultMessage().normalPanel().text()).build()))
+                .setText(aResultMessage().normalPanel().text()).build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
         assertThatThrownBy(() -> labServiceAs(tokenOf("doctor")).submitHl7Message(SubmitHl7MessageRequest.getDefaultInstance()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        e -> assertThat(violatedFields(e)).containsExactly("message"));
+                        e -> assertThat(violatedFields(e)).containsExactly("text"));
     }
 
     /** A message naming the record's patient as registered. */
@@ -130,6 +130,6 @@ class Hl7MessageFlowTest extends RunningLabProcessor {
 
     private SubmitHl7MessageResponse submit(ResultMessages message) {
         return labServiceAs(tokenOf("doctor")).submitHl7Message(SubmitHl7MessageRequest.newBuilder()
-                .setMessage(message.text()).build());
+                .setText(message.text()).build());
     }
 }

@@ -65,7 +65,7 @@ public final class LabMessageIntake implements ReceiveLabMessage, ReceiveDropped
     @Override
     public Outcome<Receipt> receive(Caller sender, byte[] message) {
         if (message.length == 0 || message.length > MAX_BYTES) {
-            return Outcome.refused(new Refusal.InvalidRequest(List.of(new Refusal.FieldViolation("message",
+            return Outcome.refused(new Refusal.InvalidRequest(List.of(new Refusal.FieldViolation("text",
                     "must be 1 byte to " + MAX_BYTES + " bytes"))));
         }
         if (!sender.is(Role.DOCTOR) && !sender.is(Role.ADMIN) && !sender.is(Role.SYSTEM)) {

@@ -147,7 +147,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
 
     @Override
     public void submitHl7Message(SubmitHl7MessageRequest request, StreamObserver<SubmitHl7MessageResponse> response) {
-        answer(response, receiveLabMessage.receive(Callers.current(), request.getMessage().getBytes(StandardCharsets.UTF_8)),
+        answer(response, receiveLabMessage.receive(Callers.current(), request.getText().getBytes(StandardCharsets.UTF_8)),
                 receipt -> {
                     SubmitHl7MessageResponse.Builder answer = SubmitHl7MessageResponse.newBuilder()
                             .setAcknowledgement(receipt.acknowledgement()).setAcknowledgementCode(receipt.code());

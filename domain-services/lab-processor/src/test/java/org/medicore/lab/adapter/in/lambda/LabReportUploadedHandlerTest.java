@@ -99,7 +99,7 @@ class LabReportUploadedHandlerTest extends RunningLabProcessor {
     /** A report a doctor asked an upload URL for, its PDF stored as the PUT would store it. */
     private Uploaded aTableReportInTheBucket() {
         String patientId = aRegisteredPatient("");
-        byte[] pdf = aTableReport().pdf();
+        byte[] pdf = printedFor(patientId, aTableReport()).pdf();
         String reportId = labServiceAs(tokenOf("doctor")).requestUploadUrl(RequestUploadUrlRequest.newBuilder()
                 .setPatientId(patientId).setFileName("cbc.pdf").setContentType("application/pdf")
                 .setSizeBytes(pdf.length).build()).getReportId();
