@@ -86,6 +86,14 @@ const email = `${family.toLowerCase()}@example.org`;
 const password = 'a-long-enough-password';
 let bookingsBefore = 0;
 
+async function chooseTheDoctorsFirstFreeSlot() {
+  await patient.getByRole('link', { name: 'Book an appointment' }).click();
+  await patient.getByLabel('Practitioner').selectOption({ label: 'Gregory Doctor, General practice (General medicine)' });
+  const firstSlot = patient.locator('fieldset button[aria-pressed]').first();
+  await firstSlot.waitFor();
+  await firstSlot.click();
+}
+
 const bookingsShown = async () => {
   const figure = admin.getByTestId('bookings-last-hour');
   return (await figure.count()) ? Number(await figure.textContent()) : 0;
@@ -143,11 +151,7 @@ await step('the patient signs up and signs in', pages, async () => {
 });
 
 await step('the patient books the first free slot with the doctor', pages, async () => {
-  await patient.getByRole('link', { name: 'Book an appointment' }).click();
-  await patient.getByLabel('Practitioner').selectOption({ label: 'Gregory Doctor, General practice (General medicine)' });
-  const firstSlot = patient.locator('fieldset button[aria-pressed]').first();
-  await firstSlot.waitFor();
-  await firstSlot.click();
+  await chooseTheDoctorsFirstFreeSlot();
   await shoot(patient, '06-patient-book-calendar');
   await patient.getByRole('button', { name: 'Confirm booking' }).click();
   await patient.getByText(/^Booked: consultation with Gregory Doctor/).waitFor();
@@ -274,11 +278,7 @@ await step('a second tab of the patient shares the session', pages, async () => 
 });
 
 await step('cancelling within the notice period names the fee first, then confirms it and invoices it with its line', pages, async () => {
-  await patient.getByRole('link', { name: 'Book an appointment' }).click();
-  await patient.getByLabel('Practitioner').selectOption({ label: 'Gregory Doctor, General practice (General medicine)' });
-  const slot = patient.locator('fieldset button[aria-pressed]').first();
-  await slot.waitFor();
-  await slot.click();
+  await chooseTheDoctorsFirstFreeSlot();
   await patient.getByRole('button', { name: 'Confirm booking' }).click();
   await patient.getByText(/^Booked:/).waitFor();
   await patient.getByRole('link', { name: 'My appointments' }).click();

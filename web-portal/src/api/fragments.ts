@@ -101,14 +101,20 @@ export const InvoiceDetails = graphql(`
       currency
     }
     payments {
-      id
-      amount {
-        amountMinor
-        currency
-      }
-      method
-      reference
-      receivedAt
+      ...PaymentParts
     }
+  }
+`);
+
+export const PaymentParts = graphql(`
+  fragment PaymentParts on Payment {
+    id
+    amount {
+      amountMinor
+      currency
+    }
+    method
+    reference
+    receivedAt
   }
 `);

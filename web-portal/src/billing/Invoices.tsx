@@ -37,14 +37,7 @@ const RecordPayment = graphql(`
         currency
       }
       payments {
-        id
-        amount {
-          amountMinor
-          currency
-        }
-        method
-        reference
-        receivedAt
+        ...PaymentParts
       }
     }
   }

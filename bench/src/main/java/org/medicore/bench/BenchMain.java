@@ -2,9 +2,9 @@ package org.medicore.bench;
 
 import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
 import org.medicore.contracts.appointment.v1.AppointmentTimeFilter;
-import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientRequest;
+import org.medicore.contracts.appointment.v1.BatchListAppointmentsByPatientsRequest;
 import org.medicore.contracts.billing.v1.BillingServiceGrpc;
-import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
+import org.medicore.contracts.billing.v1.BatchListInvoicesByPatientsRequest;
 import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.ListHistoryRequest;
@@ -80,7 +80,7 @@ public final class BenchMain {
                                     "start", clinic.nextStart().toString(), "appointmentType", "LAB_VISIT")))));
                 }
                 if (options.scenarios().contains("doctor-read-grpc")) {
-                    report.add(load.run("doctor's read, 4 RPCs directly", clients, client -> readDirectly(clinic)));
+                    report.add(load.run("doctor's read, the 4 RPCs directly", clients, client -> readDirectly(clinic)));
                 }
                 if (options.scenarios().contains("doctor-read-bff")) {
                     report.add(load.run("doctor's read through the BFF", clients,
@@ -95,7 +95,7 @@ public final class BenchMain {
         return report;
     }
 
-    /** What the BFF asks for one chart, the same four RPCs side by side over one channel each. */
+    /** What the BFF asks for one chart (its data loaders use the batch RPCs), the four RPCs side by side. */
     private static void readDirectly(Clinic clinic) throws Exception {
         var patients = PatientServiceGrpc.newFutureStub(clinic.patientChannel).withCallCredentials(clinic.bearer("doctor")).withDeadlineAfter(30, TimeUnit.SECONDS);
         var appointments = AppointmentServiceGrpc.newFutureStub(clinic.appointmentChannel).withCallCredentials(clinic.bearer("doctor")).withDeadlineAfter(30, TimeUnit.SECONDS);
@@ -104,10 +104,10 @@ public final class BenchMain {
         var record = patients.getPatient(GetPatientRequest.newBuilder().setPatientId(patient).build());
         var history = patients.listHistory(ListHistoryRequest.newBuilder().setPatientId(patient).setNewestFirst(true)
                 .setPage(PageRequest.newBuilder().setPageSize(50)).build());
-        var visits = appointments.listAppointmentsByPatient(ListAppointmentsByPatientRequest.newBuilder().setPatientId(patient)
-                .setTimeFilter(AppointmentTimeFilter.ALL).setPage(PageRequest.newBuilder().setPageSize(20)).build());
-        var invoices = billing.listInvoicesByPatient(ListInvoicesByPatientRequest.newBuilder().setPatientId(patient)
-                .setPage(PageRequest.newBuilder().setPageSize(20)).build());
+        var visits = appointments.batchListAppointmentsByPatients(BatchListAppointmentsByPatientsRequest.newBuilder()
+                .addPatientIds(patient).setTimeFilter(AppointmentTimeFilter.ALL).setLimitPerPatient(20).build());
+        var invoices = billing.batchListInvoicesByPatients(BatchListInvoicesByPatientsRequest.newBuilder()
+                .addPatientIds(patient).setLimitPerPatient(20).build());
         record.get();
         history.get();
         visits.get();

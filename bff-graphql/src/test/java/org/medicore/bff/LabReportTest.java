@@ -5,10 +5,6 @@ import org.medicore.bff.support.Demo;
 import org.medicore.localstack.LabReportPdf;
 import org.medicore.bff.support.WholeSystemTest;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,20 +19,7 @@ class LabReportTest extends WholeSystemTest {
     void a_patient_uploads_a_report_and_reads_its_results_with_flags() throws Exception {
         byte[] pdf = LabReportPdf.withLines(List.of("Glucose: 98 mg/dL (70-99)", "Potassium: 5.9 mmol/L (3.5-5.1)",
                 "Sodium: 131 mmol/L (136-145)"));
-        Map<String, Object> upload = as("patient").document("""
-                        mutation($input: RequestLabReportUploadInput!) {
-                          requestLabReportUpload(input: $input) { reportId uploadUrl requiredHeaders { name value } expiresAt }
-                        }""")
-                .variable("input", Map.of("patientId", Demo.PATIENT_SUBJECT, "fileName", "labs.pdf", "sizeBytes", pdf.length))
-                .execute().path("requestLabReportUpload").entity(Map.class).get();
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create((String) upload.get("uploadUrl")))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf));
-        ((List<Map<String, String>>) upload.get("requiredHeaders")).stream()
-                .filter(header -> !header.get("name").equalsIgnoreCase("content-length"))
-                .forEach(header -> put.header(header.get("name"), header.get("value")));
-        assertThat(HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode())
-                .isEqualTo(200);
-        String reportId = (String) upload.get("reportId");
+        String reportId = putLabReportAsPatient(pdf);
 
         as("patient").document("mutation($id: ID!) { confirmLabReportUpload(reportId: $id) { id } }")
                 .variable("id", reportId).execute().path("confirmLabReportUpload.id").entity(String.class).isEqualTo(reportId);

@@ -5,10 +5,6 @@ import org.medicore.bff.support.Demo;
 import org.medicore.bff.support.WholeSystemTest;
 import org.medicore.localstack.LabReportPdf;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +28,7 @@ class LabReviewTest extends WholeSystemTest {
     @Test
     void a_doctor_corrects_a_held_report_and_the_patient_sees_it_processed_live() throws Exception {
         Instant start = Instant.now();
-        String reportId = uploadAsPatient(LabReportPdf.withLines(List.of("Glucose: 98 mg/dL (70-99)",
+        String reportId = putLabReportAsPatient(LabReportPdf.withLines(List.of("Glucose: 98 mg/dL (70-99)",
                 "Potassium: 6.9 mmol/L (3.5-5.1)")));
         BlockingQueue<Map> statuses = new LinkedBlockingQueue<>();
         socket("patient").document("subscription($r: ID!) { labReportStatus(reportId: $r) { status resultCount } }")
@@ -105,23 +101,6 @@ class LabReviewTest extends WholeSystemTest {
         as("doctor").document("{ labReviewQueue(first: 101) { edges { node { id } } } }").execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
                         assertThat(error.getExtensions()).containsEntry("code", "INVALID_ARGUMENT")));
-    }
-
-    private String uploadAsPatient(byte[] pdf) throws Exception {
-        Map<?, ?> upload = as("patient").document("""
-                        mutation($input: RequestLabReportUploadInput!) {
-                          requestLabReportUpload(input: $input) { reportId uploadUrl requiredHeaders { name value } }
-                        }""")
-                .variable("input", Map.of("patientId", Demo.PATIENT_SUBJECT, "fileName", "labs.pdf", "sizeBytes", pdf.length))
-                .execute().path("requestLabReportUpload").entity(Map.class).get();
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create((String) upload.get("uploadUrl")))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf));
-        ((List<Map<String, String>>) upload.get("requiredHeaders")).stream()
-                .filter(header -> !header.get("name").equalsIgnoreCase("content-length"))
-                .forEach(header -> put.header(header.get("name"), header.get("value")));
-        assertThat(HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode())
-                .isEqualTo(200);
-        return (String) upload.get("reportId");
     }
 
     private String status(String reportId) {

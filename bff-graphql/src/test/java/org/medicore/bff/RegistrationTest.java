@@ -88,6 +88,41 @@ class RegistrationTest extends WholeSystemTest {
                                 .extracting(v -> v.get("field")).containsExactly("input.email")));
     }
 
+    @Test
+    void a_short_common_or_e_mail_password_is_refused_on_the_password_in_our_words() {
+        String email = "zelda." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        for (String password : List.of("password12", "password1234", "Password1234", email)) {
+            Map<String, Object> input = new java.util.HashMap<>(input(email, "+4930555000"));
+            input.put("password", password);
+
+            anonymous().document(REGISTER).variable("input", input).execute()
+                    .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                        assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                        assertThat((List<Map<String, String>>) error.getExtensions().get("violations"))
+                                .as(password).singleElement().satisfies(violation -> {
+                                    assertThat(violation.get("field")).isEqualTo("input.password");
+                                    assertThat(violation.get("description")).contains("at least 12 characters")
+                                            .doesNotContain("{", "invalidPassword");
+                                });
+                    }));
+        }
+    }
+
+    @Test
+    void a_family_name_keycloak_finds_too_long_is_blamed_on_the_family_name_not_the_password() {
+        Map<String, Object> input = new java.util.HashMap<>(input("zelda." + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.org", "+4930555000"));
+        input.put("name", Map.of("given", "Zelda", "family", "Q".repeat(10_000)));
+
+        anonymous().document(REGISTER).variable("input", input).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                    assertThat((List<Map<String, String>>) error.getExtensions().get("violations"))
+                            .extracting(v -> v.get("field")).containsExactly("input.name.family");
+                    assertThat(error.getMessage()).hasSizeLessThan(300);
+                }));
+    }
+
     private static Map<String, Object> input(String email, String phone) {
         return Map.of("name", Map.of("given", "Zelda", "family", "Quixote"), "dateOfBirth", "1961-07-19",
                 "sex", "FEMALE", "email", email, "phone", phone, "password", "correct horse battery");

@@ -90,6 +90,19 @@ class DeployedRealmTest {
     }
 
     @Test
+    void hasTheLocalRealmsPasswordPolicyAndTheSameDenylistMountedWhereKeycloakReadsIt() {
+        JsonNode local = JSON.readTree(Repository.read(Repository.ROOT.resolve("compose/keycloak/medicore-realm.json")));
+        JsonNode deployed = JSON.readTree(Repository.read(REALM_FILE));
+        assertThat(deployed.get("passwordPolicy")).isEqualTo(local.get("passwordPolicy"));
+        assertThat(local.get("passwordPolicy").asString()).contains("length(12)", "notUsername", "notEmail",
+                "passwordBlacklist(medicore-common-passwords.txt)");
+        assertThat(Repository.read(KEYCLOAK.resolve("medicore-common-passwords.txt")))
+                .isEqualTo(Repository.read(Repository.ROOT.resolve("compose/keycloak/medicore-common-passwords.txt")));
+        assertThat(Repository.read(KEYCLOAK.resolve("deployment.yaml")))
+                .contains("mountPath: /opt/keycloak/data/password-blacklists", "name: keycloak-password-denylist");
+    }
+
+    @Test
     void holdsEveryClientOfTheLocalRealmButTheLocalDevOneWithTheSameFlowsAndServiceAccountRoles() {
         JsonNode local = JSON.readTree(Repository.read(Repository.ROOT.resolve("compose/keycloak/medicore-realm.json")));
         JsonNode deployed = JSON.readTree(Repository.read(REALM_FILE));

@@ -12,11 +12,17 @@ public record AccessRecord(long position, Instant occurredAt, String subject, Li
 
     /**
      * As a patient may see it in their own access log: the record names only them, never the
-     * other patients a staff member's list or batch call touched.
+     * other patients a staff member's list or batch call touched, and anyone else (a clinician,
+     * another patient probing) only by role and outcome: no subject, address or trace.
      */
     AccessRecord asSeenBy(String patientId) {
         List<String> ids = patientIds.size() == 1 ? resourceIds : List.of();
-        return new AccessRecord(position, occurredAt, subject, roles, clientId, service, operation, action, resourceType,
-                ids, List.of(patientId), fieldsChanged, clientAddress, forwardedFor, outcome, status, traceId);
+        if (subject.equals(patientId)) {
+            return new AccessRecord(position, occurredAt, subject, roles, clientId, service, operation, action, resourceType,
+                    ids, List.of(patientId), fieldsChanged, clientAddress, forwardedFor, outcome, status, traceId);
+        }
+        String someone = roles.isEmpty() ? "anonymous" : String.join(", ", roles);
+        return new AccessRecord(position, occurredAt, someone, roles, clientId, service, operation, action, resourceType,
+                ids, List.of(patientId), fieldsChanged, "", null, outcome, status, null);
     }
 }

@@ -52,8 +52,8 @@ class GrpcClientConfiguration {
     }
 
     @Bean
-    ServiceStubs serviceStubs(ServiceChannels channels, ServiceTargets targets) {
-        return new ServiceStubs(channels, targets.deadline());
+    ServiceStubs serviceStubs(ServiceChannels channels, ServiceTargets targets, RelayCredentials relay) {
+        return new ServiceStubs(channels, targets.deadline(), relay);
     }
 
     private static ManagedChannel channel(String target, RpcCounter counter, ClientInterceptor observed) {

@@ -13,19 +13,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Blocking stubs of the domain services for one caller: their token in {@code authorization},
- * their address in {@code x-forwarded-for}, and a deadline on every call.
+ * their address in {@code x-forwarded-for} with the BFF's own token in
+ * {@code x-medicore-relay-authorization} to vouch for it, and a deadline on every call.
  */
 public final class ServiceStubs {
 
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final Metadata.Key<String> FORWARDED_FOR = Metadata.Key.of("x-forwarded-for", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> RELAY_AUTHORIZATION =
+            Metadata.Key.of("x-medicore-relay-authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final ServiceChannels channels;
     private final Duration deadline;
+    private final RelayCredentials relay;
 
-    ServiceStubs(ServiceChannels channels, Duration deadline) {
+    ServiceStubs(ServiceChannels channels, Duration deadline, RelayCredentials relay) {
         this.channels = channels;
         this.deadline = deadline;
+        this.relay = relay;
     }
 
     public PatientServiceGrpc.PatientServiceBlockingStub patients(Caller caller) {
@@ -47,7 +52,10 @@ public final class ServiceStubs {
     private <S extends AbstractStub<S>> S forCaller(S stub, Caller caller) {
         Metadata headers = new Metadata();
         caller.bearerToken().ifPresent(token -> headers.put(AUTHORIZATION, "Bearer " + token));
-        caller.clientAddress().ifPresent(address -> headers.put(FORWARDED_FOR, address));
+        caller.clientAddress().ifPresent(address -> {
+            headers.put(FORWARDED_FOR, address);
+            relay.token().ifPresent(token -> headers.put(RELAY_AUTHORIZATION, "Bearer " + token));
+        });
         return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
                 .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }

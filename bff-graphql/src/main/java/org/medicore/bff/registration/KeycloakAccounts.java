@@ -1,11 +1,13 @@
 package org.medicore.bff.registration;
 
 import org.medicore.bff.error.InvalidArgument;
+import org.medicore.bff.grpc.RelayCredentials;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 import java.net.URI;
 import java.time.Clock;
@@ -15,8 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Portal accounts in the realm, through Keycloak's admin REST API with the BFF's service account. */
-class KeycloakAccounts {
+/**
+ * Portal accounts in the realm, through Keycloak's admin REST API with the BFF's service account,
+ * whose token also vouches for the end user's address relayed to the services.
+ */
+class KeycloakAccounts implements RelayCredentials {
 
     private final RestClient http;
     private final KeycloakSettings settings;
@@ -68,7 +73,7 @@ class KeycloakAccounts {
                 return existing;
             }
             if (e.getStatusCode() == HttpStatus.BAD_REQUEST) {
-                throw new InvalidArgument("input.password", "was refused by the password policy: " + e.getResponseBodyAsString());
+                throw AccountRefusal.of(e.getResponseBodyAs(Map.class));
             }
             throw e;
         }
@@ -120,6 +125,15 @@ class KeycloakAccounts {
                     .headers(h -> h.setBearerAuth(serviceToken())).retrieve().toBodilessEntity();
         } catch (HttpClientErrorException.NotFound gone) {
             // Deleted by an earlier attempt.
+        }
+    }
+
+    @Override
+    public Optional<String> token() {
+        try {
+            return Optional.of(serviceToken());
+        } catch (RestClientException unreachable) {
+            return Optional.empty();
         }
     }
 

@@ -13,6 +13,7 @@ import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.Patient;
 import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 import org.medicore.contracts.patient.v1.Sex;
+import org.medicore.support.validation.PlainText;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -36,7 +37,7 @@ import java.util.regex.Pattern;
 class RegistrationController {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final int MIN_PASSWORD = 10;
+    private static final int MIN_PASSWORD = 12;
     /** What patient-service decided, as opposed to an answer that got lost on the way. */
     private static final Set<Status.Code> REFUSALS = Set.of(Status.Code.INVALID_ARGUMENT, Status.Code.ALREADY_EXISTS,
             Status.Code.PERMISSION_DENIED, Status.Code.FAILED_PRECONDITION, Status.Code.UNAUTHENTICATED);
@@ -128,6 +129,10 @@ class RegistrationController {
         if (input.password() == null || input.password().length() < MIN_PASSWORD) {
             violations.add(new InvalidArgument.Violation("input.password", "must have at least " + MIN_PASSWORD + " characters"));
         }
+        plainText("input.name.given", input.name().given(), violations);
+        plainText("input.name.family", input.name().family(), violations);
+        plainText("input.email", input.email(), violations);
+        plainText("input.phone", input.phone(), violations);
         if (input.name().given() == null || input.name().given().isBlank()) {
             violations.add(new InvalidArgument.Violation("input.name.given", "is required"));
         }
@@ -139,6 +144,13 @@ class RegistrationController {
         }
         if (!violations.isEmpty()) {
             throw new InvalidArgument(violations);
+        }
+    }
+
+    /** The services' one rule for text, here before anything reaches Keycloak. */
+    private static void plainText(String field, String value, List<InvalidArgument.Violation> violations) {
+        if (value != null && !PlainText.allowed(value, false)) {
+            violations.add(new InvalidArgument.Violation(field, PlainText.ONE_LINE));
         }
     }
 }

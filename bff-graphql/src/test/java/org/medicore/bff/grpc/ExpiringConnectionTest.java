@@ -1,6 +1,7 @@
 package org.medicore.bff.grpc;
 
 import org.junit.jupiter.api.Test;
+import org.medicore.bff.support.MovingClock;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.http.HttpHeaders;
@@ -161,30 +162,6 @@ class ExpiringConnectionTest {
         @Override
         public InetSocketAddress getRemoteAddress() {
             return new InetSocketAddress("127.0.0.1", 40000);
-        }
-    }
-
-    private static final class MovingClock extends Clock {
-
-        volatile Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -14,9 +14,6 @@ import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -114,24 +111,12 @@ class LiveUpdatesTest extends WholeSystemTest {
     @Test
     void a_patient_follows_their_lab_report_from_awaiting_upload_to_processed() throws Exception {
         byte[] pdf = LabReportPdf.withLines(List.of("Glucose: 98 mg/dL (70-99)", "Sodium: 141 mmol/L (136-145)"));
-        Map<?, ?> upload = as("patient").document("""
-                        mutation($input: RequestLabReportUploadInput!) {
-                          requestLabReportUpload(input: $input) { reportId uploadUrl requiredHeaders { name value } }
-                        }""")
-                .variable("input", Map.of("patientId", Demo.PATIENT_SUBJECT, "fileName", "labs.pdf", "sizeBytes", pdf.length))
-                .execute().path("requestLabReportUpload").entity(Map.class).get();
-        String reportId = (String) upload.get("reportId");
+        String reportId = putLabReportAsPatient(pdf);
         BlockingQueue<Map> statuses = new LinkedBlockingQueue<>();
         socket("patient").document("subscription($r: ID!) { labReportStatus(reportId: $r) { status resultCount } }")
                 .variable("r", reportId).retrieveSubscription("labReportStatus").toEntity(Map.class).subscribe(statuses::add);
         assertThat(statuses.poll(30, TimeUnit.SECONDS)).containsEntry("status", "AWAITING_UPLOAD");
 
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create((String) upload.get("uploadUrl")))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf));
-        ((List<Map<String, String>>) upload.get("requiredHeaders")).stream()
-                .filter(header -> !header.get("name").equalsIgnoreCase("content-length"))
-                .forEach(header -> put.header(header.get("name"), header.get("value")));
-        HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.discarding());
         as("patient").document("mutation($id: ID!) { confirmLabReportUpload(reportId: $id) { id } }")
                 .variable("id", reportId).execute().path("confirmLabReportUpload.id").hasValue();
 

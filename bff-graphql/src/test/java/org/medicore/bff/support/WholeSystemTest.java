@@ -18,7 +18,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import reactor.core.publisher.Mono;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * jars on PostgreSQL, Kafka, DynamoDB Local and S3Proxy, and the real Keycloak whose tokens the
  * tests use. Every test class shares one system and one Spring context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"management.server.port=0",
+        // Every test registers from 127.0.0.1; SignUpThrottleTest holds the throttle itself.
+        "medicore.bff.registration.throttle.per-address=1000"})
 public abstract class WholeSystemTest {
 
     protected static final TestSystem SYSTEM = TestSystem.get().withDemoData();
@@ -81,6 +87,27 @@ public abstract class WholeSystemTest {
 
     protected HttpGraphQlTester anonymous() {
         return HttpGraphQlTester.builder(http().mutate().baseUrl(graphQlUrl())).build();
+    }
+
+    /**
+     * The demo patient asks for an upload URL and PUTs the PDF to it as the portal does, with the
+     * headers the URL was signed with; answers the report id (the upload is not confirmed yet).
+     */
+    protected String putLabReportAsPatient(byte[] pdf) throws IOException, InterruptedException {
+        Map<?, ?> upload = as("patient").document("""
+                        mutation($input: RequestLabReportUploadInput!) {
+                          requestLabReportUpload(input: $input) { reportId uploadUrl requiredHeaders { name value } expiresAt }
+                        }""")
+                .variable("input", Map.of("patientId", Demo.PATIENT_SUBJECT, "fileName", "labs.pdf", "sizeBytes", pdf.length))
+                .execute().path("requestLabReportUpload").entity(Map.class).get();
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create((String) upload.get("uploadUrl")))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf));
+        ((List<Map<String, String>>) upload.get("requiredHeaders")).stream()
+                .filter(header -> !header.get("name").equalsIgnoreCase("content-length"))
+                .forEach(header -> put.header(header.get("name"), header.get("value")));
+        assertThat(HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+        return (String) upload.get("reportId");
     }
 
     /** A graphql-ws connection as the demo user {@code user}, the token given in connection_init. */

@@ -36,6 +36,7 @@ public final class KeycloakServer implements Component {
 
     public static final String REALM = "medicore";
     public static final String REALM_RESOURCE = "/keycloak/medicore-realm.json";
+    public static final String PASSWORD_DENYLIST_RESOURCE = "/keycloak/medicore-common-passwords.txt";
     public static final String ADMIN_USER = "keycloak-admin";
     public static final String ADMIN_PASSWORD = "keycloak-admin-password";
     public static final String DATABASE = "keycloak";
@@ -125,12 +126,21 @@ public final class KeycloakServer implements Component {
     }
 
     private static void installRealm(Path home, URL realmFile) {
-        try (InputStream realm = realmFile.openStream()) {
-            Path target = home.resolve("data/import/medicore-realm.json");
+        install(realmFile, home.resolve("data/import/medicore-realm.json"));
+        // The password policy's denylist (passwordBlacklist), where Keycloak looks for it.
+        URL denylist = KeycloakServer.class.getResource(PASSWORD_DENYLIST_RESOURCE);
+        if (denylist == null) {
+            throw new IllegalStateException("password denylist " + PASSWORD_DENYLIST_RESOURCE + " missing from the class path");
+        }
+        install(denylist, home.resolve("data/password-blacklists/medicore-common-passwords.txt"));
+    }
+
+    private static void install(URL source, Path target) {
+        try (InputStream content = source.openStream()) {
             Files.createDirectories(target.getParent());
-            Files.copy(realm, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not install the realm into " + home, e);
+            throw new UncheckedIOException("could not install " + source + " as " + target, e);
         }
     }
 

@@ -1,19 +1,23 @@
 package org.medicore.support.audit;
 
 import io.grpc.BindableService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * Every gRPC server that depends on service-support audits its calls: nothing in the service has
@@ -33,10 +37,12 @@ public class AuditConfiguration {
      * @param ownerUsername the role that owns the audit schema and migrates it
      * @param ownerPassword its password
      * @param resourceType  what the service keeps, as the records name it (Patient, Appointment...)
+     * @param relayingFrontEnds the OAuth clients whose token vouches for a relayed end-user address
      */
     @ConfigurationProperties("medicore.audit")
     public record AuditProperties(String url, String username, String password, String ownerUsername,
-                                  String ownerPassword, String resourceType) {
+                                  String ownerPassword, String resourceType,
+                                  @DefaultValue("medicore-bff") Set<String> relayingFrontEnds) {
     }
 
     @Bean
@@ -54,7 +60,10 @@ public class AuditConfiguration {
     @Bean
     @GlobalServerInterceptor
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    AuditInterceptor auditInterceptor(RecordAccess auditTrail, AuditProperties audit) {
-        return new AuditInterceptor(auditTrail, audit.resourceType(), Clock.systemUTC());
+    AuditInterceptor auditInterceptor(RecordAccess auditTrail, AuditProperties audit, ObjectProvider<JwtDecoder> tokens) {
+        RelayingFrontEnds frontEnds = tokens.stream().findFirst()
+                .map(decoder -> new RelayingFrontEnds(decoder, audit.relayingFrontEnds(), Clock.systemUTC()))
+                .orElseGet(RelayingFrontEnds::none);
+        return new AuditInterceptor(auditTrail, audit.resourceType(), frontEnds, Clock.systemUTC());
     }
 }

@@ -37,11 +37,13 @@ public final class AuditInterceptor implements ServerInterceptor {
 
     private final RecordAccess trail;
     private final String resourceType;
+    private final RelayingFrontEnds frontEnds;
     private final Clock clock;
 
-    public AuditInterceptor(RecordAccess trail, String resourceType, Clock clock) {
+    public AuditInterceptor(RecordAccess trail, String resourceType, RelayingFrontEnds frontEnds, Clock clock) {
         this.trail = trail;
         this.resourceType = resourceType;
+        this.frontEnds = frontEnds;
         this.clock = clock;
     }
 
@@ -128,7 +130,7 @@ public final class AuditInterceptor implements ServerInterceptor {
             }
             answers.stream().filter(Message.class::isInstance)
                     .forEach(answer -> MessageFacts.collectPatientIds((Message) answer, patients));
-            String forwardedFor = headers.get(FORWARDED_FOR);
+            String forwardedFor = frontEnds.vouchFor(headers) ? headers.get(FORWARDED_FOR) : null;
             return new AccessRecord(clock.instant(), caller.subject(), caller.roles(), caller.clientId(),
                     getMethodDescriptor().getServiceName(), operation, action, resourceType, resourceIds,
                     List.copyOf(patients), changed, address(getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)),

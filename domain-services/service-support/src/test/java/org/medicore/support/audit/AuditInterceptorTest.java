@@ -44,6 +44,8 @@ class AuditInterceptorTest {
 
     private final List<AccessRecord> recorded = new ArrayList<>();
     private RecordAccess trail = recorded::add;
+    /** The relay token the call carries: the BFF's, another client's, or none. */
+    private String relayToken = "bff-token";
     private Server server;
     private ManagedChannel channel;
 
@@ -78,6 +80,21 @@ class AuditInterceptorTest {
             assertThat(access.traceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
             assertThat(access.toString()).doesNotContain("Liddell", "Alice");
         });
+    }
+
+    @Test
+    void anAddressInXForwardedForIsRecordedOnlyWhenTheBffVouchesForIt() {
+        for (String notTheBff : new String[]{null, "partner-token", "forged-token"}) {
+            relayToken = notTheBff;
+            start("patient-2", "PATIENT").getPatient(GetPatientRequest.newBuilder().setPatientId(PATIENT).build());
+            stop();
+        }
+        relayToken = "bff-token";
+
+        start("patient-2", "PATIENT").getPatient(GetPatientRequest.newBuilder().setPatientId(PATIENT).build());
+
+        assertThat(recorded).extracting(AccessRecord::forwardedFor).containsExactly("", "", "", "203.0.113.9");
+        assertThat(recorded).extracting(AccessRecord::clientAddress).doesNotContain("203.0.113.9");
     }
 
     @Test
@@ -130,7 +147,8 @@ class AuditInterceptorTest {
         try {
             server = InProcessServerBuilder.forName(name).directExecutor()
                     .addService(ServerInterceptors.intercept(new Patients(), new TokenRequired(),
-                            new AuditInterceptor(access -> trail.record(access), "Patient", Clock.fixed(NOW, ZoneOffset.UTC))))
+                            new AuditInterceptor(access -> trail.record(access), "Patient", frontEnds(),
+                                    Clock.fixed(NOW, ZoneOffset.UTC))))
                     .build().start();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -139,12 +157,27 @@ class AuditInterceptorTest {
         Metadata headers = new Metadata();
         headers.put(AuditInterceptor.FORWARDED_FOR, "203.0.113.9");
         headers.put(AuditInterceptor.TRACE_PARENT, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        if (relayToken != null) {
+            headers.put(RelayingFrontEnds.RELAY_AUTHORIZATION, "Bearer " + relayToken);
+        }
         if (subject != null) {
             JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("azp", "medicore-portal")
                     .claim("realm_access", Map.of("roles", List.of(roles))).build();
             headers.put(AuditInterceptor.AUTHORIZATION, "Bearer " + new PlainJWT(claims).serialize());
         }
         return PatientServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    }
+
+    /** The service's token decoder as a fake port: it knows the BFF's token and a partner's. */
+    private static RelayingFrontEnds frontEnds() {
+        Map<String, String> clients = Map.of("bff-token", "medicore-bff", "partner-token", "medicore-partner");
+        return new RelayingFrontEnds(token -> {
+            if (!clients.containsKey(token)) {
+                throw new org.springframework.security.oauth2.jwt.BadJwtException("not a token of the realm");
+            }
+            return org.springframework.security.oauth2.jwt.Jwt.withTokenValue(token).header("alg", "RS256")
+                    .claim("azp", clients.get(token)).issuedAt(NOW.minusSeconds(60)).expiresAt(NOW.plusSeconds(240)).build();
+        }, java.util.Set.of("medicore-bff"), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /** Stands in for the service's own token check, which sits inside the audit. */
