@@ -149,6 +149,7 @@ module "dynamodb_lab_reports" {
   indexes = {
     "outbox-pending"     = { hash = "pending", range = "pending_order" }
     "reports-by-patient" = { hash = "patient_id", range = "created_order" }
+    "review-queue"       = { hash = "review_queue", range = "held_order" }
   }
   # Item reads and writes, a final status and its event in one transaction (authorized per item:
   # Put, Update, ConditionCheck), queries on its indexes, DescribeTable at start; no Scan, no Delete.

@@ -263,7 +263,7 @@ class TerraformWiringTest {
         while (index.find()) {
             designed.put(constants.get(index.group(1)), List.of(constants.get(index.group(2)), constants.get(index.group(3))));
         }
-        assertThat(designed).as("indexes of ReportTable.java").containsOnlyKeys("outbox-pending", "reports-by-patient");
+        assertThat(designed).as("indexes of ReportTable.java").containsOnlyKeys("outbox-pending", "reports-by-patient", "review-queue");
         assertThat(java).contains(".keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build())", "BillingMode.PAY_PER_REQUEST");
 
         Map<String, Object> table = Hcl.blocks(PLATFORM, "module").get("dynamodb_lab_reports");
