@@ -36,16 +36,18 @@ final class AccountRefusal {
     }
 
     private static InvalidArgument.Violation violation(Map<?, ?> error) {
-        String message = String.valueOf(error.get("errorMessage"));
+        // User-profile errors say errorMessage; the password policy says error (invalidPassword...Message).
+        String message = String.valueOf(error.get("errorMessage") != null ? error.get("errorMessage") : error.get("error"));
         if (message.toLowerCase().contains("password")) {
             return new InvalidArgument.Violation("input.password", PASSWORD_POLICY);
         }
         String field = FIELDS.getOrDefault(String.valueOf(error.get("field")), "input");
         List<?> params = error.get("params") instanceof List<?> given ? given : List.of();
         String description = switch (message) {
-            case "error-invalid-length" -> params.size() >= 3
-                    ? "must have between " + params.get(1) + " and " + params.get(2) + " characters"
-                    : "is too long";
+            case "error-invalid-length", "error-invalid-length-too-long", "error-invalid-length-too-short" ->
+                    params.size() >= 3 && params.get(2) != null
+                            ? "must have at most " + params.get(2) + " characters" + (params.get(1) == null ? "" : " and at least " + params.get(1))
+                            : "has a length the account service refuses";
             case "error-invalid-email" -> "must be an e-mail address";
             case "error-person-name-invalid-character", "error-username-invalid-character" ->
                     "contains characters a name can't have";
