@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { CorrectedLabValueInput, LabReviewQueueQuery } from '../gql/graphql';
-import { fieldErrors, problem } from '../api/errors';
+import { problem } from '../api/errors';
+import { errorsByPath } from '../api/formFields';
 import { Field } from '../ui/Field';
 import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
 
@@ -148,7 +149,7 @@ function Review({ report, onClose, onDecided }: { report: HeldReport; onClose: (
   const [reassigned, reassign] = useMutation(Reassign);
   const [rejected, reject] = useMutation(Reject);
   const failed = accepted.error ?? corrected.error ?? reassigned.error ?? rejected.error;
-  const errors = fieldErrors(failed);
+  const errors = errorsByPath(failed);
   const base = { reportId: report.id, expectedVersion: report.version };
   const edited = values.some((value, i) => {
     const read = report.valuesRead[i];
