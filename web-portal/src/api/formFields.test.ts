@@ -12,6 +12,7 @@ import {
   PROFILE,
   RESCHEDULE,
   SIGN_UP,
+  errorsByPath,
   fieldFor,
   formErrors,
   missingFields,
@@ -96,5 +97,13 @@ describe('the BFF field paths and the forms', () => {
       severity: 'Choose how severe the allergy is.',
     });
     expect(missingFields(HISTORY_ENTRY, { text: 'Feels better' }, ['text'])).toEqual({});
+  });
+});
+
+describe('a form of rows', () => {
+  it('finds each refusal by its path, row index included', () => {
+    const refusal = badRequest([{ field: 'input.values[2].unit', description: 'is required' }]);
+
+    expect(errorsByPath(refusal)).toEqual({ 'values[2].unit': 'is required' });
   });
 });

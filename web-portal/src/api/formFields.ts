@@ -176,3 +176,17 @@ export function missingFields<F extends FormFields>(
   }
   return missing;
 }
+
+/**
+ * For a form of rows (the lab review's `values[2].unit`), whose fields this file cannot list
+ * ahead: the BFF's refusals by path, without the input argument.
+ */
+export function errorsByPath(error: CombinedError | undefined): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const graphQLError of error?.graphQLErrors ?? []) {
+    for (const violation of (graphQLError.extensions?.violations ?? []) as Violation[]) {
+      errors[violation.field.replace(/^input\./, '')] = violation.description;
+    }
+  }
+  return errors;
+}

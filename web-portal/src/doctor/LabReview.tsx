@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { CorrectedLabValueInput, LabReviewQueueQuery } from '../gql/graphql';
-import type { CombinedError } from 'urql';
 import { problem } from '../api/errors';
+import { errorsByPath } from '../api/formFields';
 import { Field } from '../ui/Field';
 import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
 
@@ -90,16 +90,6 @@ type HeldReport = LabReviewQueueQuery['labReviewQueue']['edges'][number]['node']
  * The BFF's word on each field by its path without `input.` (`values[1].value`, `reason`): the
  * rows of values come and go, so they are not one of the fixed forms of formFields.
  */
-function violationsByPath(error: CombinedError | undefined): Record<string, string> {
-  const byPath: Record<string, string> = {};
-  for (const graphQLError of error?.graphQLErrors ?? []) {
-    for (const violation of (graphQLError.extensions?.violations ?? []) as { field: string; description: string }[]) {
-      byPath[violation.field.replace(/^input\./, '')] = violation.description;
-    }
-  }
-  return byPath;
-}
-
 /** Reports held for review, oldest first; one opened shows its text beside the values read and the decisions. */
 export function LabReview() {
   const [after, setAfter] = useState<string | null>(null);
@@ -163,7 +153,7 @@ function Review({ report, onClose, onDecided }: { report: HeldReport; onClose: (
   const [reassigned, reassign] = useMutation(Reassign);
   const [rejected, reject] = useMutation(Reject);
   const failed = accepted.error ?? corrected.error ?? reassigned.error ?? rejected.error;
-  const errors = violationsByPath(failed);
+  const errors = errorsByPath(failed);
   const base = { reportId: report.id, expectedVersion: report.version };
   const edited = values.some((value, i) => {
     const read = report.valuesRead[i];
