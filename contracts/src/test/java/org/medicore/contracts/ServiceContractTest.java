@@ -44,10 +44,10 @@ class ServiceContractTest {
     }
 
     @Test
-    void the_lab_service_offers_upload_confirmation_status_and_results() {
+    void the_lab_service_offers_upload_confirmation_status_results_hl7_and_review() {
         assertThat(rpcNames(LabServiceGrpc.getServiceDescriptor())).containsExactlyInAnyOrder(
                 "RequestUploadUrl", "ConfirmUpload", "GetReportStatus", "ListResultsByPatient",
-                "ListReportsByPatient");
+                "ListReportsByPatient", "SubmitHl7Message", "ListReviewQueue", "DecideReview");
     }
 
     @Test

@@ -67,7 +67,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         // the tests hand dropped HL7 files to the Lambda handler themselves
         "medicore.lab.hl7.drop-poll-interval=0s",
         // the fairness test's big report goes to the large-report workers
-        "medicore.lab.processing.large-report-bytes=40000",
+        "medicore.lab.processing.large-report-bytes=20000",
         "logging.level.software.amazon.dynamodb=WARN"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RunningLabProcessor {
