@@ -59,7 +59,7 @@ class BffPactVerificationTest extends RunningLabProcessor implements VerifiesPac
     Map<String, Object> aProcessedReport() throws IOException, InterruptedException {
         String patientId = aRegisteredPatient("");
         String reportId = upload(doctor(), patientId,
-                aTableReport().withRow("Potassium", "5.4", "mmol/L", "3.5 - 5.1", "H").pdf());
+                printedFor(patientId, aTableReport().withRow("Potassium", "5.4", "mmol/L", "3.5 - 5.1", "H")).pdf());
         awaitFinal(doctor(), reportId);
         return Map.of("patientId", patientId, "reportId", reportId);
     }
