@@ -1,6 +1,7 @@
 package org.medicore.bff;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.medicore.bff.support.SlowLink;
 import org.medicore.bff.support.WholeSystemTest;
@@ -18,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * BFF's deadline): the account is never deleted for a lost answer, and the person ends up
  * registered, by the BFF's asking or by their own retry.
  */
+@Disabled("Issue 19 stays open for this: in the first whole-system run the registration answered at once "
+        + "while the link held every answer, so the BFF's calls did not pass through the link; a test that "
+        + "cannot see the timeout proves nothing until the link is in the path")
 class RegistrationOverASlowLinkTest extends WholeSystemTest {
 
     private static final SlowLink LINK = SlowLink.to(SYSTEM.patientTarget());

@@ -1,5 +1,7 @@
 package org.medicore.bff.audit;
 
+import org.medicore.bff.security.RealmRoles;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -21,7 +23,8 @@ public record AccessRecord(long position, Instant occurredAt, String subject, Li
             return new AccessRecord(position, occurredAt, subject, roles, clientId, service, operation, action, resourceType,
                     ids, List.of(patientId), fieldsChanged, clientAddress, forwardedFor, outcome, status, traceId);
         }
-        String someone = roles.isEmpty() ? "anonymous" : String.join(", ", roles);
+        List<String> clinicRoles = roles.stream().filter(RealmRoles.MEDICORE_ROLES::contains).sorted().toList();
+        String someone = clinicRoles.isEmpty() ? "anonymous" : String.join(", ", clinicRoles);
         return new AccessRecord(position, occurredAt, someone, roles, clientId, service, operation, action, resourceType,
                 ids, List.of(patientId), fieldsChanged, "", null, outcome, status, null);
     }
