@@ -129,7 +129,7 @@ await step('a new patient signing up sees the field errors beside the fields', p
   await patient.getByLabel('Password').fill('short');
   await patient.getByRole('button', { name: 'Create my account' }).click();
   const passwordField = patient.getByLabel('Password');
-  await patient.getByText(/at least 10 characters/).waitFor();
+  await patient.getByText(/at least 12 characters/).waitFor();
   if ((await passwordField.getAttribute('aria-invalid')) !== 'true') throw new Error('the password field is not marked invalid');
   await shoot(patient, '03-patient-sign-up-field-errors');
 });

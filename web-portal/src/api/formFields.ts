@@ -38,7 +38,7 @@ export const SIGN_UP = {
     invalid: 'Enter an e-mail address such as name@example.org.',
   },
   phone: { label: 'Phone', paths: ['phone', 'contact.phone'], invalid: 'Enter a phone number such as +49 30 1234567.' },
-  password: { label: 'Password', paths: ['password'], required: 'Choose a password of at least 10 characters.' },
+  password: { label: 'Password', paths: ['password'], required: 'Choose a password of at least 12 characters.' },
 } satisfies FormFields;
 
 export const PROFILE = {
