@@ -81,7 +81,7 @@ for (const [who, page] of Object.entries(pages)) {
   });
 }
 
-const family = `Tester${Date.now().toString(36)}`;
+const family = required('PATIENT_FAMILY_NAME');
 const email = `${family.toLowerCase()}@example.org`;
 const password = 'a-long-enough-password';
 let bookingsBefore = 0;

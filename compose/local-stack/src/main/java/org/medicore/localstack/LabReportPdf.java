@@ -23,6 +23,11 @@ public final class LabReportPdf {
     }
 
     public static byte[] withLines(List<String> lines) {
+        return forPatient("Alice Patient", "1985-04-12", lines);
+    }
+
+    /** The same report printed for another patient (name as "Given Family", date of birth as yyyy-MM-dd). */
+    public static byte[] forPatient(String name, String dateOfBirth, List<String> lines) {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
@@ -30,8 +35,8 @@ public final class LabReportPdf {
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 float y = 780;
                 for (String line : java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of("City Lab Berlin - Laboratory report", "Patient: Alice Patient",
-                                "Date of birth: 1985-04-12", "Collected: 2026-03-01"),
+                        java.util.stream.Stream.of("City Lab Berlin - Laboratory report", "Patient: " + name,
+                                "Date of birth: " + dateOfBirth, "Collected: 2026-03-01"),
                         lines.stream()).toList()) {
                     content.beginText();
                     content.setFont(font, 10);

@@ -45,7 +45,9 @@ class PortalInTheBrowserTest {
                 "the doctor's day in " + DOCTOR_ZONE + " has no slot left to book and complete now");
         system.demoDoctorWorksEveryDayFrom(firstSlot);
 
-        Path pdf = Files.write(TARGET.resolve("lab-report.pdf"), LabReportPdf.withLines(List.of(
+        // The report names the patient the browser signs up, as a lab prints it; anyone else's is held for review.
+        String family = "Tester" + Long.toString(System.currentTimeMillis(), 36);
+        Path pdf = Files.write(TARGET.resolve("lab-report.pdf"), LabReportPdf.forPatient("Erika " + family, "1990-05-17", List.of(
                 "Glucose: 98 mg/dL (70-99)", "Potassium: 5.9 mmol/L (3.5-5.1)", "Sodium: 141 mmol/L (136-145)")));
         Path log = TARGET.resolve("playwright.log");
         try (PortalServer portal = PortalServer.start(WEB_PORTAL.resolve("dist"), port, graphQl, system.keycloak().baseUrl())) {
@@ -55,6 +57,7 @@ class PortalInTheBrowserTest {
                     .redirectOutput(log.toFile());
             browser.environment().put("PORTAL_URL", portal.url());
             browser.environment().put("LAB_REPORT_PDF", pdf.toString());
+            browser.environment().put("PATIENT_FAMILY_NAME", family);
             browser.environment().put("SCREENSHOTS", TARGET.resolve("screenshots").toString());
             browser.environment().put("RESULTS", TARGET.resolve("playwright-results.json").toString());
             Process run = browser.start();
