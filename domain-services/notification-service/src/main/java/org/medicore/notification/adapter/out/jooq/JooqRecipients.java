@@ -1,0 +1,54 @@
+package org.medicore.notification.adapter.out.jooq;
+
+import org.jooq.DSLContext;
+import org.medicore.notification.adapter.out.jooq.generated.tables.records.RecipientRecord;
+import org.medicore.notification.application.port.out.LoadPractitionerZones;
+import org.medicore.notification.application.port.out.LoadRecipients;
+import org.medicore.notification.domain.Channel;
+import org.medicore.notification.domain.Language;
+import org.medicore.notification.domain.QuietHours;
+import org.medicore.notification.domain.Recipient;
+
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.medicore.notification.adapter.out.jooq.generated.Tables.PRACTITIONER_ZONE;
+import static org.medicore.notification.adapter.out.jooq.generated.Tables.RECIPIENT;
+
+/** recipient and practitioner_zone: who is told how, and in which zone a practitioner's calendar runs. */
+final class JooqRecipients implements LoadRecipients, LoadPractitionerZones {
+
+    private final DSLContext db;
+
+    JooqRecipients(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Recipient> find(UUID patientId) {
+        return db.selectFrom(RECIPIENT).where(RECIPIENT.PATIENT_ID.eq(patientId)).fetchOptional(JooqRecipients::recipient);
+    }
+
+    @Override
+    public Optional<ZoneId> zoneOf(String practitionerId) {
+        return db.select(PRACTITIONER_ZONE.TIME_ZONE).from(PRACTITIONER_ZONE)
+                .where(PRACTITIONER_ZONE.PRACTITIONER_ID.eq(practitionerId))
+                .fetchOptional(PRACTITIONER_ZONE.TIME_ZONE).map(ZoneId::of);
+    }
+
+    private static Recipient recipient(RecipientRecord row) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        if (row.getEmailEnabled()) {
+            channels.add(Channel.EMAIL);
+        }
+        if (row.getSmsEnabled()) {
+            channels.add(Channel.SMS);
+        }
+        return new Recipient(row.getPatientId(), Optional.ofNullable(row.getEmail()), Optional.ofNullable(row.getPhone()),
+                channels, Language.ofTag(row.getLanguage()), ZoneId.of(row.getTimeZone()),
+                new QuietHours(row.getQuietHoursStart(), row.getQuietHoursEnd()));
+    }
+}

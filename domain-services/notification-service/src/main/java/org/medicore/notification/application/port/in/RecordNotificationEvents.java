@@ -1,0 +1,48 @@
+package org.medicore.notification.application.port.in;
+
+import org.medicore.notification.domain.Money;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Takes in the events that tell a patient something; each event id is applied once. */
+public interface RecordNotificationEvents {
+
+    enum Recorded { RECORDED, ALREADY_RECORDED }
+
+    Recorded record(IncomingEvent event);
+
+    /** The consumed event's id and type: what makes a redelivery recognisable. */
+    record EventRef(UUID eventId, String eventType) {
+
+        public EventRef {
+            Objects.requireNonNull(eventId, "eventId");
+            Objects.requireNonNull(eventType, "eventType");
+        }
+    }
+
+    sealed interface IncomingEvent {
+        EventRef event();
+    }
+
+    record AppointmentBooked(EventRef event, UUID appointmentId, UUID patientId, String practitionerId,
+                             Instant start, Instant end) implements IncomingEvent {
+    }
+
+    record AppointmentRescheduled(EventRef event, UUID appointmentId, UUID patientId, String practitionerId,
+                                  Instant newStart, Instant newEnd) implements IncomingEvent {
+    }
+
+    record AppointmentCancelled(EventRef event, UUID appointmentId, UUID patientId, String practitionerId,
+                                Instant start, Instant end) implements IncomingEvent {
+    }
+
+    record ResultsReady(EventRef event, UUID reportId, UUID patientId) implements IncomingEvent {
+    }
+
+    record InvoiceIssued(EventRef event, UUID patientId, String invoiceNumber, Money total, LocalDate paymentDue)
+            implements IncomingEvent {
+    }
+}

@@ -1,0 +1,93 @@
+package org.medicore.notification.application.service;
+
+import org.medicore.notification.application.port.in.DeliverDueNotifications;
+import org.medicore.notification.application.port.out.ClaimDueNotifications;
+import org.medicore.notification.application.port.out.ComposeMessages;
+import org.medicore.notification.application.port.out.LoadRecipients;
+import org.medicore.notification.application.port.out.SendOnChannel;
+import org.medicore.notification.application.port.out.Transactions;
+import org.medicore.notification.domain.Channel;
+import org.medicore.notification.domain.ClaimedNotification;
+import org.medicore.notification.domain.DeliveryOutcome;
+import org.medicore.notification.domain.Notification;
+import org.medicore.notification.domain.Recipient;
+import org.medicore.notification.domain.RetryPolicy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sends due messages. A batch is claimed with its rows locked (other instances skip them) and
+ * each outcome is written in the same transaction: a crash after a provider accepted a message
+ * but before the commit sends it once more, with the same Message-ID, and never loses it.
+ */
+public final class DeliveryService implements DeliverDueNotifications {
+
+    private final Transactions transactions;
+    private final ClaimDueNotifications store;
+    private final LoadRecipients recipients;
+    private final ComposeMessages composer;
+    private final Map<Channel, SendOnChannel> channels = new EnumMap<>(Channel.class);
+    private final RetryPolicy retry;
+    private final int batchSize;
+    private final ZoneId clinicZone;
+    private final Clock clock;
+
+    public DeliveryService(Transactions transactions, ClaimDueNotifications store, LoadRecipients recipients,
+                           ComposeMessages composer, List<SendOnChannel> channels, RetryPolicy retry, int batchSize,
+                           ZoneId clinicZone, Clock clock) {
+        this.transactions = transactions;
+        this.store = store;
+        this.recipients = recipients;
+        this.composer = composer;
+        channels.forEach(channel -> this.channels.put(channel.channel(), channel));
+        this.retry = retry;
+        this.batchSize = batchSize;
+        this.clinicZone = clinicZone;
+        this.clock = clock;
+    }
+
+    @Override
+    public int deliverDue() {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            List<ClaimedNotification> due = store.claimDue(now, batchSize);
+            due.forEach(claimed -> deliver(claimed, now));
+            return due.size();
+        });
+    }
+
+    private void deliver(ClaimedNotification claimed, Instant now) {
+        Notification notification = claimed.notification();
+        int attempts = claimed.attemptsMade() + 1;
+        switch (attempt(notification)) {
+            case DeliveryOutcome.Delivered delivered ->
+                    store.recordSent(notification.id(), delivered.providerMessageId(), now);
+            case DeliveryOutcome.TemporaryFailure failure -> retry.nextAttempt(attempts, now).ifPresentOrElse(
+                    next -> store.recordRetry(notification.id(), attempts, next, failure.reason()),
+                    () -> store.recordFailure(notification.id(), attempts,
+                            "gave up after " + attempts + " attempts: " + failure.reason(), now));
+            case DeliveryOutcome.PermanentFailure failure ->
+                    store.recordFailure(notification.id(), attempts, failure.reason(), now);
+        }
+    }
+
+    private DeliveryOutcome attempt(Notification notification) {
+        Recipient recipient = recipients.find(notification.patientId())
+                .orElseGet(() -> Recipient.unknown(notification.patientId(), clinicZone));
+        Optional<String> address = recipient.addressOn(notification.channel());
+        SendOnChannel channel = channels.get(notification.channel());
+        if (address.isEmpty()) {
+            return new DeliveryOutcome.PermanentFailure("no " + notification.channel() + " address for the patient");
+        }
+        if (channel == null) {
+            return new DeliveryOutcome.PermanentFailure("no provider configured for " + notification.channel());
+        }
+        return channel.send(address.get(), composer.compose(notification, recipient), notification.idempotencyKey());
+    }
+}

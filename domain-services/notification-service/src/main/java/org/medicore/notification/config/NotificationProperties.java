@@ -1,0 +1,47 @@
+package org.medicore.notification.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Everything notification-service reads under medicore.notification; defaults in application.yaml. */
+@ConfigurationProperties("medicore.notification")
+public record NotificationProperties(Topics topics, Retry eventRetry, Delivery delivery, Reminders reminders,
+                                     Clinic clinic, Mail mail, Sms sms, Payment payment) {
+
+    /** Kafka topics consumed, and the dead-letter topic. */
+    public record Topics(String appointments, String billing, String labs, String deadLetter) {
+    }
+
+    /** How often a failing event is tried again before it goes to the dead-letter topic. */
+    public record Retry(int attempts, Duration interval) {
+    }
+
+    /** The delivery round: how often, how many per transaction, and how providers' failures are retried. */
+    public record Delivery(Duration pollInterval, int batchSize, int maxAttempts, Duration firstRetryDelay,
+                           Duration maxRetryDelay) {
+    }
+
+    /** How long before a visit reminders go out. */
+    public record Reminders(List<Duration> leadTimes) {
+    }
+
+    /** The clinic as the messages name it; its zone stands in for an unknown patient's or practitioner's. */
+    public record Clinic(String name, ZoneId zone, String portalUrl) {
+    }
+
+    /** The sender of e-mail (SMTP settings are Spring's spring.mail.*). */
+    public record Mail(String from, String fromName) {
+    }
+
+    /** The local SMS channel: a file people read. */
+    public record Sms(Path file) {
+    }
+
+    /** How to pay an invoice: the clinic's bank account. */
+    public record Payment(String accountHolder, String iban, String bic) {
+    }
+}

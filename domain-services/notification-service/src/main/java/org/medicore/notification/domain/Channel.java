@@ -1,0 +1,7 @@
+package org.medicore.notification.domain;
+
+/** How a message reaches the patient. */
+public enum Channel {
+    EMAIL,
+    SMS
+}
