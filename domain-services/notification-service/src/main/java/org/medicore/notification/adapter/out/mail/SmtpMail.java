@@ -1,18 +1,21 @@
 package org.medicore.notification.adapter.out.mail;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.medicore.notification.application.port.out.ComposedMessage;
 import org.medicore.notification.application.port.out.SendOnChannel;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.DeliveryOutcome;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
@@ -63,8 +66,7 @@ final class SmtpMail implements SendOnChannel {
             mail.setText(message.text(), message.html());
             if (message.calendar().isPresent()) {
                 ComposedMessage.CalendarFile calendar = message.calendar().get();
-                mail.addAttachment("invite.ics", new ByteArrayResource(calendar.text().getBytes(StandardCharsets.UTF_8)),
-                        "text/calendar; charset=UTF-8; method=" + calendar.method());
+                mail.getRootMimeMultipart().addBodyPart(calendarPart(calendar));
             }
             sender.send(mime);
             return new DeliveryOutcome.Delivered(messageId);
@@ -76,6 +78,20 @@ final class SmtpMail implements SendOnChannel {
             return refusedForGood(e) ? new DeliveryOutcome.PermanentFailure("refused by the mail server: " + e.getMessage())
                     : new DeliveryOutcome.TemporaryFailure(e.getMessage());
         }
+    }
+
+    /**
+     * invite.ics in base64: RFC 5545 lines end in CRLF, which a text transfer encoding leaves to
+     * every relay and reader to keep or not.
+     */
+    private static MimeBodyPart calendarPart(ComposedMessage.CalendarFile calendar) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar.text().getBytes(StandardCharsets.UTF_8),
+                "text/calendar; charset=UTF-8; method=" + calendar.method())));
+        part.setFileName("invite.ics");
+        part.setDisposition(Part.ATTACHMENT);
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        return part;
     }
 
     /** A 5xx reply to the address or the message: the server will say the same next time. */

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.time.format.TextStyle;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +68,7 @@ final class MustacheMessages implements ComposeMessages {
                 model.put("date", DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(start));
                 model.put("time", time.format(start));
                 model.put("endTime", time.format(end));
-                model.put("timeZone", recipient.zone().getDisplayName(TextStyle.FULL, locale));
+                model.put("timeZone", DateTimeFormatter.ofPattern("zzzz", locale).format(start));
             }
             case MessageContent.ResultsReady results -> {
                 // which report is for the portal to show after sign-in: the message names nothing

@@ -1,0 +1,72 @@
+package org.medicore.notification.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.medicore.localstack.TestStack;
+import org.medicore.notification.NotificationServiceApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * The whole service against the real PostgreSQL and Kafka of the test stack and a GreenMail
+ * SMTP/IMAP server in this JVM, with a clock the tests move. Every test class extending it
+ * shares one Spring context, hence one consumer of the event topics.
+ */
+@SpringBootTest(classes = {NotificationServiceApplication.class, RunningNotificationService.TestClock.class},
+        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "medicore.notification.event-retry.attempts=2",
+        "medicore.notification.event-retry.interval=100ms",
+        "medicore.notification.delivery.poll-interval=100ms",
+        "medicore.notification.delivery.first-retry-delay=1s",
+})
+public abstract class RunningNotificationService {
+
+    protected static final GreenMail MAIL = startMail();
+    protected static final Path SMS_FILE = smsFile();
+
+    @DynamicPropertySource
+    static void realComponents(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestStack.newDatabaseUrl("notifications_test"));
+        registry.add("spring.kafka.bootstrap-servers", () -> TestStack.kafka().bootstrapServers());
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("medicore.notification.sms.file", SMS_FILE::toString);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock(Instant.parse("2026-12-02T10:00:00Z"));
+        }
+    }
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(new ServerSetup[]{
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mail.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop, "greenmail-stop"));
+        return mail;
+    }
+
+    private static Path smsFile() {
+        try {
+            return Files.createTempDirectory("medicore-sms-").resolve("outbox.txt");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
