@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class LocalStack implements AutoCloseable {
 
     /** One database per service that keeps its state in PostgreSQL. */
-    public static final List<String> SERVICE_DATABASES = List.of("appointments", "billing");
+    public static final List<String> SERVICE_DATABASES = List.of("appointments", "billing", "notifications");
 
     private final Deque<Component> started = new ArrayDeque<>();
     private PostgresServer postgres;

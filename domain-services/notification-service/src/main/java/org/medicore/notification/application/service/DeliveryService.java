@@ -3,6 +3,7 @@ package org.medicore.notification.application.service;
 import org.medicore.notification.application.port.in.DeliverDueNotifications;
 import org.medicore.notification.application.port.out.ClaimDueNotifications;
 import org.medicore.notification.application.port.out.ComposeMessages;
+import org.medicore.notification.application.port.out.ComposedMessage;
 import org.medicore.notification.application.port.out.LoadRecipients;
 import org.medicore.notification.application.port.out.SendOnChannel;
 import org.medicore.notification.application.port.out.Transactions;
@@ -22,9 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sends due messages. A batch is claimed with its rows locked (other instances skip them) and
- * each outcome is written in the same transaction: a crash after a provider accepted a message
- * but before the commit sends it once more, with the same Message-ID, and never loses it.
+ * Sends due messages, each in a transaction of its own: the message's row is claimed locked
+ * (other instances skip it), sent, and its outcome written before the commit. A crash after the
+ * provider accepted a message but before the commit sends that one message once more, with the
+ * same Message-ID, and loses none; one message's trouble never undoes another's record.
  */
 public final class DeliveryService implements DeliverDueNotifications {
 
@@ -54,11 +56,19 @@ public final class DeliveryService implements DeliverDueNotifications {
 
     @Override
     public int deliverDue() {
+        int handled = 0;
+        while (handled < batchSize && deliverOne()) {
+            handled++;
+        }
+        return handled;
+    }
+
+    private boolean deliverOne() {
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
-            List<ClaimedNotification> due = store.claimDue(now, batchSize);
+            List<ClaimedNotification> due = store.claimDue(now, 1);
             due.forEach(claimed -> deliver(claimed, now));
-            return due.size();
+            return !due.isEmpty();
         });
     }
 
@@ -88,6 +98,13 @@ public final class DeliveryService implements DeliverDueNotifications {
         if (channel == null) {
             return new DeliveryOutcome.PermanentFailure("no provider configured for " + notification.channel());
         }
-        return channel.send(address.get(), composer.compose(notification, recipient), notification.idempotencyKey());
+        ComposedMessage message;
+        try {
+            message = composer.compose(notification, recipient);
+        } catch (RuntimeException e) {
+            // a template that can't render this message would fail it on every round: record it for staff
+            return new DeliveryOutcome.PermanentFailure("could not compose the message: " + e.getMessage());
+        }
+        return channel.send(address.get(), message, notification.idempotencyKey());
     }
 }

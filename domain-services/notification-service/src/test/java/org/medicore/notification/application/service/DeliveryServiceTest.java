@@ -116,6 +116,43 @@ class DeliveryServiceTest {
         assertThat(store.failures).containsEntry(message.id(), "no provider configured for SMS");
     }
 
+    @Test
+    void should_fail_a_message_its_template_cannot_render_and_go_on_with_the_next() {
+        Notification unrenderable = dueMessageFor(aRecipient().build());
+        Notification fine = dueMessageFor(aRecipient().build());
+        mail.answers(new DeliveryOutcome.Delivered("<fine@x>"));
+        DeliveryService picky = new DeliveryService(Transaction.DIRECT, store,
+                patientId -> Optional.ofNullable(recipients.get(patientId)),
+                (notification, recipient) -> {
+                    if (notification.equals(unrenderable)) {
+                        throw new IllegalStateException("No key 'amount' in the model");
+                    }
+                    return new ComposedMessage("subject", "text", "<p>html</p>", "sms", Optional.empty());
+                }, List.of(mail), RETRY, 10, BERLIN, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(picky.deliverDue()).isEqualTo(2);
+
+        assertThat(store.failures).containsEntry(unrenderable.id(),
+                "could not compose the message: No key 'amount' in the model");
+        assertThat(store.sent).containsEntry(fine.id(), "<fine@x>");
+    }
+
+    @Test
+    void should_handle_at_most_a_batch_per_round() {
+        DeliveryService smallBatches = new DeliveryService(Transaction.DIRECT, store,
+                patientId -> Optional.ofNullable(recipients.get(patientId)),
+                (notification, recipient) -> new ComposedMessage("s", "t", "h", "sms", Optional.empty()),
+                List.of(mail), RETRY, 2, BERLIN, Clock.fixed(NOW, ZoneOffset.UTC));
+        for (int i = 0; i < 3; i++) {
+            dueMessageFor(aRecipient().build());
+            mail.answers(new DeliveryOutcome.Delivered("<" + i + "@x>"));
+        }
+
+        assertThat(smallBatches.deliverDue()).isEqualTo(2);
+        assertThat(smallBatches.deliverDue()).isEqualTo(1);
+        assertThat(smallBatches.deliverDue()).isZero();
+    }
+
     private Notification dueMessageFor(Recipient recipient) {
         return dueMessageFor(recipient, Channel.EMAIL);
     }
@@ -153,8 +190,8 @@ class DeliveryServiceTest {
 
         @Override
         public List<ClaimedNotification> claimDue(Instant now, int limit) {
-            List<ClaimedNotification> claimed = List.copyOf(due);
-            due.clear();
+            List<ClaimedNotification> claimed = List.copyOf(due.subList(0, Math.min(limit, due.size())));
+            due.removeAll(claimed);
             return claimed;
         }
 
