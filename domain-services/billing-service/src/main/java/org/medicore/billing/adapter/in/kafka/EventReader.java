@@ -1,11 +1,9 @@
 package org.medicore.billing.adapter.in.kafka;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
-import com.google.protobuf.util.JsonFormat;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
+import org.medicore.support.kafka.UnreadableEvent;
 import org.medicore.billing.application.port.in.ApplyBillingEvents.ChargeEvent;
 import org.medicore.billing.application.port.in.ApplyBillingEvents.PatientRegistration;
 import org.medicore.billing.domain.AppointmentRef;
@@ -17,16 +15,13 @@ import org.medicore.contracts.events.v1.AppointmentCompleted;
 import org.medicore.contracts.events.v1.AppointmentNoShow;
 import org.medicore.contracts.events.v1.PatientRegistered;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.UUID;
+import static org.medicore.support.kafka.ConsumedEvents.eventType;
+import static org.medicore.support.kafka.ConsumedEvents.instant;
+import static org.medicore.support.kafka.ConsumedEvents.parse;
+import static org.medicore.support.kafka.ConsumedEvents.uuid;
 
 /** Reads a consumed record, by its event-type header, into what billing does with it. */
 final class EventReader {
-
-    static final String EVENT_TYPE = "event-type";
-
-    private static final JsonFormat.Parser JSON = JsonFormat.parser().ignoringUnknownFields();
 
     /** What a record asks of billing. */
     sealed interface Incoming {
@@ -82,39 +77,6 @@ final class EventReader {
 
     private static Object field(Message event, String name) {
         return event.getField(event.getDescriptorForType().findFieldByName(name));
-    }
-
-    private static String eventType(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader(EVENT_TYPE);
-        if (header == null) {
-            throw new UnreadableEvent("no " + EVENT_TYPE + " header");
-        }
-        return new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends Message> T parse(ConsumerRecord<String, String> record, Message.Builder builder) {
-        if (record.value() == null) {
-            throw new UnreadableEvent("no value");
-        }
-        try {
-            JSON.merge(record.value(), builder);
-            return (T) builder.build();
-        } catch (InvalidProtocolBufferException e) {
-            throw new UnreadableEvent("not the proto3 JSON of " + builder.getDescriptorForType().getFullName(), e);
-        }
-    }
-
-    private static UUID uuid(String value, String field) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableEvent(field + " is not a UUID: '" + value + "'", e);
-        }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 
     private static AppointmentType appointmentType(String name) {

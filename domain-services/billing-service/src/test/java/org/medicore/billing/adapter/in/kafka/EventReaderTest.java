@@ -1,5 +1,6 @@
 package org.medicore.billing.adapter.in.kafka;
 
+import org.medicore.support.kafka.UnreadableEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;

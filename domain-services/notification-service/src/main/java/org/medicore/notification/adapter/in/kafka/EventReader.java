@@ -1,11 +1,7 @@
 package org.medicore.notification.adapter.in.kafka;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
-import com.google.protobuf.Timestamp;
-import com.google.protobuf.util.JsonFormat;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
+import org.medicore.support.kafka.UnreadableEvent;
 import org.medicore.contracts.events.v1.AppointmentBooked;
 import org.medicore.contracts.events.v1.AppointmentCancelled;
 import org.medicore.contracts.events.v1.AppointmentRescheduled;
@@ -16,22 +12,20 @@ import org.medicore.notification.application.port.in.RecordNotificationEvents.In
 import org.medicore.notification.application.port.in.RecordNotificationEvents;
 import org.medicore.notification.domain.Money;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.UUID;
+
+import static org.medicore.support.kafka.ConsumedEvents.eventType;
+import static org.medicore.support.kafka.ConsumedEvents.instant;
+import static org.medicore.support.kafka.ConsumedEvents.parse;
+import static org.medicore.support.kafka.ConsumedEvents.uuid;
 
 /**
  * Reads a consumed record, by its event-type header, into what it tells a patient; empty for
  * the types nobody is told of (completions, payments, a report without results, newer types).
  */
 final class EventReader {
-
-    static final String EVENT_TYPE = "event-type";
-
-    private static final JsonFormat.Parser JSON = JsonFormat.parser().ignoringUnknownFields();
 
     Optional<IncomingEvent> read(ConsumerRecord<String, String> record) {
         String type = eventType(record);
@@ -72,39 +66,6 @@ final class EventReader {
 
     private static EventRef ref(String eventId, String type) {
         return new EventRef(uuid(eventId, "event_id"), type);
-    }
-
-    private static String eventType(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader(EVENT_TYPE);
-        if (header == null) {
-            throw new UnreadableEvent("no " + EVENT_TYPE + " header");
-        }
-        return new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends Message> T parse(ConsumerRecord<String, String> record, Message.Builder builder) {
-        if (record.value() == null) {
-            throw new UnreadableEvent("no value");
-        }
-        try {
-            JSON.merge(record.value(), builder);
-            return (T) builder.build();
-        } catch (InvalidProtocolBufferException e) {
-            throw new UnreadableEvent("not the proto3 JSON of " + builder.getDescriptorForType().getFullName(), e);
-        }
-    }
-
-    private static UUID uuid(String value, String field) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableEvent(field + " is not a UUID: '" + value + "'", e);
-        }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 
     private static Money money(org.medicore.contracts.common.v1.Money money) {

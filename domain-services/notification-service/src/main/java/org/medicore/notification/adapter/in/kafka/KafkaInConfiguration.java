@@ -1,5 +1,6 @@
 package org.medicore.notification.adapter.in.kafka;
 
+import org.medicore.support.kafka.UnreadableEvent;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
