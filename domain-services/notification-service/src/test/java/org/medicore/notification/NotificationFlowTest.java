@@ -5,18 +5,25 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.medicore.notification.application.port.out.ClaimDueNotifications;
+import org.medicore.notification.application.port.out.ComposeMessages;
+import org.medicore.notification.application.port.out.LoadRecipients;
 import org.medicore.notification.application.port.out.ScheduleNotifications;
+import org.medicore.notification.application.port.out.SendOnChannel;
+import org.medicore.notification.application.service.DeliveryService;
 import org.medicore.notification.application.port.out.Transactions;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.ClaimedNotification;
 import org.medicore.notification.domain.MessageContent;
 import org.medicore.notification.domain.Notification;
 import org.medicore.notification.domain.NotificationKind;
+import org.medicore.notification.domain.RetryPolicy;
 import org.medicore.notification.support.EventStream;
 import org.medicore.notification.support.ICalendar;
 import org.medicore.notification.support.Inbox;
 import org.medicore.notification.support.MovableClock;
 import org.medicore.notification.support.RunningNotificationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.file.Files;
@@ -52,6 +59,7 @@ class NotificationFlowTest extends RunningNotificationService {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Duration QUIET_WHILE = Duration.ofMillis(800);
     private static final EventStream events = new EventStream();
+    private static final Logger log = LoggerFactory.getLogger(NotificationFlowTest.class);
 
     @Autowired
     DSLContext db;
@@ -67,6 +75,15 @@ class NotificationFlowTest extends RunningNotificationService {
 
     @Autowired
     ScheduleNotifications schedule;
+
+    @Autowired
+    LoadRecipients recipients;
+
+    @Autowired
+    ComposeMessages composer;
+
+    @Autowired
+    List<SendOnChannel> channels;
 
     @AfterAll
     static void closeStream() {
@@ -221,6 +238,38 @@ class NotificationFlowTest extends RunningNotificationService {
         Set<UUID> both = new HashSet<>(firstClaimed);
         both.addAll(second);
         assertThat(both).containsAll(mine.stream().map(Notification::id).toList());
+    }
+
+    @Test
+    void a_second_instance_delivering_beside_the_first_sends_each_due_message_exactly_once() throws Exception {
+        clock.set(berlin("2026-12-02T11:00"));
+        UUID patient = UUID.randomUUID();
+        Inbox inbox = patientWithEmail(patient, "en", Set.of(Channel.EMAIL));
+        int count = 100;
+        List<Notification> due = IntStream.range(0, count).mapToObj(i -> new Notification(UUID.randomUUID(),
+                "two-instances:" + patient + ":" + i, patient, NotificationKind.RESULTS_READY, Channel.EMAIL,
+                clock.instant(), new MessageContent.ResultsReady(UUID.randomUUID()))).toList();
+        DeliveryService secondInstance = new DeliveryService(transactions, claims, recipients, composer, channels,
+                new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(1)), 50, BERLIN, clock);
+
+        long started = System.nanoTime();
+        transactions.inTransaction(() -> schedule.schedule(due, clock.instant()));
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> {
+            int delivered = 0;
+            for (int round; (round = secondInstance.deliverDue()) > 0; ) {
+                delivered += round;
+            }
+            return delivered;
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.fetchCount(NOTIFICATION,
+                NOTIFICATION.PATIENT_ID.eq(patient).and(NOTIFICATION.STATUS.eq("SENT"))) == count);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int bySecond = second.get(10, TimeUnit.SECONDS);
+
+        assertThat(inbox.messageIds()).hasSize(count).doesNotHaveDuplicates();
+        assertThat(bySecond).isBetween(1, count - 1);
+        log.info("{} messages sent over SMTP by two instances in {} s ({} per second; the second sent {})",
+                count, String.format("%.2f", seconds), Math.round(count / seconds), bySecond);
     }
 
     /** Claims in a transaction, optionally holds it open until told, then rolls it back. */

@@ -2,6 +2,7 @@ package org.medicore.notification.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.BodyPart;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -42,7 +43,36 @@ public final class Inbox {
         return address;
     }
 
+    /** Only the Message-IDs, fetched in one round trip: for counting many mails. */
+    public List<String> messageIds() {
+        return withInbox(inbox -> {
+            Message[] messages = inbox.getMessages();
+            FetchProfile headers = new FetchProfile();
+            headers.add("Message-ID");
+            inbox.fetch(messages, headers);
+            List<String> ids = new ArrayList<>();
+            for (Message message : messages) {
+                ids.add(message.getHeader("Message-ID")[0]);
+            }
+            return ids;
+        });
+    }
+
     public List<Mail> read() {
+        return withInbox(inbox -> {
+            List<Mail> mails = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                mails.add(mail(message));
+            }
+            return mails;
+        });
+    }
+
+    private interface InboxReading<T> {
+        T read(Folder inbox) throws MessagingException, IOException;
+    }
+
+    private <T> T withInbox(InboxReading<T> reading) {
         Properties properties = new Properties();
         properties.setProperty("mail.imap.connectiontimeout", "5000");
         properties.setProperty("mail.imap.timeout", "5000");
@@ -52,12 +82,9 @@ public final class Inbox {
             try {
                 Folder inbox = store.getFolder("INBOX");
                 inbox.open(Folder.READ_ONLY);
-                List<Mail> mails = new ArrayList<>();
-                for (Message message : inbox.getMessages()) {
-                    mails.add(mail(message));
-                }
+                T read = reading.read(inbox);
                 inbox.close(false);
-                return mails;
+                return read;
             } finally {
                 store.close();
             }
