@@ -245,7 +245,7 @@ class NotificationFlowTest extends RunningNotificationService {
         clock.set(berlin("2026-12-02T11:00"));
         UUID patient = UUID.randomUUID();
         Inbox inbox = patientWithEmail(patient, "en", Set.of(Channel.EMAIL));
-        int count = 100;
+        int count = 60;
         List<Notification> due = IntStream.range(0, count).mapToObj(i -> new Notification(UUID.randomUUID(),
                 "two-instances:" + patient + ":" + i, patient, NotificationKind.RESULTS_READY, Channel.EMAIL,
                 clock.instant(), new MessageContent.ResultsReady(UUID.randomUUID()))).toList();
