@@ -1,6 +1,6 @@
 import type { InvoiceDetailsFragment } from '../gql/graphql';
 import { formatMoney } from '../money/money';
-import { formatDateTime } from '../ui/time';
+import { formatDateTime, formatDay } from '../ui/time';
 
 const FOR: Record<InvoiceDetailsFragment['chargeReason'], string> = {
   VISIT: 'for a visit',
@@ -23,7 +23,7 @@ export function InvoiceLines({ invoice }: { invoice: InvoiceDetailsFragment }) {
     <div className="flex flex-col gap-1 text-sm">
       <p>
         Charged {FOR[invoice.chargeReason]}
-        {invoice.dueDate && `, due ${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${invoice.dueDate}T00:00:00Z`))}`}.
+        {invoice.dueDate && `, due ${formatDay(invoice.dueDate)}`}.
       </p>
       <ul aria-label="Lines" className="flex flex-col">
         {invoice.lineItems.map((line, index) => (

@@ -6,6 +6,7 @@ import { problem } from '../api/errors';
 import { errorsByPath } from '../api/formFields';
 import { Field } from '../ui/Field';
 import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
+import { formatDateTime } from '../ui/time';
 
 const Queue = graphql(`
   query LabReviewQueue($after: String) {
@@ -117,7 +118,7 @@ export function LabReview() {
             <li key={report.id} className="flex flex-wrap items-center gap-3 rounded border border-slate-300 bg-white p-3">
               <span className="font-medium">{report.fileName}</span>
               <span className="text-sm text-slate-600">
-                held {report.processedAt ? new Date(report.processedAt).toLocaleString() : ''}:{' '}
+                held {report.processedAt ? formatDateTime(report.processedAt) : ''}:{' '}
                 {report.reviewFindings.map((finding) => finding.kind.replace('_', ' ').toLowerCase()).join(', ')}
               </span>
               <button type="button" className={quietButtonClass} onClick={() => setOpenId(report.id)}>

@@ -6,6 +6,7 @@ import { problem } from '../api/errors';
 import { useSession } from '../auth/session';
 import { Link } from '../routing/router';
 import { Empty, Loading, Page, Problem, quietButtonClass } from '../ui/States';
+import { formattingLocale } from '../i18n/language';
 import { addDays, dayIn, formatTime } from '../ui/time';
 
 const MyPractitioner = graphql(`
@@ -103,7 +104,7 @@ export function TodaysSchedule() {
 
 /** A calendar day (YYYY-MM-DD) as a doctor reads it: "Wednesday, 2 December 2026". */
 const longDay = (day: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+  new Intl.DateTimeFormat(formattingLocale(), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 
 function Day({ practitionerId, zone }: { practitionerId: string; zone: string }) {
   const today = dayIn(new Date(), zone);

@@ -10,6 +10,7 @@ import { Link } from '../routing/router';
 import { Field } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
 import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
+import { formattingLocale } from '../i18n/language';
 import { formatDateTime } from '../ui/time';
 import { calendarHref } from './calendarFile';
 import { cancellationFee, type CancellationFee, type LateFees } from './cancellationFee';
@@ -115,7 +116,7 @@ const noticeHours = (start: string, lateFrom: string) => Math.round((Date.parse(
 /** The fee in words, before the patient decides. */
 function feeSentence(fee: CancellationFee): string {
   const tax = (fee: { taxRateBasisPoints: number }) =>
-    fee.taxRateBasisPoints > 0 ? ` plus ${(fee.taxRateBasisPoints / 100).toLocaleString()} % tax` : '';
+    fee.taxRateBasisPoints > 0 ? ` plus ${(fee.taxRateBasisPoints / 100).toLocaleString(formattingLocale())} % tax` : '';
   switch (fee.kind) {
     case 'free':
       return 'Cancelling this appointment costs nothing.';
