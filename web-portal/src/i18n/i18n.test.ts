@@ -30,8 +30,7 @@ describe('the languages', () => {
   });
 
   it("has German for every form field's sentence", () => {
-    const sentences = Object.values(forms)
-      .filter((value): value is forms.FormFields => typeof value === 'object')
+    const sentences = (Object.values(forms).filter((value) => typeof value === 'object') as forms.FormFields[])
       .flatMap((form) => Object.values(form).flatMap((field) => [field.required, field.invalid]))
       .filter((sentence): sentence is string => !!sentence);
     expect(sentences.length).toBeGreaterThan(20);

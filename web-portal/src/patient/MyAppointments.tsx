@@ -14,6 +14,7 @@ import { formattingLocale } from '../i18n/language';
 import { formatDateTime } from '../ui/time';
 import { calendarHref } from './calendarFile';
 import { cancellationFee, type CancellationFee, type LateFees } from './cancellationFee';
+import { PastVisits } from './PastVisits';
 import { SlotPicker } from './SlotPicker';
 
 const MyAppointmentsList = graphql(`
@@ -106,6 +107,7 @@ export function MyAppointments() {
           />
         ))}
       </ul>
+      <PastVisits patientId={subject} />
     </Page>
   );
 }
