@@ -7,6 +7,7 @@ import { problem } from '../api/errors';
 import { PatientSearch } from '../doctor/PatientSearch';
 import { useI18n } from '../i18n/I18n';
 import { Field } from '../ui/Field';
+import { PageButtons, useCursorPages } from '../ui/Pages';
 import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
 import { addDays, formatDateTime, startOfDayIn, viewerZone } from '../ui/time';
 
@@ -72,9 +73,8 @@ export function AuditTrail() {
   const [draft, setDraft] = useState<Chosen>(chosen);
   const [wrongDays, setWrongDays] = useState<string>();
   const [choosingPatient, setChoosingPatient] = useState(false);
-  // The cursors of the pages before this one, so Previous can go back (the trail pages forward only).
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const after = pages.after;
   const filter: AuditFilter = { patientId: chosen.patient?.id ?? null, ...auditWindow(chosen.fromDay, chosen.toDay, zone) };
   const [{ data, fetching, error }] = useQuery({ query: AuditTrailPage, variables: { filter, first: AUDIT_PAGE_SIZE, after } });
   const [chain] = useQuery({ query: AuditChain });
@@ -89,7 +89,7 @@ export function AuditTrail() {
     }
     setWrongDays(undefined);
     setChosen(draft);
-    setCursors([null]);
+    pages.restart();
   };
 
   return (
@@ -167,20 +167,7 @@ export function AuditTrail() {
           ))}
         </ol>
       )}
-      <nav aria-label={t('audit.pages')} className="flex flex-wrap items-center gap-2">
-        <button type="button" className={quietButtonClass} disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-          {t('audit.previous')}
-        </button>
-        <span>{t('audit.page', { page: cursors.length })}</span>
-        <button
-          type="button"
-          className={quietButtonClass}
-          disabled={!data?.auditTrail.pageInfo.hasNextPage}
-          onClick={() => setCursors([...cursors, data?.auditTrail.pageInfo.endCursor ?? null])}
-        >
-          {t('audit.next')}
-        </button>
-      </nav>
+      <PageButtons pages={pages} pageInfo={data?.auditTrail.pageInfo} />
     </Page>
   );
 }

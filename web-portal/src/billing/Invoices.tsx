@@ -5,6 +5,7 @@ import type { InvoiceStatus, PaymentMethod, PatientInvoicesQuery } from '../gql/
 import { problem } from '../api/errors';
 import { PAYMENT, missingFields } from '../api/formFields';
 import { PatientSearch } from '../doctor/PatientSearch';
+import { useI18n } from '../i18n/I18n';
 import { formatMoney } from '../money/money';
 import { Choice, Field } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
@@ -13,6 +14,7 @@ import { formatDateTime } from '../ui/time';
 import { InvoiceLines, paymentMethodName } from './InvoiceLines';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { toMinorUnits } from './amounts';
+import { Worklist } from './Worklist';
 
 const PatientInvoices = graphql(`
   query PatientInvoices($patientId: ID!, $statuses: [InvoiceStatus!]) {
@@ -47,8 +49,9 @@ const STATUSES: readonly InvoiceStatus[] = ['ISSUED', 'PARTIALLY_PAID', 'PAID', 
 
 type Invoice = PatientInvoicesQuery['invoices']['edges'][number]['node'];
 
-/** Billing staff pick a patient, filter their invoices by status and record payments against them. */
+/** Billing staff work through open invoices (the worklist), or pick a patient, filter their invoices by status and record payments against them. */
 export function Invoices() {
+  const { t } = useI18n();
   const [patient, setPatient] = useState<{ id: string; name: string }>();
   const [statuses, setStatuses] = useState<InvoiceStatus[]>(['ISSUED', 'PARTIALLY_PAID']);
   const [receipt, setReceipt] = useState<string>();
@@ -61,10 +64,31 @@ export function Invoices() {
   const toggle = (status: InvoiceStatus) =>
     setStatuses(statuses.includes(status) ? statuses.filter((s) => s !== status) : [...statuses, status]);
 
+  const statusChoice = (
+    <fieldset className="flex flex-wrap gap-3">
+      <legend className="font-medium">{t('worklist.status')}</legend>
+      {STATUSES.map((status) => (
+        <label key={status} className="flex min-h-11 items-center gap-1">
+          <input type="checkbox" checked={statuses.includes(status)} onChange={() => toggle(status)} />
+          {status.replace('_', ' ').toLowerCase()}
+        </label>
+      ))}
+    </fieldset>
+  );
+
   return (
-    <Page title="Invoices">
+    <Page title={t('nav.invoices')}>
       {!patient ? (
-        <PatientSearch onChoose={(id, name) => setPatient({ id, name })} />
+        <>
+          {statusChoice}
+          <Worklist statuses={statuses} />
+          <section aria-labelledby="one-patient" className="flex flex-col gap-2">
+            <h3 id="one-patient" className="font-semibold">
+              {t('worklist.onePatient')}
+            </h3>
+            <PatientSearch onChoose={(id, name) => setPatient({ id, name })} />
+          </section>
+        </>
       ) : (
         <>
           <p className="flex flex-wrap items-center gap-2">
@@ -80,15 +104,7 @@ export function Invoices() {
               Another patient
             </button>
           </p>
-          <fieldset className="flex flex-wrap gap-3">
-            <legend className="font-medium">Status</legend>
-            {STATUSES.map((status) => (
-              <label key={status} className="flex items-center gap-1">
-                <input type="checkbox" checked={statuses.includes(status)} onChange={() => toggle(status)} />
-                {status.replace('_', ' ').toLowerCase()}
-              </label>
-            ))}
-          </fieldset>
+          {statusChoice}
           {receipt && <Done>{receipt}</Done>}
           {fetching && !data && <Loading what="invoices" />}
           <Problem>{problem(error)}</Problem>

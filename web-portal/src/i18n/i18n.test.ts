@@ -39,7 +39,7 @@ describe('the languages', () => {
 
   it('fills in placeholders and leaves unknown sentences as they are', () => {
     const german = i18nFor('de', 'de-DE');
-    expect(german.t('audit.page', { page: 2 })).toBe('Seite 2');
+    expect(german.t('pages.page', { page: 2 })).toBe('Seite 2');
     expect(german.phrase('Enter the city.')).toBe('Geben Sie den Ort ein.');
     expect(german.phrase('something new')).toBe('something new');
   });
