@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeClient, withClient, type Answers, type Sent } from '../test-support/fakeClient';
 import { AuditTrail, auditWindow } from './AuditTrail';
+import { expectNoAxeViolations } from '../test-support/axe';
 
 const access = (position: number) => ({
   position,
@@ -90,5 +91,10 @@ describe('the audit trail', () => {
     expect(filtered.filter.patientId).toBe('patient-7');
     expect(filtered.filter.from).toMatch(/^2026-12-0[12]T/);
     expect(filtered.filter.to).toMatch(/^2026-12-0[34]T/);
+  });
+
+  it('passes axe', async () => {
+    const { container } = render(withClient(fakeClient(answers()), <AuditTrail />, 'admin-1', ['ADMIN']));
+    await expectNoAxeViolations(container);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeClient, withClient, type Sent } from '../test-support/fakeClient';
 import { Worklist } from './Worklist';
 import { worklistOrder } from './worklist';
+import { expectNoAxeViolations } from '../test-support/axe';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 const invoice = (number: string, status: string, dueDate: string | null, issuedAt = '2026-11-01T09:00:00Z') => ({
@@ -73,5 +74,23 @@ describe("billing's worklist", () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Open INV-1' }));
     expect(screen.getByRole('button', { name: 'Record payment' })).toBeInTheDocument();
+  });
+
+  it('passes axe with an invoice opened', async () => {
+    const client = fakeClient({
+      BillingWorklist: {
+        data: {
+          patients: {
+            edges: [{ node: { id: 'p-1', name: { given: 'Erika', family: 'Muster' }, invoices: [invoice('INV-2', 'ISSUED', '2020-01-01')] } }],
+            pageInfo: { hasNextPage: true, endCursor: 'c-1' },
+          },
+        },
+      },
+    });
+    const { container } = render(withClient(client, <Worklist statuses={['ISSUED']} />, 'billing-1', ['BILLING']));
+    await userEvent.type(screen.getByLabelText('Family names beginning with'), 'Mu');
+    await userEvent.click(screen.getByRole('button', { name: 'Show invoices' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Open INV-2' }));
+    await expectNoAxeViolations(container);
   });
 });

@@ -1,6 +1,8 @@
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Navigation } from './Navigation';
+import { expectNoAxeViolations } from '../test-support/axe';
 
 describe('Navigation', () => {
   it('offers a patient only their own records', () => {
@@ -28,5 +30,12 @@ describe('Navigation', () => {
     render(<Navigation roles={['offline_access']} />);
 
     expect(screen.getByRole('status')).toHaveTextContent('no MediCore role');
+  });
+
+  it('passes axe, the compact menu opened', async () => {
+    const { container } = render(<Navigation roles={['ADMIN']} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Menu' }));
+    expect(screen.getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'true');
+    await expectNoAxeViolations(container);
   });
 });

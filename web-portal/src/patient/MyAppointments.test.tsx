@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeClient, withClient, type Sent } from '../test-support/fakeClient';
 import { MyAppointments } from './MyAppointments';
+import { expectNoAxeViolations } from '../test-support/axe';
 
 const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
@@ -105,5 +106,11 @@ describe('past visits', () => {
     await userEvent.click(within(past).getByRole('button', { name: 'Show earlier visits' }));
 
     expect(sent.filter((s) => s.name === 'PastVisits').map((s) => (s.variables as { after: string | null }).after)).toEqual([null, 'c-2']);
+  });
+
+  it('passes axe with the cancel form open', async () => {
+    const { container } = render(withClient(fakeClient(answers(72)), <MyAppointments />));
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    await expectNoAxeViolations(container);
   });
 });

@@ -5,6 +5,7 @@ import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { badRequest, fakeClient, withClient, type Answers, type Sent } from '../test-support/fakeClient';
 import { MyProfile } from './MyProfile';
+import { expectNoAxeViolations } from '../test-support/axe';
 
 const record = (version: number, phone: string | null, city = 'Berlin') => ({
   me: {
@@ -109,5 +110,15 @@ describe('my profile', () => {
 
     expect(inputSent(sent).map((input) => (input as { expectedVersion: number }).expectedVersion)).toEqual([3, 4]);
     expect((inputSent(sent)[1] as { contact: { phone: string } }).contact.phone).toBe('+49301234567');
+  });
+
+  it('passes axe, reading and editing, with a refusal shown', async () => {
+    const refusal = badRequest([{ field: 'contact.address.postalCode', description: 'must be a postal code of DE' }]);
+    const { container } = render(withClient(fakeClient({ MyRecord: { data: record(3, null) }, UpdateMyContact: { error: refusal } }), <MyProfile />));
+    await expectNoAxeViolations(container);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Change contact details' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await expectNoAxeViolations(container);
   });
 });
