@@ -5,6 +5,8 @@ import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { badRequest, fakeClient, withClient, type Answers, type Sent } from '../test-support/fakeClient';
 import { MyProfile } from './MyProfile';
+import { LanguageProvider } from '../i18n/I18n';
+import { setFormattingLocale } from '../i18n/language';
 import { expectNoAxeViolations } from '../test-support/axe';
 
 const record = (version: number, phone: string | null, city = 'Berlin') => ({
@@ -120,5 +122,27 @@ describe('my profile', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Change contact details' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await expectNoAxeViolations(container);
+  });
+
+  it('speaks German, the refusal beside its field too, and writes the date of birth the German way', async () => {
+    const refusal = badRequest([{ field: 'contact.address.postalCode', description: 'must be a postal code of DE' }]);
+    try {
+      render(
+        <LanguageProvider initial="de">
+          {withClient(fakeClient({ MyRecord: { data: record(3, null) }, UpdateMyContact: { error: refusal } }), <MyProfile />)}
+        </LanguageProvider>,
+      );
+
+      expect(screen.getByRole('heading', { name: 'Mein Profil' })).toBeInTheDocument();
+      expect(screen.getByText('29.02.1984')).toBeInTheDocument();
+      await userEvent.click(screen.getByRole('button', { name: 'Kontaktdaten ändern' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Speichern' }));
+
+      expect(screen.getByLabelText('Postleitzahl')).toHaveAccessibleDescription('Geben Sie die Postleitzahl so ein, wie die Post sie schreibt.');
+      expect(screen.getByRole('alert')).toHaveTextContent('Bitte prüfen Sie die markierten Felder.');
+    } finally {
+      window.localStorage.clear();
+      setFormattingLocale('en-US');
+    }
   });
 });
