@@ -97,12 +97,12 @@ function VisitsPage({ patientId, after, first, onMore }: { patientId: string; af
             })}
           </p>
           <p className="text-sm text-slate-600">
-            {t(`visits.type.${visit.appointmentType}`)}, {t(`visits.status.${visit.status}`)}
+            {t(`appointment.type.${visit.appointmentType}`)}, {t(`appointment.status.${visit.status}`)}
             {visit.reason && `: ${visit.reason}`}
           </p>
           {visit.invoice && (
             <p className="text-sm">
-              {t('visits.invoice', { number: visit.invoice.number, total: formatMoney(visit.invoice.total), status: t(`visits.invoiceStatus.${visit.invoice.status}`) })}
+              {t('visits.invoice', { number: visit.invoice.number, total: formatMoney(visit.invoice.total), status: t(`invoice.status.${visit.invoice.status}`) })}
             </p>
           )}
         </li>
