@@ -53,7 +53,7 @@ export function Screen({ path, roles }: { path: string; roles: readonly string[]
       return <LabReportUpload />;
     case '/lab-results':
       return (
-        <Suspense fallback={<Loading what="your lab results" />}>
+        <Suspense fallback={<Loading what={t('lab.loadingMine')} />}>
           <MyLabResults />
         </Suspense>
       );
@@ -69,7 +69,7 @@ export function Screen({ path, roles }: { path: string; roles: readonly string[]
       return <AuditTrail />;
     default:
       return (
-        <Suspense fallback={<Loading what="the dashboard" />}>
+        <Suspense fallback={<Loading what={t('dashboard.loading')} />}>
           <Dashboard />
         </Suspense>
       );
