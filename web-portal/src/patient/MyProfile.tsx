@@ -20,11 +20,7 @@ const MyRecord = graphql(`
         version
         contact {
           address {
-            lines
-            postalCode
-            city
-            region
-            countryCode
+            ...AddressParts
           }
         }
       }
@@ -41,11 +37,7 @@ const UpdateMyContact = graphql(`
         email
         phone
         address {
-          lines
-          postalCode
-          city
-          region
-          countryCode
+          ...AddressParts
         }
       }
     }
