@@ -20,6 +20,8 @@ import org.hl7.fhir.r5.utils.validation.ValidatorSession;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
@@ -44,7 +46,9 @@ public final class R4CoreValidator {
     private static final String RESOURCES = "profiles-resources.xml";
     private static final Set<String> CHECKED_RESOURCES = Set.of("Resource", "DomainResource", "Bundle", "OperationOutcome",
             "CapabilityStatement", "Patient", "Practitioner", "Observation", "Appointment", "Condition", "AllergyIntolerance",
-            "MedicationStatement", "Binary", "Parameters");
+            "MedicationStatement", "Binary", "Parameters",
+            // what their references may point to: the validator checks a reference's target against these
+            "Group", "Device", "Location", "PractitionerRole", "RelatedPerson", "HealthcareService", "Organization");
     private static final Pattern ENTRY = Pattern.compile("<entry>.*?</entry>", Pattern.DOTALL);
     private static final Pattern STRUCTURE_DEFINITION = Pattern.compile("<fullUrl value=\"http://hl7.org/fhir/StructureDefinition/([A-Za-z]+)\"");
     private static final String V2_TABLES = "v2-tables.xml";
@@ -63,7 +67,9 @@ public final class R4CoreValidator {
 
     public static synchronized R4CoreValidator shared() {
         if (shared == null) {
+            long start = System.nanoTime();
             shared = new R4CoreValidator(load());
+            System.out.printf("R4 core definitions loaded in %d ms%n", (System.nanoTime() - start) / 1_000_000);
         }
         return shared;
     }
@@ -76,9 +82,9 @@ public final class R4CoreValidator {
     public synchronized List<ValidationMessage> findings(String json) {
         InstanceValidator validator = new InstanceValidator(definitions, null, null, new ValidatorSession(), new ValidatorSettings());
         validator.setAnyExtensionsAllowed(false);
-        // references between the entries of a Bundle are followed and checked; those to resources
-        // outside the one validated can't be fetched here, so only their type is checked
-        validator.setPolicyAdvisor(new BasePolicyAdvisorForFullValidation(ReferenceValidationPolicy.CHECK_TYPE_IF_EXISTS, null));
+        // references between the entries of a Bundle are followed and checked; one to a resource
+        // outside what is validated can't be fetched here, so only its form is checked
+        validator.setPolicyAdvisor(new BasePolicyAdvisorForFullValidation(ReferenceValidationPolicy.IGNORE, Set.of()));
         List<ValidationMessage> messages = new ArrayList<>();
         validator.validate(null, messages, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), FhirFormat.JSON);
         return messages;
@@ -97,27 +103,36 @@ public final class R4CoreValidator {
     }
 
     /**
-     * Keeps the findings of a resource for the summary printed when the test JVM ends (the count
-     * the issue asks for: errors and warnings, each warning once).
+     * Keeps the findings of a resource for the count the issue asks for (errors, and each warning
+     * once): printed as each resource is validated, and summed up in
+     * {@code target/fhir-validation-findings.txt} when the test JVM ends.
      */
     public static void record(String resourceType, List<ValidationMessage> findings) {
         synchronized (FINDINGS) {
             if (FINDINGS.isEmpty()) {
-                Runtime.getRuntime().addShutdownHook(new Thread(R4CoreValidator::printSummary));
+                Runtime.getRuntime().addShutdownHook(new Thread(R4CoreValidator::writeSummary));
             }
             FINDINGS.add(resourceType + ": " + findings.size());
             findings.forEach(finding -> FINDINGS.add(describe(finding)));
         }
+        System.out.printf("validated %s: %d errors, %d warnings%n", resourceType, findings.stream().filter(R4CoreValidator::isError).count(),
+                findings.stream().filter(finding -> finding.getLevel() == ValidationMessage.IssueSeverity.WARNING).count());
     }
 
-    private static void printSummary() {
+    private static void writeSummary() {
+        List<String> lines = new ArrayList<>();
         long resources = FINDINGS.stream().filter(line -> !line.startsWith("ERROR") && !line.startsWith("FATAL")
                 && !line.startsWith("WARNING") && !line.startsWith("INFORMATION")).count();
         long errors = FINDINGS.stream().filter(line -> line.startsWith("ERROR") || line.startsWith("FATAL")).count();
-        List<String> warnings = FINDINGS.stream().filter(line -> line.startsWith("WARNING")).distinct().toList();
-        System.out.printf("FHIR R4 validation: %d resources, %d errors, %d warnings (%d distinct)%n", resources, errors,
-                FINDINGS.stream().filter(line -> line.startsWith("WARNING")).count(), warnings.size());
-        warnings.forEach(warning -> System.out.println("  " + warning));
+        long warnings = FINDINGS.stream().filter(line -> line.startsWith("WARNING")).count();
+        List<String> distinct = FINDINGS.stream().filter(line -> line.startsWith("WARNING")).distinct().toList();
+        lines.add("FHIR R4 validation: %d resources, %d errors, %d warnings (%d distinct)".formatted(resources, errors, warnings, distinct.size()));
+        distinct.forEach(warning -> lines.add("  " + warning));
+        try {
+            Files.write(Path.of("target", "fhir-validation-findings.txt"), lines);
+        } catch (IOException unwritable) {
+            lines.forEach(System.err::println);
+        }
     }
 
     public static boolean isError(ValidationMessage message) {
@@ -135,14 +150,12 @@ public final class R4CoreValidator {
             // R4's value set and code system files both carry a few code systems (spdx-license, ...)
             context.setAllowLoadingDuplicates(true);
             for (String file : FILES) {
-                long t = System.nanoTime();
                 try (InputStream in = R4CoreValidator.class.getResourceAsStream(DEFINITIONS + file)) {
                     String bundle = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                     String definitions = file.endsWith(RESOURCES) ? only(bundle, STRUCTURE_DEFINITION, CHECKED_RESOURCES)
                             : file.endsWith(V2_TABLES) ? only(bundle, V2_CODE_SYSTEM, V2_TABLES_USED) : bundle;
                     context.loadFromFile(new ByteArrayInputStream(definitions.getBytes(StandardCharsets.UTF_8)), file, loader);
                 }
-                System.out.println(file + " " + (System.nanoTime() - t) / 1_000_000);
             }
             try (InputStream ucum = UcumEssenceService.class.getResourceAsStream("/ucum-essence.xml")) {
                 context.setUcumService(new UcumEssenceService(ucum));
@@ -156,8 +169,8 @@ public final class R4CoreValidator {
     }
 
     /**
-     * The definitions the module's resources use out of all of R4's: the resources it writes (and
-     * their bases) and the v2 tables it codes with. Converting all of R4's 150 resource definitions,
+     * The definitions the module's resources use out of all of R4's: the resources it writes, their
+     * bases and what their references may point to, and the v2 tables it codes with. Converting all of R4's 150 resource definitions,
      * 1,400 search parameters and 700 v2 tables to the validator's R5 form takes most of a minute
      * on this machine, these a few seconds. Types, FHIR's own value sets and v3 are kept whole.
      */
