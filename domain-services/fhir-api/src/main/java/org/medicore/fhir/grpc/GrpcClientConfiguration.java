@@ -14,8 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * One long-lived channel per service the FHIR resources come from, every call observed (a timer per
- * RPC and the trace context carried to the service). Only reads are made, so the channel may retry
- * them on UNAVAILABLE.
+ * RPC and the trace context carried to the service), each service's reachability in the readiness.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ServiceTargets.class)
@@ -50,7 +49,6 @@ class GrpcClientConfiguration {
     private static ManagedChannel channel(String target, ObservationRegistry observations) {
         return Grpc.newChannelBuilder(target, InsecureChannelCredentials.create())
                 .intercept(new ObservationGrpcClientInterceptor(observations))
-                .enableRetry()
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package org.medicore.fhir.resource;
 
 import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
@@ -103,11 +104,12 @@ public final class PatientResources {
 
     private static Patient.ContactComponent emergencyContact(EmergencyContact given) {
         Patient.ContactComponent contact = new Patient.ContactComponent();
-        // v2 table 0131 "C" is the emergency contact; the free-text relationship ("mother") rides as text
-        contact.addRelationship(FhirValues.coded("http://terminology.hl7.org/CodeSystem/v2-0131", "C", null));
+        // v2 table 0131 "C" is the emergency contact; the free-text relationship ("mother") rides as its text
+        CodeableConcept relationship = FhirValues.coded("http://terminology.hl7.org/CodeSystem/v2-0131", "C", null);
         if (!given.getRelationship().isBlank()) {
-            contact.addRelationship().setText(given.getRelationship());
+            relationship.setText(given.getRelationship());
         }
+        contact.addRelationship(relationship);
         if (given.hasName()) {
             contact.setName(name(given.getName()));
         }
