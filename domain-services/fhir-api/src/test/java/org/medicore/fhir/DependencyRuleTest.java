@@ -12,7 +12,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * neither HTTP, Spring nor gRPC transport; the HTTP layer ({@code web}) reaches the services only
  * through the port, never through the gRPC adapter.
  */
-@AnalyzeClasses(packages = "org.medicore.fhir", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.medicore.fhir", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class DependencyRuleTest {
 
     @ArchTest

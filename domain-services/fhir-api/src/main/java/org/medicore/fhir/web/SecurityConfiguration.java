@@ -23,7 +23,7 @@ import java.io.IOException;
  * The FHIR API is an OAuth2 resource server of realm {@code medicore}, checking tokens as the
  * services do (signature by the realm's keys, issuer, expiry, audience: service-support's
  * {@link RealmTokens}). Every resource needs a token carrying one of MediCore's realm roles; which
- * records it opens is the services' decision. The CapabilityStatement is open. Refusals are
+ * records it opens is the services' decision. The CapabilityStatement and the SMART configuration are open. Refusals are
  * OperationOutcomes too: login (401) and forbidden (403).
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,7 +36,7 @@ class SecurityConfiguration {
     SecurityFilterChain fhirApi(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(FhirPaths.BASE + "/metadata").permitAll()
+                        .requestMatchers(FhirPaths.BASE + "/metadata", FhirPaths.BASE + "/.well-known/smart-configuration").permitAll()
                         .requestMatchers(FhirPaths.BASE + "/**").hasAnyRole(ROLES)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server

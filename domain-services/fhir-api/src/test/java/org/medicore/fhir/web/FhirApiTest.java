@@ -220,9 +220,19 @@ class FhirApiTest {
         Set<String> served = mappings.getHandlerMethods().keySet().stream()
                 .flatMap(info -> info.getPatternValues().stream()
                         .flatMap(pattern -> info.getMethodsCondition().getMethods().stream().map(method -> method + " " + pattern)))
-                .filter(route -> !route.endsWith("/metadata"))
+                .filter(route -> !route.endsWith("/metadata") && !route.contains("/.well-known/"))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(declared).isEqualTo(served);
+    }
+
+    @Test
+    void a_smart_app_finds_where_to_sign_in_without_a_token() throws Exception {
+        MvcResult answer = mvc.perform(get("/fhir/.well-known/smart-configuration")).andReturn();
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(200);
+        assertThat(answer.getResponse().getContentAsString())
+                .contains("\"authorization_endpoint\":\"http://localhost:18080/realms/medicore/protocol/openid-connect/auth\"")
+                .contains("\"code_challenge_methods_supported\":[\"S256\"]");
     }
 
     private static RequestPostProcessor alice() {
