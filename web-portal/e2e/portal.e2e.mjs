@@ -192,7 +192,7 @@ await step('the patient sees results out of range highlighted and a chart over t
 });
 
 await step('the patient sees their appointments and invoices', pages, async () => {
-  await patient.getByRole('link', { name: 'My appointments' }).click();
+  await patient.getByRole('link', { name: 'My appointments', exact: true }).click();
   await patient.getByRole('button', { name: 'Reschedule' }).first().waitFor();
   await shoot(patient, '12-patient-appointments');
   await patient.getByRole('link', { name: 'My invoices' }).click();
@@ -281,7 +281,7 @@ await step('cancelling within the notice period names the fee first, then confir
   await chooseTheDoctorsFirstFreeSlot();
   await patient.getByRole('button', { name: 'Confirm booking' }).click();
   await patient.getByText(/^Booked:/).waitFor();
-  await patient.getByRole('link', { name: 'My appointments' }).click();
+  await patient.getByRole('link', { name: 'My appointments', exact: true }).click();
   await patient.getByRole('button', { name: 'Cancel', exact: true }).first().click();
   await patient.getByTestId('cancellation-fee').getByText(/^Cancelling now costs a late cancellation fee of/).waitFor();
   await shoot(patient, '19-patient-cancel-fee');

@@ -26,6 +26,7 @@ import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -63,8 +64,11 @@ final class Clinic implements AutoCloseable {
                 .setName(PersonName.newBuilder().setGiven("Bench").setFamily("Practitioner " + run))
                 .setSpecialty("Benchmarking").setDepartment("Benchmarking").setClinicId("main").setTimeZone("UTC")
                 .build()).getPractitioner().getId();
-        SetWorkingHoursRequest.Builder hours = SetWorkingHoursRequest.newBuilder().setPractitionerId(practitionerId)
-                .addSlotLengths(SlotLength.newBuilder().setAppointmentType(AppointmentType.LAB_VISIT).setMinutes(SLOT_MINUTES));
+        // Working hours name a slot length for every kind of visit; the bench books lab visits only.
+        SetWorkingHoursRequest.Builder hours = SetWorkingHoursRequest.newBuilder().setPractitionerId(practitionerId);
+        for (AppointmentType type : List.of(AppointmentType.CONSULTATION, AppointmentType.FOLLOW_UP, AppointmentType.LAB_VISIT)) {
+            hours.addSlotLengths(SlotLength.newBuilder().setAppointmentType(type).setMinutes(SLOT_MINUTES));
+        }
         for (DayOfWeek day : DayOfWeek.values()) {
             if (day != DayOfWeek.DAY_OF_WEEK_UNSPECIFIED && day != DayOfWeek.UNRECOGNIZED) {
                 hours.addDays(DaySchedule.newBuilder().setDayOfWeek(day)

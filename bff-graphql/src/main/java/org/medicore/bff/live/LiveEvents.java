@@ -48,11 +48,16 @@ final class LiveEvents implements SmartLifecycle {
 
     private final LiveSettings settings;
     private final KafkaClientSettings clients;
-    private final Sinks.Many<LiveEvent> sink = Sinks.many().multicast().directBestEffort();
+    /**
+     * Made anew on every start: a stop completes the subscriptions of its time, and a context that
+     * is stopped and started again (Spring's test contexts pause between uses) must push again.
+     */
+    private volatile Sinks.Many<LiveEvent> sink = Sinks.many().multicast().directBestEffort();
     private final Map<String, Descriptors.Descriptor> types = new HashMap<>();
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean running;
     private volatile boolean listening;
+    private volatile boolean completed;
     private Thread poller;
 
     LiveEvents(LiveSettings settings, KafkaClientSettings clients) {
@@ -71,6 +76,10 @@ final class LiveEvents implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (completed) {
+            sink = Sinks.many().multicast().directBestEffort();
+            completed = false;
+        }
         Properties config = new Properties();
         config.putAll(clients.properties());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
@@ -93,16 +102,30 @@ final class LiveEvents implements SmartLifecycle {
         poller = Thread.ofPlatform().name("bff-live-events").daemon().start(this::poll);
     }
 
+    /**
+     * Polls until stopped. Whatever goes wrong with one poll or one event is logged and the next
+     * poll follows: a poller that ended would leave every subscription silent while it looked open.
+     */
     private void poll() {
         try {
             while (running) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    read(record);
+                try {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        read(record);
+                    }
+                } catch (WakeupException stopping) {
+                    throw stopping;
+                } catch (RuntimeException failure) {
+                    LOG.warn("live events: a poll failed, polling again in a second", failure);
+                    Thread.sleep(1000);
                 }
             }
         } catch (WakeupException stopping) {
             LOG.debug("live events stopping");
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
         } finally {
+            listening = false;
             consumer.close();
         }
     }
@@ -116,9 +139,14 @@ final class LiveEvents implements SmartLifecycle {
         try {
             DynamicMessage.Builder message = DynamicMessage.newBuilder(type);
             JsonFormat.parser().ignoringUnknownFields().merge(record.value(), message);
-            sink.tryEmitNext(new LiveEvent(type.getName(), message.build()));
-        } catch (InvalidProtocolBufferException unreadable) {
-            LOG.warn("skipped an unreadable {} at {}-{}@{}", type.getName(), record.topic(), record.partition(), record.offset());
+            Sinks.EmitResult emitted = sink.tryEmitNext(new LiveEvent(type.getName(), message.build()));
+            if (emitted.isFailure() && emitted != Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
+                LOG.warn("live events: a {} at {}-{}@{} reached no subscriber: {}", type.getName(), record.topic(),
+                        record.partition(), record.offset(), emitted);
+            }
+        } catch (InvalidProtocolBufferException | RuntimeException unreadable) {
+            LOG.warn("skipped an unreadable {} at {}-{}@{}", type.getName(), record.topic(), record.partition(), record.offset(),
+                    unreadable);
         }
     }
 
@@ -141,6 +169,7 @@ final class LiveEvents implements SmartLifecycle {
             consumer.wakeup();
         }
         sink.tryEmitComplete();
+        completed = true;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.medicore.bff.live;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.medicore.bff.support.Clinic;
 import org.medicore.bff.support.Demo;
@@ -46,9 +45,6 @@ class LiveUpdatesTest extends WholeSystemTest {
         await().atMost(Duration.ofSeconds(60)).until(liveEvents::listening);
     }
 
-    @Disabled("Seen failing in this stop's last whole-system run only after ErrorsAndLimitsTest restarted billing and "
-            + "RegistrationOverASlowLinkTest started a second BFF context: no pushed event arrived within 30-60 s, "
-            + "while LabReviewTest, earlier in the same run, received its pushes; to be found before the next landing")
     @Test
     void a_doctor_sees_a_booking_appear_on_their_schedule_and_the_admin_sees_the_analytics_move() throws Exception {
         Practitioner doctor = CLINIC.demoDoctor();
@@ -112,9 +108,6 @@ class LiveUpdatesTest extends WholeSystemTest {
                 .isNotNull();
     }
 
-    @Disabled("Seen failing in this stop's last whole-system run only after ErrorsAndLimitsTest restarted billing and "
-            + "RegistrationOverASlowLinkTest started a second BFF context: no pushed event arrived within 30-60 s, "
-            + "while LabReviewTest, earlier in the same run, received its pushes; to be found before the next landing")
     @Test
     void a_patient_follows_their_lab_report_from_awaiting_upload_to_processed() throws Exception {
         byte[] pdf = LabReportPdf.withLines(List.of("Glucose: 98 mg/dL (70-99)", "Sodium: 141 mmol/L (136-145)"));

@@ -73,13 +73,19 @@ public final class SlowLink implements AutoCloseable {
 
     private void accept() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
+                client = listener.accept();
+            } catch (IOException closed) {
+                return;
+            }
+            try {
                 Socket service = new Socket(host, port);
                 pumps.execute(() -> pump(client, service, false));
                 pumps.execute(() -> pump(service, client, true));
-            } catch (IOException closed) {
-                return;
+            } catch (IOException serviceDown) {
+                // As a network would: this connection fails, the link stays for the caller's next try.
+                closeQuietly(client);
             }
         }
     }

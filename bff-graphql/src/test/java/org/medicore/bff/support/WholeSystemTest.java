@@ -44,6 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class WholeSystemTest {
 
     protected static final TestSystem SYSTEM = TestSystem.get().withDemoData();
+    /**
+     * The BFF reaches patient-service through a link that passes everything until a test holds its
+     * answers back: one Spring context for every class, late answers included.
+     */
+    protected static final SlowLink PATIENT_LINK = SlowLink.to(SYSTEM.patientTarget());
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     @LocalServerPort
@@ -55,7 +60,7 @@ public abstract class WholeSystemTest {
     @DynamicPropertySource
     static void wholeSystem(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> SYSTEM.keycloak().issuer());
-        registry.add("medicore.bff.services.patient", SYSTEM::patientTarget);
+        registry.add("medicore.bff.services.patient", PATIENT_LINK::target);
         registry.add("medicore.bff.services.appointment", SYSTEM::appointmentTarget);
         registry.add("medicore.bff.services.billing", SYSTEM::billingTarget);
         registry.add("medicore.bff.services.lab", SYSTEM::labTarget);

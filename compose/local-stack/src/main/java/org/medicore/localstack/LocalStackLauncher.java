@@ -104,7 +104,8 @@ public final class LocalStackLauncher {
                     DemoData.seed(stack.keycloak().orElseThrow(), MediCoreServices.Ports.DEFAULTS);
                     System.out.println("MediCore local stack: demo records in place (patient Alice, Dr Gregory with weekday hours)");
                     PortalServer portal = PortalServer.start(Path.of("web-portal", "dist").toAbsolutePath(), PORTAL_PORT,
-                            "http://127.0.0.1:" + MediCoreServices.Ports.DEFAULTS.bff() + "/graphql", stack.keycloak().orElseThrow().baseUrl());
+                            "http://127.0.0.1:" + MediCoreServices.Ports.DEFAULTS.bff() + "/graphql", stack.keycloak().orElseThrow().baseUrl(),
+                            stack.objectStore().endpoint());
                     started.add(portal);
                     running.add(portal);
                 }

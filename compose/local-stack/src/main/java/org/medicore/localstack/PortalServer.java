@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
  * (it routes in the browser). The browser calls the BFF directly: the BFF allows the portal's
  * origin (CORS and the graphql-ws handshake). Like the production image's nginx it compresses
  * text, lets hashed assets be cached for a year and sends the security headers, with a CSP that
- * allows calls only to the BFF and Keycloak.
+ * allows calls only to the BFF, Keycloak and the object store the browser PUTs lab reports to.
  */
 public final class PortalServer implements Component {
 
@@ -45,8 +45,11 @@ public final class PortalServer implements Component {
         this.contentSecurityPolicy = contentSecurityPolicy;
     }
 
-    /** Serves {@code dist} on {@code port} (0 = free), pointing the portal at {@code graphqlUrl} and Keycloak at {@code keycloakUrl}. */
-    public static PortalServer start(Path dist, int port, String graphqlUrl, String keycloakUrl) {
+    /**
+     * Serves {@code dist} on {@code port} (0 = free), pointing the portal at {@code graphqlUrl} and Keycloak at
+     * {@code keycloakUrl}; {@code uploadOrigin} is the object store that presigned lab-report uploads name.
+     */
+    public static PortalServer start(Path dist, int port, String graphqlUrl, String keycloakUrl, String uploadOrigin) {
         if (!Files.isRegularFile(dist.resolve("index.html"))) {
             throw new IllegalStateException("the portal is not built: no " + dist.resolve("index.html")
                     + "; build it with ./mvnw -pl web-portal package");
@@ -56,7 +59,7 @@ public final class PortalServer implements Component {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
             PortalServer portal = new PortalServer(server, dist.toAbsolutePath().normalize(), json.getBytes(StandardCharsets.UTF_8),
-                    contentSecurityPolicy(graphqlUrl, keycloakUrl));
+                    contentSecurityPolicy(graphqlUrl, keycloakUrl, uploadOrigin));
             server.createContext("/", portal::answer);
             server.start();
             return portal;
@@ -65,13 +68,13 @@ public final class PortalServer implements Component {
         }
     }
 
-    /** Scripts, styles and images only from the portal; calls only to the BFF (HTTP and graphql-ws) and Keycloak. */
-    static String contentSecurityPolicy(String graphqlUrl, String keycloakUrl) {
+    /** Scripts, styles and images only from the portal; calls only to the BFF (HTTP and graphql-ws), Keycloak and the upload store. */
+    static String contentSecurityPolicy(String graphqlUrl, String keycloakUrl, String uploadOrigin) {
         URI bff = URI.create(graphqlUrl);
         String bffOrigin = bff.getScheme() + "://" + bff.getAuthority();
         String socketOrigin = (bff.getScheme().equals("https") ? "wss" : "ws") + "://" + bff.getAuthority();
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-                + "connect-src 'self' " + bffOrigin + " " + socketOrigin + " " + keycloakUrl + "; form-action 'self' " + keycloakUrl
+                + "connect-src 'self' " + bffOrigin + " " + socketOrigin + " " + keycloakUrl + " " + uploadOrigin + "; form-action 'self' " + keycloakUrl
                 + "; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
     }
 

@@ -82,6 +82,11 @@ public final class TestSystem {
         return TestStack.kafka();
     }
 
+    /** The S3 store's endpoint, which presigned lab-report upload URLs name. */
+    public String objectStoreEndpoint() {
+        return TestStack.objectStore().endpoint();
+    }
+
     /**
      * The local stack's demo records, written once: the demo patient's record (id = the
      * {@code patient} user's subject) and the {@code doctor} user's practitioner with weekday hours.

@@ -23,7 +23,8 @@ class PortalServerTest {
         Files.writeString(dist.resolve("index.html"), "<div id=root></div>");
         Files.createDirectories(dist.resolve("assets"));
         Files.writeString(dist.resolve("assets/index-abc.js"), "console.log('portal')");
-        try (PortalServer portal = PortalServer.start(dist, 0, "http://127.0.0.1:8080/graphql", "http://localhost:18080")) {
+        try (PortalServer portal = PortalServer.start(dist, 0, "http://127.0.0.1:8080/graphql", "http://localhost:18080",
+                "http://127.0.0.1:9000")) {
             assertThat(get(portal, "/assets/index-abc.js").headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("text/javascript"));
             HttpResponse<String> config = get(portal, "/config.json");
@@ -36,7 +37,8 @@ class PortalServerTest {
     void answers_the_portal_s_own_paths_and_nothing_outside_its_folder_with_its_page() throws Exception {
         Files.writeString(dist.resolve("index.html"), "<div id=root></div>");
         Files.writeString(dist.getParent().resolve("secret.txt"), "not for browsers");
-        try (PortalServer portal = PortalServer.start(dist, 0, "http://127.0.0.1:8080/graphql", "http://localhost:18080")) {
+        try (PortalServer portal = PortalServer.start(dist, 0, "http://127.0.0.1:8080/graphql", "http://localhost:18080",
+                "http://127.0.0.1:9000")) {
             assertThat(get(portal, "/patients/42").body()).isEqualTo("<div id=root></div>");
             assertThat(get(portal, "/../secret.txt").body()).isEqualTo("<div id=root></div>");
         }
@@ -47,7 +49,8 @@ class PortalServerTest {
         Files.writeString(dist.resolve("index.html"), "<div id=root></div>");
         Files.createDirectories(dist.resolve("assets"));
         Files.writeString(dist.resolve("assets/index-abc.js"), "console.log('portal');\n".repeat(200));
-        try (PortalServer portal = PortalServer.start(dist, 0, "http://127.0.0.1:8080/graphql", "http://localhost:18080");
+        try (PortalServer portal = PortalServer.start(dist, 0, "http://127.0.0.1:8080/graphql", "http://localhost:18080",
+                "http://127.0.0.1:9000");
              HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<byte[]> script = http.send(HttpRequest.newBuilder(URI.create(portal.url() + "/assets/index-abc.js"))
                     .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -58,7 +61,7 @@ class PortalServerTest {
             HttpResponse<String> page = get(portal, "/");
             assertThat(page.headers().firstValue("Cache-Control")).contains("no-cache");
             assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                    .contains("connect-src 'self' http://127.0.0.1:8080 ws://127.0.0.1:8080 http://localhost:18080",
+                    .contains("connect-src 'self' http://127.0.0.1:8080 ws://127.0.0.1:8080 http://localhost:18080 http://127.0.0.1:9000;",
                             "frame-ancestors 'none'"));
             assertThat(page.headers().map()).containsKeys("strict-transport-security", "x-content-type-options", "referrer-policy");
         }

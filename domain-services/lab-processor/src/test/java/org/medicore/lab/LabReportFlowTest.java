@@ -169,6 +169,24 @@ class LabReportFlowTest extends RunningLabProcessor {
     }
 
     @Test
+    void a_patient_sees_their_held_report_waiting_for_review_but_none_of_its_unchecked_reading() throws Exception {
+        String patient = tokenOf("patient");
+        String patientId = subjectOf(patient);
+        ownRecordOf(patientId);
+
+        String reportId = upload(patient, patientId, aTableReport().forPatient("GONZALEZ, Maria", "1961-03-14")
+                .withRow("Potassium", "6.9", "mmol/L", "3.5 - 5.1", "H").pdf());
+        LabReport seenByPatient = awaitFinal(patient, reportId);
+
+        assertThat(seenByPatient.getStatus()).isEqualTo(LabReportStatus.NEEDS_REVIEW);
+        assertThat(seenByPatient.getValuesReadList()).isEmpty();
+        assertThat(seenByPatient.getReviewFindingsList()).isEmpty();
+        assertThat(seenByPatient.hasPrintedIdentity()).isFalse();
+        assertThat(seenByPatient.getReportText()).isEmpty();
+        assertThat(awaitFinal(tokenOf("doctor"), reportId).getValuesReadList()).isNotEmpty();
+    }
+
+    @Test
     void a_big_report_does_not_delay_a_small_one_uploaded_after_it() throws Exception {
         String doctor = tokenOf("doctor");
         String patientId = aRegisteredPatient("");

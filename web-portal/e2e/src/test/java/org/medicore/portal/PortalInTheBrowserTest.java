@@ -50,7 +50,8 @@ class PortalInTheBrowserTest {
         Path pdf = Files.write(TARGET.resolve("lab-report.pdf"), LabReportPdf.forPatient("Erika " + family, "1990-05-17", List.of(
                 "Glucose: 98 mg/dL (70-99)", "Potassium: 5.9 mmol/L (3.5-5.1)", "Sodium: 141 mmol/L (136-145)")));
         Path log = TARGET.resolve("playwright.log");
-        try (PortalServer portal = PortalServer.start(WEB_PORTAL.resolve("dist"), port, graphQl, system.keycloak().baseUrl())) {
+        try (PortalServer portal = PortalServer.start(WEB_PORTAL.resolve("dist"), port, graphQl, system.keycloak().baseUrl(),
+                system.objectStoreEndpoint())) {
             ProcessBuilder browser = new ProcessBuilder("node", "e2e/portal.e2e.mjs")
                     .directory(WEB_PORTAL.toFile())
                     .redirectErrorStream(true)

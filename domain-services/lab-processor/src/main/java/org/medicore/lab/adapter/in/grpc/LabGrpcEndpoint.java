@@ -31,7 +31,9 @@ import org.medicore.lab.application.port.in.Outcome;
 import org.medicore.lab.application.port.in.Refusal;
 import org.medicore.lab.application.port.in.RequestUploadCommand;
 import org.medicore.lab.application.port.in.RequestUploadUrl;
+import org.medicore.lab.domain.Caller;
 import org.medicore.lab.domain.LabReport;
+import org.medicore.lab.domain.ReviewAccess;
 import org.medicore.lab.domain.ReviewDecision;
 import org.medicore.lab.application.port.in.DecideReview;
 import org.medicore.lab.application.port.in.ReceiveLabMessage;
@@ -86,18 +88,20 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
 
     @Override
     public void confirmUpload(ConfirmUploadRequest request, StreamObserver<ConfirmUploadResponse> response) {
-        Outcome<LabReport> outcome = confirmUpload.confirmUpload(Callers.current(), request.getReportId());
+        Caller caller = Callers.current();
+        Outcome<LabReport> outcome = confirmUpload.confirmUpload(caller, request.getReportId());
         // a report left PROCESSING by a failed run is processed again on the next confirmation
         if (outcome instanceof Outcome.Done<LabReport> done && !done.value().status().processingEnded()) {
             trigger.uploaded(done.value().id(), done.value().declaredSize());
         }
-        answer(response, outcome, report -> ConfirmUploadResponse.newBuilder().setReport(report(report)).build());
+        answer(response, outcome, report -> ConfirmUploadResponse.newBuilder().setReport(report(report, caller)).build());
     }
 
     @Override
     public void getReportStatus(GetReportStatusRequest request, StreamObserver<GetReportStatusResponse> response) {
-        answer(response, getReportStatus.reportStatus(Callers.current(), request.getReportId()),
-                report -> GetReportStatusResponse.newBuilder().setReport(report(report)).build());
+        Caller caller = Callers.current();
+        answer(response, getReportStatus.reportStatus(caller, request.getReportId()),
+                report -> GetReportStatusResponse.newBuilder().setReport(report(report, caller)).build());
     }
 
     @Override
@@ -115,20 +119,22 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
     @Override
     public void listReportsByPatient(ListReportsByPatientRequest request,
                                      StreamObserver<ListReportsByPatientResponse> response) {
-        answer(response, listReportsByPatient.reportsByPatient(Callers.current(), request.getPatientId(),
+        Caller caller = Callers.current();
+        answer(response, listReportsByPatient.reportsByPatient(caller, request.getPatientId(),
                         request.getPage().getPageSize(), request.getPage().getPageToken()),
                 page -> ListReportsByPatientResponse.newBuilder()
-                        .addAllReports(page.reports().stream().map(LabGrpcEndpoint::report).toList())
+                        .addAllReports(page.reports().stream().map(report -> report(report, caller)).toList())
                         .setPageInfo(PageInfo.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1))
                         .build());
     }
 
     @Override
     public void listReviewQueue(ListReviewQueueRequest request, StreamObserver<ListReviewQueueResponse> response) {
-        answer(response, listReviewQueue.reviewQueue(Callers.current(), request.getPage().getPageSize(),
+        Caller caller = Callers.current();
+        answer(response, listReviewQueue.reviewQueue(caller, request.getPage().getPageSize(),
                         request.getPage().getPageToken()),
                 page -> ListReviewQueueResponse.newBuilder()
-                        .addAllReports(page.reports().stream().map(LabGrpcEndpoint::report).toList())
+                        .addAllReports(page.reports().stream().map(report -> report(report, caller)).toList())
                         .setPageInfo(PageInfo.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1))
                         .build());
     }
@@ -141,22 +147,29 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
                     "must be one of accept, correct, reassign, reject")))));
             return;
         }
-        answer(response, decideReview.decide(Callers.current(), request.getReportId(), request.getExpectedVersion(),
-                decision.get()), report -> DecideReviewResponse.newBuilder().setReport(report(report)).build());
+        Caller caller = Callers.current();
+        answer(response, decideReview.decide(caller, request.getReportId(), request.getExpectedVersion(),
+                decision.get()), report -> DecideReviewResponse.newBuilder().setReport(report(report, caller)).build());
     }
 
     @Override
     public void submitHl7Message(SubmitHl7MessageRequest request, StreamObserver<SubmitHl7MessageResponse> response) {
-        answer(response, receiveLabMessage.receive(Callers.current(), request.getText().getBytes(StandardCharsets.UTF_8)),
+        Caller caller = Callers.current();
+        answer(response, receiveLabMessage.receive(caller, request.getText().getBytes(StandardCharsets.UTF_8)),
                 receipt -> {
                     SubmitHl7MessageResponse.Builder answer = SubmitHl7MessageResponse.newBuilder()
                             .setAcknowledgement(receipt.acknowledgement()).setAcknowledgementCode(receipt.code());
-                    receipt.report().ifPresent(report -> answer.setReport(report(report)));
+                    receipt.report().ifPresent(report -> answer.setReport(report(report, caller)));
                     return answer.build();
                 });
     }
 
-    static org.medicore.contracts.lab.v1.LabReport report(LabReport report) {
+    /**
+     * The report as {@code reader} may see it. What a held report's machine reading found (its
+     * values, findings, the identity and text printed on it) goes to reviewers only: until a
+     * clinician decides, those values are unchecked and may be another person's.
+     */
+    static org.medicore.contracts.lab.v1.LabReport report(LabReport report, Caller reader) {
         var proto = org.medicore.contracts.lab.v1.LabReport.newBuilder().setId(report.id())
                 .setPatientId(report.patientId()).setFileName(report.fileName())
                 .setContentType(org.medicore.lab.domain.UploadLimits.PDF).setSizeBytes(report.declaredSize())
@@ -170,7 +183,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
                 .setRejectionDetail(rejection.detail()));
         report.uploadedAt().ifPresent(at -> proto.setUploadedAt(LabResultProtos.timestamp(at)));
         report.processedAt().ifPresent(at -> proto.setProcessedAt(LabResultProtos.timestamp(at)));
-        report.held().ifPresent(held -> {
+        report.held().filter(held -> ReviewAccess.mayReview(reader)).ifPresent(held -> {
             held.findings().forEach(finding -> proto.addReviewFindings(LabResultProtos.finding(finding)));
             held.valuesRead().forEach(value -> proto.addValuesRead(
                     LabResultProtos.toProto(report.patientId(), report.id(), value, held.observedAt())));
