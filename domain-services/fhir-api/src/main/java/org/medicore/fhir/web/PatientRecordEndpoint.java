@@ -7,6 +7,7 @@ import org.medicore.contracts.appointment.v1.AppointmentTimeFilter;
 import org.medicore.contracts.appointment.v1.BatchGetPractitionersRequest;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientRequest;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientResponse;
+import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.ListHistoryRequest;
@@ -31,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code Patient/{id}/$everything}: the patient's whole record in one searchset Bundle: the patient,
@@ -65,39 +67,33 @@ class PatientRecordEndpoint {
     }
 
     private List<Resource> history(Caller caller, String patientId) {
-        List<Resource> found = new ArrayList<>();
-        String token = "";
-        do {
-            ListHistoryResponse page = records.history(caller, ListHistoryRequest.newBuilder().setPatientId(patientId)
-                    .setPage(page(token)).build());
-            page.getEntriesList().stream().map(HistoryResources::of).flatMap(Optional::stream).forEach(found::add);
-            token = page.getPageInfo().getNextPageToken();
-        } while (!token.isEmpty());
-        return found;
+        return allPages(page -> records.history(caller, ListHistoryRequest.newBuilder().setPatientId(patientId).setPage(page).build()),
+                ListHistoryResponse::getEntriesList, ListHistoryResponse::getPageInfo)
+                .stream().map(HistoryResources::of).flatMap(Optional::stream).toList();
     }
 
     private List<Resource> labResults(Caller caller, String patientId) {
-        List<Resource> found = new ArrayList<>();
-        String token = "";
-        do {
-            ListLabResultsResponse page = records.labResults(caller, ListLabResultsRequest.newBuilder().setPatientId(patientId)
-                    .setPage(page(token)).build());
-            page.getResultsList().stream().map(LabResultObservations::of).forEach(found::add);
-            token = page.getPageInfo().getNextPageToken();
-        } while (!token.isEmpty());
-        return found;
+        return allPages(page -> records.labResults(caller, ListLabResultsRequest.newBuilder().setPatientId(patientId).setPage(page).build()),
+                ListLabResultsResponse::getResultsList, ListLabResultsResponse::getPageInfo)
+                .stream().<Resource>map(LabResultObservations::of).toList();
     }
 
     private List<Appointment> appointments(Caller caller, String patientId) {
-        List<Appointment> found = new ArrayList<>();
+        return allPages(page -> records.appointmentsOf(caller, ListAppointmentsByPatientRequest.newBuilder().setPatientId(patientId)
+                        .setTimeFilter(AppointmentTimeFilter.ALL).setPage(page).build()),
+                ListAppointmentsByPatientResponse::getAppointmentsList, ListAppointmentsByPatientResponse::getPageInfo);
+    }
+
+    /** Every item of a list a service answers in pages, page after page until it names no next one. */
+    private static <R, T> List<T> allPages(Function<PageRequest, R> call, Function<R, List<T>> items, Function<R, PageInfo> info) {
+        List<T> all = new ArrayList<>();
         String token = "";
         do {
-            ListAppointmentsByPatientResponse page = records.appointmentsOf(caller, ListAppointmentsByPatientRequest.newBuilder()
-                    .setPatientId(patientId).setTimeFilter(AppointmentTimeFilter.ALL).setPage(page(token)).build());
-            found.addAll(page.getAppointmentsList());
-            token = page.getPageInfo().getNextPageToken();
+            R page = call.apply(PageRequest.newBuilder().setPageSize(PAGE).setPageToken(token).build());
+            all.addAll(items.apply(page));
+            token = info.apply(page).getNextPageToken();
         } while (!token.isEmpty());
-        return found;
+        return all;
     }
 
     /** The practitioners the appointments are with, 100 per call (the service's limit). */
@@ -112,9 +108,5 @@ class PatientRecordEndpoint {
                     .getPractitionersList().stream().map(PractitionerResources::of).forEach(found::add);
         }
         return found;
-    }
-
-    private static PageRequest page(String token) {
-        return PageRequest.newBuilder().setPageSize(PAGE).setPageToken(token).build();
     }
 }
