@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class PatientResources {
 
     /** The patient id is a UUID: the standard way to say so, so a partner can match it to the id of the resource. */
-    static final String UUID_IDENTIFIER = "urn:ietf:rfc:3986";
+    public static final String UUID_IDENTIFIER = "urn:ietf:rfc:3986";
 
     private PatientResources() {
     }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,11 +51,14 @@ class AppointmentEndpoint {
 
     @GetMapping
     Bundle search(@AuthenticationPrincipal Jwt token, @RequestParam MultiValueMap<String, String> parameters) {
-        java.util.Map<String, String> single = parameters.toSingleValueMap();
-        if (!single.containsKey("patient") && single.getOrDefault("actor", "").startsWith("Patient/")) {
-            single.put("patient", single.get("actor"));
+        Map<String, String> single = parameters.toSingleValueMap();
+        String actor = single.remove("actor");
+        if (actor != null) {
+            if (!actor.startsWith("Patient/") || single.containsKey("patient")) {
+                throw new InvalidSearch("actor", "appointments are searched by their patient: patient=<id> or actor=Patient/<id>");
+            }
+            single.put("patient", actor);
         }
-        single.remove("actor");
         ListAppointmentsByPatientRequest request = ListAppointmentsByPatientRequest.newBuilder()
                 .setPage(SearchPage.of(single, SEARCH_PARAMETERS))
                 .setPatientId(PatientParameter.required(single))

@@ -27,7 +27,7 @@ class MetadataEndpoint {
             "name", Enumerations.SearchParamType.STRING, "family", Enumerations.SearchParamType.STRING,
             "given", Enumerations.SearchParamType.STRING, "birthdate", Enumerations.SearchParamType.DATE,
             "date", Enumerations.SearchParamType.DATE, "code", Enumerations.SearchParamType.TOKEN,
-            "category", Enumerations.SearchParamType.TOKEN);
+            "category", Enumerations.SearchParamType.TOKEN, "identifier", Enumerations.SearchParamType.TOKEN);
 
     private final Clock clock;
 

@@ -106,6 +106,18 @@ class FhirApiTest {
     }
 
     @Test
+    void a_partner_finds_a_patient_by_medicores_identifier() throws Exception {
+        Bundle found = valid(mvc.perform(get("/fhir/Patient").param("identifier", "urn:ietf:rfc:3986|urn:uuid:" + Clinic.ALICE)
+                .with(doctor())).andReturn(), Bundle.class);
+        Bundle none = valid(mvc.perform(get("/fhir/Patient").param("identifier", "urn:ietf:rfc:3986|urn:uuid:" + CARL.replace('3', '9'))
+                .with(doctor())).andReturn(), Bundle.class);
+
+        assertThat(found.getEntry()).extracting(entry -> entry.getResource().getIdPart()).containsExactly(Clinic.ALICE);
+        assertThat(none.getEntry()).isEmpty();
+        assertThat(none.getTotal()).isZero();
+    }
+
+    @Test
     void a_search_the_services_cannot_run_is_refused_as_invalid_naming_the_parameter() throws Exception {
         assertRefused(mvc.perform(get("/fhir/Patient").param("birthdate", "ge1985-03-14").with(doctor())).andReturn(),
                 400, OperationOutcome.IssueType.INVALID, "birthdate");
