@@ -150,6 +150,23 @@ await step('the patient signs up and signs in', pages, async () => {
   await shoot(patient, '05-patient-profile');
 });
 
+await step('the patient changes their contact details; a refused country stands beside its field', pages, async () => {
+  await patient.getByRole('link', { name: 'My profile' }).click();
+  await patient.getByRole('button', { name: 'Change contact details' }).click();
+  await patient.getByLabel('Phone').fill('030 7654321');
+  await patient.getByLabel('Street and number').fill('Invalidenstraße 1');
+  await patient.getByLabel('Postal code').fill('10115');
+  await patient.getByLabel('City').fill('Berlin');
+  await patient.getByLabel(/^Country/).fill('ZZ');
+  await patient.getByRole('button', { name: 'Save' }).click();
+  await patient.getByText('Enter the country as its two-letter code, such as DE.').waitFor();
+  await patient.getByLabel(/^Country/).fill('DE');
+  await patient.getByRole('button', { name: 'Save' }).click();
+  await patient.getByText('Your contact details are saved.').waitFor();
+  await patient.getByText('+49307654321').waitFor();
+  await shoot(patient, '05b-patient-profile-edited');
+});
+
 await step('the patient books the first free slot with the doctor', pages, async () => {
   await chooseTheDoctorsFirstFreeSlot();
   await shoot(patient, '06-patient-book-calendar');
@@ -172,6 +189,20 @@ await step('the admin dashboard counts the booking', pages, async () => {
     await admin.waitForTimeout(1000);
   }
   await shoot(admin, '09-admin-dashboard-after');
+});
+
+await step('the admin reads the audit trail of the new patient, today, and the chain is whole', pages, async () => {
+  await admin.getByRole('link', { name: 'Audit trail' }).click();
+  await admin.getByText(/The chain of all \d+ records is whole/).waitFor();
+  await admin.getByRole('button', { name: 'Choose a patient' }).click();
+  await admin.getByLabel('Family name starts with').fill(family);
+  await admin.getByRole('button', { name: new RegExp(`^${family}, Erika`) }).click();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+  await admin.getByLabel('From').fill(today);
+  await admin.getByLabel('To (included)').fill(today);
+  await admin.getByRole('button', { name: 'Show' }).click();
+  await admin.getByRole('list', { name: 'Accesses, newest first' }).getByText(/change · allowed/).first().waitFor();
+  await shoot(admin, '09b-admin-audit');
 });
 
 await step('the patient uploads a lab report and follows its status live', pages, async () => {
@@ -199,6 +230,13 @@ await step('the patient sees their appointments and invoices', pages, async () =
   await patient.getByRole('heading', { name: 'My invoices' }).waitFor();
   await patient.getByText(/No invoices yet|still to pay/i).first().waitFor();
   await shoot(patient, '13-patient-invoices');
+});
+
+await step('the patient sees past visits beside the upcoming ones', pages, async () => {
+  await patient.getByRole('link', { name: 'My appointments', exact: true }).click();
+  const past = patient.getByRole('region', { name: 'Past visits' });
+  await past.getByText(/completed|cancelled|No past visits yet/).first().waitFor();
+  await shoot(patient, '13b-patient-past-visits');
 });
 
 await step('the doctor checks the patient in and completes the visit once it has begun', pages, async () => {
@@ -270,11 +308,38 @@ await step('billing reads the fee schedule', pages, async () => {
   await shoot(billing, '18-billing-fee-schedule');
 });
 
+await step("billing's worklist puts overdue invoices first", pages, async () => {
+  await billing.getByRole('link', { name: 'Invoices' }).click();
+  await billing.getByLabel('Family names beginning with').fill(family.slice(0, 4));
+  await billing.getByRole('button', { name: 'Show invoices' }).click();
+  await billing.getByRole('list', { name: 'Invoices, overdue first' }).or(billing.getByText(/No invoice in these statuses/)).waitFor();
+  await shoot(billing, '16b-billing-worklist');
+  await billing.getByRole('link', { name: 'Fee schedule' }).click();
+  await billing.getByRole('cell', { name: 'consultation' }).waitFor();
+});
+
 await step('a second tab of the patient shares the session', pages, async () => {
   const second = await patient.context().newPage();
   pages.patientSecondTab = second;
   await second.goto(`${PORTAL}/invoices`);
   await second.getByRole('heading', { name: 'My invoices' }).waitFor();
+});
+
+await step('a change made in another tab meanwhile is shown before anything is overwritten', pages, async () => {
+  const other = pages.patientSecondTab;
+  await other.goto(`${PORTAL}/me`);
+  await other.getByRole('button', { name: 'Change contact details' }).click();
+  await patient.getByRole('link', { name: 'My profile' }).click();
+  await patient.getByRole('button', { name: 'Change contact details' }).click();
+  await patient.getByLabel('City').fill('Potsdam');
+  await patient.getByRole('button', { name: 'Save' }).click();
+  await patient.getByText('Your contact details are saved.').waitFor();
+  await other.getByLabel('City').fill('Hamburg');
+  await other.getByRole('button', { name: 'Save' }).click();
+  await other.getByText(/changed elsewhere/).waitFor();
+  await other.getByRole('alert').getByText(/Potsdam/).waitFor();
+  await other.getByRole('button', { name: 'Take these details' }).click();
+  await shoot(other, '05c-profile-conflict');
 });
 
 await step('cancelling within the notice period names the fee first, then confirms it and invoices it with its line', pages, async () => {
@@ -319,6 +384,15 @@ await step('an expired session is renewed or ended in words, and signing in agai
   await billing.getByRole('button', { name: 'Sign in' }).click();
   await billing.getByRole('heading', { name: 'Fee schedule' }).waitFor();
   if (!billing.url().endsWith('/fee-schedule')) throw new Error(`signed in again at ${billing.url()}`);
+});
+
+await step('the patient reads the portal in German on the phone, then in English again', pages, async () => {
+  await patient.getByLabel('Language').selectOption('de');
+  await patient.getByRole('link', { name: 'Meine Termine' }).click();
+  await patient.getByRole('heading', { name: 'Meine Termine' }).waitFor();
+  await shoot(patient, '22b-patient-german');
+  await patient.getByLabel('Sprache').selectOption('en');
+  await patient.getByRole('heading', { name: 'My appointments' }).waitFor();
 });
 
 await step('signing out in one tab ends the session in the other', pages, async () => {

@@ -5,6 +5,8 @@ import { apiClient } from './api/client';
 import { rememberWhereToReturn } from './auth/oidc';
 import { realmRoles } from './auth/roles';
 import { SessionContext } from './auth/session';
+import { useI18n } from './i18n/I18n';
+import { LanguageChoice } from './i18n/LanguageChoice';
 import type { PortalConfig } from './config';
 import { Navigation } from './navigation/Navigation';
 import { navigate, usePath } from './routing/router';
@@ -16,6 +18,7 @@ import { Loading, Page, Problem, buttonClass, quietButtonClass } from './ui/Stat
 /** Signs the user in (or lets a new patient sign up), then shows the screens their roles lead to. */
 export function App({ config }: { config: PortalConfig }) {
   const auth = useAuth();
+  const { t } = useI18n();
   const path = usePath();
   const token = auth.user?.access_token;
   const [ended, setEnded] = useState(false);
@@ -61,7 +64,7 @@ export function App({ config }: { config: PortalConfig }) {
 
   let main;
   if (auth.isLoading) {
-    main = <Loading what="your session" />;
+    main = <Loading what={t('app.loadingSession')} />;
   } else if (!auth.isAuthenticated && path === '/sign-up') {
     main = (
       <SignUp
@@ -73,14 +76,14 @@ export function App({ config }: { config: PortalConfig }) {
     );
   } else if (!auth.isAuthenticated || ended) {
     main = (
-      <Page title={ended ? 'Your session has ended' : 'Welcome to MediCore'}>
-        <Problem>{ended ? 'Your session has ended: sign in again. You will come back to this page.' : auth.error && 'Signing in did not work. Try again.'}</Problem>
+      <Page title={ended ? t('app.sessionEnded') : t('app.welcome')}>
+        <Problem>{ended ? t('app.sessionEndedText') : auth.error && t('app.signInFailed')}</Problem>
         <div className="flex flex-wrap gap-3">
           <button type="button" className={buttonClass} onClick={signIn}>
-            Sign in
+            {t('app.signIn')}
           </button>
           <button type="button" className={quietButtonClass} onClick={() => navigate('/sign-up')}>
-            New patient? Sign up
+            {t('app.signUp')}
           </button>
         </div>
       </Page>
@@ -96,18 +99,24 @@ export function App({ config }: { config: PortalConfig }) {
   return (
     <Provider value={client}>
       <SessionContext.Provider value={{ subject: auth.user?.profile.sub ?? '', roles }}>
-        <header className="flex flex-col gap-2 bg-white p-4 shadow sm:flex-row sm:items-center sm:justify-between">
-          <h1 className="text-xl font-semibold">MediCore</h1>
-          {auth.isAuthenticated && !ended && (
-            <>
-              <Navigation roles={roles} />
-              <button type="button" className={quietButtonClass} onClick={() => void auth.signoutRedirect()}>
-                Sign out {auth.user?.profile.given_name}
+        <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+          {t('app.skip')}
+        </a>
+        <header className="flex flex-wrap items-center justify-between gap-2 bg-white px-4 py-2 shadow">
+          <h1 className="text-xl font-semibold">{t('app.name')}</h1>
+          <div className="flex flex-wrap items-center gap-2 sm:order-last">
+            <LanguageChoice />
+            {auth.isAuthenticated && !ended && (
+              <button type="button" className={`${quietButtonClass} min-h-11`} onClick={() => void auth.signoutRedirect()}>
+                {t('app.signOut', { name: auth.user?.profile.given_name ?? '' }).trim()}
               </button>
-            </>
-          )}
+            )}
+          </div>
+          {auth.isAuthenticated && !ended && <Navigation roles={roles} />}
         </header>
-        <main>{main}</main>
+        <main id="content" tabIndex={-1}>
+          {main}
+        </main>
       </SessionContext.Provider>
     </Provider>
   );

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { AuditTrail } from './admin/AuditTrail';
 import { FeeSchedule } from './billing/FeeSchedule';
 import { Invoices } from './billing/Invoices';
 import { LabReview } from './doctor/LabReview';
@@ -11,6 +12,7 @@ import { LabReportUpload } from './patient/LabReportUpload';
 import { MyAppointments } from './patient/MyAppointments';
 import { MyInvoices } from './patient/MyInvoices';
 import { MyProfile } from './patient/MyProfile';
+import { useI18n } from './i18n/I18n';
 import { Link } from './routing/router';
 import { Loading, Page } from './ui/States';
 
@@ -20,6 +22,7 @@ const MyLabResults = lazy(() => import('./patient/MyLabResults').then((module) =
 
 /** The screen at `path` for a user with `roles`; the first place their roles lead to when the path is '/'. */
 export function Screen({ path, roles }: { path: string; roles: readonly string[] }) {
+  const { t } = useI18n();
   const places = destinationsFor(roles);
   const at = path === '/' ? places[0]?.path : path;
   const patient = roles.includes('PATIENT');
@@ -27,9 +30,12 @@ export function Screen({ path, roles }: { path: string; roles: readonly string[]
   if (chart && !patient) return <PatientChart patientId={decodeURIComponent(chart[1])} />;
   if (!at || !places.some((place) => place.path === at)) {
     return (
-      <Page title="Not here">
+      <Page title={t('app.notHere')}>
         <p>
-          There is nothing for you at this address. <Link href="/" className="underline">Go to your start page</Link>.
+          {t('app.notHereText')}{' '}
+          <Link href="/" className="underline">
+            {t('app.goHome')}
+          </Link>
         </p>
       </Page>
     );
@@ -47,7 +53,7 @@ export function Screen({ path, roles }: { path: string; roles: readonly string[]
       return <LabReportUpload />;
     case '/lab-results':
       return (
-        <Suspense fallback={<Loading what="your lab results" />}>
+        <Suspense fallback={<Loading what={t('lab.loadingMine')} />}>
           <MyLabResults />
         </Suspense>
       );
@@ -59,9 +65,11 @@ export function Screen({ path, roles }: { path: string; roles: readonly string[]
       return <LabReview />;
     case '/fee-schedule':
       return <FeeSchedule />;
+    case '/audit':
+      return <AuditTrail />;
     default:
       return (
-        <Suspense fallback={<Loading what="the dashboard" />}>
+        <Suspense fallback={<Loading what={t('dashboard.loading')} />}>
           <Dashboard />
         </Suspense>
       );

@@ -3,6 +3,8 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { useQuery, useSubscription } from 'urql';
 import { graphql } from '../gql';
 import { problem } from '../api/errors';
+import { useI18n } from '../i18n/I18n';
+import { formattingLocale } from '../i18n/language';
 import { formatMoney, toMajorUnits } from '../money/money';
 import { Empty, Loading, Page, Problem } from '../ui/States';
 import { formatTime } from '../ui/time';
@@ -35,7 +37,12 @@ const Live = graphql(`
 `);
 
 /** The clinic's figures now, then every window analytics-service emits, as they come. */
+/** A rate in percent with one decimal, in the reader's locale: "12.5 %", "12,5 %". */
+const percent = (value: number) =>
+  `${value.toLocaleString(formattingLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+
 export function Dashboard({ chartWidth }: { chartWidth?: number }) {
+  const { t, phrase } = useI18n();
   const [{ data, fetching, error }, refresh] = useQuery({ query: DashboardQuery, requestPolicy: 'network-only' });
   const [live] = useSubscription({ query: Live });
   const [windows, setWindows] = useState<ClinicWindow[]>([]);
@@ -68,35 +75,35 @@ export function Dashboard({ chartWidth }: { chartWidth?: number }) {
     chartWidth ? content : <ResponsiveContainer width="100%" height={220}>{content}</ResponsiveContainer>;
 
   return (
-    <Page title="Dashboard">
+    <Page title={t('nav.dashboard')}>
       <p role="status" aria-live="polite" className="text-sm text-slate-600">
-        {live.error ? 'Live updates are off; reload to see new figures.' : 'Updates live.'}
+        {live.error ? t('dashboard.liveOff') : t('live.on')}
       </p>
-      {fetching && !data && <Loading what="the clinic's figures" />}
-      <Problem>{problem(error)}</Problem>
-      {data && !data.dashboard && windows.length === 0 && <Empty>No bookings yet: the figures start with the first one.</Empty>}
+      {fetching && !data && <Loading what={t('dashboard.loading')} />}
+      <Problem>{phrase(problem(error))}</Problem>
+      {data && !data.dashboard && windows.length === 0 && <Empty>{t('dashboard.none')}</Empty>}
       {(data?.dashboard || windows.length > 0) && (
         <>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-            <Figure label="Bookings, last hour" testId="bookings-last-hour" value={String(bookingsIn(windows))} />
-            <Figure label="No-shows, last hour" value={rate === undefined ? '—' : `${rate.toFixed(1)} %`} />
-            <Figure
-              label="No-shows, 7 days"
-              value={data?.dashboard ? `${(data.dashboard.noShowRateLast7DaysBasisPoints / 100).toFixed(1)} %` : '—'}
-            />
-            <Figure label="Invoiced, last hour" value={formatMoney({ amountMinor: invoiced, currency })} />
+            <Figure label={t('dashboard.bookingsHour')} testId="bookings-last-hour" value={bookingsIn(windows).toLocaleString(formattingLocale())} />
+            <Figure label={t('dashboard.noShowsHour')} value={rate === undefined ? '—' : percent(rate)} />
+            <Figure label={t('dashboard.noShows7')} value={data?.dashboard ? percent(data.dashboard.noShowRateLast7DaysBasisPoints / 100) : '—'} />
+            <Figure label={t('dashboard.invoicedHour')} value={formatMoney({ amountMinor: invoiced, currency })} />
           </dl>
-          <h3 className="font-semibold">Bookings per minute</h3>
+          <h3 className="font-semibold">{t('dashboard.bookingsPerMinute')}</h3>
           {chart(
             <BarChart data={perMinute} width={chartWidth} height={220} accessibilityLayer>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="minute" />
               <YAxis allowDecimals={false} />
               <Tooltip />
-              <Bar dataKey="bookings" name="Bookings" fill="#0369a1" isAnimationActive={false} />
+              <Bar dataKey="bookings" name={t('dashboard.bookings')} fill="#0369a1" isAnimationActive={false} />
             </BarChart>,
           )}
-          <h3 className="font-semibold">Revenue per minute{currency && ` (${currency})`}</h3>
+          <h3 className="font-semibold">
+            {t('dashboard.revenuePerMinute')}
+            {currency && ` (${currency})`}
+          </h3>
           {chart(
             <LineChart data={perMinute} width={chartWidth} height={220} accessibilityLayer>
               <CartesianGrid strokeDasharray="3 3" />
@@ -104,13 +111,13 @@ export function Dashboard({ chartWidth }: { chartWidth?: number }) {
               <YAxis />
               <Tooltip />
               <Legend />
-              <Line dataKey="invoiced" name="Invoiced" stroke="#b45309" isAnimationActive={false} />
-              <Line dataKey="collected" name="Collected" stroke="#15803d" isAnimationActive={false} />
+              <Line dataKey="invoiced" name={t('dashboard.invoiced')} stroke="#b45309" isAnimationActive={false} />
+              <Line dataKey="collected" name={t('dashboard.collected')} stroke="#15803d" isAnimationActive={false} />
             </LineChart>,
           )}
-          <h3 className="font-semibold">Utilisation today</h3>
+          <h3 className="font-semibold">{t('dashboard.utilisation')}</h3>
           {utilisation.length === 0 ? (
-            <Empty>No practitioner has hours today.</Empty>
+            <Empty>{t('dashboard.noHours')}</Empty>
           ) : (
             chart(
               <BarChart data={utilisation} width={chartWidth} height={220} accessibilityLayer>
@@ -118,7 +125,7 @@ export function Dashboard({ chartWidth }: { chartWidth?: number }) {
                 <XAxis dataKey="practitioner" />
                 <YAxis unit=" %" domain={[0, 100]} />
                 <Tooltip />
-                <Bar dataKey="percent" name="Utilisation" fill="#7c3aed" isAnimationActive={false} />
+                <Bar dataKey="percent" name={t('dashboard.utilisationBar')} fill="#7c3aed" isAnimationActive={false} />
               </BarChart>,
             )
           )}

@@ -106,6 +106,8 @@ describe('the portal as a consumer of bff-graphql', { retry: 2 }, () => {
             name,
             dateOfBirth: like('1985-04-12'),
             sex: like('FEMALE'),
+            // The profile sends it back as updatePatient's expectedVersion.
+            version: integer(1),
             contact: {
               email: like('patient@medicore.local'),
               phone: like('+49301234567'),

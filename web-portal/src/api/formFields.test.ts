@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { badRequest } from '../test-support/fakeClient';
 import {
+  AUDIT_FILTER,
   BOOKING,
   CANCELLATION,
   HISTORY_ENTRY,
@@ -37,6 +38,12 @@ const PATHS: [string, FormFields, string, string][] = [
   ['updatePatient', PROFILE, 'contact.address.lines', 'street'],
   ['updatePatient', PROFILE, 'contact.address.city', 'city'],
   ['updatePatient', PROFILE, 'contact.address.countryCode', 'countryCode'],
+  ['updatePatient', PROFILE, 'input.contact.address.postalCode', 'postalCode'],
+  ['updatePatient', PROFILE, 'contact.address.region', 'region'],
+  ['updatePatient', PROFILE, 'contact.address.lines[1]', 'moreAddress'],
+  ['auditTrail', AUDIT_FILTER, 'filter.patientId', 'patientId'],
+  ['auditTrail', AUDIT_FILTER, 'filter.from', 'from'],
+  ['auditTrail', AUDIT_FILTER, 'filter.to', 'to'],
   ['addHistoryEntry', HISTORY_ENTRY, 'allergy.severity', 'severity'],
   ['addHistoryEntry', HISTORY_ENTRY, 'allergy.substance', 'text'],
   ['addHistoryEntry', HISTORY_ENTRY, 'condition.display', 'text'],

@@ -42,10 +42,18 @@ export const SIGN_UP = {
 } satisfies FormFields;
 
 export const PROFILE = {
-  email: { label: 'E-mail', paths: ['contact.email'], invalid: 'Enter an e-mail address such as name@example.org.' },
+  email: {
+    label: 'E-mail',
+    paths: ['contact.email'],
+    // patient-service needs one way to reach the patient: an e-mail or a phone number.
+    required: 'Give an e-mail address or a phone number: the clinic needs one to reach you.',
+    invalid: 'Enter an e-mail address such as name@example.org.',
+  },
   phone: { label: 'Phone', paths: ['contact.phone'], invalid: 'Enter a phone number such as +49 30 1234567.' },
-  street: { label: 'Street and number', paths: ['contact.address.lines'], invalid: 'Enter the street and number.' },
-  postalCode: { label: 'Postal code', paths: ['contact.address.postalCode'] },
+  street: { label: 'Street and number', paths: ['contact.address.lines', 'contact.address.lines[0]'], invalid: 'Enter the street and number.' },
+  moreAddress: { label: 'More of the address', paths: ['contact.address.lines[1]'], invalid: 'Shorten the second address line.' },
+  postalCode: { label: 'Postal code', paths: ['contact.address.postalCode'], invalid: 'Enter the postal code as the post writes it.' },
+  region: { label: 'Region', paths: ['contact.address.region'], invalid: 'Shorten the region.' },
   city: { label: 'City', paths: ['contact.address.city'], invalid: 'Enter the city.' },
   countryCode: {
     label: 'Country',
@@ -106,6 +114,12 @@ export const PATIENT_SEARCH = {
     paths: ['search.familyNamePrefix', 'familyNamePrefix'],
     invalid: 'Type the first letters of the family name.',
   },
+} satisfies FormFields;
+
+export const AUDIT_FILTER = {
+  patientId: { label: 'Patient', paths: ['filter.patientId', 'auditTrail.filter.patientId'], invalid: 'Choose the patient again from the search.' },
+  from: { label: 'From', paths: ['filter.from', 'from'], invalid: 'Enter the first day as a date.' },
+  to: { label: 'To', paths: ['filter.to', 'to'], invalid: 'Enter the last day as a date, not before the first.' },
 } satisfies FormFields;
 
 export const LAB_REPORT_UPLOAD = {

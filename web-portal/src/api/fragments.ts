@@ -19,6 +19,16 @@ export const PatientDemographics = graphql(`
   }
 `);
 
+export const AddressParts = graphql(`
+  fragment AddressParts on Address {
+    lines
+    postalCode
+    city
+    region
+    countryCode
+  }
+`);
+
 export const LabResultParts = graphql(`
   fragment LabResultParts on LabResult {
     id

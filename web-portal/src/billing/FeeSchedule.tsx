@@ -1,6 +1,8 @@
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { problem } from '../api/errors';
+import { useI18n } from '../i18n/I18n';
+import { formattingLocale } from '../i18n/language';
 import { formatMoney } from '../money/money';
 import { Empty, Loading, Page, Problem } from '../ui/States';
 import { Table } from '../ui/Table';
@@ -29,30 +31,33 @@ const Fees = graphql(`
   }
 `);
 
-const COLUMNS = [
-  { label: 'Appointment' },
-  { label: 'Fee', numeric: true },
-  { label: 'Late cancellation', numeric: true },
-  { label: 'No-show', numeric: true },
-];
-
 export function FeeSchedule() {
+  const { t, phrase } = useI18n();
+  const columns = [
+    { label: t('fees.appointment') },
+    { label: t('fees.fee'), numeric: true },
+    { label: t('fees.late'), numeric: true },
+    { label: t('fees.noShow'), numeric: true },
+  ];
   const [{ data, fetching, error }] = useQuery({ query: Fees });
   const schedule = data?.feeSchedule;
   return (
-    <Page title="Fee schedule">
-      {fetching && !data && <Loading what="the fee schedule" />}
-      <Problem>{problem(error)}</Problem>
-      {data && !schedule && <Empty>No fee schedule is set.</Empty>}
+    <Page title={t('nav.feeSchedule')}>
+      {fetching && !data && <Loading what={t('fees.loading')} />}
+      <Problem>{phrase(problem(error))}</Problem>
+      {data && !schedule && <Empty>{t('fees.none')}</Empty>}
       {schedule && (
         <>
           <p>
-            Version {schedule.version}, tax {(schedule.taxRateBasisPoints / 100).toFixed(2)} %
+            {t('fees.version', {
+              version: schedule.version,
+              tax: (schedule.taxRateBasisPoints / 100).toLocaleString(formattingLocale(), { minimumFractionDigits: 2 }),
+            })}
           </p>
-          <Table columns={COLUMNS}>
+          <Table columns={columns}>
             {schedule.fees.map((fee) => (
               <tr key={fee.appointmentType} className="border-t border-slate-200">
-                <td>{fee.appointmentType.replace('_', ' ').toLowerCase()}</td>
+                <td>{t(`appointment.type.${fee.appointmentType}`)}</td>
                 <td className="text-right">{formatMoney(fee.fee)}</td>
                 <td className="text-right">{formatMoney(fee.lateCancellationFee)}</td>
                 <td className="text-right">{formatMoney(fee.noShowFee)}</td>

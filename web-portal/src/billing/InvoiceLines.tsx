@@ -1,31 +1,23 @@
 import type { InvoiceDetailsFragment } from '../gql/graphql';
 import { formatMoney } from '../money/money';
-import { formatDateTime } from '../ui/time';
+import { useI18n, type I18n } from '../i18n/I18n';
+import { formatDateTime, formatDay } from '../ui/time';
 
-const FOR: Record<InvoiceDetailsFragment['chargeReason'], string> = {
-  VISIT: 'for a visit',
-  LATE_CANCELLATION: 'for a late cancellation',
-  NO_SHOW: 'for a missed appointment',
-};
+type Method = InvoiceDetailsFragment['payments'][number]['method'];
 
-const METHOD: Record<InvoiceDetailsFragment['payments'][number]['method'], string> = {
-  CARD: 'card',
-  CASH: 'cash',
-  BANK_TRANSFER: 'bank transfer',
-  INSURANCE: 'insurance',
-};
-
-export const paymentMethodName = (method: InvoiceDetailsFragment['payments'][number]['method']) => METHOD[method];
+export const paymentMethodName = (method: Method, t: I18n['t']) => t(`payment.method.${method}`);
 
 /** What an invoice is for, its lines, tax and the payments made against it. */
 export function InvoiceLines({ invoice }: { invoice: InvoiceDetailsFragment }) {
+  const { t } = useI18n();
   return (
     <div className="flex flex-col gap-1 text-sm">
       <p>
-        Charged {FOR[invoice.chargeReason]}
-        {invoice.dueDate && `, due ${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${invoice.dueDate}T00:00:00Z`))}`}.
+        {invoice.dueDate
+          ? t('invoice.chargedDue', { reason: t(`invoice.for.${invoice.chargeReason}`), day: formatDay(invoice.dueDate) })
+          : t('invoice.charged', { reason: t(`invoice.for.${invoice.chargeReason}`) })}
       </p>
-      <ul aria-label="Lines" className="flex flex-col">
+      <ul aria-label={t('invoice.lines')} className="flex flex-col">
         {invoice.lineItems.map((line, index) => (
           <li key={index} className="flex justify-between gap-4">
             <span>
@@ -37,16 +29,16 @@ export function InvoiceLines({ invoice }: { invoice: InvoiceDetailsFragment }) {
         ))}
         {invoice.tax.amountMinor > 0 && (
           <li className="flex justify-between gap-4">
-            <span>Tax</span>
+            <span>{t('invoice.tax')}</span>
             <span>{formatMoney(invoice.tax)}</span>
           </li>
         )}
       </ul>
       {invoice.payments.length > 0 && (
-        <ul aria-label="Payments" className="flex flex-col">
+        <ul aria-label={t('invoice.payments')} className="flex flex-col">
           {invoice.payments.map((payment) => (
             <li key={payment.id}>
-              Paid {formatMoney(payment.amount)} by {METHOD[payment.method]} on {formatDateTime(payment.receivedAt)}
+              {t('invoice.paid', { amount: formatMoney(payment.amount), method: paymentMethodName(payment.method, t), when: formatDateTime(payment.receivedAt) })}
               {payment.reference && ` (${payment.reference})`}
             </li>
           ))}

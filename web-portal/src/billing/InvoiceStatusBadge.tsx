@@ -1,4 +1,5 @@
 import type { InvoiceStatus } from '../gql/graphql';
+import { useI18n } from '../i18n/I18n';
 
 const LOOKS: Record<InvoiceStatus, string> = {
   ISSUED: 'bg-amber-100 text-amber-900',
@@ -8,5 +9,6 @@ const LOOKS: Record<InvoiceStatus, string> = {
 };
 
 export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
-  return <span className={`rounded px-2 py-0.5 text-sm ${LOOKS[status]}`}>{status.replace('_', ' ').toLowerCase()}</span>;
+  const { t } = useI18n();
+  return <span className={`rounded px-2 py-0.5 text-sm ${LOOKS[status]}`}>{t(`invoice.status.${status}`)}</span>;
 }

@@ -5,6 +5,7 @@ import type { InvoiceStatus, PaymentMethod, PatientInvoicesQuery } from '../gql/
 import { problem } from '../api/errors';
 import { PAYMENT, missingFields } from '../api/formFields';
 import { PatientSearch } from '../doctor/PatientSearch';
+import { useI18n } from '../i18n/I18n';
 import { formatMoney } from '../money/money';
 import { Choice, Field } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
@@ -13,6 +14,7 @@ import { formatDateTime } from '../ui/time';
 import { InvoiceLines, paymentMethodName } from './InvoiceLines';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { toMinorUnits } from './amounts';
+import { Worklist } from './Worklist';
 
 const PatientInvoices = graphql(`
   query PatientInvoices($patientId: ID!, $statuses: [InvoiceStatus!]) {
@@ -47,8 +49,9 @@ const STATUSES: readonly InvoiceStatus[] = ['ISSUED', 'PARTIALLY_PAID', 'PAID', 
 
 type Invoice = PatientInvoicesQuery['invoices']['edges'][number]['node'];
 
-/** Billing staff pick a patient, filter their invoices by status and record payments against them. */
+/** Billing staff work through open invoices (the worklist), or pick a patient, filter their invoices by status and record payments against them. */
 export function Invoices() {
+  const { t, phrase } = useI18n();
   const [patient, setPatient] = useState<{ id: string; name: string }>();
   const [statuses, setStatuses] = useState<InvoiceStatus[]>(['ISSUED', 'PARTIALLY_PAID']);
   const [receipt, setReceipt] = useState<string>();
@@ -61,14 +64,35 @@ export function Invoices() {
   const toggle = (status: InvoiceStatus) =>
     setStatuses(statuses.includes(status) ? statuses.filter((s) => s !== status) : [...statuses, status]);
 
+  const statusChoice = (
+    <fieldset className="flex flex-wrap gap-3">
+      <legend className="font-medium">{t('worklist.status')}</legend>
+      {STATUSES.map((status) => (
+        <label key={status} className="flex min-h-11 items-center gap-1">
+          <input type="checkbox" checked={statuses.includes(status)} onChange={() => toggle(status)} />
+          {t(`invoice.status.${status}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+
   return (
-    <Page title="Invoices">
+    <Page title={t('nav.invoices')}>
       {!patient ? (
-        <PatientSearch onChoose={(id, name) => setPatient({ id, name })} />
+        <>
+          {statusChoice}
+          <Worklist statuses={statuses} />
+          <section aria-labelledby="one-patient" className="flex flex-col gap-2">
+            <h3 id="one-patient" className="font-semibold">
+              {t('worklist.onePatient')}
+            </h3>
+            <PatientSearch onChoose={(id, name) => setPatient({ id, name })} />
+          </section>
+        </>
       ) : (
         <>
           <p className="flex flex-wrap items-center gap-2">
-            Invoices of <strong>{patient.name}</strong>
+            {t('invoice.of')} <strong>{patient.name}</strong>
             <button
               type="button"
               className={quietButtonClass}
@@ -77,22 +101,14 @@ export function Invoices() {
                 setReceipt(undefined);
               }}
             >
-              Another patient
+              {t('invoice.anotherPatient')}
             </button>
           </p>
-          <fieldset className="flex flex-wrap gap-3">
-            <legend className="font-medium">Status</legend>
-            {STATUSES.map((status) => (
-              <label key={status} className="flex items-center gap-1">
-                <input type="checkbox" checked={statuses.includes(status)} onChange={() => toggle(status)} />
-                {status.replace('_', ' ').toLowerCase()}
-              </label>
-            ))}
-          </fieldset>
+          {statusChoice}
           {receipt && <Done>{receipt}</Done>}
-          {fetching && !data && <Loading what="invoices" />}
-          <Problem>{problem(error)}</Problem>
-          {data && invoices.length === 0 && <Empty>No invoices in these statuses.</Empty>}
+          {fetching && !data && <Loading what={t('invoice.loading')} />}
+          <Problem>{phrase(problem(error))}</Problem>
+          {data && invoices.length === 0 && <Empty>{t('invoice.noneInStatuses')}</Empty>}
           <ul className="flex flex-col gap-3">
             {invoices.map((invoice) => (
               <InvoiceItem
@@ -111,15 +127,11 @@ export function Invoices() {
   );
 }
 
-const METHODS = [
-  { value: 'CARD', label: 'Card' },
-  { value: 'CASH', label: 'Cash' },
-  { value: 'BANK_TRANSFER', label: 'Bank transfer' },
-  { value: 'INSURANCE', label: 'Insurance' },
-] as const;
+const METHODS: readonly PaymentMethod[] = ['CARD', 'CASH', 'BANK_TRANSFER', 'INSURANCE'];
 
 /** One invoice and, while open, the form to record a payment; `onPaid` gets the receipt in words. */
 export function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: (receipt: string) => void }) {
+  const { t, phrase } = useI18n();
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<PaymentMethod>('CARD');
   const [reference, setReference] = useState('');
@@ -145,8 +157,14 @@ export function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: (re
         setAmount('');
         setIdempotencyKey(crypto.randomUUID());
         onPaid(
-          `Receipt for ${invoice.number}: ${formatMoney(payment.amount)} paid by ${paymentMethodName(payment.method)} on ${formatDateTime(payment.receivedAt)}` +
-            `${payment.reference ? ` (${payment.reference})` : ''}; still to pay ${formatMoney(invoiceNow.balanceDue)}.`,
+          t('invoice.receipt', {
+            number: invoice.number,
+            amount: formatMoney(payment.amount),
+            method: paymentMethodName(payment.method, t),
+            when: formatDateTime(payment.receivedAt),
+            reference: payment.reference ? ` (${payment.reference})` : '',
+            left: formatMoney(invoiceNow.balanceDue),
+          }),
         );
       }
     });
@@ -156,23 +174,35 @@ export function InvoiceItem({ invoice, onPaid }: { invoice: Invoice; onPaid: (re
     <li className="rounded border border-slate-300 bg-white p-3">
       <p className="flex flex-wrap items-center gap-2">
         <strong>{invoice.number}</strong> <InvoiceStatusBadge status={invoice.status} />
-        <span>issued {formatDateTime(invoice.issuedAt)}</span>
+        <span>{t('invoice.issued', { when: formatDateTime(invoice.issuedAt) })}</span>
       </p>
       <p>
-        Total {formatMoney(invoice.total)}, paid {formatMoney(invoice.amountPaid)}, due{' '}
+        {t('invoice.totalPaidDue', { total: formatMoney(invoice.total), paid: formatMoney(invoice.amountPaid) })}{' '}
         <strong data-testid="balance-due">{formatMoney(invoice.balanceDue)}</strong>
       </p>
       <InvoiceLines invoice={invoice} />
       {open && (
         <form onSubmit={submit} noValidate className="mt-2 grid gap-2 sm:grid-cols-4 sm:items-end">
-          <Field label={`Amount (${currency})`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={errors.amount} />
-          <Choice label="Method" value={method} options={METHODS} onChange={(value) => setMethod(value as PaymentMethod)} error={errors.method} />
-          <Field label="Reference" value={reference} onChange={(e) => setReference(e.target.value)} error={errors.reference} />
+          <Field
+            label={t('payment.amount', { currency })}
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            error={phrase(errors.amount)}
+          />
+          <Choice
+            label={t('payment.method')}
+            value={method}
+            options={METHODS.map((choice) => ({ value: choice, label: t(`payment.choice.${choice}`) }))}
+            onChange={(value) => setMethod(value as PaymentMethod)}
+            error={phrase(errors.method)}
+          />
+          <Field label={t('payment.reference')} value={reference} onChange={(e) => setReference(e.target.value)} error={phrase(errors.reference)} />
           <button type="submit" className={buttonClass} disabled={result.fetching}>
-            Record payment
+            {t('payment.record')}
           </button>
           <div className="sm:col-span-4">
-            <Problem>{refusal}</Problem>
+            <Problem>{phrase(refusal)}</Problem>
           </div>
         </form>
       )}

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { badRequest, fakeClient, withClient, type Sent } from '../test-support/fakeClient';
 import { PatientChart } from './PatientChart';
+import { expectNoAxeViolations } from '../test-support/axe';
 
 const chart = {
   patient: {
@@ -46,5 +47,10 @@ describe("the chart's history entry form", () => {
 
     expect(screen.getByLabelText('Severity')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.queryByText(/LIFE_THREATENING/)).toBeNull();
+  });
+
+  it('passes axe on the chart', async () => {
+    const { container } = render(withClient(fakeClient({ PatientChart: { data: chart } }), <PatientChart patientId="p-1" />, 'doctor-1', ['DOCTOR']));
+    await expectNoAxeViolations(container);
   });
 });

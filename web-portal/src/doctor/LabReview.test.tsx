@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { badRequest, fakeClient, withClient } from '../test-support/fakeClient';
 import { LabReview } from './LabReview';
+import { expectNoAxeViolations } from '../test-support/axe';
 
 const HELD = {
   id: 'r-1',
@@ -41,5 +42,10 @@ describe('LabReview', () => {
 
     expect(screen.getByRole('button', { name: 'Attach corrected values' })).toBeInTheDocument();
     expect(await screen.findByText('must be 1 to 500 characters')).toBeInTheDocument();
+  });
+
+  it('passes axe', async () => {
+    const { container } = render(withClient(fakeClient(queue), <LabReview />, 'doctor-1', ['DOCTOR']));
+    await expectNoAxeViolations(container);
   });
 });

@@ -4,8 +4,10 @@ import { graphql } from '../gql';
 import type { CorrectedLabValueInput, LabReviewQueueQuery } from '../gql/graphql';
 import { problem } from '../api/errors';
 import { errorsByPath } from '../api/formFields';
+import { useI18n } from '../i18n/I18n';
 import { Field } from '../ui/Field';
 import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
+import { formatDateTime, formatDay } from '../ui/time';
 
 const Queue = graphql(`
   query LabReviewQueue($after: String) {
@@ -92,6 +94,7 @@ type HeldReport = LabReviewQueueQuery['labReviewQueue']['edges'][number]['node']
  */
 /** Reports held for review, oldest first; one opened shows its text beside the values read and the decisions. */
 export function LabReview() {
+  const { t, phrase } = useI18n();
   const [after, setAfter] = useState<string | null>(null);
   const [{ data, fetching, error }, refresh] = useQuery({ query: Queue, variables: { after } });
   const [openId, setOpenId] = useState<string | null>(null);
@@ -104,11 +107,11 @@ export function LabReview() {
     refresh({ requestPolicy: 'network-only' });
   };
   return (
-    <Page title="Lab reports to review">
-      {fetching && !data && <Loading what="the review queue" />}
-      <Problem>{problem(error)}</Problem>
+    <Page title={t('nav.labReview')}>
+      {fetching && !data && <Loading what={t('review.loading')} />}
+      <Problem>{phrase(problem(error))}</Problem>
       {decided && <Done>{decided}</Done>}
-      {data && reports.length === 0 && <Empty>No lab report waits for a review.</Empty>}
+      {data && reports.length === 0 && <Empty>{t('review.none')}</Empty>}
       {open ? (
         <Review report={open} onClose={() => setOpenId(null)} onDecided={afterDecision} />
       ) : (
@@ -117,11 +120,11 @@ export function LabReview() {
             <li key={report.id} className="flex flex-wrap items-center gap-3 rounded border border-slate-300 bg-white p-3">
               <span className="font-medium">{report.fileName}</span>
               <span className="text-sm text-slate-600">
-                held {report.processedAt ? new Date(report.processedAt).toLocaleString() : ''}:{' '}
-                {report.reviewFindings.map((finding) => finding.kind.replace('_', ' ').toLowerCase()).join(', ')}
+                {t('review.held', { when: report.processedAt ? formatDateTime(report.processedAt) : '' })}{' '}
+                {report.reviewFindings.map((finding) => t(`review.finding.${finding.kind}`)).join(', ')}
               </span>
               <button type="button" className={quietButtonClass} onClick={() => setOpenId(report.id)}>
-                Review
+                {t('review.open')}
               </button>
             </li>
           ))}
@@ -129,7 +132,7 @@ export function LabReview() {
       )}
       {data?.labReviewQueue.pageInfo.hasNextPage && !open && (
         <button type="button" className={quietButtonClass} onClick={() => setAfter(data.labReviewQueue.pageInfo.endCursor ?? null)}>
-          Older reports
+          {t('review.older')}
         </button>
       )}
     </Page>
@@ -137,6 +140,7 @@ export function LabReview() {
 }
 
 function Review({ report, onClose, onDecided }: { report: HeldReport; onClose: () => void; onDecided: (outcome: string) => void }) {
+  const { t, phrase } = useI18n();
   const [values, setValues] = useState<CorrectedLabValueInput[]>(() =>
     report.valuesRead.map((value) => ({
       testName: value.testName,
@@ -165,18 +169,22 @@ function Review({ report, onClose, onDecided }: { report: HeldReport; onClose: (
   const change = (i: number, field: keyof CorrectedLabValueInput, text: string) =>
     setValues((current) => current.map((value, j) => (j === i ? { ...value, [field]: text } : value)));
   return (
-    <section className="flex flex-col gap-4" aria-label={`Review of ${report.fileName}`}>
+    <section className="flex flex-col gap-4" aria-label={t('review.of', { file: report.fileName })}>
       <ul className="list-disc pl-6">
         {report.reviewFindings.map((finding, i) => (
           <li key={i}>
-            <strong>{finding.kind.replace('_', ' ').toLowerCase()}</strong>: {finding.reason}
+            <strong>{t(`review.finding.${finding.kind}`)}</strong>: {finding.reason}
             {finding.line && <code className="ml-2 text-sm">{finding.line}</code>}
           </li>
         ))}
       </ul>
       <p className="text-sm text-slate-600">
-        Printed: {report.printedIdentity?.name ?? 'no name'}, born {report.printedIdentity?.dateOfBirth ?? 'unknown'}
-        {report.printedIdentity?.patientNumber && `, id ${report.printedIdentity.patientNumber}`}. Record: {report.patientId}.
+        {t('review.printed', {
+          name: report.printedIdentity?.name ?? t('review.noName'),
+          born: report.printedIdentity?.dateOfBirth ? formatDay(report.printedIdentity.dateOfBirth) : t('review.unknown'),
+          number: report.printedIdentity?.patientNumber ? `, ${report.printedIdentity.patientNumber}` : '',
+          record: report.patientId,
+        })}
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
         <pre className="max-h-[32rem] overflow-auto whitespace-pre-wrap rounded border border-slate-300 bg-white p-3 text-sm">
@@ -185,49 +193,49 @@ function Review({ report, onClose, onDecided }: { report: HeldReport; onClose: (
         <div className="flex flex-col gap-2">
           {values.map((value, i) => (
             <fieldset key={i} className="grid grid-cols-2 gap-2 rounded border border-slate-300 bg-white p-2 sm:grid-cols-4">
-              <legend className="sr-only">Value {i + 1}</legend>
-              <Field label="Test" value={value.testName} onChange={(e) => change(i, 'testName', e.target.value)}
+              <legend className="sr-only">{t('review.valueNumber', { number: i + 1 })}</legend>
+              <Field label={t('lab.test')} value={value.testName} onChange={(e) => change(i, 'testName', e.target.value)}
                      error={errors[`values[${i}].testName`]} />
-              <Field label="Value" value={value.value} onChange={(e) => change(i, 'value', e.target.value)}
+              <Field label={t('lab.value')} value={value.value} onChange={(e) => change(i, 'value', e.target.value)}
                      error={errors[`values[${i}].value`]} />
-              <Field label="Unit" value={value.unit ?? ''} onChange={(e) => change(i, 'unit', e.target.value)}
+              <Field label={t('review.unit')} value={value.unit ?? ''} onChange={(e) => change(i, 'unit', e.target.value)}
                      error={errors[`values[${i}].unit`]} />
-              <Field label="Range" value={value.referenceRange ?? ''} onChange={(e) => change(i, 'referenceRange', e.target.value)}
+              <Field label={t('review.range')} value={value.referenceRange ?? ''} onChange={(e) => change(i, 'referenceRange', e.target.value)}
                      error={errors[`values[${i}].referenceRange`]} />
             </fieldset>
           ))}
           <button type="button" className={quietButtonClass}
                   onClick={() => setValues((current) => [...current, { testName: '', code: '', value: '', unit: '', referenceRange: '' }])}>
-            Add a value
+            {t('review.addValue')}
           </button>
         </div>
       </div>
-      <Problem>{problem(failed)}</Problem>
+      <Problem>{phrase(problem(failed))}</Problem>
       <div className="flex flex-wrap items-end gap-3">
         {edited ? (
           <button type="button" className={buttonClass}
-                  onClick={() => void correct({ input: { ...base, values } }).then(then('Corrected values attached.'))}>
-            Attach corrected values
+                  onClick={() => void correct({ input: { ...base, values } }).then(then(t('review.corrected')))}>
+            {t('review.attachCorrected')}
           </button>
         ) : (
           <button type="button" className={buttonClass}
-                  onClick={() => void accept({ input: base }).then(then('Values attached as read.'))}>
-            Accept as read
+                  onClick={() => void accept({ input: base }).then(then(t('review.accepted')))}>
+            {t('review.accept')}
           </button>
         )}
-        <Field label="Right patient (id)" value={patientId} onChange={(e) => setPatientId(e.target.value)}
+        <Field label={t('review.rightPatient')} value={patientId} onChange={(e) => setPatientId(e.target.value)}
                error={errors.patientId} />
         <button type="button" className={quietButtonClass} disabled={!patientId}
-                onClick={() => void reassign({ input: { ...base, patientId } }).then(then('Attached to the right patient.'))}>
-          Reassign
+                onClick={() => void reassign({ input: { ...base, patientId } }).then(then(t('review.reassigned')))}>
+          {t('review.reassign')}
         </button>
-        <Field label="Reason to reject" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
+        <Field label={t('review.rejectReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
         <button type="button" className={quietButtonClass}
-                onClick={() => void reject({ input: { ...base, reason } }).then(then('Rejected; the uploader is told why.'))}>
-          Reject
+                onClick={() => void reject({ input: { ...base, reason } }).then(then(t('review.rejected')))}>
+          {t('review.reject')}
         </button>
         <button type="button" className={quietButtonClass} onClick={onClose}>
-          Back to the queue
+          {t('review.back')}
         </button>
       </div>
     </section>

@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import type { HistoryEntryKind } from '../gql/graphql';
 import { problem } from '../api/errors';
 import { HISTORY_ENTRY, missingFields } from '../api/formFields';
+import { useI18n } from '../i18n/I18n';
 import { LabResultsTable } from '../patient/LabResultsTable';
 import { Choice, Field } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
@@ -42,55 +43,45 @@ const AddHistoryEntry = graphql(`
   }
 `);
 
-const KINDS = [
-  { value: 'CONDITION', label: 'Condition' },
-  { value: 'ALLERGY', label: 'Allergy' },
-  { value: 'MEDICATION', label: 'Medication' },
-  { value: 'NOTE', label: 'Note' },
-] as const;
+const KINDS: readonly HistoryEntryKind[] = ['CONDITION', 'ALLERGY', 'MEDICATION', 'NOTE'];
 
-const SEVERITIES = [
-  { value: '', label: 'Choose the severity' },
-  { value: 'MILD', label: 'Mild' },
-  { value: 'MODERATE', label: 'Moderate' },
-  { value: 'SEVERE', label: 'Severe' },
-  { value: 'LIFE_THREATENING', label: 'Life-threatening' },
-] as const;
+const SEVERITIES = ['', 'MILD', 'MODERATE', 'SEVERE', 'LIFE_THREATENING'] as const;
 
 /** Demographics, history, lab results and appointments of one patient, for clinicians. */
 export function PatientChart({ patientId }: { patientId: string }) {
+  const { t, phrase } = useI18n();
   const [{ data, fetching, error }, refresh] = useQuery({ query: Chart, variables: { id: patientId } });
   const patient = data?.patient;
   return (
-    <Page title={patient ? `${patient.name.given} ${patient.name.family}` : 'Patient chart'}>
-      {fetching && !data && <Loading what="the chart" />}
-      <Problem>{problem(error)}</Problem>
-      {data && !patient && <Empty>No such patient.</Empty>}
+    <Page title={patient ? `${patient.name.given} ${patient.name.family}` : t('chart.title')}>
+      {fetching && !data && <Loading what={t('chart.loading')} />}
+      <Problem>{phrase(problem(error))}</Problem>
+      {data && !patient && <Empty>{t('chart.noSuchPatient')}</Empty>}
       {patient && (
         <>
           <ChartBanner facts={patient} today={dayIn(new Date())} />
           <p>
-            {patient.sex?.toLowerCase() ?? 'sex not given'}; {patient.contact.email ?? 'no e-mail'}, {patient.contact.phone ?? 'no phone'}
+            {patient.sex ? t(`chart.sex.${patient.sex}`) : t('chart.noSex')}; {patient.contact.email ?? t('chart.noEmail')}, {patient.contact.phone ?? t('chart.noPhone')}
           </p>
-          <h3 className="font-semibold">History</h3>
-          {(patient.history ?? []).length === 0 && <Empty>No history recorded.</Empty>}
+          <h3 className="font-semibold">{t('chart.history')}</h3>
+          {(patient.history ?? []).length === 0 && <Empty>{t('chart.noHistory')}</Empty>}
           <ul className="list-disc pl-5">
             {(patient.history ?? []).map((entry) => (
               <li key={entry.id}>
-                {entry.kind.toLowerCase()}: {entry.summary} ({formatDateTime(entry.recordedAt)})
+                {t(`chart.kind.${entry.kind}`)}: {entry.summary} ({formatDateTime(entry.recordedAt)})
               </li>
             ))}
           </ul>
           <HistoryEntryForm patientId={patient.id} onAdded={() => refresh({ requestPolicy: 'network-only' })} />
-          <h3 className="font-semibold">Lab results</h3>
-          {(patient.labResults ?? []).length === 0 ? <Empty>No lab results.</Empty> : <LabResultsTable results={patient.labResults ?? []} />}
-          <h3 className="font-semibold">Appointments</h3>
-          {(patient.appointments ?? []).length === 0 && <Empty>No appointments.</Empty>}
+          <h3 className="font-semibold">{t('chart.labResults')}</h3>
+          {(patient.labResults ?? []).length === 0 ? <Empty>{t('chart.noLabResults')}</Empty> : <LabResultsTable results={patient.labResults ?? []} />}
+          <h3 className="font-semibold">{t('chart.appointments')}</h3>
+          {(patient.appointments ?? []).length === 0 && <Empty>{t('chart.noAppointments')}</Empty>}
           <ul className="list-disc pl-5">
             {(patient.appointments ?? []).map((appointment) => (
               <li key={appointment.id}>
-                {formatDateTime(appointment.start)}: {appointment.appointmentType.toLowerCase().replace('_', ' ')},{' '}
-                {appointment.status.toLowerCase().replace('_', ' ')}
+                {formatDateTime(appointment.start)}: {t(`appointment.type.${appointment.appointmentType}`)},{' '}
+                {t(`appointment.status.${appointment.status}`)}
               </li>
             ))}
           </ul>
@@ -101,6 +92,7 @@ export function PatientChart({ patientId }: { patientId: string }) {
 }
 
 function HistoryEntryForm({ patientId, onAdded }: { patientId: string; onAdded: () => void }) {
+  const { t, phrase } = useI18n();
   const [kind, setKind] = useState<HistoryEntryKind>('NOTE');
   const [text, setText] = useState('');
   const [severity, setSeverity] = useState('');
@@ -124,13 +116,34 @@ function HistoryEntryForm({ patientId, onAdded }: { patientId: string; onAdded: 
   };
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-2 rounded border border-slate-300 p-3">
-      <Choice label="Kind of entry" value={kind} options={KINDS} onChange={(value) => setKind(value as HistoryEntryKind)} error={errors.kind} />
-      <Field label={allergy ? 'Substance' : medication ? 'Medication' : 'Entry'} value={text} onChange={(event) => setText(event.target.value)} error={errors.text} />
-      {allergy && <Choice label="Severity" value={severity} options={SEVERITIES} onChange={setSeverity} error={errors.severity} />}
-      {medication && <Field label="Dosage (optional)" value={dosage} onChange={(event) => setDosage(event.target.value)} error={errors.dosage} />}
-      <Problem>{problem}</Problem>
+      <Choice
+        label={t('chart.entryKind')}
+        value={kind}
+        options={KINDS.map((choice) => ({ value: choice, label: t(`chart.kindChoice.${choice}`) }))}
+        onChange={(value) => setKind(value as HistoryEntryKind)}
+        error={phrase(errors.kind)}
+      />
+      <Field
+        label={t(allergy ? 'chart.substance' : medication ? 'chart.medication' : 'chart.entry')}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        error={phrase(errors.text)}
+      />
+      {allergy && (
+        <Choice
+          label={t('chart.severity')}
+          value={severity}
+          options={SEVERITIES.map((choice) => ({ value: choice, label: t(`chart.severity.${choice || 'none'}`) }))}
+          onChange={setSeverity}
+          error={phrase(errors.severity)}
+        />
+      )}
+      {medication && (
+        <Field label={t('chart.dosage')} value={dosage} onChange={(event) => setDosage(event.target.value)} error={phrase(errors.dosage)} />
+      )}
+      <Problem>{phrase(problem)}</Problem>
       <button type="submit" className={buttonClass} disabled={result.fetching}>
-        Add to history
+        {t('chart.add')}
       </button>
     </form>
   );

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { PATIENT_SEARCH, formErrors } from '../api/formFields';
+import { useI18n } from '../i18n/I18n';
 import { Link } from '../routing/router';
 import { Field } from '../ui/Field';
 import { Empty, Loading, Problem } from '../ui/States';
+import { formatDay } from '../ui/time';
 
 const FindPatients = graphql(`
   query FindPatients($search: PatientSearch) {
@@ -25,6 +27,7 @@ const FindPatients = graphql(`
 
 /** Staff find a patient by family-name prefix; each hit leads to `linkTo(id)`, or is handed to `onChoose`. */
 export function PatientSearch({ linkTo, onChoose }: { linkTo?: (id: string) => string; onChoose?: (id: string, name: string) => void }) {
+  const { t, phrase } = useI18n();
   const [family, setFamily] = useState('');
   const [{ data, fetching, error }] = useQuery({
     query: FindPatients,
@@ -36,14 +39,14 @@ export function PatientSearch({ linkTo, onChoose }: { linkTo?: (id: string) => s
   return (
     <div className="flex flex-col gap-2">
       <Field
-        label="Family name starts with"
+        label={t('search.family')}
         value={family}
         onChange={(event) => setFamily(event.target.value)}
-        error={refused.fields.familyNamePrefix}
+        error={phrase(refused.fields.familyNamePrefix)}
       />
-      {fetching && <Loading what="patients" />}
-      <Problem>{refused.fields.familyNamePrefix ? undefined : refused.problem}</Problem>
-      {data && patients.length === 0 && <Empty>No patient's family name starts with “{family}”.</Empty>}
+      {fetching && <Loading what={t('search.loading')} />}
+      <Problem>{refused.fields.familyNamePrefix ? undefined : phrase(refused.problem)}</Problem>
+      {data && patients.length === 0 && <Empty>{t('search.none', { family })}</Empty>}
       <ul className="flex flex-col gap-1">
         {patients.map((patient) => {
           const name = `${patient.name.family}, ${patient.name.given}`;
@@ -51,11 +54,11 @@ export function PatientSearch({ linkTo, onChoose }: { linkTo?: (id: string) => s
             <li key={patient.id}>
               {linkTo ? (
                 <Link href={linkTo(patient.id)} className="underline">
-                  {name} (born {patient.dateOfBirth})
+                  {name} {t('banner.born', { day: formatDay(patient.dateOfBirth) })}
                 </Link>
               ) : (
                 <button type="button" className="underline" onClick={() => onChoose?.(patient.id, name)}>
-                  {name} (born {patient.dateOfBirth})
+                  {name} {t('banner.born', { day: formatDay(patient.dateOfBirth) })}
                 </button>
               )}
             </li>

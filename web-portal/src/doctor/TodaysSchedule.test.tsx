@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeClient, withClient, type Sent } from '../test-support/fakeClient';
 import { addDays, dayIn } from '../ui/time';
 import { TodaysSchedule } from './TodaysSchedule';
+import { expectNoAxeViolations } from '../test-support/axe';
 
 const answers = {
   MyPractitioner: {
@@ -41,5 +42,11 @@ describe("the doctor's day", () => {
     const days = sent.filter((operation) => operation.name === 'TodaysSchedule').map((operation) => (operation.variables as { date: string }).date);
     expect(days).toContain(today);
     expect(days).toContain(addDays(today, 1));
+  });
+
+  it('passes axe', async () => {
+    const { container } = render(withClient(fakeClient(answers), <TodaysSchedule />, 'doctor-1', ['DOCTOR']));
+    await screen.findAllByRole('listitem');
+    await expectNoAxeViolations(container);
   });
 });

@@ -6,6 +6,8 @@ import { problem } from '../api/errors';
 import { useSession } from '../auth/session';
 import { Link } from '../routing/router';
 import { Empty, Loading, Page, Problem, quietButtonClass } from '../ui/States';
+import { useI18n } from '../i18n/I18n';
+import { formattingLocale } from '../i18n/language';
 import { addDays, dayIn, formatTime } from '../ui/time';
 
 const MyPractitioner = graphql(`
@@ -89,13 +91,14 @@ const NoShow = graphql(`
 /** The signed-in doctor's day in their practitioner's zone, refreshed whenever one of its appointments changes. */
 export function TodaysSchedule() {
   const { subject } = useSession();
+  const { t, phrase } = useI18n();
   const [practitioners] = useQuery({ query: MyPractitioner });
   const me = practitioners.data?.practitioners.edges.map((edge) => edge.node).find((p) => p.keycloakSubject === subject);
   return (
-    <Page title="Today's schedule">
-      {practitioners.fetching && !practitioners.data && <Loading what="your practice" />}
-      <Problem>{problem(practitioners.error)}</Problem>
-      {practitioners.data && !me && <Empty>Your account is not linked to a practitioner. Ask an administrator.</Empty>}
+    <Page title={t('nav.schedule')}>
+      {practitioners.fetching && !practitioners.data && <Loading what={t('schedule.loadingPractice')} />}
+      <Problem>{phrase(problem(practitioners.error))}</Problem>
+      {practitioners.data && !me && <Empty>{t('schedule.notLinked')}</Empty>}
       {me && <Day practitionerId={me.id} zone={me.timeZone} />}
     </Page>
   );
@@ -103,9 +106,10 @@ export function TodaysSchedule() {
 
 /** A calendar day (YYYY-MM-DD) as a doctor reads it: "Wednesday, 2 December 2026". */
 const longDay = (day: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+  new Intl.DateTimeFormat(formattingLocale(), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 
 function Day({ practitionerId, zone }: { practitionerId: string; zone: string }) {
+  const { t, phrase } = useI18n();
   const today = dayIn(new Date(), zone);
   const [date, setDate] = useState(today);
   const [{ data, fetching, error }, refresh] = useQuery({ query: Schedule, variables: { practitionerId, date } });
@@ -126,26 +130,26 @@ function Day({ practitionerId, zone }: { practitionerId: string; zone: string })
   const appointments = data?.schedule ?? [];
   return (
     <>
-      <nav aria-label="Day" className="flex flex-wrap items-center gap-2">
+      <nav aria-label={t('schedule.day')} className="flex flex-wrap items-center gap-2">
         <button type="button" className={quietButtonClass} onClick={() => setDate(addDays(date, -1))}>
-          Previous day
+          {t('schedule.previous')}
         </button>
         <button type="button" className={quietButtonClass} onClick={() => setDate(today)} disabled={date === today}>
-          Today
+          {t('schedule.today')}
         </button>
         <button type="button" className={quietButtonClass} onClick={() => setDate(addDays(date, 1))}>
-          Next day
+          {t('schedule.next')}
         </button>
       </nav>
       <p className="text-sm text-slate-600">
-        <strong data-testid="schedule-day">{longDay(date)}</strong>, times in {zone}.{' '}
+        <strong data-testid="schedule-day">{longDay(date)}</strong>, {t('schedule.timesIn', { zone })}{' '}
         <span role="status" aria-live="polite">
-          {live.error ? 'Live updates are off; reload to see changes.' : 'Updates live.'}
+          {live.error ? t('schedule.liveOff') : t('live.on')}
         </span>
       </p>
-      {fetching && !data && <Loading what="the schedule" />}
-      <Problem>{problem(error ?? checkedIn.error ?? completed.error ?? noShown.error)}</Problem>
-      {data && appointments.length === 0 && <Empty>{date === today ? 'No appointments today.' : 'No appointments on this day.'}</Empty>}
+      {fetching && !data && <Loading what={t('schedule.loading')} />}
+      <Problem>{phrase(problem(error ?? checkedIn.error ?? completed.error ?? noShown.error))}</Problem>
+      {data && appointments.length === 0 && <Empty>{date === today ? t('schedule.noneToday') : t('schedule.noneOnDay')}</Empty>}
       <ol className="flex flex-col gap-2">
         {appointments.map((appointment) => (
           <li key={appointment.id} className="flex flex-wrap items-center gap-3 rounded border border-slate-300 bg-white p-3">
@@ -153,25 +157,25 @@ function Day({ practitionerId, zone }: { practitionerId: string; zone: string })
               {formatTime(appointment.start, zone)}–{formatTime(appointment.end, zone)}
             </span>
             <Link href={`/patients/${appointment.patientId}`} className="underline">
-              {appointment.patient ? `${appointment.patient.name.given} ${appointment.patient.name.family}` : 'Patient'}
+              {appointment.patient ? `${appointment.patient.name.given} ${appointment.patient.name.family}` : t('schedule.patient')}
             </Link>
             <span className="text-sm text-slate-600">
-              {appointment.appointmentType.replace('_', ' ').toLowerCase()}, {appointment.status.replace('_', ' ').toLowerCase()}
+              {t(`appointment.type.${appointment.appointmentType}`)}, {t(`appointment.status.${appointment.status}`)}
             </span>
-            {appointment.reason && <span className="basis-full text-sm">Reason: {appointment.reason}</span>}
+            {appointment.reason && <span className="basis-full text-sm">{t('schedule.reason', { reason: appointment.reason })}</span>}
             {appointment.status === 'BOOKED' && (
               <>
                 <button type="button" className={quietButtonClass} onClick={() => change(checkIn, appointment)}>
-                  Check in
+                  {t('schedule.checkIn')}
                 </button>
                 <button type="button" className={quietButtonClass} onClick={() => change(markNoShow, appointment)}>
-                  No-show
+                  {t('schedule.noShow')}
                 </button>
               </>
             )}
             {appointment.status === 'CHECKED_IN' && (
               <button type="button" className={quietButtonClass} onClick={() => change(complete, appointment)}>
-                Complete
+                {t('schedule.complete')}
               </button>
             )}
           </li>

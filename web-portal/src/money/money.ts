@@ -1,3 +1,5 @@
+import { formattingLocale } from '../i18n/language';
+
 /** Money as the services send it: minor units and an ISO 4217 currency, never a float. */
 export interface Money {
   amountMinor: number;
@@ -14,7 +16,7 @@ function decimalsOf(currency: string): number {
 }
 
 /** Formats money for the reader's locale, with the currency's own number of decimals. */
-export function formatMoney(money: Money, locale?: string): string {
+export function formatMoney(money: Money, locale = formattingLocale()): string {
   if (!money.currency) return new Intl.NumberFormat(locale).format(money.amountMinor);
   return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(
     money.amountMinor / 10 ** decimalsOf(money.currency),

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Navigation } from './Navigation';
+import { expectNoAxeViolations } from '../test-support/axe';
 
 describe('Navigation', () => {
   it('offers a patient only their own records', () => {
@@ -28,5 +29,11 @@ describe('Navigation', () => {
     render(<Navigation roles={['offline_access']} />);
 
     expect(screen.getByRole('status')).toHaveTextContent('no MediCore role');
+  });
+
+  it('passes axe', async () => {
+    const { container } = render(<Navigation roles={['ADMIN']} />);
+    expect(screen.getByRole('link', { name: 'Audit trail' })).toHaveAttribute('href', '/audit');
+    await expectNoAxeViolations(container);
   });
 });

@@ -1,34 +1,37 @@
+import type { MessageKey } from '../i18n/messages';
+
 /** The realm roles of the medicore realm, as they arrive in the token's realm_access.roles. */
 export type Role = 'PATIENT' | 'DOCTOR' | 'BILLING' | 'ADMIN';
 
 export interface Destination {
   path: string;
-  label: string;
+  label: MessageKey;
 }
 
 const DESTINATIONS: Record<Role, Destination[]> = {
   PATIENT: [
-    { path: '/me', label: 'My profile' },
-    { path: '/book', label: 'Book an appointment' },
-    { path: '/appointments', label: 'My appointments' },
-    { path: '/invoices', label: 'My invoices' },
-    { path: '/lab-reports', label: 'Upload a lab report' },
-    { path: '/lab-results', label: 'My lab results' },
+    { path: '/me', label: 'nav.me' },
+    { path: '/book', label: 'nav.book' },
+    { path: '/appointments', label: 'nav.appointments' },
+    { path: '/invoices', label: 'nav.myInvoices' },
+    { path: '/lab-reports', label: 'nav.labReports' },
+    { path: '/lab-results', label: 'nav.labResults' },
   ],
   DOCTOR: [
-    { path: '/schedule', label: "Today's schedule" },
-    { path: '/patients', label: 'Patients' },
-    { path: '/lab-review', label: 'Lab reports to review' },
+    { path: '/schedule', label: 'nav.schedule' },
+    { path: '/patients', label: 'nav.patients' },
+    { path: '/lab-review', label: 'nav.labReview' },
   ],
   BILLING: [
-    { path: '/invoices', label: 'Invoices' },
-    { path: '/fee-schedule', label: 'Fee schedule' },
+    { path: '/invoices', label: 'nav.invoices' },
+    { path: '/fee-schedule', label: 'nav.feeSchedule' },
   ],
   ADMIN: [
-    { path: '/dashboard', label: 'Dashboard' },
-    { path: '/patients', label: 'Patients' },
-    { path: '/invoices', label: 'Invoices' },
-    { path: '/lab-review', label: 'Lab reports to review' },
+    { path: '/dashboard', label: 'nav.dashboard' },
+    { path: '/patients', label: 'nav.patients' },
+    { path: '/invoices', label: 'nav.invoices' },
+    { path: '/lab-review', label: 'nav.labReview' },
+    { path: '/audit', label: 'nav.audit' },
   ],
 };
 

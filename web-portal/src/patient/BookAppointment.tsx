@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import { problem } from '../api/errors';
 import { BOOKING } from '../api/formFields';
 import { useSession } from '../auth/session';
+import { useI18n } from '../i18n/I18n';
 import { Link } from '../routing/router';
 import { Choice, Field } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
@@ -53,6 +54,7 @@ const Book = graphql(`
 /** Practitioner, then a free time from the calendar, then confirm; a retry of the same booking books once. */
 export function BookAppointment() {
   const { subject } = useSession();
+  const { t, phrase } = useI18n();
   const [practitioners] = useQuery({ query: Practitioners });
   const [practitionerId, setPractitionerId] = useState('');
   const [start, setStart] = useState<string>();
@@ -67,44 +69,51 @@ export function BookAppointment() {
 
   if (booking.data) {
     const booked = booking.data.bookAppointment;
-    const what = `${booked.appointmentType.toLowerCase().replace('_', ' ')} with ${booked.practitioner?.name.given ?? ''} ${booked.practitioner?.name.family ?? ''}`;
+    const what = t('appointments.what', {
+      type: t(`appointment.type.${booked.appointmentType}`),
+      who: `${booked.practitioner?.name.given ?? ''} ${booked.practitioner?.name.family ?? ''}`.trim(),
+    });
     return (
-      <Page title="Book an appointment">
+      <Page title={t('nav.book')}>
         <Done>
-          Booked: {what} on {formatDateTime(booked.start)} until {formatTime(booked.end)}
-          {booked.practitioner && `, ${booked.practitioner.department}`}.
+          {t('book.booked', {
+            what,
+            when: formatDateTime(booked.start),
+            until: formatTime(booked.end),
+            where: booked.practitioner ? `, ${booked.practitioner.department}` : '',
+          })}
         </Done>
-        {booked.reason && <p>Reason you gave: {booked.reason}</p>}
+        {booked.reason && <p>{t('book.reasonGiven', { reason: booked.reason })}</p>}
         <div className="flex flex-wrap gap-3">
           <a
             className={buttonClass}
             href={calendarHref({ id: booked.id, start: booked.start, end: booked.end, summary: `MediCore: ${what}`, description: booked.reason ?? undefined })}
             download="appointment.ics"
           >
-            Add to my calendar
+            {t('appointments.addToCalendar')}
           </a>
           <Link href="/appointments" className="underline self-center">
-            See my appointments
+            {t('book.seeMine')}
           </Link>
         </div>
       </Page>
     );
   }
   return (
-    <Page title="Book an appointment">
-      {practitioners.fetching && !practitioners.data && <Loading what="practitioners" />}
-      <Problem>{problem(practitioners.error)}</Problem>
-      {options && options.length === 0 && <Empty>No practitioner takes bookings yet.</Empty>}
+    <Page title={t('nav.book')}>
+      {practitioners.fetching && !practitioners.data && <Loading what={t('book.loadingPractitioners')} />}
+      <Problem>{phrase(problem(practitioners.error))}</Problem>
+      {options && options.length === 0 && <Empty>{t('book.noPractitioner')}</Empty>}
       {options && options.length > 0 && (
         <Choice
-          label="Practitioner"
+          label={t('book.practitioner')}
           value={practitionerId}
-          options={[{ value: '', label: 'Choose a practitioner' }, ...options]}
+          options={[{ value: '', label: t('book.choosePractitioner') }, ...options]}
           onChange={(id) => {
             setPractitionerId(id);
             setStart(undefined);
           }}
-          error={errors.practitionerId}
+          error={phrase(errors.practitionerId)}
         />
       )}
       {practitionerId && <SlotPicker practitionerId={practitionerId} chosen={start} onChoose={setStart} />}
@@ -116,11 +125,11 @@ export function BookAppointment() {
             void book({ input: { patientId: subject, practitionerId, start, reason: reason || null, idempotencyKey } });
           }}
         >
-          <p>You chose {formatDateTime(start)}.</p>
-          <Field label="Reason (optional)" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
-          <Problem>{errors.start ?? (errors.reason ? undefined : refusal)}</Problem>
+          <p>{t('book.chosen', { when: formatDateTime(start) })}</p>
+          <Field label={t('book.reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={phrase(errors.reason)} />
+          <Problem>{phrase(errors.start ?? (errors.reason ? undefined : refusal))}</Problem>
           <button type="submit" className={buttonClass} disabled={booking.fetching}>
-            {booking.fetching ? 'Booking…' : 'Confirm booking'}
+            {booking.fetching ? t('book.booking') : t('book.confirm')}
           </button>
         </form>
       )}

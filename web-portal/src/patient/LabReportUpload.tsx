@@ -6,6 +6,8 @@ import { problem } from '../api/errors';
 import { LAB_REPORT_UPLOAD, formErrors } from '../api/formFields';
 import { useSession } from '../auth/session';
 import { Link } from '../routing/router';
+import { useI18n } from '../i18n/I18n';
+import type { MessageKey } from '../i18n/messages';
 import { Done, Page, Problem, buttonClass } from '../ui/States';
 import { putWithProgress } from './upload';
 
@@ -42,18 +44,19 @@ const ReportStatus = graphql(`
   }
 `);
 
-const STATUS_WORDS: Record<LabReportStatus, string> = {
-  AWAITING_UPLOAD: 'waiting for the file',
-  UPLOADED: 'received',
-  PROCESSING: 'being read',
-  PROCESSED: 'read',
-  REJECTED: 'rejected',
-  NEEDS_REVIEW: 'waiting for a doctor to look at it',
+const STATUS_WORDS: Record<LabReportStatus, MessageKey> = {
+  AWAITING_UPLOAD: 'lab.status.AWAITING_UPLOAD',
+  UPLOADED: 'lab.status.UPLOADED',
+  PROCESSING: 'lab.status.PROCESSING',
+  PROCESSED: 'lab.status.PROCESSED',
+  REJECTED: 'lab.status.REJECTED',
+  NEEDS_REVIEW: 'lab.status.NEEDS_REVIEW',
 };
 
 /** Request a presigned URL, PUT the PDF with a progress bar, confirm, then follow the report's status live. */
 export function LabReportUpload() {
   const { subject } = useSession();
+  const { t, phrase } = useI18n();
   const client = useClient();
   const [file, setFile] = useState<File>();
   const [progress, setProgress] = useState<number>();
@@ -101,11 +104,11 @@ export function LabReportUpload() {
 
   const status = live?.labReportStatus;
   return (
-    <Page title="Upload a lab report">
+    <Page title={t('nav.labReports')}>
       <form onSubmit={upload} className="flex flex-col gap-3" noValidate>
         <div className="flex flex-col gap-1">
           <label htmlFor="lab-report-file" className="font-medium">
-            Lab report (PDF, at most 10 MiB)
+            {t('lab.file')}
           </label>
           <input
             id="lab-report-file"
@@ -116,33 +119,33 @@ export function LabReportUpload() {
             onChange={(event) => setFile(event.target.files?.[0])}
           />
           <span id="lab-report-file-error" className="text-sm text-red-700">
-            {errors.file}
+            {phrase(errors.file)}
           </span>
         </div>
         <button type="submit" className={buttonClass} disabled={progress !== undefined && progress < 1 && !failure}>
-          Upload
+          {t('lab.upload')}
         </button>
       </form>
       {progress !== undefined && (
         <div className="flex flex-col gap-1">
-          <label htmlFor="upload-progress">Sent</label>
+          <label htmlFor="upload-progress">{t('lab.sent')}</label>
           <progress id="upload-progress" max={100} value={Math.round(progress * 100)} className="w-full">
             {Math.round(progress * 100)} %
           </progress>
         </div>
       )}
-      <Problem>{failure ?? problem(liveError)}</Problem>
+      <Problem>{phrase(failure ?? problem(liveError))}</Problem>
       {reportId && (
         <div role="status" aria-live="polite" className="flex flex-col gap-2">
           <p>
-            Report status: <strong data-testid="report-status">{status ? STATUS_WORDS[status.status] : 'uploaded'}</strong>
+            {t('lab.reportStatus')} <strong data-testid="report-status">{t(status ? STATUS_WORDS[status.status] : 'lab.status.UPLOADED')}</strong>
           </p>
           {status?.status === 'REJECTED' && <Problem>{status.detail}</Problem>}
           {status?.status === 'PROCESSED' && (
             <Done>
-              {status.resultCount} results read, {status.abnormalCount} out of range.{' '}
+              {t('lab.read', { results: status.resultCount ?? 0, abnormal: status.abnormalCount ?? 0 })}{' '}
               <Link href="/lab-results" className="underline">
-                See my lab results
+                {t('lab.seeMine')}
               </Link>
             </Done>
           )}

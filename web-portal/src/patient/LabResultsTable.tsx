@@ -1,13 +1,15 @@
 import { isOutOfRange, type LabResultValue } from './labResults';
+import { useI18n } from '../i18n/I18n';
 import { Table } from '../ui/Table';
 import { formatDateTime } from '../ui/time';
 
-const COLUMNS = [{ label: 'Test' }, { label: 'Value' }, { label: 'Reference range' }, { label: 'Observed' }];
 
 /** Results with the out-of-range ones marked in words as well as colour. */
 export function LabResultsTable({ results }: { results: readonly (LabResultValue & { id: string })[] }) {
+  const { t } = useI18n();
+  const columns = [{ label: t('lab.test') }, { label: t('lab.value') }, { label: t('lab.range') }, { label: t('lab.observed') }];
   return (
-    <Table columns={COLUMNS}>
+    <Table columns={columns}>
       {results.map((result) => {
         const outOfRange = isOutOfRange(result);
         return (
@@ -15,7 +17,7 @@ export function LabResultsTable({ results }: { results: readonly (LabResultValue
             <td>{result.testName}</td>
             <td>
               {result.value} {result.unit}
-              {outOfRange && <span className="ml-2 rounded bg-red-700 px-1 text-xs text-white">out of range</span>}
+              {outOfRange && <span className="ml-2 rounded bg-red-700 px-1 text-xs text-white">{t('lab.outOfRange')}</span>}
             </td>
             <td>{result.referenceRange?.text ?? '—'}</td>
             <td>{formatDateTime(result.observedAt)}</td>

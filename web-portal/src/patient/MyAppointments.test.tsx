@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeClient, withClient, type Sent } from '../test-support/fakeClient';
 import { MyAppointments } from './MyAppointments';
+import { expectNoAxeViolations } from '../test-support/axe';
 
 const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
@@ -63,5 +64,53 @@ describe('cancelling an appointment', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
 
     expect(screen.getByTestId('cancellation-fee')).toHaveTextContent(/^Cancelling is free until .*; after that it costs €25\.00\.$/);
+  });
+});
+
+describe('past visits', () => {
+  const visit = (id: string, status: string, invoice: unknown = null) => ({
+    node: {
+      id,
+      start: '2026-11-02T09:00:00Z',
+      status,
+      appointmentType: 'CONSULTATION',
+      reason: 'cough',
+      practitioner: { name: { given: 'Anna', family: 'Schmidt' } },
+      invoice,
+    },
+  });
+
+  it('lists completed and cancelled visits beside the upcoming ones, with their invoice, ten more at a time', async () => {
+    const sent: Sent = [];
+    const fake = {
+      ...answers(72),
+      PastVisits: {
+        data: {
+          appointments: {
+            edges: [
+              visit('p-1', 'COMPLETED', { id: 'i-1', number: 'INV-7', status: 'PAID', total: { amountMinor: 4500, currency: 'EUR' } }),
+              visit('p-2', 'CANCELLED'),
+            ],
+            pageInfo: { hasNextPage: true, endCursor: 'c-2' },
+          },
+        },
+      },
+    };
+    render(withClient(fakeClient(fake, sent), <MyAppointments />));
+
+    const past = screen.getByRole('region', { name: 'Past visits' });
+    expect(within(past).getAllByRole('listitem')[0]).toHaveTextContent('consultation, completed: cough');
+    expect(within(past).getAllByRole('listitem')[0]).toHaveTextContent('Invoice INV-7: €45.00, paid');
+    expect(within(past).getAllByRole('listitem')[1]).toHaveTextContent('consultation, cancelled');
+
+    await userEvent.click(within(past).getByRole('button', { name: 'Show earlier visits' }));
+
+    expect(sent.filter((s) => s.name === 'PastVisits').map((s) => (s.variables as { after: string | null }).after)).toEqual([null, 'c-2']);
+  });
+
+  it('passes axe with the cancel form open', async () => {
+    const { container } = render(withClient(fakeClient(answers(72)), <MyAppointments />));
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    await expectNoAxeViolations(container);
   });
 });

@@ -10,9 +10,12 @@ import { Link } from '../routing/router';
 import { Field } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
 import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
+import { useI18n, type I18n } from '../i18n/I18n';
+import { formattingLocale } from '../i18n/language';
 import { formatDateTime } from '../ui/time';
 import { calendarHref } from './calendarFile';
 import { cancellationFee, type CancellationFee, type LateFees } from './cancellationFee';
+import { PastVisits } from './PastVisits';
 import { SlotPicker } from './SlotPicker';
 
 const MyAppointmentsList = graphql(`
@@ -74,22 +77,25 @@ const Reschedule = graphql(`
 
 type Appointment = MyAppointmentsQuery['appointments']['edges'][number]['node'];
 
-const typeName = (type: string) => type.toLowerCase().replace('_', ' ');
 const withWhom = (appointment: Appointment) => `${appointment.practitioner?.name.given ?? ''} ${appointment.practitioner?.name.family ?? ''}`.trim();
 
 export function MyAppointments() {
   const { subject } = useSession();
+  const { t, phrase } = useI18n();
   const [{ data, fetching, error }, refresh] = useQuery({ query: MyAppointmentsList, variables: { patientId: subject } });
   const [confirmation, setConfirmation] = useState<string>();
   const appointments = data?.appointments.edges.map((edge) => edge.node) ?? [];
   return (
-    <Page title="My appointments">
+    <Page title={t('nav.appointments')}>
       {confirmation && <Done>{confirmation}</Done>}
-      {fetching && !data && <Loading what="your appointments" />}
-      <Problem>{problem(error)}</Problem>
+      {fetching && !data && <Loading what={t('appointments.loading')} />}
+      <Problem>{phrase(problem(error))}</Problem>
       {data && appointments.length === 0 && (
         <Empty>
-          No upcoming appointments. <Link href="/book" className="underline">Book one</Link>.
+          {t('appointments.none')}{' '}
+          <Link href="/book" className="underline">
+            {t('appointments.bookOne')}
+          </Link>
         </Empty>
       )}
       <ul className="flex flex-col gap-3">
@@ -105,6 +111,7 @@ export function MyAppointments() {
           />
         ))}
       </ul>
+      <PastVisits patientId={subject} />
     </Page>
   );
 }
@@ -113,20 +120,21 @@ export function MyAppointments() {
 const noticeHours = (start: string, lateFrom: string) => Math.round((Date.parse(start) - Date.parse(lateFrom)) / 3_600_000);
 
 /** The fee in words, before the patient decides. */
-function feeSentence(fee: CancellationFee): string {
+function feeSentence(fee: CancellationFee, t: I18n['t']): string {
   const tax = (fee: { taxRateBasisPoints: number }) =>
-    fee.taxRateBasisPoints > 0 ? ` plus ${(fee.taxRateBasisPoints / 100).toLocaleString()} % tax` : '';
+    fee.taxRateBasisPoints > 0 ? t('fee.plusTax', { rate: (fee.taxRateBasisPoints / 100).toLocaleString(formattingLocale()) }) : '';
   switch (fee.kind) {
     case 'free':
-      return 'Cancelling this appointment costs nothing.';
+      return t('fee.free');
     case 'charged':
-      return `Cancelling now costs a late cancellation fee of ${formatMoney(fee.fee)}${tax(fee)}: the appointment is too close. You will receive an invoice.`;
+      return t('fee.charged', { fee: formatMoney(fee.fee), tax: tax(fee) });
     case 'free-until':
-      return `Cancelling is free until ${formatDateTime(fee.until)}; after that it costs ${formatMoney(fee.fee)}${tax(fee)}.`;
+      return t('fee.freeUntil', { until: formatDateTime(fee.until), fee: formatMoney(fee.fee), tax: tax(fee) });
   }
 }
 
 function AppointmentItem({ appointment, fees, onChanged }: { appointment: Appointment; fees?: LateFees | null; onChanged: (said: string) => void }) {
+  const { t, phrase } = useI18n();
   const [changing, setChanging] = useState<'cancel' | 'reschedule'>();
   const [reason, setReason] = useState('');
   const [newStart, setNewStart] = useState<string>();
@@ -136,31 +144,32 @@ function AppointmentItem({ appointment, fees, onChanged }: { appointment: Appoin
   const moving = useFormCheck(RESCHEDULE, moved.error);
   const open = appointment.status === 'BOOKED';
   const fee = cancellationFee(appointment, fees, new Date());
-  const what = `${typeName(appointment.appointmentType)} with ${withWhom(appointment)}`;
+  const type = t(`appointment.type.${appointment.appointmentType}`);
+  const what = t('appointments.what', { type, who: withWhom(appointment) });
 
   return (
     <li className="rounded border border-slate-300 bg-white p-3">
       <p className="font-medium">
-        {formatDateTime(appointment.start)} with {withWhom(appointment)}
+        {t('visits.when', { when: formatDateTime(appointment.start), who: withWhom(appointment) })}
       </p>
       <p className="text-sm text-slate-600">
-        {typeName(appointment.appointmentType)}, {appointment.status.toLowerCase().replace('_', ' ')}
+        {type}, {t(`appointment.status.${appointment.status}`)}
         {appointment.reason && `: ${appointment.reason}`}
       </p>
       {open && !changing && (
         <div className="mt-2 flex flex-wrap gap-2">
           <button type="button" className={quietButtonClass} onClick={() => setChanging('reschedule')}>
-            Reschedule
+            {t('appointments.reschedule')}
           </button>
           <button type="button" className={quietButtonClass} onClick={() => setChanging('cancel')}>
-            Cancel
+            {t('appointments.cancel')}
           </button>
           <a
             className={quietButtonClass}
             href={calendarHref({ id: appointment.id, start: appointment.start, end: appointment.end, summary: `MediCore: ${what}` })}
             download="appointment.ics"
           >
-            Add to my calendar
+            {t('appointments.addToCalendar')}
           </a>
         </div>
       )}
@@ -174,22 +183,22 @@ function AppointmentItem({ appointment, fees, onChanged }: { appointment: Appoin
             void cancel({ input: { appointmentId: appointment.id, expectedVersion: appointment.version, reason } }).then((result) => {
               if (result.error) return;
               setChanging(undefined);
-              const charged = fee.kind === 'charged' ? ` A late cancellation fee of ${formatMoney(fee.fee)} will be invoiced.` : ' No fee applies.';
-              onChanged(`Your ${what} on ${formatDateTime(appointment.start)} is cancelled.${charged}`);
+              const charged = fee.kind === 'charged' ? t('appointments.feeInvoiced', { fee: formatMoney(fee.fee) }) : t('appointments.noFee');
+              onChanged(`${t('appointments.cancelled', { what, when: formatDateTime(appointment.start) })} ${charged}`);
             });
           }}
         >
           <p data-testid="cancellation-fee" className="rounded border border-amber-300 bg-amber-50 p-2 text-amber-900">
-            {feeSentence(fee)}
+            {feeSentence(fee, t)}
           </p>
-          <Field label="Why do you cancel?" value={reason} onChange={(e) => setReason(e.target.value)} error={cancelling.errors.reason} />
-          <Problem>{cancelling.problem}</Problem>
+          <Field label={t('appointments.why')} value={reason} onChange={(e) => setReason(e.target.value)} error={phrase(cancelling.errors.reason)} />
+          <Problem>{phrase(cancelling.problem)}</Problem>
           <div className="flex flex-wrap gap-2">
             <button type="submit" className={buttonClass} disabled={cancelled.fetching}>
-              {fee.kind === 'charged' ? `Cancel and pay ${formatMoney(fee.fee)}` : 'Cancel the appointment'}
+              {fee.kind === 'charged' ? t('appointments.cancelAndPay', { fee: formatMoney(fee.fee) }) : t('appointments.cancelIt')}
             </button>
             <button type="button" className={quietButtonClass} onClick={() => setChanging(undefined)}>
-              Keep it
+              {t('appointments.keepIt')}
             </button>
           </div>
         </form>
@@ -197,14 +206,13 @@ function AppointmentItem({ appointment, fees, onChanged }: { appointment: Appoin
       {changing === 'reschedule' && (
         <div className="mt-2 flex flex-col gap-2">
           <p data-testid="reschedule-fee" className="rounded border border-slate-300 bg-slate-50 p-2">
-            Moving the appointment costs nothing: the fee schedule charges only visits, late cancellations and missed
-            appointments.{' '}
+            {t('appointments.movingFree')}{' '}
             {fee.kind !== 'free' &&
               appointment.lateCancellationFrom &&
-              `For the new time, cancelling becomes late ${noticeHours(appointment.start, appointment.lateCancellationFrom)} hours before it starts.`}
+              t('appointments.lateFromNewTime', { hours: noticeHours(appointment.start, appointment.lateCancellationFrom) })}
           </p>
           <SlotPicker practitionerId={appointment.practitionerId} chosen={newStart} onChoose={setNewStart} />
-          <Problem>{moving.errors.newStart ?? moving.problem}</Problem>
+          <Problem>{phrase(moving.errors.newStart ?? moving.problem)}</Problem>
           <div className="flex flex-wrap gap-2">
             <button
               type="button"
@@ -215,14 +223,20 @@ function AppointmentItem({ appointment, fees, onChanged }: { appointment: Appoin
                 void reschedule({ input: { appointmentId: appointment.id, expectedVersion: appointment.version, newStart } }).then((result) => {
                   if (!result.data) return;
                   setChanging(undefined);
-                  onChanged(`Your ${what} is moved from ${formatDateTime(appointment.start)} to ${formatDateTime(result.data.rescheduleAppointment.start)}.`);
+                  onChanged(
+                    t('appointments.moved', {
+                      what,
+                      from: formatDateTime(appointment.start),
+                      to: formatDateTime(result.data.rescheduleAppointment.start),
+                    }),
+                  );
                 });
               }}
             >
-              Move it there
+              {t('appointments.moveThere')}
             </button>
             <button type="button" className={quietButtonClass} onClick={() => setChanging(undefined)}>
-              Keep the time
+              {t('appointments.keepTime')}
             </button>
           </div>
         </div>

@@ -4,6 +4,7 @@ import { problem } from '../api/errors';
 import { useSession } from '../auth/session';
 import { InvoiceLines } from '../billing/InvoiceLines';
 import { InvoiceStatusBadge } from '../billing/InvoiceStatusBadge';
+import { useI18n } from '../i18n/I18n';
 import { formatMoney } from '../money/money';
 import { Empty, Loading, Page, Problem } from '../ui/States';
 import { formatDateTime } from '../ui/time';
@@ -23,23 +24,24 @@ const MyInvoicesList = graphql(`
 
 export function MyInvoices() {
   const { subject } = useSession();
+  const { t, phrase } = useI18n();
   const [{ data, fetching, error }] = useQuery({ query: MyInvoicesList, variables: { patientId: subject } });
   const invoices = data?.invoices.edges.map((edge) => edge.node) ?? [];
   return (
-    <Page title="My invoices">
-      {fetching && !data && <Loading what="your invoices" />}
-      <Problem>{problem(error)}</Problem>
-      {data && invoices.length === 0 && <Empty>No invoices yet: one is raised after each visit.</Empty>}
+    <Page title={t('nav.myInvoices')}>
+      {fetching && !data && <Loading what={t('invoice.loadingMine')} />}
+      <Problem>{phrase(problem(error))}</Problem>
+      {data && invoices.length === 0 && <Empty>{t('invoice.noneMine')}</Empty>}
       <ul className="flex flex-col gap-3">
         {invoices.map((invoice) => (
           <li key={invoice.id} className="flex flex-col gap-1 rounded border border-slate-300 bg-white p-3">
             <p className="flex flex-wrap items-center gap-2">
               <strong>{invoice.number}</strong> <InvoiceStatusBadge status={invoice.status} />
-              <span>issued {formatDateTime(invoice.issuedAt)}</span>
+              <span>{t('invoice.issued', { when: formatDateTime(invoice.issuedAt) })}</span>
             </p>
             <InvoiceLines invoice={invoice} />
             <p>
-              Total {formatMoney(invoice.total)}, still to pay <strong>{formatMoney(invoice.balanceDue)}</strong>
+              {t('invoice.totalStill', { total: formatMoney(invoice.total) })} <strong>{formatMoney(invoice.balanceDue)}</strong>
             </p>
           </li>
         ))}

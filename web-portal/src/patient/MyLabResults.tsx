@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { problem } from '../api/errors';
 import { useSession } from '../auth/session';
+import { useI18n } from '../i18n/I18n';
 import { Link } from '../routing/router';
 import { Choice } from '../ui/Field';
 import { Empty, Loading, Page, Problem } from '../ui/States';
@@ -24,6 +25,7 @@ const MyLabResultsList = graphql(`
 
 export function MyLabResults() {
   const { subject } = useSession();
+  const { t, phrase } = useI18n();
   const [{ data, fetching, error }] = useQuery({
     query: MyLabResultsList,
     variables: { patientId: subject },
@@ -36,18 +38,21 @@ export function MyLabResults() {
   const latest = results.find((result) => result.testName === testName);
 
   return (
-    <Page title="My lab results">
-      {fetching && !data && <Loading what="your lab results" />}
-      <Problem>{problem(error)}</Problem>
+    <Page title={t('nav.labResults')}>
+      {fetching && !data && <Loading what={t('lab.loadingMine')} />}
+      <Problem>{phrase(problem(error))}</Problem>
       {data && results.length === 0 && (
         <Empty>
-          No lab results yet. <Link href="/lab-reports" className="underline">Upload a lab report</Link>.
+          {t('lab.noneMine')}{' '}
+          <Link href="/lab-reports" className="underline">
+            {t('nav.labReports')}
+          </Link>
         </Empty>
       )}
       {results.length > 0 && (
         <>
           <LabResultsTable results={results} />
-          <Choice label="Chart of" value={testName} options={names.map((name) => ({ value: name, label: name }))} onChange={setChosen} />
+          <Choice label={t('lab.chartOf')} value={testName} options={names.map((name) => ({ value: name, label: name }))} onChange={setChosen} />
           <TestChart testName={testName} points={seriesOf(results, testName)} low={latest?.referenceRange?.low} high={latest?.referenceRange?.high} />
         </>
       )}

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { badRequest, fakeClient, withClient, type Sent } from '../test-support/fakeClient';
 import { SignUp } from './SignUp';
+import { expectNoAxeViolations } from '../test-support/axe';
 
 async function fillIn(phone = '') {
   await userEvent.type(screen.getByLabelText('Given name'), 'Erika');
@@ -75,5 +76,12 @@ describe('SignUp', () => {
 
     expect(screen.getByRole('status')).toHaveTextContent('Welcome, Erika');
     expect(onSignIn).toHaveBeenCalledOnce();
+  });
+
+  it('passes axe, also with the missing fields marked', async () => {
+    const { container } = render(withClient(fakeClient({}), <SignUp onSignIn={vi.fn()} />));
+    await expectNoAxeViolations(container);
+    await userEvent.click(screen.getByRole('button', { name: 'Create my account' }));
+    await expectNoAxeViolations(container);
   });
 });

@@ -5,6 +5,7 @@ import type { Sex } from '../gql/graphql';
 import { SIGN_UP, missingFields } from '../api/formFields';
 import { Choice, Field } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
+import { useI18n } from '../i18n/I18n';
 import { toE164 } from '../ui/phone';
 import { Done, Page, Problem, buttonClass } from '../ui/States';
 
@@ -21,15 +22,11 @@ const RegisterPatient = graphql(`
   }
 `);
 
-const SEXES = [
-  { value: '', label: 'Prefer not to say' },
-  { value: 'FEMALE', label: 'Female' },
-  { value: 'MALE', label: 'Male' },
-  { value: 'OTHER', label: 'Other' },
-] as const;
+const SEXES = ['', 'FEMALE', 'MALE', 'OTHER'] as const;
 
 /** A new patient creates their account and record in one step, then signs in with it. */
 export function SignUp({ onSignIn }: { onSignIn: () => void }) {
+  const { t, phrase } = useI18n();
   const [form, setForm] = useState({ given: '', family: '', dateOfBirth: '', sex: '', email: '', phone: '', password: '' });
   const [result, register] = useMutation(RegisterPatient);
   const { errors, problem, passes } = useFormCheck(SIGN_UP, result.error);
@@ -55,28 +52,56 @@ export function SignUp({ onSignIn }: { onSignIn: () => void }) {
 
   if (result.data) {
     return (
-      <Page title="Sign up">
-        <Done>Welcome, {result.data.registerPatient.patient.name.given}. Your account is ready.</Done>
+      <Page title={t('signUp.title')}>
+        <Done>{t('signUp.ready', { name: result.data.registerPatient.patient.name.given })}</Done>
         <button type="button" className={buttonClass} onClick={onSignIn}>
-          Sign in
+          {t('app.signIn')}
         </button>
       </Page>
     );
   }
   return (
-    <Page title="Sign up">
+    <Page title={t('signUp.title')}>
       <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-2">
-        <Field label="Given name" value={form.given} onChange={(e) => set('given')(e.target.value)} error={errors.given} />
-        <Field label="Family name" value={form.family} onChange={(e) => set('family')(e.target.value)} error={errors.family} />
-        <Field label="Date of birth" type="date" value={form.dateOfBirth} onChange={(e) => set('dateOfBirth')(e.target.value)} error={errors.dateOfBirth} />
-        <Choice label="Sex" value={form.sex} options={SEXES} onChange={set('sex')} error={errors.sex} />
-        <Field label="E-mail" type="email" autoComplete="email" value={form.email} onChange={(e) => set('email')(e.target.value)} error={errors.email} />
-        <Field label="Phone" type="tel" autoComplete="tel" placeholder="+49 30 1234567" value={form.phone} onChange={(e) => set('phone')(e.target.value)} error={errors.phone} />
-        <Field label="Password" type="password" autoComplete="new-password" value={form.password} onChange={(e) => set('password')(e.target.value)} error={errors.password} />
+        <Field label={t('signUp.given')} autoComplete="given-name" value={form.given} onChange={(e) => set('given')(e.target.value)} error={phrase(errors.given)} />
+        <Field label={t('signUp.family')} autoComplete="family-name" value={form.family} onChange={(e) => set('family')(e.target.value)} error={phrase(errors.family)} />
+        <Field
+          label={t('signUp.dateOfBirth')}
+          type="date"
+          autoComplete="bday"
+          value={form.dateOfBirth}
+          onChange={(e) => set('dateOfBirth')(e.target.value)}
+          error={phrase(errors.dateOfBirth)}
+        />
+        <Choice
+          label={t('signUp.sex')}
+          value={form.sex}
+          options={SEXES.map((sex) => ({ value: sex, label: t(`signUp.sex.${sex || 'none'}`) }))}
+          onChange={set('sex')}
+          error={phrase(errors.sex)}
+        />
+        <Field label={t('profile.field.email')} type="email" autoComplete="email" value={form.email} onChange={(e) => set('email')(e.target.value)} error={phrase(errors.email)} />
+        <Field
+          label={t('profile.field.phone')}
+          type="tel"
+          autoComplete="tel"
+          placeholder="+49 30 1234567"
+          value={form.phone}
+          onChange={(e) => set('phone')(e.target.value)}
+          error={phrase(errors.phone)}
+        />
+        <Field
+          label={t('signUp.password')}
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={(e) => set('password')(e.target.value)}
+          error={phrase(errors.password)}
+        />
         <div className="sm:col-span-2 flex flex-col gap-2">
-          <Problem>{problem}</Problem>
+          <Problem>{phrase(problem)}</Problem>
           <button type="submit" className={buttonClass} disabled={result.fetching}>
-            {result.fetching ? 'Creating your account…' : 'Create my account'}
+            {result.fetching ? t('signUp.creating') : t('signUp.create')}
           </button>
         </div>
       </form>

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { problem } from '../api/errors';
+import { useI18n } from '../i18n/I18n';
 import { Empty, Loading, Problem, quietButtonClass } from '../ui/States';
-import { addDays, dayIn, formatTime, viewerZone } from '../ui/time';
+import { addDays, dayIn, formatDay, formatTime, viewerZone } from '../ui/time';
 
 const FreeSlots = graphql(`
   query FreeSlots($practitionerId: ID!, $from: Date!, $to: Date!) {
@@ -27,6 +28,7 @@ interface SlotPickerProps {
  * chosen day's times in the viewer's zone. One day at a time keeps it short on a phone.
  */
 export function SlotPicker({ practitionerId, chosen, onChoose }: SlotPickerProps) {
+  const { t, phrase } = useI18n();
   const [firstDay, setFirstDay] = useState(() => dayIn(new Date()));
   const [pickedDay, setPickedDay] = useState<string>();
   const lastDay = addDays(firstDay, DAYS_SHOWN - 1);
@@ -46,22 +48,22 @@ export function SlotPicker({ practitionerId, chosen, onChoose }: SlotPickerProps
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className="font-medium">
-        Free times, {firstDay} to {lastDay} ({viewerZone()})
+        {t('slots.legend', { from: formatDay(firstDay), to: formatDay(lastDay), zone: viewerZone() })}
       </legend>
       <div className="flex gap-2">
         <button type="button" className={quietButtonClass} onClick={() => moveWeek(-DAYS_SHOWN)}>
-          Earlier week
+          {t('slots.earlier')}
         </button>
         <button type="button" className={quietButtonClass} onClick={() => moveWeek(DAYS_SHOWN)}>
-          Later week
+          {t('slots.later')}
         </button>
       </div>
-      {fetching && !data && <Loading what="free times" />}
-      <Problem>{problem(error)}</Problem>
-      {data && slots.length === 0 && <Empty>No free times this week. Try a later week.</Empty>}
+      {fetching && !data && <Loading what={t('slots.loading')} />}
+      <Problem>{phrase(problem(error))}</Problem>
+      {data && slots.length === 0 && <Empty>{t('slots.none')}</Empty>}
       {slots.length > 0 && (
         <>
-          <div role="group" aria-label="Days" className="grid grid-cols-4 gap-1 sm:grid-cols-7">
+          <div role="group" aria-label={t('slots.days')} className="grid grid-cols-4 gap-1 sm:grid-cols-7">
             {days.map((d) => (
               <button
                 key={d}
@@ -77,7 +79,7 @@ export function SlotPicker({ practitionerId, chosen, onChoose }: SlotPickerProps
               </button>
             ))}
           </div>
-          <div role="group" aria-label={`Free times on ${day}`} className="flex flex-wrap gap-2">
+          <div role="group" aria-label={t('slots.on', { day: day ?? '' })} className="flex flex-wrap gap-2">
             {day &&
               slotsOn(day).map((slot) => (
                 <button

@@ -1,4 +1,5 @@
 import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useI18n } from '../i18n/I18n';
 import type { Point } from './labResults';
 import { formatDateTime } from '../ui/time';
 
@@ -13,6 +14,7 @@ interface TestChartProps {
 
 /** One test over time, its reference range shaded. */
 export function TestChart({ testName, points, low, high, width }: TestChartProps) {
+  const { t } = useI18n();
   const chart = (
     <LineChart data={[...points]} width={width} height={240} accessibilityLayer>
       <CartesianGrid strokeDasharray="3 3" />
@@ -24,9 +26,9 @@ export function TestChart({ testName, points, low, high, width }: TestChartProps
     </LineChart>
   );
   return (
-    <figure aria-label={`${testName} over time`}>
+    <figure aria-label={t('lab.overTime', { test: testName })}>
       {width ? chart : <ResponsiveContainer width="100%" height={240}>{chart}</ResponsiveContainer>}
-      <figcaption className="text-sm text-slate-600">{testName} over time</figcaption>
+      <figcaption className="text-sm text-slate-600">{t('lab.overTime', { test: testName })}</figcaption>
     </figure>
   );
 }

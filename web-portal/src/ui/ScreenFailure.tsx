@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { useI18n } from '../i18n/I18n';
 import { Page, Problem } from './States';
 
 /** A screen that breaks says so in place of itself, and the rest of the portal stays usable. */
@@ -11,10 +12,15 @@ export class ScreenFailure extends Component<{ children: ReactNode }, { failed: 
 
   render() {
     if (!this.state.failed) return this.props.children;
-    return (
-      <Page title="Something went wrong">
-        <Problem>This screen could not be shown. Reload the page to try again.</Problem>
-      </Page>
-    );
+    return <Failed />;
   }
+}
+
+function Failed() {
+  const { t } = useI18n();
+  return (
+    <Page title={t('failure.title')}>
+      <Problem>{t('failure.text')}</Problem>
+    </Page>
+  );
 }

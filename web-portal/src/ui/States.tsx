@@ -1,9 +1,11 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useI18n } from '../i18n/I18n';
 
 export function Loading({ what }: { what: string }) {
+  const { t } = useI18n();
   return (
     <p role="status" aria-live="polite" className="text-slate-600">
-      Loading {what}…
+      {t('state.loading', { what })}
     </p>
   );
 }
@@ -29,10 +31,22 @@ export function Done({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * A screen: its heading takes the focus when it opens (a screen reader starts reading there, a
+ * keyboard goes on from there) and names the browser's tab.
+ */
 export function Page({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, []);
   return (
     <section aria-labelledby="page-title" className="mx-auto flex max-w-4xl flex-col gap-4 p-4">
-      <h2 id="page-title" className="text-lg font-semibold">
+      <h2 id="page-title" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
         {title}
       </h2>
       {children}

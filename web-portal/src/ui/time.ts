@@ -1,3 +1,5 @@
+import { formattingLocale } from '../i18n/language';
+
 /** The zone the portal shows times in: the browser's, named beside every time so nobody guesses. */
 export function viewerZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -5,7 +7,7 @@ export function viewerZone(): string {
 
 export function formatDateTime(instant: string, zone = viewerZone()): string {
   // Intl refuses timeZoneName beside dateStyle/timeStyle, so the parts are named one by one.
-  return new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(formattingLocale(), {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
@@ -17,7 +19,7 @@ export function formatDateTime(instant: string, zone = viewerZone()): string {
 }
 
 export function formatTime(instant: string, zone = viewerZone()): string {
-  return new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone: zone }).format(new Date(instant));
+  return new Intl.DateTimeFormat(formattingLocale(), { timeStyle: 'short', timeZone: zone }).format(new Date(instant));
 }
 
 /** The calendar day of an instant in a zone, as the API's Date (YYYY-MM-DD). */
@@ -29,4 +31,31 @@ export function addDays(day: string, days: number): string {
   const date = new Date(`${day}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+/** A calendar day (the API's Date, YYYY-MM-DD) in the reader's words; it has no time, so no zone shifts it. */
+export function formatDay(day: string): string {
+  return new Intl.DateTimeFormat(formattingLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** The instant a calendar day begins in a zone (midnight there), as the API's DateTime. */
+export function startOfDayIn(day: string, zone = viewerZone()): string {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  // The zone's offset at about that time; read once more at the found instant, for days a clock change starts.
+  const offsetAt = (instant: number) => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).formatToParts(instant);
+    const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - instant;
+  };
+  const first = midnightUtc - offsetAt(midnightUtc);
+  return new Date(midnightUtc - offsetAt(first)).toISOString();
 }

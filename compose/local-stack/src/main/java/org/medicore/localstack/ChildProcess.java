@@ -151,6 +151,18 @@ final class ChildProcess implements AutoCloseable {
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** As {@code kill -9} would: no shutdown hooks, no goodbye; for fault tests. Returns once it is gone. */
+    void kill() {
+        RUNNING.remove(this);
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(POLITE_STOP.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Every tree still running: a polite signal to all at once, then force after {@link #EXIT_GRACE}. */
     private static void stopAllAtExit() {
         List<ProcessHandle> trees = RUNNING.stream()

@@ -26,17 +26,36 @@ public final class KafkaBroker implements Component {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
-    private final ChildProcess process;
     private final int port;
+    private final Path dataDirectory;
+    private final Path logDirectory;
+    private volatile ChildProcess process;
 
-    private KafkaBroker(ChildProcess process, int port) {
-        this.process = process;
+    private KafkaBroker(int port, Path dataDirectory, Path logDirectory) {
         this.port = port;
+        this.dataDirectory = dataDirectory;
+        this.logDirectory = logDirectory;
     }
 
     /** Starts on {@code port} (0 = free), keeping its log segments in {@code dataDirectory}. */
     public static KafkaBroker start(Path dataDirectory, int port, Path logDirectory) {
-        int brokerPort = FreePorts.orFree(port);
+        KafkaBroker kafka = new KafkaBroker(FreePorts.orFree(port), dataDirectory, logDirectory);
+        kafka.launch();
+        return kafka;
+    }
+
+    /** Stops the broker, its data kept, as an outage would; {@link #startAgain()} ends the outage. For fault tests. */
+    public synchronized void stop() {
+        process.close();
+    }
+
+    /** Starts a stopped broker again on the same port with the same data and waits until it answers. */
+    public synchronized void startAgain() {
+        launch();
+    }
+
+    private void launch() {
+        int brokerPort = port;
         int controllerPort = FreePorts.free();
         Path logDirs = dataDirectory.resolve("log");
         Path config = dataDirectory.resolve("server.properties");
@@ -53,12 +72,10 @@ public final class KafkaBroker implements Component {
                 throw new IllegalStateException("formatting Kafka storage failed; see " + format.log());
             }
         }
-        ChildProcess broker = ChildProcess.start("Kafka",
+        process = ChildProcess.start("Kafka",
                 ChildProcess.javaCommand(jvm, "kafka.Kafka", List.of(config.toString())),
                 Map.of(), dataDirectory, logDirectory.resolve("kafka.log"));
-        KafkaBroker kafka = new KafkaBroker(broker, brokerPort);
-        broker.awaitCondition(kafka::answers, "the broker to answer on port " + brokerPort, READY_TIMEOUT);
-        return kafka;
+        process.awaitCondition(this::answers, "the broker to answer on port " + brokerPort, READY_TIMEOUT);
     }
 
     private static void writeConfig(Path config, Path logDirs, int brokerPort, int controllerPort) {

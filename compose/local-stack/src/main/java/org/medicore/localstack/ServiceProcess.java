@@ -15,7 +15,7 @@ import java.util.Map;
 /** A MediCore service run from its Spring Boot jar in its own JVM, its settings pointed at the stack. */
 public final class ServiceProcess implements Component {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private final String name;
     private final Path jar;
@@ -91,6 +91,11 @@ public final class ServiceProcess implements Component {
     @Override
     public List<Endpoint> endpoints() {
         return endpoints;
+    }
+
+    /** Kills the process at once ({@code kill -9}), as a crash would; {@link #relaunch()} starts it again. */
+    public void kill() {
+        process.kill();
     }
 
     @Override

@@ -140,6 +140,11 @@ public final class TestSystem {
         services.get(service).close();
     }
 
+    /** Kills one service at once ({@code kill -9}), as a crash would; {@link #restart} brings it back. */
+    public synchronized void kill(String service) {
+        services.get(service).kill();
+    }
+
     /** Starts a stopped service again on its port and waits until it listens. */
     public synchronized void restart(String service) {
         ServiceProcess started = services.get(service).relaunch();

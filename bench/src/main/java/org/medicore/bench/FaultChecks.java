@@ -1,0 +1,178 @@
+package org.medicore.bench;
+
+import io.grpc.Status;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.medicore.localstack.PostgresServer;
+import org.medicore.localstack.TestStack;
+import org.medicore.localstack.Topics;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The invariants of a fault scenario, read from the stores themselves after the load has
+ * drained: appointment-service's PostgreSQL (appointments, outbox) and the appointments topic.
+ */
+final class FaultChecks {
+
+    /** One invariant's verdict, with the figures that back it. */
+    record Verdict(String invariant, boolean holds, String detail) {
+    }
+
+    private final String practitionerId;
+
+    FaultChecks(String practitionerId) {
+        this.practitionerId = practitionerId;
+    }
+
+    List<Verdict> check(List<BookingWorkload.Booking> bookings) throws SQLException {
+        List<Verdict> verdicts = new ArrayList<>();
+        Set<String> acknowledged = new HashSet<>();
+        bookings.forEach(booking -> booking.appointmentId().ifPresent(acknowledged::add));
+        long gaveUp = bookings.stream().filter(booking -> booking.appointmentId().isEmpty()).count();
+        try (Connection db = appointmentsDatabase()) {
+            Set<String> stored = ids(db, "select id from appointment where practitioner_id = ?");
+            Set<String> missing = new HashSet<>(acknowledged);
+            missing.removeAll(stored);
+            Set<String> unasked = new HashSet<>(stored);
+            unasked.removeAll(acknowledged);
+            verdicts.add(new Verdict("every acknowledged booking stored once", missing.isEmpty() && unasked.isEmpty() && gaveUp == 0,
+                    "%d acknowledged, %d stored, %d missing, %d stored but never acknowledged, %d given up"
+                            .formatted(acknowledged.size(), stored.size(), missing.size(), unasked.size(), gaveUp)));
+            long overlaps = count(db, """
+                    select count(*) from appointment a join appointment b
+                      on a.practitioner_id = b.practitioner_id and a.id < b.id and a.period && b.period
+                     where a.practitioner_id = ? and a.status <> 'CANCELLED' and b.status <> 'CANCELLED'""");
+            verdicts.add(new Verdict("no slot held twice", overlaps == 0, overlaps + " overlapping pairs"));
+            long unsent = outboxBacklog(db);
+            verdicts.add(new Verdict("outbox drained", unsent == 0, unsent + " events not yet published"));
+            Map<String, String> committed = committedEvents(db, stored);
+            Map<String, Integer> published = publishedEvents(stored);
+            long lost = committed.keySet().stream().filter(id -> !published.containsKey(id)).count();
+            long phantom = published.keySet().stream().filter(id -> !committed.containsKey(id)).count();
+            long doubled = published.values().stream().filter(times -> times > 1).count();
+            verdicts.add(new Verdict("one event per committed change", lost == 0 && phantom == 0 && doubled == 0,
+                    "%d committed, %d published, %d lost, %d without a commit, %d published twice"
+                            .formatted(committed.size(), published.size(), lost, phantom, doubled)));
+        }
+        Map<Status.Code, Integer> failures = new LinkedHashMap<>();
+        bookings.forEach(booking -> booking.failures().forEach((code, times) -> failures.merge(code, times, Integer::sum)));
+        Map<Status.Code, Integer> refused = new LinkedHashMap<>(failures);
+        refused.keySet().removeAll(BookingWorkload.RETRYABLE);
+        verdicts.add(new Verdict("every error retryable", refused.isEmpty(),
+                "failures seen by clients: " + (failures.isEmpty() ? "none" : failures)));
+        return verdicts;
+    }
+
+    /** How many events of appointment-service wait in its outbox right now. */
+    static long outboxBacklog() throws SQLException {
+        try (Connection db = appointmentsDatabase()) {
+            return outboxBacklog(db);
+        }
+    }
+
+    private static long outboxBacklog(Connection db) throws SQLException {
+        try (ResultSet rows = db.createStatement().executeQuery("select count(*) from outbox_event where sent_at is null")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Waits until the outbox is empty or {@code within} has passed; answers when it emptied, if it did. */
+    static Optional<Instant> awaitOutboxDrained(Duration within) throws SQLException, InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            if (outboxBacklog() == 0) {
+                return Optional.of(Instant.now());
+            }
+            Thread.sleep(250);
+        }
+        return Optional.empty();
+    }
+
+    private static Connection appointmentsDatabase() throws SQLException {
+        return DriverManager.getConnection(TestStack.postgres().jdbcUrl("appointments"), PostgresServer.USER,
+                PostgresServer.PASSWORD);
+    }
+
+    private Set<String> ids(Connection db, String sql) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setObject(1, UUID.fromString(practitionerId));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private long count(Connection db, String sql) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setObject(1, UUID.fromString(practitionerId));
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Event id -> type of every outbox row of these appointments: the changes that committed. */
+    private static Map<String, String> committedEvents(Connection db, Set<String> appointments) throws SQLException {
+        Map<String, String> events = new HashMap<>();
+        try (PreparedStatement statement = db.prepareStatement(
+                "select event_id, event_type from outbox_event where aggregate_id = any (?)")) {
+            statement.setArray(1, db.createArrayOf("uuid", appointments.stream().map(UUID::fromString).toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Event id -> how often it is on the appointments topic, for records keyed by these appointments. */
+    private static Map<String, Integer> publishedEvents(Set<String> appointments) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Integer> published = new HashMap<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.APPOINTMENTS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+                    Header eventId = record.headers().lastHeader("event-id");
+                    if (appointments.contains(record.key()) && eventId != null) {
+                        published.merge(new String(eventId.value(), StandardCharsets.UTF_8), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return published;
+    }
+}

@@ -1,0 +1,148 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { GraphQLError } from 'graphql';
+import { CombinedError } from 'urql';
+import { describe, expect, it } from 'vitest';
+import { badRequest, fakeClient, withClient, type Answers, type Sent } from '../test-support/fakeClient';
+import { MyProfile } from './MyProfile';
+import { LanguageProvider } from '../i18n/I18n';
+import { setFormattingLocale } from '../i18n/language';
+import { expectNoAxeViolations } from '../test-support/axe';
+
+const record = (version: number, phone: string | null, city = 'Berlin') => ({
+  me: {
+    email: 'alice@example.org',
+    patient: {
+      id: 'patient-1',
+      version,
+      name: { given: 'Alice', family: 'Patient' },
+      dateOfBirth: '1984-02-29',
+      sex: 'FEMALE',
+      contact: {
+        email: 'alice@example.org',
+        phone,
+        address: { lines: ['Unter den Linden 1'], postalCode: '10117', city, region: null, countryCode: 'DE' },
+      },
+    },
+  },
+});
+
+const updated = { updatePatient: { id: 'patient-1', version: 4, contact: { email: 'alice@example.org', phone: '+49301234567', address: null } } };
+
+const stale = new CombinedError({
+  graphQLErrors: [
+    new GraphQLError('the patient changed since it was read; re-read version 4', {
+      extensions: { classification: 'CONFLICT', code: 'ABORTED', reason: 'STALE_VERSION', current_version: '4' },
+    }),
+  ],
+});
+
+const inputSent = (sent: Sent) => sent.filter((s) => s.name === 'UpdateMyContact').map((s) => (s.variables as { input: unknown }).input);
+
+describe('my profile', () => {
+  it('saves a phone number written as people write it, in E.164, against the version shown', async () => {
+    const sent: Sent = [];
+    render(withClient(fakeClient({ MyRecord: { data: record(3, null) }, UpdateMyContact: { data: updated } }, sent), <MyProfile />));
+
+    expect(screen.getByText('Unter den Linden 1, 10117 Berlin, DE')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Change contact details' }));
+    await userEvent.type(screen.getByLabelText('Phone'), '030 1234567');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(inputSent(sent)).toEqual([
+      {
+        patientId: 'patient-1',
+        expectedVersion: 3,
+        contact: {
+          email: 'alice@example.org',
+          phone: '+49301234567',
+          address: { lines: ['Unter den Linden 1'], postalCode: '10117', city: 'Berlin', region: null, countryCode: 'DE' },
+        },
+      },
+    ]);
+    expect(await screen.findByRole('status')).toHaveTextContent('Your contact details are saved.');
+  });
+
+  it("shows the service's refusal beside the field it names", async () => {
+    const refusal = badRequest([{ field: 'input.contact.address.postalCode', description: 'must be a postal code of DE' }]);
+    render(withClient(fakeClient({ MyRecord: { data: record(3, null) }, UpdateMyContact: { error: refusal } }), <MyProfile />));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Change contact details' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(screen.getByLabelText('Postal code')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Postal code')).toHaveAccessibleDescription('Enter the postal code as the post writes it.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Please check the marked fields.');
+  });
+
+  it('checks what it can before sending: a way to reach the patient and a whole address', async () => {
+    const sent: Sent = [];
+    render(withClient(fakeClient({ MyRecord: { data: record(3, null) } }, sent), <MyProfile />));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Change contact details' }));
+    await userEvent.clear(screen.getByLabelText('E-mail'));
+    await userEvent.clear(screen.getByLabelText('City'));
+    await userEvent.type(screen.getByLabelText('Phone'), 'call me');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(screen.getByLabelText('Phone')).toHaveAccessibleDescription('Enter a phone number such as +49 30 1234567.');
+    expect(screen.getByLabelText('City')).toHaveAccessibleDescription('Enter the city.');
+    expect(inputSent(sent)).toEqual([]);
+  });
+
+  it('shows a change made elsewhere meanwhile and saves over it only when asked', async () => {
+    const sent: Sent = [];
+    const answers: Answers = { MyRecord: { data: record(3, null) }, UpdateMyContact: { error: stale } };
+    render(withClient(fakeClient(answers, sent), <MyProfile />));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Change contact details' }));
+    await userEvent.type(screen.getByLabelText('Phone'), '+49 30 1234567');
+    answers.MyRecord = { data: record(4, '+4940999', 'Hamburg') };
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    const conflict = await screen.findByRole('alert');
+    expect(conflict).toHaveTextContent('changed elsewhere');
+    expect(conflict).toHaveTextContent('+4940999');
+    expect(conflict).toHaveTextContent('Hamburg');
+    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+
+    answers.UpdateMyContact = { data: updated };
+    await userEvent.click(screen.getByRole('button', { name: 'Keep mine: save them over these' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(inputSent(sent).map((input) => (input as { expectedVersion: number }).expectedVersion)).toEqual([3, 4]);
+    expect((inputSent(sent)[1] as { contact: { phone: string } }).contact.phone).toBe('+49301234567');
+  });
+
+  it('passes axe, reading and editing, with a refusal shown', async () => {
+    const refusal = badRequest([{ field: 'contact.address.postalCode', description: 'must be a postal code of DE' }]);
+    const { container } = render(withClient(fakeClient({ MyRecord: { data: record(3, null) }, UpdateMyContact: { error: refusal } }), <MyProfile />));
+    await expectNoAxeViolations(container);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Change contact details' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await expectNoAxeViolations(container);
+  });
+
+  it('speaks German, the refusal beside its field too, and writes the date of birth the German way', async () => {
+    const refusal = badRequest([{ field: 'contact.address.postalCode', description: 'must be a postal code of DE' }]);
+    try {
+      render(
+        <LanguageProvider initial="de">
+          {withClient(fakeClient({ MyRecord: { data: record(3, null) }, UpdateMyContact: { error: refusal } }), <MyProfile />)}
+        </LanguageProvider>,
+      );
+
+      expect(screen.getByRole('heading', { name: 'Mein Profil' })).toBeInTheDocument();
+      expect(screen.getByText('29.02.1984')).toBeInTheDocument();
+      await userEvent.click(screen.getByRole('button', { name: 'Kontaktdaten ändern' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Speichern' }));
+
+      expect(screen.getByLabelText('Postleitzahl')).toHaveAccessibleDescription('Geben Sie die Postleitzahl so ein, wie die Post sie schreibt.');
+      expect(screen.getByRole('alert')).toHaveTextContent('Bitte prüfen Sie die markierten Felder.');
+    } finally {
+      window.localStorage.clear();
+      setFormattingLocale('en-US');
+    }
+  });
+});
