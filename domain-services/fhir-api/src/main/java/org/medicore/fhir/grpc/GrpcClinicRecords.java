@@ -1,0 +1,97 @@
+package org.medicore.fhir.grpc;
+
+import io.grpc.Channel;
+import io.grpc.Metadata;
+import io.grpc.stub.AbstractStub;
+import io.grpc.stub.MetadataUtils;
+import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
+import org.medicore.contracts.appointment.v1.BatchGetPractitionersRequest;
+import org.medicore.contracts.appointment.v1.BatchGetPractitionersResponse;
+import org.medicore.contracts.appointment.v1.GetAppointmentRequest;
+import org.medicore.contracts.appointment.v1.GetAppointmentResponse;
+import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientRequest;
+import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientResponse;
+import org.medicore.contracts.patient.v1.GetPatientRequest;
+import org.medicore.contracts.patient.v1.GetPatientResponse;
+import org.medicore.contracts.patient.v1.ListHistoryRequest;
+import org.medicore.contracts.patient.v1.ListHistoryResponse;
+import org.medicore.contracts.patient.v1.ListLabResultsRequest;
+import org.medicore.contracts.patient.v1.ListLabResultsResponse;
+import org.medicore.contracts.patient.v1.PatientServiceGrpc;
+import org.medicore.contracts.patient.v1.SearchPatientsRequest;
+import org.medicore.contracts.patient.v1.SearchPatientsResponse;
+import org.medicore.fhir.records.Caller;
+import org.medicore.fhir.records.ClinicRecords;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The services' gRPC APIs, called with the caller's own token in {@code authorization} and a
+ * deadline, so patient-service and appointment-service check and audit the call as they do the
+ * BFF's: the FHIR API holds no rights of its own.
+ */
+final class GrpcClinicRecords implements ClinicRecords {
+
+    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    private final Channel patientService;
+    private final Channel appointmentService;
+    private final Duration deadline;
+
+    GrpcClinicRecords(Channel patientService, Channel appointmentService, Duration deadline) {
+        this.patientService = patientService;
+        this.appointmentService = appointmentService;
+        this.deadline = deadline;
+    }
+
+    @Override
+    public GetPatientResponse patient(Caller caller, GetPatientRequest request) {
+        return patients(caller).getPatient(request);
+    }
+
+    @Override
+    public SearchPatientsResponse searchPatients(Caller caller, SearchPatientsRequest request) {
+        return patients(caller).searchPatients(request);
+    }
+
+    @Override
+    public ListLabResultsResponse labResults(Caller caller, ListLabResultsRequest request) {
+        return patients(caller).listLabResults(request);
+    }
+
+    @Override
+    public ListHistoryResponse history(Caller caller, ListHistoryRequest request) {
+        return patients(caller).listHistory(request);
+    }
+
+    @Override
+    public GetAppointmentResponse appointment(Caller caller, GetAppointmentRequest request) {
+        return appointments(caller).getAppointment(request);
+    }
+
+    @Override
+    public ListAppointmentsByPatientResponse appointmentsOf(Caller caller, ListAppointmentsByPatientRequest request) {
+        return appointments(caller).listAppointmentsByPatient(request);
+    }
+
+    @Override
+    public BatchGetPractitionersResponse practitioners(Caller caller, BatchGetPractitionersRequest request) {
+        return appointments(caller).batchGetPractitioners(request);
+    }
+
+    private PatientServiceGrpc.PatientServiceBlockingStub patients(Caller caller) {
+        return forCaller(PatientServiceGrpc.newBlockingStub(patientService), caller);
+    }
+
+    private AppointmentServiceGrpc.AppointmentServiceBlockingStub appointments(Caller caller) {
+        return forCaller(AppointmentServiceGrpc.newBlockingStub(appointmentService), caller);
+    }
+
+    private <S extends AbstractStub<S>> S forCaller(S stub, Caller caller) {
+        Metadata headers = new Metadata();
+        headers.put(AUTHORIZATION, "Bearer " + caller.bearerToken());
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,13 @@
+package org.medicore.fhir.grpc;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/** Where the domain services listen ({@code host:port}) and how long a call may take; defaults are the local stack's. */
+@ConfigurationProperties("medicore.fhir.services")
+public record ServiceTargets(@DefaultValue("127.0.0.1:9091") String patient,
+                             @DefaultValue("127.0.0.1:9092") String appointment,
+                             @DefaultValue("5s") Duration deadline) {
+}

@@ -1,0 +1,39 @@
+package org.medicore.fhir.records;
+
+import org.medicore.contracts.appointment.v1.BatchGetPractitionersRequest;
+import org.medicore.contracts.appointment.v1.BatchGetPractitionersResponse;
+import org.medicore.contracts.appointment.v1.GetAppointmentRequest;
+import org.medicore.contracts.appointment.v1.GetAppointmentResponse;
+import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientRequest;
+import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientResponse;
+import org.medicore.contracts.patient.v1.GetPatientRequest;
+import org.medicore.contracts.patient.v1.GetPatientResponse;
+import org.medicore.contracts.patient.v1.ListHistoryRequest;
+import org.medicore.contracts.patient.v1.ListHistoryResponse;
+import org.medicore.contracts.patient.v1.ListLabResultsRequest;
+import org.medicore.contracts.patient.v1.ListLabResultsResponse;
+import org.medicore.contracts.patient.v1.SearchPatientsRequest;
+import org.medicore.contracts.patient.v1.SearchPatientsResponse;
+
+/**
+ * The reads of the domain services the FHIR resources are made of, each on behalf of a caller.
+ * The services' own messages cross this port unchanged: they are MediCore's published language,
+ * and the FHIR mapping is from them. A refusal is the service's gRPC status
+ * ({@code io.grpc.StatusRuntimeException}), which the HTTP layer turns into an OperationOutcome.
+ */
+public interface ClinicRecords {
+
+    GetPatientResponse patient(Caller caller, GetPatientRequest request);
+
+    SearchPatientsResponse searchPatients(Caller caller, SearchPatientsRequest request);
+
+    ListLabResultsResponse labResults(Caller caller, ListLabResultsRequest request);
+
+    ListHistoryResponse history(Caller caller, ListHistoryRequest request);
+
+    GetAppointmentResponse appointment(Caller caller, GetAppointmentRequest request);
+
+    ListAppointmentsByPatientResponse appointmentsOf(Caller caller, ListAppointmentsByPatientRequest request);
+
+    BatchGetPractitionersResponse practitioners(Caller caller, BatchGetPractitionersRequest request);
+}

@@ -1,0 +1,79 @@
+package org.medicore.fhir.web;
+
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code GET /fhir/metadata}: the CapabilityStatement, built from the parameter sets the endpoints
+ * accept, so it says exactly what is served (a test holds each line to a request mapping). Open
+ * without a token, as FHIR clients ask for it before they sign in.
+ */
+@RestController
+class MetadataEndpoint {
+
+    private static final Map<String, Enumerations.SearchParamType> TYPES = Map.of(
+            "name", Enumerations.SearchParamType.STRING, "family", Enumerations.SearchParamType.STRING,
+            "given", Enumerations.SearchParamType.STRING, "birthdate", Enumerations.SearchParamType.DATE,
+            "date", Enumerations.SearchParamType.DATE, "code", Enumerations.SearchParamType.TOKEN,
+            "category", Enumerations.SearchParamType.TOKEN, "identifier", Enumerations.SearchParamType.TOKEN);
+
+    private final Clock clock;
+
+    MetadataEndpoint(Clock clock) {
+        this.clock = clock;
+    }
+
+    @GetMapping(value = FhirPaths.BASE + "/metadata", produces = {"application/fhir+json", "application/json"})
+    CapabilityStatement metadata() {
+        CapabilityStatement statement = new CapabilityStatement();
+        statement.setStatus(Enumerations.PublicationStatus.ACTIVE);
+        statement.setDate(Date.from(clock.instant()));
+        statement.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
+        statement.getSoftware().setName("MediCore FHIR API");
+        statement.getImplementation().setDescription("MediCore's patient, scheduling and lab records as FHIR R4")
+                .setUrl(ServletUriComponentsBuilder.fromCurrentContextPath().path(FhirPaths.BASE).toUriString());
+        statement.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
+        statement.addFormat("json");
+        CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest()
+                .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        rest.getSecurity().addService(new CodeableConcept().addCoding(new Coding(
+                        "http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")))
+                .setDescription("A bearer token of the Keycloak realm medicore; its realm roles (PATIENT, DOCTOR, BILLING, ADMIN)"
+                        + " decide what each service returns, as for every MediCore client.");
+        resource(rest, "Patient", true, PatientEndpoint.SEARCH_PARAMETERS)
+                .addOperation().setName("everything").setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything");
+        resource(rest, "Practitioner", true, Set.of());
+        resource(rest, "Observation", false, ObservationEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "Appointment", true, AppointmentEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "Condition", false, HistoryEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "AllergyIntolerance", false, HistoryEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "MedicationStatement", false, HistoryEndpoint.SEARCH_PARAMETERS);
+        return statement;
+    }
+
+    private static CapabilityStatementRestResourceComponent resource(CapabilityStatement.CapabilityStatementRestComponent rest,
+                                                                     String type, boolean read, Set<String> searchedBy) {
+        CapabilityStatementRestResourceComponent resource = rest.addResource().setType(type);
+        if (read) {
+            resource.addInteraction().setCode(TypeRestfulInteraction.READ);
+        }
+        if (!searchedBy.isEmpty()) {
+            resource.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+        }
+        searchedBy.stream().sorted().forEach(name -> resource.addSearchParam().setName(name)
+                .setType(TYPES.getOrDefault(name, Enumerations.SearchParamType.REFERENCE)));
+        return resource;
+    }
+}

@@ -1,0 +1,129 @@
+package org.medicore.fhir.web;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.BadRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.Optional;
+
+/**
+ * Every refusal and failure as a FHIR OperationOutcome with the FHIR issue code and the HTTP status
+ * that go with it; never a stack trace. A service's gRPC status is translated here once: NOT_FOUND
+ * is not-found, PERMISSION_DENIED forbidden, INVALID_ARGUMENT invalid (one issue per field
+ * violation), an unreachable service transient.
+ */
+@RestControllerAdvice
+class OperationOutcomes {
+
+    private static final Logger log = LoggerFactory.getLogger(OperationOutcomes.class);
+
+    @ExceptionHandler(StatusRuntimeException.class)
+    ResponseEntity<OperationOutcome> serviceRefused(StatusRuntimeException refusal) {
+        Status status = refusal.getStatus();
+        return switch (status.getCode()) {
+            case NOT_FOUND -> answer(HttpStatus.NOT_FOUND, outcome(IssueType.NOTFOUND, "the resource does not exist", null));
+            case PERMISSION_DENIED -> answer(HttpStatus.FORBIDDEN,
+                    outcome(IssueType.FORBIDDEN, "the caller may not see this record", null));
+            case UNAUTHENTICATED -> answer(HttpStatus.UNAUTHORIZED, outcome(IssueType.LOGIN, "the token was refused", null));
+            case INVALID_ARGUMENT -> answer(HttpStatus.BAD_REQUEST, invalid(refusal));
+            case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED -> {
+                log.warn("a service did not answer: {}", status.getCode());
+                yield answer(HttpStatus.SERVICE_UNAVAILABLE,
+                        outcome(IssueType.TRANSIENT, "a MediCore service did not answer in time; try again", null));
+            }
+            default -> {
+                log.error("a service failed: {} {}", status.getCode(), status.getDescription());
+                yield answer(HttpStatus.INTERNAL_SERVER_ERROR, outcome(IssueType.EXCEPTION, "the request failed", null));
+            }
+        };
+    }
+
+    @ExceptionHandler(InvalidSearch.class)
+    ResponseEntity<OperationOutcome> invalidSearch(InvalidSearch invalid) {
+        return answer(HttpStatus.BAD_REQUEST, outcome(IssueType.INVALID, invalid.getMessage(), invalid.parameter()));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<OperationOutcome> missingParameter(MissingServletRequestParameterException missing) {
+        return answer(HttpStatus.BAD_REQUEST, outcome(IssueType.REQUIRED,
+                "the search parameter " + missing.getParameterName() + " is required", missing.getParameterName()));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<OperationOutcome> notServed(NoResourceFoundException unknown) {
+        return answer(HttpStatus.NOT_FOUND, outcome(IssueType.NOTSUPPORTED,
+                "not served here; GET /fhir/metadata lists what is", null));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<OperationOutcome> methodNotServed(HttpRequestMethodNotSupportedException unsupported) {
+        return answer(HttpStatus.METHOD_NOT_ALLOWED, outcome(IssueType.NOTSUPPORTED,
+                unsupported.getMethod() + " is not served here; GET /fhir/metadata lists what is", null));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<OperationOutcome> notAcceptable(HttpMediaTypeNotAcceptableException unacceptable) {
+        return answer(HttpStatus.NOT_ACCEPTABLE, outcome(IssueType.NOTSUPPORTED, "only application/fhir+json is served", null));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<OperationOutcome> failed(Exception failure) {
+        log.error("a FHIR request failed", failure);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, outcome(IssueType.EXCEPTION, "the request failed", null));
+    }
+
+    static OperationOutcome outcome(IssueType type, String diagnostics, String expression) {
+        OperationOutcome outcome = new OperationOutcome();
+        OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(diagnostics);
+        if (expression != null) {
+            issue.addExpression(expression);
+        }
+        return outcome;
+    }
+
+    private static ResponseEntity<OperationOutcome> answer(HttpStatus status, OperationOutcome outcome) {
+        return ResponseEntity.status(status).contentType(FhirJsonConverter.FHIR_JSON).body(outcome);
+    }
+
+    /** One issue per field the service named; its field paths are the gRPC request's, which the FHIR caller never wrote. */
+    private static OperationOutcome invalid(StatusRuntimeException refusal) {
+        OperationOutcome outcome = new OperationOutcome();
+        badRequest(refusal).ifPresent(details -> details.getFieldViolationsList().forEach(violation ->
+                outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(IssueType.INVALID)
+                        .setDiagnostics(violation.getField() + ": " + violation.getDescription())));
+        if (!outcome.hasIssue()) {
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(IssueType.INVALID)
+                    .setDiagnostics(Optional.ofNullable(refusal.getStatus().getDescription()).orElse("the request is not valid"));
+        }
+        return outcome;
+    }
+
+    private static Optional<BadRequest> badRequest(StatusRuntimeException refusal) {
+        com.google.rpc.Status status = StatusProto.fromThrowable(refusal);
+        if (status == null) {
+            return Optional.empty();
+        }
+        return status.getDetailsList().stream().filter(detail -> detail.is(BadRequest.class)).findFirst().map(detail -> {
+            try {
+                return detail.unpack(BadRequest.class);
+            } catch (InvalidProtocolBufferException unreadable) {
+                return BadRequest.getDefaultInstance();
+            }
+        });
+    }
+}

@@ -1,0 +1,78 @@
+package org.medicore.fhir.web;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.servlet.http.HttpServletResponse;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.medicore.support.security.BearerTokenCheck;
+import org.medicore.support.security.RealmTokens;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.io.IOException;
+
+/**
+ * The FHIR API is an OAuth2 resource server of realm {@code medicore}, checking tokens as the
+ * services do (signature by the realm's keys, issuer, expiry, audience: service-support's
+ * {@link RealmTokens}). Every resource needs a token carrying one of MediCore's realm roles; which
+ * records it opens is the services' decision. The CapabilityStatement and the SMART configuration are open. Refusals are
+ * OperationOutcomes too: login (401) and forbidden (403).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final String[] ROLES = {"PATIENT", "DOCTOR", "BILLING", "ADMIN"};
+
+    @Bean
+    SecurityFilterChain fhirApi(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(FhirPaths.BASE + "/metadata", FhirPaths.BASE + "/.well-known/smart-configuration").permitAll()
+                        .requestMatchers(FhirPaths.BASE + "/**").hasAnyRole(ROLES)
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles()))
+                        .authenticationEntryPoint((request, response, refused) -> refuse(response,
+                                HttpServletResponse.SC_UNAUTHORIZED, OperationOutcome.IssueType.LOGIN,
+                                "a bearer token of the realm medicore is required")))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, refused) -> refuse(response,
+                                HttpServletResponse.SC_UNAUTHORIZED, OperationOutcome.IssueType.LOGIN,
+                                "a bearer token of the realm medicore is required"))
+                        .accessDeniedHandler((request, response, denied) -> refuse(response,
+                                HttpServletResponse.SC_FORBIDDEN, OperationOutcome.IssueType.FORBIDDEN,
+                                "the token carries none of MediCore's roles")))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+                          @Value("${spring.security.oauth2.resourceserver.jwt.audiences}") String audience) {
+        return RealmTokens.issuerDecoder(issuer, audience);
+    }
+
+    private static JwtAuthenticationConverter realmRoles() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> BearerTokenCheck.realmRoles(jwt).stream()
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
+        return converter;
+    }
+
+    private static void refuse(HttpServletResponse response, int status, OperationOutcome.IssueType type, String why)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(FhirJsonConverter.FHIR_JSON.toString());
+        FhirContext.forR4Cached().newJsonParser().encodeResourceToWriter(OperationOutcomes.outcome(type, why, null), response.getWriter());
+    }
+}

@@ -1,0 +1,45 @@
+package org.medicore.fhir.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * {@code /fhir/.well-known/smart-configuration}: where a SMART app signs in, i.e. the Keycloak realm
+ * the tokens come from. It names only what the realm offers today (Authorization Code with PKCE,
+ * client credentials, OpenID Connect scopes); SMART's own scopes ({@code patient/*.read}...) are not
+ * defined in the realm yet, so none is claimed. Open without a token, as apps read it first.
+ */
+@RestController
+class SmartConfigurationEndpoint {
+
+    private final SmartConfiguration configuration;
+
+    SmartConfigurationEndpoint(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
+        this.configuration = new SmartConfiguration(issuer, issuer + "/protocol/openid-connect/certs",
+                issuer + "/protocol/openid-connect/auth", issuer + "/protocol/openid-connect/token",
+                List.of("authorization_code", "client_credentials"), List.of("S256"),
+                List.of("client_secret_basic", "client_secret_post"), List.of("openid", "profile", "email"),
+                List.of("launch-standalone", "client-public", "client-confidential-symmetric", "sso-openid-connect"));
+    }
+
+    @GetMapping(value = FhirPaths.BASE + "/.well-known/smart-configuration", produces = MediaType.APPLICATION_JSON_VALUE)
+    SmartConfiguration smartConfiguration() {
+        return configuration;
+    }
+
+    record SmartConfiguration(String issuer,
+                              @JsonProperty("jwks_uri") String jwksUri,
+                              @JsonProperty("authorization_endpoint") String authorizationEndpoint,
+                              @JsonProperty("token_endpoint") String tokenEndpoint,
+                              @JsonProperty("grant_types_supported") List<String> grantTypesSupported,
+                              @JsonProperty("code_challenge_methods_supported") List<String> codeChallengeMethodsSupported,
+                              @JsonProperty("token_endpoint_auth_methods_supported") List<String> tokenEndpointAuthMethodsSupported,
+                              @JsonProperty("scopes_supported") List<String> scopesSupported,
+                              List<String> capabilities) {
+    }
+}

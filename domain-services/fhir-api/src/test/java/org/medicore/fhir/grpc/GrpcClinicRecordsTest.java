@@ -1,0 +1,98 @@
+package org.medicore.fhir.grpc;
+
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.StreamObserver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.medicore.contracts.patient.v1.GetPatientRequest;
+import org.medicore.contracts.patient.v1.GetPatientResponse;
+import org.medicore.contracts.patient.v1.PatientServiceGrpc;
+import org.medicore.fhir.records.Caller;
+import org.medicore.fhir.support.Clinic;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The gRPC adapter against an in-process patient-service: the caller's token relayed, a deadline on each call, refusals passed on. */
+class GrpcClinicRecordsTest {
+
+    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<Boolean> deadlines = new CopyOnWriteArrayList<>();
+    private Server server;
+    private ManagedChannel channel;
+
+    @BeforeEach
+    void startPatientService() throws Exception {
+        String name = InProcessServerBuilder.generateName();
+        ServerInterceptor seeing = new ServerInterceptor() {
+            @Override
+            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+                authorizations.add(headers.get(AUTHORIZATION));
+                deadlines.add(Context.current().getDeadline() != null);
+                return Contexts.interceptCall(Context.current(), call, headers, next);
+            }
+        };
+        server = InProcessServerBuilder.forName(name).directExecutor()
+                .addService(ServerInterceptors.intercept(new PatientServiceGrpc.PatientServiceImplBase() {
+                    @Override
+                    public void getPatient(GetPatientRequest request, StreamObserver<GetPatientResponse> answer) {
+                        if (!request.getPatientId().equals(Clinic.ALICE)) {
+                            answer.onError(Status.NOT_FOUND.withDescription("no patient").asRuntimeException());
+                            return;
+                        }
+                        answer.onNext(GetPatientResponse.newBuilder().setPatient(Clinic.alice()).build());
+                        answer.onCompleted();
+                    }
+                }, seeing)).build().start();
+        channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+    }
+
+    @AfterEach
+    void stop() {
+        channel.shutdownNow();
+        server.shutdownNow();
+    }
+
+    @Test
+    void a_read_carries_the_callers_own_token_and_a_deadline() {
+        GrpcClinicRecords records = new GrpcClinicRecords(channel, channel, Duration.ofSeconds(2));
+
+        GetPatientResponse found = records.patient(new Caller("alice-token", "alice-subject", Set.of("PATIENT")),
+                GetPatientRequest.newBuilder().setPatientId(Clinic.ALICE).build());
+
+        assertThat(found.getPatient().getId()).isEqualTo(Clinic.ALICE);
+        assertThat(authorizations).containsExactly("Bearer alice-token");
+        assertThat(deadlines).containsExactly(true);
+    }
+
+    @Test
+    void a_refusal_of_the_service_reaches_the_http_layer_as_its_status() {
+        GrpcClinicRecords records = new GrpcClinicRecords(channel, channel, Duration.ofSeconds(2));
+
+        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> records.patient(
+                new Caller("doctor-token", "doctor-subject", Set.of("DOCTOR")),
+                GetPatientRequest.newBuilder().setPatientId("unknown").build()));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+}

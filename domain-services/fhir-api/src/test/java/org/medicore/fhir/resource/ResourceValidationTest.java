@@ -1,0 +1,110 @@
+package org.medicore.fhir.resource;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.utilities.validation.ValidationMessage;
+import org.junit.jupiter.api.Test;
+import org.medicore.contracts.lab.v1.AbnormalFlag;
+import org.medicore.contracts.patient.v1.Sex;
+import org.medicore.fhir.support.Clinic;
+import org.medicore.fhir.support.R4CoreValidator;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every resource mapped from the services' messages passes the HL7 validator against the R4 core profiles. */
+class ResourceValidationTest {
+
+    private final R4CoreValidator validator = R4CoreValidator.shared();
+
+    @Test
+    void a_patient_with_every_detail_is_a_valid_fhir_patient() {
+        assertValid(PatientResources.of(Clinic.alice().build()));
+    }
+
+    @Test
+    void a_patient_with_only_a_name_is_a_valid_fhir_patient() {
+        assertValid(PatientResources.of(Clinic.aPatient(Clinic.ALICE, "Alice", "Smith").setSex(Sex.SEX_UNSPECIFIED).build()));
+    }
+
+    @Test
+    void a_numeric_lab_result_is_an_observation_with_loinc_ucum_range_and_interpretation() {
+        Observation observation = LabResultObservations.of(Clinic.haemoglobin().build());
+
+        assertValid(observation);
+        assertThat(observation.getCode().getCodingFirstRep().getSystem()).isEqualTo("http://loinc.org");
+        assertThat(observation.getCode().getCodingFirstRep().getCode()).isEqualTo("718-7");
+        Quantity value = observation.getValueQuantity();
+        assertThat(value.getSystem()).isEqualTo("http://unitsofmeasure.org");
+        assertThat(value.getCode()).isEqualTo("g/dL");
+        assertThat(observation.getReferenceRangeFirstRep().getHigh().getValue()).isEqualByComparingTo("15.5");
+        assertThat(observation.getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("H");
+    }
+
+    @Test
+    void each_abnormal_flag_is_interpreted_with_its_v3_code() {
+        for (var flag : List.of(AbnormalFlag.NORMAL, AbnormalFlag.LOW, AbnormalFlag.HIGH, AbnormalFlag.CRITICAL_LOW,
+                AbnormalFlag.CRITICAL_HIGH, AbnormalFlag.ABNORMAL)) {
+            assertValid(LabResultObservations.of(Clinic.haemoglobin().setAbnormalFlag(flag).build()));
+        }
+        assertThat(LabResultObservations.of(Clinic.haemoglobin().setAbnormalFlag(AbnormalFlag.CRITICAL_HIGH).build())
+                .getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("HH");
+        assertThat(LabResultObservations.of(Clinic.haemoglobin().setAbnormalFlag(AbnormalFlag.CRITICAL_LOW).build())
+                .getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("LL");
+    }
+
+    @Test
+    void a_unit_kept_as_printed_is_shown_but_not_claimed_as_ucum() {
+        Observation observation = LabResultObservations.of(Clinic.haemoglobin().setUnit("K/uL").setPrintedUnit("K/uL").build());
+
+        assertValid(observation);
+        assertThat(observation.getValueQuantity().getUnit()).isEqualTo("K/uL");
+        assertThat(observation.getValueQuantity().hasSystem()).isFalse();
+    }
+
+    @Test
+    void a_qualitative_lab_result_is_an_observation_with_a_text_value() {
+        Observation observation = LabResultObservations.of(Clinic.aQualitativeResult().build());
+
+        assertValid(observation);
+        assertThat(observation.getValueStringType().getValue()).isEqualTo("positive");
+        assertThat(observation.getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("A");
+    }
+
+    @Test
+    void a_booked_and_a_cancelled_appointment_are_valid_fhir_appointments() {
+        Appointment booked = AppointmentResources.of(Clinic.aBooking().build());
+        Appointment cancelled = AppointmentResources.of(Clinic.aCancelledFollowUp().build());
+
+        assertValid(booked);
+        assertValid(cancelled);
+        assertThat(booked.getStatus()).isEqualTo(Appointment.AppointmentStatus.BOOKED);
+        assertThat(cancelled.getStatus()).isEqualTo(Appointment.AppointmentStatus.CANCELLED);
+        assertThat(cancelled.getCancelationReason().getText()).isEqualTo("feeling better");
+    }
+
+    @Test
+    void a_practitioner_is_a_valid_fhir_practitioner() {
+        assertValid(PractitionerResources.of(Clinic.drNovak().build()));
+    }
+
+    @Test
+    void conditions_allergies_and_medications_of_the_history_are_valid_fhir_resources() {
+        assertValid(HistoryResources.of(Clinic.diabetes().build()).orElseThrow());
+        AllergyIntolerance allergy = (AllergyIntolerance) HistoryResources.of(Clinic.penicillinAllergy().build()).orElseThrow();
+        assertValid(allergy);
+        assertThat(allergy.getCriticality()).isEqualTo(AllergyIntolerance.AllergyIntoleranceCriticality.HIGH);
+        assertValid(HistoryResources.of(Clinic.metformin().build()).orElseThrow());
+        assertThat(HistoryResources.of(Clinic.aNote().build())).isEmpty();
+    }
+
+    private void assertValid(IBaseResource resource) {
+        List<ValidationMessage> findings = validator.findings(resource);
+        R4CoreValidator.record(resource.fhirType(), findings);
+        assertThat(findings.stream().filter(R4CoreValidator::isError).map(R4CoreValidator::describe).toList()).isEmpty();
+    }
+}

@@ -1,0 +1,288 @@
+package org.medicore.fhir.web;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.grpc.Status;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.ResourceType;
+import org.hl7.fhir.utilities.validation.ValidationMessage;
+import org.junit.jupiter.api.Test;
+import org.medicore.fhir.support.Clinic;
+import org.medicore.fhir.support.R4CoreValidator;
+import org.medicore.fhir.support.RecordsOnFile;
+import org.medicore.fhir.records.Caller;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The FHIR API over HTTP with the services faked behind their port ({@link RecordsOnFile}): the
+ * security, the mapping, paging, errors as OperationOutcomes, and every body it answers validated
+ * against the R4 core profiles.
+ */
+@WebMvcTest
+@Import({SecurityConfiguration.class, WebConfiguration.class, FhirApiTest.Services.class})
+class FhirApiTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private static final String BOB = "2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b";
+    private static final String CARL = "3f4a5b6c-7d8e-4f9a-0b1c-2d3e4f5a6b7c";
+
+    @TestConfiguration
+    static class Services {
+        @Bean
+        RecordsOnFile records() {
+            return new RecordsOnFile()
+                    .with(Clinic.alice().build(), Clinic.aPatient(BOB, "Bob", "Smithers").setKeycloakSubject("bob-subject").build(),
+                            Clinic.aPatient(CARL, "Carl", "Smirnov").build())
+                    .with(Clinic.haemoglobin().build(), Clinic.aQualitativeResult().build())
+                    .with(Clinic.diabetes().build(), Clinic.penicillinAllergy().build(), Clinic.metformin().build(), Clinic.aNote().build())
+                    .with(Clinic.aBooking().build(), Clinic.aCancelledFollowUp().build())
+                    .with(Clinic.drNovak().build());
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    RecordsOnFile records;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void a_patient_reads_their_own_record_with_their_token_relayed() throws Exception {
+        MvcResult answer = mvc.perform(get("/fhir/Patient/" + Clinic.ALICE).with(alice())).andReturn();
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(200);
+        assertThat(answer.getResponse().getContentType()).startsWith("application/fhir+json");
+        org.hl7.fhir.r4.model.Patient patient = valid(answer, org.hl7.fhir.r4.model.Patient.class);
+        assertThat(patient.getNameFirstRep().getFamily()).isEqualTo("Smith");
+        assertThat(records.callers()).last().extracting(Caller::bearerToken).isEqualTo("alice-token");
+    }
+
+    @Test
+    void a_patient_is_searched_by_name_in_pages_followed_by_their_next_links() throws Exception {
+        Bundle first = valid(mvc.perform(get("/fhir/Patient").param("name", "Smi").param("_count", "2").with(doctor())).andReturn(), Bundle.class);
+
+        assertThat(first.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
+        assertThat(first.getTotal()).isEqualTo(3);
+        assertThat(first.getEntry()).hasSize(2);
+        assertThat(first.getEntryFirstRep().getFullUrl()).isEqualTo("http://localhost/fhir/Patient/" + Clinic.ALICE);
+        String next = first.getLink("next").getUrl();
+        assertThat(next).contains("name=Smi").contains("_count=2").contains("_page_token=");
+
+        Bundle second = valid(mvc.perform(get(next).with(doctor())).andReturn(), Bundle.class);
+        assertThat(second.getEntry()).hasSize(1);
+        assertThat(second.getLink("next")).isNull();
+    }
+
+    @Test
+    void a_patient_is_searched_by_birthdate() throws Exception {
+        Bundle found = valid(mvc.perform(get("/fhir/Patient").param("birthdate", "1985-03-14").with(doctor())).andReturn(), Bundle.class);
+
+        assertThat(found.getEntry()).extracting(entry -> entry.getResource().getIdPart()).containsExactly(Clinic.ALICE);
+    }
+
+    @Test
+    void a_partner_finds_a_patient_by_medicores_identifier() throws Exception {
+        Bundle found = valid(mvc.perform(get("/fhir/Patient").param("identifier", "urn:ietf:rfc:3986|urn:uuid:" + Clinic.ALICE)
+                .with(doctor())).andReturn(), Bundle.class);
+        Bundle none = valid(mvc.perform(get("/fhir/Patient").param("identifier", "urn:ietf:rfc:3986|urn:uuid:" + CARL.replace('3', '9'))
+                .with(doctor())).andReturn(), Bundle.class);
+
+        assertThat(found.getEntry()).extracting(entry -> entry.getResource().getIdPart()).containsExactly(Clinic.ALICE);
+        assertThat(none.getEntry()).isEmpty();
+        assertThat(none.getTotal()).isZero();
+    }
+
+    @Test
+    void a_search_the_services_cannot_run_is_refused_as_invalid_naming_the_parameter() throws Exception {
+        assertRefused(mvc.perform(get("/fhir/Patient").param("birthdate", "ge1985-03-14").with(doctor())).andReturn(),
+                400, OperationOutcome.IssueType.INVALID, "birthdate");
+        assertRefused(mvc.perform(get("/fhir/Patient").param("name", "S").with(doctor())).andReturn(),
+                400, OperationOutcome.IssueType.INVALID, "name");
+        assertRefused(mvc.perform(get("/fhir/Patient").param("address", "Berlin").with(doctor())).andReturn(),
+                400, OperationOutcome.IssueType.INVALID, "address");
+        assertRefused(mvc.perform(get("/fhir/Patient").param("name", "Smith").param("_count", "1000").with(doctor())).andReturn(),
+                400, OperationOutcome.IssueType.INVALID, "_count");
+        assertRefused(mvc.perform(get("/fhir/Observation").with(doctor())).andReturn(),
+                400, OperationOutcome.IssueType.INVALID, "patient");
+        assertRefused(mvc.perform(get("/fhir/Appointment").param("patient", Clinic.ALICE).param("date", "2026-13-01").with(doctor()))
+                .andReturn(), 400, OperationOutcome.IssueType.INVALID, "date");
+    }
+
+    @Test
+    void an_unknown_patient_is_not_found_and_another_patients_record_is_forbidden() throws Exception {
+        assertRefused(mvc.perform(get("/fhir/Patient/" + CARL.replace('3', '9')).with(doctor())).andReturn(),
+                404, OperationOutcome.IssueType.NOTFOUND, null);
+        assertRefused(mvc.perform(get("/fhir/Patient/" + BOB).with(alice())).andReturn(),
+                403, OperationOutcome.IssueType.FORBIDDEN, null);
+        assertRefused(mvc.perform(get("/fhir/Patient/" + BOB + "/$everything").with(alice())).andReturn(),
+                403, OperationOutcome.IssueType.FORBIDDEN, null);
+    }
+
+    @Test
+    void without_a_token_or_without_a_medicore_role_nothing_is_served_but_the_capability_statement() throws Exception {
+        assertRefused(mvc.perform(get("/fhir/Patient/" + Clinic.ALICE)).andReturn(), 401, OperationOutcome.IssueType.LOGIN, null);
+        assertRefused(mvc.perform(get("/fhir/Patient/" + Clinic.ALICE).with(jwt().jwt(token -> token.subject("stranger"))))
+                .andReturn(), 403, OperationOutcome.IssueType.FORBIDDEN, null);
+        assertThat(mvc.perform(get("/fhir/metadata")).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void what_is_not_served_is_answered_as_not_supported_never_with_a_stack_trace() throws Exception {
+        assertRefused(mvc.perform(get("/fhir/Encounter/1").with(doctor())).andReturn(), 404, OperationOutcome.IssueType.NOTSUPPORTED, null);
+        assertRefused(mvc.perform(post("/fhir/Patient").with(doctor())).andReturn(), 405, OperationOutcome.IssueType.NOTSUPPORTED, null);
+    }
+
+    @Test
+    void a_service_that_does_not_answer_is_a_transient_failure_and_one_that_fails_an_exception() throws Exception {
+        try {
+            records.failWith(Status.UNAVAILABLE.withDescription("connection refused: 127.0.0.1:9091"));
+            MvcResult unavailable = mvc.perform(get("/fhir/Patient/" + Clinic.ALICE).with(alice())).andReturn();
+            records.failWith(Status.INTERNAL.withDescription("NullPointerException in DynamoPatients"));
+            MvcResult failed = mvc.perform(get("/fhir/Patient/" + Clinic.ALICE).with(alice())).andReturn();
+
+            assertRefused(unavailable, 503, OperationOutcome.IssueType.TRANSIENT, null);
+            assertThat(unavailable.getResponse().getContentAsString()).doesNotContain("9091");
+            assertRefused(failed, 500, OperationOutcome.IssueType.EXCEPTION, null);
+            assertThat(failed.getResponse().getContentAsString()).doesNotContain("Dynamo");
+        } finally {
+            records.failWith(Status.OK);
+        }
+    }
+
+    @Test
+    void lab_results_are_searched_as_laboratory_observations_by_patient_and_loinc_code() throws Exception {
+        Bundle all = valid(mvc.perform(get("/fhir/Observation").param("patient", "Patient/" + Clinic.ALICE).with(alice())).andReturn(), Bundle.class);
+        Bundle haemoglobin = valid(mvc.perform(get("/fhir/Observation").param("patient", Clinic.ALICE)
+                .param("code", "http://loinc.org|718-7").with(alice())).andReturn(), Bundle.class);
+
+        assertThat(all.getEntry()).hasSize(2);
+        assertThat(haemoglobin.getEntry()).hasSize(1);
+        assertThat(haemoglobin.getEntryFirstRep().getResource().getResourceType()).isEqualTo(ResourceType.Observation);
+    }
+
+    @Test
+    void appointments_are_read_and_searched_by_patient_and_days() throws Exception {
+        valid(mvc.perform(get("/fhir/Appointment/" + Clinic.aBooking().getId()).with(alice())).andReturn(),
+                org.hl7.fhir.r4.model.Appointment.class);
+        Bundle onTheDay = valid(mvc.perform(get("/fhir/Appointment").param("patient", Clinic.ALICE)
+                .param("date", "ge2026-04-02").param("date", "lt2026-04-03").with(alice())).andReturn(), Bundle.class);
+        Bundle before = valid(mvc.perform(get("/fhir/Appointment").param("patient", Clinic.ALICE)
+                .param("date", "lt2026-04-01").with(alice())).andReturn(), Bundle.class);
+
+        assertThat(onTheDay.getEntry()).hasSize(2);
+        assertThat(before.getEntry()).isEmpty();
+    }
+
+    @Test
+    void conditions_allergies_and_medications_are_searched_by_patient() throws Exception {
+        for (String type : List.of("Condition", "AllergyIntolerance", "MedicationStatement")) {
+            Bundle found = valid(mvc.perform(get("/fhir/" + type).param("patient", Clinic.ALICE).with(alice())).andReturn(), Bundle.class);
+            assertThat(found.getEntry()).extracting(entry -> entry.getResource().fhirType()).containsExactly(type);
+        }
+    }
+
+    @Test
+    void everything_is_the_patients_whole_record_in_one_bundle() throws Exception {
+        Bundle record = valid(mvc.perform(get("/fhir/Patient/" + Clinic.ALICE + "/$everything").with(alice())).andReturn(), Bundle.class);
+
+        assertThat(record.getEntry()).extracting(entry -> entry.getResource().fhirType()).containsExactly(
+                "Patient", "Condition", "AllergyIntolerance", "MedicationStatement", "Observation", "Observation",
+                "Appointment", "Appointment", "Practitioner");
+        assertThat(record.getTotal()).isEqualTo(9);
+    }
+
+    @Test
+    void the_capability_statement_says_exactly_what_is_served() throws Exception {
+        CapabilityStatement statement = valid(mvc.perform(get("/fhir/metadata")).andReturn(), CapabilityStatement.class);
+
+        Set<String> declared = new TreeSet<>();
+        statement.getRestFirstRep().getResource().forEach(resource -> {
+            resource.getInteraction().forEach(interaction -> declared.add(switch (interaction.getCode()) {
+                case READ -> "GET /fhir/" + resource.getType() + "/{id}";
+                case SEARCHTYPE -> "GET /fhir/" + resource.getType();
+                default -> "unexpected " + interaction.getCode();
+            }));
+            resource.getOperation().forEach(operation -> declared.add("GET /fhir/" + resource.getType() + "/{id}/$" + operation.getName()));
+        });
+        Set<String> served = mappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream()
+                        .flatMap(pattern -> info.getMethodsCondition().getMethods().stream().map(method -> method + " " + pattern)))
+                .filter(route -> !route.endsWith("/metadata") && !route.contains("/.well-known/"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(declared).isEqualTo(served);
+    }
+
+    @Test
+    void a_smart_app_finds_where_to_sign_in_without_a_token() throws Exception {
+        MvcResult answer = mvc.perform(get("/fhir/.well-known/smart-configuration")).andReturn();
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(200);
+        assertThat(answer.getResponse().getContentAsString())
+                .contains("\"authorization_endpoint\":\"http://localhost:18080/realms/medicore/protocol/openid-connect/auth\"")
+                .contains("\"code_challenge_methods_supported\":[\"S256\"]");
+    }
+
+    private static RequestPostProcessor alice() {
+        return jwt().jwt(token -> token.tokenValue("alice-token").subject("alice-subject")
+                        .claim("realm_access", Map.of("roles", List.of("PATIENT"))))
+                .authorities(new SimpleGrantedAuthority("ROLE_PATIENT"));
+    }
+
+    private static RequestPostProcessor doctor() {
+        return jwt().jwt(token -> token.tokenValue("doctor-token").subject("doctor-subject")
+                        .claim("realm_access", Map.of("roles", List.of("DOCTOR"))))
+                .authorities(new SimpleGrantedAuthority("ROLE_DOCTOR"));
+    }
+
+    private static <T extends IBaseResource> T valid(MvcResult answer, Class<T> type) throws Exception {
+        String json = answer.getResponse().getContentAsString();
+        assertThat(answer.getResponse().getStatus()).as(json).isEqualTo(200);
+        T resource = FHIR.newJsonParser().parseResource(type, json);
+        assertNoErrors(resource.fhirType(), json);
+        return resource;
+    }
+
+    private static void assertRefused(MvcResult answer, int status, OperationOutcome.IssueType code, String expression) throws Exception {
+        String json = answer.getResponse().getContentAsString();
+        assertThat(answer.getResponse().getStatus()).as(json).isEqualTo(status);
+        assertThat(answer.getResponse().getContentType()).startsWith("application/fhir+json");
+        assertThat(json).doesNotContain("Exception").doesNotContain("\tat ");
+        OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, json);
+        assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(code);
+        if (expression != null) {
+            assertThat(outcome.getIssueFirstRep().getExpression()).extracting(Object::toString).containsExactly(expression);
+        }
+        assertNoErrors("OperationOutcome", json);
+    }
+
+    private static void assertNoErrors(String type, String json) {
+        List<ValidationMessage> findings = R4CoreValidator.shared().findings(json);
+        R4CoreValidator.record(type, findings);
+        assertThat(findings.stream().filter(R4CoreValidator::isError).map(R4CoreValidator::describe).toList()).isEmpty();
+    }
+}
