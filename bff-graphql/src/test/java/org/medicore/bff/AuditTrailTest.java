@@ -69,4 +69,13 @@ class AuditTrailTest extends WholeSystemTest {
                 .satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
                         assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST)));
     }
+
+    @Test
+    void a_bound_beyond_any_date_a_record_can_have_selects_as_the_limit_would() {
+        String trail = "query($f: AuditFilter) { auditTrail(filter: $f, first: 1) { edges { node { subject } } } }";
+        as("admin").document(trail).variable("f", Map.of("from", "+999999999-12-31T23:59:59Z")).execute()
+                .path("auditTrail.edges").entityList(Object.class).hasSize(0);
+        as("admin").document(trail).variable("f", Map.of("from", "-999999999-01-01T00:00:00Z", "to", "+999999999-12-31T23:59:59Z"))
+                .execute().path("auditTrail.edges").entityList(Object.class).hasSize(1);
+    }
 }

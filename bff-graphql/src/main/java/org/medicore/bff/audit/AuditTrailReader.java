@@ -6,6 +6,8 @@ import org.springframework.stereotype.Component;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +18,13 @@ import java.util.List;
  */
 @Component
 public class AuditTrailReader {
+
+    /**
+     * No record was made before year 1 or after 9999: a bound beyond them selects what the limit
+     * itself would, and stays within what a SQL timestamp holds.
+     */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final JdbcClient database;
 
@@ -40,11 +49,11 @@ public class AuditTrailReader {
         }
         if (filter.from() != null) {
             sql.append(" and occurred_at >= ?");
-            parameters.add(java.sql.Timestamp.from(filter.from()));
+            parameters.add(timestamp(filter.from()));
         }
         if (filter.to() != null) {
             sql.append(" and occurred_at < ?");
-            parameters.add(java.sql.Timestamp.from(filter.to()));
+            parameters.add(timestamp(filter.to()));
         }
         if (beforePosition != null) {
             sql.append(" and position < ?");
@@ -53,6 +62,10 @@ public class AuditTrailReader {
         sql.append(" order by position desc limit ?");
         parameters.add(size + 1);
         return database.sql(sql.toString()).params(parameters).query((row, number) -> record(row)).list();
+    }
+
+    private static Timestamp timestamp(Instant bound) {
+        return Timestamp.from(bound.isBefore(EARLIEST) ? EARLIEST : bound.isAfter(LATEST) ? LATEST : bound);
     }
 
     AuditChainCheck checkChain() {
