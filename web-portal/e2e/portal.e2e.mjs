@@ -157,7 +157,7 @@ await step('the patient changes their contact details; a refused country stands 
   await patient.getByLabel('Street and number').fill('Invalidenstraße 1');
   await patient.getByLabel('Postal code').fill('10115');
   await patient.getByLabel('City').fill('Berlin');
-  await patient.getByLabel(/^Country/).fill('ZZ');
+  await patient.getByLabel(/^Country/).fill('Deutschland');
   await patient.getByRole('button', { name: 'Save' }).click();
   await patient.getByText('Enter the country as its two-letter code, such as DE.').waitFor();
   await patient.getByLabel(/^Country/).fill('DE');

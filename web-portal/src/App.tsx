@@ -3,7 +3,7 @@ import { useAuth } from 'react-oidc-context';
 import { Provider } from 'urql';
 import { apiClient } from './api/client';
 import { rememberWhereToReturn } from './auth/oidc';
-import { realmRoles } from './auth/roles';
+import { readableToken, realmRoles } from './auth/roles';
 import { SessionContext } from './auth/session';
 import { useI18n } from './i18n/I18n';
 import { LanguageChoice } from './i18n/LanguageChoice';
@@ -40,9 +40,10 @@ export function App({ config }: { config: PortalConfig }) {
       }),
     [config.graphqlUrl],
   );
-  // A session stored earlier (in this or another tab) may have expired meanwhile: one silent
-  // renewal, and if that is refused the person is told, not left on Welcome without a word.
-  const expiredAtStart = !auth.isLoading && !!auth.user?.expired;
+  // A session stored earlier (in this or another tab) may have expired meanwhile, or hold a token
+  // that is none at all (storage edited or cut short): one silent renewal, and if that is refused
+  // the person is told, not left on Welcome without a word nor shown "no role" for an unreadable token.
+  const expiredAtStart = !auth.isLoading && !!auth.user && (!!auth.user.expired || !readableToken(token));
   useEffect(() => {
     if (!expiredAtStart) return;
     newestAuth.current.signinSilent().catch(() => {

@@ -40,9 +40,12 @@ final class FaultChecks {
     }
 
     private final String practitionerId;
+    private final String patientId;
 
-    FaultChecks(String practitionerId) {
+    /** The run's practitioner, and the patient the workload books for (the clinic's own set-up bookings are another's). */
+    FaultChecks(String practitionerId, String patientId) {
         this.practitionerId = practitionerId;
+        this.patientId = patientId;
     }
 
     List<Verdict> check(List<BookingWorkload.Booking> bookings) throws SQLException {
@@ -51,7 +54,7 @@ final class FaultChecks {
         bookings.forEach(booking -> booking.appointmentId().ifPresent(acknowledged::add));
         long gaveUp = bookings.stream().filter(booking -> booking.appointmentId().isEmpty()).count();
         try (Connection db = appointmentsDatabase()) {
-            Set<String> stored = ids(db, "select id from appointment where practitioner_id = ?");
+            Set<String> stored = ids(db, "select id from appointment where practitioner_id = ? and patient_id = ?");
             Set<String> missing = new HashSet<>(acknowledged);
             missing.removeAll(stored);
             Set<String> unasked = new HashSet<>(stored);
@@ -71,8 +74,10 @@ final class FaultChecks {
             long lost = committed.keySet().stream().filter(id -> !published.containsKey(id)).count();
             long phantom = published.keySet().stream().filter(id -> !committed.containsKey(id)).count();
             long doubled = published.values().stream().filter(times -> times > 1).count();
-            verdicts.add(new Verdict("one event per committed change", lost == 0 && phantom == 0 && doubled == 0,
-                    "%d committed, %d published, %d lost, %d without a commit, %d published twice"
+            // Publication is at least once by design (OutboxRelay): a batch the broker took only in part is sent
+            // again, and consumers deduplicate by event id. So a repeat is counted and shown, a loss fails.
+            verdicts.add(new Verdict("every committed change published, nothing else", lost == 0 && phantom == 0,
+                    "%d committed, %d published, %d lost, %d without a commit, %d published more than once"
                             .formatted(committed.size(), published.size(), lost, phantom, doubled)));
         }
         Map<Status.Code, Integer> failures = new LinkedHashMap<>();
@@ -119,6 +124,7 @@ final class FaultChecks {
         Set<String> ids = new HashSet<>();
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setObject(1, UUID.fromString(practitionerId));
+            statement.setString(2, patientId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getString(1));

@@ -117,7 +117,7 @@ public final class FaultSuite {
                     .filter(booking -> booking.appointmentId().isPresent() && booking.answeredAt().isAfter(ended))
                     .map(BookingWorkload.Booking::answeredAt).min(Instant::compareTo)
                     .map(at -> Duration.between(ended, at));
-            return new Outcome(name, new FaultChecks(clinic.practitionerId).check(bookings), bookings.size(), firstSuccess, drained);
+            return new Outcome(name, new FaultChecks(clinic.practitionerId, clinic.bookingPatientId).check(bookings), bookings.size(), firstSuccess, drained);
         }
     }
 
