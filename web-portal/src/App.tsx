@@ -43,18 +43,25 @@ export function App({ config }: { config: PortalConfig }) {
   // A session stored earlier (in this or another tab) may have expired meanwhile, or hold a token
   // that is none at all (storage edited or cut short): one silent renewal, and if that is refused
   // the person is told, not left on Welcome without a word nor shown "no role" for an unreadable token.
+  // react-oidc-context answers a refused renewal with null (it does not throw), and is loading
+  // while it tries: one try per stored session, or the loading would start it again and again.
   const expiredAtStart = !auth.isLoading && !!auth.user && (!!auth.user.expired || !readableToken(token));
+  const renewalTried = useRef(false);
   useEffect(() => {
-    if (!expiredAtStart) return;
-    newestAuth.current.signinSilent().catch(() => {
+    if (!expiredAtStart || renewalTried.current) return;
+    renewalTried.current = true;
+    void newestAuth.current.signinSilent().then((renewed) => {
+      if (renewed) return;
       setEnded(true);
       void newestAuth.current.removeUser();
     });
   }, [expiredAtStart]);
   // Signed in again (here or in another tab): the session goes on.
-  const fresh = !!token && !auth.user?.expired;
+  const fresh = !!token && !auth.user?.expired && readableToken(token);
   useEffect(() => {
-    if (fresh) setEnded(false);
+    if (!fresh) return;
+    setEnded(false);
+    renewalTried.current = false;
   }, [fresh, token]);
   const signIn = () => {
     rememberWhereToReturn();
