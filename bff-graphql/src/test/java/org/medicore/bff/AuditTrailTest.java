@@ -77,5 +77,8 @@ class AuditTrailTest extends WholeSystemTest {
                 .path("auditTrail.edges").entityList(Object.class).hasSize(0);
         as("admin").document(trail).variable("f", Map.of("from", "-999999999-01-01T00:00:00Z", "to", "+999999999-12-31T23:59:59Z"))
                 .execute().path("auditTrail.edges").entityList(Object.class).hasSize(1);
+        as("admin").document(trail).variable("f", Map.of("patientId", "\u0000")).execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST)));
     }
 }
