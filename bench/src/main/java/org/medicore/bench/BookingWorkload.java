@@ -89,14 +89,14 @@ final class BookingWorkload implements AutoCloseable {
             } catch (StatusRuntimeException failure) {
                 failures.merge(failure.getStatus().getCode(), 1, Integer::sum);
                 if (!RETRYABLE.contains(failure.getStatus().getCode()) || Instant.now().isAfter(giveUpAt.get())) {
-                    bookings.add(new Booking(request.getIdempotencyKey(), instant(request), Optional.empty(), Instant.now(), failures));
+                    givenUp(request, failures);
                     return;
                 }
             } catch (RuntimeException failure) {
                 // A token that could not be had (Keycloak away) is a retryable failure of the client's own.
                 failures.merge(Status.Code.UNAVAILABLE, 1, Integer::sum);
                 if (Instant.now().isAfter(giveUpAt.get())) {
-                    bookings.add(new Booking(request.getIdempotencyKey(), instant(request), Optional.empty(), Instant.now(), failures));
+                    givenUp(request, failures);
                     return;
                 }
             }
@@ -107,6 +107,10 @@ final class BookingWorkload implements AutoCloseable {
             }
             pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : pause.multipliedBy(2);
         }
+    }
+
+    private void givenUp(BookAppointmentRequest request, Map<Status.Code, Integer> failures) {
+        bookings.add(new Booking(request.getIdempotencyKey(), instant(request), Optional.empty(), Instant.now(), failures));
     }
 
     private static Instant instant(BookAppointmentRequest request) {
