@@ -118,7 +118,7 @@ export function BookAppointment() {
           error={phrase(errors.practitionerId)}
         />
       )}
-      {practitioner && <SlotPicker practitionerId={practitioner.id} zone={practitioner.timeZone} chosen={start} onChoose={setStart} />}
+      {practitioner && <SlotPicker key={practitioner.id} practitionerId={practitioner.id} zone={practitioner.timeZone} chosen={start} onChoose={setStart} />}
       {start && (
         <form
           className="flex flex-col gap-3"
