@@ -82,7 +82,7 @@ public final class Report {
         out.println();
         out.println("Targets (issue 20):");
         for (Targets.Verdict verdict : new Targets(this).verdicts()) {
-            out.printf("  %-4s %-70s %s%n", verdict.met() ? "met" : "NOT", verdict.target(), verdict.measured());
+            out.printf("  %-4s %-78s %s%n", verdict.met() ? "met" : "NOT", verdict.target(), verdict.measured());
         }
         out.println();
         out.println("CPU ms per operation, per process:");

@@ -37,7 +37,7 @@ final class Targets {
         latency(BenchMain.ANALYTICS_PUSH, 1000).ifPresent(verdicts::add);
         latency(BenchMain.ANALYTICS_AFTER_BURST, 1000).ifPresent(verdicts::add);
         for (String scenario : List.of(BenchMain.BOOKING_OVER_GRPC, BenchMain.BOOKING_THROUGH_BFF, BenchMain.DOCTOR_READ_GRPC,
-                BenchMain.DOCTOR_READ_BFF)) {
+                BenchMain.DOCTOR_READ_BFF, BenchMain.PATIENT_DAY)) {
             queueing(scenario).ifPresent(verdicts::add);
         }
         return verdicts;
