@@ -30,13 +30,14 @@ import java.util.concurrent.TimeUnit;
 public final class BenchMain {
 
     static final List<String> SCENARIOS = List.of("pgbench", "grpc-booking", "bff-booking", "doctor-read-grpc",
-            "doctor-read-bff", "patient-day", "push", "analytics");
+            "doctor-read-bff", "patient-day", "lab-upload", "push", "analytics");
 
     static final String BOOKING_OVER_GRPC = "booking over gRPC";
     static final String BOOKING_THROUGH_BFF = "booking through the BFF";
     static final String DOCTOR_READ_GRPC = "doctor's read, the 4 RPCs directly";
     static final String DOCTOR_READ_BFF = "doctor's read through the BFF";
     static final String PATIENT_DAY = "a patient's visit (token, me, slots, book, list)";
+    static final String LAB_UPLOAD = "lab report upload, until processed";
     static final String APPOINTMENT_PUSH = "booking -> appointmentChanged push";
     static final String ANALYTICS_PUSH = "booking -> analytics window push";
     static final String ANALYTICS_AFTER_BURST = "analytics window push after a burst";
@@ -100,6 +101,10 @@ public final class BenchMain {
                 if (options.scenarios().contains("patient-day")) {
                     PatientDay day = new PatientDay(clinic, graphQl);
                     report.add(load.run(PATIENT_DAY, clients, day::visit));
+                }
+                if (options.scenarios().contains("lab-upload")) {
+                    LabUpload upload = new LabUpload(graphQl);
+                    report.add(load.run(LAB_UPLOAD, clients, upload::upload));
                 }
             }
             if (options.scenarios().contains("push")) {

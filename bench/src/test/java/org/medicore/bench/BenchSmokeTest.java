@@ -33,7 +33,7 @@ class BenchSmokeTest {
         Report report = BenchMain.run(BenchMain.Options.parse(args.toArray(String[]::new)));
         report.writeJson(out);
 
-        assertThat(report.scenarios()).extracting(Measured::scenario).hasSize(8);
+        assertThat(report.scenarios()).extracting(Measured::scenario).hasSize(9);
         assertThat(report.scenarios()).allSatisfy(scenario -> {
             assertThat(scenario.operations()).as(scenario.scenario()).isPositive();
             assertThat(scenario.failures()).as(scenario.scenario() + ": " + scenario.firstFailure()).isZero();
