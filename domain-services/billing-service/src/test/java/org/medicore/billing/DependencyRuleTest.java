@@ -20,7 +20,7 @@ class DependencyRuleTest {
     static final ArchRule the_application_knows_only_the_domain_and_java = classes()
             .that().resideInAPackage("..billing.application..")
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("..billing.domain..", "..billing.application..", "java..");
+            .resideInAnyPackage("..billing.domain..", "..billing.application..", "java..", "org.medicore.support.port..");
 
     @ArchTest
     static final ArchRule nothing_inside_depends_on_adapters_or_wiring = noClasses()

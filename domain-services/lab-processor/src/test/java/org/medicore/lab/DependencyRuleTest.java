@@ -20,7 +20,7 @@ class DependencyRuleTest {
     static final ArchRule the_application_knows_only_the_domain_and_java = classes()
             .that().resideInAPackage("..lab.application..")
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("..lab.domain..", "..lab.application..", "java..");
+            .resideInAnyPackage("..lab.domain..", "..lab.application..", "java..", "org.medicore.support.port..");
 
     @ArchTest
     static final ArchRule driving_adapters_do_not_call_driven_ones = noClasses()

@@ -20,7 +20,7 @@ class DependencyRuleTest {
     static final ArchRule the_application_knows_only_the_domain_and_java = classes()
             .that().resideInAPackage("..notification.application..")
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("..notification.domain..", "..notification.application..", "java..");
+            .resideInAnyPackage("..notification.domain..", "..notification.application..", "java..", "org.medicore.support.port..");
 
     @ArchTest
     static final ArchRule adapters_do_not_call_each_other = noClasses()
