@@ -1,8 +1,12 @@
 package org.medicore.billing.config;
 
 import org.medicore.support.outbox.OutboxBacklog;
+import org.medicore.support.outbox.OutboxRelay;
+import org.medicore.support.outbox.PendingOutbox;
+import org.medicore.support.outbox.PublishMessages;
+import org.medicore.support.outbox.ScheduledRelay;
+import org.medicore.support.port.Transactions;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.medicore.billing.application.port.in.RelayOutbox;
 import org.medicore.billing.application.port.out.AppendToOutbox;
 import org.medicore.billing.application.port.out.FormatEvent;
 import org.medicore.billing.application.port.out.IdempotencyKeys;
@@ -11,22 +15,17 @@ import org.medicore.billing.application.port.out.LoadFeeSchedule;
 import org.medicore.billing.application.port.out.LoadInvoices;
 import org.medicore.billing.application.port.out.NextInvoiceNumber;
 import org.medicore.billing.application.port.out.ParkCharges;
-import org.medicore.billing.application.port.out.PendingOutbox;
-import org.medicore.billing.application.port.out.PublishMessages;
 import org.medicore.billing.application.port.out.RecordProcessedEvents;
 import org.medicore.billing.application.port.out.SaveAccounts;
 import org.medicore.billing.application.port.out.SaveFeeSchedule;
 import org.medicore.billing.application.port.out.SaveInvoices;
-import org.medicore.billing.application.port.out.Transactions;
 import org.medicore.billing.application.service.EventIntakeService;
 import org.medicore.billing.application.service.FeeScheduleService;
 import org.medicore.billing.application.service.InvoiceService;
-import org.medicore.billing.application.service.OutboxRelay;
 import org.medicore.billing.domain.InvoiceTerms;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -77,26 +76,17 @@ public class BillingServiceConfiguration {
     @Bean
     OutboxRelay outboxRelay(Transactions transactions, PendingOutbox pending, PublishMessages publish,
                             BillingProperties properties, Clock clock) {
-        return new OutboxRelay(transactions, pending, publish, properties.outbox().batchSize(), clock);
+        return new OutboxRelay(pending, publish, transactions, clock, properties.outbox().batchSize());
     }
 
-    /** Drains the outbox every poll interval; a failed batch is tried again on the next tick. */
-    @Bean(destroyMethod = "shutdown")
-    ThreadPoolTaskScheduler outboxRelaySchedule(RelayOutbox relay, BillingProperties properties) {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("outbox-relay-");
-        scheduler.setErrorHandler(new OutboxRelayFailureLog());
-        scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(() -> {
-            while (relay.relayBatch() == properties.outbox().batchSize()) {
-                // a full batch suggests more are waiting: keep going without waiting for the tick
-            }
-        }, properties.outbox().pollInterval());
-        return scheduler;
+    /** Drains the outbox every poll interval; a failed batch is tried again on the next round. */
+    @Bean
+    ScheduledRelay scheduledOutboxRelay(OutboxRelay relay, BillingProperties properties) {
+        return new ScheduledRelay(relay::relayAll, true, properties.outbox().pollInterval());
     }
 
     @Bean
     MeterBinder outboxBacklog(PendingOutbox pending) {
-        return OutboxBacklog.of(pending::countUnpublished);
+        return OutboxBacklog.of(pending::countUnsent);
     }
 }
