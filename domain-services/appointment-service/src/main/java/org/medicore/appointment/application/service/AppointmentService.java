@@ -27,6 +27,7 @@ import org.medicore.appointment.application.port.out.RememberBookingRequests;
 import org.medicore.appointment.application.port.out.RememberBookingRequests.BookingRequest;
 import org.medicore.appointment.application.port.out.SaveAppointment;
 import org.medicore.appointment.application.port.out.SaveAppointment.SlotClaim;
+import org.medicore.support.port.OutboxMessage;
 import org.medicore.support.port.Transactions;
 import org.medicore.appointment.domain.Appointment;
 import org.medicore.appointment.domain.AppointmentAccess;
@@ -101,17 +102,23 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
         }
         Outcome<Appointment> outcome;
         try {
-            outcome = transactions.inTransaction(() -> bookOnce(caller, command, practitioner.get()));
+            outcome = bookOnce(caller, command, practitioner.get());
         } catch (KeyTakenMeanwhile e) {
             outcome = new Rejected<>(new Refusal(Refusal.Rule.SLOT_TAKEN, "a concurrent request used the same key"));
         }
         if (outcome instanceof Rejected<Appointment> rejected && isConflict(rejected.refusal())) {
             // A concurrent request with the same key may have won the race: then this is its retry.
-            return transactions.inTransaction(() -> earlierBooking(caller, command)).orElse(outcome);
+            return earlierBooking(caller, command).orElse(outcome);
         }
         return outcome;
     }
 
+    /**
+     * Reads and decides before the transaction (the idempotency key, the working hours, the slot
+     * rules, the event's text), so the transaction holds its connection only for the three writes.
+     * Nothing is lost by reading first: the exclusion constraints and the key's primary key settle
+     * every race when the writes meet, as they did when the reads were inside.
+     */
     private Outcome<Appointment> bookOnce(Caller caller, BookAppointment.Command command, Practitioner practitioner) {
         Optional<Outcome<Appointment>> earlier = earlierBooking(caller, command);
         if (earlier.isPresent()) {
@@ -126,16 +133,19 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
         return switch (Appointment.book(booking, hours.get().schedule(), slots, clock.instant())) {
             case Decision.Refused refused -> new Rejected<>(refused.refusal());
             case Decision.Accepted accepted -> {
-                SlotClaim claim = saveAppointment.insert(accepted.appointment());
-                if (claim != SlotClaim.SAVED) {
-                    yield new Rejected<>(refusalFor(claim));
-                }
-                var request = new BookingRequest(command.fingerprint(), accepted.appointment().id());
-                if (!bookingRequests.remember(caller.subject(), command.idempotencyKey(), request, clock.instant())) {
-                    throw new KeyTakenMeanwhile();
-                }
-                publish(accepted);
-                yield new Success<>(accepted.appointment());
+                List<OutboxMessage> events = accepted.events().stream().map(formatEvent::format).toList();
+                yield transactions.inTransaction(() -> {
+                    SlotClaim claim = saveAppointment.insert(accepted.appointment());
+                    if (claim != SlotClaim.SAVED) {
+                        return new Rejected<>(refusalFor(claim));
+                    }
+                    var request = new BookingRequest(command.fingerprint(), accepted.appointment().id());
+                    if (!bookingRequests.remember(caller.subject(), command.idempotencyKey(), request, clock.instant())) {
+                        throw new KeyTakenMeanwhile();
+                    }
+                    events.forEach(outbox::append);
+                    return new Success<>(accepted.appointment());
+                });
             }
         };
     }
