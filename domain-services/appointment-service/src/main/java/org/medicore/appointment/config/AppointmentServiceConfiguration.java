@@ -3,12 +3,14 @@ package org.medicore.appointment.config;
 import org.medicore.support.outbox.PendingOutbox;
 import org.medicore.support.outbox.KafkaOutboxPublisher;
 import org.medicore.support.outbox.OutboxBacklog;
+import org.medicore.support.outbox.OutboxWritten;
 import org.medicore.support.outbox.ScheduledRelay;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.grpc.BindableService;
 import org.jooq.DSLContext;
 import org.medicore.appointment.adapter.in.grpc.GrpcAdapters;
 import org.medicore.appointment.adapter.out.jooq.JooqPersistence;
+import org.medicore.appointment.application.port.out.AppendToOutbox;
 import org.medicore.appointment.adapter.out.kafka.KafkaMessaging;
 import org.medicore.support.outbox.PublishMessages;
 import org.medicore.appointment.application.service.AppointmentService;
@@ -54,21 +56,34 @@ public class AppointmentServiceConfiguration {
     }
 
     @Bean
-    AppointmentService appointmentService(JooqPersistence persistence, SlotPolicy slotPolicy, BookingHorizon horizon,
-                                          Clock clock) {
-        return new AppointmentService(persistence.loadPractitioner(), persistence.loadWorkingHours(),
-                persistence.loadAppointments(), persistence.saveAppointment(), persistence.bookingRequests(),
-                KafkaMessaging.eventFormat(), persistence.appendToOutbox(), persistence.transactions(), slotPolicy, horizon,
-                clock);
+    OutboxWritten outboxWritten() {
+        return new OutboxWritten();
     }
 
     @Bean
-    PractitionerService practitionerService(JooqPersistence persistence, SlotPolicy slotPolicy, BookingHorizon horizon,
-                                            Clock clock) {
+    AppointmentService appointmentService(JooqPersistence persistence, OutboxWritten written, SlotPolicy slotPolicy,
+                                          BookingHorizon horizon, Clock clock) {
+        return new AppointmentService(persistence.loadPractitioner(), persistence.loadWorkingHours(),
+                persistence.loadAppointments(), persistence.saveAppointment(), persistence.bookingRequests(),
+                KafkaMessaging.eventFormat(), signalling(persistence.appendToOutbox(), written), persistence.transactions(),
+                slotPolicy, horizon, clock);
+    }
+
+    @Bean
+    PractitionerService practitionerService(JooqPersistence persistence, OutboxWritten written, SlotPolicy slotPolicy,
+                                            BookingHorizon horizon, Clock clock) {
         return new PractitionerService(persistence.loadPractitioner(), persistence.savePractitioner(),
                 persistence.loadWorkingHours(), persistence.saveWorkingHours(), persistence.loadAppointments(),
-                persistence.saveAppointment(), KafkaMessaging.eventFormat(), persistence.appendToOutbox(),
+                persistence.saveAppointment(), KafkaMessaging.eventFormat(), signalling(persistence.appendToOutbox(), written),
                 persistence.transactions(), slotPolicy, horizon, clock);
+    }
+
+    /** The outbox, telling the relay of each row once its transaction commits. */
+    private static AppendToOutbox signalling(AppendToOutbox outbox, OutboxWritten written) {
+        return message -> {
+            outbox.append(message);
+            written.signal();
+        };
     }
 
     @Bean
@@ -99,8 +114,8 @@ public class AppointmentServiceConfiguration {
     }
 
     @Bean
-    ScheduledRelay scheduledOutboxRelay(OutboxRelay relay, OutboxProperties outbox) {
-        return new ScheduledRelay(relay::relayAll, outbox.relayEnabled(), outbox.pollInterval());
+    ScheduledRelay scheduledOutboxRelay(OutboxRelay relay, OutboxProperties outbox, OutboxWritten written) {
+        return new ScheduledRelay(relay::relayAll, outbox.relayEnabled(), outbox.pollInterval(), written);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import org.medicore.support.outbox.OutboxBacklog;
 import org.medicore.support.outbox.OutboxRelay;
 import org.medicore.support.outbox.PendingOutbox;
 import org.medicore.support.outbox.PublishMessages;
+import org.medicore.support.outbox.OutboxWritten;
 import org.medicore.support.outbox.ScheduledRelay;
 import org.medicore.support.port.Transactions;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -48,23 +49,36 @@ public class BillingServiceConfiguration {
     }
 
     @Bean
-    EventIntakeService eventIntake(Transactions transactions, RecordProcessedEvents processedEvents,
+    OutboxWritten outboxWritten() {
+        return new OutboxWritten();
+    }
+
+    @Bean
+    EventIntakeService eventIntake(OutboxWritten written, Transactions transactions, RecordProcessedEvents processedEvents,
                                    LoadAccounts loadAccounts, SaveAccounts saveAccounts, ParkCharges parkCharges,
                                    LoadFeeSchedule feeSchedule, LoadInvoices loadInvoices, SaveInvoices saveInvoices,
                                    NextInvoiceNumber invoiceNumbers, FormatEvent formatEvent, AppendToOutbox outbox,
                                    InvoiceTerms terms, Clock clock) {
         return new EventIntakeService(new EventIntakeService.Ports(transactions, processedEvents, loadAccounts,
                 saveAccounts, parkCharges, feeSchedule, loadInvoices, saveInvoices, invoiceNumbers, formatEvent,
-                outbox), terms, clock);
+                signalling(outbox, written)), terms, clock);
     }
 
     @Bean
-    InvoiceService invoices(Transactions transactions, LoadAccounts loadAccounts, SaveAccounts saveAccounts,
+    InvoiceService invoices(OutboxWritten written, Transactions transactions, LoadAccounts loadAccounts, SaveAccounts saveAccounts,
                             LoadFeeSchedule feeSchedule, LoadInvoices loadInvoices, SaveInvoices saveInvoices,
                             IdempotencyKeys idempotencyKeys, FormatEvent formatEvent, AppendToOutbox outbox,
                             Clock clock) {
         return new InvoiceService(new InvoiceService.Ports(transactions, loadAccounts, saveAccounts, feeSchedule,
-                loadInvoices, saveInvoices, idempotencyKeys, formatEvent, outbox), clock);
+                loadInvoices, saveInvoices, idempotencyKeys, formatEvent, signalling(outbox, written)), clock);
+    }
+
+    /** The outbox, telling the relay of the rows once their transaction commits. */
+    private static AppendToOutbox signalling(AppendToOutbox outbox, OutboxWritten written) {
+        return messages -> {
+            outbox.append(messages);
+            written.signal();
+        };
     }
 
     @Bean
@@ -79,10 +93,10 @@ public class BillingServiceConfiguration {
         return new OutboxRelay(pending, publish, transactions, clock, properties.outbox().batchSize());
     }
 
-    /** Drains the outbox every poll interval; a failed batch is tried again on the next round. */
+    /** Drains the outbox as soon as a change commits, and every poll interval; a failed batch is tried again on the next round. */
     @Bean
-    ScheduledRelay scheduledOutboxRelay(OutboxRelay relay, BillingProperties properties) {
-        return new ScheduledRelay(relay::relayAll, true, properties.outbox().pollInterval());
+    ScheduledRelay scheduledOutboxRelay(OutboxRelay relay, BillingProperties properties, OutboxWritten written) {
+        return new ScheduledRelay(relay::relayAll, true, properties.outbox().pollInterval(), written);
     }
 
     @Bean
