@@ -79,10 +79,11 @@ public final class HexagonRules {
             .should().dependOnClassesThat().resideInAPackage("..adapter.out.jooq.generated..")
             .allowEmptyShould(true);
 
+    /** A port may also name the failure it throws (analytics' {@code FiguresUnavailable}). */
     @ArchTest
     static final ArchRule ports_are_interfaces_or_values = classes()
             .that().resideInAPackage("..application.port..").and().areTopLevelClasses()
-            .and().areNotRecords().and().areNotEnums()
+            .and().areNotRecords().and().areNotEnums().and().areNotAssignableTo(Throwable.class)
             .should().beInterfaces()
             .allowEmptyShould(true);
 

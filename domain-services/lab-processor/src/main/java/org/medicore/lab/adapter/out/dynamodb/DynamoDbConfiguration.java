@@ -2,19 +2,13 @@ package org.medicore.lab.adapter.out.dynamodb;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.medicore.support.dynamodb.DynamoDbClients;
 import org.medicore.support.health.DynamoDbTableHealth;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-
-import java.net.URI;
 
 /** The report table's wiring; the table is created at start if missing. */
 @Configuration(proxyBeanMethods = false)
@@ -32,14 +26,8 @@ public class DynamoDbConfiguration {
 
     @Bean(destroyMethod = "close")
     DynamoDbClient labDynamoDbClient(Properties properties) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder().region(Region.of(properties.region()));
-        if (properties.endpoint() != null && !properties.endpoint().isBlank()) {
-            builder.endpointOverride(URI.create(properties.endpoint()));
-        }
-        builder.credentialsProvider(properties.accessKey() == null || properties.accessKey().isBlank()
-                ? DefaultCredentialsProvider.builder().build()
-                : StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.accessKey(), properties.secretKey())));
-        return builder.build();
+        return DynamoDbClients.create(properties.region(), properties.endpoint(), properties.accessKey(),
+                properties.secretKey());
     }
 
     @Bean

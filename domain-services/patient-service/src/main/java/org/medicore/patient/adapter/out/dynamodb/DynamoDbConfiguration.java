@@ -1,19 +1,13 @@
 package org.medicore.patient.adapter.out.dynamodb;
 
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.medicore.support.dynamodb.DynamoDbClients;
 import org.medicore.support.health.DynamoDbTableHealth;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-
-import java.net.URI;
 
 /** The DynamoDB adapter's wiring; the table is created at start if missing. */
 @Configuration(proxyBeanMethods = false)
@@ -31,17 +25,8 @@ public class DynamoDbConfiguration {
 
     @Bean(destroyMethod = "close")
     DynamoDbClient dynamoDbClient(Properties properties) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder().region(Region.of(properties.region()));
-        if (properties.endpoint() != null && !properties.endpoint().isBlank()) {
-            builder.endpointOverride(URI.create(properties.endpoint()));
-        }
-        if (properties.accessKey() != null && !properties.accessKey().isBlank()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(properties.accessKey(), properties.secretKey())));
-        } else {
-            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-        }
-        return builder.build();
+        return DynamoDbClients.create(properties.region(), properties.endpoint(), properties.accessKey(),
+                properties.secretKey());
     }
 
     @Bean
