@@ -6,6 +6,16 @@ import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
 import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
 import org.medicore.contracts.appointment.v1.BatchGetPractitionersRequest;
+import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
+import org.medicore.contracts.appointment.v1.BookAppointmentResponse;
+import org.medicore.contracts.appointment.v1.CancelAppointmentRequest;
+import org.medicore.contracts.appointment.v1.CancelAppointmentResponse;
+import org.medicore.contracts.appointment.v1.GetWorkingHoursRequest;
+import org.medicore.contracts.appointment.v1.GetWorkingHoursResponse;
+import org.medicore.contracts.appointment.v1.ListFreeSlotsRequest;
+import org.medicore.contracts.appointment.v1.ListFreeSlotsResponse;
+import org.medicore.contracts.appointment.v1.ListPractitionersRequest;
+import org.medicore.contracts.appointment.v1.ListPractitionersResponse;
 import org.medicore.contracts.appointment.v1.BatchGetPractitionersResponse;
 import org.medicore.contracts.appointment.v1.GetAppointmentRequest;
 import org.medicore.contracts.appointment.v1.GetAppointmentResponse;
@@ -78,6 +88,31 @@ final class GrpcClinicRecords implements ClinicRecords {
     @Override
     public BatchGetPractitionersResponse practitioners(Caller caller, BatchGetPractitionersRequest request) {
         return appointments(caller).batchGetPractitioners(request);
+    }
+
+    @Override
+    public ListPractitionersResponse listPractitioners(Caller caller, ListPractitionersRequest request) {
+        return appointments(caller).listPractitioners(request);
+    }
+
+    @Override
+    public GetWorkingHoursResponse workingHours(Caller caller, GetWorkingHoursRequest request) {
+        return appointments(caller).getWorkingHours(request);
+    }
+
+    @Override
+    public ListFreeSlotsResponse freeSlots(Caller caller, ListFreeSlotsRequest request) {
+        return appointments(caller).listFreeSlots(request);
+    }
+
+    @Override
+    public BookAppointmentResponse book(Caller caller, BookAppointmentRequest request) {
+        return appointments(caller).bookAppointment(request);
+    }
+
+    @Override
+    public CancelAppointmentResponse cancel(Caller caller, CancelAppointmentRequest request) {
+        return appointments(caller).cancelAppointment(request);
     }
 
     private PatientServiceGrpc.PatientServiceBlockingStub patients(Caller caller) {

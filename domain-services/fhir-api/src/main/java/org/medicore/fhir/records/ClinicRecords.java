@@ -1,6 +1,16 @@
 package org.medicore.fhir.records;
 
 import org.medicore.contracts.appointment.v1.BatchGetPractitionersRequest;
+import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
+import org.medicore.contracts.appointment.v1.BookAppointmentResponse;
+import org.medicore.contracts.appointment.v1.CancelAppointmentRequest;
+import org.medicore.contracts.appointment.v1.CancelAppointmentResponse;
+import org.medicore.contracts.appointment.v1.GetWorkingHoursRequest;
+import org.medicore.contracts.appointment.v1.GetWorkingHoursResponse;
+import org.medicore.contracts.appointment.v1.ListFreeSlotsRequest;
+import org.medicore.contracts.appointment.v1.ListFreeSlotsResponse;
+import org.medicore.contracts.appointment.v1.ListPractitionersRequest;
+import org.medicore.contracts.appointment.v1.ListPractitionersResponse;
 import org.medicore.contracts.appointment.v1.BatchGetPractitionersResponse;
 import org.medicore.contracts.appointment.v1.GetAppointmentRequest;
 import org.medicore.contracts.appointment.v1.GetAppointmentResponse;
@@ -16,7 +26,8 @@ import org.medicore.contracts.patient.v1.SearchPatientsRequest;
 import org.medicore.contracts.patient.v1.SearchPatientsResponse;
 
 /**
- * The reads of the domain services the FHIR resources are made of, each on behalf of a caller.
+ * The reads of the domain services the FHIR resources are made of, and the bookings and
+ * cancellations FHIR clients make, each on behalf of a caller.
  * The services' own messages cross this port unchanged: they are MediCore's published language,
  * and the FHIR mapping is from them. A refusal is the service's gRPC status
  * ({@code io.grpc.StatusRuntimeException}), which the HTTP layer turns into an OperationOutcome.
@@ -36,4 +47,14 @@ public interface ClinicRecords {
     ListAppointmentsByPatientResponse appointmentsOf(Caller caller, ListAppointmentsByPatientRequest request);
 
     BatchGetPractitionersResponse practitioners(Caller caller, BatchGetPractitionersRequest request);
+
+    ListPractitionersResponse listPractitioners(Caller caller, ListPractitionersRequest request);
+
+    GetWorkingHoursResponse workingHours(Caller caller, GetWorkingHoursRequest request);
+
+    ListFreeSlotsResponse freeSlots(Caller caller, ListFreeSlotsRequest request);
+
+    BookAppointmentResponse book(Caller caller, BookAppointmentRequest request);
+
+    CancelAppointmentResponse cancel(Caller caller, CancelAppointmentRequest request);
 }

@@ -6,7 +6,13 @@ import org.medicore.contracts.appointment.v1.Appointment;
 import org.medicore.contracts.appointment.v1.AppointmentStatus;
 import org.medicore.contracts.appointment.v1.Cancellation;
 import org.medicore.contracts.appointment.v1.CancellingParty;
+import org.medicore.contracts.appointment.v1.DaySchedule;
+import org.medicore.contracts.appointment.v1.LocalTimeInterval;
 import org.medicore.contracts.appointment.v1.Practitioner;
+import org.medicore.contracts.appointment.v1.Slot;
+import org.medicore.contracts.appointment.v1.SlotLength;
+import org.medicore.contracts.appointment.v1.WorkingHours;
+import com.google.type.DayOfWeek;
 import org.medicore.contracts.common.v1.Address;
 import org.medicore.contracts.common.v1.AppointmentType;
 import org.medicore.contracts.common.v1.ContactDetails;
@@ -94,6 +100,24 @@ public final class Clinic {
         return Practitioner.newBuilder().setId(DR_NOVAK).setName(PersonName.newBuilder().setGiven("Jana").setFamily("Novak"))
                 .setSpecialty("General practice").setDepartment("Internal Medicine").setClinicId("berlin-mitte")
                 .setTimeZone("Europe/Berlin").setVersion(2).setUpdatedAt(at("2026-01-02T08:00:00Z"));
+    }
+
+    /** Mondays 08:00-12:00 and 13:00-17:00, Fridays 08:00-12:00, in Berlin; 20 minutes a consultation. */
+    public static WorkingHours.Builder drNovaksHours() {
+        return WorkingHours.newBuilder().setPractitionerId(DR_NOVAK).setVersion(4).setUpdatedAt(at("2026-01-03T08:00:00Z"))
+                .addDays(DaySchedule.newBuilder().setDayOfWeek(DayOfWeek.MONDAY)
+                        .addIntervals(LocalTimeInterval.newBuilder().setStart("08:00").setEnd("12:00"))
+                        .addIntervals(LocalTimeInterval.newBuilder().setStart("13:00").setEnd("17:00")))
+                .addDays(DaySchedule.newBuilder().setDayOfWeek(DayOfWeek.FRIDAY)
+                        .addIntervals(LocalTimeInterval.newBuilder().setStart("08:00").setEnd("12:00")))
+                .addSlotLengths(SlotLength.newBuilder().setAppointmentType(AppointmentType.CONSULTATION).setMinutes(20));
+    }
+
+    /** A free consultation with Dr Novak at {@code start} (an instant), 20 minutes. */
+    public static Slot.Builder aFreeSlot(String start) {
+        Instant from = Instant.parse(start);
+        return Slot.newBuilder().setPractitionerId(DR_NOVAK).setAppointmentType(AppointmentType.CONSULTATION)
+                .setStart(at(start)).setEnd(at(from.plusSeconds(20 * 60).toString()));
     }
 
     public static HistoryEntry.Builder diabetes() {
