@@ -154,7 +154,7 @@ final class MediCoreServices {
     }
 
     /**
-     * Launches the FHIR API on {@code port} in front of patient- and appointment-service on {@code ports}.
+     * Launches the FHIR API on {@code port} in front of patient-, appointment-service and lab-processor on {@code ports}.
      * Call {@link ServiceProcess#awaitReady()}.
      */
     static ServiceProcess launchFhirApi(Components stack, Path repository, Path logs, Ports ports, int port) {
@@ -165,7 +165,8 @@ final class MediCoreServices {
                         "server.port", port,
                         "spring.security.oauth2.resourceserver.jwt.issuer-uri", stack.keycloak().issuer(),
                         "medicore.fhir.services.patient", "127.0.0.1:" + ports.patient(),
-                        "medicore.fhir.services.appointment", "127.0.0.1:" + ports.appointment()),
+                        "medicore.fhir.services.appointment", "127.0.0.1:" + ports.appointment(),
+                        "medicore.fhir.services.lab", "127.0.0.1:" + ports.lab()),
                 management, List.of(new Component.Endpoint("FHIR R4", "http://127.0.0.1:" + port + "/fhir"),
                         health(management)), logs);
     }

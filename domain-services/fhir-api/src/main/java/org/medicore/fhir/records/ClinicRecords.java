@@ -16,6 +16,12 @@ import org.medicore.contracts.appointment.v1.GetAppointmentRequest;
 import org.medicore.contracts.appointment.v1.GetAppointmentResponse;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientRequest;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientResponse;
+import org.medicore.contracts.lab.v1.GetReportStatusRequest;
+import org.medicore.contracts.lab.v1.GetReportStatusResponse;
+import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
+import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
+import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
+import org.medicore.contracts.lab.v1.ListResultsByPatientResponse;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.GetPatientResponse;
 import org.medicore.contracts.patient.v1.ListHistoryRequest;
@@ -57,4 +63,10 @@ public interface ClinicRecords {
     BookAppointmentResponse book(Caller caller, BookAppointmentRequest request);
 
     CancelAppointmentResponse cancel(Caller caller, CancelAppointmentRequest request);
+
+    GetReportStatusResponse labReport(Caller caller, GetReportStatusRequest request);
+
+    ListReportsByPatientResponse labReports(Caller caller, ListReportsByPatientRequest request);
+
+    ListResultsByPatientResponse reportResults(Caller caller, ListResultsByPatientRequest request);
 }

@@ -65,6 +65,7 @@ class MetadataEndpoint {
         resource(rest, "Schedule", Set.of(READ), ScheduleEndpoint.SEARCH_PARAMETERS);
         resource(rest, "Slot", Set.of(), SlotEndpoint.SEARCH_PARAMETERS);
         resource(rest, "Observation", Set.of(), ObservationEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "DiagnosticReport", Set.of(READ), DiagnosticReportEndpoint.SEARCH_PARAMETERS);
         resource(rest, "Appointment", Set.of(READ, CREATE, UPDATE), AppointmentEndpoint.SEARCH_PARAMETERS)
                 .setDocumentation("create books (the end follows from the practitioner's slot length; Idempotency-Key makes a"
                         + " retry safe); update only cancels (status cancelled, with a cancelation reason; If-Match W/\"<version>\")");

@@ -102,6 +102,20 @@ class ResourceValidationTest {
     }
 
     @Test
+    void a_processed_lab_report_is_a_final_diagnostic_report_with_its_results_and_its_pdf_described() {
+        var report = LabReportResources.of(Clinic.aProcessedReport().build(), List.of(Clinic.haemoglobin().build())).orElseThrow();
+
+        assertValid(report);
+        assertThat(report.getStatus()).isEqualTo(org.hl7.fhir.r4.model.DiagnosticReport.DiagnosticReportStatus.FINAL);
+        assertThat(report.getResultFirstRep().getReference()).isEqualTo("Observation/" + Clinic.haemoglobin().getId());
+        assertThat(report.getPresentedFormFirstRep().getTitle()).isEqualTo("labs-2026-03-01.pdf");
+        assertValid(LabReportResources.of(Clinic.aProcessedReport().setStatus(org.medicore.contracts.lab.v1.LabReportStatus.REJECTED)
+                .setRejectionDetail("not a lab report").build(), List.of()).orElseThrow());
+        assertThat(LabReportResources.of(Clinic.aProcessedReport()
+                .setStatus(org.medicore.contracts.lab.v1.LabReportStatus.AWAITING_UPLOAD).build(), List.of())).isEmpty();
+    }
+
+    @Test
     void a_booking_written_by_a_client_becomes_the_services_booking_request() {
         Appointment wanted = AppointmentResources.of(Clinic.aBooking().build());
 

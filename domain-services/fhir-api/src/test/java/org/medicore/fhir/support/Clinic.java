@@ -18,6 +18,8 @@ import org.medicore.contracts.common.v1.AppointmentType;
 import org.medicore.contracts.common.v1.ContactDetails;
 import org.medicore.contracts.common.v1.PersonName;
 import org.medicore.contracts.lab.v1.AbnormalFlag;
+import org.medicore.contracts.lab.v1.LabReport;
+import org.medicore.contracts.lab.v1.LabReportStatus;
 import org.medicore.contracts.lab.v1.LabResult;
 import org.medicore.contracts.lab.v1.ReferenceRange;
 import org.medicore.contracts.patient.v1.Allergy;
@@ -70,6 +72,15 @@ public final class Clinic {
                 .setAbnormalFlag(AbnormalFlag.HIGH)
                 .setSourceReportId("7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f40")
                 .setObservedAt(at("2026-03-01T07:30:00Z")).setRecordedAt(at("2026-03-01T12:00:00Z"));
+    }
+
+    /** The report haemoglobin was read from, processed. */
+    public static LabReport.Builder aProcessedReport() {
+        return LabReport.newBuilder().setId("7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f40").setPatientId(ALICE)
+                .setFileName("labs-2026-03-01.pdf").setContentType("application/pdf").setSizeBytes(48_213)
+                .setStatus(LabReportStatus.PROCESSED).setResultCount(1).setAbnormalCount(1)
+                .setCreatedAt(at("2026-03-01T11:00:00Z")).setUploadedAt(at("2026-03-01T11:01:00Z"))
+                .setProcessedAt(at("2026-03-01T12:00:00Z"));
     }
 
     public static LabResult.Builder aQualitativeResult() {

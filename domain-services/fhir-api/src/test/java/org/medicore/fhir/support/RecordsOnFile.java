@@ -25,7 +25,14 @@ import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientResponse;
 import org.medicore.contracts.appointment.v1.Practitioner;
 import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.contracts.lab.v1.GetReportStatusRequest;
+import org.medicore.contracts.lab.v1.GetReportStatusResponse;
+import org.medicore.contracts.lab.v1.LabReport;
 import org.medicore.contracts.lab.v1.LabResult;
+import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
+import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
+import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
+import org.medicore.contracts.lab.v1.ListResultsByPatientResponse;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.GetPatientResponse;
 import org.medicore.contracts.patient.v1.HistoryEntry;
@@ -62,6 +69,7 @@ public final class RecordsOnFile implements ClinicRecords {
 
     private final Map<String, Patient> patients = new LinkedHashMap<>();
     private final List<LabResult> labResults = new ArrayList<>();
+    private final List<LabReport> labReports = new ArrayList<>();
     private final List<HistoryEntry> history = new ArrayList<>();
     private final List<Appointment> appointments = new ArrayList<>();
     private final Map<String, Practitioner> practitioners = new LinkedHashMap<>();
@@ -79,6 +87,11 @@ public final class RecordsOnFile implements ClinicRecords {
 
     public RecordsOnFile with(LabResult... given) {
         labResults.addAll(List.of(given));
+        return this;
+    }
+
+    public RecordsOnFile with(LabReport... given) {
+        labReports.addAll(List.of(given));
         return this;
     }
 
@@ -251,6 +264,31 @@ public final class RecordsOnFile implements ClinicRecords {
                 .setUpdatedAt(Clinic.at("2026-03-31T09:00:00Z")).build();
         appointments.set(appointments.indexOf(current), cancelled);
         return CancelAppointmentResponse.newBuilder().setAppointment(cancelled).build();
+    }
+
+    @Override
+    public GetReportStatusResponse labReport(Caller caller, GetReportStatusRequest request) {
+        callers.add(caller);
+        LabReport report = labReports.stream().filter(found -> found.getId().equals(request.getReportId())).findFirst()
+                .orElseThrow(() -> Status.NOT_FOUND.asRuntimeException());
+        visible(caller, report.getPatientId());
+        return GetReportStatusResponse.newBuilder().setReport(report).build();
+    }
+
+    @Override
+    public ListReportsByPatientResponse labReports(Caller caller, ListReportsByPatientRequest request) {
+        visible(caller, request.getPatientId());
+        Page<LabReport> page = page(labReports.stream().filter(report -> report.getPatientId().equals(request.getPatientId())).toList(),
+                request.getPage());
+        return ListReportsByPatientResponse.newBuilder().addAllReports(page.items()).setPageInfo(page.info()).build();
+    }
+
+    @Override
+    public ListResultsByPatientResponse reportResults(Caller caller, ListResultsByPatientRequest request) {
+        visible(caller, request.getPatientId());
+        Page<LabResult> page = page(labResults.stream().filter(result -> result.getPatientId().equals(request.getPatientId()))
+                .filter(result -> result.getSourceReportId().equals(request.getReportId())).toList(), request.getPage());
+        return ListResultsByPatientResponse.newBuilder().addAllResults(page.items()).setPageInfo(page.info()).build();
     }
 
     private Patient visible(Caller caller, String patientId) {

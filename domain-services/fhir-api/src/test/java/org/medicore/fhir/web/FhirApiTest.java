@@ -58,6 +58,7 @@ class FhirApiTest {
                     .with(Clinic.alice().build(), Clinic.aPatient(BOB, "Bob", "Smithers").setKeycloakSubject("bob-subject").build(),
                             Clinic.aPatient(CARL, "Carl", "Smirnov").build())
                     .with(Clinic.haemoglobin().build(), Clinic.aQualitativeResult().build())
+                    .with(Clinic.aProcessedReport().build())
                     .with(Clinic.diabetes().build(), Clinic.penicillinAllergy().build(), Clinic.metformin().build(), Clinic.aNote().build())
                     .with(Clinic.aBooking().build(), Clinic.aCancelledFollowUp().build())
                     .with(Clinic.drNovak().build())
@@ -187,6 +188,20 @@ class FhirApiTest {
         assertThat(all.getEntry()).hasSize(2);
         assertThat(haemoglobin.getEntry()).hasSize(1);
         assertThat(haemoglobin.getEntryFirstRep().getResource().getResourceType()).isEqualTo(ResourceType.Observation);
+    }
+
+    @Test
+    void lab_reports_are_read_and_searched_as_diagnostic_reports_with_their_results() throws Exception {
+        String reportId = Clinic.aProcessedReport().getId();
+        org.hl7.fhir.r4.model.DiagnosticReport report = valid(mvc.perform(get("/fhir/DiagnosticReport/" + reportId).with(alice()))
+                .andReturn(), org.hl7.fhir.r4.model.DiagnosticReport.class);
+        Bundle found = valid(mvc.perform(get("/fhir/DiagnosticReport").param("patient", Clinic.ALICE).with(alice())).andReturn(), Bundle.class);
+
+        assertThat(report.getResult()).extracting(org.hl7.fhir.r4.model.Reference::getReference)
+                .containsExactly("Observation/" + Clinic.haemoglobin().getId());
+        assertThat(found.getEntry()).extracting(entry -> entry.getResource().getIdPart()).containsExactly(reportId);
+        assertRefused(mvc.perform(get("/fhir/DiagnosticReport").param("patient", BOB).with(alice())).andReturn(),
+                403, OperationOutcome.IssueType.FORBIDDEN, null);
     }
 
     @Test
