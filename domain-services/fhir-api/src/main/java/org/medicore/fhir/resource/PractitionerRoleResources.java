@@ -1,7 +1,6 @@
 package org.medicore.fhir.resource;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.medicore.contracts.appointment.v1.Practitioner;
 import org.medicore.contracts.appointment.v1.WorkingHours;
@@ -20,9 +19,7 @@ public final class PractitionerRoleResources {
     public static PractitionerRole of(Practitioner practitioner, Optional<WorkingHours> hours) {
         PractitionerRole role = new PractitionerRole();
         role.setId(practitioner.getId());
-        Meta meta = new Meta().setVersionId(Long.toString(practitioner.getVersion()));
-        FhirValues.instant(practitioner.hasUpdatedAt(), practitioner.getUpdatedAt()).ifPresent(meta::setLastUpdatedElement);
-        role.setMeta(meta);
+        role.setMeta(FhirValues.meta(practitioner.getVersion(), practitioner.hasUpdatedAt(), practitioner.getUpdatedAt()));
         role.setActive(true);
         role.setPractitioner(FhirValues.reference("Practitioner", practitioner.getId()));
         if (!practitioner.getSpecialty().isBlank()) {

@@ -1,7 +1,6 @@
 package org.medicore.fhir.resource;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Schedule;
 import org.medicore.contracts.appointment.v1.Practitioner;
 import org.medicore.contracts.appointment.v1.WorkingHours;
@@ -19,9 +18,7 @@ public final class ScheduleResources {
     public static Schedule of(Practitioner practitioner, WorkingHours hours) {
         Schedule schedule = new Schedule();
         schedule.setId(practitioner.getId());
-        Meta meta = new Meta().setVersionId(Long.toString(hours.getVersion()));
-        FhirValues.instant(hours.hasUpdatedAt(), hours.getUpdatedAt()).ifPresent(meta::setLastUpdatedElement);
-        schedule.setMeta(meta);
+        schedule.setMeta(FhirValues.meta(hours.getVersion(), hours.hasUpdatedAt(), hours.getUpdatedAt()));
         schedule.setActive(true);
         schedule.addActor(FhirValues.reference("Practitioner", practitioner.getId()));
         if (!practitioner.getSpecialty().isBlank()) {

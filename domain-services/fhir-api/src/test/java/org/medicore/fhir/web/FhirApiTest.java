@@ -231,8 +231,8 @@ class FhirApiTest {
 
         assertThat(record.getEntry()).extracting(entry -> entry.getResource().fhirType()).containsExactly(
                 "Patient", "Condition", "AllergyIntolerance", "MedicationStatement", "Observation", "Observation",
-                "Appointment", "Appointment", "Practitioner");
-        assertThat(record.getTotal()).isEqualTo(9);
+                "DiagnosticReport", "Appointment", "Appointment", "Practitioner");
+        assertThat(record.getTotal()).isEqualTo(10);
     }
 
     @Test
