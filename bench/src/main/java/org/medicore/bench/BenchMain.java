@@ -30,7 +30,17 @@ import java.util.concurrent.TimeUnit;
 public final class BenchMain {
 
     static final List<String> SCENARIOS = List.of("pgbench", "grpc-booking", "bff-booking", "doctor-read-grpc",
-            "doctor-read-bff", "push");
+            "doctor-read-bff", "patient-day", "lab-upload", "push", "analytics");
+
+    static final String BOOKING_OVER_GRPC = "booking over gRPC";
+    static final String BOOKING_THROUGH_BFF = "booking through the BFF";
+    static final String DOCTOR_READ_GRPC = "doctor's read, the 4 RPCs directly";
+    static final String DOCTOR_READ_BFF = "doctor's read through the BFF";
+    static final String PATIENT_DAY = "a patient's visit (token, me, slots, book, list)";
+    static final String LAB_UPLOAD = "lab report upload, until processed";
+    static final String APPOINTMENT_PUSH = "booking -> appointmentChanged push";
+    static final String ANALYTICS_PUSH = "booking -> analytics window push";
+    static final String ANALYTICS_AFTER_BURST = "analytics window push after a burst";
 
     private static final String CHART = """
             query Chart($id: ID!) {
@@ -62,8 +72,10 @@ public final class BenchMain {
         SystemCpu cpu = new SystemCpu();
         Report report = new Report(options, Instant.now());
         if (options.scenarios().contains("pgbench")) {
-            report.baseline(new PgBench(target.postgresUrl()).tpcB(options.clients().getFirst(), options.smoke()
-                    ? Duration.ofSeconds(2) : options.duration(), options.smoke() ? 1 : 10));
+            PgBench pgbench = new PgBench(target.postgresUrl());
+            Duration duration = options.smoke() ? Duration.ofSeconds(2) : options.duration();
+            int clients = options.clients().getFirst();
+            report.baselines(pgbench.tpcB(clients, duration, options.smoke() ? 1 : 10), pgbench.bookingShaped(clients, duration));
         }
         Tokens tokens = new Tokens(target);
         try (Clinic clinic = new Clinic(target, tokens)) {
@@ -71,25 +83,38 @@ public final class BenchMain {
             ClosedLoad load = new ClosedLoad(options.warmUp(), options.duration(), options.maxOperations(), cpu);
             for (int clients : options.clients()) {
                 if (options.scenarios().contains("grpc-booking")) {
-                    report.add(load.run("booking over gRPC", clients, client -> clinic.appointments("admin")
+                    report.add(load.run(BOOKING_OVER_GRPC, clients, client -> clinic.appointments("admin")
                             .bookAppointment(clinic.booking(clinic.bookingPatientId, clinic.nextStart()))));
                 }
                 if (options.scenarios().contains("bff-booking")) {
-                    report.add(load.run("booking through the BFF", clients, client -> graphQl.execute("admin", BOOK,
+                    report.add(load.run(BOOKING_THROUGH_BFF, clients, client -> graphQl.execute("admin", BOOK,
                             Map.of("input", Map.of("patientId", clinic.bookingPatientId, "practitionerId", clinic.practitionerId,
                                     "start", clinic.nextStart().toString(), "appointmentType", "LAB_VISIT")))));
                 }
                 if (options.scenarios().contains("doctor-read-grpc")) {
-                    report.add(load.run("doctor's read, the 4 RPCs directly", clients, client -> readDirectly(clinic)));
+                    report.add(load.run(DOCTOR_READ_GRPC, clients, client -> readDirectly(clinic)));
                 }
                 if (options.scenarios().contains("doctor-read-bff")) {
-                    report.add(load.run("doctor's read through the BFF", clients,
+                    report.add(load.run(DOCTOR_READ_BFF, clients,
                             client -> graphQl.execute("doctor", CHART, Map.of("id", clinic.readPatientId))));
+                }
+                if (options.scenarios().contains("patient-day")) {
+                    PatientDay day = new PatientDay(clinic, graphQl);
+                    report.add(load.run(PATIENT_DAY, clients, day::visit));
+                }
+                if (options.scenarios().contains("lab-upload")) {
+                    LabUpload upload = new LabUpload(graphQl);
+                    report.add(load.run(LAB_UPLOAD, clients, upload::upload));
                 }
             }
             if (options.scenarios().contains("push")) {
                 report.add(new PushLatency(target, clinic, cpu).run(options.pushRate(),
                         options.smoke() ? Duration.ofSeconds(2) : options.duration(), Duration.ofSeconds(15)));
+            }
+            if (options.scenarios().contains("analytics")) {
+                new AnalyticsLatency(target, clinic, cpu).run(options.pushRate(),
+                        options.smoke() ? Duration.ofSeconds(2) : options.duration(), options.burst(), Duration.ofSeconds(30))
+                        .forEach(report::add);
             }
         }
         return report;
@@ -116,7 +141,7 @@ public final class BenchMain {
 
     /** The command line; see bench/README.md. */
     public record Options(Target target, Set<String> scenarios, List<Integer> clients, Duration warmUp, Duration duration,
-                          long maxOperations, double pushRate, boolean smoke, Path out) {
+                          long maxOperations, double pushRate, int burst, boolean smoke, Path out) {
 
         public static Options parse(String... args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -149,8 +174,8 @@ public final class BenchMain {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", smoke ? "2" : "20"))),
                     Long.parseLong(given.getOrDefault("max-operations", smoke ? "20" : String.valueOf(Long.MAX_VALUE))),
                     Double.parseDouble(given.getOrDefault("push-rate", smoke ? "5" : "50")),
-                    smoke, Path.of(given.getOrDefault("out", "bench/target/bench-results.json")));
-            for (String known : List.of("scenarios", "clients", "warmup", "duration", "max-operations", "push-rate", "out")) {
+                    Integer.parseInt(given.getOrDefault("burst", smoke ? "20" : "20000")), smoke, Path.of(given.getOrDefault("out", "bench/target/bench-results.json")));
+            for (String known : List.of("scenarios", "clients", "warmup", "duration", "max-operations", "push-rate", "burst", "out")) {
                 given.remove(known);
             }
             if (!given.isEmpty()) {

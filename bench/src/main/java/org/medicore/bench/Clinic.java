@@ -59,25 +59,10 @@ final class Clinic implements AutoCloseable {
         this.appointmentChannel = channel(target.appointment());
         this.billingChannel = channel(target.billing());
         String run = UUID.randomUUID().toString().substring(0, 8);
-        var appointments = appointments("admin");
-        practitionerId = appointments.createPractitioner(CreatePractitionerRequest.newBuilder()
-                .setName(PersonName.newBuilder().setGiven("Bench").setFamily("Practitioner " + run))
-                .setSpecialty("Benchmarking").setDepartment("Benchmarking").setClinicId("main").setTimeZone("UTC")
-                .build()).getPractitioner().getId();
-        // Working hours name a slot length for every kind of visit; the bench books lab visits only.
-        SetWorkingHoursRequest.Builder hours = SetWorkingHoursRequest.newBuilder().setPractitionerId(practitionerId);
-        for (AppointmentType type : List.of(AppointmentType.CONSULTATION, AppointmentType.FOLLOW_UP, AppointmentType.LAB_VISIT)) {
-            hours.addSlotLengths(SlotLength.newBuilder().setAppointmentType(type).setMinutes(SLOT_MINUTES));
-        }
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if (day != DayOfWeek.DAY_OF_WEEK_UNSPECIFIED && day != DayOfWeek.UNRECOGNIZED) {
-                hours.addDays(DaySchedule.newBuilder().setDayOfWeek(day)
-                        .addIntervals(LocalTimeInterval.newBuilder().setStart("00:00").setEnd("23:50")));
-            }
-        }
-        appointments.setWorkingHours(hours.build());
+        practitionerId = newPractitioner("Practitioner " + run);
         bookingPatientId = register("Booker " + run);
         readPatientId = register("Chart " + run);
+        var appointments = appointments("admin");
         var patients = patients("doctor");
         for (int i = 0; i < 5; i++) {
             patients.addHistoryEntry(AddHistoryEntryRequest.newBuilder().setPatientId(readPatientId)
@@ -88,6 +73,28 @@ final class Clinic implements AutoCloseable {
         }
     }
 
+    /** A practitioner of this run who works around the clock, for a scenario that needs one of its own. */
+    String newPractitioner(String family) {
+        var appointments = appointments("admin");
+        String id = appointments.createPractitioner(CreatePractitionerRequest.newBuilder()
+                .setName(PersonName.newBuilder().setGiven("Bench").setFamily(family))
+                .setSpecialty("Benchmarking").setDepartment("Benchmarking").setClinicId("main").setTimeZone("UTC")
+                .build()).getPractitioner().getId();
+        // Working hours name a slot length for every kind of visit; the bench books lab visits only.
+        SetWorkingHoursRequest.Builder hours = SetWorkingHoursRequest.newBuilder().setPractitionerId(id);
+        for (AppointmentType type : List.of(AppointmentType.CONSULTATION, AppointmentType.FOLLOW_UP, AppointmentType.LAB_VISIT)) {
+            hours.addSlotLengths(SlotLength.newBuilder().setAppointmentType(type).setMinutes(SLOT_MINUTES));
+        }
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day != DayOfWeek.DAY_OF_WEEK_UNSPECIFIED && day != DayOfWeek.UNRECOGNIZED) {
+                hours.addDays(DaySchedule.newBuilder().setDayOfWeek(day)
+                        .addIntervals(LocalTimeInterval.newBuilder().setStart("00:00").setEnd("23:50")));
+            }
+        }
+        appointments.setWorkingHours(hours.build());
+        return id;
+    }
+
     /** The start of the next slot nobody has booked in this run. */
     Instant nextStart() {
         int slot = nextSlot.getAndIncrement();
@@ -96,8 +103,12 @@ final class Clinic implements AutoCloseable {
     }
 
     BookAppointmentRequest booking(String patientId, Instant start) {
+        return booking(practitionerId, patientId, start);
+    }
+
+    BookAppointmentRequest booking(String practitioner, String patientId, Instant start) {
         return BookAppointmentRequest.newBuilder().setIdempotencyKey(UUID.randomUUID().toString())
-                .setPatientId(patientId).setPractitionerId(practitionerId)
+                .setPatientId(patientId).setPractitionerId(practitioner)
                 .setStart(Timestamp.newBuilder().setSeconds(start.getEpochSecond()))
                 .setAppointmentType(AppointmentType.LAB_VISIT).build();
     }

@@ -25,9 +25,13 @@ final class GraphQl {
     }
 
     JsonNode execute(String user, String document, Map<String, Object> variables) throws IOException, InterruptedException {
+        return executeWith(tokens.of(user), document, variables);
+    }
+
+    JsonNode executeWith(String token, String document, Map<String, Object> variables) throws IOException, InterruptedException {
         String body = JsonMapper.shared().writeValueAsString(Map.of("query", document, "variables", variables));
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + tokens.of(user))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IOException("HTTP " + answer.statusCode() + ": " + abbreviate(answer.body()));

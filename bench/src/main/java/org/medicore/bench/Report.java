@@ -22,14 +22,16 @@ public final class Report {
     private final Instant started;
     private final List<Measured> scenarios = new ArrayList<>();
     private Optional<Double> pgbenchTps = Optional.empty();
+    private Optional<Double> bookingSqlTps = Optional.empty();
 
     Report(BenchMain.Options options, Instant started) {
         this.options = options;
         this.started = started;
     }
 
-    void baseline(Optional<Double> tps) {
-        pgbenchTps = tps;
+    void baselines(Optional<Double> tpcB, Optional<Double> bookingSql) {
+        pgbenchTps = tpcB;
+        bookingSqlTps = bookingSql;
     }
 
     void add(Measured measured) {
@@ -47,23 +49,45 @@ public final class Report {
         return pgbenchTps;
     }
 
+    public Optional<Double> bookingSqlTps() {
+        return bookingSqlTps;
+    }
+
+    /** The ratio of a booking scenario to the database's own rate for the SQL of one booking. */
+    Optional<Double> toBookingSql(Measured m) {
+        return bookingSqlTps.filter(tps -> isBooking(m)).map(tps -> m.throughput() / tps);
+    }
+
+    static boolean isBooking(Measured m) {
+        return m.scenario().startsWith(BenchMain.BOOKING_OVER_GRPC) || m.scenario().startsWith(BenchMain.BOOKING_THROUGH_BFF);
+    }
+
     void print(PrintStream out) {
         out.println();
         out.println("MediCore benchmark, " + started + ", " + Runtime.getRuntime().availableProcessors() + " cores; "
                 + options.describe().orElse(""));
-        out.println(pgbenchTps.map(tps -> String.format("pgbench TPC-B (scale 10, %d clients): %.0f tps", options.clients().getFirst(), tps))
-                .orElse("pgbench: skipped, no ratios"));
-        out.printf("%-44s %7s %10s %8s %8s %8s %9s %7s %12s%n", "scenario", "clients", "ops/s", "p50 ms", "p99 ms", "p99.9 ms",
-                "x pgbench", "failed", "own CPU ms/op");
+        int clients = options.clients().getFirst();
+        out.println(pgbenchTps.map(tps -> String.format("pgbench TPC-B (scale 10, %d clients): %.0f tps", clients, tps))
+                .orElse("pgbench TPC-B: skipped, no ratios"));
+        out.println(bookingSqlTps.map(tps -> String.format("pgbench running one booking's SQL (%d clients): %.0f bookings/s", clients, tps))
+                .orElse("pgbench booking SQL: skipped, no booking ratios"));
+        out.printf("%-52s %7s %10s %8s %8s %8s %9s %9s %7s %12s%n", "scenario", "clients", "ops/s", "p50 ms", "p99 ms", "p99.9 ms",
+                "x TPC-B", "x booking", "failed", "own CPU ms/op");
         for (Measured m : scenarios) {
-            out.printf("%-44s %7d %10.1f %8.1f %8.1f %8.1f %9s %7d %12.2f%n", m.scenario(), m.clients(), m.throughput(),
+            out.printf("%-52s %7d %10.1f %8.1f %8.1f %8.1f %9s %9s %7d %12.2f%n", m.scenario(), m.clients(), m.throughput(),
                     m.percentileMillis(50), m.percentileMillis(99), m.percentileMillis(99.9),
-                    pgbenchTps.map(tps -> String.format("%.3f", m.throughput() / tps)).orElse("-"), m.failures(), ownCpu(m));
+                    pgbenchTps.map(tps -> String.format("%.3f", m.throughput() / tps)).orElse("-"),
+                    toBookingSql(m).map(ratio -> String.format("%.3f", ratio)).orElse("-"), m.failures(), ownCpu(m));
+        }
+        out.println();
+        out.println("Targets (issue 20):");
+        for (Targets.Verdict verdict : new Targets(this).verdicts()) {
+            out.printf("  %-4s %-78s %s%n", verdict.met() ? "met" : "NOT", verdict.target(), verdict.measured());
         }
         out.println();
         out.println("CPU ms per operation, per process:");
         for (Measured m : scenarios) {
-            StringBuilder line = new StringBuilder(String.format("  %-44s", m.scenario() + " @" + m.clients()));
+            StringBuilder line = new StringBuilder(String.format("  %-52s", m.scenario() + " @" + m.clients()));
             m.cpuMillisPerOperation().forEach((process, ms) -> line.append(String.format(" %s %.2f;", process, ms)));
             out.println(line);
         }
@@ -75,6 +99,7 @@ public final class Report {
         root.put("cores", Runtime.getRuntime().availableProcessors());
         root.put("settings", options.describe().orElse(""));
         pgbenchTps.ifPresent(tps -> root.put("pgbenchTpcBTps", tps));
+        bookingSqlTps.ifPresent(tps -> root.put("pgbenchBookingSqlTps", tps));
         ArrayNode list = root.putArray("scenarios");
         for (Measured m : scenarios) {
             ObjectNode node = list.addObject();
@@ -88,12 +113,17 @@ public final class Report {
             node.put("p99Ms", m.percentileMillis(99));
             node.put("p999Ms", m.percentileMillis(99.9));
             pgbenchTps.ifPresent(tps -> node.put("ratioToPgbench", m.throughput() / tps));
+            toBookingSql(m).ifPresent(ratio -> node.put("ratioToBookingSql", ratio));
             node.put("ownCpuMsPerOperation", ownCpu(m));
             ObjectNode cpu = node.putObject("cpuMsPerOperation");
             m.cpuMillisPerOperation().forEach(cpu::put);
             if (!m.firstFailure().isEmpty()) {
                 node.put("firstFailure", m.firstFailure());
             }
+        }
+        ArrayNode targets = root.putArray("targets");
+        for (Targets.Verdict verdict : new Targets(this).verdicts()) {
+            targets.addObject().put("target", verdict.target()).put("measured", verdict.measured()).put("met", verdict.met());
         }
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());

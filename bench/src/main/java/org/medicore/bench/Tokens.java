@@ -1,5 +1,6 @@
 package org.medicore.bench;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -37,9 +38,41 @@ final class Tokens {
                 current != null && Instant.now().isBefore(current.renewAt()) ? current : request(user)).token();
     }
 
+    /** A session of its own for a demo user (signed in with the password once): what a portal tab holds. */
+    Session signIn(String demoUser) {
+        return new Session(token("grant_type=password&client_id=" + encode(target.tokenClient()) + "&username=" + encode(demoUser)
+                + "&password=" + encode(demoUser + "-password"), demoUser).path("refresh_token").asString());
+    }
+
+    /**
+     * A signed-in session: each {@link #renew()} gets a new access token with the refresh token, as the portal
+     * does when it opens again. Signing in with the password each time instead would trip the realm's
+     * brute-force protection, which locks an account that many clients sign in to at once.
+     */
+    final class Session {
+
+        private String refreshToken;
+
+        private Session(String refreshToken) {
+            this.refreshToken = refreshToken;
+        }
+
+        synchronized String renew() {
+            JsonNode answer = token("grant_type=refresh_token&client_id=" + encode(target.tokenClient())
+                    + "&refresh_token=" + encode(refreshToken), "a session");
+            refreshToken = answer.path("refresh_token").asString(refreshToken);
+            return answer.path("access_token").asString();
+        }
+    }
+
     private Held request(String user) {
-        String form = "grant_type=password&client_id=" + encode(target.tokenClient()) + "&username=" + encode(user)
-                + "&password=" + encode(user + "-password");
+        JsonNode json = token("grant_type=password&client_id=" + encode(target.tokenClient()) + "&username=" + encode(user)
+                + "&password=" + encode(user + "-password"), user);
+        long lifetime = json.get("expires_in").asLong();
+        return new Held(json.get("access_token").asString(), Instant.now().plus(Duration.ofSeconds(Math.max(10, lifetime - 60))));
+    }
+
+    private JsonNode token(String form, String user) {
         try {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(target.keycloakIssuer() + "/protocol/openid-connect/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -47,9 +80,7 @@ final class Tokens {
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("Keycloak refused a token for " + user + ": " + answer.statusCode() + " " + answer.body());
             }
-            var json = JsonMapper.shared().readTree(answer.body());
-            long lifetime = json.get("expires_in").asLong();
-            return new Held(json.get("access_token").asString(), Instant.now().plus(Duration.ofSeconds(Math.max(10, lifetime - 60))));
+            return JsonMapper.shared().readTree(answer.body());
         } catch (IOException e) {
             throw new IllegalStateException("Keycloak does not answer at " + target.keycloakIssuer() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

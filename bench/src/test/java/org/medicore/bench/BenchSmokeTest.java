@@ -33,11 +33,13 @@ class BenchSmokeTest {
         Report report = BenchMain.run(BenchMain.Options.parse(args.toArray(String[]::new)));
         report.writeJson(out);
 
-        assertThat(report.scenarios()).extracting(Measured::scenario).hasSize(5);
+        assertThat(report.scenarios()).extracting(Measured::scenario).hasSize(9);
         assertThat(report.scenarios()).allSatisfy(scenario -> {
             assertThat(scenario.operations()).as(scenario.scenario()).isPositive();
             assertThat(scenario.failures()).as(scenario.scenario() + ": " + scenario.firstFailure()).isZero();
         });
-        assertThat(Files.readString(out)).contains("\"scenarios\"", "p99Ms", "cpuMsPerOperation");
+        assertThat(report.pgbenchTps()).as("pgbench TPC-B (Debian's postgresql-client)").isPresent();
+        assertThat(report.bookingSqlTps()).as("pgbench running one booking's SQL").isPresent();
+        assertThat(Files.readString(out)).contains("\"scenarios\"", "p99Ms", "cpuMsPerOperation", "\"targets\"");
     }
 }

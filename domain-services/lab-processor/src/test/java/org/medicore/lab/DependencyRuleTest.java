@@ -3,29 +3,18 @@ package org.medicore.lab;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import org.medicore.support.architecture.HexagonRules;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+/** The shared dependency rules; here also driven adapters stay apart, and only wiring, shared mapping and the Lambda entry are public. */
 @AnalyzeClasses(packages = "org.medicore.lab", importOptions = ImportOption.DoNotIncludeTests.class)
 class DependencyRuleTest {
 
     @ArchTest
-    static final ArchRule the_domain_depends_on_nothing_but_java = classes()
-            .that().resideInAPackage("..lab.domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("..lab.domain..", "java..");
-
-    @ArchTest
-    static final ArchRule the_application_knows_only_the_domain_and_java = classes()
-            .that().resideInAPackage("..lab.application..")
-            .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("..lab.domain..", "..lab.application..", "java..");
-
-    @ArchTest
-    static final ArchRule driving_adapters_do_not_call_driven_ones = noClasses()
-            .that().resideInAPackage("..lab.adapter.in..")
-            .should().dependOnClassesThat().resideInAPackage("..lab.adapter.out..");
+    static final ArchTests hexagon = ArchTests.in(HexagonRules.class);
 
     @ArchTest
     static final ArchRule driven_adapters_do_not_call_each_other = classes()
@@ -39,9 +28,4 @@ class DependencyRuleTest {
             .and().resideOutsideOfPackage("..lab.adapter.proto..")
             .and().doNotHaveSimpleName("LabReportUploadedHandler")
             .should().notBePublic();
-
-    @ArchTest
-    static final ArchRule ports_are_interfaces_or_values = classes()
-            .that().resideInAPackage("..application.port..").and().areTopLevelClasses().and().areNotRecords()
-            .should().beInterfaces();
 }

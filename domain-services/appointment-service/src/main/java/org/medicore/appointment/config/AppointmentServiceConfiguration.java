@@ -1,30 +1,28 @@
 package org.medicore.appointment.config;
 
-import org.medicore.appointment.application.port.out.PendingOutbox;
+import org.medicore.support.outbox.PendingOutbox;
+import org.medicore.support.outbox.KafkaOutboxPublisher;
 import org.medicore.support.outbox.OutboxBacklog;
+import org.medicore.support.outbox.OutboxWritten;
+import org.medicore.support.outbox.ScheduledRelay;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.grpc.BindableService;
-import org.apache.kafka.clients.producer.Producer;
 import org.jooq.DSLContext;
 import org.medicore.appointment.adapter.in.grpc.GrpcAdapters;
 import org.medicore.appointment.adapter.out.jooq.JooqPersistence;
+import org.medicore.appointment.application.port.out.AppendToOutbox;
 import org.medicore.appointment.adapter.out.kafka.KafkaMessaging;
-import org.medicore.appointment.application.port.out.PublishMessages;
+import org.medicore.support.outbox.PublishMessages;
 import org.medicore.appointment.application.service.AppointmentService;
-import org.medicore.appointment.application.service.OutboxRelay;
+import org.medicore.support.outbox.OutboxRelay;
 import org.medicore.appointment.application.service.PractitionerService;
 import org.medicore.appointment.domain.BookingHorizon;
 import org.medicore.appointment.domain.SlotPolicy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.medicore.support.security.BearerTokenCheck;
 import org.medicore.support.security.RealmTokens;
@@ -34,11 +32,8 @@ import java.time.Clock;
 
 /** Wires the hexagon: domain policies, use cases, and the adapters behind their ports. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableConfigurationProperties({JwtProperties.class, OutboxProperties.class, SchedulingProperties.class})
 public class AppointmentServiceConfiguration {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AppointmentServiceConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -61,21 +56,34 @@ public class AppointmentServiceConfiguration {
     }
 
     @Bean
-    AppointmentService appointmentService(JooqPersistence persistence, SlotPolicy slotPolicy, BookingHorizon horizon,
-                                          Clock clock) {
-        return new AppointmentService(persistence.loadPractitioner(), persistence.loadWorkingHours(),
-                persistence.loadAppointments(), persistence.saveAppointment(), persistence.bookingRequests(),
-                KafkaMessaging.eventFormat(), persistence.appendToOutbox(), persistence.transactions(), slotPolicy, horizon,
-                clock);
+    OutboxWritten outboxWritten() {
+        return new OutboxWritten();
     }
 
     @Bean
-    PractitionerService practitionerService(JooqPersistence persistence, SlotPolicy slotPolicy, BookingHorizon horizon,
-                                            Clock clock) {
+    AppointmentService appointmentService(JooqPersistence persistence, OutboxWritten written, SlotPolicy slotPolicy,
+                                          BookingHorizon horizon, Clock clock) {
+        return new AppointmentService(persistence.loadPractitioner(), persistence.loadWorkingHours(),
+                persistence.loadAppointments(), persistence.saveAppointment(), persistence.bookingRequests(),
+                KafkaMessaging.eventFormat(), signalling(persistence.appendToOutbox(), written), persistence.transactions(),
+                slotPolicy, horizon, clock);
+    }
+
+    @Bean
+    PractitionerService practitionerService(JooqPersistence persistence, OutboxWritten written, SlotPolicy slotPolicy,
+                                            BookingHorizon horizon, Clock clock) {
         return new PractitionerService(persistence.loadPractitioner(), persistence.savePractitioner(),
                 persistence.loadWorkingHours(), persistence.saveWorkingHours(), persistence.loadAppointments(),
-                persistence.saveAppointment(), KafkaMessaging.eventFormat(), persistence.appendToOutbox(),
+                persistence.saveAppointment(), KafkaMessaging.eventFormat(), signalling(persistence.appendToOutbox(), written),
                 persistence.transactions(), slotPolicy, horizon, clock);
+    }
+
+    /** The outbox, telling the relay of each row once its transaction commits. */
+    private static AppendToOutbox signalling(AppendToOutbox outbox, OutboxWritten written) {
+        return message -> {
+            outbox.append(message);
+            written.signal();
+        };
     }
 
     @Bean
@@ -97,8 +105,7 @@ public class AppointmentServiceConfiguration {
 
     @Bean
     PublishMessages outboxPublisher(ProducerFactory<String, String> producers, OutboxProperties outbox) {
-        Producer<String, String> producer = producers.createProducer();
-        return KafkaMessaging.publisher(producer, outbox.topic(), outbox.ackTimeout());
+        return new KafkaOutboxPublisher(producers.createProducer(), outbox.topic(), outbox.ackTimeout());
     }
 
     @Bean
@@ -107,21 +114,8 @@ public class AppointmentServiceConfiguration {
     }
 
     @Bean
-    SchedulingConfigurer outboxRelaySchedule(ObjectProvider<OutboxRelay> relay, OutboxProperties outbox) {
-        return registrar -> {
-            if (outbox.relayEnabled()) {
-                registrar.addFixedDelayTask(() -> relayPending(relay.getObject()), outbox.pollInterval());
-            }
-        };
-    }
-
-    private static void relayPending(OutboxRelay relay) {
-        try {
-            relay.relayAll();
-        } catch (PublishMessages.PublishFailed e) {
-            // Kafka unreachable: the messages stay in the outbox and the next run retries them.
-            LOG.warn("outbox relay paused: {}", e.getMessage());
-        }
+    ScheduledRelay scheduledOutboxRelay(OutboxRelay relay, OutboxProperties outbox, OutboxWritten written) {
+        return new ScheduledRelay(relay::relayAll, outbox.relayEnabled(), outbox.pollInterval(), written);
     }
 
     @Bean

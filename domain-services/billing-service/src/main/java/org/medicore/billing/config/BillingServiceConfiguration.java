@@ -1,8 +1,13 @@
 package org.medicore.billing.config;
 
 import org.medicore.support.outbox.OutboxBacklog;
+import org.medicore.support.outbox.OutboxRelay;
+import org.medicore.support.outbox.PendingOutbox;
+import org.medicore.support.outbox.PublishMessages;
+import org.medicore.support.outbox.OutboxWritten;
+import org.medicore.support.outbox.ScheduledRelay;
+import org.medicore.support.port.Transactions;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.medicore.billing.application.port.in.RelayOutbox;
 import org.medicore.billing.application.port.out.AppendToOutbox;
 import org.medicore.billing.application.port.out.FormatEvent;
 import org.medicore.billing.application.port.out.IdempotencyKeys;
@@ -11,22 +16,17 @@ import org.medicore.billing.application.port.out.LoadFeeSchedule;
 import org.medicore.billing.application.port.out.LoadInvoices;
 import org.medicore.billing.application.port.out.NextInvoiceNumber;
 import org.medicore.billing.application.port.out.ParkCharges;
-import org.medicore.billing.application.port.out.PendingOutbox;
-import org.medicore.billing.application.port.out.PublishMessages;
 import org.medicore.billing.application.port.out.RecordProcessedEvents;
 import org.medicore.billing.application.port.out.SaveAccounts;
 import org.medicore.billing.application.port.out.SaveFeeSchedule;
 import org.medicore.billing.application.port.out.SaveInvoices;
-import org.medicore.billing.application.port.out.Transactions;
 import org.medicore.billing.application.service.EventIntakeService;
 import org.medicore.billing.application.service.FeeScheduleService;
 import org.medicore.billing.application.service.InvoiceService;
-import org.medicore.billing.application.service.OutboxRelay;
 import org.medicore.billing.domain.InvoiceTerms;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -49,23 +49,36 @@ public class BillingServiceConfiguration {
     }
 
     @Bean
-    EventIntakeService eventIntake(Transactions transactions, RecordProcessedEvents processedEvents,
+    OutboxWritten outboxWritten() {
+        return new OutboxWritten();
+    }
+
+    @Bean
+    EventIntakeService eventIntake(OutboxWritten written, Transactions transactions, RecordProcessedEvents processedEvents,
                                    LoadAccounts loadAccounts, SaveAccounts saveAccounts, ParkCharges parkCharges,
                                    LoadFeeSchedule feeSchedule, LoadInvoices loadInvoices, SaveInvoices saveInvoices,
                                    NextInvoiceNumber invoiceNumbers, FormatEvent formatEvent, AppendToOutbox outbox,
                                    InvoiceTerms terms, Clock clock) {
         return new EventIntakeService(new EventIntakeService.Ports(transactions, processedEvents, loadAccounts,
                 saveAccounts, parkCharges, feeSchedule, loadInvoices, saveInvoices, invoiceNumbers, formatEvent,
-                outbox), terms, clock);
+                signalling(outbox, written)), terms, clock);
     }
 
     @Bean
-    InvoiceService invoices(Transactions transactions, LoadAccounts loadAccounts, SaveAccounts saveAccounts,
+    InvoiceService invoices(OutboxWritten written, Transactions transactions, LoadAccounts loadAccounts, SaveAccounts saveAccounts,
                             LoadFeeSchedule feeSchedule, LoadInvoices loadInvoices, SaveInvoices saveInvoices,
                             IdempotencyKeys idempotencyKeys, FormatEvent formatEvent, AppendToOutbox outbox,
                             Clock clock) {
         return new InvoiceService(new InvoiceService.Ports(transactions, loadAccounts, saveAccounts, feeSchedule,
-                loadInvoices, saveInvoices, idempotencyKeys, formatEvent, outbox), clock);
+                loadInvoices, saveInvoices, idempotencyKeys, formatEvent, signalling(outbox, written)), clock);
+    }
+
+    /** The outbox, telling the relay of the rows once their transaction commits. */
+    private static AppendToOutbox signalling(AppendToOutbox outbox, OutboxWritten written) {
+        return messages -> {
+            outbox.append(messages);
+            written.signal();
+        };
     }
 
     @Bean
@@ -77,26 +90,17 @@ public class BillingServiceConfiguration {
     @Bean
     OutboxRelay outboxRelay(Transactions transactions, PendingOutbox pending, PublishMessages publish,
                             BillingProperties properties, Clock clock) {
-        return new OutboxRelay(transactions, pending, publish, properties.outbox().batchSize(), clock);
+        return new OutboxRelay(pending, publish, transactions, clock, properties.outbox().batchSize());
     }
 
-    /** Drains the outbox every poll interval; a failed batch is tried again on the next tick. */
-    @Bean(destroyMethod = "shutdown")
-    ThreadPoolTaskScheduler outboxRelaySchedule(RelayOutbox relay, BillingProperties properties) {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("outbox-relay-");
-        scheduler.setErrorHandler(new OutboxRelayFailureLog());
-        scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(() -> {
-            while (relay.relayBatch() == properties.outbox().batchSize()) {
-                // a full batch suggests more are waiting: keep going without waiting for the tick
-            }
-        }, properties.outbox().pollInterval());
-        return scheduler;
+    /** Drains the outbox as soon as a change commits, and every poll interval; a failed batch is tried again on the next round. */
+    @Bean
+    ScheduledRelay scheduledOutboxRelay(OutboxRelay relay, BillingProperties properties, OutboxWritten written) {
+        return new ScheduledRelay(relay::relayAll, true, properties.outbox().pollInterval(), written);
     }
 
     @Bean
     MeterBinder outboxBacklog(PendingOutbox pending) {
-        return OutboxBacklog.of(pending::countUnpublished);
+        return OutboxBacklog.of(pending::countUnsent);
     }
 }

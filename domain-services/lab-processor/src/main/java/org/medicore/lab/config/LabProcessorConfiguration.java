@@ -3,15 +3,16 @@ package org.medicore.lab.config;
 import org.medicore.support.outbox.OutboxBacklog;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.medicore.support.outbox.ScheduledRelay;
-import org.medicore.lab.application.port.in.RelayOutbox;
+import org.medicore.support.outbox.EventByEventRelay;
+import org.medicore.support.outbox.PendingEvents;
+import org.medicore.support.outbox.PublishEvent;
+import org.medicore.lab.domain.LabReportEvent;
 import org.medicore.lab.application.port.out.AttachResults;
 import org.medicore.lab.application.port.out.ExtractText;
 import org.medicore.lab.application.port.out.FindPatient;
 import org.medicore.lab.application.port.out.LoadAttachedResults;
 import org.medicore.lab.application.port.out.LoadReport;
-import org.medicore.lab.application.port.out.PendingEvents;
 import org.medicore.lab.application.port.out.PresignUpload;
-import org.medicore.lab.application.port.out.PublishEvent;
 import org.medicore.lab.application.port.out.ReportObjects;
 import org.medicore.lab.application.port.out.SaveReport;
 import org.medicore.lab.application.service.LabReportIntake;
@@ -20,7 +21,6 @@ import org.medicore.lab.application.service.LabReview;
 import org.medicore.lab.application.service.LabMessageIntake;
 import org.medicore.lab.application.service.ResultsFiling;
 import org.medicore.lab.application.port.out.ReadLabMessage;
-import org.medicore.lab.application.service.OutboxRelay;
 import org.medicore.lab.domain.ReadingLimits;
 import org.medicore.lab.domain.UploadLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -94,17 +94,18 @@ public class LabProcessorConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(PendingEvents pendingEvents, PublishEvent publishEvent, OutboxProperties properties) {
-        return new OutboxRelay(pendingEvents, publishEvent, properties.batchSize());
+    EventByEventRelay<LabReportEvent> outboxRelay(PendingEvents<LabReportEvent> pendingEvents,
+                                                  PublishEvent<LabReportEvent> publishEvent, OutboxProperties properties) {
+        return new EventByEventRelay<>(pendingEvents, publishEvent, properties.batchSize());
     }
 
     @Bean
-    ScheduledRelay scheduledOutboxRelay(RelayOutbox relayOutbox, OutboxProperties properties) {
+    ScheduledRelay scheduledOutboxRelay(EventByEventRelay<LabReportEvent> relayOutbox, OutboxProperties properties) {
         return new ScheduledRelay(relayOutbox::relayPending, properties.relayEnabled(), properties.relayInterval());
     }
 
     @Bean
-    MeterBinder outboxBacklog(PendingEvents pendingEvents) {
+    MeterBinder outboxBacklog(PendingEvents<LabReportEvent> pendingEvents) {
         return OutboxBacklog.of(pendingEvents::countPending);
     }
 }

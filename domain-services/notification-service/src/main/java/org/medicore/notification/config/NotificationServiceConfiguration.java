@@ -9,7 +9,7 @@ import org.medicore.notification.application.port.out.LoadRecipients;
 import org.medicore.notification.application.port.out.RecordProcessedEvents;
 import org.medicore.notification.application.port.out.ScheduleNotifications;
 import org.medicore.notification.application.port.out.SendOnChannel;
-import org.medicore.notification.application.port.out.Transactions;
+import org.medicore.support.port.Transactions;
 import org.medicore.notification.application.service.DeliveryService;
 import org.medicore.notification.application.service.EventIntakeService;
 import org.medicore.notification.domain.NotificationPlanner;

@@ -3,18 +3,18 @@ package org.medicore.patient.config;
 import org.medicore.support.outbox.OutboxBacklog;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.medicore.support.outbox.ScheduledRelay;
-import org.medicore.patient.application.port.in.RelayOutbox;
+import org.medicore.support.outbox.EventByEventRelay;
+import org.medicore.support.outbox.PendingEvents;
+import org.medicore.support.outbox.PublishEvent;
+import org.medicore.patient.domain.PatientRegistered;
 import org.medicore.patient.application.port.out.LoadHistory;
 import org.medicore.patient.application.port.out.LoadLabResults;
 import org.medicore.patient.application.port.out.LoadPatient;
-import org.medicore.patient.application.port.out.LoadPendingEvents;
-import org.medicore.patient.application.port.out.PublishEvent;
 import org.medicore.patient.application.port.out.SaveHistoryEntry;
 import org.medicore.patient.application.port.out.SaveLabResult;
 import org.medicore.patient.application.port.out.SavePatient;
 import org.medicore.patient.application.port.out.SearchPatientRecords;
 import org.medicore.patient.application.service.ClinicalRecords;
-import org.medicore.patient.application.service.OutboxRelay;
 import org.medicore.patient.application.service.PatientRecords;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -54,17 +54,19 @@ public class PatientServiceConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(LoadPendingEvents loadPendingEvents, PublishEvent publishEvent, OutboxProperties properties) {
-        return new OutboxRelay(loadPendingEvents, publishEvent, properties.batchSize());
+    EventByEventRelay<PatientRegistered> outboxRelay(PendingEvents<PatientRegistered> pendingEvents,
+                                                     PublishEvent<PatientRegistered> publishEvent,
+                                                     OutboxProperties properties) {
+        return new EventByEventRelay<>(pendingEvents, publishEvent, properties.batchSize());
     }
 
     @Bean
-    ScheduledRelay scheduledOutboxRelay(RelayOutbox relayOutbox, OutboxProperties properties) {
+    ScheduledRelay scheduledOutboxRelay(EventByEventRelay<PatientRegistered> relayOutbox, OutboxProperties properties) {
         return new ScheduledRelay(relayOutbox::relayPending, properties.relayEnabled(), properties.relayInterval());
     }
 
     @Bean
-    MeterBinder outboxBacklog(LoadPendingEvents loadPendingEvents) {
-        return OutboxBacklog.of(loadPendingEvents::countPending);
+    MeterBinder outboxBacklog(PendingEvents<PatientRegistered> pendingEvents) {
+        return OutboxBacklog.of(pendingEvents::countPending);
     }
 }

@@ -6,10 +6,17 @@ import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Runs an outbox relay round on one background thread while the service runs; a failed round is retried next round. */
+/**
+ * Runs an outbox relay round on one background thread while the service runs: every interval, and
+ * at once when {@link OutboxWritten} says a committed transaction wrote to the outbox. A failed
+ * round is retried next round. Wake-ups that come while one is waiting to run make no more rounds:
+ * under load a round relays what several transactions wrote.
+ */
 public final class ScheduledRelay implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledRelay.class);
@@ -17,12 +24,35 @@ public final class ScheduledRelay implements SmartLifecycle {
     private final Runnable round;
     private final boolean enabled;
     private final Duration interval;
-    private ScheduledExecutorService executor;
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
 
     public ScheduledRelay(Runnable round, boolean enabled, Duration interval) {
         this.round = round;
         this.enabled = enabled;
         this.interval = interval;
+    }
+
+    /** A relay that also runs a round as soon as the outbox was written. */
+    public ScheduledRelay(Runnable round, boolean enabled, Duration interval, OutboxWritten written) {
+        this(round, enabled, interval);
+        written.listen(this::wake);
+    }
+
+    /** Runs a round now, unless one is already waiting to run; nothing while stopped. */
+    public void wake() {
+        ScheduledExecutorService running = executor;
+        if (running == null || !wakeQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            running.execute(() -> {
+                wakeQueued.set(false);
+                runRound();
+            });
+        } catch (RejectedExecutionException stopping) {
+            wakeQueued.set(false);
+        }
     }
 
     @Override

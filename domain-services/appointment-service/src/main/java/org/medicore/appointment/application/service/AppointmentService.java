@@ -27,7 +27,7 @@ import org.medicore.appointment.application.port.out.RememberBookingRequests;
 import org.medicore.appointment.application.port.out.RememberBookingRequests.BookingRequest;
 import org.medicore.appointment.application.port.out.SaveAppointment;
 import org.medicore.appointment.application.port.out.SaveAppointment.SlotClaim;
-import org.medicore.appointment.application.port.out.Transactions;
+import org.medicore.support.port.Transactions;
 import org.medicore.appointment.domain.Appointment;
 import org.medicore.appointment.domain.AppointmentAccess;
 import org.medicore.appointment.domain.AppointmentId;

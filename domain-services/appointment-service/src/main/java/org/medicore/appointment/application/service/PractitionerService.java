@@ -20,7 +20,7 @@ import org.medicore.appointment.application.port.out.LoadWorkingHours;
 import org.medicore.appointment.application.port.out.SaveAppointment;
 import org.medicore.appointment.application.port.out.SavePractitioner;
 import org.medicore.appointment.application.port.out.SaveWorkingHours;
-import org.medicore.appointment.application.port.out.Transactions;
+import org.medicore.support.port.Transactions;
 import org.medicore.appointment.domain.Appointment;
 import org.medicore.appointment.domain.AppointmentAccess;
 import org.medicore.appointment.domain.AppointmentId;

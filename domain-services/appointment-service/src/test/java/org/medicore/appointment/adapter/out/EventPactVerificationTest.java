@@ -9,7 +9,7 @@ import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import org.medicore.appointment.adapter.out.jooq.JooqPersistence;
 import org.medicore.appointment.application.port.in.BookAppointment;
 import org.medicore.appointment.application.port.in.ChangeAppointment;
-import org.medicore.appointment.application.service.OutboxRelay;
+import org.medicore.support.outbox.OutboxRelay;
 import org.medicore.appointment.domain.Appointment;
 import org.medicore.appointment.domain.AppointmentType;
 import org.medicore.appointment.domain.CancellingParty;

@@ -13,11 +13,11 @@ import com.google.protobuf.util.JsonFormat;
 import org.junit.jupiter.api.Test;
 import org.medicore.contracts.events.v1.AppointmentBooked;
 import org.medicore.appointment.adapter.out.jooq.JooqPersistence;
-import org.medicore.appointment.adapter.out.kafka.KafkaMessaging;
+import org.medicore.support.outbox.KafkaOutboxPublisher;
 import org.medicore.appointment.application.port.in.BookAppointment;
 import org.medicore.appointment.application.port.in.ChangeAppointment;
-import org.medicore.appointment.application.port.out.PublishMessages;
-import org.medicore.appointment.application.service.OutboxRelay;
+import org.medicore.support.outbox.PublishMessages;
+import org.medicore.support.outbox.OutboxRelay;
 import org.medicore.appointment.domain.Appointment;
 import org.medicore.appointment.domain.Caller;
 import org.medicore.appointment.domain.CancellingParty;
@@ -136,7 +136,7 @@ class OutboxRelayAgainstKafkaTest extends IntegrationTest {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             var relayWithoutKafka = new OutboxRelay(persistence.pendingOutbox(),
-                    KafkaMessaging.publisher(unreachable, Topics.APPOINTMENTS, Duration.ofSeconds(2)),
+                    new KafkaOutboxPublisher(unreachable, Topics.APPOINTMENTS, Duration.ofSeconds(2)),
                     persistence.transactions(), Clock.systemUTC(), 100);
 
             assertThatThrownBy(relayWithoutKafka::relayBatch).isInstanceOf(PublishMessages.PublishFailed.class);

@@ -11,7 +11,7 @@ import org.medicore.billing.application.port.out.ParkCharges;
 import org.medicore.billing.application.port.out.RecordProcessedEvents;
 import org.medicore.billing.application.port.out.SaveAccounts;
 import org.medicore.billing.application.port.out.SaveInvoices;
-import org.medicore.billing.application.port.out.Transactions;
+import org.medicore.support.port.Transactions;
 import org.medicore.billing.domain.BillingAccount;
 import org.medicore.billing.domain.Charge;
 import org.medicore.billing.domain.FeeSchedule;

@@ -4,7 +4,7 @@ import org.medicore.billing.application.port.in.ManageFeeSchedule;
 import org.medicore.billing.application.port.in.Outcome;
 import org.medicore.billing.application.port.out.LoadFeeSchedule;
 import org.medicore.billing.application.port.out.SaveFeeSchedule;
-import org.medicore.billing.application.port.out.Transactions;
+import org.medicore.support.port.Transactions;
 import org.medicore.billing.domain.BillingAccess;
 import org.medicore.billing.domain.Caller;
 import org.medicore.billing.domain.FeeSchedule;

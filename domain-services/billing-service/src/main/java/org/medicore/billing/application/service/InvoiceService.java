@@ -18,7 +18,7 @@ import org.medicore.billing.application.port.out.LoadFeeSchedule;
 import org.medicore.billing.application.port.out.LoadInvoices;
 import org.medicore.billing.application.port.out.SaveAccounts;
 import org.medicore.billing.application.port.out.SaveInvoices;
-import org.medicore.billing.application.port.out.Transactions;
+import org.medicore.support.port.Transactions;
 import org.medicore.billing.domain.AccountStatement;
 import org.medicore.billing.domain.BillingAccess;
 import org.medicore.billing.domain.BillingAccount;

@@ -6,7 +6,7 @@ import org.medicore.notification.application.port.out.ComposeMessages;
 import org.medicore.notification.application.port.out.ComposedMessage;
 import org.medicore.notification.application.port.out.LoadRecipients;
 import org.medicore.notification.application.port.out.SendOnChannel;
-import org.medicore.notification.application.port.out.Transactions;
+import org.medicore.support.port.Transactions;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.ClaimedNotification;
 import org.medicore.notification.domain.DeliveryOutcome;

@@ -6,7 +6,7 @@ import org.medicore.notification.application.port.out.LoadPractitionerZones;
 import org.medicore.notification.application.port.out.LoadRecipients;
 import org.medicore.notification.application.port.out.RecordProcessedEvents;
 import org.medicore.notification.application.port.out.ScheduleNotifications;
-import org.medicore.notification.application.port.out.Transactions;
+import org.medicore.support.port.Transactions;
 import org.medicore.notification.domain.AppointmentCalendar;
 import org.medicore.notification.domain.MessageContent;
 import org.medicore.notification.domain.Notification;

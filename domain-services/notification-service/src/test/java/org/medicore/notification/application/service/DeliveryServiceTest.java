@@ -169,7 +169,7 @@ class DeliveryServiceTest {
     private record Retry(UUID id, int attempts, Instant next) {
     }
 
-    private enum Transaction implements org.medicore.notification.application.port.out.Transactions {
+    private enum Transaction implements org.medicore.support.port.Transactions {
         DIRECT;
 
         @Override

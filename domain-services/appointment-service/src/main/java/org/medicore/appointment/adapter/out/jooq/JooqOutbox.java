@@ -2,8 +2,8 @@ package org.medicore.appointment.adapter.out.jooq;
 
 import org.jooq.DSLContext;
 import org.medicore.appointment.application.port.out.AppendToOutbox;
-import org.medicore.appointment.application.port.out.OutboxMessage;
-import org.medicore.appointment.application.port.out.PendingOutbox;
+import org.medicore.support.port.OutboxMessage;
+import org.medicore.support.outbox.PendingOutbox;
 
 import java.time.Instant;
 import java.util.List;
@@ -37,21 +37,23 @@ final class JooqOutbox implements AppendToOutbox, PendingOutbox {
                 .execute();
     }
 
+    /** Empty while another relay holds the outbox: one relay at a time keeps the write order. */
     @Override
-    public boolean claimRelay() {
-        return dsl.select(field("pg_try_advisory_xact_lock({0})", Boolean.class, RELAY_LOCK)).fetchSingle().value1();
-    }
-
-    @Override
-    public List<Pending> lockOldestUnsent(int limit) {
+    public List<OutboxMessage> lockOldestUnsent(int limit) {
+        if (!claimRelay()) {
+            return List.of();
+        }
         return dsl.selectFrom(OUTBOX_EVENT)
                 .where(OUTBOX_EVENT.SENT_AT.isNull())
                 .orderBy(OUTBOX_EVENT.SEQUENCE)
                 .limit(limit)
                 .forUpdate().skipLocked()
-                .fetch(row -> new Pending(row.getSequence(), new OutboxMessage(row.getEventId(), row.getEventType(),
-                        row.getAggregateId().toString(), row.getOccurredAt().toInstant(), row.getPayload(),
-                        row.getTraceParent())));
+                .fetch(row -> new OutboxMessage(row.getEventId(), row.getEventType(), row.getAggregateId().toString(),
+                        row.getOccurredAt().toInstant(), row.getPayload(), row.getTraceParent()));
+    }
+
+    private boolean claimRelay() {
+        return dsl.select(field("pg_try_advisory_xact_lock({0})", Boolean.class, RELAY_LOCK)).fetchSingle().value1();
     }
 
     @Override
@@ -60,7 +62,7 @@ final class JooqOutbox implements AppendToOutbox, PendingOutbox {
     }
 
     @Override
-    public void markSent(List<Long> sequences, Instant at) {
-        dsl.update(OUTBOX_EVENT).set(OUTBOX_EVENT.SENT_AT, utc(at)).where(OUTBOX_EVENT.SEQUENCE.in(sequences)).execute();
+    public void markSent(List<UUID> eventIds, Instant at) {
+        dsl.update(OUTBOX_EVENT).set(OUTBOX_EVENT.SENT_AT, utc(at)).where(OUTBOX_EVENT.EVENT_ID.in(eventIds)).execute();
     }
 }

@@ -5,12 +5,12 @@ import org.medicore.appointment.application.port.out.AppendToOutbox;
 import org.medicore.appointment.application.port.out.LoadAppointments;
 import org.medicore.appointment.application.port.out.LoadPractitioner;
 import org.medicore.appointment.application.port.out.LoadWorkingHours;
-import org.medicore.appointment.application.port.out.PendingOutbox;
+import org.medicore.support.outbox.PendingOutbox;
 import org.medicore.appointment.application.port.out.RememberBookingRequests;
 import org.medicore.appointment.application.port.out.SaveAppointment;
 import org.medicore.appointment.application.port.out.SavePractitioner;
 import org.medicore.appointment.application.port.out.SaveWorkingHours;
-import org.medicore.appointment.application.port.out.Transactions;
+import org.medicore.support.port.Transactions;
 
 /** The PostgreSQL adapters of the service, as the ports they implement; the adapters themselves stay package-private. */
 public final class JooqPersistence {

@@ -1,12 +1,11 @@
 package org.medicore.appointment.adapter.out.kafka;
 
 import org.medicore.support.tracing.TraceParent;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
-import com.google.protobuf.util.JsonFormat;
 import org.medicore.appointment.application.port.out.FormatEvent;
-import org.medicore.appointment.application.port.out.OutboxMessage;
+import org.medicore.support.outbox.EventEnvelope;
+import org.medicore.support.port.OutboxMessage;
 import org.medicore.appointment.domain.AppointmentEvent;
 import org.medicore.appointment.domain.AppointmentFacts;
 import org.medicore.contracts.appointment.v1.CancellingParty;
@@ -23,18 +22,10 @@ import java.time.Instant;
 /** Domain events as medicore.events.v1 messages in the proto3 JSON mapping: the topic's wire form. */
 final class ProtoEventFormat implements FormatEvent {
 
-    private static final JsonFormat.Printer JSON = JsonFormat.printer().omittingInsignificantWhitespace();
-
     @Override
     public OutboxMessage format(AppointmentEvent event) {
-        Message message = toProto(event);
-        try {
-            return new OutboxMessage(event.eventId(), message.getDescriptorForType().getFullName(),
-                    event.facts().appointmentId().toString(), event.occurredAt(), JSON.print(message),
-                    TraceParent.current());
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("event not printable as JSON: " + event, e);
-        }
+        return EventEnvelope.of(event.eventId(), event.facts().appointmentId().toString(), event.occurredAt(),
+                toProto(event), TraceParent.current());
     }
 
     static Message toProto(AppointmentEvent event) {

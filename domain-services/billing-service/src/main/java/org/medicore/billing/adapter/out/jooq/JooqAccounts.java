@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static org.medicore.billing.adapter.out.jooq.Instants.column;
-import static org.medicore.billing.adapter.out.jooq.Instants.value;
+import static org.medicore.support.postgres.TimestampColumns.column;
+import static org.medicore.support.postgres.TimestampColumns.value;
 import static org.medicore.billing.adapter.out.jooq.generated.Tables.BILLING_ACCOUNT;
 import static org.medicore.billing.adapter.out.jooq.generated.Tables.PARKED_CHARGE;
 import static org.medicore.billing.adapter.out.jooq.generated.Tables.PROCESSED_EVENT;

@@ -1,10 +1,10 @@
 package org.medicore.billing.adapter.out.jooq;
 
 import org.jooq.DSLContext;
+import org.medicore.support.transaction.SpringTransactions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The PostgreSQL adapters: each implements the outgoing ports of its tables. */
 @Configuration(proxyBeanMethods = false)
@@ -12,7 +12,7 @@ public class JooqConfiguration {
 
     @Bean
     SpringTransactions jooqTransactions(PlatformTransactionManager transactionManager) {
-        return new SpringTransactions(new TransactionTemplate(transactionManager));
+        return new SpringTransactions(transactionManager);
     }
 
     @Bean

@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static org.medicore.billing.adapter.out.jooq.Instants.column;
-import static org.medicore.billing.adapter.out.jooq.Instants.value;
+import static org.medicore.support.postgres.TimestampColumns.column;
+import static org.medicore.support.postgres.TimestampColumns.value;
 import static org.medicore.billing.adapter.out.jooq.generated.Tables.APPOINTMENT_FEE;
 import static org.medicore.billing.adapter.out.jooq.generated.Tables.FEE_SCHEDULE;
 

@@ -35,8 +35,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static org.medicore.billing.adapter.out.jooq.Instants.column;
-import static org.medicore.billing.adapter.out.jooq.Instants.value;
+import static org.medicore.support.postgres.TimestampColumns.column;
+import static org.medicore.support.postgres.TimestampColumns.value;
 import static org.medicore.billing.adapter.out.jooq.generated.Tables.INVOICE;
 import static org.medicore.billing.adapter.out.jooq.generated.Tables.INVOICE_LINE_ITEM;
 import static org.medicore.billing.adapter.out.jooq.generated.Tables.INVOICE_NUMBER_COUNTER;

@@ -2,15 +2,15 @@ package org.medicore.billing.adapter.out.jooq;
 
 import org.jooq.DSLContext;
 import org.medicore.billing.application.port.out.AppendToOutbox;
-import org.medicore.billing.application.port.out.OutboxMessage;
-import org.medicore.billing.application.port.out.PendingOutbox;
+import org.medicore.support.outbox.PendingOutbox;
+import org.medicore.support.port.OutboxMessage;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static org.medicore.billing.adapter.out.jooq.Instants.column;
-import static org.medicore.billing.adapter.out.jooq.Instants.value;
+import static org.medicore.support.postgres.TimestampColumns.column;
+import static org.medicore.support.postgres.TimestampColumns.value;
 import static org.medicore.billing.adapter.out.jooq.generated.Tables.OUTBOX;
 
 /** The outbox table: appended in the change's transaction, read in write order by the relay. */
@@ -27,7 +27,7 @@ final class JooqOutbox implements AppendToOutbox, PendingOutbox {
         for (OutboxMessage message : messages) {
             db.insertInto(OUTBOX)
                     .set(OUTBOX.EVENT_ID, message.eventId())
-                    .set(OUTBOX.AGGREGATE_ID, message.aggregateId())
+                    .set(OUTBOX.AGGREGATE_ID, message.key())
                     .set(OUTBOX.EVENT_TYPE, message.eventType())
                     .set(OUTBOX.OCCURRED_AT, column(message.occurredAt()))
                     .set(OUTBOX.PAYLOAD, message.payload())
@@ -37,20 +37,20 @@ final class JooqOutbox implements AppendToOutbox, PendingOutbox {
     }
 
     @Override
-    public List<OutboxMessage> oldestUnpublished(int limit) {
+    public List<OutboxMessage> lockOldestUnsent(int limit) {
         return db.selectFrom(OUTBOX).where(OUTBOX.PUBLISHED_AT.isNull()).orderBy(OUTBOX.POSITION).limit(limit)
                 .forUpdate().skipLocked()
-                .fetch(row -> new OutboxMessage(row.getEventId(), row.getAggregateId(), row.getEventType(),
+                .fetch(row -> new OutboxMessage(row.getEventId(), row.getEventType(), row.getAggregateId(),
                         value(row.getOccurredAt()), row.getPayload(), row.getTraceParent()));
     }
 
     @Override
-    public long countUnpublished() {
+    public long countUnsent() {
         return db.fetchCount(OUTBOX, OUTBOX.PUBLISHED_AT.isNull());
     }
 
     @Override
-    public void markPublished(List<UUID> eventIds, Instant at) {
+    public void markSent(List<UUID> eventIds, Instant at) {
         db.update(OUTBOX).set(OUTBOX.PUBLISHED_AT, column(at)).where(OUTBOX.EVENT_ID.in(eventIds)).execute();
     }
 }

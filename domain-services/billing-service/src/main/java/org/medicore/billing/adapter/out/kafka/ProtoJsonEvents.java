@@ -1,13 +1,12 @@
 package org.medicore.billing.adapter.out.kafka;
 
 import org.medicore.support.tracing.TraceParent;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
-import com.google.protobuf.util.JsonFormat;
 import com.google.type.Date;
 import org.medicore.billing.application.port.out.FormatEvent;
-import org.medicore.billing.application.port.out.OutboxMessage;
+import org.medicore.support.outbox.EventEnvelope;
+import org.medicore.support.port.OutboxMessage;
 import org.medicore.billing.domain.AppointmentRef;
 import org.medicore.billing.domain.BillingEvent;
 import org.medicore.billing.domain.Money;
@@ -24,8 +23,6 @@ import java.time.LocalDate;
 /** Billing events in the proto3 JSON mapping of medicore.events.v1, as the topic carries them. */
 final class ProtoJsonEvents implements FormatEvent {
 
-    private static final JsonFormat.Printer JSON = JsonFormat.printer().omittingInsignificantWhitespace();
-
     @Override
     public OutboxMessage format(BillingEvent event) {
         Message message = switch (event) {
@@ -34,13 +31,8 @@ final class ProtoJsonEvents implements FormatEvent {
             case BillingEvent.InvoicePaid paid -> paid(paid);
             case BillingEvent.InvoiceVoided voided -> voided(voided);
         };
-        try {
-            return new OutboxMessage(event.eventId(), event.invoiceId().toString(),
-                    message.getDescriptorForType().getFullName(), event.occurredAt(), JSON.print(message),
-                    TraceParent.current());
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("cannot print " + message.getDescriptorForType().getFullName(), e);
-        }
+        return EventEnvelope.of(event.eventId(), event.invoiceId().toString(), event.occurredAt(), message,
+                TraceParent.current());
     }
 
     private static InvoiceIssued issued(BillingEvent.InvoiceIssued event) {

@@ -6,7 +6,6 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import org.medicore.lab.domain.ReportPage;
 import org.medicore.lab.application.port.out.LoadReport;
-import org.medicore.lab.application.port.out.PendingEvents;
 import org.medicore.lab.application.port.out.SaveReport;
 import org.medicore.lab.domain.LabReport;
 import org.medicore.lab.domain.LabReportEvent;
@@ -15,6 +14,7 @@ import org.medicore.lab.domain.Rejection;
 import org.medicore.lab.domain.RejectionReason;
 import org.medicore.lab.domain.Role;
 import org.medicore.lab.domain.Uploader;
+import org.medicore.support.outbox.PendingEvents;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -30,7 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Reports and their outbox in one DynamoDB table (see {@link ReportTable}). */
-final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents {
+final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents<LabReportEvent> {
 
     private static final String PROCESSED = "LabReportProcessed";
     private static final String REJECTED = "LabReportRejected";

@@ -3,17 +3,15 @@ package org.medicore.lab.adapter.out.kafka;
 import org.medicore.support.kafka.KafkaClientSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.medicore.support.health.KafkaBrokerHealth;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.medicore.support.outbox.KafkaOutboxPublisher;
+import org.medicore.support.outbox.OutboxProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
-import java.util.Map;
 
 /** One idempotent producer for the outbox relay. */
 @Configuration(proxyBeanMethods = false)
@@ -26,21 +24,13 @@ public class KafkaConfiguration {
 
     @Bean(destroyMethod = "close")
     Producer<String, String> labEventProducer(Properties properties, KafkaClientSettings clients) {
-        return new KafkaProducer<>(clients.with(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                // one in flight keeps a report's events in order across retries
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.ackTimeout().toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) properties.ackTimeout().toMillis() / 2,
-                ProducerConfig.CLIENT_ID_CONFIG, "lab-processor-outbox")),
-                new StringSerializer(), new StringSerializer());
+        return OutboxProducer.create(properties.bootstrapServers(), "lab-processor-outbox", properties.ackTimeout(), clients);
     }
 
     @Bean
     KafkaEventPublisher kafkaEventPublisher(Producer<String, String> labEventProducer, Properties properties) {
-        return new KafkaEventPublisher(labEventProducer, properties.topic(), properties.ackTimeout().plusSeconds(5));
+        return new KafkaEventPublisher(new KafkaOutboxPublisher(labEventProducer, properties.topic(),
+                properties.ackTimeout().plusSeconds(5)));
     }
 
     @Bean(destroyMethod = "close")

@@ -1,57 +1,34 @@
 package org.medicore.lab.adapter.out.kafka;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
-import com.google.protobuf.util.JsonFormat;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.medicore.contracts.events.v1.LabReportHeld;
 import org.medicore.contracts.events.v1.LabReportProcessed;
 import org.medicore.contracts.events.v1.LabReportRejected;
 import org.medicore.contracts.lab.v1.LabReportRejectionReason;
 import org.medicore.lab.adapter.proto.LabResultProtos;
-import org.medicore.lab.application.port.out.PublishEvent;
 import org.medicore.lab.domain.LabReportEvent;
+import org.medicore.support.outbox.EventEnvelope;
+import org.medicore.support.outbox.PublishEvent;
+import org.medicore.support.outbox.PublishMessages;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-/** Lab report events on medicore.labs.v1 as proto3 JSON, keyed by report id, acknowledged before returning. */
-final class KafkaEventPublisher implements PublishEvent {
+/**
+ * Lab report events as contracts messages in the topics' envelope on medicore.labs.v1, keyed by report id, sent by
+ * the shared outbox publisher, which returns once the broker acknowledged them. The DynamoDB outbox keeps no trace.
+ */
+final class KafkaEventPublisher implements PublishEvent<LabReportEvent> {
 
-    private static final JsonFormat.Printer JSON = JsonFormat.printer().omittingInsignificantWhitespace();
+    private final PublishMessages topic;
 
-    private final Producer<String, String> producer;
-    private final String topic;
-    private final Duration ackTimeout;
-
-    KafkaEventPublisher(Producer<String, String> producer, String topic, Duration ackTimeout) {
-        this.producer = producer;
+    KafkaEventPublisher(PublishMessages topic) {
         this.topic = topic;
-        this.ackTimeout = ackTimeout;
     }
 
     @Override
     public void publish(LabReportEvent event) {
-        Message message = message(event);
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, event.reportId(), json(message), List.of(
-                header("event-id", event.eventId().toString()),
-                header("event-type", message.getDescriptorForType().getFullName()),
-                header("occurred-at", event.occurredAt().toString())));
-        try {
-            producer.send(record).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + event.eventId(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge event " + event.eventId(), e);
-        }
+        topic.publishAll(List.of(EventEnvelope.of(event.eventId(), event.reportId(), event.occurredAt(), message(event), "")));
     }
 
     static Message message(LabReportEvent event) {
@@ -76,17 +53,5 @@ final class KafkaEventPublisher implements PublishEvent {
                     .setReason(LabReportRejectionReason.valueOf(rejected.rejection().reason().name()))
                     .setDetail(rejected.rejection().detail()).setUploadedBySubject(rejected.uploadedBySubject()).build();
         };
-    }
-
-    private static String json(Message message) {
-        try {
-            return JSON.print(message);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException(message.getDescriptorForType().getFullName() + " has no JSON form", e);
-        }
-    }
-
-    private static RecordHeader header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -9,8 +9,8 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
-import static org.medicore.notification.adapter.out.jooq.Instants.column;
-import static org.medicore.notification.adapter.out.jooq.Instants.value;
+import static org.medicore.support.postgres.TimestampColumns.column;
+import static org.medicore.support.postgres.TimestampColumns.value;
 import static org.medicore.notification.adapter.out.jooq.generated.Tables.APPOINTMENT_CALENDAR;
 
 /** appointment_calendar: one row per appointment, locked while an event changes it. */

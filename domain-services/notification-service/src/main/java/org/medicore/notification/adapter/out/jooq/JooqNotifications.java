@@ -17,8 +17,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import static org.medicore.notification.adapter.out.jooq.Instants.column;
-import static org.medicore.notification.adapter.out.jooq.Instants.value;
+import static org.medicore.support.postgres.TimestampColumns.column;
+import static org.medicore.support.postgres.TimestampColumns.value;
 import static org.medicore.notification.adapter.out.jooq.generated.Tables.NOTIFICATION;
 
 /**

@@ -6,7 +6,7 @@ import org.medicore.notification.application.port.out.RecordProcessedEvents;
 import java.time.Instant;
 import java.util.UUID;
 
-import static org.medicore.notification.adapter.out.jooq.Instants.column;
+import static org.medicore.support.postgres.TimestampColumns.column;
 import static org.medicore.notification.adapter.out.jooq.generated.Tables.PROCESSED_EVENT;
 
 /** processed_event: the id of every consumed event; a second insert of an id changes nothing. */

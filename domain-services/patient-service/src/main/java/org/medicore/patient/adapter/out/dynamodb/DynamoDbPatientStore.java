@@ -3,13 +3,13 @@ package org.medicore.patient.adapter.out.dynamodb;
 import org.medicore.patient.application.port.in.PatientPage;
 import org.medicore.patient.application.port.in.SearchPatientsQuery;
 import org.medicore.patient.application.port.out.LoadPatient;
-import org.medicore.patient.application.port.out.LoadPendingEvents;
 import org.medicore.patient.application.port.out.SaveOutcome;
 import org.medicore.patient.application.port.out.SavePatient;
 import org.medicore.patient.application.port.out.SearchPatientRecords;
 import org.medicore.patient.domain.Patient;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.PatientRegistered;
+import org.medicore.support.outbox.PendingEvents;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,7 +31,7 @@ import java.util.Optional;
 import static org.medicore.patient.adapter.out.dynamodb.PatientItems.s;
 
 /** Patients, their uniqueness claims and their outbox in one DynamoDB table. */
-final class DynamoDbPatientStore implements LoadPatient, SearchPatientRecords, SavePatient, LoadPendingEvents {
+final class DynamoDbPatientStore implements LoadPatient, SearchPatientRecords, SavePatient, PendingEvents<PatientRegistered> {
 
     private static final int BATCH_GET_LIMIT = 100;
 

@@ -2,17 +2,15 @@ package org.medicore.patient.adapter.out.kafka;
 
 import org.medicore.support.kafka.KafkaClientSettings;
 import org.medicore.support.health.KafkaBrokerHealth;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.medicore.support.outbox.KafkaOutboxPublisher;
+import org.medicore.support.outbox.OutboxProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
-import java.util.Map;
 
 /** The Kafka adapter's wiring: one idempotent producer for the outbox relay. */
 @Configuration(proxyBeanMethods = false)
@@ -25,22 +23,13 @@ public class KafkaConfiguration {
 
     @Bean(destroyMethod = "close")
     Producer<String, String> patientEventProducer(Properties properties, KafkaClientSettings clients) {
-        return new KafkaProducer<>(clients.with(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                // One in flight keeps a patient's events in order even across retries.
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.ackTimeout().toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) properties.ackTimeout().toMillis() / 2,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.CLIENT_ID_CONFIG, "patient-service-outbox")),
-                new StringSerializer(), new StringSerializer());
+        return OutboxProducer.create(properties.bootstrapServers(), "patient-service-outbox", properties.ackTimeout(), clients);
     }
 
     @Bean
     KafkaEventPublisher kafkaEventPublisher(Producer<String, String> patientEventProducer, Properties properties) {
-        return new KafkaEventPublisher(patientEventProducer, properties.topic(), properties.ackTimeout().plusSeconds(5));
+        return new KafkaEventPublisher(new KafkaOutboxPublisher(patientEventProducer, properties.topic(),
+                properties.ackTimeout().plusSeconds(5)));
     }
 
     @Bean(destroyMethod = "close")

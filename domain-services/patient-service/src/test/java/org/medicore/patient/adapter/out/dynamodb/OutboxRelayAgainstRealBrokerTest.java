@@ -11,11 +11,11 @@ import org.medicore.contracts.events.v1.PatientRegistered;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
 import org.medicore.patient.RealComponentsTest;
-import org.medicore.patient.application.port.out.PublishEvent;
 import org.medicore.patient.application.port.out.SaveOutcome;
-import org.medicore.patient.application.service.OutboxRelay;
 import org.medicore.patient.domain.Patient;
 import org.medicore.patient.domain.PatientId;
+import org.medicore.support.outbox.EventByEventRelay;
+import org.medicore.support.outbox.PublishEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ class OutboxRelayAgainstRealBrokerTest extends RealComponentsTest {
     @Autowired
     private DynamoDbPatientStore store;
     @Autowired
-    private PublishEvent kafka;
+    private PublishEvent<org.medicore.patient.domain.PatientRegistered> kafka;
 
     @Test
     void a_relay_that_dies_mid_way_loses_no_event_and_its_successor_publishes_the_rest() throws Exception {
@@ -58,17 +58,17 @@ class OutboxRelayAgainstRealBrokerTest extends RealComponentsTest {
 
         // The first relay publishes two events for real, then dies after the third reached Kafka but before it was marked.
         AtomicInteger published = new AtomicInteger();
-        PublishEvent diesAfterThird = event -> {
+        PublishEvent<org.medicore.patient.domain.PatientRegistered> diesAfterThird = event -> {
             kafka.publish(event);
             if (published.incrementAndGet() == 3) {
                 throw new IllegalStateException("relay process killed");
             }
         };
-        assertThatThrownBy(() -> new OutboxRelay(store, diesAfterThird, 10).relayPending()).hasMessage("relay process killed");
+        assertThatThrownBy(() -> new EventByEventRelay<>(store, diesAfterThird, 10).relayPending()).hasMessage("relay process killed");
         assertThat(store.oldestPending(10)).extracting(e -> e.eventId()).containsExactly(
                 written.get(2).eventId(), written.get(3).eventId(), written.get(4).eventId());
 
-        int relayedByRestart = new OutboxRelay(store, kafka, 10).relayPending();
+        int relayedByRestart = new EventByEventRelay<>(store, kafka, 10).relayPending();
 
         assertThat(relayedByRestart).isEqualTo(3);
         assertThat(store.oldestPending(10)).isEmpty();
@@ -104,7 +104,7 @@ class OutboxRelayAgainstRealBrokerTest extends RealComponentsTest {
     }
 
     private void drainOutbox() {
-        new OutboxRelay(store, kafka, 100).relayPending();
+        new EventByEventRelay<>(store, kafka, 100).relayPending();
     }
 
     private static Map<String, List<ConsumerRecord<String, String>>> consume(Set<String> eventIds) {

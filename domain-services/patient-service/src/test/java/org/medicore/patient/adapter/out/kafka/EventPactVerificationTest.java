@@ -13,7 +13,8 @@ import org.medicore.localstack.pact.VerifiesPacts;
 import org.medicore.patient.RealComponentsTest;
 import org.medicore.patient.application.port.in.RegisterPatient;
 import org.medicore.patient.application.port.in.RegistrationResult;
-import org.medicore.patient.application.port.in.RelayOutbox;
+import org.medicore.patient.domain.PatientRegistered;
+import org.medicore.support.outbox.EventByEventRelay;
 import org.medicore.patient.domain.Caller;
 import org.medicore.patient.domain.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +37,7 @@ class EventPactVerificationTest extends RealComponentsTest implements VerifiesPa
     @Autowired
     private RegisterPatient registration;
     @Autowired
-    private RelayOutbox relay;
+    private EventByEventRelay<PatientRegistered> relay;
     private String patientId;
 
     @State("a patient with a portal account registers at a clinic")

@@ -1,12 +1,11 @@
-package org.medicore.appointment.adapter.out.kafka;
+package org.medicore.support.outbox;
 
-import org.medicore.support.tracing.TraceParent;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.medicore.appointment.application.port.out.OutboxMessage;
-import org.medicore.appointment.application.port.out.PublishMessages;
+import org.medicore.support.port.OutboxMessage;
+import org.medicore.support.tracing.TraceParent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,16 +17,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends outbox messages to the topic, key = aggregate id, with the event headers, and waits
- * for every acknowledgement. The producer is idempotent, so one key's records keep their order.
+ * Sends outbox messages to one topic in the events' envelope: key = aggregate id, headers
+ * {@code event-id}, {@code event-type}, {@code occurred-at} and, when the change ran in a trace,
+ * {@code traceparent}; waits for every acknowledgement. With an idempotent producer one key's
+ * records keep their order.
  */
-final class KafkaPublisher implements PublishMessages {
+public final class KafkaOutboxPublisher implements PublishMessages {
 
     private final Producer<String, String> producer;
     private final String topic;
     private final Duration ackTimeout;
 
-    KafkaPublisher(Producer<String, String> producer, String topic, Duration ackTimeout) {
+    public KafkaOutboxPublisher(Producer<String, String> producer, String topic, Duration ackTimeout) {
         this.producer = producer;
         this.topic = topic;
         this.ackTimeout = ackTimeout;

@@ -1,9 +1,10 @@
-package org.medicore.notification.application.port.out;
+package org.medicore.support.port;
 
 import java.util.function.Supplier;
 
 /** Runs work in one database transaction: all its writes land together or not at all. */
 public interface Transactions {
 
+    /** Runs {@code work} in one transaction; committed when it returns, rolled back when it throws. */
     <T> T inTransaction(Supplier<T> work);
 }

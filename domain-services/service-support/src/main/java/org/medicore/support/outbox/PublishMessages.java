@@ -1,7 +1,10 @@
-package org.medicore.appointment.application.port.out;
+package org.medicore.support.outbox;
+
+import org.medicore.support.port.OutboxMessage;
 
 import java.util.List;
 
+/** Where the relay sends the outbox: the service's topic. */
 public interface PublishMessages {
 
     /**

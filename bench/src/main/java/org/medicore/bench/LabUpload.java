@@ -1,0 +1,76 @@
+package org.medicore.bench;
+
+import org.medicore.localstack.LabReportPdf;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A lab report uploaded as the portal uploads it, as one operation: the demo patient asks the BFF
+ * for an upload, PUTs the PDF to the presigned URL of the object store, confirms it, and the
+ * operation ends when the report is {@code PROCESSED} (its results attached to the record). A
+ * report held for review or refused is a failure: the PDF is one the processor reads in full.
+ */
+final class LabUpload {
+
+    private static final String REQUEST = """
+            mutation Upload($input: RequestLabReportUploadInput!) {
+              requestLabReportUpload(input: $input) { reportId uploadUrl requiredHeaders { name value } }
+            }""";
+    private static final String CONFIRM = "mutation Confirm($id: ID!) { confirmLabReportUpload(reportId: $id) { id status } }";
+    private static final String STATUS = "query Status($id: ID!) { labReport(id: $id) { status } }";
+    private static final Duration PROCESSING_LIMIT = Duration.ofSeconds(60);
+
+    private final GraphQl graphQl;
+    private final String patientId;
+    private final byte[] pdf = LabReportPdf.withLines(List.of("Glucose: 98 mg/dL (70-99)", "Sodium: 141 mmol/L (136-145)",
+            "Potassium: 5.9 mmol/L (3.5-5.1)"));
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    LabUpload(GraphQl graphQl) throws IOException, InterruptedException {
+        this.graphQl = graphQl;
+        this.patientId = graphQl.execute("patient", "query Me { me { patient { id } } }", Map.of())
+                .path("me").path("patient").path("id").asString();
+        if (patientId.isEmpty()) {
+            throw new IllegalStateException("the demo patient has no record (start the stack with its demo data)");
+        }
+    }
+
+    void upload(int client) throws Exception {
+        JsonNode upload = graphQl.execute("patient", REQUEST, Map.of("input", Map.of("patientId", patientId,
+                "fileName", "bench-report.pdf", "sizeBytes", pdf.length))).path("requestLabReportUpload");
+        String reportId = upload.path("reportId").asString();
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.path("uploadUrl").asString()))
+                .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf));
+        for (JsonNode header : upload.path("requiredHeaders")) {
+            String name = header.path("name").asString();
+            if (!name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("host")) {
+                put.header(name, header.path("value").asString());
+            }
+        }
+        HttpResponse<String> stored = http.send(put.build(), HttpResponse.BodyHandlers.ofString());
+        if (stored.statusCode() / 100 != 2) {
+            throw new IOException("the object store refused the PDF: HTTP " + stored.statusCode());
+        }
+        graphQl.execute("patient", CONFIRM, Map.of("id", reportId));
+        long deadline = System.nanoTime() + PROCESSING_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = graphQl.execute("patient", STATUS, Map.of("id", reportId)).path("labReport").path("status").asString();
+            switch (status) {
+                case "PROCESSED" -> {
+                    return;
+                }
+                case "REJECTED", "NEEDS_REVIEW" -> throw new IllegalStateException("report " + reportId + " ended " + status);
+                default -> Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("report " + reportId + " not processed within " + PROCESSING_LIMIT.toSeconds() + " s");
+    }
+}
