@@ -45,7 +45,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class FhirOverTheServicesTest {
 
-    private static final TestSystem SYSTEM = TestSystem.get().withDemoData();
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final ZoneId CLINIC = ZoneId.of("Europe/Berlin");
     private static final Pattern SUBJECT = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"");
@@ -57,15 +56,20 @@ class FhirOverTheServicesTest {
 
     @DynamicPropertySource
     static void wholeSystem(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> SYSTEM.keycloak().issuer());
-        registry.add("medicore.fhir.services.patient", SYSTEM::patientTarget);
-        registry.add("medicore.fhir.services.appointment", SYSTEM::appointmentTarget);
-        registry.add("medicore.fhir.services.lab", SYSTEM::labTarget);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> system().keycloak().issuer());
+        registry.add("medicore.fhir.services.patient", () -> system().patientTarget());
+        registry.add("medicore.fhir.services.appointment", () -> system().appointmentTarget());
+        registry.add("medicore.fhir.services.lab", () -> system().labTarget());
+    }
+
+    /** Started on first use (once per JVM), not when the class loads: a disabled run starts nothing. */
+    private static TestSystem system() {
+        return TestSystem.get().withDemoData();
     }
 
     @Test
     void a_patient_finds_a_doctor_books_a_free_slot_and_cancels_it_through_the_services() throws Exception {
-        String token = SYSTEM.keycloak().accessToken("patient");
+        String token = system().keycloak().accessToken("patient");
         // the demo patient's record has the patient user's subject as its id
         String patientId = subject(token);
 
@@ -105,7 +109,7 @@ class FhirOverTheServicesTest {
 
     @Test
     void a_patient_searches_their_lab_reports_through_lab_processor_and_may_not_see_another_patients() throws Exception {
-        String token = SYSTEM.keycloak().accessToken("patient");
+        String token = system().keycloak().accessToken("patient");
 
         Bundle reports = valid(get(token, "/fhir/DiagnosticReport?patient=Patient/" + subject(token)), 200, Bundle.class);
 
