@@ -68,7 +68,7 @@ class MetadataEndpoint {
         resource(rest, "DiagnosticReport", Set.of(READ), DiagnosticReportEndpoint.SEARCH_PARAMETERS);
         resource(rest, "Appointment", Set.of(READ, CREATE, UPDATE), AppointmentEndpoint.SEARCH_PARAMETERS)
                 .setDocumentation("create books (the end follows from the practitioner's slot length; Idempotency-Key makes a"
-                        + " retry safe); update only cancels (status cancelled, with a cancelation reason; If-Match W/\"<version>\")");
+                        + " retry safe); update only cancels (status cancelled, with a cancelation reason; If-Match W/\"n\" with the version n)");
         resource(rest, "Condition", Set.of(), HistoryEndpoint.SEARCH_PARAMETERS);
         resource(rest, "AllergyIntolerance", Set.of(), HistoryEndpoint.SEARCH_PARAMETERS);
         resource(rest, "MedicationStatement", Set.of(), HistoryEndpoint.SEARCH_PARAMETERS);
