@@ -1,10 +1,17 @@
 // The portal's day in a real browser, against the whole system (started by PortalInTheBrowserTest):
 // a patient signs up, books and uploads a lab report; the doctor sees the booking live and completes
 // it; billing records the payment; the admin dashboard moves. Each step is reported as passed or
-// failed; a screenshot of every screen goes to $SCREENSHOTS.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// failed; every screen is checked by axe-core and photographed at a desktop's and a phone's width
+// (into $SCREENSHOTS), and any axe violation fails its step.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+
+// The portal's CSP allows scripts from the portal only, so axe cannot come in as a script tag
+// (page.addScriptTag inlines it); evaluated through the DevTools protocol, which no CSP governs.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WIDTHS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }];
 
 const PORTAL = required('PORTAL_URL');
 const PDF = required('LAB_REPORT_PDF');
@@ -42,7 +49,45 @@ async function step(name, pages, run) {
   }
 }
 
-const shoot = (page, name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** axe-core's WCAG 2.x A/AA and best-practice rules over the whole page as it is now, in words. */
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const results = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('; ')}`);
+  });
+  return violations;
+}
+
+/**
+ * The screen as it is now at both widths: axe over each, and a photograph of each. The page
+ * goes back to its own size after; a violation at either width fails the step.
+ */
+async function shoot(page, name) {
+  const own = page.viewportSize();
+  const found = [];
+  try {
+    for (const size of WIDTHS) {
+      await page.setViewportSize(size);
+      // Two frames: the layout for the new width is done before axe measures it.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size.width}.png`), fullPage: true });
+      found.push(...(await axeViolations(page)).map((violation) => `at ${size.width} px: ${violation}`));
+    }
+  } finally {
+    await page.setViewportSize(own);
+  }
+  axeChecked += 1;
+  // Kept, not thrown: one run names every screen's violations; any of them fails the run at its end.
+  for (const violation of found) {
+    axeFound.push(`${name} ${violation}`);
+    console.log(`  [axe] ${name} ${violation}`);
+  }
+}
+let axeChecked = 0;
+const axeFound = [];
 
 async function signIn(page, username, password) {
   await page.goto(PORTAL);
@@ -89,7 +134,8 @@ let bookingsBefore = 0;
 async function chooseTheDoctorsFirstFreeSlot() {
   await patient.getByRole('link', { name: 'Book an appointment' }).click();
   await patient.getByLabel('Practitioner').selectOption({ label: 'Gregory Doctor, General practice (General medicine)' });
-  const firstSlot = patient.locator('fieldset button[aria-pressed]').first();
+  // The days are one Tab stop and the times another; arrows move within them (Vitest tests the keys).
+  const firstSlot = patient.getByRole('radiogroup', { name: /^Free times on \w/ }).getByRole('radio').first();
   await firstSlot.waitFor();
   await firstSlot.click();
 }
@@ -207,7 +253,17 @@ await step('the admin reads the audit trail of the new patient, today, and the c
 
 await step('the patient uploads a lab report and follows its status live', pages, async () => {
   await patient.getByRole('link', { name: 'Upload a lab report' }).click();
-  await patient.locator('#lab-report-file').setInputFiles(PDF);
+  // The picker is a button; a file of another kind chosen anyway is refused in words.
+  const picker = patient.getByRole('button', { name: /^Choose a PDF file/ });
+  const chooseFile = async (file) => {
+    const [chooser] = await Promise.all([patient.waitForEvent('filechooser'), picker.click()]);
+    await chooser.setFiles(file);
+  };
+  await chooseFile({ name: 'holiday.png', mimeType: 'image/png', buffer: Buffer.from('not a report') });
+  await patient.getByText('“holiday.png” is not a PDF.', { exact: false }).waitFor();
+  await shoot(patient, '10a-patient-lab-report-not-a-pdf');
+  await chooseFile(PDF);
+  await patient.getByText(/^Chosen: /).waitFor();
   await patient.getByRole('button', { name: 'Upload' }).click();
   await patient.locator('#upload-progress').waitFor();
   await patient.getByTestId('report-status').filter({ hasText: /^read$/ }).waitFor({ timeout: LIVE });
@@ -407,6 +463,7 @@ await browser.close();
 const passed = steps.filter((s) => s.outcome === 'passed').length;
 const failedCount = steps.filter((s) => s.outcome === 'failed').length;
 const skipped = steps.filter((s) => s.outcome === 'skipped').length;
-writeFileSync(RESULTS, JSON.stringify({ passed, failed: failedCount, skipped, steps }, null, 2));
+writeFileSync(RESULTS, JSON.stringify({ passed, failed: failedCount, skipped, steps, axeChecked, axeViolations: axeFound }, null, 2));
+console.log(`axe-core checked ${axeChecked} screens at ${WIDTHS.map((w) => `${w.width} px`).join(' and ')}: ${axeFound.length} violations`);
 console.log(`${passed} passed, ${failedCount} failed, ${skipped} skipped`);
-process.exit(failed ? 1 : 0);
+process.exit(failed || axeFound.length > 0 ? 1 : 0);

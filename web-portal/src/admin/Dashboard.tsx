@@ -8,7 +8,7 @@ import { formattingLocale } from '../i18n/language';
 import { formatMoney, toMajorUnits } from '../money/money';
 import { Empty, Loading, Page, Problem } from '../ui/States';
 import { formatTime } from '../ui/time';
-import { bookingsIn, mergeWindows, noShowPercent, type ClinicWindow } from './windows';
+import { bookingsIn, mergeWindows, minuteByMinute, noShowPercent, type ClinicWindow } from './windows';
 
 
 const DashboardQuery = graphql(`
@@ -25,6 +25,17 @@ const DashboardQuery = graphql(`
         ...AnalyticsWindowParts
       }
     }
+    practitioners(first: 100) {
+      edges {
+        node {
+          id
+          name {
+            given
+            family
+          }
+        }
+      }
+    }
   }
 `);
 
@@ -36,27 +47,40 @@ const Live = graphql(`
   }
 `);
 
-/** The clinic's figures now, then every window analytics-service emits, as they come. */
 /** A rate in percent with one decimal, in the reader's locale: "12.5 %", "12,5 %". */
 const percent = (value: number) =>
   `${value.toLocaleString(formattingLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+/** A chart's number (an axis tick, a tooltip's value) in the reader's locale. */
+const number = (value: unknown) => (typeof value === 'number' ? value.toLocaleString(formattingLocale()) : String(value));
 
+/** The current minute, moving on every minute, so a quiet hour's chart still ends now. */
+function useMinute(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/**
+ * The clinic's figures now, then every window analytics-service emits, as they come. Everything
+ * shown is computed from what the query and the subscription have said so far while rendering,
+ * so the first paint after the query is already complete.
+ */
 export function Dashboard({ chartWidth }: { chartWidth?: number }) {
   const { t, phrase } = useI18n();
   const [{ data, fetching, error }, refresh] = useQuery({ query: DashboardQuery, requestPolicy: 'network-only' });
-  const [live] = useSubscription({ query: Live });
-  const [windows, setWindows] = useState<ClinicWindow[]>([]);
+  // The windows the subscription sent, each one's latest version, kept as they come.
+  const [live] = useSubscription({ query: Live }, (seen: ClinicWindow[] = [], sent) => mergeWindows(seen, sent.analytics, new Date()));
+  const now = useMinute();
 
   useEffect(() => {
-    if (data?.dashboard) setWindows((seen) => mergeWindows([...data.dashboard!.lastHour, ...seen], undefined, new Date()));
-  }, [data]);
-  useEffect(() => {
-    if (!live.data) return;
-    setWindows((seen) => mergeWindows(seen, live.data!.analytics, new Date()));
     // Utilisation and the 7-day rate are not in the windows: they are read again as windows come.
-    refresh({ requestPolicy: 'network-only' });
+    if (live.data) refresh({ requestPolicy: 'network-only' });
   }, [live.data, refresh]);
 
+  const windows = minuteByMinute(mergeWindows([...(data?.dashboard?.lastHour ?? []), ...(live.data ?? [])], undefined, now), now);
   const rate = noShowPercent(windows);
   const perMinute = windows.map((w) => ({
     minute: formatTime(w.windowStart),
@@ -67,10 +91,14 @@ export function Dashboard({ chartWidth }: { chartWidth?: number }) {
   // A window without revenue has no currency (protobuf's zero Money); the clinic's is the first one seen.
   const currency = windows.map((w) => w.revenueInvoiced.currency || w.revenueCollected.currency).find(Boolean) ?? '';
   const invoiced = windows.reduce((sum, w) => sum + w.revenueInvoiced.amountMinor, 0);
+  const names = new Map(data?.practitioners.edges.map(({ node }) => [node.id, `${node.name.given} ${node.name.family}`]));
   const utilisation = (data?.dashboard?.practitionerUtilisation ?? []).map((p) => ({
-    practitioner: `${p.department} ${p.practitionerId.slice(0, 6)}`,
+    // A practitioner beyond the directory's first page is still told apart by their department.
+    practitioner: names.get(p.practitionerId) ?? p.department,
+    department: p.department,
     percent: p.utilisationBasisPoints / 100,
   }));
+  const seenAny = !!data?.dashboard || (live.data?.length ?? 0) > 0;
   const chart = (content: React.ReactElement) =>
     chartWidth ? content : <ResponsiveContainer width="100%" height={220}>{content}</ResponsiveContainer>;
 
@@ -81,8 +109,8 @@ export function Dashboard({ chartWidth }: { chartWidth?: number }) {
       </p>
       {fetching && !data && <Loading what={t('dashboard.loading')} />}
       <Problem>{phrase(problem(error))}</Problem>
-      {data && !data.dashboard && windows.length === 0 && <Empty>{t('dashboard.none')}</Empty>}
-      {(data?.dashboard || windows.length > 0) && (
+      {data && !seenAny && <Empty>{t('dashboard.none')}</Empty>}
+      {seenAny && (
         <>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
             <Figure label={t('dashboard.bookingsHour')} testId="bookings-last-hour" value={bookingsIn(windows).toLocaleString(formattingLocale())} />
@@ -95,8 +123,8 @@ export function Dashboard({ chartWidth }: { chartWidth?: number }) {
             <BarChart data={perMinute} width={chartWidth} height={220} accessibilityLayer>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="minute" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
+              <YAxis allowDecimals={false} tickFormatter={number} />
+              <Tooltip formatter={number} />
               <Bar dataKey="bookings" name={t('dashboard.bookings')} fill="#0369a1" isAnimationActive={false} />
             </BarChart>,
           )}
@@ -108,8 +136,8 @@ export function Dashboard({ chartWidth }: { chartWidth?: number }) {
             <LineChart data={perMinute} width={chartWidth} height={220} accessibilityLayer>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="minute" />
-              <YAxis />
-              <Tooltip />
+              <YAxis tickFormatter={number} />
+              <Tooltip formatter={number} />
               <Legend />
               <Line dataKey="invoiced" name={t('dashboard.invoiced')} stroke="#b45309" isAnimationActive={false} />
               <Line dataKey="collected" name={t('dashboard.collected')} stroke="#15803d" isAnimationActive={false} />
@@ -119,15 +147,24 @@ export function Dashboard({ chartWidth }: { chartWidth?: number }) {
           {utilisation.length === 0 ? (
             <Empty>{t('dashboard.noHours')}</Empty>
           ) : (
-            chart(
-              <BarChart data={utilisation} width={chartWidth} height={220} accessibilityLayer>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="practitioner" />
-                <YAxis unit=" %" domain={[0, 100]} />
-                <Tooltip />
-                <Bar dataKey="percent" name={t('dashboard.utilisationBar')} fill="#7c3aed" isAnimationActive={false} />
-              </BarChart>,
-            )
+            <>
+              {chart(
+                <BarChart data={utilisation} width={chartWidth} height={220} accessibilityLayer>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="practitioner" />
+                  <YAxis domain={[0, 100]} tickFormatter={(value: number) => `${number(value)} %`} />
+                  <Tooltip formatter={(value) => (typeof value === 'number' ? percent(value) : String(value))} />
+                  <Bar dataKey="percent" name={t('dashboard.utilisationBar')} fill="#7c3aed" isAnimationActive={false} />
+                </BarChart>,
+              )}
+              <ul aria-label={t('dashboard.utilisationList')} data-testid="utilisation" className="flex flex-col gap-1 text-sm">
+                {utilisation.map((row) => (
+                  <li key={`${row.practitioner}-${row.department}`}>
+                    {t('dashboard.utilisationOf', { who: row.practitioner, department: row.department, percent: percent(row.percent) })}
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </>
       )}

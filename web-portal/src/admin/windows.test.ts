@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingsIn, mergeWindows, noShowPercent, type ClinicWindow } from './windows';
+import { bookingsIn, mergeWindows, minuteByMinute, noShowPercent, type ClinicWindow } from './windows';
 
 const euros = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 const window = (minute: string, bookings: number, dimension = 'CLINIC'): ClinicWindow => ({
@@ -32,5 +32,20 @@ describe('dashboard windows', () => {
   it('tells no no-show rate before any appointment ended', () => {
     expect(noShowPercent([window('10', 2)])).toBeUndefined();
     expect(noShowPercent([{ ...window('10', 2), noShows: 1, completions: 3 }])).toBe(25);
+  });
+
+  it('shows the last hour minute by minute, a minute without a window as zero', () => {
+    const series = minuteByMinute([window('10', 2), window('13', 1)], new Date('2026-03-01T10:15:30Z'));
+
+    expect(series).toHaveLength(60);
+    expect(series[0].windowStart).toBe('2026-03-01T09:16:00.000Z');
+    expect(series.at(-1)!.windowStart).toBe('2026-03-01T10:15:00.000Z');
+    expect(series.slice(-6).map((w) => w.bookings)).toEqual([2, 0, 0, 1, 0, 0]);
+    expect(bookingsIn(series)).toBe(3);
+  });
+
+  it('ends the series with a window later than the clock, and shows a quiet hour as zeros', () => {
+    expect(minuteByMinute([window('20', 4)], new Date('2026-03-01T10:19:59Z')).at(-1)!.bookings).toBe(4);
+    expect(minuteByMinute([], now).every((w) => w.bookings === 0 && w.revenueInvoiced.amountMinor === 0)).toBe(true);
   });
 });

@@ -33,3 +33,34 @@ export function noShowPercent(windows: readonly ClinicWindow[]): number | undefi
   const ended = noShows + windows.reduce((sum, w) => sum + w.completions, 0);
   return ended === 0 ? undefined : (100 * noShows) / ended;
 }
+
+const MINUTE_MS = 60 * 1000;
+const MINUTES_SHOWN = 60;
+
+const noMoney = { amountMinor: 0, currency: '' };
+
+/**
+ * The last hour minute by minute, ending with the current minute (or a later window's): a minute
+ * without a window had nothing happen, so it is there with zeros instead of missing from the chart.
+ */
+export function minuteByMinute(windows: readonly ClinicWindow[], now: Date): ClinicWindow[] {
+  const minuteOf = (instant: number) => Math.floor(instant / MINUTE_MS) * MINUTE_MS;
+  const byMinute = new Map(windows.map((w) => [minuteOf(Date.parse(w.windowStart)), w]));
+  const last = Math.max(minuteOf(now.getTime()), ...byMinute.keys());
+  return Array.from({ length: MINUTES_SHOWN }, (_, i) => {
+    const minute = last - (MINUTES_SHOWN - 1 - i) * MINUTE_MS;
+    const windowStart = new Date(minute).toISOString();
+    return (
+      byMinute.get(minute) ?? {
+        windowKey: `quiet@${windowStart}`,
+        windowStart,
+        dimension: 'CLINIC',
+        bookings: 0,
+        noShows: 0,
+        completions: 0,
+        revenueInvoiced: noMoney,
+        revenueCollected: noMoney,
+      }
+    );
+  });
+}

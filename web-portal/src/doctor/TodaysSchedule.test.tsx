@@ -21,6 +21,7 @@ const answers = {
           version: 1,
           appointmentType: 'FOLLOW_UP',
           reason: 'blood pressure check',
+          outsideWorkingHoursSince: null as string | null,
           patientId: 'p-1',
           patient: { name: { given: 'Erika', family: 'Mustermann' } },
         },
@@ -48,5 +49,16 @@ describe("the doctor's day", () => {
     const { container } = render(withClient(fakeClient(answers), <TodaysSchedule />, 'doctor-1', ['DOCTOR']));
     await screen.findAllByRole('listitem');
     await expectNoAxeViolations(container);
+  });
+
+  it('warns the doctor in words of a visit their new working hours left outside them', async () => {
+    const [visit] = answers.TodaysSchedule.data.schedule;
+    const outside = { ...answers, TodaysSchedule: { data: { schedule: [{ ...visit, outsideWorkingHoursSince: '2026-12-01T08:00:00Z' }] } } };
+    render(withClient(fakeClient(outside), <TodaysSchedule />, 'doctor-1', ['DOCTOR']));
+
+    expect(await screen.findByTestId('outside-hours')).toHaveTextContent(
+      /^Warning: Outside your working hours since .*2026.*09:00.*: move or cancel this appointment\.$/,
+    );
+    await expectNoAxeViolations();
   });
 });

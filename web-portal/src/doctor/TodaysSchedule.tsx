@@ -5,10 +5,10 @@ import type { AppointmentChangeInput, TodaysScheduleQuery } from '../gql/graphql
 import { problem } from '../api/errors';
 import { useSession } from '../auth/session';
 import { Link } from '../routing/router';
-import { Empty, Loading, Page, Problem, quietButtonClass } from '../ui/States';
+import { Empty, Loading, Page, Problem, Warning, quietButtonClass } from '../ui/States';
 import { useI18n } from '../i18n/I18n';
 import { formattingLocale } from '../i18n/language';
-import { addDays, dayIn, formatTime } from '../ui/time';
+import { addDays, dayIn, formatDateTime, formatTime } from '../ui/time';
 
 const MyPractitioner = graphql(`
   query MyPractitioner {
@@ -37,6 +37,7 @@ const Schedule = graphql(`
       version
       appointmentType
       reason
+      outsideWorkingHoursSince
       patientId
       patient {
         name {
@@ -163,6 +164,13 @@ function Day({ practitionerId, zone }: { practitionerId: string; zone: string })
               {t(`appointment.type.${appointment.appointmentType}`)}, {t(`appointment.status.${appointment.status}`)}
             </span>
             {appointment.reason && <span className="basis-full text-sm">{t('schedule.reason', { reason: appointment.reason })}</span>}
+            {appointment.status === 'BOOKED' && appointment.outsideWorkingHoursSince && (
+              <div className="basis-full">
+                <Warning testId="outside-hours">
+                  {t('schedule.outsideHours', { since: formatDateTime(appointment.outsideWorkingHoursSince, zone) })}
+                </Warning>
+              </div>
+            )}
             {appointment.status === 'BOOKED' && (
               <>
                 <button type="button" className={quietButtonClass} onClick={() => change(checkIn, appointment)}>

@@ -25,6 +25,7 @@ const Practitioners = graphql(`
           }
           specialty
           department
+          timeZone
         }
       }
     }
@@ -62,6 +63,7 @@ export function BookAppointment() {
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [booking, book] = useMutation(Book);
   const { errors, problem: refusal } = useFormCheck(BOOKING, booking.error);
+  const practitioner = practitioners.data?.practitioners.edges.find(({ node }) => node.id === practitionerId)?.node;
   const options = practitioners.data?.practitioners.edges.map(({ node }) => ({
     value: node.id,
     label: `${node.name.given} ${node.name.family}, ${node.specialty} (${node.department})`,
@@ -116,7 +118,7 @@ export function BookAppointment() {
           error={phrase(errors.practitionerId)}
         />
       )}
-      {practitionerId && <SlotPicker practitionerId={practitionerId} chosen={start} onChoose={setStart} />}
+      {practitioner && <SlotPicker key={practitioner.id} practitionerId={practitioner.id} zone={practitioner.timeZone} chosen={start} onChoose={setStart} />}
       {start && (
         <form
           className="flex flex-col gap-3"

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useClient, useSubscription } from 'urql';
 import { graphql } from '../gql';
 import type { LabReportStatus } from '../gql/graphql';
@@ -8,8 +8,8 @@ import { useSession } from '../auth/session';
 import { Link } from '../routing/router';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
-import { Done, Page, Problem, buttonClass } from '../ui/States';
-import { putWithProgress } from './upload';
+import { Done, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
+import { isPdf, putWithProgress } from './upload';
 
 const RequestUpload = graphql(`
   mutation RequestLabReportUpload($input: RequestLabReportUploadInput!) {
@@ -63,6 +63,15 @@ export function LabReportUpload() {
   const [reportId, setReportId] = useState<string>();
   const [failure, setFailure] = useState<string>();
   const [errors, setErrors] = useState<{ file?: string }>({});
+  const [notPdf, setNotPdf] = useState<string>();
+  const picker = useRef<HTMLInputElement>(null);
+  const fileError = notPdf ? t('lab.notPdf', { name: notPdf }) : phrase(errors.file);
+  const choose = (chosen: File | undefined) => {
+    setErrors({});
+    const refused = chosen && !isPdf(chosen);
+    setNotPdf(refused ? chosen.name : undefined);
+    setFile(refused ? undefined : chosen);
+  };
   const [{ data: live, error: liveError }] = useSubscription({
     query: ReportStatus,
     variables: { reportId: reportId ?? '' },
@@ -72,6 +81,7 @@ export function LabReportUpload() {
   const upload = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) {
+      if (notPdf) return;
       setErrors({ file: LAB_REPORT_UPLOAD.file.required });
       return;
     }
@@ -107,19 +117,39 @@ export function LabReportUpload() {
     <Page title={t('nav.labReports')}>
       <form onSubmit={upload} className="flex flex-col gap-3" noValidate>
         <div className="flex flex-col gap-1">
-          <label htmlFor="lab-report-file" className="font-medium">
+          <label htmlFor="lab-report-file" id="lab-report-file-label" className="font-medium">
             {t('lab.file')}
           </label>
+          {/* The browser's own picker is hidden: its look and words cannot be styled or translated. The button opens it. */}
           <input
             id="lab-report-file"
+            ref={picker}
             type="file"
             accept="application/pdf"
-            aria-invalid={errors.file ? true : undefined}
-            aria-describedby="lab-report-file-error"
-            onChange={(event) => setFile(event.target.files?.[0])}
+            hidden
+            onChange={(event) => {
+              choose(event.target.files?.[0]);
+              // The same file chosen again after a refusal is a change too.
+              event.target.value = '';
+            }}
           />
+          <div className="flex flex-wrap items-center gap-2">
+            <button
+              type="button"
+              className={quietButtonClass}
+              aria-labelledby="lab-report-file-choose lab-report-file-label"
+              aria-invalid={fileError ? true : undefined}
+              aria-describedby="lab-report-file-chosen lab-report-file-error"
+              onClick={() => picker.current?.click()}
+            >
+              <span id="lab-report-file-choose">{t('lab.choose')}</span>
+            </button>
+            <span id="lab-report-file-chosen" data-testid="lab-report-file-chosen">
+              {file ? t('lab.chosen', { name: file.name }) : t('lab.noneChosen')}
+            </span>
+          </div>
           <span id="lab-report-file-error" className="text-sm text-red-700">
-            {phrase(errors.file)}
+            {fileError}
           </span>
         </div>
         <button type="submit" className={buttonClass} disabled={progress !== undefined && progress < 1 && !failure}>

@@ -7,7 +7,7 @@ import { expectNoAxeViolations } from '../test-support/axe';
 
 const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
-function answers(startsInHours: number) {
+function answers(startsInHours: number, outsideWorkingHoursSince: string | null = null) {
   const start = hoursFromNow(startsInHours);
   return {
     MyAppointments: {
@@ -24,8 +24,9 @@ function answers(startsInHours: number) {
                 appointmentType: 'CONSULTATION',
                 reason: null,
                 lateCancellationFrom: hoursFromNow(startsInHours - 24),
+                outsideWorkingHoursSince,
                 practitionerId: 'd-1',
-                practitioner: { name: { given: 'Anna', family: 'Schmidt' } },
+                practitioner: { name: { given: 'Anna', family: 'Schmidt' }, timeZone: 'Europe/Berlin' },
               },
             },
           ],
@@ -64,6 +65,23 @@ describe('cancelling an appointment', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
 
     expect(screen.getByTestId('cancellation-fee')).toHaveTextContent(/^Cancelling is free until .*; after that it costs €25\.00\.$/);
+  });
+});
+
+describe('an appointment new working hours left outside them', () => {
+  it('warns the patient in words, with since when, and says what happens next', async () => {
+    render(withClient(fakeClient(answers(72, '2026-12-01T08:00:00Z')), <MyAppointments />));
+
+    const warning = await screen.findByTestId('outside-hours');
+    expect(warning).toHaveTextContent(/^Warning: Your practitioner's working hours changed on .*2026.* and this appointment now lies outside them\. The practice will move or cancel it; you can also move it yourself\.$/);
+    await expectNoAxeViolations();
+  });
+
+  it('says nothing of working hours while the appointment lies within them', async () => {
+    render(withClient(fakeClient(answers(72)), <MyAppointments />));
+
+    await screen.findByRole('button', { name: 'Cancel' });
+    expect(screen.queryByTestId('outside-hours')).toBeNull();
   });
 });
 

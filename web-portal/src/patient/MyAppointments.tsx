@@ -9,10 +9,10 @@ import { formatMoney } from '../money/money';
 import { Link } from '../routing/router';
 import { Field } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
-import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
+import { Done, Empty, Loading, Page, Problem, Warning, buttonClass, quietButtonClass } from '../ui/States';
 import { useI18n, type I18n } from '../i18n/I18n';
 import { formattingLocale } from '../i18n/language';
-import { formatDateTime } from '../ui/time';
+import { formatDateTime, viewerZone } from '../ui/time';
 import { calendarHref } from './calendarFile';
 import { cancellationFee, type CancellationFee, type LateFees } from './cancellationFee';
 import { PastVisits } from './PastVisits';
@@ -32,11 +32,13 @@ const MyAppointmentsList = graphql(`
           reason
           lateCancellationFrom
           practitionerId
+          outsideWorkingHoursSince
           practitioner {
             name {
               given
               family
             }
+            timeZone
           }
         }
       }
@@ -156,6 +158,9 @@ function AppointmentItem({ appointment, fees, onChanged }: { appointment: Appoin
         {type}, {t(`appointment.status.${appointment.status}`)}
         {appointment.reason && `: ${appointment.reason}`}
       </p>
+      {open && appointment.outsideWorkingHoursSince && (
+        <Warning testId="outside-hours">{t('appointments.outsideHours', { since: formatDateTime(appointment.outsideWorkingHoursSince) })}</Warning>
+      )}
       {open && !changing && (
         <div className="mt-2 flex flex-wrap gap-2">
           <button type="button" className={quietButtonClass} onClick={() => setChanging('reschedule')}>
@@ -211,7 +216,12 @@ function AppointmentItem({ appointment, fees, onChanged }: { appointment: Appoin
               appointment.lateCancellationFrom &&
               t('appointments.lateFromNewTime', { hours: noticeHours(appointment.start, appointment.lateCancellationFrom) })}
           </p>
-          <SlotPicker practitionerId={appointment.practitionerId} chosen={newStart} onChoose={setNewStart} />
+          <SlotPicker
+            practitionerId={appointment.practitionerId}
+            zone={appointment.practitioner?.timeZone ?? viewerZone()}
+            chosen={newStart}
+            onChoose={setNewStart}
+          />
           <Problem>{phrase(moving.errors.newStart ?? moving.problem)}</Problem>
           <div className="flex flex-wrap gap-2">
             <button

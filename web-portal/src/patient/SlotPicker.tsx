@@ -4,7 +4,8 @@ import { graphql } from '../gql';
 import { problem } from '../api/errors';
 import { useI18n } from '../i18n/I18n';
 import { Empty, Loading, Problem, quietButtonClass } from '../ui/States';
-import { addDays, dayIn, formatDay, formatTime, viewerZone } from '../ui/time';
+import { onRadioKey, tabStop } from '../ui/roving';
+import { addDays, dayIn, formatDay, formatTime, formatWeekdayDay } from '../ui/time';
 
 const FreeSlots = graphql(`
   query FreeSlots($practitionerId: ID!, $from: Date!, $to: Date!) {
@@ -19,17 +20,30 @@ const DAYS_SHOWN = 7;
 
 interface SlotPickerProps {
   practitionerId: string;
+  /** The practitioner's time zone, the clinic's: the days and times are theirs, as the BFF's free slots are. */
+  zone: string;
   chosen?: string;
   onChoose: (start: string) => void;
 }
 
+const dayButtonClass = (shown: boolean) =>
+  `rounded border px-2 py-1 text-sm disabled:opacity-40 focus:outline-2 focus:outline-offset-2 focus:outline-sky-900 ${
+    shown ? 'border-sky-800 font-semibold' : 'border-slate-300'
+  }`;
+const timeButtonClass = (chosen: boolean) =>
+  `rounded border px-3 py-1 focus:outline-2 focus:outline-offset-2 focus:outline-sky-900 ${
+    chosen ? 'border-sky-800 bg-sky-700 text-white' : 'border-slate-400'
+  }`;
+
 /**
- * A week of a practitioner's free slots: a strip of days (with how many times are free), then the
- * chosen day's times in the viewer's zone. One day at a time keeps it short on a phone.
+ * A week of a practitioner's free slots: a strip of days (weekday, date and how many times are
+ * free), then the chosen day's times. Days and times are the clinic's (the practitioner's zone,
+ * named in the legend). Each strip is a radio group, one Tab stop whose arrow keys, Home and End
+ * move and choose; one day at a time keeps it short on a phone.
  */
-export function SlotPicker({ practitionerId, chosen, onChoose }: SlotPickerProps) {
+export function SlotPicker({ practitionerId, zone, chosen, onChoose }: SlotPickerProps) {
   const { t, phrase } = useI18n();
-  const [firstDay, setFirstDay] = useState(() => dayIn(new Date()));
+  const [firstDay, setFirstDay] = useState(() => dayIn(new Date(), zone));
   const [pickedDay, setPickedDay] = useState<string>();
   const lastDay = addDays(firstDay, DAYS_SHOWN - 1);
   const [{ data, fetching, error }] = useQuery({
@@ -38,18 +52,19 @@ export function SlotPicker({ practitionerId, chosen, onChoose }: SlotPickerProps
   });
   const days = Array.from({ length: DAYS_SHOWN }, (_, i) => addDays(firstDay, i));
   const slots = data?.availableSlots ?? [];
-  const slotsOn = (day: string) => slots.filter((slot) => dayIn(new Date(slot.start)) === day);
+  const slotsOn = (day: string) => slots.filter((slot) => dayIn(new Date(slot.start), zone) === day);
   const day = pickedDay && days.includes(pickedDay) ? pickedDay : days.find((d) => slotsOn(d).length > 0);
+  const times = day ? slotsOn(day) : [];
   const moveWeek = (by: number) => {
     setFirstDay(addDays(firstDay, by));
     setPickedDay(undefined);
   };
+  const dayTabStop = tabStop(days.length, day ? days.indexOf(day) : -1, (i) => slotsOn(days[i]).length > 0);
+  const timeTabStop = tabStop(times.length, times.findIndex((slot) => slot.start === chosen), () => true);
 
   return (
     <fieldset className="flex flex-col gap-2">
-      <legend className="font-medium">
-        {t('slots.legend', { from: formatDay(firstDay), to: formatDay(lastDay), zone: viewerZone() })}
-      </legend>
+      <legend className="font-medium">{t('slots.legend', { from: formatDay(firstDay), to: formatDay(lastDay), zone })}</legend>
       <div className="flex gap-2">
         <button type="button" className={quietButtonClass} onClick={() => moveWeek(-DAYS_SHOWN)}>
           {t('slots.earlier')}
@@ -63,35 +78,46 @@ export function SlotPicker({ practitionerId, chosen, onChoose }: SlotPickerProps
       {data && slots.length === 0 && <Empty>{t('slots.none')}</Empty>}
       {slots.length > 0 && (
         <>
-          <div role="group" aria-label={t('slots.days')} className="grid grid-cols-4 gap-1 sm:grid-cols-7">
-            {days.map((d) => (
+          <div
+            role="radiogroup"
+            aria-label={t('slots.days')}
+            className="grid grid-cols-4 gap-1 sm:grid-cols-7"
+            onKeyDown={(event) => onRadioKey(event, (i) => setPickedDay(days[i]))}
+          >
+            {days.map((d, i) => (
               <button
                 key={d}
                 type="button"
+                role="radio"
+                aria-checked={d === day}
+                tabIndex={i === dayTabStop ? 0 : -1}
                 disabled={slotsOn(d).length === 0}
-                aria-current={d === day ? 'date' : undefined}
                 onClick={() => setPickedDay(d)}
-                className={`rounded border px-2 py-1 text-sm disabled:opacity-40 ${
-                  d === day ? 'border-sky-800 font-semibold' : 'border-slate-300'
-                }`}
+                className={dayButtonClass(d === day)}
               >
-                {d.slice(5)} ({slotsOn(d).length})
+                {t('slots.day', { day: formatWeekdayDay(d), count: slotsOn(d).length })}
               </button>
             ))}
           </div>
-          <div role="group" aria-label={t('slots.on', { day: day ?? '' })} className="flex flex-wrap gap-2">
-            {day &&
-              slotsOn(day).map((slot) => (
-                <button
-                  key={slot.start}
-                  type="button"
-                  aria-pressed={chosen === slot.start}
-                  onClick={() => onChoose(slot.start)}
-                  className={`rounded border px-3 py-1 ${chosen === slot.start ? 'border-sky-800 bg-sky-700 text-white' : 'border-slate-400'}`}
-                >
-                  {formatTime(slot.start)}
-                </button>
-              ))}
+          <div
+            role="radiogroup"
+            aria-label={t('slots.on', { day: day ? formatWeekdayDay(day) : '' })}
+            className="flex flex-wrap gap-2"
+            onKeyDown={(event) => onRadioKey(event, (i) => onChoose(times[i].start))}
+          >
+            {times.map((slot, i) => (
+              <button
+                key={slot.start}
+                type="button"
+                role="radio"
+                aria-checked={chosen === slot.start}
+                tabIndex={i === timeTabStop ? 0 : -1}
+                onClick={() => onChoose(slot.start)}
+                className={timeButtonClass(chosen === slot.start)}
+              >
+                {formatTime(slot.start, zone)}
+              </button>
+            ))}
           </div>
         </>
       )}

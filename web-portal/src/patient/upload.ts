@@ -1,3 +1,12 @@
+/**
+ * Whether a chosen file is a PDF, as far as the browser can tell before sending it: its type, or
+ * its name where the system names no type. The picker offers PDFs only, but a person can still
+ * choose any file ("All files"); lab-processor reads the content itself in the end.
+ */
+export function isPdf(file: { name: string; type: string }): boolean {
+  return file.type === 'application/pdf' || (file.type === '' && file.name.toLowerCase().endsWith('.pdf'));
+}
+
 export interface Header {
   name: string;
   value: string;

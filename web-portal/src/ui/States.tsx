@@ -23,6 +23,16 @@ export function Problem({ children }: { children: ReactNode }) {
   );
 }
 
+/** Something the reader must act on or know, said as a warning in words, not by its colour alone. */
+export function Warning({ children, testId }: { children: ReactNode; testId?: string }) {
+  const { t } = useI18n();
+  return (
+    <p data-testid={testId} className="rounded border border-amber-400 bg-amber-50 p-2 text-amber-900">
+      <strong>{t('state.warning')}</strong> {children}
+    </p>
+  );
+}
+
 export function Done({ children }: { children: ReactNode }) {
   return (
     <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-green-800">

@@ -59,3 +59,10 @@ export function startOfDayIn(day: string, zone = viewerZone()): string {
   const first = midnightUtc - offsetAt(midnightUtc);
   return new Date(midnightUtc - offsetAt(first)).toISOString();
 }
+
+/** A calendar day with its weekday, short, in the reader's words: "Wed, 2 Dec", "Mi., 2. Dez.". */
+export function formatWeekdayDay(day: string): string {
+  return new Intl.DateTimeFormat(formattingLocale(), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
