@@ -25,6 +25,9 @@ final class MediCoreServices {
         }
     }
 
+    /** Where the local stack serves the FHIR API (fhir-api's own default), its management port {@code managementOffset} above. */
+    static final int FHIR_API_PORT = 8086;
+
     /** The portal as the local stack serves it ({@link LocalStackLauncher#PORTAL_PORT}) and as Vite's dev server does. */
     static final String LOCAL_PORTAL_ORIGINS = "http://localhost:4173,http://127.0.0.1:4173,http://localhost:5173,http://127.0.0.1:5173";
 
@@ -47,7 +50,7 @@ final class MediCoreServices {
         return start(Components.of(stack), repository, data, ports, true);
     }
 
-    /** Launches the domain services and, with {@code withBff}, the BFF, then waits for all. */
+    /** Launches the domain services and, with {@code withBff}, the BFF and the FHIR API, then waits for all. */
     static List<ServiceProcess> start(Components stack, Path repository, Path data, Ports ports, boolean withBff) {
         KeycloakServer keycloak = stack.keycloak();
         Path logs = data.resolve("logs");
@@ -115,6 +118,7 @@ final class MediCoreServices {
                             health(analyticsManagement)), logs));
             if (withBff) {
                 launched.add(launchBff(stack, repository, logs, ports, LOCAL_PORTAL_ORIGINS));
+                launched.add(launchFhirApi(stack, repository, logs, ports, FHIR_API_PORT));
             }
             launched.forEach(ServiceProcess::awaitReady);
             return launched;
@@ -146,6 +150,24 @@ final class MediCoreServices {
                         "medicore.bff.live.analytics-url", "http://127.0.0.1:" + ports.analytics(),
                         "medicore.portal.origins", portalOrigins),
                 management, List.of(new Component.Endpoint("GraphQL", "http://127.0.0.1:" + ports.bff() + "/graphql"),
+                        health(management)), logs);
+    }
+
+    /**
+     * Launches the FHIR API on {@code port} in front of patient-, appointment-service and lab-processor on {@code ports}.
+     * Call {@link ServiceProcess#awaitReady()}.
+     */
+    static ServiceProcess launchFhirApi(Components stack, Path repository, Path logs, Ports ports, int port) {
+        int management = ports.management(port);
+        return ServiceProcess.launch("fhir-api",
+                jar(repository, "domain-services/fhir-api"),
+                properties("management.server.port", management,
+                        "server.port", port,
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri", stack.keycloak().issuer(),
+                        "medicore.fhir.services.patient", "127.0.0.1:" + ports.patient(),
+                        "medicore.fhir.services.appointment", "127.0.0.1:" + ports.appointment(),
+                        "medicore.fhir.services.lab", "127.0.0.1:" + ports.lab()),
+                management, List.of(new Component.Endpoint("FHIR R4", "http://127.0.0.1:" + port + "/fhir"),
                         health(management)), logs);
     }
 

@@ -30,10 +30,20 @@ class GrpcClientConfiguration {
         return channel(targets.appointment(), observations);
     }
 
+    @Bean(destroyMethod = "shutdown")
+    ManagedChannel labServiceChannel(ServiceTargets targets, ObservationRegistry observations) {
+        return channel(targets.lab(), observations);
+    }
+
     @Bean
     ClinicRecords clinicRecords(ManagedChannel patientServiceChannel, ManagedChannel appointmentServiceChannel,
-                                ServiceTargets targets) {
-        return new GrpcClinicRecords(patientServiceChannel, appointmentServiceChannel, targets.deadline());
+                                ManagedChannel labServiceChannel, ServiceTargets targets) {
+        return new GrpcClinicRecords(patientServiceChannel, appointmentServiceChannel, labServiceChannel, targets.deadline());
+    }
+
+    @Bean
+    HealthIndicator labServiceHealthIndicator(ManagedChannel labServiceChannel, ServiceTargets targets) {
+        return new ChannelHealth(labServiceChannel, targets.lab());
     }
 
     @Bean

@@ -6,11 +6,28 @@ import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
 import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
 import org.medicore.contracts.appointment.v1.BatchGetPractitionersRequest;
+import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
+import org.medicore.contracts.appointment.v1.BookAppointmentResponse;
+import org.medicore.contracts.appointment.v1.CancelAppointmentRequest;
+import org.medicore.contracts.appointment.v1.CancelAppointmentResponse;
+import org.medicore.contracts.appointment.v1.GetWorkingHoursRequest;
+import org.medicore.contracts.appointment.v1.GetWorkingHoursResponse;
+import org.medicore.contracts.appointment.v1.ListFreeSlotsRequest;
+import org.medicore.contracts.appointment.v1.ListFreeSlotsResponse;
+import org.medicore.contracts.appointment.v1.ListPractitionersRequest;
+import org.medicore.contracts.appointment.v1.ListPractitionersResponse;
 import org.medicore.contracts.appointment.v1.BatchGetPractitionersResponse;
 import org.medicore.contracts.appointment.v1.GetAppointmentRequest;
 import org.medicore.contracts.appointment.v1.GetAppointmentResponse;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientRequest;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientResponse;
+import org.medicore.contracts.lab.v1.GetReportStatusRequest;
+import org.medicore.contracts.lab.v1.GetReportStatusResponse;
+import org.medicore.contracts.lab.v1.LabServiceGrpc;
+import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
+import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
+import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
+import org.medicore.contracts.lab.v1.ListResultsByPatientResponse;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.GetPatientResponse;
 import org.medicore.contracts.patient.v1.ListHistoryRequest;
@@ -28,7 +45,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The services' gRPC APIs, called with the caller's own token in {@code authorization} and a
- * deadline, so patient-service and appointment-service check and audit the call as they do the
+ * deadline, so patient-service, appointment-service and lab-processor check and audit the call as they do the
  * BFF's: the FHIR API holds no rights of its own.
  */
 final class GrpcClinicRecords implements ClinicRecords {
@@ -37,11 +54,13 @@ final class GrpcClinicRecords implements ClinicRecords {
 
     private final Channel patientService;
     private final Channel appointmentService;
+    private final Channel labService;
     private final Duration deadline;
 
-    GrpcClinicRecords(Channel patientService, Channel appointmentService, Duration deadline) {
+    GrpcClinicRecords(Channel patientService, Channel appointmentService, Channel labService, Duration deadline) {
         this.patientService = patientService;
         this.appointmentService = appointmentService;
+        this.labService = labService;
         this.deadline = deadline;
     }
 
@@ -78,6 +97,50 @@ final class GrpcClinicRecords implements ClinicRecords {
     @Override
     public BatchGetPractitionersResponse practitioners(Caller caller, BatchGetPractitionersRequest request) {
         return appointments(caller).batchGetPractitioners(request);
+    }
+
+    @Override
+    public ListPractitionersResponse listPractitioners(Caller caller, ListPractitionersRequest request) {
+        return appointments(caller).listPractitioners(request);
+    }
+
+    @Override
+    public GetWorkingHoursResponse workingHours(Caller caller, GetWorkingHoursRequest request) {
+        return appointments(caller).getWorkingHours(request);
+    }
+
+    @Override
+    public ListFreeSlotsResponse freeSlots(Caller caller, ListFreeSlotsRequest request) {
+        return appointments(caller).listFreeSlots(request);
+    }
+
+    @Override
+    public BookAppointmentResponse book(Caller caller, BookAppointmentRequest request) {
+        return appointments(caller).bookAppointment(request);
+    }
+
+    @Override
+    public CancelAppointmentResponse cancel(Caller caller, CancelAppointmentRequest request) {
+        return appointments(caller).cancelAppointment(request);
+    }
+
+    @Override
+    public GetReportStatusResponse labReport(Caller caller, GetReportStatusRequest request) {
+        return labs(caller).getReportStatus(request);
+    }
+
+    @Override
+    public ListReportsByPatientResponse labReports(Caller caller, ListReportsByPatientRequest request) {
+        return labs(caller).listReportsByPatient(request);
+    }
+
+    @Override
+    public ListResultsByPatientResponse reportResults(Caller caller, ListResultsByPatientRequest request) {
+        return labs(caller).listResultsByPatient(request);
+    }
+
+    private LabServiceGrpc.LabServiceBlockingStub labs(Caller caller) {
+        return forCaller(LabServiceGrpc.newBlockingStub(labService), caller);
     }
 
     private PatientServiceGrpc.PatientServiceBlockingStub patients(Caller caller) {

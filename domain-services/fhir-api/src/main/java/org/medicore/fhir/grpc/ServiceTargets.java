@@ -9,5 +9,6 @@ import java.time.Duration;
 @ConfigurationProperties("medicore.fhir.services")
 public record ServiceTargets(@DefaultValue("127.0.0.1:9091") String patient,
                              @DefaultValue("127.0.0.1:9092") String appointment,
+                             @DefaultValue("127.0.0.1:9094") String lab,
                              @DefaultValue("5s") Duration deadline) {
 }

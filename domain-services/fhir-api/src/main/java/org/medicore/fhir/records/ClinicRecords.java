@@ -1,11 +1,27 @@
 package org.medicore.fhir.records;
 
 import org.medicore.contracts.appointment.v1.BatchGetPractitionersRequest;
+import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
+import org.medicore.contracts.appointment.v1.BookAppointmentResponse;
+import org.medicore.contracts.appointment.v1.CancelAppointmentRequest;
+import org.medicore.contracts.appointment.v1.CancelAppointmentResponse;
+import org.medicore.contracts.appointment.v1.GetWorkingHoursRequest;
+import org.medicore.contracts.appointment.v1.GetWorkingHoursResponse;
+import org.medicore.contracts.appointment.v1.ListFreeSlotsRequest;
+import org.medicore.contracts.appointment.v1.ListFreeSlotsResponse;
+import org.medicore.contracts.appointment.v1.ListPractitionersRequest;
+import org.medicore.contracts.appointment.v1.ListPractitionersResponse;
 import org.medicore.contracts.appointment.v1.BatchGetPractitionersResponse;
 import org.medicore.contracts.appointment.v1.GetAppointmentRequest;
 import org.medicore.contracts.appointment.v1.GetAppointmentResponse;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientRequest;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientResponse;
+import org.medicore.contracts.lab.v1.GetReportStatusRequest;
+import org.medicore.contracts.lab.v1.GetReportStatusResponse;
+import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
+import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
+import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
+import org.medicore.contracts.lab.v1.ListResultsByPatientResponse;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.GetPatientResponse;
 import org.medicore.contracts.patient.v1.ListHistoryRequest;
@@ -16,7 +32,8 @@ import org.medicore.contracts.patient.v1.SearchPatientsRequest;
 import org.medicore.contracts.patient.v1.SearchPatientsResponse;
 
 /**
- * The reads of the domain services the FHIR resources are made of, each on behalf of a caller.
+ * The reads of the domain services the FHIR resources are made of, and the bookings and
+ * cancellations FHIR clients make, each on behalf of a caller.
  * The services' own messages cross this port unchanged: they are MediCore's published language,
  * and the FHIR mapping is from them. A refusal is the service's gRPC status
  * ({@code io.grpc.StatusRuntimeException}), which the HTTP layer turns into an OperationOutcome.
@@ -36,4 +53,20 @@ public interface ClinicRecords {
     ListAppointmentsByPatientResponse appointmentsOf(Caller caller, ListAppointmentsByPatientRequest request);
 
     BatchGetPractitionersResponse practitioners(Caller caller, BatchGetPractitionersRequest request);
+
+    ListPractitionersResponse listPractitioners(Caller caller, ListPractitionersRequest request);
+
+    GetWorkingHoursResponse workingHours(Caller caller, GetWorkingHoursRequest request);
+
+    ListFreeSlotsResponse freeSlots(Caller caller, ListFreeSlotsRequest request);
+
+    BookAppointmentResponse book(Caller caller, BookAppointmentRequest request);
+
+    CancelAppointmentResponse cancel(Caller caller, CancelAppointmentRequest request);
+
+    GetReportStatusResponse labReport(Caller caller, GetReportStatusRequest request);
+
+    ListReportsByPatientResponse labReports(Caller caller, ListReportsByPatientRequest request);
+
+    ListResultsByPatientResponse reportResults(Caller caller, ListResultsByPatientRequest request);
 }

@@ -4,7 +4,10 @@ import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Meta;
 import org.medicore.contracts.appointment.v1.AppointmentStatus;
+import org.hl7.fhir.r4.model.Coding;
 import org.medicore.contracts.common.v1.AppointmentType;
+
+import java.util.Optional;
 
 /** An appointment of appointment-service as a FHIR Appointment between a patient and a practitioner. */
 public final class AppointmentResources {
@@ -54,12 +57,46 @@ public final class AppointmentResources {
     }
 
     /** v2 table 0276 has a routine and a follow-up visit; a lab visit has no code there, so it is named only. */
-    private static CodeableConcept type(AppointmentType type) {
+    static CodeableConcept type(AppointmentType type) {
         return switch (type) {
             case CONSULTATION -> FhirValues.concept(APPOINTMENT_TYPE, "ROUTINE", "Consultation");
             case FOLLOW_UP -> FhirValues.concept(APPOINTMENT_TYPE, "FOLLOWUP", "Follow-up");
             case LAB_VISIT -> new CodeableConcept().setText("Lab visit");
             case APPOINTMENT_TYPE_UNSPECIFIED, UNRECOGNIZED -> null;
         };
+    }
+
+    /** The type a client names as {@link #type} writes it: a v2-0276 code, or the lab visit by its name; none is a consultation. */
+    static AppointmentType typeOf(CodeableConcept given) {
+        if (given.isEmpty()) {
+            return AppointmentType.CONSULTATION;
+        }
+        for (Coding coding : given.getCoding()) {
+            if (APPOINTMENT_TYPE.equals(coding.getSystem())) {
+                Optional<AppointmentType> coded = typeCoded(coding.getCode());
+                if (coded.isPresent()) {
+                    return coded.get();
+                }
+            }
+        }
+        if (!given.hasCoding() && "Lab visit".equalsIgnoreCase(given.getText())) {
+            return AppointmentType.LAB_VISIT;
+        }
+        throw new InvalidResource("Appointment.appointmentType",
+                "the type is v2-0276 ROUTINE or FOLLOWUP, or the text Lab visit");
+    }
+
+    /** The type a v2-0276 code stands for: {@code ROUTINE} a consultation, {@code FOLLOWUP} a follow-up. */
+    public static Optional<AppointmentType> typeCoded(String code) {
+        return switch (code == null ? "" : code) {
+            case "ROUTINE" -> Optional.of(AppointmentType.CONSULTATION);
+            case "FOLLOWUP" -> Optional.of(AppointmentType.FOLLOW_UP);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The code system of {@link #typeCoded}, which a search token may name. */
+    public static String typeSystem() {
+        return APPOINTMENT_TYPE;
     }
 }

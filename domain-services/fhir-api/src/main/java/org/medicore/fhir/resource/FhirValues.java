@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Reference;
 
 import java.time.Instant;
@@ -56,6 +57,13 @@ final class FhirValues {
             return Optional.of("%04d-%02d".formatted(date.getYear(), date.getMonth()));
         }
         return Optional.of("%04d-%02d-%02d".formatted(date.getYear(), date.getMonth(), date.getDay()));
+    }
+
+    /** A record's version and, when known, when it last changed. */
+    static Meta meta(long version, boolean updated, Timestamp updatedAt) {
+        Meta meta = new Meta().setVersionId(Long.toString(version));
+        instant(updated, updatedAt).ifPresent(meta::setLastUpdatedElement);
+        return meta;
     }
 
     static Reference reference(String type, String id) {

@@ -20,12 +20,17 @@ record Days(Instant from, Instant until) {
     private static final Pattern PREFIXED = Pattern.compile("[a-z]{2}\\d.*");
 
     static Days of(List<String> given, ZoneId zone) {
+        return of("date", given, zone);
+    }
+
+    /** The days of the search parameter {@code parameter}, named when refused. */
+    static Days of(String parameter, List<String> given, ZoneId zone) {
         Instant from = Instant.MIN;
         Instant until = Instant.MAX;
         for (String value : given) {
             boolean prefixed = PREFIXED.matcher(value).matches();
             String prefix = prefixed ? value.substring(0, 2) : "eq";
-            LocalDate day = day(prefixed ? value.substring(2) : value);
+            LocalDate day = day(parameter, prefixed ? value.substring(2) : value);
             Instant start = day.atStartOfDay(zone).toInstant();
             Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
             switch (prefix) {
@@ -37,7 +42,7 @@ record Days(Instant from, Instant until) {
                 case "gt" -> from = later(from, end);
                 case "lt" -> until = earlier(until, start);
                 case "le" -> until = earlier(until, end);
-                default -> throw new InvalidSearch("date", "date takes eq, ge, gt, le or lt before a day, e.g. ge2026-04-01");
+                default -> throw new InvalidSearch(parameter, parameter + " takes eq, ge, gt, le or lt before a day, e.g. ge2026-04-01");
             }
         }
         return new Days(from, until);
@@ -57,11 +62,12 @@ record Days(Instant from, Instant until) {
         return instant(earliestOfPage.getStart()).isBefore(from);
     }
 
-    private static LocalDate day(String text) {
+    private static LocalDate day(String parameter, String text) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException notADay) {
-            throw new InvalidSearch("date", "date is searched by day, e.g. date=2026-04-01 or date=ge2026-04-01");
+            throw new InvalidSearch(parameter, parameter + " is searched by day, e.g. " + parameter + "=2026-04-01 or "
+                    + parameter + "=ge2026-04-01");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.medicore.fhir.web;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
@@ -8,11 +9,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
-/** Writes FHIR resources with HAPI's JSON parser, as {@code application/fhir+json} (or plain JSON when that is asked for). */
+/**
+ * Reads and writes FHIR resources with HAPI's JSON parser, as {@code application/fhir+json} (or plain
+ * JSON). A body that is not a resource of the type the endpoint takes is unreadable (400 structure).
+ */
 final class FhirJsonConverter extends AbstractHttpMessageConverter<IBaseResource> {
 
     static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json;charset=UTF-8");
@@ -30,14 +35,13 @@ final class FhirJsonConverter extends AbstractHttpMessageConverter<IBaseResource
     }
 
     @Override
-    protected boolean canRead(MediaType mediaType) {
-        // the API only reads: nothing is accepted in a request body
-        return false;
-    }
-
-    @Override
-    protected IBaseResource readInternal(Class<? extends IBaseResource> type, HttpInputMessage input) {
-        throw new HttpMessageNotReadableException("the FHIR API takes no request bodies", input);
+    protected IBaseResource readInternal(Class<? extends IBaseResource> type, HttpInputMessage input) throws java.io.IOException {
+        try {
+            return fhir.newJsonParser().parseResource(type, new InputStreamReader(input.getBody(), StandardCharsets.UTF_8));
+        } catch (DataFormatException unreadable) {
+            throw new HttpMessageNotReadableException("the body is not a FHIR " + type.getSimpleName() + " in JSON: "
+                    + unreadable.getMessage(), unreadable, input);
+        }
     }
 
     @Override

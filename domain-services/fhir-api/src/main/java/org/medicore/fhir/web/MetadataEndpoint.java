@@ -15,6 +15,10 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Set;
 
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.CREATE;
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.READ;
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.UPDATE;
+
 /**
  * {@code GET /fhir/metadata}: the CapabilityStatement, built from the parameter sets the endpoints
  * accept, so it says exactly what is served (a test holds each line to a request mapping). Open
@@ -23,11 +27,13 @@ import java.util.Set;
 @RestController
 class MetadataEndpoint {
 
-    private static final Map<String, Enumerations.SearchParamType> TYPES = Map.of(
-            "name", Enumerations.SearchParamType.STRING, "family", Enumerations.SearchParamType.STRING,
-            "given", Enumerations.SearchParamType.STRING, "birthdate", Enumerations.SearchParamType.DATE,
-            "date", Enumerations.SearchParamType.DATE, "code", Enumerations.SearchParamType.TOKEN,
-            "category", Enumerations.SearchParamType.TOKEN, "identifier", Enumerations.SearchParamType.TOKEN);
+    private static final Map<String, Enumerations.SearchParamType> TYPES = Map.ofEntries(
+            Map.entry("name", Enumerations.SearchParamType.STRING), Map.entry("family", Enumerations.SearchParamType.STRING),
+            Map.entry("given", Enumerations.SearchParamType.STRING), Map.entry("birthdate", Enumerations.SearchParamType.DATE),
+            Map.entry("date", Enumerations.SearchParamType.DATE), Map.entry("code", Enumerations.SearchParamType.TOKEN),
+            Map.entry("category", Enumerations.SearchParamType.TOKEN), Map.entry("identifier", Enumerations.SearchParamType.TOKEN),
+            Map.entry("start", Enumerations.SearchParamType.DATE), Map.entry("appointment-type", Enumerations.SearchParamType.TOKEN),
+            Map.entry("specialty", Enumerations.SearchParamType.TOKEN));
 
     private final Clock clock;
 
@@ -52,23 +58,28 @@ class MetadataEndpoint {
                         "http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")))
                 .setDescription("A bearer token of the Keycloak realm medicore; its realm roles (PATIENT, DOCTOR, BILLING, ADMIN)"
                         + " decide what each service returns, as for every MediCore client.");
-        resource(rest, "Patient", true, PatientEndpoint.SEARCH_PARAMETERS)
+        resource(rest, "Patient", Set.of(READ), PatientEndpoint.SEARCH_PARAMETERS)
                 .addOperation().setName("everything").setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything");
-        resource(rest, "Practitioner", true, Set.of());
-        resource(rest, "Observation", false, ObservationEndpoint.SEARCH_PARAMETERS);
-        resource(rest, "Appointment", true, AppointmentEndpoint.SEARCH_PARAMETERS);
-        resource(rest, "Condition", false, HistoryEndpoint.SEARCH_PARAMETERS);
-        resource(rest, "AllergyIntolerance", false, HistoryEndpoint.SEARCH_PARAMETERS);
-        resource(rest, "MedicationStatement", false, HistoryEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "Practitioner", Set.of(READ), Set.of());
+        resource(rest, "PractitionerRole", Set.of(READ), PractitionerRoleEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "Schedule", Set.of(READ), ScheduleEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "Slot", Set.of(), SlotEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "Observation", Set.of(), ObservationEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "DiagnosticReport", Set.of(READ), DiagnosticReportEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "Appointment", Set.of(READ, CREATE, UPDATE), AppointmentEndpoint.SEARCH_PARAMETERS)
+                .setDocumentation("create books (the end follows from the practitioner's slot length; Idempotency-Key makes a"
+                        + " retry safe); update only cancels (status cancelled, with a cancelation reason; If-Match W/\"n\" with the version n)");
+        resource(rest, "Condition", Set.of(), HistoryEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "AllergyIntolerance", Set.of(), HistoryEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "MedicationStatement", Set.of(), HistoryEndpoint.SEARCH_PARAMETERS);
         return statement;
     }
 
     private static CapabilityStatementRestResourceComponent resource(CapabilityStatement.CapabilityStatementRestComponent rest,
-                                                                     String type, boolean read, Set<String> searchedBy) {
+                                                                     String type, Set<TypeRestfulInteraction> interactions,
+                                                                     Set<String> searchedBy) {
         CapabilityStatementRestResourceComponent resource = rest.addResource().setType(type);
-        if (read) {
-            resource.addInteraction().setCode(TypeRestfulInteraction.READ);
-        }
+        interactions.stream().sorted().forEach(interaction -> resource.addInteraction().setCode(interaction));
         if (!searchedBy.isEmpty()) {
             resource.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
         }

@@ -11,7 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.medicore.fhir.resource.InvalidResource;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,7 +27,9 @@ import java.util.Optional;
  * Every refusal and failure as a FHIR OperationOutcome with the FHIR issue code and the HTTP status
  * that go with it; never a stack trace. A service's gRPC status is translated here once: NOT_FOUND
  * is not-found, PERMISSION_DENIED forbidden, INVALID_ARGUMENT invalid (one issue per field
- * violation), an unreachable service transient.
+ * violation), FAILED_PRECONDITION (a clinic rule: the slot is taken, too late to cancel) business-rule
+ * with 422, ABORTED (a stale version) conflict with 412, ALREADY_EXISTS duplicate with 409, an
+ * unreachable service transient.
  */
 @RestControllerAdvice
 class OperationOutcomes {
@@ -40,6 +45,11 @@ class OperationOutcomes {
                     outcome(IssueType.FORBIDDEN, "the caller may not see this record", null));
             case UNAUTHENTICATED -> answer(HttpStatus.UNAUTHORIZED, outcome(IssueType.LOGIN, "the token was refused", null));
             case INVALID_ARGUMENT -> answer(HttpStatus.BAD_REQUEST, invalid(refusal));
+            case FAILED_PRECONDITION -> answer(HttpStatus.UNPROCESSABLE_CONTENT, outcome(IssueType.BUSINESSRULE,
+                    Optional.ofNullable(status.getDescription()).orElse("a clinic rule refuses the request"), null));
+            case ABORTED -> answer(HttpStatus.PRECONDITION_FAILED, outcome(IssueType.CONFLICT,
+                    "the resource changed since the version given; read it again and retry", null));
+            case ALREADY_EXISTS -> answer(HttpStatus.CONFLICT, outcome(IssueType.DUPLICATE, "the resource exists already", null));
             case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED -> {
                 log.warn("a service did not answer: {}", status.getCode());
                 yield answer(HttpStatus.SERVICE_UNAVAILABLE,
@@ -55,6 +65,22 @@ class OperationOutcomes {
     @ExceptionHandler(InvalidSearch.class)
     ResponseEntity<OperationOutcome> invalidSearch(InvalidSearch invalid) {
         return answer(HttpStatus.BAD_REQUEST, outcome(IssueType.INVALID, invalid.getMessage(), invalid.parameter()));
+    }
+
+    @ExceptionHandler(InvalidResource.class)
+    ResponseEntity<OperationOutcome> invalidResource(InvalidResource invalid) {
+        return answer(HttpStatus.BAD_REQUEST, outcome(IssueType.INVALID, invalid.getMessage(), invalid.element()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<OperationOutcome> unreadable(HttpMessageNotReadableException unreadable) {
+        return answer(HttpStatus.BAD_REQUEST, outcome(IssueType.STRUCTURE, "the body is not a FHIR resource of the type this"
+                + " request takes, in JSON", null));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<OperationOutcome> notReadable(HttpMediaTypeNotSupportedException unsupported) {
+        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, outcome(IssueType.NOTSUPPORTED, "bodies are read as application/fhir+json", null));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

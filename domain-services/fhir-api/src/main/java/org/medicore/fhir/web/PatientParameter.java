@@ -23,4 +23,14 @@ final class PatientParameter {
         }
         return id;
     }
+
+    /** The id of a resource of {@code type} the search parameter {@code name} refers to: {@code <id>} or {@code <type>/<id>}. */
+    static String reference(Map<String, String> parameters, String name, String type) {
+        String given = parameters.get(name);
+        String id = given == null ? "" : given.startsWith(type + "/") ? given.substring(type.length() + 1) : given;
+        if (!ID.matcher(id).matches()) {
+            throw new InvalidSearch(name, "the search needs the " + type + " by its id: " + name + "=" + type + "/<id>");
+        }
+        return id;
+    }
 }

@@ -9,6 +9,9 @@ import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientRequest;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientResponse;
 import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.contracts.lab.v1.LabResult;
+import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
+import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.ListHistoryRequest;
 import org.medicore.contracts.patient.v1.ListHistoryResponse;
@@ -18,6 +21,7 @@ import org.medicore.fhir.records.Caller;
 import org.medicore.fhir.records.ClinicRecords;
 import org.medicore.fhir.resource.AppointmentResources;
 import org.medicore.fhir.resource.HistoryResources;
+import org.medicore.fhir.resource.LabReportResources;
 import org.medicore.fhir.resource.LabResultObservations;
 import org.medicore.fhir.resource.PatientResources;
 import org.medicore.fhir.resource.PractitionerResources;
@@ -30,14 +34,17 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@code Patient/{id}/$everything}: the patient's whole record in one searchset Bundle: the patient,
- * their conditions, allergies and medications, lab results, appointments and the practitioners of
- * those. Every page of each list is read, with the caller's token, so the services decide who may
+ * their conditions, allergies and medications, lab results, the lab reports they were read from
+ * (lab-processor's; their results are the Observations of the Bundle, from patient-service),
+ * appointments and the practitioners of those. Every page of each list is read, with the caller's token, so the services decide who may
  * have it (the patient themself, their doctors, admins) and audit each read.
  */
 @RestController
@@ -57,7 +64,9 @@ class PatientRecordEndpoint {
         List<Resource> record = new ArrayList<>();
         record.add(PatientResources.of(records.patient(caller, GetPatientRequest.newBuilder().setPatientId(id).build()).getPatient()));
         record.addAll(history(caller, id));
-        record.addAll(labResults(caller, id));
+        List<LabResult> labResults = labResults(caller, id);
+        labResults.stream().map(LabResultObservations::of).forEach(record::add);
+        record.addAll(labReports(caller, id, labResults));
         List<Appointment> appointments = appointments(caller, id);
         appointments.stream().map(AppointmentResources::of).forEach(record::add);
         record.addAll(practitioners(caller, appointments));
@@ -72,10 +81,17 @@ class PatientRecordEndpoint {
                 .stream().map(HistoryResources::of).flatMap(Optional::stream).toList();
     }
 
-    private List<Resource> labResults(Caller caller, String patientId) {
+    private List<LabResult> labResults(Caller caller, String patientId) {
         return allPages(page -> records.labResults(caller, ListLabResultsRequest.newBuilder().setPatientId(patientId).setPage(page).build()),
-                ListLabResultsResponse::getResultsList, ListLabResultsResponse::getPageInfo)
-                .stream().<Resource>map(LabResultObservations::of).toList();
+                ListLabResultsResponse::getResultsList, ListLabResultsResponse::getPageInfo);
+    }
+
+    private List<Resource> labReports(Caller caller, String patientId, List<LabResult> results) {
+        Map<String, List<LabResult>> byReport = results.stream().collect(Collectors.groupingBy(LabResult::getSourceReportId));
+        return allPages(page -> records.labReports(caller, ListReportsByPatientRequest.newBuilder().setPatientId(patientId).setPage(page).build()),
+                ListReportsByPatientResponse::getReportsList, ListReportsByPatientResponse::getPageInfo)
+                .stream().map(report -> LabReportResources.of(report, byReport.getOrDefault(report.getId(), List.of())))
+                .flatMap(Optional::stream).<Resource>map(diagnostic -> diagnostic).toList();
     }
 
     private List<Appointment> appointments(Caller caller, String patientId) {

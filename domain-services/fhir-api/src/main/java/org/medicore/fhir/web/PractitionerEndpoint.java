@@ -1,8 +1,6 @@
 package org.medicore.fhir.web;
 
-import io.grpc.Status;
 import org.hl7.fhir.r4.model.Practitioner;
-import org.medicore.contracts.appointment.v1.BatchGetPractitionersRequest;
 import org.medicore.fhir.records.ClinicRecords;
 import org.medicore.fhir.resource.PractitionerResources;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,8 +23,6 @@ class PractitionerEndpoint {
 
     @GetMapping("/{id}")
     Practitioner read(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
-        return records.practitioners(CallerOf.token(token), BatchGetPractitionersRequest.newBuilder().addPractitionerIds(id).build())
-                .getPractitionersList().stream().findFirst().map(PractitionerResources::of)
-                .orElseThrow(() -> Status.NOT_FOUND.withDescription("no practitioner " + id).asRuntimeException());
+        return PractitionerResources.of(Practitioners.one(records, CallerOf.token(token), id));
     }
 }

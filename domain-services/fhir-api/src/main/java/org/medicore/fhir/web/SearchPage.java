@@ -31,11 +31,7 @@ final class SearchPage {
 
     /** The page asked for; any parameter but the paging ones and {@code served} is refused, so nothing is silently ignored. */
     static PageRequest of(Map<String, String> parameters, Set<String> served) {
-        parameters.keySet().stream().filter(name -> !served.contains(name) && !PAGING.contains(name)).findFirst()
-                .ifPresent(unknown -> {
-                    throw new InvalidSearch(unknown, "the search parameter " + unknown + " is not served here; these are: "
-                            + String.join(", ", served.stream().sorted().toList()));
-                });
+        refuseUnknown(parameters, served, PAGING);
         int count = DEFAULT_COUNT;
         if (parameters.containsKey(COUNT)) {
             try {
@@ -48,6 +44,15 @@ final class SearchPage {
             }
         }
         return PageRequest.newBuilder().setPageSize(count).setPageToken(parameters.getOrDefault(PAGE_TOKEN, "")).build();
+    }
+
+    /** Refuses a parameter the search doesn't serve (nor {@code alsoServed}), naming those it does. */
+    static void refuseUnknown(Map<String, String> parameters, Set<String> served, Set<String> alsoServed) {
+        parameters.keySet().stream().filter(name -> !served.contains(name) && !alsoServed.contains(name)).findFirst()
+                .ifPresent(unknown -> {
+                    throw new InvalidSearch(unknown, "the search parameter " + unknown + " is not served here; these are: "
+                            + String.join(", ", served.stream().sorted().toList()));
+                });
     }
 
     /** A searchset Bundle of one page: the resources found, the total when the service counts, {@code self} and {@code next} links. */

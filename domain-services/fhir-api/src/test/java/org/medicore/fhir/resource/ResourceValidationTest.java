@@ -13,6 +13,7 @@ import org.medicore.fhir.support.Clinic;
 import org.medicore.fhir.support.R4CoreValidator;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,6 +91,44 @@ class ResourceValidationTest {
     @Test
     void a_practitioner_is_a_valid_fhir_practitioner() {
         assertValid(PractitionerResources.of(Clinic.drNovak().build()));
+    }
+
+    @Test
+    void a_free_slot_a_schedule_and_a_practitioner_role_are_valid_fhir_resources() {
+        assertValid(SlotResources.of(Clinic.aFreeSlot("2026-04-06T06:00:00Z").build()));
+        assertValid(ScheduleResources.of(Clinic.drNovak().build(), Clinic.drNovaksHours().build()));
+        assertValid(PractitionerRoleResources.of(Clinic.drNovak().build(), Optional.of(Clinic.drNovaksHours().build())));
+        assertValid(PractitionerRoleResources.of(Clinic.drNovak().setSpecialty("").build(), Optional.empty()));
+    }
+
+    @Test
+    void a_processed_lab_report_is_a_final_diagnostic_report_with_its_results_and_its_pdf_described() {
+        var report = LabReportResources.of(Clinic.aProcessedReport().build(), List.of(Clinic.haemoglobin().build())).orElseThrow();
+
+        assertValid(report);
+        assertThat(report.getStatus()).isEqualTo(org.hl7.fhir.r4.model.DiagnosticReport.DiagnosticReportStatus.FINAL);
+        assertThat(report.getResultFirstRep().getReference()).isEqualTo("Observation/" + Clinic.haemoglobin().getId());
+        assertThat(report.getPresentedFormFirstRep().getTitle()).isEqualTo("labs-2026-03-01.pdf");
+        assertValid(LabReportResources.of(Clinic.aProcessedReport().setStatus(org.medicore.contracts.lab.v1.LabReportStatus.REJECTED)
+                .setRejectionDetail("not a lab report").build(), List.of()).orElseThrow());
+        assertThat(LabReportResources.of(Clinic.aProcessedReport()
+                .setStatus(org.medicore.contracts.lab.v1.LabReportStatus.AWAITING_UPLOAD).build(), List.of())).isEmpty();
+    }
+
+    @Test
+    void a_booking_written_by_a_client_becomes_the_services_booking_request() {
+        Appointment wanted = AppointmentResources.of(Clinic.aBooking().build());
+
+        var booking = AppointmentRequests.booking(wanted, "key-1");
+
+        assertThat(booking.getPatientId()).isEqualTo(Clinic.ALICE);
+        assertThat(booking.getPractitionerId()).isEqualTo(Clinic.DR_NOVAK);
+        assertThat(booking.getStart()).isEqualTo(Clinic.aBooking().getStart());
+        assertThat(booking.getAppointmentType()).isEqualTo(Clinic.aBooking().getAppointmentType());
+        assertThat(booking.getReason()).isEqualTo("recurring headaches");
+        assertThat(AppointmentRequests.booking(AppointmentResources.of(Clinic.aCancelledFollowUp().build())
+                .setStatus(Appointment.AppointmentStatus.BOOKED), "key-2").getAppointmentType())
+                .isEqualTo(org.medicore.contracts.common.v1.AppointmentType.FOLLOW_UP);
     }
 
     @Test

@@ -6,12 +6,20 @@ import org.medicore.contracts.appointment.v1.Appointment;
 import org.medicore.contracts.appointment.v1.AppointmentStatus;
 import org.medicore.contracts.appointment.v1.Cancellation;
 import org.medicore.contracts.appointment.v1.CancellingParty;
+import org.medicore.contracts.appointment.v1.DaySchedule;
+import org.medicore.contracts.appointment.v1.LocalTimeInterval;
 import org.medicore.contracts.appointment.v1.Practitioner;
+import org.medicore.contracts.appointment.v1.Slot;
+import org.medicore.contracts.appointment.v1.SlotLength;
+import org.medicore.contracts.appointment.v1.WorkingHours;
+import com.google.type.DayOfWeek;
 import org.medicore.contracts.common.v1.Address;
 import org.medicore.contracts.common.v1.AppointmentType;
 import org.medicore.contracts.common.v1.ContactDetails;
 import org.medicore.contracts.common.v1.PersonName;
 import org.medicore.contracts.lab.v1.AbnormalFlag;
+import org.medicore.contracts.lab.v1.LabReport;
+import org.medicore.contracts.lab.v1.LabReportStatus;
 import org.medicore.contracts.lab.v1.LabResult;
 import org.medicore.contracts.lab.v1.ReferenceRange;
 import org.medicore.contracts.patient.v1.Allergy;
@@ -66,6 +74,15 @@ public final class Clinic {
                 .setObservedAt(at("2026-03-01T07:30:00Z")).setRecordedAt(at("2026-03-01T12:00:00Z"));
     }
 
+    /** The report haemoglobin was read from, processed. */
+    public static LabReport.Builder aProcessedReport() {
+        return LabReport.newBuilder().setId("7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f40").setPatientId(ALICE)
+                .setFileName("labs-2026-03-01.pdf").setContentType("application/pdf").setSizeBytes(48_213)
+                .setStatus(LabReportStatus.PROCESSED).setResultCount(1).setAbnormalCount(1)
+                .setCreatedAt(at("2026-03-01T11:00:00Z")).setUploadedAt(at("2026-03-01T11:01:00Z"))
+                .setProcessedAt(at("2026-03-01T12:00:00Z"));
+    }
+
     public static LabResult.Builder aQualitativeResult() {
         return LabResult.newBuilder().setId("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d").setPatientId(ALICE)
                 .setTestName("Hepatitis B surface antigen").setCode("5196-1").setCodeSystem("http://loinc.org")
@@ -94,6 +111,24 @@ public final class Clinic {
         return Practitioner.newBuilder().setId(DR_NOVAK).setName(PersonName.newBuilder().setGiven("Jana").setFamily("Novak"))
                 .setSpecialty("General practice").setDepartment("Internal Medicine").setClinicId("berlin-mitte")
                 .setTimeZone("Europe/Berlin").setVersion(2).setUpdatedAt(at("2026-01-02T08:00:00Z"));
+    }
+
+    /** Mondays 08:00-12:00 and 13:00-17:00, Fridays 08:00-12:00, in Berlin; 20 minutes a consultation. */
+    public static WorkingHours.Builder drNovaksHours() {
+        return WorkingHours.newBuilder().setPractitionerId(DR_NOVAK).setVersion(4).setUpdatedAt(at("2026-01-03T08:00:00Z"))
+                .addDays(DaySchedule.newBuilder().setDayOfWeek(DayOfWeek.MONDAY)
+                        .addIntervals(LocalTimeInterval.newBuilder().setStart("08:00").setEnd("12:00"))
+                        .addIntervals(LocalTimeInterval.newBuilder().setStart("13:00").setEnd("17:00")))
+                .addDays(DaySchedule.newBuilder().setDayOfWeek(DayOfWeek.FRIDAY)
+                        .addIntervals(LocalTimeInterval.newBuilder().setStart("08:00").setEnd("12:00")))
+                .addSlotLengths(SlotLength.newBuilder().setAppointmentType(AppointmentType.CONSULTATION).setMinutes(20));
+    }
+
+    /** A free consultation with Dr Novak at {@code start} (an instant), 20 minutes. */
+    public static Slot.Builder aFreeSlot(String start) {
+        Instant from = Instant.parse(start);
+        return Slot.newBuilder().setPractitionerId(DR_NOVAK).setAppointmentType(AppointmentType.CONSULTATION)
+                .setStart(at(start)).setEnd(at(from.plusSeconds(20 * 60).toString()));
     }
 
     public static HistoryEntry.Builder diabetes() {

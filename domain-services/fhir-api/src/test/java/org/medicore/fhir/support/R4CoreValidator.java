@@ -46,14 +46,14 @@ public final class R4CoreValidator {
     private static final String RESOURCES = "profiles-resources.xml";
     private static final Set<String> CHECKED_RESOURCES = Set.of("Resource", "DomainResource", "Bundle", "OperationOutcome",
             "CapabilityStatement", "Patient", "Practitioner", "Observation", "Appointment", "Condition", "AllergyIntolerance",
-            "MedicationStatement", "Binary", "Parameters",
+            "MedicationStatement", "Binary", "Parameters", "Slot", "Schedule", "DiagnosticReport",
             // what their references may point to: the validator checks a reference's target against these
             "Group", "Device", "Location", "PractitionerRole", "RelatedPerson", "HealthcareService", "Organization");
     private static final Pattern ENTRY = Pattern.compile("<entry>.*?</entry>", Pattern.DOTALL);
     private static final Pattern STRUCTURE_DEFINITION = Pattern.compile("<fullUrl value=\"http://hl7.org/fhir/StructureDefinition/([A-Za-z]+)\"");
     private static final String V2_TABLES = "v2-tables.xml";
     private static final Pattern V2_CODE_SYSTEM = Pattern.compile("<fullUrl value=\"http://hl7.org/fhir/(?:CodeSystem|ValueSet)/(v2-\\d+)\"");
-    private static final Set<String> V2_TABLES_USED = Set.of("v2-0131", "v2-0276");
+    private static final Set<String> V2_TABLES_USED = Set.of("v2-0131", "v2-0276", "v2-0074");
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
     private static final List<String> FINDINGS = new ArrayList<>();

@@ -2,6 +2,20 @@ package org.medicore.fhir.support;
 
 import io.grpc.Status;
 import org.medicore.contracts.appointment.v1.Appointment;
+import org.medicore.contracts.appointment.v1.AppointmentStatus;
+import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
+import org.medicore.contracts.appointment.v1.BookAppointmentResponse;
+import org.medicore.contracts.appointment.v1.CancelAppointmentRequest;
+import org.medicore.contracts.appointment.v1.CancelAppointmentResponse;
+import org.medicore.contracts.appointment.v1.Cancellation;
+import org.medicore.contracts.appointment.v1.GetWorkingHoursRequest;
+import org.medicore.contracts.appointment.v1.GetWorkingHoursResponse;
+import org.medicore.contracts.appointment.v1.ListFreeSlotsRequest;
+import org.medicore.contracts.appointment.v1.ListFreeSlotsResponse;
+import org.medicore.contracts.appointment.v1.ListPractitionersRequest;
+import org.medicore.contracts.appointment.v1.ListPractitionersResponse;
+import org.medicore.contracts.appointment.v1.Slot;
+import org.medicore.contracts.appointment.v1.WorkingHours;
 import org.medicore.contracts.appointment.v1.BatchGetPractitionersRequest;
 import org.medicore.contracts.appointment.v1.BatchGetPractitionersResponse;
 import org.medicore.contracts.appointment.v1.GetAppointmentRequest;
@@ -11,7 +25,14 @@ import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientResponse;
 import org.medicore.contracts.appointment.v1.Practitioner;
 import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.contracts.lab.v1.GetReportStatusRequest;
+import org.medicore.contracts.lab.v1.GetReportStatusResponse;
+import org.medicore.contracts.lab.v1.LabReport;
 import org.medicore.contracts.lab.v1.LabResult;
+import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
+import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
+import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
+import org.medicore.contracts.lab.v1.ListResultsByPatientResponse;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.GetPatientResponse;
 import org.medicore.contracts.patient.v1.HistoryEntry;
@@ -25,26 +46,35 @@ import org.medicore.contracts.patient.v1.SearchPatientsResponse;
 import org.medicore.fhir.records.Caller;
 import org.medicore.fhir.records.ClinicRecords;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * The services' answers kept in memory, for tests of the HTTP layer: the port faked, the mapping
  * and the HTTP layer real. Pages like the services do (page size, an opaque token: here the offset),
  * answers NOT_FOUND for an unknown id and PERMISSION_DENIED for a patient the caller may not see
- * (any patient but their own for a PATIENT token), and remembers the callers it served.
+ * (any patient but their own for a PATIENT token), and remembers the callers it served. Books
+ * only a free slot (FAILED_PRECONDITION otherwise, as appointment-service), once per idempotency key,
+ * and cancels with a reason, of the current version.
  */
 public final class RecordsOnFile implements ClinicRecords {
 
     private final Map<String, Patient> patients = new LinkedHashMap<>();
     private final List<LabResult> labResults = new ArrayList<>();
+    private final List<LabReport> labReports = new ArrayList<>();
     private final List<HistoryEntry> history = new ArrayList<>();
     private final List<Appointment> appointments = new ArrayList<>();
     private final Map<String, Practitioner> practitioners = new LinkedHashMap<>();
+    private final Map<String, WorkingHours> workingHours = new LinkedHashMap<>();
+    private final List<Slot> freeSlots = new ArrayList<>();
     private final List<Caller> callers = new ArrayList<>();
     private Status outage = Status.OK;
 
@@ -57,6 +87,11 @@ public final class RecordsOnFile implements ClinicRecords {
 
     public RecordsOnFile with(LabResult... given) {
         labResults.addAll(List.of(given));
+        return this;
+    }
+
+    public RecordsOnFile with(LabReport... given) {
+        labReports.addAll(List.of(given));
         return this;
     }
 
@@ -74,6 +109,18 @@ public final class RecordsOnFile implements ClinicRecords {
         for (Practitioner practitioner : given) {
             practitioners.put(practitioner.getId(), practitioner);
         }
+        return this;
+    }
+
+    public RecordsOnFile with(WorkingHours... given) {
+        for (WorkingHours hours : given) {
+            workingHours.put(hours.getPractitionerId(), hours);
+        }
+        return this;
+    }
+
+    public RecordsOnFile with(Slot... given) {
+        freeSlots.addAll(List.of(given));
         return this;
     }
 
@@ -148,6 +195,100 @@ public final class RecordsOnFile implements ClinicRecords {
             }
         });
         return found.build();
+    }
+
+    @Override
+    public ListPractitionersResponse listPractitioners(Caller caller, ListPractitionersRequest request) {
+        callers.add(caller);
+        Page<Practitioner> page = page(practitioners.values().stream()
+                .filter(practitioner -> practitioner.getSpecialty().equals(request.getSpecialty())).toList(), request.getPage());
+        return ListPractitionersResponse.newBuilder().addAllPractitioners(page.items()).setPageInfo(page.info()).build();
+    }
+
+    @Override
+    public GetWorkingHoursResponse workingHours(Caller caller, GetWorkingHoursRequest request) {
+        callers.add(caller);
+        WorkingHours hours = workingHours.get(request.getPractitionerId());
+        if (hours == null) {
+            throw Status.NOT_FOUND.withDescription("working hours not found").asRuntimeException();
+        }
+        return GetWorkingHoursResponse.newBuilder().setWorkingHours(hours).build();
+    }
+
+    @Override
+    public synchronized ListFreeSlotsResponse freeSlots(Caller caller, ListFreeSlotsRequest request) {
+        callers.add(caller);
+        LocalDate from = LocalDate.of(request.getFromDate().getYear(), request.getFromDate().getMonth(), request.getFromDate().getDay());
+        LocalDate to = LocalDate.of(request.getToDate().getYear(), request.getToDate().getMonth(), request.getToDate().getDay());
+        return ListFreeSlotsResponse.newBuilder().setTimeZone("UTC").addAllSlots(freeSlots.stream()
+                .filter(slot -> slot.getPractitionerId().equals(request.getPractitionerId()))
+                .filter(slot -> slot.getAppointmentType() == request.getAppointmentType())
+                .filter(slot -> {
+                    LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(slot.getStart().getSeconds(), 86_400L));
+                    return !day.isBefore(from) && !day.isAfter(to);
+                }).toList()).build();
+    }
+
+    @Override
+    public synchronized BookAppointmentResponse book(Caller caller, BookAppointmentRequest request) {
+        visible(caller, request.getPatientId());
+        String id = UUID.nameUUIDFromBytes(request.getIdempotencyKey().getBytes(StandardCharsets.UTF_8)).toString();
+        Optional<Appointment> earlier = appointments.stream().filter(booked -> booked.getId().equals(id)).findFirst();
+        if (earlier.isPresent()) {
+            return BookAppointmentResponse.newBuilder().setAppointment(earlier.get()).build();
+        }
+        Slot slot = freeSlots.stream().filter(free -> free.getPractitionerId().equals(request.getPractitionerId())
+                        && free.getStart().equals(request.getStart()) && free.getAppointmentType() == request.getAppointmentType())
+                .findFirst().orElseThrow(() -> Status.FAILED_PRECONDITION.withDescription("the slot is not free").asRuntimeException());
+        freeSlots.remove(slot);
+        Appointment booked = Appointment.newBuilder().setId(id).setPatientId(request.getPatientId())
+                .setPractitionerId(request.getPractitionerId()).setAppointmentType(request.getAppointmentType())
+                .setStatus(AppointmentStatus.BOOKED).setStart(slot.getStart()).setEnd(slot.getEnd()).setReason(request.getReason())
+                .setVersion(1).setCreatedAt(Clinic.at("2026-03-30T09:00:00Z")).setUpdatedAt(Clinic.at("2026-03-30T09:00:00Z")).build();
+        appointments.add(booked);
+        return BookAppointmentResponse.newBuilder().setAppointment(booked).build();
+    }
+
+    @Override
+    public synchronized CancelAppointmentResponse cancel(Caller caller, CancelAppointmentRequest request) {
+        Appointment current = appointment(caller, GetAppointmentRequest.newBuilder().setAppointmentId(request.getAppointmentId()).build())
+                .getAppointment();
+        if (request.getExpectedVersion() != 0 && request.getExpectedVersion() != current.getVersion()) {
+            throw Status.ABORTED.withDescription("the resource changed; re-read and retry").asRuntimeException();
+        }
+        if (request.getReason().isBlank()) {
+            throw Status.INVALID_ARGUMENT.withDescription("reason: required").asRuntimeException();
+        }
+        Appointment cancelled = current.toBuilder().setStatus(AppointmentStatus.CANCELLED).setVersion(current.getVersion() + 1)
+                .setCancellation(Cancellation.newBuilder().setReason(request.getReason()).setCancelledAt(Clinic.at("2026-03-31T09:00:00Z")))
+                .setUpdatedAt(Clinic.at("2026-03-31T09:00:00Z")).build();
+        appointments.set(appointments.indexOf(current), cancelled);
+        return CancelAppointmentResponse.newBuilder().setAppointment(cancelled).build();
+    }
+
+    @Override
+    public GetReportStatusResponse labReport(Caller caller, GetReportStatusRequest request) {
+        callers.add(caller);
+        LabReport report = labReports.stream().filter(found -> found.getId().equals(request.getReportId())).findFirst()
+                .orElseThrow(() -> Status.NOT_FOUND.asRuntimeException());
+        visible(caller, report.getPatientId());
+        return GetReportStatusResponse.newBuilder().setReport(report).build();
+    }
+
+    @Override
+    public ListReportsByPatientResponse labReports(Caller caller, ListReportsByPatientRequest request) {
+        visible(caller, request.getPatientId());
+        Page<LabReport> page = page(labReports.stream().filter(report -> report.getPatientId().equals(request.getPatientId())).toList(),
+                request.getPage());
+        return ListReportsByPatientResponse.newBuilder().addAllReports(page.items()).setPageInfo(page.info()).build();
+    }
+
+    @Override
+    public ListResultsByPatientResponse reportResults(Caller caller, ListResultsByPatientRequest request) {
+        visible(caller, request.getPatientId());
+        Page<LabResult> page = page(labResults.stream().filter(result -> result.getPatientId().equals(request.getPatientId()))
+                .filter(result -> result.getSourceReportId().equals(request.getReportId())).toList(), request.getPage());
+        return ListResultsByPatientResponse.newBuilder().addAllResults(page.items()).setPageInfo(page.info()).build();
     }
 
     private Patient visible(Caller caller, String patientId) {

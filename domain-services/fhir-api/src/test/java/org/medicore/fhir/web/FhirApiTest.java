@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * The FHIR API over HTTP with the services faked behind their port ({@link RecordsOnFile}): the
@@ -57,9 +58,13 @@ class FhirApiTest {
                     .with(Clinic.alice().build(), Clinic.aPatient(BOB, "Bob", "Smithers").setKeycloakSubject("bob-subject").build(),
                             Clinic.aPatient(CARL, "Carl", "Smirnov").build())
                     .with(Clinic.haemoglobin().build(), Clinic.aQualitativeResult().build())
+                    .with(Clinic.aProcessedReport().build())
                     .with(Clinic.diabetes().build(), Clinic.penicillinAllergy().build(), Clinic.metformin().build(), Clinic.aNote().build())
                     .with(Clinic.aBooking().build(), Clinic.aCancelledFollowUp().build())
-                    .with(Clinic.drNovak().build());
+                    .with(Clinic.drNovak().build())
+                    .with(Clinic.drNovaksHours().build())
+                    .with(Clinic.aFreeSlot("2026-04-06T06:00:00Z").build(), Clinic.aFreeSlot("2026-04-06T06:20:00Z").build(),
+                            Clinic.aFreeSlot("2026-04-10T06:00:00Z").build());
         }
     }
 
@@ -186,6 +191,20 @@ class FhirApiTest {
     }
 
     @Test
+    void lab_reports_are_read_and_searched_as_diagnostic_reports_with_their_results() throws Exception {
+        String reportId = Clinic.aProcessedReport().getId();
+        org.hl7.fhir.r4.model.DiagnosticReport report = valid(mvc.perform(get("/fhir/DiagnosticReport/" + reportId).with(alice()))
+                .andReturn(), org.hl7.fhir.r4.model.DiagnosticReport.class);
+        Bundle found = valid(mvc.perform(get("/fhir/DiagnosticReport").param("patient", Clinic.ALICE).with(alice())).andReturn(), Bundle.class);
+
+        assertThat(report.getResult()).extracting(org.hl7.fhir.r4.model.Reference::getReference)
+                .containsExactly("Observation/" + Clinic.haemoglobin().getId());
+        assertThat(found.getEntry()).extracting(entry -> entry.getResource().getIdPart()).containsExactly(reportId);
+        assertRefused(mvc.perform(get("/fhir/DiagnosticReport").param("patient", BOB).with(alice())).andReturn(),
+                403, OperationOutcome.IssueType.FORBIDDEN, null);
+    }
+
+    @Test
     void appointments_are_read_and_searched_by_patient_and_days() throws Exception {
         valid(mvc.perform(get("/fhir/Appointment/" + Clinic.aBooking().getId()).with(alice())).andReturn(),
                 org.hl7.fhir.r4.model.Appointment.class);
@@ -212,8 +231,97 @@ class FhirApiTest {
 
         assertThat(record.getEntry()).extracting(entry -> entry.getResource().fhirType()).containsExactly(
                 "Patient", "Condition", "AllergyIntolerance", "MedicationStatement", "Observation", "Observation",
-                "Appointment", "Appointment", "Practitioner");
-        assertThat(record.getTotal()).isEqualTo(9);
+                "DiagnosticReport", "Appointment", "Appointment", "Practitioner");
+        assertThat(record.getTotal()).isEqualTo(10);
+    }
+
+    @Test
+    void a_free_slot_is_found_on_the_practitioners_schedule_and_booked_once_per_idempotency_key() throws Exception {
+        Bundle monday = valid(mvc.perform(get("/fhir/Slot").param("schedule", "Schedule/" + Clinic.DR_NOVAK)
+                .param("start", "ge2026-04-06").param("start", "lt2026-04-07").with(doctor())).andReturn(), Bundle.class);
+        assertThat(monday.getEntry()).hasSize(2);
+        org.hl7.fhir.r4.model.Slot slot = (org.hl7.fhir.r4.model.Slot) monday.getEntryFirstRep().getResource();
+
+        String booking = FHIR.newJsonParser().encodeResourceToString(appointmentFor(BOB, slot));
+        MvcResult booked = mvc.perform(post("/fhir/Appointment").contentType("application/fhir+json").content(booking)
+                .header("Idempotency-Key", "bob-monday").with(doctor())).andReturn();
+        MvcResult retried = mvc.perform(post("/fhir/Appointment").contentType("application/fhir+json").content(booking)
+                .header("Idempotency-Key", "bob-monday").with(doctor())).andReturn();
+
+        org.hl7.fhir.r4.model.Appointment appointment = valid(booked, 201, org.hl7.fhir.r4.model.Appointment.class);
+        assertThat(appointment.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Appointment.AppointmentStatus.BOOKED);
+        assertThat(appointment.getEnd()).isEqualTo(slot.getEnd());
+        assertThat(booked.getResponse().getHeader("Location")).endsWith("/fhir/Appointment/" + appointment.getIdPart() + "/_history/1");
+        assertThat(valid(retried, 201, org.hl7.fhir.r4.model.Appointment.class).getIdPart()).isEqualTo(appointment.getIdPart());
+        assertThat(records.callers()).last().extracting(Caller::bearerToken).isEqualTo("doctor-token");
+        Bundle left = valid(mvc.perform(get("/fhir/Slot").param("schedule", Clinic.DR_NOVAK).param("start", "2026-04-06")
+                .with(doctor())).andReturn(), Bundle.class);
+        assertThat(left.getEntry()).hasSize(1);
+    }
+
+    @Test
+    void a_booking_the_clinic_cannot_make_is_refused_with_its_reason() throws Exception {
+        org.hl7.fhir.r4.model.Slot taken = new org.hl7.fhir.r4.model.Slot();
+        taken.setStart(java.util.Date.from(java.time.Instant.parse("2026-04-06T05:00:00Z")));
+        org.hl7.fhir.r4.model.Appointment withoutStart = appointmentFor(BOB, taken).setStartElement(new org.hl7.fhir.r4.model.InstantType());
+
+        assertRefused(mvc.perform(post("/fhir/Appointment").contentType("application/fhir+json")
+                        .content(FHIR.newJsonParser().encodeResourceToString(appointmentFor(BOB, taken))).with(doctor())).andReturn(),
+                422, OperationOutcome.IssueType.BUSINESSRULE, null);
+        assertRefused(mvc.perform(post("/fhir/Appointment").contentType("application/fhir+json")
+                        .content(FHIR.newJsonParser().encodeResourceToString(withoutStart)).with(doctor())).andReturn(),
+                400, OperationOutcome.IssueType.INVALID, "Appointment.start");
+        assertRefused(mvc.perform(post("/fhir/Appointment").contentType("application/fhir+json")
+                        .content("{\"resourceType\":\"Patient\"}").with(doctor())).andReturn(),
+                400, OperationOutcome.IssueType.STRUCTURE, null);
+        assertRefused(mvc.perform(get("/fhir/Slot").param("schedule", Clinic.DR_NOVAK).param("appointment-type", "URGENT")
+                .with(doctor())).andReturn(), 400, OperationOutcome.IssueType.INVALID, "appointment-type");
+    }
+
+    @Test
+    void an_appointment_is_cancelled_by_an_update_to_status_cancelled_of_the_version_read() throws Exception {
+        Bundle friday = valid(mvc.perform(get("/fhir/Slot").param("schedule", Clinic.DR_NOVAK).param("start", "2026-04-10")
+                .with(doctor())).andReturn(), Bundle.class);
+        org.hl7.fhir.r4.model.Appointment booked = valid(mvc.perform(post("/fhir/Appointment").contentType("application/fhir+json")
+                .content(FHIR.newJsonParser().encodeResourceToString(appointmentFor(BOB,
+                        (org.hl7.fhir.r4.model.Slot) friday.getEntryFirstRep().getResource()))).with(doctor())).andReturn(),
+                201, org.hl7.fhir.r4.model.Appointment.class);
+        booked.setStatus(org.hl7.fhir.r4.model.Appointment.AppointmentStatus.CANCELLED)
+                .setCancelationReason(new org.hl7.fhir.r4.model.CodeableConcept().setText("patient is travelling"));
+        String cancellation = FHIR.newJsonParser().encodeResourceToString(booked);
+
+        MvcResult cancelled = mvc.perform(put("/fhir/Appointment/" + booked.getIdPart()).contentType("application/fhir+json")
+                .content(cancellation).header("If-Match", "W/\"1\"").with(doctor())).andReturn();
+        MvcResult stale = mvc.perform(put("/fhir/Appointment/" + booked.getIdPart()).contentType("application/fhir+json")
+                .content(cancellation).header("If-Match", "W/\"1\"").with(doctor())).andReturn();
+
+        org.hl7.fhir.r4.model.Appointment answer = valid(cancelled, 200, org.hl7.fhir.r4.model.Appointment.class);
+        assertThat(answer.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Appointment.AppointmentStatus.CANCELLED);
+        assertThat(answer.getCancelationReason().getText()).isEqualTo("patient is travelling");
+        assertThat(cancelled.getResponse().getHeader("ETag")).isEqualTo("W/\"2\"");
+        assertRefused(stale, 412, OperationOutcome.IssueType.CONFLICT, null);
+        booked.setStatus(org.hl7.fhir.r4.model.Appointment.AppointmentStatus.FULFILLED);
+        assertRefused(mvc.perform(put("/fhir/Appointment/" + booked.getIdPart()).contentType("application/fhir+json")
+                        .content(FHIR.newJsonParser().encodeResourceToString(booked)).with(doctor())).andReturn(),
+                400, OperationOutcome.IssueType.INVALID, "Appointment.status");
+    }
+
+    @Test
+    void a_practitioners_schedule_and_role_show_their_working_week() throws Exception {
+        org.hl7.fhir.r4.model.Schedule schedule = valid(mvc.perform(get("/fhir/Schedule/" + Clinic.DR_NOVAK).with(alice())).andReturn(),
+                org.hl7.fhir.r4.model.Schedule.class);
+        Bundle byActor = valid(mvc.perform(get("/fhir/Schedule").param("actor", "Practitioner/" + Clinic.DR_NOVAK).with(alice()))
+                .andReturn(), Bundle.class);
+        org.hl7.fhir.r4.model.PractitionerRole role = valid(mvc.perform(get("/fhir/PractitionerRole/" + Clinic.DR_NOVAK).with(alice()))
+                .andReturn(), org.hl7.fhir.r4.model.PractitionerRole.class);
+        Bundle bySpecialty = valid(mvc.perform(get("/fhir/PractitionerRole").param("specialty", "General practice").with(alice()))
+                .andReturn(), Bundle.class);
+
+        assertThat(schedule.getComment()).isEqualTo("Mon 08:00-12:00, 13:00-17:00; Fri 08:00-12:00 (Europe/Berlin)");
+        assertThat(byActor.getEntry()).hasSize(1);
+        assertThat(role.getAvailableTime()).hasSize(3);
+        assertThat(role.getAvailableTimeFirstRep().getAvailableStartTime()).isEqualTo("08:00:00");
+        assertThat(bySpecialty.getEntry()).extracting(entry -> entry.getResource().getIdPart()).containsExactly(Clinic.DR_NOVAK);
     }
 
     @Test
@@ -224,6 +332,8 @@ class FhirApiTest {
         statement.getRestFirstRep().getResource().forEach(resource -> {
             resource.getInteraction().forEach(interaction -> declared.add(switch (interaction.getCode()) {
                 case READ -> "GET /fhir/" + resource.getType() + "/{id}";
+                case CREATE -> "POST /fhir/" + resource.getType();
+                case UPDATE -> "PUT /fhir/" + resource.getType() + "/{id}";
                 case SEARCHTYPE -> "GET /fhir/" + resource.getType();
                 default -> "unexpected " + interaction.getCode();
             }));
@@ -259,9 +369,25 @@ class FhirApiTest {
                 .authorities(new SimpleGrantedAuthority("ROLE_DOCTOR"));
     }
 
+    /** A booking of {@code slot} for the patient with Dr Novak, as a FHIR client writes one. */
+    private static org.hl7.fhir.r4.model.Appointment appointmentFor(String patient, org.hl7.fhir.r4.model.Slot slot) {
+        org.hl7.fhir.r4.model.Appointment appointment = new org.hl7.fhir.r4.model.Appointment();
+        appointment.setStatus(org.hl7.fhir.r4.model.Appointment.AppointmentStatus.BOOKED);
+        appointment.setStart(slot.getStart()).setAppointmentType(slot.getAppointmentType()).setDescription("check-up");
+        appointment.addParticipant().setActor(new org.hl7.fhir.r4.model.Reference("Patient/" + patient))
+                .setStatus(org.hl7.fhir.r4.model.Appointment.ParticipationStatus.ACCEPTED);
+        appointment.addParticipant().setActor(new org.hl7.fhir.r4.model.Reference("Practitioner/" + Clinic.DR_NOVAK))
+                .setStatus(org.hl7.fhir.r4.model.Appointment.ParticipationStatus.ACCEPTED);
+        return appointment;
+    }
+
     private static <T extends IBaseResource> T valid(MvcResult answer, Class<T> type) throws Exception {
+        return valid(answer, 200, type);
+    }
+
+    private static <T extends IBaseResource> T valid(MvcResult answer, int status, Class<T> type) throws Exception {
         String json = answer.getResponse().getContentAsString();
-        assertThat(answer.getResponse().getStatus()).as(json).isEqualTo(200);
+        assertThat(answer.getResponse().getStatus()).as(json).isEqualTo(status);
         T resource = FHIR.newJsonParser().parseResource(type, json);
         assertNoErrors(resource.fhirType(), json);
         return resource;
