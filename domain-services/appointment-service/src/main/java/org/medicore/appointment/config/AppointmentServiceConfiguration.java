@@ -105,7 +105,7 @@ public class AppointmentServiceConfiguration {
 
     @Bean
     PublishMessages outboxPublisher(ProducerFactory<String, String> producers, OutboxProperties outbox) {
-        return new KafkaOutboxPublisher(producers.createProducer(), outbox.topic(), outbox.ackTimeout());
+        return new KafkaOutboxPublisher(producers::createProducer, outbox.topic(), outbox.ackTimeout());
     }
 
     @Bean

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Sends outbox messages to one topic in the events' envelope: key = aggregate id, headers
@@ -24,12 +25,23 @@ import java.util.concurrent.TimeoutException;
  */
 public final class KafkaOutboxPublisher implements PublishMessages {
 
-    private final Producer<String, String> producer;
+    private final Supplier<Producer<String, String>> producers;
     private final String topic;
     private final Duration ackTimeout;
 
+    /** Sends through a producer of the service's own, held for the service's life. */
     public KafkaOutboxPublisher(Producer<String, String> producer, String topic, Duration ackTimeout) {
-        this.producer = producer;
+        this(() -> producer, topic, ackTimeout);
+    }
+
+    /**
+     * Asks for the producer at each batch. Spring Kafka's producer factory closes its shared producer
+     * when the context stops and makes a new one when asked again; a producer taken once at start
+     * would fail every batch after a stop and start (found by billing's tests, whose context the test
+     * framework pauses and starts again).
+     */
+    public KafkaOutboxPublisher(Supplier<Producer<String, String>> producers, String topic, Duration ackTimeout) {
+        this.producers = producers;
         this.topic = topic;
         this.ackTimeout = ackTimeout;
     }
@@ -38,6 +50,7 @@ public final class KafkaOutboxPublisher implements PublishMessages {
     public void publishAll(List<OutboxMessage> messages) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(messages.size());
         try {
+            Producer<String, String> producer = producers.get();
             for (OutboxMessage message : messages) {
                 acks.add(producer.send(toRecord(message)));
             }

@@ -19,7 +19,7 @@ public class KafkaOutConfiguration {
 
     @Bean
     KafkaOutboxPublisher billingEventPublisher(ProducerFactory<String, String> producers, BillingProperties properties) {
-        return new KafkaOutboxPublisher(producers.createProducer(), properties.topics().billing(),
+        return new KafkaOutboxPublisher(producers::createProducer, properties.topics().billing(),
                 properties.outbox().ackTimeout());
     }
 
