@@ -77,9 +77,10 @@ final class AnalyticsLatency {
             before = cpu.sample();
             begin = System.nanoTime();
             Paced.run(bookingsPerSecond, duration, () -> book(Phase.AFTER_BURST));
-            Measured after = measured(BenchMain.ANALYTICS_AFTER_BURST + " of " + burst + " @" + (int) bookingsPerSecond + "/s",
-                    Phase.AFTER_BURST, awaitCounted(grace), begin, before);
+            long lost = awaitCounted(grace);
             firstFailure.compareAndSet("", subscription.firstFailure());
+            Measured after = measured(BenchMain.ANALYTICS_AFTER_BURST + " of " + burst + " @" + (int) bookingsPerSecond + "/s",
+                    Phase.AFTER_BURST, lost, begin, before);
             return List.of(steady, after);
         }
     }
@@ -143,7 +144,9 @@ final class AnalyticsLatency {
 
     private Measured measured(String scenario, Phase phase, long lost, long begin, SystemCpu.Sample before) {
         Histogram histogram = latencies.get(phase);
-        return new Measured(scenario, 1, histogram.getTotalCount(), failures.get(phase).get() + lost,
+        // A booking of the burst that failed counts against the measure after it: the burst is its first half.
+        long failed = failures.get(phase).get() + (phase == Phase.AFTER_BURST ? failures.get(Phase.BURST).get() : 0);
+        return new Measured(scenario, 1, histogram.getTotalCount(), failed + lost,
                 (System.nanoTime() - begin) / 1e9, histogram, cpu.sample().secondsSince(before), firstFailure.get());
     }
 

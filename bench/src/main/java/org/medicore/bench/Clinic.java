@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The benchmark's own corner of the clinic, made fresh for each run so runs never collide: a
@@ -50,8 +49,7 @@ final class Clinic implements AutoCloseable {
     final String practitionerId;
     final String bookingPatientId;
     final String readPatientId;
-    private final LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).plusDays(2);
-    private final AtomicInteger nextSlot = new AtomicInteger();
+    private final FreeSlots slots = new FreeSlots(LocalDate.now(ZoneOffset.UTC).plusDays(2));
 
     Clinic(Target target, Tokens tokens) {
         this.tokens = tokens;
@@ -97,9 +95,7 @@ final class Clinic implements AutoCloseable {
 
     /** The start of the next slot nobody has booked in this run. */
     Instant nextStart() {
-        int slot = nextSlot.getAndIncrement();
-        return firstDay.plusDays(slot / SLOTS_PER_DAY).atStartOfDay(ZoneOffset.UTC).toInstant()
-                .plusSeconds((long) (slot % SLOTS_PER_DAY) * SLOT_MINUTES * 60);
+        return slots.next();
     }
 
     BookAppointmentRequest booking(String patientId, Instant start) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A patient's own visit to the portal, as one operation: a new access token for the client's session
@@ -38,8 +37,7 @@ final class PatientDay {
     private final Clinic clinic;
     private final GraphQl graphQl;
     private final String practitioner;
-    private final LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).plusDays(ThreadLocalRandom.current().nextInt(30, 330));
-    private final AtomicInteger nextSlot = new AtomicInteger();
+    private final FreeSlots slots = new FreeSlots(LocalDate.now(ZoneOffset.UTC).plusDays(ThreadLocalRandom.current().nextInt(30, 330)));
     private final Map<Integer, Tokens.Session> sessions = new ConcurrentHashMap<>();
 
     PatientDay(Clinic clinic, GraphQl graphQl) {
@@ -56,15 +54,15 @@ final class PatientDay {
         }
         // Each visit books the next slot no other visit of this run took, so concurrent visits never collide; the
         // day's slot list is still read first, as the portal does.
-        Instant start = nextStart();
+        Instant start = slots.next();
         LocalDate day = start.atZone(ZoneOffset.UTC).toLocalDate();
-        JsonNode slots = graphQl.executeWith(token, SLOTS, Map.of("practitionerId", practitioner, "day", day.toString()))
+        JsonNode free = graphQl.executeWith(token, SLOTS, Map.of("practitionerId", practitioner, "day", day.toString()))
                 .path("availableSlots");
-        if (slots.isEmpty()) {
+        if (free.isEmpty()) {
             throw new IllegalStateException("no free slot on " + day);
         }
         while (!booked(token, patientId, start)) {
-            start = nextStart();
+            start = slots.next();
         }
         graphQl.executeWith(token, UPCOMING, Map.of("patientId", patientId));
     }
@@ -93,9 +91,4 @@ final class PatientDay {
         }
     }
 
-    private Instant nextStart() {
-        int slot = nextSlot.getAndIncrement();
-        return firstDay.plusDays(slot / Clinic.SLOTS_PER_DAY).atStartOfDay(ZoneOffset.UTC).toInstant()
-                .plusSeconds((long) (slot % Clinic.SLOTS_PER_DAY) * Clinic.SLOT_MINUTES * 60);
-    }
 }

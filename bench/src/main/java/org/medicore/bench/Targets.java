@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The targets of issue 20, judged from one run's figures: each says what it asks, what was
@@ -72,8 +72,7 @@ final class Targets {
         return runs(scenario).findFirst();
     }
 
-    private java.util.stream.Stream<Measured> runs(String scenario) {
-        Predicate<Measured> named = m -> m.scenario().startsWith(scenario);
-        return report.scenarios().stream().filter(named);
+    private Stream<Measured> runs(String scenario) {
+        return report.scenarios().stream().filter(m -> m.scenario().startsWith(scenario));
     }
 }
