@@ -147,9 +147,13 @@ class PatientRecordsTest {
     }
 
     @Test
-    void a_search_needs_a_name_prefix_of_two_characters_or_a_date_of_birth() {
+    void a_search_needs_a_name_prefix_of_2_to_200_characters_or_a_date_of_birth() {
         assertThatThrownBy(() -> new SearchPatientsQuery("", "", Optional.empty(), 0, "")).isInstanceOf(InvalidFieldsException.class);
         assertThatThrownBy(() -> new SearchPatientsQuery("S", "", Optional.empty(), 0, "")).isInstanceOf(InvalidFieldsException.class);
+        assertThatThrownBy(() -> new SearchPatientsQuery("x".repeat(201), "", Optional.empty(), 0, ""))
+                .isInstanceOf(InvalidFieldsException.class).hasMessageContaining("family_name_prefix");
+        assertThatThrownBy(() -> new SearchPatientsQuery("Schm", "y".repeat(201), Optional.empty(), 0, ""))
+                .isInstanceOf(InvalidFieldsException.class).hasMessageContaining("given_name_prefix");
         assertThat(new SearchPatientsQuery("", "", Optional.of(LocalDate.of(1980, 1, 1)), 500, "").pageSize()).isEqualTo(100);
     }
 

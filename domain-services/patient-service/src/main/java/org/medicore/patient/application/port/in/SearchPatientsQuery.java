@@ -1,5 +1,6 @@
 package org.medicore.patient.application.port.in;
 
+import org.medicore.patient.domain.PersonName;
 import org.medicore.patient.domain.SearchableName;
 import org.medicore.patient.domain.Violations;
 
@@ -22,6 +23,8 @@ public record SearchPatientsQuery(String familyNamePrefix, String givenNamePrefi
         if (familyNamePrefix.length() == 1) {
             violations.add("family_name_prefix", "must have at least 2 characters");
         }
+        violations.maxLength("family_name_prefix", familyNamePrefix, PersonName.MAX_LENGTH)
+                .maxLength("given_name_prefix", givenNamePrefix, PersonName.MAX_LENGTH);
         if (!givenNamePrefix.isEmpty() && familyNamePrefix.isEmpty()) {
             violations.add("given_name_prefix", "applies only together with family_name_prefix");
         }
