@@ -201,7 +201,8 @@ public final class RecordsOnFile implements ClinicRecords {
     public ListPractitionersResponse listPractitioners(Caller caller, ListPractitionersRequest request) {
         callers.add(caller);
         Page<Practitioner> page = page(practitioners.values().stream()
-                .filter(practitioner -> practitioner.getSpecialty().equals(request.getSpecialty())).toList(), request.getPage());
+                .filter(practitioner -> request.getSpecialty().isEmpty() || practitioner.getSpecialty().equals(request.getSpecialty()))
+                .toList(), request.getPage());
         return ListPractitionersResponse.newBuilder().addAllPractitioners(page.items()).setPageInfo(page.info()).build();
     }
 
