@@ -159,6 +159,7 @@ final class MediCoreServices {
      */
     static ServiceProcess launchFhirApi(Components stack, Path repository, Path logs, Ports ports, int port) {
         int management = ports.management(port);
+        stack.objectStore().ensureBucket(ObjectStore.FHIR_EXPORTS_BUCKET);
         return ServiceProcess.launch("fhir-api",
                 jar(repository, "domain-services/fhir-api"),
                 properties("management.server.port", management,
@@ -166,7 +167,9 @@ final class MediCoreServices {
                         "spring.security.oauth2.resourceserver.jwt.issuer-uri", stack.keycloak().issuer(),
                         "medicore.fhir.services.patient", "127.0.0.1:" + ports.patient(),
                         "medicore.fhir.services.appointment", "127.0.0.1:" + ports.appointment(),
-                        "medicore.fhir.services.lab", "127.0.0.1:" + ports.lab()),
+                        "medicore.fhir.services.lab", "127.0.0.1:" + ports.lab(),
+                        "medicore.fhir.export.s3.endpoint", stack.objectStore().endpoint(),
+                        "medicore.fhir.export.s3.bucket", ObjectStore.FHIR_EXPORTS_BUCKET),
                 management, List.of(new Component.Endpoint("FHIR R4", "http://127.0.0.1:" + port + "/fhir"),
                         health(management)), logs);
     }

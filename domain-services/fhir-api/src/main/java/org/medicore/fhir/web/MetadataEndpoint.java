@@ -82,6 +82,9 @@ class MetadataEndpoint {
         resource(rest, "Condition", Set.of(), HistoryEndpoint.SEARCH_PARAMETERS);
         resource(rest, "AllergyIntolerance", Set.of(), HistoryEndpoint.SEARCH_PARAMETERS);
         resource(rest, "MedicationStatement", Set.of(), HistoryEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "Account", Set.of(), BillingEndpoint.SEARCH_PARAMETERS)
+                .setDocumentation("a patient's billing account (one; billing-service finds it by its patient only)");
+        resource(rest, "Invoice", Set.of(READ), BillingEndpoint.SEARCH_PARAMETERS);
         return statement;
     }
 

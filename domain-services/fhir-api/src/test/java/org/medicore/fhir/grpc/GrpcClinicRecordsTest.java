@@ -75,7 +75,7 @@ class GrpcClinicRecordsTest {
 
     @Test
     void a_read_carries_the_callers_own_token_and_a_deadline() {
-        GrpcClinicRecords records = new GrpcClinicRecords(channel, channel, channel, Duration.ofSeconds(2));
+        GrpcClinicRecords records = new GrpcClinicRecords(channel, channel, channel, channel, Duration.ofSeconds(2));
 
         GetPatientResponse found = records.patient(new Caller("alice-token", "alice-subject", Set.of("PATIENT")),
                 GetPatientRequest.newBuilder().setPatientId(Clinic.ALICE).build());
@@ -87,7 +87,7 @@ class GrpcClinicRecordsTest {
 
     @Test
     void a_refusal_of_the_service_reaches_the_http_layer_as_its_status() {
-        GrpcClinicRecords records = new GrpcClinicRecords(channel, channel, channel, Duration.ofSeconds(2));
+        GrpcClinicRecords records = new GrpcClinicRecords(channel, channel, channel, channel, Duration.ofSeconds(2));
 
         StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> records.patient(
                 new Caller("doctor-token", "doctor-subject", Set.of("DOCTOR")),

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The export files in the real S3-compatible store of the test stack (S3Proxy, which checks signatures as S3 does). */
 class S3ExportFilesTest {
 
-    private static final String BUCKET = "medicore-fhir-exports";
+    private static final String BUCKET = ObjectStore.FHIR_EXPORTS_BUCKET;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static S3Client client;

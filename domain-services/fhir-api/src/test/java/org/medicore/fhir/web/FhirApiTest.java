@@ -78,6 +78,8 @@ class FhirApiTest {
                     .with(Clinic.diabetes().build(), Clinic.penicillinAllergy().build(), Clinic.metformin().build(), Clinic.aNote().build())
                     .with(Clinic.aBooking().build(), Clinic.aCancelledFollowUp().build())
                     .with(Clinic.drNovak().build())
+                    .with(Clinic.alicesAccount().build())
+                    .with(Clinic.aPartlyPaidInvoice().build(), Clinic.aVoidNoShowInvoice().build())
                     .with(Clinic.drNovaksHours().build())
                     .with(Clinic.aFreeSlot("2026-04-06T06:00:00Z").build(), Clinic.aFreeSlot("2026-04-06T06:20:00Z").build(),
                             Clinic.aFreeSlot("2026-04-10T06:00:00Z").build());
@@ -387,6 +389,27 @@ class FhirApiTest {
         assertThat(answer.getResponse().getContentAsString())
                 .contains("\"authorization_endpoint\":\"http://localhost:18080/realms/medicore/protocol/openid-connect/auth\"")
                 .contains("\"code_challenge_methods_supported\":[\"S256\"]");
+    }
+
+    @Test
+    void a_patient_reads_their_billing_account_and_invoices_which_a_doctor_may_not() throws Exception {
+        Bundle accounts = valid(mvc.perform(get("/fhir/Account").param("patient", Clinic.ALICE).with(alice())).andReturn(), Bundle.class);
+        Bundle invoices = valid(mvc.perform(get("/fhir/Invoice").param("patient", "Patient/" + Clinic.ALICE).param("_count", "1")
+                .with(alice())).andReturn(), Bundle.class);
+        org.hl7.fhir.r4.model.Invoice read = valid(mvc.perform(get("/fhir/Invoice/" + Clinic.aVoidNoShowInvoice().getId())
+                .with(alice())).andReturn(), org.hl7.fhir.r4.model.Invoice.class);
+
+        assertThat(accounts.getEntry()).extracting(entry -> entry.getResource().getIdPart())
+                .containsExactly(Clinic.alicesAccount().getId());
+        assertThat(invoices.getTotal()).isEqualTo(2);
+        assertThat(invoices.getEntry()).extracting(entry -> entry.getResource().getIdPart())
+                .containsExactly(Clinic.aPartlyPaidInvoice().getId());
+        assertThat(invoices.getLink("next")).isNotNull();
+        assertThat(read.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Invoice.InvoiceStatus.CANCELLED);
+        assertRefused(mvc.perform(get("/fhir/Invoice").param("patient", Clinic.ALICE).with(doctor())).andReturn(),
+                403, OperationOutcome.IssueType.FORBIDDEN, null);
+        assertRefused(mvc.perform(get("/fhir/Account").param("patient", Clinic.ALICE).param("status", "active").with(alice())).andReturn(),
+                400, OperationOutcome.IssueType.INVALID, "status");
     }
 
     @Test
