@@ -108,7 +108,7 @@ public final class BulkExports {
                     clock.instant().plus(filesValidFor));
         } catch (RuntimeException failure) {
             log.error("bulk export {} failed", export.id, failure);
-            export.status = new ExportStatus.Failed("the export's files could not be written");
+            export.status = new ExportStatus.Failed("the export's files could not be written", clock.instant().plus(filesValidFor));
         }
         if (export.cancelled) {
             files.deleteAll(export.id);
@@ -161,11 +161,15 @@ public final class BulkExports {
         return resource.fhirType() + "/" + resource.getIdPart();
     }
 
-    /** Exports whose URLs have expired are of no use to anyone: they and their files go. */
+    /** Exports whose URLs have expired (or that failed as long ago) are of no use to anyone: they and their files go. */
     private void forgetExpired() {
         Instant now = clock.instant();
         exports.values().stream()
-                .filter(export -> export.status instanceof ExportStatus.Completed done && now.isAfter(done.expires()))
+                .filter(export -> switch (export.status) {
+                    case ExportStatus.Completed done -> now.isAfter(done.expires());
+                    case ExportStatus.Failed failed -> now.isAfter(failed.expires());
+                    case ExportStatus.Running running -> false;
+                })
                 .toList()
                 .forEach(export -> {
                     exports.remove(export.id);

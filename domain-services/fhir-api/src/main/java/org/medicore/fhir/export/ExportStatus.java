@@ -25,8 +25,8 @@ public sealed interface ExportStatus {
         }
     }
 
-    /** It could not be finished (the file store failed); no file is handed out. */
-    record Failed(String reason) implements ExportStatus {
+    /** It could not be finished (the file store failed); no file is handed out. Said until {@code expires}, like a manifest. */
+    record Failed(String reason, Instant expires) implements ExportStatus {
     }
 
     /** One NDJSON file: its resource type, download URL and number of resources. */

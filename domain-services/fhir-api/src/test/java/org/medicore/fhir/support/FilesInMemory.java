@@ -15,9 +15,18 @@ public final class FilesInMemory implements ExportFiles {
     private static final String SCHEME = "memory:";
 
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private volatile boolean broken;
+
+    /** From now on every write fails (true), as a store that is down, or works again (false). */
+    public void breakDown(boolean down) {
+        broken = down;
+    }
 
     @Override
     public String write(String exportId, String fileName, byte[] ndjson) {
+        if (broken) {
+            throw new IllegalStateException("the store is down");
+        }
         String key = exportId + "/" + fileName;
         files.put(key, ndjson.clone());
         return key;

@@ -495,6 +495,25 @@ class FhirApiTest {
         assertThat(exportFiles.at(url)).isEmpty();
     }
 
+    @Test
+    void an_export_whose_files_cannot_be_written_fails_with_an_operation_outcome_and_hands_out_nothing() throws Exception {
+        exportFiles.breakDown(true);
+        try {
+            MvcResult kickOff = mvc.perform(get("/fhir/Patient/$export").param("patient", Clinic.ALICE)
+                    .header("Prefer", "respond-async").with(doctor())).andReturn();
+            String status = kickOff.getResponse().getHeader("Content-Location");
+            MvcResult answer = mvc.perform(get(status).with(doctor())).andReturn();
+            for (Instant giveUp = Instant.now().plusSeconds(20); answer.getResponse().getStatus() == 202 && Instant.now().isBefore(giveUp); ) {
+                Thread.sleep(20);
+                answer = mvc.perform(get(status).with(doctor())).andReturn();
+            }
+
+            assertRefused(answer, 500, OperationOutcome.IssueType.EXCEPTION, null);
+        } finally {
+            exportFiles.breakDown(false);
+        }
+    }
+
     /** The manifest once the export is done; every answer before it is 202 with its progress. */
     private String finished(String status, RequestPostProcessor caller) throws Exception {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
