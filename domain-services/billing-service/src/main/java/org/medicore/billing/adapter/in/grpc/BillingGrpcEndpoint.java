@@ -152,8 +152,7 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
         UUID invoiceId = read.uuid(request.getInvoiceId(), "invoice_id");
         Money amount = read.money(request.hasAmount(), request.getAmount(), "amount");
         PaymentMethod method = read.method(request.getMethod(), "method");
-        Optional<Instant> receivedAt = request.hasReceivedAt()
-                ? Optional.of(BillingProtoMapper.instant(request.getReceivedAt())) : Optional.empty();
+        Optional<Instant> receivedAt = read.instant(request.hasReceivedAt(), request.getReceivedAt(), "received_at");
         answer(response, read, () -> payments.record(caller(), new RecordPayment.PaymentCommand(key, invoiceId,
                         amount, method, request.getReference(), receivedAt)),
                 receipt -> RecordPaymentResponse.newBuilder()
