@@ -248,12 +248,13 @@ class BillingGrpcEndpointTest extends RunningBillingService {
     void a_malformed_request_names_each_bad_field() {
         StatusRuntimeException invalid = catchThrowableOfType(StatusRuntimeException.class, () ->
                 stub(TestTokens.forSubject(BILLING_STAFF, "BILLING")).recordPayment(RecordPaymentRequest.newBuilder()
-                        .setInvoiceId("not-a-uuid").build()));
+                        .setInvoiceId("not-a-uuid")
+                        .setReceivedAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(Long.MAX_VALUE)).build()));
 
         assertThat(invalid.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(detail(invalid, BadRequest.class).getFieldViolationsList())
                 .extracting(BadRequest.FieldViolation::getField)
-                .containsExactlyInAnyOrder("idempotency_key", "invoice_id", "amount", "method");
+                .containsExactlyInAnyOrder("idempotency_key", "invoice_id", "amount", "method", "received_at");
     }
 
     @Test
