@@ -51,7 +51,8 @@ final class MediCoreServices {
     /** Launches every service, the notification service sending to {@code mail}, then waits for all: they boot side by side. */
     static List<ServiceProcess> start(LocalStack stack, MailServer mail, Path repository, Path data, Ports ports) {
         Components components = Components.of(stack);
-        ServiceProcess notifications = launchNotificationService(components, mail, repository, data, NOTIFICATION_MANAGEMENT_PORT);
+        ServiceProcess notifications = launchNotificationService(components, mail, repository, data, ports,
+                NOTIFICATION_MANAGEMENT_PORT);
         try {
             List<ServiceProcess> started = new ArrayList<>(start(components, repository, data, ports, true));
             notifications.awaitReady();
@@ -185,11 +186,13 @@ final class MediCoreServices {
     }
 
     /**
-     * Launches the notification service: it reads the event topics, keeps its state in database
-     * {@code notifications}, sends mail to {@code mail} and writes SMS to {@code sms/outbox.txt} of the
-     * data folder. Call {@link ServiceProcess#awaitReady()}.
+     * Launches the notification service: it reads the event topics, asks patient-service on {@code ports}
+     * for a new patient's contact details, keeps its state in database {@code notifications}, sends mail
+     * to {@code mail} and writes SMS to {@code sms/outbox.txt} of the data folder. Call
+     * {@link ServiceProcess#awaitReady()}.
      */
-    static ServiceProcess launchNotificationService(Components stack, MailServer mail, Path repository, Path data, int management) {
+    static ServiceProcess launchNotificationService(Components stack, MailServer mail, Path repository, Path data,
+                                                    Ports ports, int management) {
         Path smsFile = data.resolve("sms").resolve("outbox.txt");
         return ServiceProcess.launch("notification-service",
                 jar(repository, "domain-services/notification-service"),
@@ -198,7 +201,9 @@ final class MediCoreServices {
                         "spring.kafka.bootstrap-servers", stack.kafka().bootstrapServers(),
                         "spring.mail.host", "127.0.0.1",
                         "spring.mail.port", mail.smtpPort(),
-                        "medicore.notification.sms.file", smsFile),
+                        "medicore.notification.sms.file", smsFile,
+                        "medicore.notification.patient-service.target", "127.0.0.1:" + ports.patient(),
+                        "medicore.notification.patient-service.token-endpoint", stack.keycloak().tokenEndpoint()),
                 management, List.of(new Component.Endpoint("SMS file", smsFile.toString()), health(management)),
                 data.resolve("logs"));
     }
