@@ -168,11 +168,13 @@ final class MediCoreServices {
     }
 
     /**
-     * Launches the FHIR API on {@code port} in front of patient-, appointment-service and lab-processor on {@code ports}.
+     * Launches the FHIR API on {@code port} in front of patient-, appointment-, billing-service and lab-processor on {@code ports},
+     * its bulk export files in the S3 store's bucket {@link ObjectStore#FHIR_EXPORTS_BUCKET}.
      * Call {@link ServiceProcess#awaitReady()}.
      */
     static ServiceProcess launchFhirApi(Components stack, Path repository, Path logs, Ports ports, int port) {
         int management = ports.management(port);
+        stack.objectStore().ensureBucket(ObjectStore.FHIR_EXPORTS_BUCKET);
         return ServiceProcess.launch("fhir-api",
                 jar(repository, "domain-services/fhir-api"),
                 properties("management.server.port", management,
@@ -180,7 +182,10 @@ final class MediCoreServices {
                         "spring.security.oauth2.resourceserver.jwt.issuer-uri", stack.keycloak().issuer(),
                         "medicore.fhir.services.patient", "127.0.0.1:" + ports.patient(),
                         "medicore.fhir.services.appointment", "127.0.0.1:" + ports.appointment(),
-                        "medicore.fhir.services.lab", "127.0.0.1:" + ports.lab()),
+                        "medicore.fhir.services.lab", "127.0.0.1:" + ports.lab(),
+                        "medicore.fhir.services.billing", "127.0.0.1:" + ports.billing(),
+                        "medicore.fhir.export.s3.endpoint", stack.objectStore().endpoint(),
+                        "medicore.fhir.export.s3.bucket", ObjectStore.FHIR_EXPORTS_BUCKET),
                 management, List.of(new Component.Endpoint("FHIR R4", "http://127.0.0.1:" + port + "/fhir"),
                         health(management)), logs);
     }
