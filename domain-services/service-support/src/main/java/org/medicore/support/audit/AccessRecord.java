@@ -27,10 +27,41 @@ public record AccessRecord(Instant occurredAt, String subject, List<String> role
                            List<String> patientIds, List<String> fieldsChanged, String clientAddress,
                            String forwardedFor, Outcome outcome, String status, String traceId) {
 
+    /** Longer than any id or field path the services hand out; what a caller sends beyond it is cut. */
+    static final int KEPT = 120;
+
     public AccessRecord {
         roles = List.copyOf(roles);
-        resourceIds = List.copyOf(resourceIds);
-        patientIds = List.copyOf(patientIds);
-        fieldsChanged = List.copyOf(fieldsChanged);
+        resourceIds = kept(resourceIds);
+        patientIds = kept(patientIds);
+        fieldsChanged = kept(fieldsChanged);
+        forwardedFor = kept(forwardedFor);
+    }
+
+    /**
+     * The trail records what a caller sent before the services check it, so an id may hold
+     * anything: PostgreSQL refuses NUL in text (and with it the whole record, and so the call),
+     * and a 100,000-character id would bloat the trail. Control characters are kept as their
+     * {@code \\uXXXX} escape, and the text is cut to {@value #KEPT} characters.
+     */
+    static String kept(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder kept = new StringBuilder(Math.min(text.length(), KEPT) + 8);
+        int next = 0;
+        for (; next < text.length() && kept.length() < KEPT; next++) {
+            char c = text.charAt(next);
+            if (Character.isISOControl(c)) {
+                kept.append("\\u%04x".formatted((int) c));
+            } else {
+                kept.append(c);
+            }
+        }
+        return next < text.length() ? kept + "…" : kept.toString();
+    }
+
+    private static List<String> kept(List<String> texts) {
+        return texts.stream().map(AccessRecord::kept).toList();
     }
 }

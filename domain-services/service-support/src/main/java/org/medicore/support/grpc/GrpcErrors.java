@@ -21,6 +21,7 @@ import java.util.List;
 public final class GrpcErrors {
 
     static final int SHOWN = 120;
+    static final int LISTED = 20;
 
     /** One field the caller has to change, by its path in the request ({@code contact.phone}). */
     public record Violation(String field, String description) {
@@ -33,15 +34,20 @@ public final class GrpcErrors {
         return invalid(List.of(new Violation(field, description)));
     }
 
-    /** INVALID_ARGUMENT naming every field, with one {@link BadRequest} violation each. */
+    /**
+     * INVALID_ARGUMENT with one {@link BadRequest} violation per field, the first {@value #LISTED}
+     * of them: a request with ten thousand bad elements must not make a status larger than a
+     * header may be; the message says how many more there are.
+     */
     public static StatusRuntimeException invalid(List<Violation> violations) {
         BadRequest.Builder details = BadRequest.newBuilder();
-        violations.forEach(violation -> details.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+        violations.stream().limit(LISTED).forEach(violation -> details.addFieldViolations(BadRequest.FieldViolation.newBuilder()
                 .setField(shown(violation.field())).setDescription(shown(violation.description()))));
-        String fields = String.join(", ", violations.stream().map(violation -> shown(violation.field())).distinct().toList());
+        List<String> fields = violations.stream().map(violation -> shown(violation.field())).distinct().toList();
+        String more = fields.size() > LISTED ? " and " + (fields.size() - LISTED) + " more" : "";
         String message = violations.size() == 1
                 ? shown(violations.getFirst().field()) + ": " + shown(violations.getFirst().description())
-                : "invalid fields: " + fields;
+                : "invalid fields: " + String.join(", ", fields.subList(0, Math.min(LISTED, fields.size()))) + more;
         return status(Code.INVALID_ARGUMENT, message, details.build());
     }
 

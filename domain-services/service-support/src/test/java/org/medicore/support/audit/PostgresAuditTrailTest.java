@@ -108,6 +108,22 @@ class PostgresAuditTrailTest {
         assertThat(firstBrokenLink()).isNull();
     }
 
+    @Test
+    void anIdWithNulOrOfAnyLengthIsRecordedEscapedAndCut() throws Exception {
+        String hostile = "p-" + (char) 0 + (char) 27 + "9".repeat(100_000);
+        trail.record(new AccessRecord(Instant.now().truncatedTo(ChronoUnit.MICROS), "fuzz", List.of("ADMIN"), "partner",
+                "medicore.patient.v1.PatientService", "GetPatient", Action.READ, "Patient", List.of(hostile), List.of(hostile),
+                List.of(), "127.0.0.1", "", Outcome.DENIED, "INVALID_ARGUMENT", ""));
+
+        try (Connection owner = owner(); Statement statement = owner.createStatement();
+             ResultSet kept = statement.executeQuery("select resource_ids[1] from audit.access_record where subject = 'fuzz'"
+                     + " order by position desc limit 1")) {
+            kept.next();
+            assertThat(kept.getString(1)).startsWith("p-\\u0000\\u001b999").endsWith("…").hasSizeLessThan(200);
+        }
+        assertThat(firstBrokenLink()).isNull();
+    }
+
     private static AccessRecord access(String subject, Outcome outcome) {
         return new AccessRecord(Instant.now().truncatedTo(ChronoUnit.MICROS), subject, List.of("DOCTOR"), "medicore-portal",
                 "medicore.patient.v1.PatientService", "GetPatient", Action.READ, "Patient", List.of("p-1"), List.of("p-1"),

@@ -37,6 +37,17 @@ class GrpcErrorsTest {
     }
 
     @Test
+    void ten_thousand_bad_elements_make_a_status_of_twenty_violations_that_says_how_many_more() {
+        List<GrpcErrors.Violation> violations = java.util.stream.IntStream.range(0, 10_000)
+                .mapToObj(i -> new GrpcErrors.Violation("statuses[" + i + "]", "unknown status")).toList();
+
+        StatusRuntimeException refused = GrpcErrors.invalid(violations);
+
+        assertThat(detail(refused, BadRequest.class).getFieldViolationsCount()).isEqualTo(20);
+        assertThat(refused.getStatus().getDescription()).endsWith("and 9980 more").hasSizeLessThan(400);
+    }
+
+    @Test
     void a_stale_version_names_the_current_one() {
         StatusRuntimeException stale = GrpcErrors.staleVersion("billing.medicore.org", 7, "re-read and retry");
 
