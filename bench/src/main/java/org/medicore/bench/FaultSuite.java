@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Faults under load: for each scenario, bookings at a steady rate, a fault injected and ended,
+ * Faults under load: for each scenario, visits at a steady rate ({@link BookingWorkload}), a fault injected and ended,
  * the load drained, and the invariants checked from the stores ({@link FaultChecks}). It starts
  * the system itself through the local stack's Java API ({@link TestSystem}: free ports, its own
  * temporary data folder). {@code bench/faults} runs it; options in bench/README.md.
