@@ -77,15 +77,24 @@ public final class FaultSuite {
         }
     }
 
+    /** How long the system may take to serve again, after the scenario before, for the next one to begin. */
+    private static final Duration SERVING_AGAIN = Duration.ofMinutes(3);
+
     private FaultSuite() {
     }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         System.out.println("fault suite: starting the system (PostgreSQL, Kafka, DynamoDB Local, S3, Keycloak, the services)");
-        List<Outcome> outcomes = run(TestSystem.get().withDemoData(), options);
-        System.out.println(table(outcomes));
-        System.exit(outcomes.stream().allMatch(Outcome::holds) ? 0 : 1);
+        try {
+            List<Outcome> outcomes = run(TestSystem.get().withDemoData(), options);
+            System.out.println(table(outcomes));
+            System.exit(outcomes.stream().allMatch(Outcome::holds) ? 0 : 1);
+        } catch (Exception | Error e) {
+            // The gRPC channels and the workload's threads would keep the JVM, and so the system, running.
+            e.printStackTrace();
+            System.exit(2);
+        }
     }
 
     public static List<Outcome> run(TestSystem system, Options options) throws Exception {
@@ -95,7 +104,10 @@ public final class FaultSuite {
                 : Optional.empty();
         List<Outcome> outcomes = new ArrayList<>();
         for (String scenario : options.scenarios()) {
-            outcomes.add(scenario(scenario, fault(system, scenario, link, options), target, options));
+            Outcome outcome = scenario(scenario, fault(system, scenario, link, options), target, options);
+            // Each scenario's figures as soon as it ended, so a later one that fails leaves them behind.
+            System.out.print(table(List.of(outcome)));
+            outcomes.add(outcome);
         }
         return outcomes;
     }
@@ -131,7 +143,7 @@ public final class FaultSuite {
     private static Outcome scenario(String name, Fault fault, Target target, Options options) throws Exception {
         System.out.printf("fault suite: %s: %.0f visits/s, %ss before, %ss of fault, %ss after%n", name, options.perSecond(),
                 options.before().toSeconds(), options.outage().toSeconds(), options.after().toSeconds());
-        try (Clinic clinic = new Clinic(target, new Tokens(target));
+        try (Clinic clinic = clinicOnceServing(target);
              BookingWorkload load = new BookingWorkload(clinic, options.perSecond())) {
             load.start();
             Thread.sleep(options.before());
@@ -153,6 +165,25 @@ public final class FaultSuite {
             List<FaultChecks.Verdict> verdicts = new FaultChecks(clinic.practitionerId, clinic.bookingPatientId)
                     .check(bookings, load.changes());
             return new Outcome(name, verdicts, bookings.size(), duringFault, firstSuccess, drained);
+        }
+    }
+
+    /**
+     * The scenario's corner of the clinic, made once the system serves again after the scenario before: Keycloak, for
+     * one, answers 500 for a while after PostgreSQL came back, until its pool has dropped the connections it lost.
+     */
+    private static Clinic clinicOnceServing(Target target) throws InterruptedException {
+        Instant deadline = Instant.now().plus(SERVING_AGAIN);
+        while (true) {
+            try {
+                return new Clinic(target, new Tokens(target));
+            } catch (RuntimeException notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the system did not serve again within " + SERVING_AGAIN, notYet);
+                }
+                System.out.println("fault suite: the system does not serve yet (" + notYet.getMessage() + "); trying again");
+                Thread.sleep(2_000);
+            }
         }
     }
 
