@@ -332,8 +332,26 @@ await step("the doctor adds to the patient's history in their chart", pages, asy
   await shoot(doctor, '15-doctor-patient-chart');
 });
 
-await step('billing finds the invoice and records its payment', pages, async () => {
+await step('billing sees the invoice on the worklist of every patient', pages, async () => {
   await signIn(billing, 'billing', 'billing-password');
+  const deadline = Date.now() + LIVE;
+  for (;;) {
+    try {
+      await billing
+        .getByRole('list', { name: 'Invoices with a balance due, the earliest due first' })
+        .getByText(`${family}, Erika`)
+        .first()
+        .waitFor({ timeout: 5000 });
+      break;
+    } catch (notYet) {
+      if (Date.now() > deadline) throw notYet;
+      await billing.reload();
+    }
+  }
+  await shoot(billing, '16-billing-worklist');
+});
+
+await step('billing finds the invoice and records its payment', pages, async () => {
   const deadline = Date.now() + LIVE;
   for (;;) {
     await billing.getByLabel('Family name starts with').fill(family);

@@ -80,8 +80,7 @@ export function Invoices() {
     <Page title={t('nav.invoices')}>
       {!patient ? (
         <>
-          {statusChoice}
-          <Worklist statuses={statuses} />
+          <Worklist />
           <section aria-labelledby="one-patient" className="flex flex-col gap-2">
             <h3 id="one-patient" className="font-semibold">
               {t('worklist.onePatient')}

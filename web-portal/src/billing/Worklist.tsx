@@ -1,31 +1,29 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
-import type { InvoiceStatus } from '../gql/graphql';
-import { PATIENT_SEARCH, formErrors } from '../api/formFields';
+import { problem } from '../api/errors';
 import { useI18n } from '../i18n/I18n';
-import { Field } from '../ui/Field';
 import { PageButtons, useCursorPages } from '../ui/Pages';
-import { Done, Empty, Loading, Problem, buttonClass, quietButtonClass } from '../ui/States';
+import { Done, Empty, Loading, Problem, quietButtonClass } from '../ui/States';
 import { dayIn, formatDay } from '../ui/time';
 import { InvoiceItem } from './Invoices';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { formatMoney } from '../money/money';
-import { isOverdue, worklistOrder } from './worklist';
+import { isOverdue } from './worklist';
 
 const BillingWorklist = graphql(`
-  query BillingWorklist($familyNamePrefix: String!, $statuses: [InvoiceStatus!], $after: String) {
-    patients(search: { familyNamePrefix: $familyNamePrefix }, first: 20, after: $after) {
+  query BillingWorklist($overdueOnly: Boolean!, $after: String) {
+    invoicesDue(overdueOnly: $overdueOnly, first: 20, after: $after) {
       edges {
         node {
-          id
-          name {
-            given
-            family
-          }
-          invoices(statuses: $statuses, first: 20) {
-            ...InvoiceSummary
-            ...InvoiceDetails
+          ...InvoiceSummary
+          ...InvoiceDetails
+          patient {
+            id
+            name {
+              given
+              family
+            }
           }
         }
       }
@@ -33,67 +31,52 @@ const BillingWorklist = graphql(`
         hasNextPage
         endCursor
       }
+      totalCount
     }
   }
 `);
 
 /**
- * Billing's worklist: the invoices in the chosen statuses of the patients whose family name
- * begins with the letters typed, overdue ones first. The BFF lists invoices per patient only
- * (`invoices(patientId:)`) and patients only by a name prefix or a date of birth, so the list
- * pages through patients, 20 at a time, and sorts each page's invoices.
+ * Billing's worklist, there as soon as the screen opens: every invoice with a balance due across
+ * patients, the earliest due date first (so the longest overdue are on top), 20 at a time, or
+ * only the overdue ones. billing-service orders and pages it; each can be opened to record a payment.
  */
-export function Worklist({ statuses }: { statuses: readonly InvoiceStatus[] }) {
+export function Worklist() {
   const { t, phrase } = useI18n();
-  const [typed, setTyped] = useState('');
-  const [letters, setLetters] = useState('');
-  const [tooShort, setTooShort] = useState(false);
+  const [overdueOnly, setOverdueOnly] = useState(false);
   const [opened, setOpened] = useState<string>();
   const [receipt, setReceipt] = useState<string>();
   const pages = useCursorPages();
   const [{ data, fetching, error }, refresh] = useQuery({
     query: BillingWorklist,
-    variables: { familyNamePrefix: letters, statuses: statuses.length ? [...statuses] : null, after: pages.after },
-    pause: letters.length < 2,
+    variables: { overdueOnly, after: pages.after },
   });
-  const refused = formErrors(PATIENT_SEARCH, error);
   const today = dayIn(new Date());
-  const rows = worklistOrder(
-    (data?.patients.edges ?? []).flatMap(({ node: patient }) =>
-      (patient.invoices ?? []).map((invoice) => ({ ...invoice, patientName: `${patient.name.family}, ${patient.name.given}` })),
-    ),
-    today,
-  );
-
-  const show = (event: FormEvent) => {
-    event.preventDefault();
-    setTooShort(typed.trim().length < 2);
-    if (typed.trim().length < 2) return;
-    setLetters(typed.trim());
-    setOpened(undefined);
-    pages.restart();
-  };
+  const rows = data?.invoicesDue.edges.map((edge) => edge.node) ?? [];
+  const total = data?.invoicesDue.totalCount;
 
   return (
     <section aria-labelledby="worklist" className="flex flex-col gap-3">
       <h3 id="worklist" className="font-semibold">
         {t('worklist.title')}
       </h3>
-      <form onSubmit={show} noValidate className="flex flex-wrap items-end gap-2">
-        <Field
-          label={t('worklist.letters')}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          error={tooShort ? t('worklist.twoLetters') : phrase(refused.fields.familyNamePrefix)}
+      <label className="flex min-h-11 items-center gap-1">
+        <input
+          type="checkbox"
+          checked={overdueOnly}
+          onChange={() => {
+            setOverdueOnly(!overdueOnly);
+            setOpened(undefined);
+            pages.restart();
+          }}
         />
-        <button type="submit" className={buttonClass}>
-          {t('worklist.show')}
-        </button>
-      </form>
+        {t('worklist.overdueOnly')}
+      </label>
       {receipt && <Done>{receipt}</Done>}
-      {fetching && <Loading what={t('worklist.loading')} />}
-      <Problem>{refused.fields.familyNamePrefix ? undefined : phrase(refused.problem)}</Problem>
-      {data && rows.length === 0 && <Empty>{t('worklist.none', { letters })}</Empty>}
+      {fetching && !data && <Loading what={t('worklist.loading')} />}
+      <Problem>{phrase(problem(error))}</Problem>
+      {data && rows.length === 0 && <Empty>{t(overdueOnly ? 'worklist.noneOverdue' : 'worklist.none')}</Empty>}
+      {rows.length > 0 && total != null && <p className="text-sm">{t('worklist.count', { count: total })}</p>}
       {rows.length > 0 && (
         <ul aria-label={t('worklist.invoices')} className="flex flex-col gap-2">
           {rows.map((row) => (
@@ -101,7 +84,7 @@ export function Worklist({ statuses }: { statuses: readonly InvoiceStatus[] }) {
               <div className="flex flex-wrap items-center gap-2 rounded border border-slate-300 bg-white p-3">
                 <strong>{row.number}</strong>
                 <InvoiceStatusBadge status={row.status} />
-                <span>{row.patientName}</span>
+                <span>{row.patient ? `${row.patient.name.family}, ${row.patient.name.given}` : t('worklist.patientHidden')}</span>
                 {isOverdue(row, today) ? (
                   <span className="rounded bg-red-100 px-2 py-0.5 text-sm text-red-900">{t('worklist.overdue', { day: formatDay(row.dueDate!) })}</span>
                 ) : (
@@ -132,7 +115,7 @@ export function Worklist({ statuses }: { statuses: readonly InvoiceStatus[] }) {
           ))}
         </ul>
       )}
-      {letters.length >= 2 && <PageButtons pages={pages} pageInfo={data?.patients.pageInfo} />}
+      <PageButtons pages={pages} pageInfo={data?.invoicesDue.pageInfo} />
     </section>
   );
 }

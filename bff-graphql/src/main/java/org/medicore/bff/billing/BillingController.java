@@ -24,6 +24,8 @@ import org.medicore.contracts.billing.v1.InvoiceLineItem;
 import org.medicore.contracts.billing.v1.InvoiceStatus;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientResponse;
+import org.medicore.contracts.billing.v1.ListInvoicesDueRequest;
+import org.medicore.contracts.billing.v1.ListInvoicesDueResponse;
 import org.medicore.contracts.billing.v1.Payment;
 import org.medicore.contracts.billing.v1.PaymentMethod;
 import org.medicore.contracts.billing.v1.RecordPaymentRequest;
@@ -66,6 +68,17 @@ class BillingController {
                                  @Argument String after, GraphQLContext context) {
         ListInvoicesByPatientResponse page = stub(context).listInvoicesByPatient(ListInvoicesByPatientRequest.newBuilder()
                 .setPatientId(patientId).addAllStatuses(statuses(statuses))
+                .setPage(PageRequest.newBuilder().setPageSize(PageSize.of(first, "first"))
+                        .setPageToken(after == null ? "" : after)).build());
+        return Connection.of(page.getInvoicesList(), after, page.getPageInfo().getNextPageToken(),
+                page.getPageInfo().getTotalSize());
+    }
+
+    @QueryMapping
+    Connection<Invoice> invoicesDue(@Argument Boolean overdueOnly, @Argument Integer first, @Argument String after,
+                                    GraphQLContext context) {
+        ListInvoicesDueResponse page = stub(context).listInvoicesDue(ListInvoicesDueRequest.newBuilder()
+                .setOverdueOnly(Boolean.TRUE.equals(overdueOnly))
                 .setPage(PageRequest.newBuilder().setPageSize(PageSize.of(first, "first"))
                         .setPageToken(after == null ? "" : after)).build());
         return Connection.of(page.getInvoicesList(), after, page.getPageInfo().getNextPageToken(),

@@ -12,6 +12,7 @@ import org.medicore.bff.grpc.Caller;
 import org.medicore.bff.grpc.ServiceStubs;
 import org.medicore.bff.me.Me;
 import org.medicore.contracts.appointment.v1.Appointment;
+import org.medicore.contracts.billing.v1.Invoice;
 import org.medicore.contracts.common.v1.Address;
 import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.contracts.patient.v1.BatchGetPatientsRequest;
@@ -75,11 +76,21 @@ class PatientController {
     /** One BatchGetPatients for all the appointments of a query; patients the caller may not see stay null. */
     @BatchMapping(typeName = "Appointment", field = "patient", maxBatchSize = 100)
     Map<Appointment, Patient> appointmentPatients(List<Appointment> appointments, GraphQLContext context) {
-        List<String> ids = appointments.stream().map(Appointment::getPatientId).distinct().toList();
+        return patientsOf(appointments, Appointment::getPatientId, context);
+    }
+
+    @BatchMapping(typeName = "Invoice", field = "patient", maxBatchSize = 100)
+    Map<Invoice, Patient> invoicePatients(List<Invoice> invoices, GraphQLContext context) {
+        return patientsOf(invoices, Invoice::getPatientId, context);
+    }
+
+    /** One BatchGetPatients for every record of a query that names a patient; those the caller may not see stay null. */
+    private <T> Map<T, Patient> patientsOf(List<T> records, Function<T, String> patientId, GraphQLContext context) {
+        List<String> ids = records.stream().map(patientId).distinct().toList();
         Map<String, Patient> found = services.patients(Caller.of(context))
                 .batchGetPatients(BatchGetPatientsRequest.newBuilder().addAllPatientIds(ids).build())
                 .getPatientsList().stream().collect(Collectors.toMap(Patient::getId, Function.identity()));
-        return Links.byKey(appointments, Appointment::getPatientId, found);
+        return Links.byKey(records, patientId, found);
     }
 
     @SchemaMapping(typeName = "Patient", field = "sex")

@@ -28,6 +28,8 @@ import org.medicore.contracts.billing.v1.InvoiceLineItem;
 import org.medicore.contracts.billing.v1.InvoiceStatus;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientResponse;
+import org.medicore.contracts.billing.v1.ListInvoicesDueRequest;
+import org.medicore.contracts.billing.v1.ListInvoicesDueResponse;
 import org.medicore.contracts.billing.v1.PatientInvoices;
 import org.medicore.contracts.billing.v1.Payment;
 import org.medicore.contracts.billing.v1.PaymentMethod;
@@ -85,6 +87,11 @@ class BillingServicePactTest {
                         .sending(ListInvoicesByPatientRequest.newBuilder().setPatientId(PATIENT_ID.example())
                                 .addStatuses(InvoiceStatus.ISSUED).setPage(PageRequest.newBuilder().setPageSize(20)).build())
                         .receiving(ListInvoicesByPatientResponse.newBuilder().addInvoices(ISSUED)
+                                .setPageInfo(PageInfo.newBuilder().setTotalSize(1)).build()),
+                call(BillingServiceGrpc.getListInvoicesDueMethod())
+                        .given(AN_INVOICE).by("BILLING")
+                        .sending(ListInvoicesDueRequest.newBuilder().setPage(PageRequest.newBuilder().setPageSize(20)).build())
+                        .receiving(ListInvoicesDueResponse.newBuilder().addInvoices(ISSUED)
                                 .setPageInfo(PageInfo.newBuilder().setTotalSize(1)).build()),
                 call(BillingServiceGrpc.getBatchListInvoicesByPatientsMethod())
                         .given(AN_INVOICE, PATIENT_ID).by("BILLING")

@@ -96,8 +96,11 @@ public final class LocalStackLauncher {
                 started.add(stack);
                 List<Component> running = new ArrayList<>(stack.components());
                 if (withKeycloak && !options.containsKey("no-services")) {
+                    MailServer mail = MailServer.start(MailServer.Ports.DEFAULTS);
+                    started.add(mail);
+                    running.add(mail);
                     System.out.println("MediCore local stack: components ready, starting the services");
-                    List<ServiceProcess> services = MediCoreServices.start(stack, Path.of("").toAbsolutePath(), data,
+                    List<ServiceProcess> services = MediCoreServices.start(stack, mail, Path.of("").toAbsolutePath(), data,
                             MediCoreServices.Ports.DEFAULTS);
                     started.addAll(services);
                     running.addAll(services);

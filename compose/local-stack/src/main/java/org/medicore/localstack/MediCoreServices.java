@@ -28,6 +28,9 @@ final class MediCoreServices {
     /** Where the local stack serves the FHIR API (fhir-api's own default), its management port {@code managementOffset} above. */
     static final int FHIR_API_PORT = 8086;
 
+    /** Where the local stack's notification service serves its health probes and metrics (its own default; it has no API). */
+    static final int NOTIFICATION_MANAGEMENT_PORT = 9195;
+
     /** The portal as the local stack serves it ({@link LocalStackLauncher#PORTAL_PORT}) and as Vite's dev server does. */
     static final String LOCAL_PORTAL_ORIGINS = "http://localhost:4173,http://127.0.0.1:4173,http://localhost:5173,http://127.0.0.1:5173";
 
@@ -45,9 +48,20 @@ final class MediCoreServices {
         }
     }
 
-    /** Launches every service, then waits for all: they boot side by side. */
-    static List<ServiceProcess> start(LocalStack stack, Path repository, Path data, Ports ports) {
-        return start(Components.of(stack), repository, data, ports, true);
+    /** Launches every service, the notification service sending to {@code mail}, then waits for all: they boot side by side. */
+    static List<ServiceProcess> start(LocalStack stack, MailServer mail, Path repository, Path data, Ports ports) {
+        Components components = Components.of(stack);
+        ServiceProcess notifications = launchNotificationService(components, mail, repository, data, ports,
+                NOTIFICATION_MANAGEMENT_PORT);
+        try {
+            List<ServiceProcess> started = new ArrayList<>(start(components, repository, data, ports, true));
+            notifications.awaitReady();
+            started.add(notifications);
+            return started;
+        } catch (RuntimeException e) {
+            notifications.close();
+            throw e;
+        }
     }
 
     /** Launches the domain services and, with {@code withBff}, the BFF and the FHIR API, then waits for all. */
@@ -154,11 +168,13 @@ final class MediCoreServices {
     }
 
     /**
-     * Launches the FHIR API on {@code port} in front of patient-, appointment-service and lab-processor on {@code ports}.
+     * Launches the FHIR API on {@code port} in front of patient-, appointment-, billing-service and lab-processor on {@code ports},
+     * its bulk export files in the S3 store's bucket {@link ObjectStore#FHIR_EXPORTS_BUCKET}.
      * Call {@link ServiceProcess#awaitReady()}.
      */
     static ServiceProcess launchFhirApi(Components stack, Path repository, Path logs, Ports ports, int port) {
         int management = ports.management(port);
+        stack.objectStore().ensureBucket(ObjectStore.FHIR_EXPORTS_BUCKET);
         return ServiceProcess.launch("fhir-api",
                 jar(repository, "domain-services/fhir-api"),
                 properties("management.server.port", management,
@@ -166,9 +182,35 @@ final class MediCoreServices {
                         "spring.security.oauth2.resourceserver.jwt.issuer-uri", stack.keycloak().issuer(),
                         "medicore.fhir.services.patient", "127.0.0.1:" + ports.patient(),
                         "medicore.fhir.services.appointment", "127.0.0.1:" + ports.appointment(),
-                        "medicore.fhir.services.lab", "127.0.0.1:" + ports.lab()),
+                        "medicore.fhir.services.lab", "127.0.0.1:" + ports.lab(),
+                        "medicore.fhir.services.billing", "127.0.0.1:" + ports.billing(),
+                        "medicore.fhir.export.s3.endpoint", stack.objectStore().endpoint(),
+                        "medicore.fhir.export.s3.bucket", ObjectStore.FHIR_EXPORTS_BUCKET),
                 management, List.of(new Component.Endpoint("FHIR R4", "http://127.0.0.1:" + port + "/fhir"),
                         health(management)), logs);
+    }
+
+    /**
+     * Launches the notification service: it reads the event topics, asks patient-service on {@code ports}
+     * for a new patient's contact details, keeps its state in database {@code notifications}, sends mail
+     * to {@code mail} and writes SMS to {@code sms/outbox.txt} of the data folder. Call
+     * {@link ServiceProcess#awaitReady()}.
+     */
+    static ServiceProcess launchNotificationService(Components stack, MailServer mail, Path repository, Path data,
+                                                    Ports ports, int management) {
+        Path smsFile = data.resolve("sms").resolve("outbox.txt");
+        return ServiceProcess.launch("notification-service",
+                jar(repository, "domain-services/notification-service"),
+                properties("server.port", management,
+                        "spring.datasource.url", stack.postgres().jdbcUrl("notifications"),
+                        "spring.kafka.bootstrap-servers", stack.kafka().bootstrapServers(),
+                        "spring.mail.host", "127.0.0.1",
+                        "spring.mail.port", mail.smtpPort(),
+                        "medicore.notification.sms.file", smsFile,
+                        "medicore.notification.patient-service.target", "127.0.0.1:" + ports.patient(),
+                        "medicore.notification.patient-service.token-endpoint", stack.keycloak().tokenEndpoint()),
+                management, List.of(new Component.Endpoint("SMS file", smsFile.toString()), health(management)),
+                data.resolve("logs"));
     }
 
     /** The module's Spring Boot jar, whatever the project version is. */

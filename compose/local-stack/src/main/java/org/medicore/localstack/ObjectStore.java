@@ -20,6 +20,8 @@ import java.util.List;
 public final class ObjectStore implements Component {
 
     public static final String LAB_REPORTS_BUCKET = "medicore-lab-reports";
+    /** fhir-api's bulk export files; made when the local stack starts fhir-api. */
+    public static final String FHIR_EXPORTS_BUCKET = "medicore-fhir-exports";
     public static final String ACCESS_KEY = "medicore";
     public static final String SECRET_KEY = "medicore-local-secret";
     public static final String REGION = "us-east-1";

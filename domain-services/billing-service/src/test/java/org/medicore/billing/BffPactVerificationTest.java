@@ -102,6 +102,11 @@ class BffPactVerificationTest extends RunningBillingService implements VerifiesP
         return calls.answer(request, BILLING_STAFF);
     }
 
+    @PactVerifyProvider("ListInvoicesDue")
+    MessageAndMetadata listInvoicesDue(MessageContents request) {
+        return calls.answer(request, BILLING_STAFF);
+    }
+
     @PactVerifyProvider("BatchListInvoicesByPatients")
     MessageAndMetadata batchListInvoicesByPatients(MessageContents request) {
         return calls.answer(request, BILLING_STAFF);

@@ -29,6 +29,8 @@ import org.medicore.contracts.billing.v1.Invoice;
 import org.medicore.contracts.billing.v1.InvoiceStatus;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientResponse;
+import org.medicore.contracts.billing.v1.ListInvoicesDueRequest;
+import org.medicore.contracts.billing.v1.ListInvoicesDueResponse;
 import org.medicore.contracts.billing.v1.PaymentMethod;
 import org.medicore.contracts.billing.v1.RecordPaymentRequest;
 import org.medicore.contracts.billing.v1.RecordPaymentResponse;
@@ -246,12 +248,39 @@ class BillingGrpcEndpointTest extends RunningBillingService {
     void a_malformed_request_names_each_bad_field() {
         StatusRuntimeException invalid = catchThrowableOfType(StatusRuntimeException.class, () ->
                 stub(TestTokens.forSubject(BILLING_STAFF, "BILLING")).recordPayment(RecordPaymentRequest.newBuilder()
-                        .setInvoiceId("not-a-uuid").build()));
+                        .setInvoiceId("not-a-uuid")
+                        .setReceivedAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(Long.MAX_VALUE)).build()));
 
         assertThat(invalid.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(detail(invalid, BadRequest.class).getFieldViolationsList())
                 .extracting(BadRequest.FieldViolation::getField)
-                .containsExactlyInAnyOrder("idempotency_key", "invoice_id", "amount", "method");
+                .containsExactlyInAnyOrder("idempotency_key", "invoice_id", "amount", "method", "received_at");
+    }
+
+    @Test
+    void billing_staff_see_every_invoice_with_a_balance_due_the_earliest_due_first_and_a_patient_may_not() {
+        Invoice open = visit();
+        Invoice paid = visit();
+        var asStaff = stub(TestTokens.forSubject(BILLING_STAFF, "BILLING"));
+        asStaff.recordPayment(payment(paid, paid.getBalanceDue().getAmountMinor()));
+
+        List<Invoice> worklist = new ArrayList<>();
+        String token = "";
+        do {
+            ListInvoicesDueResponse page = asStaff.listInvoicesDue(ListInvoicesDueRequest.newBuilder()
+                    .setPage(PageRequest.newBuilder().setPageSize(100).setPageToken(token)).build());
+            worklist.addAll(page.getInvoicesList());
+            token = page.getPageInfo().getNextPageToken();
+        } while (!token.isEmpty());
+        ListInvoicesDueResponse overdue = asStaff.listInvoicesDue(ListInvoicesDueRequest.newBuilder().setOverdueOnly(true).build());
+
+        assertThat(worklist).extracting(Invoice::getId).contains(open.getId()).doesNotContain(paid.getId());
+        assertThat(worklist).extracting(Invoice::getStatus).containsOnly(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID);
+        assertThat(worklist).extracting(invoice -> java.time.LocalDate.of(invoice.getDueDate().getYear(),
+                invoice.getDueDate().getMonth(), invoice.getDueDate().getDay())).isSorted();
+        assertThat(overdue.getInvoicesList()).extracting(Invoice::getId).doesNotContain(open.getId());
+        assertThat(codeOf(() -> stub(TestTokens.forSubject(patient.toString(), "PATIENT"))
+                .listInvoicesDue(ListInvoicesDueRequest.getDefaultInstance()))).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.medicore.notification;
 import org.medicore.notification.adapter.in.kafka.KafkaInConfiguration;
 import org.medicore.notification.adapter.out.jooq.JooqConfiguration;
 import org.medicore.notification.adapter.out.mail.MailConfiguration;
+import org.medicore.notification.adapter.out.patient.PatientClientConfiguration;
 import org.medicore.notification.adapter.out.sms.SmsConfiguration;
 import org.medicore.notification.adapter.out.template.TemplateConfiguration;
 import org.medicore.notification.config.NotificationServiceConfiguration;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({NotificationServiceConfiguration.class, JooqConfiguration.class, TemplateConfiguration.class,
-        MailConfiguration.class, SmsConfiguration.class, KafkaInConfiguration.class})
+        MailConfiguration.class, SmsConfiguration.class, PatientClientConfiguration.class, KafkaInConfiguration.class})
 public class NotificationServiceApplication {
 
     public static void main(String[] args) {

@@ -21,6 +21,7 @@ import org.medicore.notification.support.EventStream;
 import org.medicore.notification.support.ICalendar;
 import org.medicore.notification.support.Inbox;
 import org.medicore.notification.support.MovableClock;
+import org.medicore.notification.support.PatientRecords;
 import org.medicore.notification.support.RunningNotificationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,7 @@ import static org.medicore.notification.support.EventStream.booked;
 import static org.medicore.notification.support.EventStream.cancelled;
 import static org.medicore.notification.support.EventStream.invoiceIssued;
 import static org.medicore.notification.support.EventStream.labReportProcessed;
+import static org.medicore.notification.support.EventStream.registered;
 import static org.medicore.notification.support.EventStream.rescheduled;
 
 /** From the real event topics to a mailbox read over IMAP, with the service's clock moved by the test. */
@@ -84,6 +86,9 @@ class NotificationFlowTest extends RunningNotificationService {
 
     @Autowired
     List<SendOnChannel> channels;
+
+    @Autowired
+    PatientRecords patientRecords;
 
     @AfterAll
     static void closeStream() {
@@ -198,6 +203,40 @@ class NotificationFlowTest extends RunningNotificationService {
                 && Files.readString(SMS_FILE).contains(phoneOf(patient)));
         assertThat(Files.readString(SMS_FILE).lines().filter(line -> line.contains(phoneOf(patient))))
                 .singleElement().asString().contains("Rechnung 2026-000777 über 120,50");
+    }
+
+    @Test
+    void a_registered_patient_is_told_at_the_address_of_their_record_and_keeps_their_choices_when_it_changes() {
+        clock.set(berlin("2026-12-02T11:00"));
+        UUID patient = UUID.randomUUID();
+        Inbox first = Inbox.of(MAIL, "registered-" + patient + "@example.org");
+        patientRecords.record(patient, first.address(), "+4930555000");
+        ProducerRecord<String, String> registration = registered(patient);
+
+        events.send(registration);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recipients.find(patient).isPresent());
+        assertThat(recipients.find(patient)).get().satisfies(recipient -> {
+            assertThat(recipient.email()).contains(first.address());
+            assertThat(recipient.phone()).contains("+4930555000");
+            assertThat(recipient.channels()).containsExactly(Channel.EMAIL);
+            assertThat(recipient.zone()).isEqualTo(BERLIN);
+        });
+
+        // the patient chose German; then the record's address changes, the first registration is delivered
+        // again and the change's registration follows: one row, the new address, the choice kept
+        db.update(RECIPIENT).set(RECIPIENT.LANGUAGE, "de").where(RECIPIENT.PATIENT_ID.eq(patient)).execute();
+        Inbox changed = Inbox.of(MAIL, "changed-" + patient + "@example.org");
+        patientRecords.record(patient, changed.address(), "+4930555001");
+        events.send(registration);
+        events.send(registered(patient));
+        await().atMost(Duration.ofSeconds(30)).until(() -> recipients.find(patient).flatMap(r -> r.email())
+                .filter(changed.address()::equals).isPresent());
+        events.send(booked(UUID.randomUUID(), patient, berlin("2026-12-09T11:00")));
+
+        List<Inbox.Mail> mails = await().atMost(Duration.ofSeconds(30)).until(changed::read, read -> !read.isEmpty());
+        assertThat(mails).singleElement().extracting(Inbox.Mail::subject).asString().startsWith("Ihr Termin am Mittwoch");
+        assertThat(first.read()).isEmpty();
+        assertThat(db.fetchCount(RECIPIENT, RECIPIENT.PATIENT_ID.eq(patient))).isEqualTo(1);
     }
 
     @Test

@@ -68,9 +68,9 @@ public class BillingServiceConfiguration {
     InvoiceService invoices(OutboxWritten written, Transactions transactions, LoadAccounts loadAccounts, SaveAccounts saveAccounts,
                             LoadFeeSchedule feeSchedule, LoadInvoices loadInvoices, SaveInvoices saveInvoices,
                             IdempotencyKeys idempotencyKeys, FormatEvent formatEvent, AppendToOutbox outbox,
-                            Clock clock) {
+                            InvoiceTerms terms, Clock clock) {
         return new InvoiceService(new InvoiceService.Ports(transactions, loadAccounts, saveAccounts, feeSchedule,
-                loadInvoices, saveInvoices, idempotencyKeys, formatEvent, signalling(outbox, written)), clock);
+                loadInvoices, saveInvoices, idempotencyKeys, formatEvent, signalling(outbox, written)), terms, clock);
     }
 
     /** The outbox, telling the relay of the rows once their transaction commits. */

@@ -17,6 +17,11 @@ public final class BillingAccess {
         return isStaff(caller) || (caller.is(Role.PATIENT) && caller.subject().equals(patientId.toString()));
     }
 
+    /** The worklist shows every patient's invoices: billing staff only. */
+    public static boolean maySeeEveryAccount(Caller caller) {
+        return isStaff(caller);
+    }
+
     public static boolean mayChangeBilling(Caller caller) {
         return isStaff(caller);
     }

@@ -35,10 +35,21 @@ class GrpcClientConfiguration {
         return channel(targets.lab(), observations);
     }
 
+    @Bean(destroyMethod = "shutdown")
+    ManagedChannel billingServiceChannel(ServiceTargets targets, ObservationRegistry observations) {
+        return channel(targets.billing(), observations);
+    }
+
     @Bean
     ClinicRecords clinicRecords(ManagedChannel patientServiceChannel, ManagedChannel appointmentServiceChannel,
-                                ManagedChannel labServiceChannel, ServiceTargets targets) {
-        return new GrpcClinicRecords(patientServiceChannel, appointmentServiceChannel, labServiceChannel, targets.deadline());
+                                ManagedChannel labServiceChannel, ManagedChannel billingServiceChannel, ServiceTargets targets) {
+        return new GrpcClinicRecords(patientServiceChannel, appointmentServiceChannel, labServiceChannel, billingServiceChannel,
+                targets.deadline());
+    }
+
+    @Bean
+    HealthIndicator billingServiceHealthIndicator(ManagedChannel billingServiceChannel, ServiceTargets targets) {
+        return new ChannelHealth(billingServiceChannel, targets.billing());
     }
 
     @Bean

@@ -21,6 +21,13 @@ import org.medicore.contracts.appointment.v1.GetAppointmentRequest;
 import org.medicore.contracts.appointment.v1.GetAppointmentResponse;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientRequest;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientResponse;
+import org.medicore.contracts.billing.v1.BillingServiceGrpc;
+import org.medicore.contracts.billing.v1.GetBillingAccountRequest;
+import org.medicore.contracts.billing.v1.GetBillingAccountResponse;
+import org.medicore.contracts.billing.v1.GetInvoiceRequest;
+import org.medicore.contracts.billing.v1.GetInvoiceResponse;
+import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
+import org.medicore.contracts.billing.v1.ListInvoicesByPatientResponse;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.GetReportStatusResponse;
 import org.medicore.contracts.lab.v1.LabServiceGrpc;
@@ -45,7 +52,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The services' gRPC APIs, called with the caller's own token in {@code authorization} and a
- * deadline, so patient-service, appointment-service and lab-processor check and audit the call as they do the
+ * deadline, so patient-service, appointment-service, lab-processor and billing-service check and audit the call as they do the
  * BFF's: the FHIR API holds no rights of its own.
  */
 final class GrpcClinicRecords implements ClinicRecords {
@@ -55,12 +62,15 @@ final class GrpcClinicRecords implements ClinicRecords {
     private final Channel patientService;
     private final Channel appointmentService;
     private final Channel labService;
+    private final Channel billingService;
     private final Duration deadline;
 
-    GrpcClinicRecords(Channel patientService, Channel appointmentService, Channel labService, Duration deadline) {
+    GrpcClinicRecords(Channel patientService, Channel appointmentService, Channel labService, Channel billingService,
+                      Duration deadline) {
         this.patientService = patientService;
         this.appointmentService = appointmentService;
         this.labService = labService;
+        this.billingService = billingService;
         this.deadline = deadline;
     }
 
@@ -137,6 +147,25 @@ final class GrpcClinicRecords implements ClinicRecords {
     @Override
     public ListResultsByPatientResponse reportResults(Caller caller, ListResultsByPatientRequest request) {
         return labs(caller).listResultsByPatient(request);
+    }
+
+    @Override
+    public GetBillingAccountResponse billingAccount(Caller caller, GetBillingAccountRequest request) {
+        return billing(caller).getBillingAccount(request);
+    }
+
+    @Override
+    public GetInvoiceResponse invoice(Caller caller, GetInvoiceRequest request) {
+        return billing(caller).getInvoice(request);
+    }
+
+    @Override
+    public ListInvoicesByPatientResponse invoicesOf(Caller caller, ListInvoicesByPatientRequest request) {
+        return billing(caller).listInvoicesByPatient(request);
+    }
+
+    private BillingServiceGrpc.BillingServiceBlockingStub billing(Caller caller) {
+        return forCaller(BillingServiceGrpc.newBlockingStub(billingService), caller);
     }
 
     private LabServiceGrpc.LabServiceBlockingStub labs(Caller caller) {

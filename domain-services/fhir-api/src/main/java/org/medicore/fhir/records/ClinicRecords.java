@@ -16,6 +16,12 @@ import org.medicore.contracts.appointment.v1.GetAppointmentRequest;
 import org.medicore.contracts.appointment.v1.GetAppointmentResponse;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientRequest;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientResponse;
+import org.medicore.contracts.billing.v1.GetBillingAccountRequest;
+import org.medicore.contracts.billing.v1.GetBillingAccountResponse;
+import org.medicore.contracts.billing.v1.GetInvoiceRequest;
+import org.medicore.contracts.billing.v1.GetInvoiceResponse;
+import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
+import org.medicore.contracts.billing.v1.ListInvoicesByPatientResponse;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.GetReportStatusResponse;
 import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
@@ -69,4 +75,10 @@ public interface ClinicRecords {
     ListReportsByPatientResponse labReports(Caller caller, ListReportsByPatientRequest request);
 
     ListResultsByPatientResponse reportResults(Caller caller, ListResultsByPatientRequest request);
+
+    GetBillingAccountResponse billingAccount(Caller caller, GetBillingAccountRequest request);
+
+    GetInvoiceResponse invoice(Caller caller, GetInvoiceRequest request);
+
+    ListInvoicesByPatientResponse invoicesOf(Caller caller, ListInvoicesByPatientRequest request);
 }

@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.medicore.fhir.export.ExportRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.CREATE;
 import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.READ;
@@ -35,6 +37,8 @@ class MetadataEndpoint {
             Map.entry("start", Enumerations.SearchParamType.DATE), Map.entry("appointment-type", Enumerations.SearchParamType.TOKEN),
             Map.entry("specialty", Enumerations.SearchParamType.TOKEN));
 
+    private static final String BULK_DATA = "http://hl7.org/fhir/uv/bulkdata/";
+
     private final Clock clock;
 
     MetadataEndpoint(Clock clock) {
@@ -52,14 +56,20 @@ class MetadataEndpoint {
                 .setUrl(ServletUriComponentsBuilder.fromCurrentContextPath().path(FhirPaths.BASE).toUriString());
         statement.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
         statement.addFormat("json");
+        statement.addInstantiates(BULK_DATA + "CapabilityStatement/bulk-data");
         CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest()
                 .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.getSecurity().addService(new CodeableConcept().addCoding(new Coding(
                         "http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")))
                 .setDescription("A bearer token of the Keycloak realm medicore; its realm roles (PATIENT, DOCTOR, BILLING, ADMIN)"
                         + " decide what each service returns, as for every MediCore client.");
-        resource(rest, "Patient", Set.of(READ), PatientEndpoint.SEARCH_PARAMETERS)
-                .addOperation().setName("everything").setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything");
+        CapabilityStatementRestResourceComponent patient = resource(rest, "Patient", Set.of(READ), PatientEndpoint.SEARCH_PARAMETERS);
+        patient.addOperation().setName("everything").setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything");
+        patient.addOperation().setName("export").setDefinition(BULK_DATA + "OperationDefinition/patient-export")
+                .setDocumentation("the named patients' records (patient, repeated; MediCore lists no patients wholesale), "
+                        + "types " + new TreeSet<>(ExportRequest.PATIENT_TYPES));
+        rest.addOperation().setName("export").setDefinition(BULK_DATA + "OperationDefinition/export")
+                .setDocumentation("admins only: the clinic's practitioners");
         resource(rest, "Practitioner", Set.of(READ), Set.of());
         resource(rest, "PractitionerRole", Set.of(READ), PractitionerRoleEndpoint.SEARCH_PARAMETERS);
         resource(rest, "Schedule", Set.of(READ), ScheduleEndpoint.SEARCH_PARAMETERS);
@@ -72,6 +82,9 @@ class MetadataEndpoint {
         resource(rest, "Condition", Set.of(), HistoryEndpoint.SEARCH_PARAMETERS);
         resource(rest, "AllergyIntolerance", Set.of(), HistoryEndpoint.SEARCH_PARAMETERS);
         resource(rest, "MedicationStatement", Set.of(), HistoryEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "Account", Set.of(), BillingEndpoint.SEARCH_PARAMETERS)
+                .setDocumentation("a patient's billing account (one; billing-service finds it by its patient only)");
+        resource(rest, "Invoice", Set.of(READ), BillingEndpoint.SEARCH_PARAMETERS);
         return statement;
     }
 

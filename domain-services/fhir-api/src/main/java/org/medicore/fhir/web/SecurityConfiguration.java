@@ -37,6 +37,8 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(FhirPaths.BASE + "/metadata", FhirPaths.BASE + "/.well-known/smart-configuration").permitAll()
+                        // the system's bulk export is the clinic's, not a record the services guard one by one
+                        .requestMatchers(FhirPaths.BASE + "/$export").hasRole("ADMIN")
                         .requestMatchers(FhirPaths.BASE + "/**").hasAnyRole(ROLES)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server

@@ -17,6 +17,9 @@ import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.medicore.contracts.billing.v1.BillingServiceGrpc;
+import org.medicore.contracts.billing.v1.GetInvoiceRequest;
+import org.medicore.contracts.billing.v1.GetInvoiceResponse;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.GetPatientResponse;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
@@ -31,7 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The gRPC adapter against an in-process patient-service: the caller's token relayed, a deadline on each call, refusals passed on. */
+/** The gRPC adapter against an in-process patient- and billing-service: the caller's token relayed, a deadline on each call, refusals passed on. */
 class GrpcClinicRecordsTest {
 
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
@@ -63,6 +66,13 @@ class GrpcClinicRecordsTest {
                         answer.onNext(GetPatientResponse.newBuilder().setPatient(Clinic.alice()).build());
                         answer.onCompleted();
                     }
+                }, seeing))
+                .addService(ServerInterceptors.intercept(new BillingServiceGrpc.BillingServiceImplBase() {
+                    @Override
+                    public void getInvoice(GetInvoiceRequest request, StreamObserver<GetInvoiceResponse> answer) {
+                        answer.onNext(GetInvoiceResponse.newBuilder().setInvoice(Clinic.aPartlyPaidInvoice().setId(request.getInvoiceId())).build());
+                        answer.onCompleted();
+                    }
                 }, seeing)).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     }
@@ -75,7 +85,7 @@ class GrpcClinicRecordsTest {
 
     @Test
     void a_read_carries_the_callers_own_token_and_a_deadline() {
-        GrpcClinicRecords records = new GrpcClinicRecords(channel, channel, channel, Duration.ofSeconds(2));
+        GrpcClinicRecords records = new GrpcClinicRecords(channel, channel, channel, channel, Duration.ofSeconds(2));
 
         GetPatientResponse found = records.patient(new Caller("alice-token", "alice-subject", Set.of("PATIENT")),
                 GetPatientRequest.newBuilder().setPatientId(Clinic.ALICE).build());
@@ -87,12 +97,24 @@ class GrpcClinicRecordsTest {
 
     @Test
     void a_refusal_of_the_service_reaches_the_http_layer_as_its_status() {
-        GrpcClinicRecords records = new GrpcClinicRecords(channel, channel, channel, Duration.ofSeconds(2));
+        GrpcClinicRecords records = new GrpcClinicRecords(channel, channel, channel, channel, Duration.ofSeconds(2));
 
         StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> records.patient(
                 new Caller("doctor-token", "doctor-subject", Set.of("DOCTOR")),
                 GetPatientRequest.newBuilder().setPatientId("unknown").build()));
 
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
+    void an_invoice_is_read_from_billing_service_with_the_callers_own_token() {
+        GrpcClinicRecords records = new GrpcClinicRecords(channel, channel, channel, channel, Duration.ofSeconds(2));
+
+        GetInvoiceResponse found = records.invoice(new Caller("billing-token", "billing-subject", Set.of("BILLING")),
+                GetInvoiceRequest.newBuilder().setInvoiceId("invoice-1").build());
+
+        assertThat(found.getInvoice().getId()).isEqualTo("invoice-1");
+        assertThat(authorizations).containsExactly("Bearer billing-token");
+        assertThat(deadlines).containsExactly(true);
     }
 }

@@ -141,6 +141,34 @@ class ResourceValidationTest {
         assertThat(HistoryResources.of(Clinic.aNote().build())).isEmpty();
     }
 
+    @Test
+    void a_billing_account_is_a_valid_fhir_account_of_the_patient_with_its_balances_said() {
+        org.hl7.fhir.r4.model.Account account = AccountResources.of(Clinic.alicesAccount().build());
+
+        assertValid(account);
+        assertThat(account.getSubjectFirstRep().getReference()).isEqualTo("Patient/" + Clinic.ALICE);
+        assertThat(account.getDescription()).isEqualTo("invoiced EUR 71.40, paid EUR 47.60, due EUR 23.80 (1 open invoices)");
+    }
+
+    @Test
+    void a_partly_paid_and_a_void_invoice_are_valid_fhir_invoices_with_their_totals() {
+        org.hl7.fhir.r4.model.Invoice partlyPaid = InvoiceResources.of(Clinic.aPartlyPaidInvoice().build());
+        org.hl7.fhir.r4.model.Invoice voided = InvoiceResources.of(Clinic.aVoidNoShowInvoice().build());
+
+        assertValid(partlyPaid);
+        assertValid(voided);
+        assertThat(partlyPaid.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Invoice.InvoiceStatus.ISSUED);
+        assertThat(partlyPaid.getTotalGross().getValue()).isEqualByComparingTo("23.80");
+        assertThat(partlyPaid.getTotalPriceComponentFirstRep().getFactor()).isEqualByComparingTo("0.19");
+        assertThat(partlyPaid.getPaymentTerms()).isEqualTo("due 2026-04-19");
+        assertThat(partlyPaid.getNoteFirstRep().getText()).isEqualTo("paid EUR 10.00, due EUR 13.80");
+        assertThat(voided.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Invoice.InvoiceStatus.CANCELLED);
+        assertThat(voided.getCancelledReason()).isEqualTo("the patient was in hospital");
+        assertThat(InvoiceResources.of(Clinic.aPartlyPaidInvoice().setStatus(
+                org.medicore.contracts.billing.v1.InvoiceStatus.PAID).build()).getStatus())
+                .isEqualTo(org.hl7.fhir.r4.model.Invoice.InvoiceStatus.BALANCED);
+    }
+
     private void assertValid(IBaseResource resource) {
         List<ValidationMessage> findings = validator.findings(resource);
         R4CoreValidator.record(resource.fhirType(), findings);

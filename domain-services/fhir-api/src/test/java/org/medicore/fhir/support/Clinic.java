@@ -1,5 +1,11 @@
 package org.medicore.fhir.support;
 
+import org.medicore.contracts.billing.v1.BillingAccount;
+import org.medicore.contracts.billing.v1.ChargeReason;
+import org.medicore.contracts.billing.v1.Invoice;
+import org.medicore.contracts.billing.v1.InvoiceLineItem;
+import org.medicore.contracts.billing.v1.InvoiceStatus;
+import org.medicore.contracts.common.v1.Money;
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
 import org.medicore.contracts.appointment.v1.Appointment;
@@ -155,6 +161,40 @@ public final class Clinic {
 
     private static HistoryEntry.Builder entry(String id, HistoryEntryKind kind) {
         return HistoryEntry.newBuilder().setId(id).setPatientId(ALICE).setKind(kind).setRecordedAt(at("2026-02-10T11:00:00Z"));
+    }
+
+    public static BillingAccount.Builder alicesAccount() {
+        return BillingAccount.newBuilder().setId("b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e").setPatientId(ALICE)
+                .setBalanceDue(euros(2380)).setTotalInvoiced(euros(7140)).setTotalPaid(euros(4760)).setOpenInvoiceCount(1)
+                .setCreatedAt(at("2026-01-05T09:00:00Z")).setUpdatedAt(at("2026-03-21T09:00:00Z"));
+    }
+
+    /** A consultation's invoice, EUR 20.00 + 19 % VAT, of which EUR 10.00 is paid. */
+    public static Invoice.Builder aPartlyPaidInvoice() {
+        return Invoice.newBuilder().setId("c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f").setNumber("2026-000042").setPatientId(ALICE)
+                .setAppointmentId("3c4d5e6f-7a8b-4c9d-0e1f-2a3b4c5d6e7f").setChargeReason(ChargeReason.VISIT)
+                .setStatus(InvoiceStatus.PARTIALLY_PAID)
+                .addLineItems(InvoiceLineItem.newBuilder().setDescription("Consultation").setQuantity(1)
+                        .setUnitPrice(euros(2000)).setTotal(euros(2000)))
+                .setSubtotal(euros(2000)).setTax(euros(380)).setTotal(euros(2380)).setTaxRateBasisPoints(1900)
+                .setAmountPaid(euros(1000)).setBalanceDue(euros(1380))
+                .setIssuedAt(at("2026-03-20T17:00:00Z")).setDueDate(Date.newBuilder().setYear(2026).setMonth(4).setDay(19))
+                .setVersion(2);
+    }
+
+    /** A no-show's fee, voided by billing staff. */
+    public static Invoice.Builder aVoidNoShowInvoice() {
+        return aPartlyPaidInvoice().setId("d3e4f5a6-b7c8-4d9e-0f1a-2b3c4d5e6f70").setNumber("2026-000043")
+                .setChargeReason(ChargeReason.NO_SHOW).setStatus(InvoiceStatus.VOID).clearLineItems()
+                .addLineItems(InvoiceLineItem.newBuilder().setDescription("No-show fee").setQuantity(1)
+                        .setUnitPrice(euros(2500)).setTotal(euros(2500)))
+                .setSubtotal(euros(2500)).setTax(euros(0)).setTotal(euros(2500)).setTaxRateBasisPoints(0)
+                .setAmountPaid(euros(0)).setBalanceDue(euros(0))
+                .setVoidedAt(at("2026-03-22T09:00:00Z")).setVoidReason("the patient was in hospital");
+    }
+
+    private static Money euros(long cents) {
+        return Money.newBuilder().setAmountMinor(cents).setCurrency("EUR").build();
     }
 
     public static Timestamp at(String instant) {

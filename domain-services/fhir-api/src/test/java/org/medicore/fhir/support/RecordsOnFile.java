@@ -23,6 +23,14 @@ import org.medicore.contracts.appointment.v1.GetAppointmentResponse;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientRequest;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientResponse;
 import org.medicore.contracts.appointment.v1.Practitioner;
+import org.medicore.contracts.billing.v1.BillingAccount;
+import org.medicore.contracts.billing.v1.GetBillingAccountRequest;
+import org.medicore.contracts.billing.v1.GetBillingAccountResponse;
+import org.medicore.contracts.billing.v1.GetInvoiceRequest;
+import org.medicore.contracts.billing.v1.GetInvoiceResponse;
+import org.medicore.contracts.billing.v1.Invoice;
+import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
+import org.medicore.contracts.billing.v1.ListInvoicesByPatientResponse;
 import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
@@ -63,7 +71,8 @@ import java.util.function.Function;
  * answers NOT_FOUND for an unknown id and PERMISSION_DENIED for a patient the caller may not see
  * (any patient but their own for a PATIENT token), and remembers the callers it served. Books
  * only a free slot (FAILED_PRECONDITION otherwise, as appointment-service), once per idempotency key,
- * and cancels with a reason, of the current version.
+ * and cancels with a reason, of the current version. Billing is refused to a doctor (PERMISSION_DENIED,
+ * as billing-service: a patient sees their own, billing staff and admins everyone's).
  */
 public final class RecordsOnFile implements ClinicRecords {
 
@@ -75,6 +84,8 @@ public final class RecordsOnFile implements ClinicRecords {
     private final Map<String, Practitioner> practitioners = new LinkedHashMap<>();
     private final Map<String, WorkingHours> workingHours = new LinkedHashMap<>();
     private final List<Slot> freeSlots = new ArrayList<>();
+    private final Map<String, BillingAccount> accounts = new LinkedHashMap<>();
+    private final List<Invoice> invoices = new ArrayList<>();
     private final List<Caller> callers = new ArrayList<>();
     private Status outage = Status.OK;
 
@@ -121,6 +132,18 @@ public final class RecordsOnFile implements ClinicRecords {
 
     public RecordsOnFile with(Slot... given) {
         freeSlots.addAll(List.of(given));
+        return this;
+    }
+
+    public RecordsOnFile with(BillingAccount... given) {
+        for (BillingAccount account : given) {
+            accounts.put(account.getPatientId(), account);
+        }
+        return this;
+    }
+
+    public RecordsOnFile with(Invoice... given) {
+        invoices.addAll(List.of(given));
         return this;
     }
 
@@ -201,7 +224,8 @@ public final class RecordsOnFile implements ClinicRecords {
     public ListPractitionersResponse listPractitioners(Caller caller, ListPractitionersRequest request) {
         callers.add(caller);
         Page<Practitioner> page = page(practitioners.values().stream()
-                .filter(practitioner -> practitioner.getSpecialty().equals(request.getSpecialty())).toList(), request.getPage());
+                .filter(practitioner -> request.getSpecialty().isEmpty() || practitioner.getSpecialty().equals(request.getSpecialty()))
+                .toList(), request.getPage());
         return ListPractitionersResponse.newBuilder().addAllPractitioners(page.items()).setPageInfo(page.info()).build();
     }
 
@@ -289,6 +313,37 @@ public final class RecordsOnFile implements ClinicRecords {
         Page<LabResult> page = page(labResults.stream().filter(result -> result.getPatientId().equals(request.getPatientId()))
                 .filter(result -> result.getSourceReportId().equals(request.getReportId())).toList(), request.getPage());
         return ListResultsByPatientResponse.newBuilder().addAllResults(page.items()).setPageInfo(page.info()).build();
+    }
+
+    @Override
+    public GetBillingAccountResponse billingAccount(Caller caller, GetBillingAccountRequest request) {
+        billed(caller, request.getPatientId());
+        return Optional.ofNullable(accounts.get(request.getPatientId()))
+                .map(account -> GetBillingAccountResponse.newBuilder().setAccount(account).build())
+                .orElseThrow(() -> Status.NOT_FOUND.withDescription("no account").asRuntimeException());
+    }
+
+    @Override
+    public GetInvoiceResponse invoice(Caller caller, GetInvoiceRequest request) {
+        Invoice invoice = invoices.stream().filter(kept -> kept.getId().equals(request.getInvoiceId())).findFirst()
+                .orElseThrow(() -> Status.NOT_FOUND.withDescription("no invoice").asRuntimeException());
+        billed(caller, invoice.getPatientId());
+        return GetInvoiceResponse.newBuilder().setInvoice(invoice).build();
+    }
+
+    @Override
+    public ListInvoicesByPatientResponse invoicesOf(Caller caller, ListInvoicesByPatientRequest request) {
+        billed(caller, request.getPatientId());
+        Page<Invoice> page = page(invoices.stream().filter(invoice -> invoice.getPatientId().equals(request.getPatientId())).toList(),
+                request.getPage());
+        return ListInvoicesByPatientResponse.newBuilder().addAllInvoices(page.items()).setPageInfo(page.info()).build();
+    }
+
+    private void billed(Caller caller, String patientId) {
+        visible(caller, patientId);
+        if (caller.roles().equals(Set.of("DOCTOR"))) {
+            throw Status.PERMISSION_DENIED.asRuntimeException();
+        }
     }
 
     private Patient visible(Caller caller, String patientId) {

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.ResourceType;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.junit.jupiter.api.Test;
 import org.medicore.fhir.support.Clinic;
+import org.medicore.fhir.support.FilesInMemory;
 import org.medicore.fhir.support.R4CoreValidator;
 import org.medicore.fhir.support.RecordsOnFile;
 import org.medicore.fhir.records.Caller;
@@ -25,7 +26,16 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import com.jayway.jsonpath.JsonPath;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Reference;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,6 +43,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -43,7 +54,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * against the R4 core profiles.
  */
 @WebMvcTest
-@Import({SecurityConfiguration.class, WebConfiguration.class, FhirApiTest.Services.class})
+@Import({SecurityConfiguration.class, WebConfiguration.class, ExportConfiguration.class, FhirApiTest.Services.class})
 class FhirApiTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
@@ -52,6 +63,11 @@ class FhirApiTest {
 
     @TestConfiguration
     static class Services {
+        @Bean
+        FilesInMemory exportFiles() {
+            return new FilesInMemory();
+        }
+
         @Bean
         RecordsOnFile records() {
             return new RecordsOnFile()
@@ -62,6 +78,8 @@ class FhirApiTest {
                     .with(Clinic.diabetes().build(), Clinic.penicillinAllergy().build(), Clinic.metformin().build(), Clinic.aNote().build())
                     .with(Clinic.aBooking().build(), Clinic.aCancelledFollowUp().build())
                     .with(Clinic.drNovak().build())
+                    .with(Clinic.alicesAccount().build())
+                    .with(Clinic.aPartlyPaidInvoice().build(), Clinic.aVoidNoShowInvoice().build())
                     .with(Clinic.drNovaksHours().build())
                     .with(Clinic.aFreeSlot("2026-04-06T06:00:00Z").build(), Clinic.aFreeSlot("2026-04-06T06:20:00Z").build(),
                             Clinic.aFreeSlot("2026-04-10T06:00:00Z").build());
@@ -72,6 +90,10 @@ class FhirApiTest {
     MockMvc mvc;
     @Autowired
     RecordsOnFile records;
+    @Autowired
+    FilesInMemory exportFiles;
+    @Autowired
+    ExecutorService bulkExportRunner;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -337,12 +359,24 @@ class FhirApiTest {
                 case SEARCHTYPE -> "GET /fhir/" + resource.getType();
                 default -> "unexpected " + interaction.getCode();
             }));
-            resource.getOperation().forEach(operation -> declared.add("GET /fhir/" + resource.getType() + "/{id}/$" + operation.getName()));
+            resource.getOperation().forEach(operation -> {
+                if (operation.getName().equals("export")) {
+                    declared.add("GET /fhir/" + resource.getType() + "/$export");
+                    declared.add("POST /fhir/" + resource.getType() + "/$export");
+                } else {
+                    declared.add("GET /fhir/" + resource.getType() + "/{id}/$" + operation.getName());
+                }
+            });
+        });
+        statement.getRestFirstRep().getOperation().forEach(operation -> {
+            declared.add("GET /fhir/$" + operation.getName());
+            declared.add("POST /fhir/$" + operation.getName());
         });
         Set<String> served = mappings.getHandlerMethods().keySet().stream()
                 .flatMap(info -> info.getPatternValues().stream()
                         .flatMap(pattern -> info.getMethodsCondition().getMethods().stream().map(method -> method + " " + pattern)))
-                .filter(route -> !route.endsWith("/metadata") && !route.contains("/.well-known/"))
+                // the bulk export's status URL is the Bulk Data IG's, not a FHIR interaction
+                .filter(route -> !route.endsWith("/metadata") && !route.contains("/.well-known/") && !route.contains("/bulk-export/"))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(declared).isEqualTo(served);
     }
@@ -355,6 +389,178 @@ class FhirApiTest {
         assertThat(answer.getResponse().getContentAsString())
                 .contains("\"authorization_endpoint\":\"http://localhost:18080/realms/medicore/protocol/openid-connect/auth\"")
                 .contains("\"code_challenge_methods_supported\":[\"S256\"]");
+    }
+
+    @Test
+    void a_patient_reads_their_billing_account_and_invoices_which_a_doctor_may_not() throws Exception {
+        Bundle accounts = valid(mvc.perform(get("/fhir/Account").param("patient", Clinic.ALICE).with(alice())).andReturn(), Bundle.class);
+        Bundle invoices = valid(mvc.perform(get("/fhir/Invoice").param("patient", "Patient/" + Clinic.ALICE).param("_count", "1")
+                .with(alice())).andReturn(), Bundle.class);
+        org.hl7.fhir.r4.model.Invoice read = valid(mvc.perform(get("/fhir/Invoice/" + Clinic.aVoidNoShowInvoice().getId())
+                .with(alice())).andReturn(), org.hl7.fhir.r4.model.Invoice.class);
+
+        assertThat(accounts.getEntry()).extracting(entry -> entry.getResource().getIdPart())
+                .containsExactly(Clinic.alicesAccount().getId());
+        assertThat(invoices.getTotal()).isEqualTo(2);
+        assertThat(invoices.getEntry()).extracting(entry -> entry.getResource().getIdPart())
+                .containsExactly(Clinic.aPartlyPaidInvoice().getId());
+        assertThat(invoices.getLink("next")).isNotNull();
+        assertThat(read.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Invoice.InvoiceStatus.CANCELLED);
+        assertRefused(mvc.perform(get("/fhir/Invoice").param("patient", Clinic.ALICE).with(doctor())).andReturn(),
+                403, OperationOutcome.IssueType.FORBIDDEN, null);
+        assertRefused(mvc.perform(get("/fhir/Account").param("patient", Clinic.ALICE).param("status", "active").with(alice())).andReturn(),
+                400, OperationOutcome.IssueType.INVALID, "status");
+    }
+
+    @Test
+    void named_patients_are_exported_in_bulk_as_valid_ndjson_files_polled_until_done() throws Exception {
+        CountDownLatch earlierExport = new CountDownLatch(1);
+        bulkExportRunner.execute(() -> awaitQuietly(earlierExport));
+        Parameters named = new Parameters();
+        named.addParameter().setName("patient").setValue(new Reference("Patient/" + Clinic.ALICE));
+        named.addParameter().setName("patient").setValue(new Reference("Patient/" + CARL));
+        named.addParameter().setName("patient").setValue(new Reference("Patient/" + CARL.replace('3', '9')));
+        named.addParameter().setName("_outputFormat").setValue(new org.hl7.fhir.r4.model.StringType("application/fhir+ndjson"));
+
+        MvcResult kickOff = mvc.perform(post("/fhir/Patient/$export").header("Prefer", "respond-async")
+                .contentType("application/fhir+json").content(FHIR.newJsonParser().encodeResourceToString(named)).with(doctor())).andReturn();
+        assertThat(kickOff.getResponse().getStatus()).as(kickOff.getResponse().getContentAsString()).isEqualTo(202);
+        String status = kickOff.getResponse().getHeader("Content-Location");
+        assertThat(status).startsWith("http://localhost/fhir/bulk-export/");
+        MvcResult queued = mvc.perform(get(status).with(doctor())).andReturn();
+        assertThat(queued.getResponse().getStatus()).isEqualTo(202);
+        assertThat(queued.getResponse().getHeader("X-Progress")).isEqualTo("0 of 3 patients");
+        earlierExport.countDown();
+
+        String manifest = finished(status, doctor());
+        assertThat(JsonPath.<Boolean>read(manifest, "$.requiresAccessToken")).isFalse();
+        assertThat(JsonPath.<String>read(manifest, "$.request")).isEqualTo("http://localhost/fhir/Patient/$export");
+        assertThat(JsonPath.<List<String>>read(manifest, "$.output[*].type")).containsExactlyInAnyOrder("Patient", "Condition",
+                "AllergyIntolerance", "MedicationStatement", "Observation", "DiagnosticReport", "Appointment", "Practitioner");
+        assertThat(exported(manifest, "Patient")).extracting(line -> FHIR.newJsonParser().parseResource(line).getIdElement().getIdPart())
+                .containsExactlyInAnyOrder(Clinic.ALICE, CARL);
+        List<String> refusals = files(manifest, "$.error", "OperationOutcome");
+        assertThat(refusals).singleElement().asString().contains("not-found").contains(CARL.replace('3', '9'));
+    }
+
+    @Test
+    void an_export_holds_only_the_types_asked_for_changed_since_the_instant_given() throws Exception {
+        MvcResult kickOff = mvc.perform(get("/fhir/Patient/$export").param("patient", "Patient/" + Clinic.ALICE)
+                .param("_type", "Patient,Appointment").param("_since", "2026-03-10T00:00:00+01:00")
+                .header("Prefer", "respond-async").with(alice())).andReturn();
+        assertThat(kickOff.getResponse().getStatus()).as(kickOff.getResponse().getContentAsString()).isEqualTo(202);
+
+        String manifest = finished(kickOff.getResponse().getHeader("Content-Location"), alice());
+
+        assertThat(JsonPath.<List<String>>read(manifest, "$.output[*].type")).containsExactly("Appointment");
+        assertThat(exported(manifest, "Appointment")).isNotEmpty()
+                .allSatisfy(line -> assertThat(FHIR.newJsonParser().parseResource(org.hl7.fhir.r4.model.Appointment.class, line)
+                        .getMeta().getLastUpdated().toInstant()).isAfter(Instant.parse("2026-03-09T23:00:00Z")));
+    }
+
+    @Test
+    void an_export_the_api_cannot_run_as_asked_is_refused_before_it_starts() throws Exception {
+        assertRefused(mvc.perform(get("/fhir/Patient/$export").param("patient", Clinic.ALICE).with(doctor())).andReturn(),
+                400, OperationOutcome.IssueType.INVALID, "Prefer");
+        assertRefused(mvc.perform(get("/fhir/Patient/$export").header("Prefer", "respond-async").with(doctor())).andReturn(),
+                400, OperationOutcome.IssueType.INVALID, "patient");
+        assertRefused(mvc.perform(get("/fhir/Patient/$export").param("patient", Clinic.ALICE).param("_type", "Invoice")
+                .header("Prefer", "respond-async").with(doctor())).andReturn(), 400, OperationOutcome.IssueType.INVALID, "_type");
+        assertRefused(mvc.perform(get("/fhir/Patient/$export").param("patient", Clinic.ALICE).param("_typeFilter", "Observation?code=718-7")
+                .header("Prefer", "respond-async").with(doctor())).andReturn(), 400, OperationOutcome.IssueType.INVALID, "_typeFilter");
+        assertRefused(mvc.perform(get("/fhir/Patient/$export").param("patient", Clinic.ALICE).param("_since", "2026-03-10")
+                .header("Prefer", "respond-async").with(doctor())).andReturn(), 400, OperationOutcome.IssueType.INVALID, "_since");
+        assertRefused(mvc.perform(get("/fhir/Patient/$export").param("patient", Clinic.ALICE).param("_outputFormat", "text/csv")
+                .header("Prefer", "respond-async").with(doctor())).andReturn(), 400, OperationOutcome.IssueType.INVALID, "_outputFormat");
+        assertRefused(mvc.perform(get("/fhir/$export").header("Prefer", "respond-async").with(doctor())).andReturn(),
+                403, OperationOutcome.IssueType.FORBIDDEN, null);
+        assertRefused(mvc.perform(get("/fhir/Group/clinic/$export").header("Prefer", "respond-async").with(doctor())).andReturn(),
+                404, OperationOutcome.IssueType.NOTSUPPORTED, null);
+    }
+
+    @Test
+    void only_the_caller_who_started_an_export_sees_it_and_cancelling_it_removes_its_files() throws Exception {
+        MvcResult kickOff = mvc.perform(get("/fhir/$export").header("Prefer", "respond-async").with(admin())).andReturn();
+        assertThat(kickOff.getResponse().getStatus()).as(kickOff.getResponse().getContentAsString()).isEqualTo(202);
+        String status = kickOff.getResponse().getHeader("Content-Location");
+        String manifest = finished(status, admin());
+        assertThat(JsonPath.<List<String>>read(manifest, "$.output[*].type")).containsExactly("Practitioner");
+        assertThat(exported(manifest, "Practitioner")).hasSize(1);
+        String url = JsonPath.<List<String>>read(manifest, "$.output[*].url").getFirst();
+
+        assertRefused(mvc.perform(get(status).with(doctor())).andReturn(), 404, OperationOutcome.IssueType.NOTFOUND, null);
+        assertRefused(mvc.perform(delete(status).with(doctor())).andReturn(), 404, OperationOutcome.IssueType.NOTFOUND, null);
+        assertThat(mvc.perform(delete(status).with(admin())).andReturn().getResponse().getStatus()).isEqualTo(202);
+        assertRefused(mvc.perform(get(status).with(admin())).andReturn(), 404, OperationOutcome.IssueType.NOTFOUND, null);
+        assertThat(exportFiles.at(url)).isEmpty();
+    }
+
+    @Test
+    void an_export_whose_files_cannot_be_written_fails_with_an_operation_outcome_and_hands_out_nothing() throws Exception {
+        exportFiles.breakDown(true);
+        try {
+            MvcResult kickOff = mvc.perform(get("/fhir/Patient/$export").param("patient", Clinic.ALICE)
+                    .header("Prefer", "respond-async").with(doctor())).andReturn();
+            String status = kickOff.getResponse().getHeader("Content-Location");
+            MvcResult answer = mvc.perform(get(status).with(doctor())).andReturn();
+            for (Instant giveUp = Instant.now().plusSeconds(20); answer.getResponse().getStatus() == 202 && Instant.now().isBefore(giveUp); ) {
+                Thread.sleep(20);
+                answer = mvc.perform(get(status).with(doctor())).andReturn();
+            }
+
+            assertRefused(answer, 500, OperationOutcome.IssueType.EXCEPTION, null);
+        } finally {
+            exportFiles.breakDown(false);
+        }
+    }
+
+    /** The manifest once the export is done; every answer before it is 202 with its progress. */
+    private String finished(String status, RequestPostProcessor caller) throws Exception {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(giveUp)) {
+            MvcResult answer = mvc.perform(get(status).with(caller)).andReturn();
+            if (answer.getResponse().getStatus() == 200) {
+                assertThat(answer.getResponse().getContentType()).startsWith("application/json");
+                assertThat(answer.getResponse().getHeader("Expires")).isNotBlank();
+                return answer.getResponse().getContentAsString();
+            }
+            assertThat(answer.getResponse().getStatus()).as(answer.getResponse().getContentAsString()).isEqualTo(202);
+            assertThat(answer.getResponse().getHeader("X-Progress")).isNotBlank();
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the export " + status + " did not finish in 20 s");
+    }
+
+    /** The lines of the output file of {@code type}, each a resource of that type valid against the R4 core profiles, as many as the manifest counts. */
+    private List<String> exported(String manifest, String type) {
+        return files(manifest, "$.output", type);
+    }
+
+    private List<String> files(String manifest, String list, String type) {
+        List<Map<String, Object>> entries = JsonPath.read(manifest, list + "[?(@.type == '" + type + "')]");
+        assertThat(entries).hasSize(1);
+        String ndjson = exportFiles.at((String) entries.getFirst().get("url")).orElseThrow();
+        List<String> lines = ndjson.lines().toList();
+        assertThat(lines).hasSize((Integer) entries.getFirst().get("count"));
+        lines.forEach(line -> {
+            assertThat(FHIR.newJsonParser().parseResource(line).fhirType()).isEqualTo(type);
+            assertNoErrors(type, line);
+        });
+        return lines;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static RequestPostProcessor admin() {
+        return jwt().jwt(token -> token.tokenValue("admin-token").subject("admin-subject")
+                        .claim("realm_access", Map.of("roles", List.of("ADMIN"))))
+                .authorities(new SimpleGrantedAuthority("ROLE_ADMIN"));
     }
 
     private static RequestPostProcessor alice() {

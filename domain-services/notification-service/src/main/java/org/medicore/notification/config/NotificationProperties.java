@@ -13,7 +13,7 @@ public record NotificationProperties(Topics topics, Retry eventRetry, Delivery d
                                      Clinic clinic, Mail mail, Sms sms, Payment payment) {
 
     /** Kafka topics consumed, and the dead-letter topic. */
-    public record Topics(String appointments, String billing, String labs, String deadLetter) {
+    public record Topics(String patients, String appointments, String billing, String labs, String deadLetter) {
     }
 
     /** How often a failing event is tried again before it goes to the dead-letter topic. */

@@ -5,7 +5,9 @@ import org.medicore.notification.application.port.out.AppointmentCalendars;
 import org.medicore.notification.application.port.out.ClaimDueNotifications;
 import org.medicore.notification.application.port.out.ComposeMessages;
 import org.medicore.notification.application.port.out.LoadPractitionerZones;
+import org.medicore.notification.application.port.out.LoadPatientContacts;
 import org.medicore.notification.application.port.out.LoadRecipients;
+import org.medicore.notification.application.port.out.SaveRecipients;
 import org.medicore.notification.application.port.out.RecordProcessedEvents;
 import org.medicore.notification.application.port.out.ScheduleNotifications;
 import org.medicore.notification.application.port.out.SendOnChannel;
@@ -44,9 +46,10 @@ public class NotificationServiceConfiguration {
     EventIntakeService eventIntake(Transactions transactions, RecordProcessedEvents processedEvents,
                                    LoadRecipients recipients, LoadPractitionerZones practitionerZones,
                                    AppointmentCalendars calendars, ScheduleNotifications notifications,
+                                   LoadPatientContacts patientContacts, SaveRecipients savedRecipients,
                                    NotificationProperties properties, Clock clock) {
         return new EventIntakeService(new EventIntakeService.Ports(transactions, processedEvents, recipients,
-                practitionerZones, calendars, notifications),
+                practitionerZones, calendars, notifications, patientContacts, savedRecipients),
                 new NotificationPlanner(new ReminderSchedule(properties.reminders().leadTimes())),
                 properties.clinic().zone(), clock);
     }

@@ -17,6 +17,7 @@ import org.medicore.contracts.events.v1.AppointmentCancelled;
 import org.medicore.contracts.events.v1.AppointmentRescheduled;
 import org.medicore.contracts.events.v1.InvoiceIssued;
 import org.medicore.contracts.events.v1.LabReportProcessed;
+import org.medicore.contracts.events.v1.PatientRegistered;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
 
@@ -40,6 +41,12 @@ public final class EventStream implements AutoCloseable {
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers(),
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+
+    public static ProducerRecord<String, String> registered(UUID patientId) {
+        return record(Topics.PATIENTS, patientId, PatientRegistered.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(timestamp(Instant.now()))
+                .setPatientId(patientId.toString()).setHasPortalAccount(true).build());
+    }
 
     public static ProducerRecord<String, String> booked(UUID appointmentId, UUID patientId, Instant start) {
         return record(Topics.APPOINTMENTS, appointmentId, AppointmentBooked.newBuilder()

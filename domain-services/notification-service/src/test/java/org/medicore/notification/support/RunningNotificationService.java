@@ -19,7 +19,8 @@ import java.time.Instant;
 
 /**
  * The whole service against the real PostgreSQL and Kafka of the test stack and a GreenMail
- * SMTP/IMAP server in this JVM, with a clock the tests move. Every test class extending it
+ * SMTP/IMAP server in this JVM, with a clock the tests move and patient-service's contact details
+ * as the tests record them. Every test class extending it
  * shares one Spring context, hence one consumer of the event topics.
  */
 @SpringBootTest(classes = {NotificationServiceApplication.class, RunningNotificationService.TestClock.class},
@@ -50,6 +51,12 @@ public abstract class RunningNotificationService {
         @Primary
         MovableClock movableClock() {
             return new MovableClock(Instant.parse("2026-12-02T10:00:00Z"));
+        }
+
+        @Bean
+        @Primary
+        PatientRecords patientRecords() {
+            return new PatientRecords();
         }
     }
 

@@ -2,6 +2,7 @@ package org.medicore.support.validation;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import org.medicore.support.grpc.GrpcErrors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,6 @@ public final class PlainText {
     }
 
     /** A text field that breaks the rule, named by its path (proto spelling, {@code name.family}). */
-    public record Violation(String field, String description) {
-    }
-
     public static boolean allowed(String text, boolean multiLine) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -46,13 +44,13 @@ public final class PlainText {
     }
 
     /** Every text field of the message, nested and repeated ones included, that breaks the rule. */
-    public static List<Violation> violations(Message message) {
-        List<Violation> found = new ArrayList<>();
+    public static List<GrpcErrors.Violation> violations(Message message) {
+        List<GrpcErrors.Violation> found = new ArrayList<>();
         collect(message, "", found);
         return found;
     }
 
-    private static void collect(Message message, String prefix, List<Violation> found) {
+    private static void collect(Message message, String prefix, List<GrpcErrors.Violation> found) {
         for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
             FieldDescriptor descriptor = field.getKey();
             String path = prefix + descriptor.getName();
@@ -67,11 +65,11 @@ public final class PlainText {
         }
     }
 
-    private static void check(FieldDescriptor descriptor, Object value, String path, List<Violation> found) {
+    private static void check(FieldDescriptor descriptor, Object value, String path, List<GrpcErrors.Violation> found) {
         if (value instanceof String text) {
             boolean multiLine = multiLine(descriptor.getName());
             if (!allowed(text, multiLine)) {
-                found.add(new Violation(path, multiLine ? MULTI_LINE : ONE_LINE));
+                found.add(new GrpcErrors.Violation(path, multiLine ? MULTI_LINE : ONE_LINE));
             }
         } else if (value instanceof Message nested) {
             collect(nested, path + ".", found);

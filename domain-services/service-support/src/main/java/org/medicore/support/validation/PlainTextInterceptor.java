@@ -1,16 +1,13 @@
 package org.medicore.support.validation;
 
-import com.google.protobuf.Any;
 import com.google.protobuf.Message;
-import com.google.rpc.BadRequest;
-import com.google.rpc.Code;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
+import org.medicore.support.grpc.GrpcErrors;
 
 import java.util.List;
 
@@ -32,14 +29,14 @@ public final class PlainTextInterceptor implements ServerInterceptor {
                 if (refused) {
                     return;
                 }
-                List<PlainText.Violation> violations = message instanceof Message request
+                List<GrpcErrors.Violation> violations = message instanceof Message request
                         ? PlainText.violations(request) : List.of();
                 if (violations.isEmpty()) {
                     super.onMessage(message);
                     return;
                 }
                 refused = true;
-                StatusRuntimeException status = refusal(violations);
+                StatusRuntimeException status = GrpcErrors.invalid(violations);
                 call.close(status.getStatus(), status.getTrailers());
             }
 
@@ -50,16 +47,5 @@ public final class PlainTextInterceptor implements ServerInterceptor {
                 }
             }
         };
-    }
-
-    private static StatusRuntimeException refusal(List<PlainText.Violation> violations) {
-        BadRequest.Builder details = BadRequest.newBuilder();
-        violations.forEach(violation -> details.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                .setField(violation.field()).setDescription(violation.description())));
-        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-                .setCode(Code.INVALID_ARGUMENT_VALUE)
-                .setMessage("text fields must not contain control characters: "
-                        + String.join(", ", violations.stream().map(PlainText.Violation::field).toList()))
-                .addDetails(Any.pack(details.build())).build());
     }
 }

@@ -26,6 +26,7 @@ import org.medicore.billing.domain.Caller;
 import org.medicore.billing.domain.FeeSchedule;
 import org.medicore.billing.domain.FieldViolation;
 import org.medicore.billing.domain.Invoice;
+import org.medicore.billing.domain.InvoiceTerms;
 import org.medicore.billing.domain.Payment;
 import org.medicore.billing.domain.PaymentOutcome;
 import org.medicore.billing.domain.PaymentReceived;
@@ -33,6 +34,7 @@ import org.medicore.billing.domain.VoidOutcome;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,11 +51,13 @@ public final class InvoiceService implements ViewBilling, RecordPayment, VoidInv
 
     private final Ports ports;
     private final EventJournal journal;
+    private final InvoiceTerms terms;
     private final Clock clock;
 
-    public InvoiceService(Ports ports, Clock clock) {
+    public InvoiceService(Ports ports, InvoiceTerms terms, Clock clock) {
         this.ports = ports;
         this.journal = new EventJournal(ports.formatEvent(), ports.outbox());
+        this.terms = terms;
         this.clock = clock;
     }
 
@@ -97,6 +101,19 @@ public final class InvoiceService implements ViewBilling, RecordPayment, VoidInv
             List<Invoice> invoices = ports.loadInvoices().invoicesOf(query.patientId(), query.statuses(),
                     query.offset(), query.limit());
             long total = ports.loadInvoices().countInvoicesOf(query.patientId(), query.statuses());
+            return new Outcome.Done<>(new InvoicePage(invoices, query.offset() + invoices.size(), total));
+        });
+    }
+
+    @Override
+    public Outcome<InvoicePage> invoicesDue(Caller caller, DueQuery query) {
+        if (!BillingAccess.maySeeEveryAccount(caller)) {
+            return new Outcome.Denied<>();
+        }
+        Optional<LocalDate> dueBefore = query.overdueOnly() ? Optional.of(terms.day(clock.instant())) : Optional.empty();
+        return ports.transactions().inTransaction(() -> {
+            List<Invoice> invoices = ports.loadInvoices().invoicesDue(dueBefore, query.offset(), query.limit());
+            long total = ports.loadInvoices().countInvoicesDue(dueBefore);
             return new Outcome.Done<>(new InvoicePage(invoices, query.offset() + invoices.size(), total));
         });
     }

@@ -2,9 +2,11 @@ package org.medicore.notification.application.service;
 
 import org.medicore.notification.application.port.in.RecordNotificationEvents;
 import org.medicore.notification.application.port.out.AppointmentCalendars;
+import org.medicore.notification.application.port.out.LoadPatientContacts;
 import org.medicore.notification.application.port.out.LoadPractitionerZones;
 import org.medicore.notification.application.port.out.LoadRecipients;
 import org.medicore.notification.application.port.out.RecordProcessedEvents;
+import org.medicore.notification.application.port.out.SaveRecipients;
 import org.medicore.notification.application.port.out.ScheduleNotifications;
 import org.medicore.support.port.Transactions;
 import org.medicore.notification.domain.AppointmentCalendar;
@@ -12,6 +14,7 @@ import org.medicore.notification.domain.MessageContent;
 import org.medicore.notification.domain.Notification;
 import org.medicore.notification.domain.NotificationKind;
 import org.medicore.notification.domain.NotificationPlanner;
+import org.medicore.notification.domain.PatientContact;
 import org.medicore.notification.domain.Recipient;
 
 import java.time.Clock;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,7 +34,8 @@ public final class EventIntakeService implements RecordNotificationEvents {
 
     public record Ports(Transactions transactions, RecordProcessedEvents processedEvents, LoadRecipients recipients,
                         LoadPractitionerZones practitionerZones, AppointmentCalendars calendars,
-                        ScheduleNotifications notifications) {
+                        ScheduleNotifications notifications, LoadPatientContacts patientContacts,
+                        SaveRecipients savedRecipients) {
     }
 
     private final Ports ports;
@@ -47,12 +52,21 @@ public final class EventIntakeService implements RecordNotificationEvents {
 
     @Override
     public Recorded record(IncomingEvent event) {
+        // Asked before the transaction, so no connection waits on patient-service; a failure is
+        // retried with the event.
+        Optional<PatientContact> contact = event instanceof PatientRegistered registered
+                ? ports.patientContacts().contactOf(registered.patientId()) : Optional.empty();
         return ports.transactions().inTransaction(() -> {
             Instant now = clock.instant();
             if (!ports.processedEvents().recordFirstTime(event.event().eventId(), event.event().eventType(), now)) {
                 return Recorded.ALREADY_RECORDED;
             }
-            ports.notifications().schedule(messagesFor(event, now), now);
+            if (event instanceof PatientRegistered registered) {
+                contact.ifPresent(details -> ports.savedRecipients().saveContact(registered.patientId(), details,
+                        clinicZone, now));
+            } else {
+                ports.notifications().schedule(messagesFor(event, now), now);
+            }
             return Recorded.RECORDED;
         });
     }
@@ -83,6 +97,8 @@ public final class EventIntakeService implements RecordNotificationEvents {
             }
             case ResultsReady results -> planner.forEvent(eventId, NotificationKind.RESULTS_READY,
                     recipient(results.patientId()), new MessageContent.ResultsReady(results.reportId()), now);
+            // record() keeps the new patient's contact details; a registration tells nobody anything
+            case PatientRegistered registered -> List.of();
             case InvoiceIssued invoice -> planner.forEvent(eventId, NotificationKind.INVOICE_ISSUED,
                     recipient(invoice.patientId()),
                     new MessageContent.InvoiceDetails(invoice.invoiceNumber(), invoice.total(), invoice.paymentDue()),

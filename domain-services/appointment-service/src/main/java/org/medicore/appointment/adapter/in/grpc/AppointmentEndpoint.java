@@ -9,6 +9,7 @@ import org.medicore.appointment.application.port.in.Outcome;
 import org.medicore.appointment.application.port.in.ViewAppointments;
 import org.medicore.appointment.domain.Caller;
 import org.medicore.contracts.appointment.v1.*;
+import org.medicore.support.grpc.GrpcErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -231,12 +232,12 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
                 response.onError(ErrorStatus.of(outcome));
             }
         } catch (InvalidField invalid) {
-            response.onError(ErrorStatus.invalid(invalid.field(), invalid.getMessage()));
+            response.onError(GrpcErrors.invalid(invalid.field(), invalid.getMessage()));
         } catch (IllegalArgumentException invalid) {
-            response.onError(ErrorStatus.invalid("", invalid.getMessage()));
+            response.onError(GrpcErrors.invalid("", invalid.getMessage()));
         } catch (RuntimeException failure) {
             LOG.error("call failed", failure);
-            response.onError(ErrorStatus.internal());
+            response.onError(GrpcErrors.internal());
         }
     }
 

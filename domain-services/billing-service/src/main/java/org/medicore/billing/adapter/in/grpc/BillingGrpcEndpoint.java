@@ -22,6 +22,8 @@ import org.medicore.contracts.billing.v1.GetInvoiceRequest;
 import org.medicore.contracts.billing.v1.GetInvoiceResponse;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientResponse;
+import org.medicore.contracts.billing.v1.ListInvoicesDueRequest;
+import org.medicore.contracts.billing.v1.ListInvoicesDueResponse;
 import org.medicore.contracts.billing.v1.PatientInvoices;
 import org.medicore.contracts.billing.v1.RecordPaymentRequest;
 import org.medicore.contracts.billing.v1.RecordPaymentResponse;
@@ -97,9 +99,20 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
         int offset = read.pageOffset(request.getPage().getPageToken());
         answer(response, read, () -> view.invoicesOf(caller(), new ViewBilling.InvoiceQuery(patientId, statuses,
                 offset, limit)), page -> {
-            var proto = ListInvoicesByPatientResponse.newBuilder().setPageInfo(PageInfo.newBuilder()
-                    .setTotalSize(page.totalSize())
-                    .setNextPageToken(page.isLast() ? "" : RequestReader.pageToken(page.nextOffset())));
+            var proto = ListInvoicesByPatientResponse.newBuilder().setPageInfo(pageInfo(page));
+            page.invoices().forEach(invoice -> proto.addInvoices(BillingProtoMapper.invoice(invoice)));
+            return proto.build();
+        });
+    }
+
+    @Override
+    public void listInvoicesDue(ListInvoicesDueRequest request, StreamObserver<ListInvoicesDueResponse> response) {
+        RequestReader read = new RequestReader();
+        int limit = read.pageSize(request.getPage().getPageSize());
+        int offset = read.pageOffset(request.getPage().getPageToken());
+        answer(response, read, () -> view.invoicesDue(caller(), new ViewBilling.DueQuery(request.getOverdueOnly(),
+                offset, limit)), page -> {
+            var proto = ListInvoicesDueResponse.newBuilder().setPageInfo(pageInfo(page));
             page.invoices().forEach(invoice -> proto.addInvoices(BillingProtoMapper.invoice(invoice)));
             return proto.build();
         });
@@ -139,8 +152,7 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
         UUID invoiceId = read.uuid(request.getInvoiceId(), "invoice_id");
         Money amount = read.money(request.hasAmount(), request.getAmount(), "amount");
         PaymentMethod method = read.method(request.getMethod(), "method");
-        Optional<Instant> receivedAt = request.hasReceivedAt()
-                ? Optional.of(BillingProtoMapper.instant(request.getReceivedAt())) : Optional.empty();
+        Optional<Instant> receivedAt = read.instant(request.hasReceivedAt(), request.getReceivedAt(), "received_at");
         answer(response, read, () -> payments.record(caller(), new RecordPayment.PaymentCommand(key, invoiceId,
                         amount, method, request.getReference(), receivedAt)),
                 receipt -> RecordPaymentResponse.newBuilder()
@@ -156,6 +168,11 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
         answer(response, read, () -> voiding.voidInvoice(caller(),
                         new VoidInvoice.VoidCommand(invoiceId, request.getExpectedVersion(), reason)),
                 invoice -> VoidInvoiceResponse.newBuilder().setInvoice(BillingProtoMapper.invoice(invoice)).build());
+    }
+
+    private static PageInfo pageInfo(ViewBilling.InvoicePage page) {
+        return PageInfo.newBuilder().setTotalSize(page.totalSize())
+                .setNextPageToken(page.isLast() ? "" : RequestReader.pageToken(page.nextOffset())).build();
     }
 
     private static Caller caller() {

@@ -1,5 +1,7 @@
 package org.medicore.billing.adapter.in.grpc;
 
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
 import org.medicore.billing.domain.AppointmentFee;
 import org.medicore.billing.domain.AppointmentType;
 import org.medicore.billing.domain.FieldViolation;
@@ -8,11 +10,13 @@ import org.medicore.billing.domain.Money;
 import org.medicore.billing.domain.PaymentMethod;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -151,6 +155,18 @@ final class RequestReader {
             violations.add(new FieldViolation("page.page_size", "must not be negative"));
         }
         return requested <= 0 ? DEFAULT_PAGE_SIZE : Math.min(requested, MAX_PAGE_SIZE);
+    }
+
+    /** A point in time within what a timestamp may hold (years 1 to 9999) and the database stores. */
+    Optional<Instant> instant(boolean present, Timestamp timestamp, String field) {
+        if (!present) {
+            return Optional.empty();
+        }
+        if (!Timestamps.isValid(timestamp)) {
+            violations.add(new FieldViolation(field, "must be a valid timestamp between the years 1 and 9999"));
+            return Optional.empty();
+        }
+        return Optional.of(BillingProtoMapper.instant(timestamp));
     }
 
     /** Page tokens are the opaque form of the offset of the next page. */

@@ -28,6 +28,7 @@ import org.medicore.billing.domain.PaymentMethod;
 import org.medicore.billing.domain.Role;
 import org.medicore.billing.domain.TaxRate;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +94,22 @@ final class JooqInvoices implements LoadInvoices, SaveInvoices, IdempotencyKeys,
     @Override
     public long countInvoicesOf(UUID patientId, Set<InvoiceStatus> statuses) {
         return db.fetchCount(INVOICE, ofPatient(patientId, statuses));
+    }
+
+    @Override
+    public List<Invoice> invoicesDue(Optional<LocalDate> dueBefore, int offset, int limit) {
+        return withDetails(db.selectFrom(INVOICE).where(due(dueBefore))
+                .orderBy(INVOICE.DUE_DATE, INVOICE.ISSUED_AT, INVOICE.ID).offset(offset).limit(limit).fetch());
+    }
+
+    @Override
+    public long countInvoicesDue(Optional<LocalDate> dueBefore) {
+        return db.fetchCount(INVOICE, due(dueBefore));
+    }
+
+    private static Condition due(Optional<LocalDate> dueBefore) {
+        Condition open = INVOICE.STATUS.in(InvoiceStatus.ISSUED.name(), InvoiceStatus.PARTIALLY_PAID.name());
+        return dueBefore.map(day -> open.and(INVOICE.DUE_DATE.lt(day))).orElse(open);
     }
 
     /** Ranks each patient's invoices with row_number() so the work stays one query however many patients. */

@@ -29,6 +29,9 @@ public interface ViewBilling {
     Outcome<List<PatientInvoices>> newestOfPatients(Caller caller, List<UUID> patientIds, Set<InvoiceStatus> statuses,
                                                     int limit);
 
+    /** Billing staff's worklist: every invoice with a balance due, the earliest due date first. */
+    Outcome<InvoicePage> invoicesDue(Caller caller, DueQuery query);
+
     /** The newest invoice of each appointment that has one the caller may see, in the order asked. */
     Outcome<List<Invoice>> invoicesOfAppointments(Caller caller, List<UUID> appointmentIds);
 
@@ -44,6 +47,15 @@ public interface ViewBilling {
         public InvoiceQuery {
             Objects.requireNonNull(patientId, "patientId");
             statuses = Set.copyOf(statuses);
+            if (offset < 0 || limit < 1) {
+                throw new IllegalArgumentException("offset >= 0 and limit >= 1");
+            }
+        }
+    }
+
+    /** A page of the worklist; {@code overdueOnly} keeps invoices whose due date passed in the clinic's zone. */
+    record DueQuery(boolean overdueOnly, int offset, int limit) {
+        public DueQuery {
             if (offset < 0 || limit < 1) {
                 throw new IllegalArgumentException("offset >= 0 and limit >= 1");
             }

@@ -6,6 +6,7 @@ import org.medicore.billing.domain.ChargeReason;
 import org.medicore.billing.domain.Invoice;
 import org.medicore.billing.domain.InvoiceStatus;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +25,14 @@ public interface LoadInvoices {
     List<Invoice> invoicesOf(UUID patientId, Set<InvoiceStatus> statuses, int offset, int limit);
 
     long countInvoicesOf(UUID patientId, Set<InvoiceStatus> statuses);
+
+    /**
+     * Invoices with a balance due (issued or partly paid) across patients, the earliest due date
+     * first, then the earliest issued; only those due before {@code dueBefore} when given.
+     */
+    List<Invoice> invoicesDue(Optional<LocalDate> dueBefore, int offset, int limit);
+
+    long countInvoicesDue(Optional<LocalDate> dueBefore);
 
     /** Up to {@code limit} invoices of each patient, newest issued first, in one query. */
     Map<UUID, List<Invoice>> newestOfPatients(Collection<UUID> patientIds, Set<InvoiceStatus> statuses, int limit);

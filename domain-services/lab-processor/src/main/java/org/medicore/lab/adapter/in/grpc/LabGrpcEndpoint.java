@@ -3,12 +3,9 @@ package org.medicore.lab.adapter.in.grpc;
 import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
 import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
 import org.medicore.lab.application.port.in.ListReportsByPatient;
-import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.PreconditionFailure;
-import com.google.rpc.ResourceInfo;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import org.medicore.contracts.common.v1.Actor;
 import org.medicore.contracts.common.v1.PageInfo;
@@ -28,6 +25,7 @@ import org.medicore.lab.application.port.in.ConfirmUpload;
 import org.medicore.lab.application.port.in.GetReportStatus;
 import org.medicore.lab.application.port.in.ListResultsByPatient;
 import org.medicore.lab.application.port.in.Outcome;
+import org.medicore.support.grpc.GrpcErrors;
 import org.medicore.lab.application.port.in.Refusal;
 import org.medicore.lab.application.port.in.RequestUploadCommand;
 import org.medicore.lab.application.port.in.RequestUploadUrl;
@@ -206,32 +204,18 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
     }
 
     static StatusRuntimeException status(Refusal refusal) {
-        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder();
-        switch (refusal) {
-            case Refusal.InvalidRequest invalid -> {
-                BadRequest.Builder details = BadRequest.newBuilder();
-                invalid.violations().forEach(v -> details.addFieldViolationsBuilder().setField(v.field())
-                        .setDescription(v.description()));
-                status.setCode(Code.INVALID_ARGUMENT_VALUE).setMessage("invalid request")
-                        .addDetails(com.google.protobuf.Any.pack(details.build()));
-            }
-            case Refusal.NotFound notFound -> status.setCode(Code.NOT_FOUND_VALUE)
-                    .setMessage(notFound.resourceType() + " " + notFound.id() + " not found")
-                    .addDetails(com.google.protobuf.Any.pack(ResourceInfo.newBuilder()
-                            .setResourceType(notFound.resourceType()).setResourceName(notFound.id()).build()));
-            case Refusal.Denied denied -> status.setCode(Code.PERMISSION_DENIED_VALUE)
-                    .setMessage("the caller may not act for this patient");
-            case Refusal.Stale stale -> status.setCode(Code.ABORTED_VALUE)
-                    .setMessage("the report changed since version " + stale.expected() + "; read it again")
-                    .addDetails(com.google.protobuf.Any.pack(PreconditionFailure.newBuilder().addViolations(
-                            PreconditionFailure.Violation.newBuilder().setType("VERSION_MISMATCH")
-                                    .setDescription("the report changed since it was read")).build()));
-            case Refusal.Precondition precondition -> status.setCode(Code.FAILED_PRECONDITION_VALUE)
-                    .setMessage(precondition.description())
-                    .addDetails(com.google.protobuf.Any.pack(PreconditionFailure.newBuilder().addViolations(
-                            PreconditionFailure.Violation.newBuilder().setType(precondition.type())
-                                    .setDescription(precondition.description())).build()));
-        }
-        return StatusProto.toStatusRuntimeException(status.build());
+        return switch (refusal) {
+            case Refusal.InvalidRequest invalid -> GrpcErrors.invalid(invalid.violations().stream()
+                    .map(v -> new GrpcErrors.Violation(v.field(), v.description())).toList());
+            case Refusal.NotFound notFound -> GrpcErrors.notFound(notFound.resourceType(), notFound.id(), notFound.resourceType());
+            case Refusal.Denied denied -> GrpcErrors.permissionDenied("the caller may not act for this patient");
+            // The contract names this ABORTED with the rule VERSION_MISMATCH: clients read the rule, not a current version.
+            case Refusal.Stale stale -> GrpcErrors.status(Code.ABORTED,
+                    "the report changed since version " + stale.expected() + "; read it again",
+                    PreconditionFailure.newBuilder().addViolations(PreconditionFailure.Violation.newBuilder()
+                            .setType("VERSION_MISMATCH").setDescription("the report changed since it was read")).build());
+            case Refusal.Precondition precondition -> GrpcErrors.failedPrecondition(precondition.type(), "",
+                    precondition.description());
+        };
     }
 }

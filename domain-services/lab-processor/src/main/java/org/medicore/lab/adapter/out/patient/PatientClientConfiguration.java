@@ -3,6 +3,7 @@ package org.medicore.lab.adapter.out.patient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.medicore.support.health.ChannelHealth;
+import org.medicore.support.security.ClientCredentialsTokens;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -38,7 +39,7 @@ public class PatientClientConfiguration {
 
     @Bean
     PatientServiceClient patientServiceClient(ManagedChannel patientServiceChannel, Properties properties, Clock clock) {
-        PartnerTokens tokens = new PartnerTokens(URI.create(properties.tokenEndpoint()), properties.clientId(),
+        ClientCredentialsTokens tokens = new ClientCredentialsTokens(URI.create(properties.tokenEndpoint()), properties.clientId(),
                 properties.clientSecret(), clock);
         return new PatientServiceClient(PatientServiceGrpc.newBlockingStub(patientServiceChannel), tokens,
                 properties.deadline());

@@ -1,7 +1,5 @@
 package org.medicore.lab.adapter.out.patient;
 
-import io.grpc.CallCredentials;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.medicore.contracts.common.v1.PageRequest;
@@ -17,6 +15,7 @@ import org.medicore.lab.application.port.out.LoadAttachedResults;
 import org.medicore.lab.domain.AttachedResult;
 import org.medicore.lab.domain.LabValue;
 import org.medicore.lab.domain.PatientRecord;
+import org.medicore.support.security.ClientCredentialsTokens;
 import org.medicore.contracts.patient.v1.Patient;
 
 import java.time.Duration;
@@ -25,33 +24,16 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /** patient-service over gRPC, as the partner client (a client-credentials token on every call). */
 final class PatientServiceClient implements AttachResults, LoadAttachedResults, FindPatient {
 
-    private static final Metadata.Key<String> AUTHORIZATION =
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-
     private final PatientServiceGrpc.PatientServiceBlockingStub stub;
     private final Duration deadline;
 
-    PatientServiceClient(PatientServiceGrpc.PatientServiceBlockingStub stub, PartnerTokens tokens, Duration deadline) {
-        this.stub = stub.withCallCredentials(new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo requestInfo, Executor executor, MetadataApplier applier) {
-                executor.execute(() -> {
-                    try {
-                        Metadata headers = new Metadata();
-                        headers.put(AUTHORIZATION, "Bearer " + tokens.accessToken());
-                        applier.apply(headers);
-                    } catch (RuntimeException e) {
-                        applier.fail(Status.UNAUTHENTICATED.withDescription("no partner token").withCause(e));
-                    }
-                });
-            }
-        });
+    PatientServiceClient(PatientServiceGrpc.PatientServiceBlockingStub stub, ClientCredentialsTokens tokens, Duration deadline) {
+        this.stub = stub.withCallCredentials(tokens.asCallCredentials());
         this.deadline = deadline;
     }
 

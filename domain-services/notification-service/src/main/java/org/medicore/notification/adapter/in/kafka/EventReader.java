@@ -7,6 +7,7 @@ import org.medicore.contracts.events.v1.AppointmentCancelled;
 import org.medicore.contracts.events.v1.AppointmentRescheduled;
 import org.medicore.contracts.events.v1.InvoiceIssued;
 import org.medicore.contracts.events.v1.LabReportProcessed;
+import org.medicore.contracts.events.v1.PatientRegistered;
 import org.medicore.notification.application.port.in.RecordNotificationEvents.EventRef;
 import org.medicore.notification.application.port.in.RecordNotificationEvents.IncomingEvent;
 import org.medicore.notification.application.port.in.RecordNotificationEvents;
@@ -22,14 +23,19 @@ import static org.medicore.support.kafka.ConsumedEvents.parse;
 import static org.medicore.support.kafka.ConsumedEvents.uuid;
 
 /**
- * Reads a consumed record, by its event-type header, into what it tells a patient; empty for
- * the types nobody is told of (completions, payments, a report without results, newer types).
+ * Reads a consumed record, by its event-type header, into what it tells a patient (or, for a
+ * registration, whom to tell); empty for the types nobody is told of (completions, payments, a report without results, newer types).
  */
 final class EventReader {
 
     Optional<IncomingEvent> read(ConsumerRecord<String, String> record) {
         String type = eventType(record);
         return switch (type) {
+            case "medicore.events.v1.PatientRegistered" -> {
+                PatientRegistered event = parse(record, PatientRegistered.newBuilder());
+                yield Optional.of(new RecordNotificationEvents.PatientRegistered(ref(event.getEventId(), type),
+                        uuid(event.getPatientId(), "patient_id")));
+            }
             case "medicore.events.v1.AppointmentBooked" -> {
                 AppointmentBooked event = parse(record, AppointmentBooked.newBuilder());
                 yield Optional.of(new RecordNotificationEvents.AppointmentBooked(ref(event.getEventId(), type),

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
- * Consumes the appointment, billing and lab topics. Failures propagate to the container's error
+ * Consumes the patient, appointment, billing and lab topics. Failures propagate to the container's error
  * handler: retried, then sent to the dead-letter topic; the offset moves on either way.
  */
 final class NotificationEventListener {
@@ -22,7 +22,7 @@ final class NotificationEventListener {
     }
 
     @KafkaListener(id = "notification-events", idIsGroup = false, topics = {
-            "${medicore.notification.topics.appointments}", "${medicore.notification.topics.billing}",
+            "${medicore.notification.topics.patients}", "${medicore.notification.topics.appointments}", "${medicore.notification.topics.billing}",
             "${medicore.notification.topics.labs}"})
     public void onEvent(ConsumerRecord<String, String> record) {
         reader.read(record).ifPresentOrElse(

@@ -4,11 +4,14 @@ import org.jooq.DSLContext;
 import org.medicore.notification.adapter.out.jooq.generated.tables.records.RecipientRecord;
 import org.medicore.notification.application.port.out.LoadPractitionerZones;
 import org.medicore.notification.application.port.out.LoadRecipients;
+import org.medicore.notification.application.port.out.SaveRecipients;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.Language;
+import org.medicore.notification.domain.PatientContact;
 import org.medicore.notification.domain.QuietHours;
 import org.medicore.notification.domain.Recipient;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -17,9 +20,10 @@ import java.util.UUID;
 
 import static org.medicore.notification.adapter.out.jooq.generated.Tables.PRACTITIONER_ZONE;
 import static org.medicore.notification.adapter.out.jooq.generated.Tables.RECIPIENT;
+import static org.medicore.support.postgres.TimestampColumns.column;
 
 /** recipient and practitioner_zone: who is told how, and in which zone a practitioner's calendar runs. */
-final class JooqRecipients implements LoadRecipients, LoadPractitionerZones {
+final class JooqRecipients implements LoadRecipients, SaveRecipients, LoadPractitionerZones {
 
     private final DSLContext db;
 
@@ -30,6 +34,21 @@ final class JooqRecipients implements LoadRecipients, LoadPractitionerZones {
     @Override
     public Optional<Recipient> find(UUID patientId) {
         return db.selectFrom(RECIPIENT).where(RECIPIENT.PATIENT_ID.eq(patientId)).fetchOptional(JooqRecipients::recipient);
+    }
+
+    @Override
+    public void saveContact(UUID patientId, PatientContact contact, ZoneId zone, Instant now) {
+        db.insertInto(RECIPIENT)
+                .set(RECIPIENT.PATIENT_ID, patientId)
+                .set(RECIPIENT.EMAIL, contact.email().orElse(null))
+                .set(RECIPIENT.PHONE, contact.phone().orElse(null))
+                .set(RECIPIENT.TIME_ZONE, zone.getId())
+                .set(RECIPIENT.UPDATED_AT, column(now))
+                .onConflict(RECIPIENT.PATIENT_ID).doUpdate()
+                .set(RECIPIENT.EMAIL, contact.email().orElse(null))
+                .set(RECIPIENT.PHONE, contact.phone().orElse(null))
+                .set(RECIPIENT.UPDATED_AT, column(now))
+                .execute();
     }
 
     @Override

@@ -27,6 +27,10 @@ public interface RecordNotificationEvents {
         EventRef event();
     }
 
+    /** A new patient: their contact details are fetched and kept, nobody is told anything. */
+    record PatientRegistered(EventRef event, UUID patientId) implements IncomingEvent {
+    }
+
     record AppointmentBooked(EventRef event, UUID appointmentId, UUID patientId, String practitionerId,
                              Instant start, Instant end) implements IncomingEvent {
     }

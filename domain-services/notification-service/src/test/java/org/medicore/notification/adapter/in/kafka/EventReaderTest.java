@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.medicore.notification.support.EventStream.booked;
 import static org.medicore.notification.support.EventStream.invoiceIssued;
 import static org.medicore.notification.support.EventStream.labReportProcessed;
+import static org.medicore.notification.support.EventStream.registered;
 
 /** Which records tell a patient something, and which can never be read. */
 class EventReaderTest {
@@ -39,6 +40,15 @@ class EventReaderTest {
             assertThat(booked.end()).isEqualTo(start.plusSeconds(1800));
             assertThat(booked.event().eventType()).isEqualTo("medicore.events.v1.AppointmentBooked");
         });
+    }
+
+    @Test
+    void a_registration_is_read_as_the_patient_to_fetch_the_contact_of() {
+        UUID patient = UUID.randomUUID();
+
+        assertThat(reader.read(consumed(registered(patient)))).get()
+                .isInstanceOfSatisfying(RecordNotificationEvents.PatientRegistered.class,
+                        registration -> assertThat(registration.patientId()).isEqualTo(patient));
     }
 
     @Test

@@ -1,6 +1,9 @@
-package org.medicore.lab.adapter.out.patient;
+package org.medicore.support.security;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.grpc.CallCredentials;
+import io.grpc.Metadata;
+import io.grpc.Status;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,11 +17,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
-/** Client-credentials access tokens of the partner client from Keycloak's token endpoint, reused until shortly before expiry. */
-final class PartnerTokens {
+/**
+ * A confidential client's access tokens by the client-credentials grant from Keycloak's token
+ * endpoint, reused until shortly before expiry: how one MediCore process calls another's gRPC API.
+ */
+public final class ClientCredentialsTokens {
 
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(30);
+    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI tokenEndpoint;
@@ -28,18 +36,36 @@ final class PartnerTokens {
     private String token;
     private Instant renewAt = Instant.MIN;
 
-    PartnerTokens(URI tokenEndpoint, String clientId, String clientSecret, Clock clock) {
+    public ClientCredentialsTokens(URI tokenEndpoint, String clientId, String clientSecret, Clock clock) {
         this.tokenEndpoint = tokenEndpoint;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.clock = clock;
     }
 
-    synchronized String accessToken() {
+    public synchronized String accessToken() {
         if (token == null || !clock.instant().isBefore(renewAt)) {
             fetch();
         }
         return token;
+    }
+
+    /** The token as {@code authorization: Bearer ...} on every call; a call without one fails UNAUTHENTICATED. */
+    public CallCredentials asCallCredentials() {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo requestInfo, Executor executor, MetadataApplier applier) {
+                executor.execute(() -> {
+                    try {
+                        Metadata headers = new Metadata();
+                        headers.put(AUTHORIZATION, "Bearer " + accessToken());
+                        applier.apply(headers);
+                    } catch (RuntimeException e) {
+                        applier.fail(Status.UNAUTHENTICATED.withDescription("no token for client " + clientId).withCause(e));
+                    }
+                });
+            }
+        };
     }
 
     private void fetch() {
@@ -49,7 +75,7 @@ final class PartnerTokens {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("the token endpoint refused the partner client: HTTP " + response.statusCode());
+                throw new IllegalStateException("the token endpoint refused client " + clientId + ": HTTP " + response.statusCode());
             }
             Map<String, Object> body = JSONObjectUtils.parse(response.body());
             Instant now = clock.instant();

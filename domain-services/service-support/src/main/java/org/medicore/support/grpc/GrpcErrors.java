@@ -1,0 +1,96 @@
+package org.medicore.support.grpc;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.Message;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
+import com.google.rpc.ResourceInfo;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+
+import java.util.List;
+
+/**
+ * The one way a service's refusal becomes a gRPC status: the code the contracts promise and the
+ * google.rpc detail a client reads it from (field violations, the broken rule, the missing or
+ * existing resource, the current version). Every text that may come from the caller is cut to
+ * {@value #SHOWN} characters here, so no refusal repeats unbounded input or outgrows a header.
+ */
+public final class GrpcErrors {
+
+    static final int SHOWN = 120;
+
+    /** One field the caller has to change, by its path in the request ({@code contact.phone}). */
+    public record Violation(String field, String description) {
+    }
+
+    private GrpcErrors() {
+    }
+
+    public static StatusRuntimeException invalid(String field, String description) {
+        return invalid(List.of(new Violation(field, description)));
+    }
+
+    /** INVALID_ARGUMENT naming every field, with one {@link BadRequest} violation each. */
+    public static StatusRuntimeException invalid(List<Violation> violations) {
+        BadRequest.Builder details = BadRequest.newBuilder();
+        violations.forEach(violation -> details.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                .setField(shown(violation.field())).setDescription(shown(violation.description()))));
+        String fields = String.join(", ", violations.stream().map(violation -> shown(violation.field())).distinct().toList());
+        String message = violations.size() == 1
+                ? shown(violations.getFirst().field()) + ": " + shown(violations.getFirst().description())
+                : "invalid fields: " + fields;
+        return status(Code.INVALID_ARGUMENT, message, details.build());
+    }
+
+    /** NOT_FOUND; {@code noun} is how a person calls the resource in the message ("no patient …"). */
+    public static StatusRuntimeException notFound(String resourceType, String id, String noun) {
+        return status(Code.NOT_FOUND, "no " + noun + " " + shown(id),
+                ResourceInfo.newBuilder().setResourceType(resourceType).setResourceName(shown(id)).build());
+    }
+
+    public static StatusRuntimeException alreadyExists(String resourceType, String existingId, String why) {
+        return status(Code.ALREADY_EXISTS, why + ": " + resourceType + " " + existingId,
+                ResourceInfo.newBuilder().setResourceType(resourceType).setResourceName(existingId).setDescription(why).build());
+    }
+
+    /** FAILED_PRECONDITION: the current state forbids the call; {@code rule} is the type the contract lists. */
+    public static StatusRuntimeException failedPrecondition(String rule, String subject, String description) {
+        return status(Code.FAILED_PRECONDITION, description, PreconditionFailure.newBuilder()
+                .addViolations(PreconditionFailure.Violation.newBuilder().setType(rule).setSubject(subject)
+                        .setDescription(description)).build());
+    }
+
+    /** ABORTED: the resource changed since the caller read it; re-read {@code currentVersion} and retry. */
+    public static StatusRuntimeException staleVersion(String domain, long currentVersion, String message) {
+        return status(Code.ABORTED, message, ErrorInfo.newBuilder().setReason("STALE_VERSION").setDomain(domain)
+                .putMetadata("current_version", Long.toString(currentVersion)).build());
+    }
+
+    public static StatusRuntimeException permissionDenied(String message) {
+        return status(Code.PERMISSION_DENIED, message);
+    }
+
+    /** What the caller cannot fix; the cause is in the service's log, never in the answer. */
+    public static StatusRuntimeException internal() {
+        return status(Code.INTERNAL, "internal error");
+    }
+
+    /** A status of a code the helpers above do not cover, such as ABORTED with the rule a contract names. */
+    public static StatusRuntimeException status(Code code, String message, Message... details) {
+        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder().setCode(code.getNumber()).setMessage(message);
+        for (Message detail : details) {
+            status.addDetails(Any.pack(detail));
+        }
+        return StatusProto.toStatusRuntimeException(status.build());
+    }
+
+    static String shown(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "… (" + text.length() + " characters)";
+    }
+}
