@@ -2,7 +2,13 @@ package org.medicore.bench;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import org.medicore.contracts.appointment.v1.Appointment;
+import org.medicore.contracts.appointment.v1.AppointmentStatus;
 import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
+import org.medicore.contracts.appointment.v1.CancelAppointmentRequest;
+import org.medicore.contracts.appointment.v1.CancellingParty;
+import org.medicore.contracts.appointment.v1.GetAppointmentRequest;
+import org.medicore.contracts.appointment.v1.RescheduleAppointmentRequest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,13 +21,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * Bookings at a steady rate over gRPC, each the next free slot with its own idempotency key, as
- * a careful partner client makes them: a retryable failure is retried with the same request
- * (same key) after a growing pause with jitter until it is answered or the workload's last
- * moment has passed. What each booking ended as is kept for the checker.
+ * Visits at a steady rate over gRPC, as a careful partner client makes them: each books the next
+ * free slot with its own idempotency key; one in {@value #EVERY} is then cancelled and one in
+ * {@value #EVERY} moved to another free slot, each with the version it read, and the slot it
+ * freed is booked again. A retryable failure is retried with the same request after a growing
+ * pause with jitter until it is answered or the workload's last moment has passed; a cancellation
+ * or move refused on a retry because the version moved on is settled by reading the appointment
+ * (the earlier try took). What each booking and change ended as is kept for the checker.
  */
 final class BookingWorkload implements AutoCloseable {
 
@@ -29,15 +41,30 @@ final class BookingWorkload implements AutoCloseable {
     static final Set<Status.Code> RETRYABLE = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
             Status.Code.RESOURCE_EXHAUSTED, Status.Code.ABORTED);
 
-    /** One booking: answered with its appointment id, or given up; the failures it met on the way. */
+    /** One visit in this many is cancelled, another moved. */
+    static final int EVERY = 5;
+
+    /**
+     * One booking: answered with its appointment id, or given up; the failures it met on the way.
+     * {@code freedSlot}: it took a slot that a cancellation or a move of this run had freed.
+     */
     record Booking(String idempotencyKey, Instant start, Optional<String> appointmentId, Instant answeredAt,
-                   Map<Status.Code, Integer> failures) {
+                   Map<Status.Code, Integer> failures, boolean freedSlot) {
+    }
+
+    enum Kind { CANCELLATION, MOVE }
+
+    /** A cancellation or a move (to {@code newStart}) of a booked appointment: acknowledged or given up. */
+    record Change(Kind kind, String appointmentId, Optional<Instant> newStart, boolean acknowledged,
+                  Map<Status.Code, Integer> failures) {
     }
 
     private final Clinic clinic;
     private final double perSecond;
     private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
     private final ConcurrentLinkedQueue<Booking> bookings = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Change> changes = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger visits = new AtomicInteger();
     private final AtomicReference<Instant> giveUpAt = new AtomicReference<>(Instant.MAX);
     private volatile boolean sending = true;
     private Thread pacer;
@@ -52,7 +79,7 @@ final class BookingWorkload implements AutoCloseable {
         pacer = Thread.ofPlatform().name("booking-pacer").daemon().start(() -> {
             long next = System.nanoTime();
             while (sending) {
-                clients.execute(this::book);
+                clients.execute(this::visit);
                 next += pauseNanos;
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
@@ -66,7 +93,7 @@ final class BookingWorkload implements AutoCloseable {
         });
     }
 
-    /** Stops sending new bookings; those under way retry until {@code drain} has passed, then give up. */
+    /** Stops sending new visits; those under way retry until {@code drain} has passed, then give up. */
     List<Booking> stopAndDrain(Duration drain) throws InterruptedException {
         sending = false;
         pacer.join();
@@ -76,45 +103,115 @@ final class BookingWorkload implements AutoCloseable {
         return List.copyOf(bookings);
     }
 
-    private void book() {
-        BookAppointmentRequest request = clinic.booking(clinic.bookingPatientId, clinic.nextStart());
+    /** The cancellations and moves, once {@link #stopAndDrain} has returned. */
+    List<Change> changes() {
+        return List.copyOf(changes);
+    }
+
+    private void visit() {
+        int visit = visits.getAndIncrement();
+        Optional<Appointment> booked = book(clinic.nextStart(), false);
+        if (booked.isEmpty() || visit % EVERY > 1) {
+            return;
+        }
+        Appointment appointment = booked.get();
+        Instant freed = instant(appointment.getStart().getSeconds());
+        boolean changed = visit % EVERY == 0 ? cancel(appointment) : move(appointment, clinic.nextStart());
+        if (changed) {
+            book(freed, true);
+        }
+    }
+
+    private Optional<Appointment> book(Instant start, boolean freedSlot) {
+        BookAppointmentRequest request = clinic.booking(clinic.bookingPatientId, start);
         Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
+        Optional<Appointment> booked = untilAnswered(
+                () -> appointments().bookAppointment(request).getAppointment(), failures, refusal -> Optional.empty());
+        bookings.add(new Booking(request.getIdempotencyKey(), start, booked.map(Appointment::getId), Instant.now(), failures,
+                freedSlot));
+        return booked;
+    }
+
+    private boolean cancel(Appointment appointment) {
+        CancelAppointmentRequest request = CancelAppointmentRequest.newBuilder().setAppointmentId(appointment.getId())
+                .setExpectedVersion(appointment.getVersion()).setCancelledBy(CancellingParty.CLINIC)
+                .setReason("fault suite").build();
+        Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
+        Optional<Appointment> cancelled = untilAnswered(() -> appointments().cancelAppointment(request).getAppointment(),
+                failures, refusal -> settled(appointment.getId(), now -> now.getStatus() == AppointmentStatus.CANCELLED));
+        changes.add(new Change(Kind.CANCELLATION, appointment.getId(), Optional.empty(), cancelled.isPresent(), failures));
+        return cancelled.isPresent();
+    }
+
+    private boolean move(Appointment appointment, Instant newStart) {
+        RescheduleAppointmentRequest request = RescheduleAppointmentRequest.newBuilder().setAppointmentId(appointment.getId())
+                .setExpectedVersion(appointment.getVersion())
+                .setNewStart(com.google.protobuf.Timestamp.newBuilder().setSeconds(newStart.getEpochSecond())).build();
+        Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
+        Optional<Appointment> moved = untilAnswered(() -> appointments().rescheduleAppointment(request).getAppointment(),
+                failures, refusal -> settled(appointment.getId(), now -> now.getStart().getSeconds() == newStart.getEpochSecond()));
+        changes.add(new Change(Kind.MOVE, appointment.getId(), Optional.of(newStart), moved.isPresent(), failures));
+        return moved.isPresent();
+    }
+
+    /**
+     * After a refusal on a retry (the version moved on, or the appointment is no longer booked): the appointment as it
+     * is now, when it shows the change asked for, which an earlier try whose answer was lost then made.
+     */
+    private Optional<Appointment> settled(String appointmentId, Predicate<Appointment> changed) {
+        Optional<Appointment> now = untilAnswered(() -> appointments()
+                .getAppointment(GetAppointmentRequest.newBuilder().setAppointmentId(appointmentId).build()).getAppointment(),
+                new EnumMap<>(Status.Code.class), refusal -> Optional.empty());
+        return now.filter(changed);
+    }
+
+    /**
+     * The call's answer, retried while it fails retryably and the workload's last moment has not passed. A refusal
+     * (ABORTED or FAILED_PRECONDITION) after a failed try goes to {@code settle}, which answers when the earlier try
+     * took; then the refusal is no failure. Failures met are counted in {@code failures}.
+     */
+    private <T> Optional<T> untilAnswered(Supplier<T> call, Map<Status.Code, Integer> failures,
+                                          java.util.function.Function<StatusRuntimeException, Optional<T>> settle) {
         Duration pause = Duration.ofMillis(100);
+        boolean retried = false;
         while (true) {
             try {
-                String id = clinic.appointments("admin").withDeadlineAfter(5, TimeUnit.SECONDS).bookAppointment(request)
-                        .getAppointment().getId();
-                bookings.add(new Booking(request.getIdempotencyKey(), instant(request), Optional.of(id), Instant.now(), failures));
-                return;
+                return Optional.of(call.get());
             } catch (StatusRuntimeException failure) {
-                failures.merge(failure.getStatus().getCode(), 1, Integer::sum);
-                if (!RETRYABLE.contains(failure.getStatus().getCode()) || Instant.now().isAfter(giveUpAt.get())) {
-                    givenUp(request, failures);
-                    return;
+                Status.Code code = failure.getStatus().getCode();
+                if (retried && (code == Status.Code.ABORTED || code == Status.Code.FAILED_PRECONDITION)) {
+                    Optional<T> earlier = settle.apply(failure);
+                    if (earlier.isPresent()) {
+                        return earlier;
+                    }
+                }
+                failures.merge(code, 1, Integer::sum);
+                if (!RETRYABLE.contains(code) || Instant.now().isAfter(giveUpAt.get())) {
+                    return Optional.empty();
                 }
             } catch (RuntimeException failure) {
                 // A token that could not be had (Keycloak away) is a retryable failure of the client's own.
                 failures.merge(Status.Code.UNAVAILABLE, 1, Integer::sum);
                 if (Instant.now().isAfter(giveUpAt.get())) {
-                    givenUp(request, failures);
-                    return;
+                    return Optional.empty();
                 }
             }
+            retried = true;
             try {
                 Thread.sleep(pause.plusMillis((long) (Math.random() * pause.toMillis())));
             } catch (InterruptedException e) {
-                return;
+                return Optional.empty();
             }
             pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : pause.multipliedBy(2);
         }
     }
 
-    private void givenUp(BookAppointmentRequest request, Map<Status.Code, Integer> failures) {
-        bookings.add(new Booking(request.getIdempotencyKey(), instant(request), Optional.empty(), Instant.now(), failures));
+    private org.medicore.contracts.appointment.v1.AppointmentServiceGrpc.AppointmentServiceBlockingStub appointments() {
+        return clinic.appointments("admin").withDeadlineAfter(5, TimeUnit.SECONDS);
     }
 
-    private static Instant instant(BookAppointmentRequest request) {
-        return Instant.ofEpochSecond(request.getStart().getSeconds());
+    private static Instant instant(long epochSecond) {
+        return Instant.ofEpochSecond(epochSecond);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,9 +32,13 @@ import java.util.UUID;
 
 /**
  * The invariants of a fault scenario, read from the stores themselves after the load has
- * drained: appointment-service's PostgreSQL (appointments, outbox) and the appointments topic.
+ * drained: appointment-service's PostgreSQL (appointments, their cancellations and moves, the
+ * outbox) and the appointments topic.
  */
 final class FaultChecks {
+
+    private static final String CANCELLED_EVENT = "medicore.events.v1.AppointmentCancelled";
+    private static final String RESCHEDULED_EVENT = "medicore.events.v1.AppointmentRescheduled";
 
     /** One invariant's verdict, with the figures that back it. */
     record Verdict(String invariant, boolean holds, String detail) {
@@ -48,7 +53,7 @@ final class FaultChecks {
         this.patientId = patientId;
     }
 
-    List<Verdict> check(List<BookingWorkload.Booking> bookings) throws SQLException {
+    List<Verdict> check(List<BookingWorkload.Booking> bookings, List<BookingWorkload.Change> changes) throws SQLException {
         List<Verdict> verdicts = new ArrayList<>();
         Set<String> acknowledged = new HashSet<>();
         bookings.forEach(booking -> booking.appointmentId().ifPresent(acknowledged::add));
@@ -67,6 +72,7 @@ final class FaultChecks {
                       on a.practitioner_id = b.practitioner_id and a.id < b.id and a.period && b.period
                      where a.practitioner_id = ? and a.status <> 'CANCELLED' and b.status <> 'CANCELLED'""");
             verdicts.add(new Verdict("no slot held twice", overlaps == 0, overlaps + " overlapping pairs"));
+            verdicts.addAll(checkChanges(db, bookings, changes));
             long unsent = outboxBacklog(db);
             verdicts.add(new Verdict("outbox drained", unsent == 0, unsent + " events not yet published"));
             Map<String, String> committed = committedEvents(db, stored);
@@ -82,11 +88,88 @@ final class FaultChecks {
         }
         Map<Status.Code, Integer> failures = new LinkedHashMap<>();
         bookings.forEach(booking -> booking.failures().forEach((code, times) -> failures.merge(code, times, Integer::sum)));
+        changes.forEach(change -> change.failures().forEach((code, times) -> failures.merge(code, times, Integer::sum)));
         Map<Status.Code, Integer> refused = new LinkedHashMap<>(failures);
         refused.keySet().removeAll(BookingWorkload.RETRYABLE);
         verdicts.add(new Verdict("every error retryable", refused.isEmpty(),
                 "failures seen by clients: " + (failures.isEmpty() ? "none" : failures)));
         return verdicts;
+    }
+
+    /**
+     * The cancellations and moves: each acknowledged one stored and no other, each with exactly one committed event,
+     * and every slot it freed booked again.
+     */
+    private List<Verdict> checkChanges(Connection db, List<BookingWorkload.Booking> bookings, List<BookingWorkload.Change> changes)
+            throws SQLException {
+        Map<String, StoredAppointment> stored = storedAppointments(db);
+        Map<String, Instant> moves = new HashMap<>();
+        Set<String> cancellations = new HashSet<>();
+        changes.stream().filter(BookingWorkload.Change::acknowledged).forEach(change -> {
+            switch (change.kind()) {
+                case CANCELLATION -> cancellations.add(change.appointmentId());
+                case MOVE -> moves.put(change.appointmentId(), change.newStart().orElseThrow());
+            }
+        });
+        long gaveUp = changes.stream().filter(change -> !change.acknowledged()).count();
+        long missing = cancellations.stream().filter(id -> !stored.containsKey(id) || !stored.get(id).cancelled()).count()
+                + moves.entrySet().stream().filter(move -> !stored.containsKey(move.getKey())
+                || !stored.get(move.getKey()).start().equals(move.getValue())).count();
+        long unasked = stored.entrySet().stream()
+                .filter(appointment -> appointment.getValue().cancelled() && !cancellations.contains(appointment.getKey())).count();
+        List<Verdict> verdicts = new ArrayList<>();
+        verdicts.add(new Verdict("every acknowledged cancellation and move stored, nothing else",
+                missing == 0 && unasked == 0 && gaveUp == 0,
+                "%d cancellations and %d moves acknowledged, %d not stored, %d cancelled but never acknowledged, %d given up"
+                        .formatted(cancellations.size(), moves.size(), missing, unasked, gaveUp)));
+        Map<String, Integer> cancelledEvents = eventsPerAppointment(db, CANCELLED_EVENT, stored.keySet());
+        Map<String, Integer> movedEvents = eventsPerAppointment(db, RESCHEDULED_EVENT, stored.keySet());
+        long wrongEvents = stored.keySet().stream().filter(id ->
+                cancelledEvents.getOrDefault(id, 0) != (cancellations.contains(id) ? 1 : 0)
+                        || movedEvents.getOrDefault(id, 0) != (moves.containsKey(id) ? 1 : 0)).count();
+        long freed = cancellations.size() + moves.size();
+        long bookedAgain = bookings.stream()
+                .filter(booking -> booking.freedSlot() && booking.appointmentId().isPresent()).count();
+        verdicts.add(new Verdict("each cancellation or move frees its slot once", wrongEvents == 0 && bookedAgain == freed,
+                "%d appointments with a missing or repeated cancellation or move event, %d of %d freed slots booked again"
+                        .formatted(wrongEvents, bookedAgain, freed)));
+        return verdicts;
+    }
+
+    private record StoredAppointment(boolean cancelled, Instant start) {
+    }
+
+    private Map<String, StoredAppointment> storedAppointments(Connection db) throws SQLException {
+        Map<String, StoredAppointment> stored = new HashMap<>();
+        try (PreparedStatement statement = db.prepareStatement(
+                "select id, status, lower(period) from appointment where practitioner_id = ? and patient_id = ?")) {
+            statement.setObject(1, UUID.fromString(practitionerId));
+            statement.setString(2, patientId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    stored.put(rows.getString(1), new StoredAppointment(rows.getString(2).equals("CANCELLED"),
+                            rows.getObject(3, OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** Appointment id -> how many committed events of {@code type} it has in the outbox. */
+    private static Map<String, Integer> eventsPerAppointment(Connection db, String type, Set<String> appointments)
+            throws SQLException {
+        Map<String, Integer> events = new HashMap<>();
+        try (PreparedStatement statement = db.prepareStatement(
+                "select aggregate_id, count(*) from outbox_event where event_type = ? and aggregate_id = any (?) group by aggregate_id")) {
+            statement.setString(1, type);
+            statement.setArray(2, db.createArrayOf("uuid", appointments.stream().map(UUID::fromString).toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        }
+        return events;
     }
 
     /** How many events of appointment-service wait in its outbox right now. */

@@ -1,5 +1,6 @@
 package org.medicore.bench;
 
+import org.medicore.localstack.SlowLink;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.TestSystem;
 
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Faults under load: for each scenario, bookings at a steady rate, a fault injected and ended,
+ * Faults under load: for each scenario, visits at a steady rate ({@link BookingWorkload}), a fault injected and ended,
  * the load drained, and the invariants checked from the stores ({@link FaultChecks}). It starts
  * the system itself through the local stack's Java API ({@link TestSystem}: free ports, its own
  * temporary data folder). {@code bench/faults} runs it; options in bench/README.md.
@@ -23,25 +24,31 @@ public final class FaultSuite {
     record Fault(String name, Runnable begin, Runnable end) {
     }
 
-    /** What one scenario showed: its verdicts and how fast the system served again. */
-    public record Outcome(String scenario, List<FaultChecks.Verdict> verdicts, int bookings, Optional<Duration> toFirstSuccess,
-                          Optional<Duration> toDrainedOutbox) {
+    /**
+     * What one scenario showed: its verdicts, how many bookings were acknowledged while the fault lasted (from its
+     * beginning until it had ended, a restart included), and how fast the system served again.
+     */
+    public record Outcome(String scenario, List<FaultChecks.Verdict> verdicts, int bookings, int acknowledgedDuringFault,
+                          Optional<Duration> toFirstSuccess, Optional<Duration> toDrainedOutbox) {
 
         public boolean holds() {
             return verdicts.stream().allMatch(FaultChecks.Verdict::holds);
         }
     }
 
-    /** @param before load before the fault; @param outage how long the fault lasts; @param after load once it ended */
+    /**
+     * @param before load before the fault; @param outage how long the fault lasts; @param after load once it ended;
+     * @param latency what the slow link to PostgreSQL adds to each of its answers
+     */
     public record Options(List<String> scenarios, double perSecond, Duration before, Duration outage, Duration after,
-                          Duration drain) {
+                          Duration drain, Duration latency) {
 
         /** One kill and one Kafka outage, about a minute of load in all: what CI runs. */
         public static final Options SHORT = new Options(List.of("kill-appointment-service", "kafka-outage"), 5,
-                Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(90));
+                Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(90), Duration.ofMillis(100));
 
         static final List<String> ALL = List.of("kill-appointment-service", "kill-patient-service", "kill-billing-service",
-                "kill-analytics-service", "kafka-outage");
+                "kill-analytics-service", "kafka-outage", "postgres-outage", "kill-postgres", "keycloak-outage", "slow-postgres");
 
         public static Options parse(String... args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -57,8 +64,9 @@ public final class FaultSuite {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("before", "10"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("outage", "60"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("after", "20"))),
-                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("drain", "120"))));
-            given.keySet().removeAll(List.of("scenarios", "rate", "before", "outage", "after", "drain"));
+                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("drain", "120"))),
+                    Duration.ofMillis(Long.parseLong(given.getOrDefault("latency", "100"))));
+            given.keySet().removeAll(List.of("scenarios", "rate", "before", "outage", "after", "drain", "latency"));
             options.scenarios().stream().filter(s -> !ALL.contains(s)).findAny().ifPresent(s -> {
                 throw new IllegalArgumentException("unknown scenario " + s + "; known: " + ALL);
             });
@@ -69,42 +77,77 @@ public final class FaultSuite {
         }
     }
 
+    /** How long the system may take to serve again, after the scenario before, for the next one to begin. */
+    private static final Duration SERVING_AGAIN = Duration.ofMinutes(3);
+
     private FaultSuite() {
     }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         System.out.println("fault suite: starting the system (PostgreSQL, Kafka, DynamoDB Local, S3, Keycloak, the services)");
-        List<Outcome> outcomes = run(TestSystem.get().withDemoData(), options);
-        System.out.println(table(outcomes));
-        System.exit(outcomes.stream().allMatch(Outcome::holds) ? 0 : 1);
+        try {
+            List<Outcome> outcomes = run(TestSystem.get().withDemoData(), options);
+            System.out.println(table(outcomes));
+            System.exit(outcomes.stream().allMatch(Outcome::holds) ? 0 : 1);
+        } catch (Exception | Error e) {
+            // The gRPC channels and the workload's threads would keep the JVM, and so the system, running.
+            e.printStackTrace();
+            System.exit(2);
+        }
     }
 
     public static List<Outcome> run(TestSystem system, Options options) throws Exception {
         Target target = new Target(system.patientTarget(), system.appointmentTarget(), system.billingTarget(), "",
                 system.keycloak().issuer(), Target.LOCAL_STACK.tokenClient(), "");
+        Optional<SlowLink> link = options.scenarios().contains("slow-postgres") ? Optional.of(slowLinkToPostgres(system))
+                : Optional.empty();
         List<Outcome> outcomes = new ArrayList<>();
         for (String scenario : options.scenarios()) {
-            outcomes.add(scenario(scenario, fault(system, scenario), target, options));
+            Outcome outcome = scenario(scenario, fault(system, scenario, link, options), target, options);
+            // Each scenario's figures as soon as it ended, so a later one that fails leaves them behind.
+            System.out.print(table(List.of(outcome)));
+            outcomes.add(outcome);
         }
         return outcomes;
     }
 
-    private static Fault fault(TestSystem system, String scenario) {
-        if (scenario.equals("kafka-outage")) {
-            return new Fault(scenario, () -> TestStack.kafka().stop(), () -> TestStack.kafka().startAgain());
-        }
-        String service = scenario.substring("kill-".length());
-        return new Fault(scenario, () -> system.kill(service), () -> system.restart(service));
+    /**
+     * appointment-service started again with its database reached through a link that passes bytes on until told to
+     * be slow. It stays so for the rest of the run (the link closes with the JVM).
+     */
+    private static SlowLink slowLinkToPostgres(TestSystem system) {
+        SlowLink link = SlowLink.to("127.0.0.1:" + TestStack.postgres().port());
+        System.out.println("fault suite: appointment-service started again with its database behind a link at " + link.target());
+        system.restart(TestSystem.APPOINTMENT, Map.of("spring.datasource.url", "jdbc:postgresql://" + link.target() + "/appointments"));
+        return link;
+    }
+
+    private static Fault fault(TestSystem system, String scenario, Optional<SlowLink> link, Options options) {
+        return switch (scenario) {
+            case "slow-postgres" -> new Fault(scenario, () -> link.orElseThrow().delayAnswersBy(options.latency()),
+                    () -> link.orElseThrow().delayAnswersBy(Duration.ZERO));
+            case "kafka-outage" -> new Fault(scenario, () -> TestStack.kafka().stop(), () -> TestStack.kafka().startAgain());
+            // One PostgreSQL holds every service's database, the audit trail's and Keycloak's, as one RDS instance could.
+            case "postgres-outage" -> new Fault(scenario, () -> TestStack.postgres().stop(), () -> TestStack.postgres().startAgain());
+            case "kill-postgres" -> new Fault(scenario, () -> TestStack.postgres().kill(), () -> TestStack.postgres().startAgain());
+            // Tokens issued before stay valid (the services check them with the keys they hold); new sign-ins fail.
+            case "keycloak-outage" -> new Fault(scenario, () -> TestStack.keycloak().stop(), () -> TestStack.keycloak().startAgain());
+            default -> {
+                String service = scenario.substring("kill-".length());
+                yield new Fault(scenario, () -> system.kill(service), () -> system.restart(service));
+            }
+        };
     }
 
     private static Outcome scenario(String name, Fault fault, Target target, Options options) throws Exception {
-        System.out.printf("fault suite: %s: %.0f bookings/s, %ss before, %ss of fault, %ss after%n", name, options.perSecond(),
+        System.out.printf("fault suite: %s: %.0f visits/s, %ss before, %ss of fault, %ss after%n", name, options.perSecond(),
                 options.before().toSeconds(), options.outage().toSeconds(), options.after().toSeconds());
-        try (Clinic clinic = new Clinic(target, new Tokens(target));
+        try (Clinic clinic = clinicOnceServing(target);
              BookingWorkload load = new BookingWorkload(clinic, options.perSecond())) {
             load.start();
             Thread.sleep(options.before());
+            Instant began = Instant.now();
             fault.begin().run();
             Thread.sleep(options.outage());
             fault.end().run();
@@ -117,19 +160,44 @@ public final class FaultSuite {
                     .filter(booking -> booking.appointmentId().isPresent() && booking.answeredAt().isAfter(ended))
                     .map(BookingWorkload.Booking::answeredAt).min(Instant::compareTo)
                     .map(at -> Duration.between(ended, at));
-            return new Outcome(name, new FaultChecks(clinic.practitionerId, clinic.bookingPatientId).check(bookings), bookings.size(), firstSuccess, drained);
+            int duringFault = (int) bookings.stream().filter(booking -> booking.appointmentId().isPresent()
+                    && !booking.answeredAt().isBefore(began) && booking.answeredAt().isBefore(ended)).count();
+            List<FaultChecks.Verdict> verdicts = new FaultChecks(clinic.practitionerId, clinic.bookingPatientId)
+                    .check(bookings, load.changes());
+            return new Outcome(name, verdicts, bookings.size(), duringFault, firstSuccess, drained);
+        }
+    }
+
+    /**
+     * The scenario's corner of the clinic, made once the system serves again after the scenario before: Keycloak, for
+     * one, answers 500 for a while after PostgreSQL came back, until its pool has dropped the connections it lost.
+     */
+    private static Clinic clinicOnceServing(Target target) throws InterruptedException {
+        Instant deadline = Instant.now().plus(SERVING_AGAIN);
+        while (true) {
+            try {
+                return new Clinic(target, new Tokens(target));
+            } catch (RuntimeException notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the system did not serve again within " + SERVING_AGAIN, notYet);
+                }
+                System.out.println("fault suite: the system does not serve yet (" + notYet.getMessage() + "); trying again");
+                Thread.sleep(2_000);
+            }
         }
     }
 
     /** Scenarios by invariants, then the recovery figures. */
     static String table(List<Outcome> outcomes) {
-        StringBuilder table = new StringBuilder("\n| scenario | bookings | first success after the fault | outbox drained after |");
+        StringBuilder table = new StringBuilder(
+                "\n| scenario | bookings | acknowledged during the fault | first success after the fault | outbox drained after |");
         List<String> invariants = outcomes.isEmpty() ? List.of()
                 : outcomes.getFirst().verdicts().stream().map(FaultChecks.Verdict::invariant).toList();
         invariants.forEach(invariant -> table.append(' ').append(invariant).append(" |"));
-        table.append("\n|---|---|---|---|").append("---|".repeat(invariants.size())).append('\n');
+        table.append("\n|---|---|---|---|---|").append("---|".repeat(invariants.size())).append('\n');
         for (Outcome outcome : outcomes) {
             table.append("| ").append(outcome.scenario()).append(" | ").append(outcome.bookings()).append(" | ")
+                    .append(outcome.acknowledgedDuringFault()).append(" | ")
                     .append(outcome.toFirstSuccess().map(FaultSuite::seconds).orElse("never")).append(" | ")
                     .append(outcome.toDrainedOutbox().map(FaultSuite::seconds).orElse("not drained")).append(" |");
             outcome.verdicts().forEach(verdict -> table.append(verdict.holds() ? " holds |" : " **broken** |"));

@@ -3,6 +3,7 @@ package org.medicore.bff.support;
 import org.medicore.bff.grpc.RpcCounter;
 import org.medicore.contracts.appointment.v1.Practitioner;
 import org.medicore.localstack.AuditDatabase;
+import org.medicore.localstack.SlowLink;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.TestSystem;
 import org.springframework.beans.factory.annotation.Autowired;

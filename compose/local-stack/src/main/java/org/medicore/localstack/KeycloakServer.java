@@ -46,11 +46,21 @@ public final class KeycloakServer implements Component {
     public static final String PARTNER_SECRET = "medicore-partner-secret";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
 
-    private final ChildProcess process;
+    private final Path home;
+    private final URL realm;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path logDirectory;
     private final int port;
+    private volatile ChildProcess process;
 
-    private KeycloakServer(ChildProcess process, int port) {
-        this.process = process;
+    private KeycloakServer(Path home, URL realm, List<String> command, Map<String, String> environment, Path logDirectory,
+                           int port) {
+        this.home = home;
+        this.realm = realm;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        this.logDirectory = logDirectory;
         this.port = port;
     }
 
@@ -109,20 +119,36 @@ public final class KeycloakServer implements Component {
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED -Xms64m -Xmx768m"));
+        KeycloakServer server = new KeycloakServer(home, realm, command, environment, logDirectory, httpPort);
+        server.launch();
+        return server;
+    }
+
+    private void launch() {
         // Test JVMs of several modules share one distribution and its import folder; its first
         // start rewrites the distribution (Keycloak's build step), so starts take turns.
         try (FileChannel channel = FileChannel.open(home.resolve(".medicore-start.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
             installRealm(home, realm);
-            ChildProcess keycloak = ChildProcess.start("Keycloak", command, environment, home,
-                    logDirectory.resolve("keycloak.log"));
-            KeycloakServer server = new KeycloakServer(keycloak, httpPort);
-            keycloak.awaitCondition(server::realmAnswers, "realm " + REALM + " to answer", READY_TIMEOUT);
-            return server;
+            process = ChildProcess.start("Keycloak", command, environment, home, logDirectory.resolve("keycloak.log"));
+            process.awaitCondition(this::realmAnswers, "realm " + REALM + " to answer", READY_TIMEOUT);
         } catch (IOException e) {
             throw new UncheckedIOException("could not take the Keycloak start lock in " + home, e);
         }
+    }
+
+    /**
+     * Stops Keycloak, its realm kept in its database, as an outage would: tokens it issued stay valid
+     * until they expire, new sign-ins fail; {@link #startAgain()} ends the outage. For fault tests.
+     */
+    public synchronized void stop() {
+        process.close();
+    }
+
+    /** Starts a stopped Keycloak again on the same port and database and waits until the realm answers. */
+    public synchronized void startAgain() {
+        launch();
     }
 
     private static void installRealm(Path home, URL realmFile) {

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -23,36 +24,96 @@ public final class PostgresServer implements Component {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    /** How long the server processes of a killed postmaster may take to notice and exit. */
+    private static final Duration ORPHANS_EXIT = Duration.ofSeconds(30);
 
-    private PostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private final Path dataDirectory;
+    private final Path binariesDirectory;
+    private final int port;
+    private volatile EmbeddedPostgres postgres;
+
+    private PostgresServer(Path dataDirectory, Path binariesDirectory, int port) {
+        this.dataDirectory = dataDirectory;
+        this.binariesDirectory = binariesDirectory;
+        this.port = port;
     }
 
     /** Starts on {@code port} (0 = free), keeping its cluster in {@code dataDirectory} between runs. */
     public static PostgresServer start(Path dataDirectory, Path binariesDirectory, int port) {
+        PostgresServer server = new PostgresServer(dataDirectory, binariesDirectory, FreePorts.orFree(port));
+        server.launch();
+        return server;
+    }
+
+    private void launch() {
         try {
             Files.createDirectories(dataDirectory);
             Files.createDirectories(binariesDirectory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(binariesDirectory.toFile())
-                    .setPort(FreePorts.orFree(port))
+                    .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("timezone", "UTC")
+                    // The launcher's default (off) acknowledges a commit before its WAL leaves PostgreSQL's memory,
+                    // so a crashed server forgets the last commits it confirmed. On, with fsync still off, a commit
+                    // waits only for the write to the kernel: it survives a killed server, not a crashed machine.
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setRegisterShutdownHook(false)
                     .start();
-            return new PostgresServer(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
     }
 
+    /**
+     * Stops the server with a fast shutdown (open transactions rolled back, connections closed), its
+     * data kept, as an outage would; {@link #startAgain()} ends the outage. For fault tests.
+     */
+    public synchronized void stop() {
+        close();
+    }
+
+    /**
+     * Kills the postmaster at once ({@code kill -9}), as a crash would, and returns when its server
+     * processes, left without it, have exited too (a new postmaster refuses to start while they hold
+     * the old shared memory); {@link #startAgain()} then recovers from the write-ahead log. For fault tests.
+     */
+    public synchronized void kill() {
+        ProcessHandle postmaster = postmaster();
+        List<ProcessHandle> serverProcesses = postmaster.descendants().toList();
+        postmaster.destroyForcibly();
+        Instant deadline = Instant.now().plus(ORPHANS_EXIT);
+        while (postmaster.isAlive() || serverProcesses.stream().anyMatch(ProcessHandle::isAlive)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("PostgreSQL's server processes outlived their killed postmaster by " + ORPHANS_EXIT);
+            }
+            ChildProcess.sleep(Duration.ofMillis(50));
+        }
+        // Releases the launcher's lock on the data folder; its own stop finds no server and says so in the log.
+        close();
+    }
+
+    /** Starts a stopped or killed server again on the same port with the same data and waits until it answers. */
+    public synchronized void startAgain() {
+        launch();
+    }
+
+    /** The running postmaster, from the first line of its {@code postmaster.pid}. */
+    private ProcessHandle postmaster() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("PostgreSQL's postmaster " + pid + " is not running"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL is not running: no postmaster.pid in " + dataDirectory, e);
+        }
+    }
+
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {

@@ -61,6 +61,13 @@ public final class ServiceProcess implements Component {
         return launch(name, jar, properties, managementPort, endpoints, logDirectory);
     }
 
+    /** The same service launched again with {@code changed} settings over its own (after {@link #close()}), not yet ready. */
+    public ServiceProcess relaunch(Map<String, String> changed) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>(properties);
+        settings.putAll(changed);
+        return launch(name, jar, settings, managementPort, endpoints, logDirectory);
+    }
+
     /** The HTTP port of its health probes and metrics. */
     public int managementPort() {
         return managementPort;

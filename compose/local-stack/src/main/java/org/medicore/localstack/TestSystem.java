@@ -152,6 +152,17 @@ public final class TestSystem {
         started.awaitReady();
     }
 
+    /**
+     * Stops a service and starts it again on its port with {@code settings} over its own (e.g. its database
+     * reached through a {@link SlowLink}), and waits until it is ready; it keeps them for later restarts.
+     */
+    public synchronized void restart(String service, Map<String, String> settings) {
+        services.get(service).close();
+        ServiceProcess started = services.get(service).relaunch(settings);
+        services.put(service, started);
+        started.awaitReady();
+    }
+
     /** The repository's root: the nearest folder upwards that holds {@code mvnw}. */
     private static Path repository() {
         Path folder = Path.of("").toAbsolutePath();

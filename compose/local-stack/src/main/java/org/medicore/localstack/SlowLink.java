@@ -1,4 +1,4 @@
-package org.medicore.bff.support;
+package org.medicore.localstack;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A small TCP proxy on 127.0.0.1 in front of a service that passes bytes both ways and, when
- * told, holds back the service's answers (for a while or until released), as a stalled service
- * or network would. Requests still reach the service, so what it does is done; only the
- * answer is late.
+ * A small TCP proxy on 127.0.0.1 in front of a service (or a database) that passes bytes both
+ * ways and, when told, holds back the service's answers (for a while or until released), as a
+ * stalled service or network would, or delays every answer by a latency, as a slow network
+ * would. Requests still reach the service, so what it does is done; only the answer is late.
+ * For tests of the BFF and the fault suite (bench).
  */
 public final class SlowLink implements AutoCloseable {
 
@@ -30,6 +31,7 @@ public final class SlowLink implements AutoCloseable {
         return thread;
     });
     private volatile CountDownLatch answers = new CountDownLatch(0);
+    private volatile Duration latency = Duration.ZERO;
 
     private SlowLink(String target) throws IOException {
         this.host = target.substring(0, target.lastIndexOf(':'));
@@ -71,6 +73,11 @@ public final class SlowLink implements AutoCloseable {
         answers.countDown();
     }
 
+    /** Every answer (each chunk the service sends) waits {@code latency} before it goes on; zero ends it. */
+    public void delayAnswersBy(Duration latency) {
+        this.latency = latency;
+    }
+
     private void accept() {
         while (!listener.isClosed()) {
             Socket client;
@@ -96,6 +103,10 @@ public final class SlowLink implements AutoCloseable {
             for (int read; (read = in.read(buffer)) != -1; ) {
                 if (isAnswer) {
                     answers.await();
+                    Duration delay = latency;
+                    if (!delay.isZero()) {
+                        Thread.sleep(delay);
+                    }
                 }
                 out.write(buffer, 0, read);
                 out.flush();
