@@ -39,7 +39,7 @@ class ServiceContractTest {
     void the_billing_service_offers_accounts_fees_invoices_and_payments() {
         assertThat(rpcNames(BillingServiceGrpc.getServiceDescriptor())).containsExactlyInAnyOrder(
                 "GetBillingAccount", "GetFeeSchedule", "UpdateFeeSchedule",
-                "GetInvoice", "ListInvoicesByPatient", "RecordPayment", "VoidInvoice",
+                "GetInvoice", "ListInvoicesByPatient", "ListInvoicesDue", "RecordPayment", "VoidInvoice",
                 "BatchListInvoicesByPatients", "BatchGetInvoicesByAppointments");
     }
 
