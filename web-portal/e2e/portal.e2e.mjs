@@ -384,12 +384,14 @@ await step('billing reads the fee schedule', pages, async () => {
   await shoot(billing, '18-billing-fee-schedule');
 });
 
-await step("billing's worklist puts overdue invoices first", pages, async () => {
+await step("billing's worklist shows only the overdue invoices when asked", pages, async () => {
   await billing.getByRole('link', { name: 'Invoices' }).click();
-  await billing.getByLabel('Family names beginning with').fill(family.slice(0, 4));
-  await billing.getByRole('button', { name: 'Show invoices' }).click();
-  await billing.getByRole('list', { name: 'Invoices, overdue first' }).or(billing.getByText(/No invoice in these statuses/)).waitFor();
-  await shoot(billing, '16b-billing-worklist');
+  await billing.getByLabel('Overdue only').check();
+  await billing
+    .getByRole('list', { name: 'Invoices with a balance due, the earliest due first' })
+    .or(billing.getByText('No invoice is overdue.'))
+    .waitFor();
+  await shoot(billing, '16b-billing-worklist-overdue');
   await billing.getByRole('link', { name: 'Fee schedule' }).click();
   await billing.getByRole('cell', { name: 'consultation' }).waitFor();
 });
