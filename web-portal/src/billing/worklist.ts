@@ -3,7 +3,6 @@ import type { InvoiceStatus } from '../gql/graphql';
 export interface WorklistInvoice {
   status: InvoiceStatus;
   dueDate?: string | null;
-  issuedAt: string;
 }
 
 const isOpen = (invoice: WorklistInvoice) => invoice.status === 'ISSUED' || invoice.status === 'PARTIALLY_PAID';
