@@ -35,7 +35,7 @@ class EventContractTest {
     @Test
     void the_event_package_holds_every_event_the_services_exchange() {
         assertThat(events().map(event -> event.getDescriptorForType().getName())).contains(
-                "PatientRegistered",
+                "PatientRegistered", "PatientContactChanged",
                 "AppointmentBooked", "AppointmentCancelled", "AppointmentRescheduled",
                 "AppointmentCompleted", "AppointmentNoShow",
                 "InvoiceIssued", "PaymentRecorded", "InvoicePaid", "InvoiceVoided",

@@ -2,10 +2,12 @@ package org.medicore.notification;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.medicore.notification.application.port.out.ClaimDueNotifications;
 import org.medicore.notification.application.port.out.ComposeMessages;
+import org.medicore.notification.application.port.out.ComposedMessage;
 import org.medicore.notification.application.port.out.LoadRecipients;
 import org.medicore.notification.application.port.out.ScheduleNotifications;
 import org.medicore.notification.application.port.out.SendOnChannel;
@@ -13,9 +15,12 @@ import org.medicore.notification.application.service.DeliveryService;
 import org.medicore.support.port.Transactions;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.ClaimedNotification;
+import org.medicore.notification.domain.DeliveryOutcome;
+import org.medicore.notification.domain.Language;
 import org.medicore.notification.domain.MessageContent;
 import org.medicore.notification.domain.Notification;
 import org.medicore.notification.domain.NotificationKind;
+import org.medicore.notification.domain.Recipient;
 import org.medicore.notification.domain.RetryPolicy;
 import org.medicore.notification.support.EventStream;
 import org.medicore.notification.support.ICalendar;
@@ -27,7 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -40,16 +47,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.medicore.notification.adapter.out.jooq.generated.Tables.NOTIFICATION;
+import static org.medicore.notification.adapter.out.jooq.generated.Tables.PROCESSED_EVENT;
 import static org.medicore.notification.adapter.out.jooq.generated.Tables.RECIPIENT;
 import static org.medicore.notification.support.EventStream.booked;
 import static org.medicore.notification.support.EventStream.cancelled;
+import static org.medicore.notification.support.EventStream.contactChanged;
 import static org.medicore.notification.support.EventStream.invoiceIssued;
 import static org.medicore.notification.support.EventStream.labReportProcessed;
 import static org.medicore.notification.support.EventStream.registered;
@@ -209,12 +222,10 @@ class NotificationFlowTest extends RunningNotificationService {
     void a_registered_patient_is_told_at_the_address_of_their_record_and_keeps_their_choices_when_it_changes() {
         clock.set(berlin("2026-12-02T11:00"));
         UUID patient = UUID.randomUUID();
-        Inbox first = Inbox.of(MAIL, "registered-" + patient + "@example.org");
-        patientRecords.record(patient, first.address(), "+4930555000");
+        Inbox first = inPatientRecord(patient, "registered", "+4930555000");
         ProducerRecord<String, String> registration = registered(patient);
 
-        events.send(registration);
-        await().atMost(Duration.ofSeconds(30)).until(() -> recipients.find(patient).isPresent());
+        sendAndAwaitAddress(registration, patient, first);
         assertThat(recipients.find(patient)).get().satisfies(recipient -> {
             assertThat(recipient.email()).contains(first.address());
             assertThat(recipient.phone()).contains("+4930555000");
@@ -223,20 +234,62 @@ class NotificationFlowTest extends RunningNotificationService {
         });
 
         // the patient chose German; then the record's address changes, the first registration is delivered
-        // again and the change's registration follows: one row, the new address, the choice kept
+        // again and the change follows, twice: one row, the new address, the choice kept, the change applied once
         db.update(RECIPIENT).set(RECIPIENT.LANGUAGE, "de").where(RECIPIENT.PATIENT_ID.eq(patient)).execute();
-        Inbox changed = Inbox.of(MAIL, "changed-" + patient + "@example.org");
-        patientRecords.record(patient, changed.address(), "+4930555001");
+        Inbox changed = inPatientRecord(patient, "changed", "+4930555001");
+        ProducerRecord<String, String> change = contactChanged(patient);
         events.send(registration);
-        events.send(registered(patient));
-        await().atMost(Duration.ofSeconds(30)).until(() -> recipients.find(patient).flatMap(r -> r.email())
-                .filter(changed.address()::equals).isPresent());
+        events.send(change);
+        sendAndAwaitAddress(change, patient, changed);
         events.send(booked(UUID.randomUUID(), patient, berlin("2026-12-09T11:00")));
 
         List<Inbox.Mail> mails = await().atMost(Duration.ofSeconds(30)).until(changed::read, read -> !read.isEmpty());
         assertThat(mails).singleElement().extracting(Inbox.Mail::subject).asString().startsWith("Ihr Termin am Mittwoch");
         assertThat(first.read()).isEmpty();
         assertThat(db.fetchCount(RECIPIENT, RECIPIENT.PATIENT_ID.eq(patient))).isEqualTo(1);
+        assertThat(recipients.find(patient)).get().satisfies(recipient -> {
+            assertThat(recipient.phone()).contains("+4930555001");
+            assertThat(recipient.language()).isEqualTo(Language.GERMAN);
+        });
+        assertThat(db.fetchCount(PROCESSED_EVENT, PROCESSED_EVENT.EVENT_ID.eq(UUID.fromString(eventId(change)))))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_reminder_planned_before_a_change_of_address_goes_to_the_new_address() {
+        clock.set(berlin("2026-12-02T11:00"));
+        UUID patient = UUID.randomUUID();
+        Inbox before = inPatientRecord(patient, "before", "+4930555010");
+        sendAndAwaitAddress(registered(patient), patient, before);
+        Instant visit = berlin("2026-12-09T11:00");
+        events.send(booked(UUID.randomUUID(), patient, visit));
+        await().atMost(Duration.ofSeconds(30)).until(before::read, read -> read.size() == 1);
+
+        Inbox after = inPatientRecord(patient, "after", "+4930555011");
+        sendAndAwaitAddress(contactChanged(patient), patient, after);
+        clock.set(visit.minus(Duration.ofHours(24)).plusSeconds(60));
+
+        List<Inbox.Mail> reminders = await().atMost(Duration.ofSeconds(30)).until(after::read, read -> !read.isEmpty());
+        sleep(QUIET_WHILE);
+        assertThat(after.read()).hasSize(1);
+        assertThat(reminders).singleElement().extracting(Inbox.Mail::subject).asString()
+                .startsWith("Reminder: your appointment on Wednesday, December 9, 2026");
+        assertThat(before.read()).as("only the confirmation, sent before the change").hasSize(1);
+    }
+
+    @Test
+    void a_contact_change_of_a_patient_never_seen_here_gives_them_a_row_as_a_registration_would() {
+        UUID patient = UUID.randomUUID();
+        Inbox unseen = inPatientRecord(patient, "unseen", "+4930555020");
+
+        sendAndAwaitAddress(contactChanged(patient), patient, unseen);
+
+        assertThat(recipients.find(patient)).get().satisfies(recipient -> {
+            assertThat(recipient.phone()).contains("+4930555020");
+            assertThat(recipient.channels()).containsExactly(Channel.EMAIL);
+            assertThat(recipient.language()).isEqualTo(Language.ENGLISH);
+            assertThat(recipient.zone()).isEqualTo(BERLIN);
+        });
     }
 
     @Test
@@ -311,6 +364,72 @@ class NotificationFlowTest extends RunningNotificationService {
                 count, String.format("%.2f", seconds), Math.round(count / seconds), bySecond);
     }
 
+    @Test
+    void a_message_claimed_by_an_instance_that_stops_before_sending_is_sent_once_by_another_when_the_claim_ends()
+            throws Exception {
+        clock.set(berlin("2026-12-02T11:00"));
+        // the stopping instance takes the first row due in its minute: nothing but this test's may be
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.fetchCount(NOTIFICATION, NOTIFICATION.STATUS.eq("PENDING")
+                .and(NOTIFICATION.NEXT_ATTEMPT_AT.le(clock.instant().plusSeconds(60).atOffset(ZoneOffset.UTC)))) == 0);
+        UUID patient = UUID.randomUUID();
+        Inbox inbox = patientWithEmail(patient, "en", Set.of(Channel.EMAIL));
+        Notification message = new Notification(UUID.randomUUID(), "stopped-instance:" + patient, patient,
+                NotificationKind.RESULTS_READY, Channel.EMAIL, clock.instant().plusSeconds(30),
+                new MessageContent.ResultsReady(UUID.randomUUID()));
+        transactions.inTransaction(() -> schedule.schedule(List.of(message), clock.instant()));
+
+        // An instance whose clock is a minute ahead claims the message (not yet due for the running
+        // service) and stops before sending: its transaction stays open, holding the row.
+        CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch processEnded = new CountDownLatch(1);
+        AtomicReference<String> claimedKey = new AtomicReference<>();
+        AtomicInteger connection = new AtomicInteger();
+        SendOnChannel stopsBeforeSending = new SendOnChannel() {
+            @Override
+            public Channel channel() {
+                return Channel.EMAIL;
+            }
+
+            @Override
+            public DeliveryOutcome send(String address, ComposedMessage composed, String idempotencyKey) {
+                connection.set(db.fetchValue(DSL.field("pg_backend_pid()", Integer.class)));
+                claimedKey.set(idempotencyKey);
+                claimed.countDown();
+                awaitQuietly(processEnded);
+                throw new IllegalStateException("the instance stopped before sending");
+            }
+        };
+        DeliveryService stopping = new DeliveryService(transactions, claims, recipients, composer,
+                List.of(stopsBeforeSending), new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(1)), 1, BERLIN,
+                Clock.fixed(clock.instant().plusSeconds(60), ZoneOffset.UTC));
+        CompletableFuture<Integer> stoppedRound = CompletableFuture.supplyAsync(stopping::deliverDue);
+        assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(claimedKey.get()).isEqualTo(message.idempotencyKey());
+
+        // due now for the running service too, which passes the claimed row by
+        clock.set(clock.instant().plusSeconds(60));
+        sleep(QUIET_WHILE);
+        assertThat(inbox.read()).isEmpty();
+
+        // the stopped instance's connection ends, as when its process is killed: PostgreSQL rolls its
+        // transaction back, the claim ends with it, and the running service sends the message
+        db.fetchValue(DSL.field("pg_terminate_backend({0})", Boolean.class, DSL.val(connection.get())));
+        List<Inbox.Mail> mails = await().atMost(Duration.ofSeconds(30)).until(inbox::read, read -> !read.isEmpty());
+        processEnded.countDown();
+        assertThatThrownBy(stoppedRound::join).as("the stopped instance never commits anything")
+                .isInstanceOf(CompletionException.class);
+        sleep(QUIET_WHILE);
+
+        assertThat(inbox.read()).hasSize(1);
+        assertThat(mails).singleElement().extracting(Inbox.Mail::subject).isEqualTo("Your results are ready");
+        assertThat(db.select(NOTIFICATION.STATUS, NOTIFICATION.ATTEMPTS).from(NOTIFICATION)
+                .where(NOTIFICATION.ID.eq(message.id())).fetchOne())
+                .satisfies(row -> {
+                    assertThat(row.value1()).isEqualTo("SENT");
+                    assertThat(row.value2()).isEqualTo(1);
+                });
+    }
+
     /** Claims in a transaction, optionally holds it open until told, then rolls it back. */
     private Set<UUID> claimAndRollBack(Instant now, int limit, CountDownLatch holding, CountDownLatch release) {
         Set<UUID> claimed = new HashSet<>();
@@ -345,6 +464,23 @@ class NotificationFlowTest extends RunningNotificationService {
                 .set(RECIPIENT.UPDATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
                 .execute();
         return inbox;
+    }
+
+    /** patient-service's record of the patient now names a new mailbox and phone. */
+    private Inbox inPatientRecord(UUID patient, String mailbox, String phone) {
+        Inbox inbox = Inbox.of(MAIL, mailbox + "-" + patient + "@example.org");
+        patientRecords.record(patient, inbox.address(), phone);
+        return inbox;
+    }
+
+    private void sendAndAwaitAddress(ProducerRecord<String, String> event, UUID patient, Inbox inbox) {
+        events.send(event);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recipients.find(patient).flatMap(Recipient::email)
+                .filter(inbox.address()::equals).isPresent());
+    }
+
+    private static String eventId(ProducerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("event-id").value(), StandardCharsets.UTF_8);
     }
 
     private static String phoneOf(UUID patient) {

@@ -17,6 +17,7 @@ import org.medicore.contracts.events.v1.AppointmentCancelled;
 import org.medicore.contracts.events.v1.AppointmentRescheduled;
 import org.medicore.contracts.events.v1.InvoiceIssued;
 import org.medicore.contracts.events.v1.LabReportProcessed;
+import org.medicore.contracts.events.v1.PatientContactChanged;
 import org.medicore.contracts.events.v1.PatientRegistered;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
@@ -29,7 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Writes events to the real broker as appointment-service, billing-service and lab-processor do:
+ * Writes events to the real broker as patient-service, appointment-service, billing-service and lab-processor do:
  * proto3 JSON, key = aggregate id, headers event-id, event-type and occurred-at.
  */
 public final class EventStream implements AutoCloseable {
@@ -46,6 +47,12 @@ public final class EventStream implements AutoCloseable {
         return record(Topics.PATIENTS, patientId, PatientRegistered.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(timestamp(Instant.now()))
                 .setPatientId(patientId.toString()).setHasPortalAccount(true).build());
+    }
+
+    public static ProducerRecord<String, String> contactChanged(UUID patientId) {
+        return record(Topics.PATIENTS, patientId, PatientContactChanged.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(timestamp(Instant.now()))
+                .setPatientId(patientId.toString()).build());
     }
 
     public static ProducerRecord<String, String> booked(UUID appointmentId, UUID patientId, Instant start) {

@@ -6,7 +6,7 @@ import org.medicore.support.outbox.ScheduledRelay;
 import org.medicore.support.outbox.EventByEventRelay;
 import org.medicore.support.outbox.PendingEvents;
 import org.medicore.support.outbox.PublishEvent;
-import org.medicore.patient.domain.PatientRegistered;
+import org.medicore.patient.domain.PatientEvent;
 import org.medicore.patient.application.port.out.LoadHistory;
 import org.medicore.patient.application.port.out.LoadLabResults;
 import org.medicore.patient.application.port.out.LoadPatient;
@@ -54,19 +54,19 @@ public class PatientServiceConfiguration {
     }
 
     @Bean
-    EventByEventRelay<PatientRegistered> outboxRelay(PendingEvents<PatientRegistered> pendingEvents,
-                                                     PublishEvent<PatientRegistered> publishEvent,
+    EventByEventRelay<PatientEvent> outboxRelay(PendingEvents<PatientEvent> pendingEvents,
+                                                     PublishEvent<PatientEvent> publishEvent,
                                                      OutboxProperties properties) {
         return new EventByEventRelay<>(pendingEvents, publishEvent, properties.batchSize());
     }
 
     @Bean
-    ScheduledRelay scheduledOutboxRelay(EventByEventRelay<PatientRegistered> relayOutbox, OutboxProperties properties) {
+    ScheduledRelay scheduledOutboxRelay(EventByEventRelay<PatientEvent> relayOutbox, OutboxProperties properties) {
         return new ScheduledRelay(relayOutbox::relayPending, properties.relayEnabled(), properties.relayInterval());
     }
 
     @Bean
-    MeterBinder outboxBacklog(PendingEvents<PatientRegistered> pendingEvents) {
+    MeterBinder outboxBacklog(PendingEvents<PatientEvent> pendingEvents) {
         return OutboxBacklog.of(pendingEvents::countPending);
     }
 }

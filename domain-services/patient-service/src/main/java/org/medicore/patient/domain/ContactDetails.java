@@ -16,6 +16,11 @@ public record ContactDetails(String email, String phone, Optional<Address> addre
         return new ContactDetails(email, phone, Optional.of(newAddress));
     }
 
+    /** Whether messages sent by e-mail or SMS reach the same place: the postal address plays no part. */
+    public boolean reachesSameAs(ContactDetails other) {
+        return email.equals(other.email) && phone.equals(other.phone);
+    }
+
     void check(String path, Violations violations) {
         if (email.isEmpty() && phone.isEmpty()) {
             violations.add(path + ".email", "an e-mail or a phone number is required");

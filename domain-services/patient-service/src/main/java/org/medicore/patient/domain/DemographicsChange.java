@@ -1,9 +1,12 @@
 package org.medicore.patient.domain;
 
+import java.util.Optional;
+
 /** What {@link Patient#changeDemographics} decided. */
 public sealed interface DemographicsChange {
 
-    record Changed(Patient patient) implements DemographicsChange {
+    /** The changed patient, and the event to announce when the e-mail address or phone number changed. */
+    record Changed(Patient patient, Optional<PatientContactChanged> contactChanged) implements DemographicsChange {
     }
 
     record StaleVersion(long currentVersion) implements DemographicsChange {

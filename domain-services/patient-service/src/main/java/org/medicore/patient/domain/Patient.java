@@ -3,6 +3,7 @@ package org.medicore.patient.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,15 +26,20 @@ public record Patient(PatientId id, Demographics demographics, Optional<String> 
         return new Registration(patient, event);
     }
 
-    /** The demographics replaced, if the caller read the current version. */
-    public DemographicsChange changeDemographics(long expectedVersion, java.util.List<DemographicsEdit> edits, Instant now) {
+    /**
+     * The demographics replaced, if the caller read the current version. A new e-mail address or phone
+     * number is announced (messages must go there from now on); other changes concern nobody outside.
+     */
+    public DemographicsChange changeDemographics(long expectedVersion, List<DemographicsEdit> edits, Instant now) {
         if (expectedVersion != version) {
             return new DemographicsChange.StaleVersion(version);
         }
         Demographics changed = DemographicsEdit.applyAll(demographics, edits);
         changed.checkBornBy(today(now));
+        Optional<PatientContactChanged> announced = demographics.contact().reachesSameAs(changed.contact())
+                ? Optional.empty() : Optional.of(new PatientContactChanged(UUID.randomUUID(), now, id));
         return new DemographicsChange.Changed(
-                new Patient(id, changed, keycloakSubject, registeredAtClinicId, version + 1, createdAt, now));
+                new Patient(id, changed, keycloakSubject, registeredAtClinicId, version + 1, createdAt, now), announced);
     }
 
     public boolean isOwnedBy(String subject) {

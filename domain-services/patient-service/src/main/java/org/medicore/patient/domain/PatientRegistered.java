@@ -5,5 +5,5 @@ import java.util.UUID;
 
 /** Domain event: a patient was registered. Carries no demographics. */
 public record PatientRegistered(UUID eventId, Instant occurredAt, PatientId patientId, String registeredAtClinicId,
-                                boolean hasPortalAccount) {
+                                boolean hasPortalAccount) implements PatientEvent {
 }

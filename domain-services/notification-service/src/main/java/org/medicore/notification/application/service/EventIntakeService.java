@@ -53,16 +53,17 @@ public final class EventIntakeService implements RecordNotificationEvents {
     @Override
     public Recorded record(IncomingEvent event) {
         // Asked before the transaction, so no connection waits on patient-service; a failure is
-        // retried with the event.
-        Optional<PatientContact> contact = event instanceof PatientRegistered registered
-                ? ports.patientContacts().contactOf(registered.patientId()) : Optional.empty();
+        // retried with the event. The record's current details, whatever the event's age: a late or
+        // repeated event ends in the latest state.
+        Optional<PatientContact> contact = event instanceof ContactNews news
+                ? ports.patientContacts().contactOf(news.patientId()) : Optional.empty();
         return ports.transactions().inTransaction(() -> {
             Instant now = clock.instant();
             if (!ports.processedEvents().recordFirstTime(event.event().eventId(), event.event().eventType(), now)) {
                 return Recorded.ALREADY_RECORDED;
             }
-            if (event instanceof PatientRegistered registered) {
-                contact.ifPresent(details -> ports.savedRecipients().saveContact(registered.patientId(), details,
+            if (event instanceof ContactNews news) {
+                contact.ifPresent(details -> ports.savedRecipients().saveContact(news.patientId(), details,
                         clinicZone, now));
             } else {
                 ports.notifications().schedule(messagesFor(event, now), now);
@@ -97,8 +98,8 @@ public final class EventIntakeService implements RecordNotificationEvents {
             }
             case ResultsReady results -> planner.forEvent(eventId, NotificationKind.RESULTS_READY,
                     recipient(results.patientId()), new MessageContent.ResultsReady(results.reportId()), now);
-            // record() keeps the new patient's contact details; a registration tells nobody anything
-            case PatientRegistered registered -> List.of();
+            // record() keeps the patient's contact details; that tells nobody anything
+            case ContactNews news -> List.of();
             case InvoiceIssued invoice -> planner.forEvent(eventId, NotificationKind.INVOICE_ISSUED,
                     recipient(invoice.patientId()),
                     new MessageContent.InvoiceDetails(invoice.invoiceNumber(), invoice.total(), invoice.paymentDue()),

@@ -127,7 +127,7 @@ public final class PatientRecords implements RegisterPatient, GetPatients, Searc
         }
         return switch (patient.changeDemographics(command.expectedVersion(), command.edits(), clock.instant())) {
             case DemographicsChange.StaleVersion stale -> new DemographicsUpdateResult.StaleVersion(stale.currentVersion());
-            case DemographicsChange.Changed changed -> switch (savePatient.replace(patient, changed.patient())) {
+            case DemographicsChange.Changed changed -> switch (savePatient.replace(patient, changed.patient(), changed.contactChanged())) {
                 case SaveOutcome.Saved saved -> new DemographicsUpdateResult.Updated(changed.patient());
                 case SaveOutcome.VersionConflict conflict -> new DemographicsUpdateResult.StaleVersion(conflict.currentVersion());
                 case SaveOutcome.DuplicateKeyTaken taken -> new DuplicatePatient(taken.existing());

@@ -7,6 +7,8 @@ import org.medicore.patient.application.port.out.SaveOutcome;
 import org.medicore.patient.application.port.out.SavePatient;
 import org.medicore.patient.application.port.out.SearchPatientRecords;
 import org.medicore.patient.domain.Patient;
+import org.medicore.patient.domain.PatientContactChanged;
+import org.medicore.patient.domain.PatientEvent;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.PatientRegistered;
 
@@ -21,7 +23,7 @@ import java.util.Optional;
 final class InMemoryPatientStore implements LoadPatient, SearchPatientRecords, SavePatient {
 
     final Map<PatientId, Patient> patients = new LinkedHashMap<>();
-    final List<PatientRegistered> outbox = new ArrayList<>();
+    final List<PatientEvent> outbox = new ArrayList<>();
 
     @Override
     public Optional<Patient> load(PatientId id) {
@@ -64,12 +66,13 @@ final class InMemoryPatientStore implements LoadPatient, SearchPatientRecords, S
     }
 
     @Override
-    public SaveOutcome replace(Patient previous, Patient changed) {
+    public SaveOutcome replace(Patient previous, Patient changed, Optional<PatientContactChanged> event) {
         long stored = patients.get(previous.id()).version();
         if (stored != previous.version()) {
             return new SaveOutcome.VersionConflict(stored);
         }
         patients.put(changed.id(), changed);
+        event.ifPresent(outbox::add);
         return new SaveOutcome.Saved();
     }
 }

@@ -14,7 +14,10 @@ import org.medicore.patient.domain.Caller;
 import org.medicore.patient.domain.DemographicsEdit;
 import org.medicore.patient.domain.InvalidFieldsException;
 import org.medicore.patient.domain.Patient;
+import org.medicore.patient.domain.PatientContactChanged;
+import org.medicore.patient.domain.PatientEvent;
 import org.medicore.patient.domain.PatientId;
+import org.medicore.patient.domain.PatientRegistered;
 import org.medicore.patient.domain.Role;
 import org.medicore.patient.domain.Sex;
 
@@ -47,7 +50,7 @@ class PatientRecordsTest {
         assertThat(result).isInstanceOfSatisfying(RegistrationResult.Registered.class, registered -> {
             assertThat(registered.patient().version()).isEqualTo(1);
             assertThat(registered.patient().createdAt()).isEqualTo(Instant.parse("2026-05-01T09:00:00Z"));
-            assertThat(store.outbox).singleElement().satisfies(event -> {
+            assertThat(store.outbox).singleElement().isInstanceOfSatisfying(PatientRegistered.class, event -> {
                 assertThat(event.patientId()).isEqualTo(registered.patient().id());
                 assertThat(event.registeredAtClinicId()).isEqualTo("clinic-berlin");
             });
@@ -139,6 +142,33 @@ class PatientRecordsTest {
     }
 
     @Test
+    void a_new_email_or_phone_is_announced_once_per_change_and_nothing_else_is() {
+        Patient anna = registered(records.register(DOCTOR, aPatient().withEmail("anna@example.org").registration()));
+        store.outbox.clear();
+
+        Patient v2 = updated(records.update(DOCTOR, new UpdateDemographicsCommand(anna.id(), 1, List.of(
+                new DemographicsEdit.SetSex(Sex.OTHER), new DemographicsEdit.SetCity("Potsdam")))));
+        Patient v3 = updated(records.update(DOCTOR, new UpdateDemographicsCommand(anna.id(), 2, List.of(
+                new DemographicsEdit.SetEmail(" ANNA@example.org ")))));
+        assertThat(store.outbox).as("the same address, written differently, and changes nobody sends to").isEmpty();
+
+        updated(records.update(DOCTOR, new UpdateDemographicsCommand(anna.id(), 3, List.of(
+                new DemographicsEdit.SetEmail("anna.new@example.org")))));
+        updated(records.update(DOCTOR, new UpdateDemographicsCommand(anna.id(), 4, List.of(
+                new DemographicsEdit.SetPhone("+4930555123"), new DemographicsEdit.SetGivenName("Annette")))));
+        records.update(DOCTOR, new UpdateDemographicsCommand(anna.id(), 4, List.of(new DemographicsEdit.SetPhone("+4930555999"))));
+
+        assertThat(v2.demographics().contact().email()).isEqualTo(v3.demographics().contact().email());
+        assertThat(store.outbox).as("a new e-mail, a new phone; the stale change none").hasSize(2)
+                .allSatisfy(event -> {
+                    assertThat(event).isInstanceOf(PatientContactChanged.class);
+                    assertThat(event.patientId()).isEqualTo(anna.id());
+                    assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-05-01T09:00:00Z"));
+                })
+                .extracting(PatientEvent::eventId).doesNotHaveDuplicates();
+    }
+
+    @Test
     void billing_staff_cannot_change_demographics() {
         Patient anna = registered(records.register(DOCTOR, aPatient().registration()));
 
@@ -155,6 +185,10 @@ class PatientRecordsTest {
         assertThatThrownBy(() -> new SearchPatientsQuery("Schm", "y".repeat(201), Optional.empty(), 0, ""))
                 .isInstanceOf(InvalidFieldsException.class).hasMessageContaining("given_name_prefix");
         assertThat(new SearchPatientsQuery("", "", Optional.of(LocalDate.of(1980, 1, 1)), 500, "").pageSize()).isEqualTo(100);
+    }
+
+    private static Patient updated(DemographicsUpdateResult result) {
+        return ((DemographicsUpdateResult.Updated) result).patient();
     }
 
     private static Patient registered(RegistrationResult result) {

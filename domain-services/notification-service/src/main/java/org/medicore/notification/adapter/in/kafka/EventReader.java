@@ -7,6 +7,7 @@ import org.medicore.contracts.events.v1.AppointmentCancelled;
 import org.medicore.contracts.events.v1.AppointmentRescheduled;
 import org.medicore.contracts.events.v1.InvoiceIssued;
 import org.medicore.contracts.events.v1.LabReportProcessed;
+import org.medicore.contracts.events.v1.PatientContactChanged;
 import org.medicore.contracts.events.v1.PatientRegistered;
 import org.medicore.notification.application.port.in.RecordNotificationEvents.EventRef;
 import org.medicore.notification.application.port.in.RecordNotificationEvents.IncomingEvent;
@@ -24,7 +25,7 @@ import static org.medicore.support.kafka.ConsumedEvents.uuid;
 
 /**
  * Reads a consumed record, by its event-type header, into what it tells a patient (or, for a
- * registration, whom to tell); empty for the types nobody is told of (completions, payments, a report without results, newer types).
+ * registration or a contact change, whom to tell and where); empty for the types nobody is told of (completions, payments, a report without results, newer types).
  */
 final class EventReader {
 
@@ -34,6 +35,11 @@ final class EventReader {
             case "medicore.events.v1.PatientRegistered" -> {
                 PatientRegistered event = parse(record, PatientRegistered.newBuilder());
                 yield Optional.of(new RecordNotificationEvents.PatientRegistered(ref(event.getEventId(), type),
+                        uuid(event.getPatientId(), "patient_id")));
+            }
+            case "medicore.events.v1.PatientContactChanged" -> {
+                PatientContactChanged event = parse(record, PatientContactChanged.newBuilder());
+                yield Optional.of(new RecordNotificationEvents.PatientContactChanged(ref(event.getEventId(), type),
                         uuid(event.getPatientId(), "patient_id")));
             }
             case "medicore.events.v1.AppointmentBooked" -> {

@@ -27,8 +27,20 @@ public interface RecordNotificationEvents {
         EventRef event();
     }
 
-    /** A new patient: their contact details are fetched and kept, nobody is told anything. */
-    record PatientRegistered(EventRef event, UUID patientId) implements IncomingEvent {
+    /**
+     * News that a patient's e-mail address or phone may be new: the current ones are fetched and kept,
+     * nobody is told anything.
+     */
+    sealed interface ContactNews extends IncomingEvent {
+        UUID patientId();
+    }
+
+    /** A new patient. */
+    record PatientRegistered(EventRef event, UUID patientId) implements ContactNews {
+    }
+
+    /** A registered patient's e-mail address or phone changed. */
+    record PatientContactChanged(EventRef event, UUID patientId) implements ContactNews {
     }
 
     record AppointmentBooked(EventRef event, UUID appointmentId, UUID patientId, String practitionerId,

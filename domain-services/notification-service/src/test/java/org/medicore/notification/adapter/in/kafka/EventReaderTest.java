@@ -16,6 +16,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.medicore.notification.support.EventStream.booked;
+import static org.medicore.notification.support.EventStream.contactChanged;
 import static org.medicore.notification.support.EventStream.invoiceIssued;
 import static org.medicore.notification.support.EventStream.labReportProcessed;
 import static org.medicore.notification.support.EventStream.registered;
@@ -49,6 +50,17 @@ class EventReaderTest {
         assertThat(reader.read(consumed(registered(patient)))).get()
                 .isInstanceOfSatisfying(RecordNotificationEvents.PatientRegistered.class,
                         registration -> assertThat(registration.patientId()).isEqualTo(patient));
+    }
+
+    @Test
+    void a_contact_change_is_read_as_the_patient_to_fetch_the_contact_of_again() {
+        UUID patient = UUID.randomUUID();
+
+        assertThat(reader.read(consumed(contactChanged(patient)))).get()
+                .isInstanceOfSatisfying(RecordNotificationEvents.PatientContactChanged.class, change -> {
+                    assertThat(change.patientId()).isEqualTo(patient);
+                    assertThat(change.event().eventType()).isEqualTo("medicore.events.v1.PatientContactChanged");
+                });
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.medicore.patient.application.port.out.SavePatient;
 import org.medicore.patient.application.port.out.SearchPatientRecords;
 import org.medicore.patient.domain.Patient;
 import org.medicore.patient.domain.PatientId;
+import org.medicore.patient.domain.PatientContactChanged;
+import org.medicore.patient.domain.PatientEvent;
 import org.medicore.patient.domain.PatientRegistered;
 import org.medicore.support.outbox.PendingEvents;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,7 +33,7 @@ import java.util.Optional;
 import static org.medicore.patient.adapter.out.dynamodb.PatientItems.s;
 
 /** Patients, their uniqueness claims and their outbox in one DynamoDB table. */
-final class DynamoDbPatientStore implements LoadPatient, SearchPatientRecords, SavePatient, PendingEvents<PatientRegistered> {
+final class DynamoDbPatientStore implements LoadPatient, SearchPatientRecords, SavePatient, PendingEvents<PatientEvent> {
 
     private static final int BATCH_GET_LIMIT = 100;
 
@@ -137,7 +139,7 @@ final class DynamoDbPatientStore implements LoadPatient, SearchPatientRecords, S
     }
 
     @Override
-    public SaveOutcome replace(Patient previous, Patient changed) {
+    public SaveOutcome replace(Patient previous, Patient changed, Optional<PatientContactChanged> event) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(PatientItems.toItem(changed))
                 .conditionExpression("version = :expected")
@@ -154,6 +156,7 @@ final class DynamoDbPatientStore implements LoadPatient, SearchPatientRecords, S
             newKey.ifPresent(key ->
                     writes.add(PatientTable.putIfAbsent(table, PatientItems.claim(PatientItems.duplicateKey(key), changed.id()))));
         }
+        event.ifPresent(contactChanged -> writes.add(PatientTable.putIfAbsent(table, PatientItems.toOutboxItem(contactChanged))));
         try {
             dynamoDb.transactWriteItems(r -> r.transactItems(writes));
             return new SaveOutcome.Saved();
@@ -161,7 +164,8 @@ final class DynamoDbPatientStore implements LoadPatient, SearchPatientRecords, S
             if (PatientTable.conditionFailedAt(e, 0)) {
                 return new SaveOutcome.VersionConflict(load(previous.id()).map(Patient::version).orElse(previous.version()));
             }
-            if (keyMoves && newKey.isPresent() && PatientTable.conditionFailedAt(e, writes.size() - 1)) {
+            int newKeyAt = writes.size() - (event.isPresent() ? 2 : 1);
+            if (keyMoves && newKey.isPresent() && PatientTable.conditionFailedAt(e, newKeyAt)) {
                 return new SaveOutcome.DuplicateKeyTaken(requireOwner(PatientItems.duplicateKey(newKey.get()), e));
             }
             throw e;
@@ -169,7 +173,7 @@ final class DynamoDbPatientStore implements LoadPatient, SearchPatientRecords, S
     }
 
     @Override
-    public List<PatientRegistered> oldestPending(int limit) {
+    public List<PatientEvent> oldestPending(int limit) {
         QueryResponse response = dynamoDb.query(r -> r.tableName(table).indexName(PatientTable.OUTBOX_PENDING)
                 .keyConditionExpression("#pending = :pending")
                 .expressionAttributeNames(Map.of("#pending", PatientTable.PENDING))
@@ -188,7 +192,7 @@ final class DynamoDbPatientStore implements LoadPatient, SearchPatientRecords, S
     }
 
     @Override
-    public void markPublished(PatientRegistered event) {
+    public void markPublished(PatientEvent event) {
         try {
             dynamoDb.updateItem(r -> r.tableName(table).key(PatientItems.outboxKey(event))
                     .updateExpression("REMOVE #pending, #order SET published = :true")

@@ -5,6 +5,8 @@ import org.medicore.patient.domain.ContactDetails;
 import org.medicore.patient.domain.Demographics;
 import org.medicore.patient.domain.EmergencyContact;
 import org.medicore.patient.domain.Patient;
+import org.medicore.patient.domain.PatientContactChanged;
+import org.medicore.patient.domain.PatientEvent;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.PatientRegistered;
 import org.medicore.patient.domain.PersonName;
@@ -34,6 +36,8 @@ final class PatientItems {
 
     static final String PROFILE = "PROFILE";
     static final String PENDING_MARK = "PENDING";
+    private static final String REGISTERED = "PatientRegistered";
+    private static final String CONTACT_CHANGED = "PatientContactChanged";
 
     private PatientItems() {
     }
@@ -128,31 +132,44 @@ final class PatientItems {
     }
 
     /** An outbox item lives in its patient's partition; the sparse "pending" attribute puts it on the relay's index. */
-    static Map<String, AttributeValue> toOutboxItem(PatientRegistered event) {
+    static Map<String, AttributeValue> toOutboxItem(PatientEvent event) {
         Map<String, AttributeValue> item = new HashMap<>(outboxKey(event));
         item.put("type", s("OUTBOX"));
         item.put("event_id", s(event.eventId().toString()));
-        item.put("event_type", s("PatientRegistered"));
         item.put("occurred_at", s(event.occurredAt().toString()));
         item.put("patient_id", s(event.patientId().value()));
-        item.put("clinic_id", s(event.registeredAtClinicId()));
-        item.put("has_portal_account", AttributeValue.fromBool(event.hasPortalAccount()));
+        switch (event) {
+            case PatientRegistered registered -> {
+                item.put("event_type", s(REGISTERED));
+                item.put("clinic_id", s(registered.registeredAtClinicId()));
+                item.put("has_portal_account", AttributeValue.fromBool(registered.hasPortalAccount()));
+            }
+            case PatientContactChanged contactChanged -> item.put("event_type", s(CONTACT_CHANGED));
+        }
         item.put(PENDING, s(PENDING_MARK));
         item.put(PENDING_ORDER, s(pendingOrder(event)));
         return item;
     }
 
-    static Map<String, AttributeValue> outboxKey(PatientRegistered event) {
+    static Map<String, AttributeValue> outboxKey(PatientEvent event) {
         return Map.of(PK, s(partition(event.patientId())), SK, s("OUTBOX#" + event.eventId()));
     }
 
-    static PatientRegistered toEvent(Map<String, AttributeValue> item) {
-        return new PatientRegistered(UUID.fromString(item.get("event_id").s()), Instant.parse(item.get("occurred_at").s()),
-                new PatientId(item.get("patient_id").s()), item.get("clinic_id").s(), item.get("has_portal_account").bool());
+    static PatientEvent toEvent(Map<String, AttributeValue> item) {
+        UUID eventId = UUID.fromString(item.get("event_id").s());
+        Instant occurredAt = Instant.parse(item.get("occurred_at").s());
+        PatientId patientId = new PatientId(item.get("patient_id").s());
+        String type = item.get("event_type").s();
+        return switch (type) {
+            case REGISTERED -> new PatientRegistered(eventId, occurredAt, patientId, item.get("clinic_id").s(),
+                    item.get("has_portal_account").bool());
+            case CONTACT_CHANGED -> new PatientContactChanged(eventId, occurredAt, patientId);
+            default -> throw new IllegalStateException("outbox item " + eventId + " has an unknown event_type " + type);
+        };
     }
 
     /** Sorts like time: nanoseconds since the epoch, zero-padded, then the event id for ties. */
-    private static String pendingOrder(PatientRegistered event) {
+    private static String pendingOrder(PatientEvent event) {
         Instant at = event.occurredAt();
         long nanos = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
         return String.format("%019d#%s", nanos, event.eventId());

@@ -1,7 +1,10 @@
 package org.medicore.patient.adapter.out.kafka;
 
+import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
+import org.medicore.contracts.events.v1.PatientContactChanged;
 import org.medicore.contracts.events.v1.PatientRegistered;
+import org.medicore.patient.domain.PatientEvent;
 import org.medicore.support.outbox.EventEnvelope;
 import org.medicore.support.outbox.PublishEvent;
 import org.medicore.support.outbox.PublishMessages;
@@ -12,7 +15,7 @@ import java.util.List;
  * Patient events as contracts messages in the topics' envelope, keyed by patient id, sent by the shared
  * outbox publisher, which returns once the broker acknowledged them. The DynamoDB outbox keeps no trace.
  */
-final class KafkaEventPublisher implements PublishEvent<org.medicore.patient.domain.PatientRegistered> {
+final class KafkaEventPublisher implements PublishEvent<PatientEvent> {
 
     private final PublishMessages topic;
 
@@ -21,15 +24,27 @@ final class KafkaEventPublisher implements PublishEvent<org.medicore.patient.dom
     }
 
     @Override
-    public void publish(org.medicore.patient.domain.PatientRegistered event) {
-        PatientRegistered message = PatientRegistered.newBuilder()
-                .setEventId(event.eventId().toString())
-                .setOccurredAt(Timestamp.newBuilder().setSeconds(event.occurredAt().getEpochSecond())
-                        .setNanos(event.occurredAt().getNano()))
-                .setPatientId(event.patientId().value())
-                .setRegisteredAtClinicId(event.registeredAtClinicId())
-                .setHasPortalAccount(event.hasPortalAccount())
-                .build();
-        topic.publishAll(List.of(EventEnvelope.of(event.eventId(), message.getPatientId(), event.occurredAt(), message, "")));
+    public void publish(PatientEvent event) {
+        topic.publishAll(List.of(EventEnvelope.of(event.eventId(), event.patientId().value(), event.occurredAt(),
+                message(event), "")));
+    }
+
+    private static Message message(PatientEvent event) {
+        Timestamp occurredAt = Timestamp.newBuilder().setSeconds(event.occurredAt().getEpochSecond())
+                .setNanos(event.occurredAt().getNano()).build();
+        return switch (event) {
+            case org.medicore.patient.domain.PatientRegistered registered -> PatientRegistered.newBuilder()
+                    .setEventId(registered.eventId().toString())
+                    .setOccurredAt(occurredAt)
+                    .setPatientId(registered.patientId().value())
+                    .setRegisteredAtClinicId(registered.registeredAtClinicId())
+                    .setHasPortalAccount(registered.hasPortalAccount())
+                    .build();
+            case org.medicore.patient.domain.PatientContactChanged changed -> PatientContactChanged.newBuilder()
+                    .setEventId(changed.eventId().toString())
+                    .setOccurredAt(occurredAt)
+                    .setPatientId(changed.patientId().value())
+                    .build();
+        };
     }
 }

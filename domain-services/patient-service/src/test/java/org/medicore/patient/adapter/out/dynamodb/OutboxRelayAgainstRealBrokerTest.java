@@ -7,12 +7,18 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import com.google.protobuf.util.Timestamps;
+import org.medicore.contracts.events.v1.PatientContactChanged;
 import org.medicore.contracts.events.v1.PatientRegistered;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
+import org.medicore.patient.PatientFixtures;
 import org.medicore.patient.RealComponentsTest;
 import org.medicore.patient.application.port.out.SaveOutcome;
+import org.medicore.patient.domain.DemographicsChange;
+import org.medicore.patient.domain.DemographicsEdit;
 import org.medicore.patient.domain.Patient;
+import org.medicore.patient.domain.PatientEvent;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.support.outbox.EventByEventRelay;
 import org.medicore.support.outbox.PublishEvent;
@@ -35,13 +41,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.medicore.patient.PatientFixtures.aPatient;
 
-/** The DynamoDB outbox relayed to the real Kafka broker, including a relay that dies between publish and mark. */
+/**
+ * The DynamoDB outbox relayed to the real Kafka broker, including a relay that dies between publish and mark,
+ * and the events written in the transaction of the change they announce.
+ */
 class OutboxRelayAgainstRealBrokerTest extends RealComponentsTest {
 
     @Autowired
     private DynamoDbPatientStore store;
     @Autowired
-    private PublishEvent<org.medicore.patient.domain.PatientRegistered> kafka;
+    private PublishEvent<PatientEvent> kafka;
 
     @Test
     void a_relay_that_dies_mid_way_loses_no_event_and_its_successor_publishes_the_rest() throws Exception {
@@ -58,7 +67,7 @@ class OutboxRelayAgainstRealBrokerTest extends RealComponentsTest {
 
         // The first relay publishes two events for real, then dies after the third reached Kafka but before it was marked.
         AtomicInteger published = new AtomicInteger();
-        PublishEvent<org.medicore.patient.domain.PatientRegistered> diesAfterThird = event -> {
+        PublishEvent<PatientEvent> diesAfterThird = event -> {
             kafka.publish(event);
             if (published.incrementAndGet() == 3) {
                 throw new IllegalStateException("relay process killed");
@@ -101,6 +110,66 @@ class OutboxRelayAgainstRealBrokerTest extends RealComponentsTest {
 
         assertThat(store.load(second.patient().id())).isEmpty();
         assertThat(store.oldestPending(10)).extracting(e -> e.eventId()).containsExactly(first.event().eventId());
+    }
+
+    @Test
+    void a_new_email_or_phone_is_written_with_its_event_or_not_at_all_and_relayed_without_the_details() throws Exception {
+        drainOutbox();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Patient anna = insert(aPatient().named("Anna", uniqueFamilyName("Contact")).withEmail("anna@example.org"), now);
+        Patient berta = insert(aPatient().named("Berta", uniqueFamilyName("Contact")).withEmail("berta@example.org"), now);
+        drainOutbox();
+
+        // a change nobody sends to: the patient is stored, no event
+        Patient moved = changed(anna, List.of(new DemographicsEdit.SetCity("Potsdam")), now, false);
+        assertThat(store.replace(anna, moved, Optional.empty())).isInstanceOf(SaveOutcome.Saved.class);
+        assertThat(store.oldestPending(10)).isEmpty();
+
+        // a new e-mail from a stale read: neither the patient nor the event is written
+        DemographicsChange.Changed fromStaleRead = (DemographicsChange.Changed) anna.changeDemographics(1,
+                List.of(new DemographicsEdit.SetEmail("anna.stale@example.org")), now);
+        assertThat(store.replace(anna, fromStaleRead.patient(), fromStaleRead.contactChanged()))
+                .isEqualTo(new SaveOutcome.VersionConflict(2));
+        // the e-mail another record of the same person holds: refused, no event either
+        DemographicsChange.Changed twin = (DemographicsChange.Changed) berta.changeDemographics(1, List.of(
+                new DemographicsEdit.SetName(anna.demographics().name()), new DemographicsEdit.SetEmail("anna@example.org")),
+                now);
+        assertThat(store.replace(berta, twin.patient(), twin.contactChanged()))
+                .isEqualTo(new SaveOutcome.DuplicateKeyTaken(anna.id()));
+        assertThat(store.oldestPending(10)).isEmpty();
+        assertThat(store.load(anna.id()).orElseThrow().demographics().contact().email()).isEqualTo("anna@example.org");
+
+        // the change read at the current version: both, in one transaction
+        DemographicsChange.Changed newPhone = (DemographicsChange.Changed) moved.changeDemographics(2,
+                List.of(new DemographicsEdit.SetPhone("+4930555777")), now.plusMillis(1));
+        assertThat(store.replace(moved, newPhone.patient(), newPhone.contactChanged())).isInstanceOf(SaveOutcome.Saved.class);
+        PatientEvent event = newPhone.contactChanged().orElseThrow();
+        assertThat(store.oldestPending(10)).containsExactly(event);
+
+        new EventByEventRelay<>(store, kafka, 10).relayPending();
+
+        ConsumerRecord<String, String> record = consume(Set.of(event.eventId().toString()))
+                .get(event.eventId().toString()).getFirst();
+        PatientContactChanged.Builder value = PatientContactChanged.newBuilder();
+        JsonFormat.parser().merge(record.value(), value);
+        assertThat(record.key()).isEqualTo(anna.id().value());
+        assertThat(header(record, "event-type")).isEqualTo("medicore.events.v1.PatientContactChanged");
+        assertThat(value.build()).isEqualTo(PatientContactChanged.newBuilder().setEventId(event.eventId().toString())
+                .setOccurredAt(Timestamps.fromMillis(now.plusMillis(1).toEpochMilli()))
+                .setPatientId(anna.id().value()).build());
+        assertThat(record.value()).doesNotContain("+4930555777");
+    }
+
+    private Patient insert(PatientFixtures fixture, Instant now) {
+        Patient.Registration registration = Patient.register(PatientId.random(), fixture.demographics(), Optional.empty(), "", now);
+        assertThat(store.insert(registration.patient(), registration.event())).isInstanceOf(SaveOutcome.Saved.class);
+        return registration.patient();
+    }
+
+    private static Patient changed(Patient patient, List<DemographicsEdit> edits, Instant now, boolean announced) {
+        DemographicsChange.Changed change = (DemographicsChange.Changed) patient.changeDemographics(patient.version(), edits, now);
+        assertThat(change.contactChanged().isPresent()).isEqualTo(announced);
+        return change.patient();
     }
 
     private void drainOutbox() {

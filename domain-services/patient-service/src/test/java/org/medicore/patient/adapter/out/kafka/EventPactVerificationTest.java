@@ -13,7 +13,7 @@ import org.medicore.localstack.pact.VerifiesPacts;
 import org.medicore.patient.RealComponentsTest;
 import org.medicore.patient.application.port.in.RegisterPatient;
 import org.medicore.patient.application.port.in.RegistrationResult;
-import org.medicore.patient.domain.PatientRegistered;
+import org.medicore.patient.domain.PatientEvent;
 import org.medicore.support.outbox.EventByEventRelay;
 import org.medicore.patient.domain.Caller;
 import org.medicore.patient.domain.Role;
@@ -37,7 +37,7 @@ class EventPactVerificationTest extends RealComponentsTest implements VerifiesPa
     @Autowired
     private RegisterPatient registration;
     @Autowired
-    private EventByEventRelay<PatientRegistered> relay;
+    private EventByEventRelay<PatientEvent> relay;
     private String patientId;
 
     @State("a patient with a portal account registers at a clinic")
