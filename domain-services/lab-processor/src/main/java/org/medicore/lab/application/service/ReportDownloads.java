@@ -1,0 +1,75 @@
+package org.medicore.lab.application.service;
+
+import org.medicore.lab.application.port.in.GetReportDownloadUrl;
+import org.medicore.lab.application.port.in.Outcome;
+import org.medicore.lab.application.port.in.Refusal;
+import org.medicore.lab.application.port.in.ReportDownload;
+import org.medicore.lab.application.port.out.LoadReport;
+import org.medicore.lab.application.port.out.PresignDownload;
+import org.medicore.lab.application.port.out.ReportObjects;
+import org.medicore.lab.domain.Caller;
+import org.medicore.lab.domain.LabReport;
+import org.medicore.lab.domain.ReportAccess;
+import org.medicore.lab.domain.ReviewAccess;
+import org.medicore.lab.domain.UploadLimits;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Hands out links to reports' original PDFs: to those who may read the report, and, while it is
+ * held for review, to reviewers only (its file may be another person's until a clinician decides).
+ */
+public final class ReportDownloads implements GetReportDownloadUrl {
+
+    private static final String REPORT = "medicore.lab.v1.LabReport";
+
+    private final LoadReport loadReport;
+    private final ReportObjects objects;
+    private final PresignDownload presignDownload;
+    private final Duration linkValidFor;
+
+    public ReportDownloads(LoadReport loadReport, ReportObjects objects, PresignDownload presignDownload,
+                           Duration linkValidFor) {
+        this.loadReport = loadReport;
+        this.objects = objects;
+        this.presignDownload = presignDownload;
+        this.linkValidFor = linkValidFor;
+    }
+
+    @Override
+    public Outcome<ReportDownload> downloadUrl(Caller caller, String reportId) {
+        if (!Ids.isUuid(reportId)) {
+            return Ids.notAReportId();
+        }
+        Optional<LabReport> found = loadReport.load(reportId);
+        if (found.isEmpty()) {
+            return Outcome.refused(new Refusal.NotFound(REPORT, reportId));
+        }
+        LabReport report = found.get();
+        if (!ReportAccess.mayActFor(caller, report.patientId())) {
+            return Outcome.refused(new Refusal.Denied());
+        }
+        Optional<Refusal> noFile = switch (report.status()) {
+            case AWAITING_UPLOAD -> Optional.of(new Refusal.Precondition("NOT_UPLOADED",
+                    "the report's upload was never confirmed, so it has no file"));
+            case REJECTED -> Optional.of(new Refusal.Precondition("REPORT_REJECTED",
+                    "the report's file was refused and is not handed out"));
+            case NEEDS_REVIEW -> ReviewAccess.mayReview(caller) ? Optional.empty()
+                    : Optional.of(new Refusal.Precondition("HELD_FOR_REVIEW",
+                    "the report waits for a clinician's review; its file is available once it is decided"));
+            case UPLOADED, PROCESSING, PROCESSED -> Optional.empty();
+        };
+        if (noFile.isPresent()) {
+            return Outcome.refused(noFile.get());
+        }
+        OptionalLong size = objects.sizeOf(report.objectKey());
+        if (size.isEmpty()) {
+            return Outcome.refused(new Refusal.Precondition("OBJECT_MISSING", "no PDF is stored for the report"));
+        }
+        PresignDownload.PresignedGet link = presignDownload.presignGet(report.objectKey(), UploadLimits.PDF, linkValidFor);
+        return Outcome.done(new ReportDownload(report.id(), report.patientId(), report.fileName(), size.getAsLong(),
+                link.url(), link.expiresAt()));
+    }
+}
