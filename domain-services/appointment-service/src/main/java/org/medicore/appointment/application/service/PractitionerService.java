@@ -117,7 +117,7 @@ public final class PractitionerService implements ManagePractitioners {
             return new Denied<>("only administrators and the practitioner set working hours");
         }
         return transactions.inTransaction(() -> {
-            long current = loadHours.workingHours(id).map(WorkingHours::version).orElse(0L);
+            long current = loadHours.workingHoursForChange(id).map(WorkingHours::version).orElse(0L);
             if (expectedVersion != 0 && expectedVersion != current) {
                 return new Stale<>(current);
             }

@@ -21,6 +21,7 @@ public final class JooqPersistence {
 
     private final JooqAppointments appointments;
     private final JooqPractitioners practitioners;
+    private final JooqWorkingHours workingHours;
     private final JooqOutbox outbox;
     private final DSLContext dsl;
 
@@ -28,6 +29,7 @@ public final class JooqPersistence {
         this.dsl = dsl;
         this.appointments = new JooqAppointments(dsl);
         this.practitioners = new JooqPractitioners(dsl);
+        this.workingHours = new JooqWorkingHours(dsl);
         this.outbox = new JooqOutbox(dsl);
     }
 
@@ -52,11 +54,11 @@ public final class JooqPersistence {
     }
 
     public LoadWorkingHours loadWorkingHours() {
-        return practitioners;
+        return workingHours;
     }
 
     public SaveWorkingHours saveWorkingHours() {
-        return practitioners;
+        return workingHours;
     }
 
     public AppendToOutbox appendToOutbox() {
