@@ -90,9 +90,9 @@ public class LabProcessorConfiguration {
     }
 
     @Bean
-    ReportDownloads reportDownloads(LoadReport loadReport, ReportObjects objects, PresignDownload presignDownload,
+    ReportDownloads reportDownloads(LabReportIntake labReportIntake, ReportObjects objects, PresignDownload presignDownload,
                                     DownloadProperties download) {
-        return new ReportDownloads(loadReport, objects, presignDownload, download.linkValidFor());
+        return new ReportDownloads(labReportIntake, objects, presignDownload, download.linkValidFor());
     }
 
     @Bean

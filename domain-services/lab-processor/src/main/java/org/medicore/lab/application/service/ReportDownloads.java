@@ -1,15 +1,14 @@
 package org.medicore.lab.application.service;
 
 import org.medicore.lab.application.port.in.GetReportDownloadUrl;
+import org.medicore.lab.application.port.in.GetReportStatus;
 import org.medicore.lab.application.port.in.Outcome;
 import org.medicore.lab.application.port.in.Refusal;
 import org.medicore.lab.application.port.in.ReportDownload;
-import org.medicore.lab.application.port.out.LoadReport;
 import org.medicore.lab.application.port.out.PresignDownload;
 import org.medicore.lab.application.port.out.ReportObjects;
 import org.medicore.lab.domain.Caller;
 import org.medicore.lab.domain.LabReport;
-import org.medicore.lab.domain.ReportAccess;
 import org.medicore.lab.domain.ReviewAccess;
 import org.medicore.lab.domain.UploadLimits;
 
@@ -23,16 +22,15 @@ import java.util.OptionalLong;
  */
 public final class ReportDownloads implements GetReportDownloadUrl {
 
-    private static final String REPORT = "medicore.lab.v1.LabReport";
-
-    private final LoadReport loadReport;
+    private final GetReportStatus reports;
     private final ReportObjects objects;
     private final PresignDownload presignDownload;
     private final Duration linkValidFor;
 
-    public ReportDownloads(LoadReport loadReport, ReportObjects objects, PresignDownload presignDownload,
+    /** @param reports the rules of reading a report, which downloading its file follows */
+    public ReportDownloads(GetReportStatus reports, ReportObjects objects, PresignDownload presignDownload,
                            Duration linkValidFor) {
-        this.loadReport = loadReport;
+        this.reports = reports;
         this.objects = objects;
         this.presignDownload = presignDownload;
         this.linkValidFor = linkValidFor;
@@ -40,17 +38,13 @@ public final class ReportDownloads implements GetReportDownloadUrl {
 
     @Override
     public Outcome<ReportDownload> downloadUrl(Caller caller, String reportId) {
-        if (!Ids.isUuid(reportId)) {
-            return Ids.notAReportId();
-        }
-        Optional<LabReport> found = loadReport.load(reportId);
-        if (found.isEmpty()) {
-            return Outcome.refused(new Refusal.NotFound(REPORT, reportId));
-        }
-        LabReport report = found.get();
-        if (!ReportAccess.mayActFor(caller, report.patientId())) {
-            return Outcome.refused(new Refusal.Denied());
-        }
+        return switch (reports.reportStatus(caller, reportId)) {
+            case Outcome.Refused<LabReport> refused -> Outcome.refused(refused.refusal());
+            case Outcome.Done<LabReport> readable -> linkTo(caller, readable.value());
+        };
+    }
+
+    private Outcome<ReportDownload> linkTo(Caller caller, LabReport report) {
         Optional<Refusal> noFile = switch (report.status()) {
             case AWAITING_UPLOAD -> Optional.of(new Refusal.Precondition("NOT_UPLOADED",
                     "the report's upload was never confirmed, so it has no file"));
