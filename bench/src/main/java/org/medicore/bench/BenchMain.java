@@ -103,7 +103,7 @@ public final class BenchMain {
                     report.add(load.run(PATIENT_DAY, clients, day::visit));
                 }
                 if (options.scenarios().contains("lab-upload")) {
-                    LabUpload upload = new LabUpload(graphQl);
+                    LabUpload upload = new LabUpload(target, tokens, graphQl);
                     report.add(load.run(LAB_UPLOAD, clients, upload::upload));
                 }
             }

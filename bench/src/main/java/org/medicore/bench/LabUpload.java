@@ -11,12 +11,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A lab report uploaded as the portal uploads it, as one operation: the demo patient asks the BFF
  * for an upload, PUTs the PDF to the presigned URL of the object store, confirms it, and the
  * operation ends when the report is {@code PROCESSED} (its results attached to the record). A
- * report held for review or refused is a failure: the PDF is one the processor reads in full.
+ * report held for review or refused is a failure: the PDF is one the processor reads in full. Like the
+ * portal, it learns the status from the {@code labReportStatus} subscription (the status now, then each
+ * change), not by asking again and again.
  */
 final class LabUpload {
 
@@ -25,16 +31,21 @@ final class LabUpload {
               requestLabReportUpload(input: $input) { reportId uploadUrl requiredHeaders { name value } }
             }""";
     private static final String CONFIRM = "mutation Confirm($id: ID!) { confirmLabReportUpload(reportId: $id) { id status } }";
-    private static final String STATUS = "query Status($id: ID!) { labReport(id: $id) { status } }";
+    private static final String STATUS = "subscription Status($id: ID!) { labReportStatus(reportId: $id) { status detail } }";
     private static final Duration PROCESSING_LIMIT = Duration.ofSeconds(60);
+    private static final Set<String> FINAL = Set.of("PROCESSED", "NEEDS_REVIEW", "REJECTED");
 
+    private final Target target;
+    private final Tokens tokens;
     private final GraphQl graphQl;
     private final String patientId;
     private final byte[] pdf = LabReportPdf.withLines(List.of("Glucose: 98 mg/dL (70-99)", "Sodium: 141 mmol/L (136-145)",
             "Potassium: 5.9 mmol/L (3.5-5.1)"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    LabUpload(GraphQl graphQl) throws IOException, InterruptedException {
+    LabUpload(Target target, Tokens tokens, GraphQl graphQl) throws IOException, InterruptedException {
+        this.target = target;
+        this.tokens = tokens;
         this.graphQl = graphQl;
         this.patientId = graphQl.execute("patient", "query Me { me { patient { id } } }", Map.of())
                 .path("me").path("patient").path("id").asString();
@@ -60,17 +71,25 @@ final class LabUpload {
             throw new IOException("the object store refused the PDF: HTTP " + stored.statusCode());
         }
         graphQl.execute("patient", CONFIRM, Map.of("id", reportId));
-        long deadline = System.nanoTime() + PROCESSING_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            String status = graphQl.execute("patient", STATUS, Map.of("id", reportId)).path("labReport").path("status").asString();
-            switch (status) {
-                case "PROCESSED" -> {
-                    return;
-                }
-                case "REJECTED", "NEEDS_REVIEW" -> throw new IllegalStateException("report " + reportId + " ended " + status);
-                default -> Thread.sleep(50);
+        CompletableFuture<JsonNode> last = new CompletableFuture<>();
+        try (LiveSubscription status = LiveSubscription.openNow(target, tokens.of("patient"), STATUS, Map.of("id", reportId),
+                data -> {
+                    JsonNode change = data.path("labReportStatus");
+                    if (FINAL.contains(change.path("status").asString())) {
+                        last.complete(change);
+                    }
+                })) {
+            JsonNode change;
+            try {
+                change = last.get(PROCESSING_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("report " + reportId + " not processed within " + PROCESSING_LIMIT.toSeconds()
+                        + " s" + (status.firstFailure().isEmpty() ? "" : ": " + status.firstFailure()));
+            }
+            if (!change.path("status").asString().equals("PROCESSED")) {
+                throw new IllegalStateException("report " + reportId + " ended " + change.path("status").asString() + ": "
+                        + change.path("detail").asString());
             }
         }
-        throw new IllegalStateException("report " + reportId + " not processed within " + PROCESSING_LIMIT.toSeconds() + " s");
     }
 }

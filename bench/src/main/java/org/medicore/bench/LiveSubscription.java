@@ -28,8 +28,17 @@ final class LiveSubscription implements AutoCloseable {
         this.socket = socket;
     }
 
+    /** Opens it and waits half a second, so the BFF's Kafka consumer has it before the first change is made. */
     static LiveSubscription open(Target target, String token, String query, Map<String, Object> variables,
                                  Consumer<JsonNode> onData) throws Exception {
+        LiveSubscription subscription = openNow(target, token, query, variables, onData);
+        Thread.sleep(500);
+        return subscription;
+    }
+
+    /** Opens it without waiting: for a subscription whose first answer is the state now, as the lab report's status is. */
+    static LiveSubscription openNow(Target target, String token, String query, Map<String, Object> variables,
+                                    Consumer<JsonNode> onData) throws Exception {
         CountDownLatch acknowledged = new CountDownLatch(1);
         AtomicReference<LiveSubscription> self = new AtomicReference<>();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
@@ -65,7 +74,6 @@ final class LiveSubscription implements AutoCloseable {
         }
         socket.sendText(JsonMapper.shared().writeValueAsString(Map.of("id", "1", "type", "subscribe", "payload",
                 Map.of("query", query, "variables", variables))), true).get();
-        Thread.sleep(500); // the subscription reaches the BFF's Kafka consumer before the first change is made
         return subscription;
     }
 

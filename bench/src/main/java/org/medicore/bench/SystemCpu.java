@@ -21,7 +21,7 @@ final class SystemCpu {
 
     /** MediCore's own processes: the figure the targets speak of. */
     static final List<String> OWN = List.of("bff-graphql", "patient-service", "appointment-service", "billing-service",
-            "lab-processor", "analytics-service");
+            "lab-processor", "analytics-service", "notification-service", "fhir-api");
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ, 100 on every Linux architecture we run on
     private static final Path PROC = Path.of("/proc");

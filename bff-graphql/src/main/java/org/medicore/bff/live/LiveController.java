@@ -20,7 +20,6 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Subscriptions over graphql-ws, fed by {@link LiveEvents}. Who may open one is decided when it
@@ -29,8 +28,6 @@ import java.util.Set;
  */
 @Controller
 class LiveController {
-
-    private static final Set<String> FINAL = Set.of("PROCESSED", "REJECTED");
 
     private final LiveEvents events;
     private final ServiceStubs services;
@@ -89,23 +86,20 @@ class LiveController {
                 .map(LiveController::appointmentChange);
     }
 
-    /** The report's current status first, then each change until it is final. */
+    /** The report's current status first, then each change until it is final ({@link ReportStatusFeed}). */
     @SubscriptionMapping
     Flux<LabReportStatusChange> labReportStatus(@Argument String reportId, GraphQLContext context) {
-        LabReport now = services.labs(Caller.of(context)).getReportStatus(GetReportStatusRequest.newBuilder()
-                .setReportId(reportId).build()).getReport();
-        LabReportStatusChange current = new LabReportStatusChange(reportId, now.getStatus().name(),
-                now.getRejectionDetail().isEmpty() ? null : now.getRejectionDetail(), now.getResultCount(),
-                now.getAbnormalCount(), null);
-        if (FINAL.contains(current.status())) {
-            return Flux.just(current);
-        }
         Flux<LabReportStatusChange> changes = events.stream()
                 .filter(event -> event.type().startsWith("LabReport"))
                 .filter(event -> reportId.equals(LiveEvents.field(event.message(), "report_id")))
-                .map(LiveController::labChange)
-                .takeUntil(change -> FINAL.contains(change.status()));
-        return Flux.concat(Flux.just(current), changes);
+                .map(LiveController::labChange);
+        return ReportStatusFeed.follow(changes, () -> {
+            LabReport now = services.labs(Caller.of(context)).getReportStatus(GetReportStatusRequest.newBuilder()
+                    .setReportId(reportId).build()).getReport();
+            return new LabReportStatusChange(reportId, now.getStatus().name(),
+                    now.getRejectionDetail().isEmpty() ? null : now.getRejectionDetail(), now.getResultCount(),
+                    now.getAbnormalCount(), null);
+        });
     }
 
     @SchemaMapping(typeName = "AnalyticsWindow", field = "dimension")
