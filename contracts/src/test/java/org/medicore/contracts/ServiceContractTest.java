@@ -44,9 +44,9 @@ class ServiceContractTest {
     }
 
     @Test
-    void the_lab_service_offers_upload_confirmation_status_results_hl7_and_review() {
+    void the_lab_service_offers_upload_confirmation_status_download_results_hl7_and_review() {
         assertThat(rpcNames(LabServiceGrpc.getServiceDescriptor())).containsExactlyInAnyOrder(
-                "RequestUploadUrl", "ConfirmUpload", "GetReportStatus", "ListResultsByPatient",
+                "RequestUploadUrl", "ConfirmUpload", "GetReportStatus", "GetReportDownloadUrl", "ListResultsByPatient",
                 "ListReportsByPatient", "SubmitHl7Message", "ListReviewQueue", "DecideReview");
     }
 

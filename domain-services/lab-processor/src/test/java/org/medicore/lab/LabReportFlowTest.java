@@ -371,14 +371,4 @@ class LabReportFlowTest extends RunningLabProcessor {
         }
         assertThat(objectExists(uploadKey)).as("still under uploads/: " + uploadKey).isFalse();
     }
-
-    private void ownRecordOf(String subject) {
-        try {
-            aRegisteredPatient(subject);
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
-                throw e;
-            }
-        }
-    }
 }

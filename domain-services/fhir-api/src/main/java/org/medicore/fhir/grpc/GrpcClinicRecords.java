@@ -28,6 +28,8 @@ import org.medicore.contracts.billing.v1.GetInvoiceRequest;
 import org.medicore.contracts.billing.v1.GetInvoiceResponse;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientResponse;
+import org.medicore.contracts.lab.v1.GetReportDownloadUrlRequest;
+import org.medicore.contracts.lab.v1.GetReportDownloadUrlResponse;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.GetReportStatusResponse;
 import org.medicore.contracts.lab.v1.LabServiceGrpc;
@@ -137,6 +139,11 @@ final class GrpcClinicRecords implements ClinicRecords {
     @Override
     public GetReportStatusResponse labReport(Caller caller, GetReportStatusRequest request) {
         return labs(caller).getReportStatus(request);
+    }
+
+    @Override
+    public GetReportDownloadUrlResponse labReportFile(Caller caller, GetReportDownloadUrlRequest request) {
+        return labs(caller).getReportDownloadUrl(request);
     }
 
     @Override

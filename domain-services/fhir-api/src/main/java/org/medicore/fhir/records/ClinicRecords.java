@@ -22,6 +22,8 @@ import org.medicore.contracts.billing.v1.GetInvoiceRequest;
 import org.medicore.contracts.billing.v1.GetInvoiceResponse;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientResponse;
+import org.medicore.contracts.lab.v1.GetReportDownloadUrlRequest;
+import org.medicore.contracts.lab.v1.GetReportDownloadUrlResponse;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.GetReportStatusResponse;
 import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
@@ -71,6 +73,9 @@ public interface ClinicRecords {
     CancelAppointmentResponse cancel(Caller caller, CancelAppointmentRequest request);
 
     GetReportStatusResponse labReport(Caller caller, GetReportStatusRequest request);
+
+    /** A short-lived link to a lab report's original PDF; lab-processor decides whether the caller may have it. */
+    GetReportDownloadUrlResponse labReportFile(Caller caller, GetReportDownloadUrlRequest request);
 
     ListReportsByPatientResponse labReports(Caller caller, ListReportsByPatientRequest request);
 

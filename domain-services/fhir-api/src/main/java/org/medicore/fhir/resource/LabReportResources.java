@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * A lab report of lab-processor as a FHIR DiagnosticReport: a laboratory report (LOINC 11502-2) of
  * its patient, its status as far as processing went, the results read from it as its Observations,
- * and the uploaded PDF described (name, type, size) as its presented form. A report still waiting
- * for its upload is no report yet.
+ * and the uploaded PDF described (name, type, size) as its presented form, with the Binary that serves it
+ * while lab-processor keeps it for the report (not once it was rejected). A report still waiting for its
+ * upload is no report yet.
  */
 public final class LabReportResources {
 
@@ -56,6 +57,9 @@ public final class LabReportResources {
         }
         if (report.getSizeBytes() > 0 && report.getSizeBytes() <= Integer.MAX_VALUE) {
             pdf.setSize((int) report.getSizeBytes());
+        }
+        if (report.getStatus() != LabReportStatus.REJECTED) {
+            pdf.setUrl("Binary/" + report.getId());
         }
         diagnostic.addPresentedForm(pdf);
         return Optional.of(diagnostic);

@@ -1,6 +1,7 @@
 package org.medicore.fhir.s3;
 
 import org.medicore.fhir.export.ExportFiles;
+import org.medicore.fhir.records.LinkedFiles;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +15,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Optional;
 
-/** The bucket of the export files: path-style addressing, so S3-compatible stores work as S3 does. */
+/** The bucket of the export files, and the way to other services' presigned links: path-style addressing, so S3-compatible stores work as S3 does. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(S3Configuration.ExportBucket.class)
 class S3Configuration {
@@ -54,6 +57,12 @@ class S3Configuration {
                 .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().pathStyleAccessEnabled(true).build());
         bucket.endpointUri().ifPresent(presigner::endpointOverride);
         return presigner.build();
+    }
+
+    /** The services' presigned links (a lab report's PDF) point at their own buckets: no AWS client is needed to follow them. */
+    @Bean
+    LinkedFiles linkedFiles() {
+        return new PresignedLinks(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Duration.ofSeconds(30));
     }
 
     @Bean

@@ -76,6 +76,9 @@ class MetadataEndpoint {
         resource(rest, "Slot", Set.of(), SlotEndpoint.SEARCH_PARAMETERS);
         resource(rest, "Observation", Set.of(), ObservationEndpoint.SEARCH_PARAMETERS);
         resource(rest, "DiagnosticReport", Set.of(READ), DiagnosticReportEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "Binary", Set.of(READ), Set.of())
+                .setDocumentation("a lab report's PDF (the id is the report's): with Accept application/fhir+json the Binary with its"
+                        + " data, otherwise a 303 to a short-lived link to the PDF itself");
         resource(rest, "Appointment", Set.of(READ, CREATE, UPDATE), AppointmentEndpoint.SEARCH_PARAMETERS)
                 .setDocumentation("create books (the end follows from the practitioner's slot length; Idempotency-Key makes a"
                         + " retry safe); update only cancels (status cancelled, with a cancelation reason; If-Match W/\"n\" with the version n)");

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.medicore.fhir.records.LinkedFiles;
 import org.medicore.fhir.resource.InvalidResource;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -99,6 +100,12 @@ class OperationOutcomes {
     ResponseEntity<OperationOutcome> methodNotServed(HttpRequestMethodNotSupportedException unsupported) {
         return answer(HttpStatus.METHOD_NOT_ALLOWED, outcome(IssueType.NOTSUPPORTED,
                 unsupported.getMethod() + " is not served here; GET /fhir/metadata lists what is", null));
+    }
+
+    @ExceptionHandler(LinkedFiles.UnreachableFile.class)
+    ResponseEntity<OperationOutcome> fileUnreachable(LinkedFiles.UnreachableFile unreachable) {
+        log.warn("a file behind a service's link could not be fetched: {}", unreachable.getMessage());
+        return answer(HttpStatus.BAD_GATEWAY, outcome(IssueType.TRANSIENT, "the file could not be fetched from its store; try again", null));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.medicore.contracts.billing.v1.BillingServiceGrpc;
 import org.medicore.contracts.billing.v1.GetInvoiceRequest;
 import org.medicore.contracts.billing.v1.GetInvoiceResponse;
+import org.medicore.contracts.lab.v1.GetReportDownloadUrlRequest;
+import org.medicore.contracts.lab.v1.GetReportDownloadUrlResponse;
+import org.medicore.contracts.lab.v1.LabServiceGrpc;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.GetPatientResponse;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
@@ -34,7 +37,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The gRPC adapter against an in-process patient- and billing-service: the caller's token relayed, a deadline on each call, refusals passed on. */
+/** The gRPC adapter against an in-process patient-, billing-service and lab-processor: the caller's token relayed, a deadline on each call, refusals passed on. */
 class GrpcClinicRecordsTest {
 
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
@@ -73,6 +76,19 @@ class GrpcClinicRecordsTest {
                         answer.onNext(GetInvoiceResponse.newBuilder().setInvoice(Clinic.aPartlyPaidInvoice().setId(request.getInvoiceId())).build());
                         answer.onCompleted();
                     }
+                }, seeing))
+                .addService(ServerInterceptors.intercept(new LabServiceGrpc.LabServiceImplBase() {
+                    @Override
+                    public void getReportDownloadUrl(GetReportDownloadUrlRequest request,
+                                                     StreamObserver<GetReportDownloadUrlResponse> answer) {
+                        if (!request.getReportId().equals(Clinic.aProcessedReport().getId())) {
+                            answer.onError(Status.FAILED_PRECONDITION.withDescription("the report's file was refused").asRuntimeException());
+                            return;
+                        }
+                        answer.onNext(GetReportDownloadUrlResponse.newBuilder().setDownloadUrl("https://store.example/report.pdf?X-Amz-Signature=1")
+                                .setContentType("application/pdf").setPatientId(Clinic.ALICE).build());
+                        answer.onCompleted();
+                    }
                 }, seeing)).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     }
@@ -104,6 +120,22 @@ class GrpcClinicRecordsTest {
                 GetPatientRequest.newBuilder().setPatientId("unknown").build()));
 
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
+    void a_lab_reports_file_link_is_asked_of_lab_processor_with_the_callers_own_token_and_its_refusal_passed_on() {
+        GrpcClinicRecords records = new GrpcClinicRecords(channel, channel, channel, channel, Duration.ofSeconds(2));
+        Caller alice = new Caller("alice-token", "alice-subject", Set.of("PATIENT"));
+
+        GetReportDownloadUrlResponse link = records.labReportFile(alice,
+                GetReportDownloadUrlRequest.newBuilder().setReportId(Clinic.aProcessedReport().getId()).build());
+        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> records.labReportFile(alice,
+                GetReportDownloadUrlRequest.newBuilder().setReportId("a-rejected-report").build()));
+
+        assertThat(link.getDownloadUrl()).startsWith("https://store.example/report.pdf");
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(authorizations).containsExactly("Bearer alice-token", "Bearer alice-token");
+        assertThat(deadlines).containsExactly(true, true);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.medicore.contracts.lab.v1.AbnormalFlag;
 import org.medicore.contracts.patient.v1.Sex;
 import org.medicore.fhir.support.Clinic;
+import org.medicore.fhir.support.RecordsOnFile;
 import org.medicore.fhir.support.R4CoreValidator;
 
 import java.util.List;
@@ -102,17 +103,33 @@ class ResourceValidationTest {
     }
 
     @Test
-    void a_processed_lab_report_is_a_final_diagnostic_report_with_its_results_and_its_pdf_described() {
+    void a_processed_lab_report_is_a_final_diagnostic_report_with_its_results_and_its_pdf_as_a_binary() {
         var report = LabReportResources.of(Clinic.aProcessedReport().build(), List.of(Clinic.haemoglobin().build())).orElseThrow();
 
         assertValid(report);
         assertThat(report.getStatus()).isEqualTo(org.hl7.fhir.r4.model.DiagnosticReport.DiagnosticReportStatus.FINAL);
         assertThat(report.getResultFirstRep().getReference()).isEqualTo("Observation/" + Clinic.haemoglobin().getId());
         assertThat(report.getPresentedFormFirstRep().getTitle()).isEqualTo("labs-2026-03-01.pdf");
-        assertValid(LabReportResources.of(Clinic.aProcessedReport().setStatus(org.medicore.contracts.lab.v1.LabReportStatus.REJECTED)
-                .setRejectionDetail("not a lab report").build(), List.of()).orElseThrow());
+        assertThat(report.getPresentedFormFirstRep().getContentType()).isEqualTo("application/pdf");
+        assertThat(report.getPresentedFormFirstRep().getUrl()).isEqualTo("Binary/" + Clinic.aProcessedReport().getId());
+        var rejected = LabReportResources.of(Clinic.aProcessedReport().setStatus(org.medicore.contracts.lab.v1.LabReportStatus.REJECTED)
+                .setRejectionDetail("not a lab report").build(), List.of()).orElseThrow();
+        assertValid(rejected);
+        assertThat(rejected.getPresentedFormFirstRep().hasUrl()).as("a refused file is not handed out").isFalse();
         assertThat(LabReportResources.of(Clinic.aProcessedReport()
                 .setStatus(org.medicore.contracts.lab.v1.LabReportStatus.AWAITING_UPLOAD).build(), List.of())).isEmpty();
+    }
+
+    @Test
+    void a_lab_reports_pdf_is_a_binary_with_its_bytes_guarded_as_its_diagnostic_report() {
+        String reportId = Clinic.aProcessedReport().getId();
+        byte[] pdf = RecordsOnFile.pdfOf(reportId);
+
+        var binary = BinaryResources.labReportFile(reportId, "application/pdf", pdf);
+
+        assertValid(binary);
+        assertThat(binary.getData()).isEqualTo(pdf);
+        assertThat(binary.getSecurityContext().getReference()).isEqualTo("DiagnosticReport/" + reportId);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.medicore.fhir.s3;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.medicore.fhir.records.LinkedFiles;
 import org.medicore.localstack.ObjectStore;
 import org.medicore.localstack.TestStack;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,8 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The export files in the real S3-compatible store of the test stack (S3Proxy, which checks signatures as S3 does). */
+/** The export files, and the services' presigned links followed, in the real S3-compatible store of the test stack (S3Proxy, which checks signatures as S3 does). */
 class S3ExportFilesTest {
 
     private static final String BUCKET = ObjectStore.FHIR_EXPORTS_BUCKET;
@@ -55,6 +57,18 @@ class S3ExportFilesTest {
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(ndjson);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("application/fhir+ndjson");
+    }
+
+    @Test
+    void a_services_presigned_link_is_followed_to_the_files_exact_bytes_and_a_refused_link_is_unreachable() {
+        byte[] pdf = "%PDF-1.7\n\u00e2\u00e3\u0000 a report\n%%EOF".getBytes(StandardCharsets.ISO_8859_1);
+        String key = files.write("export-3", "report.pdf", pdf);
+        URI link = files.downloadUrl(key, Duration.ofMinutes(5));
+        LinkedFiles links = new S3Configuration().linkedFiles();
+
+        assertThat(links.fetch(link)).isEqualTo(pdf);
+        assertThatThrownBy(() -> links.fetch(URI.create(link.toString().replace("export-3", "export-1"))))
+                .isInstanceOf(LinkedFiles.UnreachableFile.class).hasMessageContaining("403");
     }
 
     @Test

@@ -33,9 +33,12 @@ import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientResponse;
 import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.contracts.lab.v1.GetReportDownloadUrlRequest;
+import org.medicore.contracts.lab.v1.GetReportDownloadUrlResponse;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.GetReportStatusResponse;
 import org.medicore.contracts.lab.v1.LabReport;
+import org.medicore.contracts.lab.v1.LabReportStatus;
 import org.medicore.contracts.lab.v1.LabResult;
 import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
@@ -53,10 +56,12 @@ import org.medicore.contracts.patient.v1.SearchPatientsRequest;
 import org.medicore.contracts.patient.v1.SearchPatientsResponse;
 import org.medicore.fhir.records.Caller;
 import org.medicore.fhir.records.ClinicRecords;
+import org.medicore.fhir.records.LinkedFiles;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,9 +77,13 @@ import java.util.function.Function;
  * (any patient but their own for a PATIENT token), and remembers the callers it served. Books
  * only a free slot (FAILED_PRECONDITION otherwise, as appointment-service), once per idempotency key,
  * and cancels with a reason, of the current version. Billing is refused to a doctor (PERMISSION_DENIED,
- * as billing-service: a patient sees their own, billing staff and admins everyone's).
+ * as billing-service: a patient sees their own, billing staff and admins everyone's). A lab report's
+ * PDF is handed out as a link {@code memory:lab-reports/<id>} (FAILED_PRECONDITION for a rejected report,
+ * as lab-processor) and fetched through the same object, its bytes those of {@link #pdfOf}.
  */
-public final class RecordsOnFile implements ClinicRecords {
+public final class RecordsOnFile implements ClinicRecords, LinkedFiles {
+
+    private static final String FILE_LINK = "memory:lab-reports/";
 
     private final Map<String, Patient> patients = new LinkedHashMap<>();
     private final List<LabResult> labResults = new ArrayList<>();
@@ -297,6 +306,32 @@ public final class RecordsOnFile implements ClinicRecords {
                 .orElseThrow(() -> Status.NOT_FOUND.asRuntimeException());
         visible(caller, report.getPatientId());
         return GetReportStatusResponse.newBuilder().setReport(report).build();
+    }
+
+    @Override
+    public GetReportDownloadUrlResponse labReportFile(Caller caller, GetReportDownloadUrlRequest request) {
+        LabReport report = labReports.stream().filter(found -> found.getId().equals(request.getReportId())).findFirst()
+                .orElseThrow(() -> Status.NOT_FOUND.asRuntimeException());
+        visible(caller, report.getPatientId());
+        if (report.getStatus() == LabReportStatus.REJECTED) {
+            throw Status.FAILED_PRECONDITION.withDescription("the report's file was refused").asRuntimeException();
+        }
+        return GetReportDownloadUrlResponse.newBuilder().setDownloadUrl(FILE_LINK + report.getId())
+                .setContentType("application/pdf").setSizeBytes(pdfOf(report.getId()).length)
+                .setFileName(report.getFileName()).setPatientId(report.getPatientId()).build();
+    }
+
+    @Override
+    public byte[] fetch(URI link) {
+        if (!link.toString().startsWith(FILE_LINK)) {
+            throw new UnreachableFile("no file at " + link);
+        }
+        return pdfOf(link.toString().substring(FILE_LINK.length()));
+    }
+
+    /** The bytes of a report's PDF: not all of them text, as in a real one. */
+    public static byte[] pdfOf(String reportId) {
+        return ("%PDF-1.7\n%\u00e2\u00e3 report " + reportId + "\n%%EOF").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Override

@@ -60,6 +60,7 @@ class FhirApiTest {
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final String BOB = "2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b";
     private static final String CARL = "3f4a5b6c-7d8e-4f9a-0b1c-2d3e4f5a6b7c";
+    private static final String REFUSED_REPORT = "8e2f3a4b-5c6d-4e7f-9a8b-0c1d2e3f4a51";
 
     @TestConfiguration
     static class Services {
@@ -74,7 +75,9 @@ class FhirApiTest {
                     .with(Clinic.alice().build(), Clinic.aPatient(BOB, "Bob", "Smithers").setKeycloakSubject("bob-subject").build(),
                             Clinic.aPatient(CARL, "Carl", "Smirnov").build())
                     .with(Clinic.haemoglobin().build(), Clinic.aQualitativeResult().build())
-                    .with(Clinic.aProcessedReport().build())
+                    .with(Clinic.aProcessedReport().build(), Clinic.aProcessedReport().setId(REFUSED_REPORT).setPatientId(CARL)
+                            .setStatus(org.medicore.contracts.lab.v1.LabReportStatus.REJECTED).setResultCount(0)
+                            .setRejectionDetail("not a lab report").build())
                     .with(Clinic.diabetes().build(), Clinic.penicillinAllergy().build(), Clinic.metformin().build(), Clinic.aNote().build())
                     .with(Clinic.aBooking().build(), Clinic.aCancelledFollowUp().build())
                     .with(Clinic.drNovak().build())
@@ -224,6 +227,40 @@ class FhirApiTest {
         assertThat(found.getEntry()).extracting(entry -> entry.getResource().getIdPart()).containsExactly(reportId);
         assertRefused(mvc.perform(get("/fhir/DiagnosticReport").param("patient", BOB).with(alice())).andReturn(),
                 403, OperationOutcome.IssueType.FORBIDDEN, null);
+    }
+
+    @Test
+    void a_lab_reports_pdf_is_its_binary_as_fhir_json_and_otherwise_the_file_itself_through_a_short_lived_link() throws Exception {
+        String reportId = Clinic.aProcessedReport().getId();
+        org.hl7.fhir.r4.model.DiagnosticReport report = valid(mvc.perform(get("/fhir/DiagnosticReport/" + reportId).with(alice()))
+                .andReturn(), org.hl7.fhir.r4.model.DiagnosticReport.class);
+        assertThat(report.getPresentedFormFirstRep().getUrl()).isEqualTo("Binary/" + reportId);
+
+        org.hl7.fhir.r4.model.Binary binary = valid(mvc.perform(get("/fhir/" + report.getPresentedFormFirstRep().getUrl())
+                .accept("application/fhir+json").with(alice())).andReturn(), org.hl7.fhir.r4.model.Binary.class);
+        assertThat(binary.getContentType()).isEqualTo("application/pdf");
+        assertThat(binary.getData()).isEqualTo(RecordsOnFile.pdfOf(reportId));
+        assertThat(binary.getSecurityContext().getReference()).isEqualTo("DiagnosticReport/" + reportId);
+        for (String accept : List.of("application/pdf", "*/*")) {
+            MvcResult file = mvc.perform(get("/fhir/Binary/" + reportId).accept(accept).with(alice())).andReturn();
+            assertThat(file.getResponse().getStatus()).as(accept).isEqualTo(303);
+            assertThat(file.getResponse().getHeader("Location")).isEqualTo("memory:lab-reports/" + reportId);
+            assertThat(file.getResponse().getHeader("Cache-Control")).contains("no-store");
+        }
+    }
+
+    @Test
+    void a_lab_reports_pdf_is_refused_as_lab_processor_refuses_it() throws Exception {
+        RequestPostProcessor bob = jwt().jwt(token -> token.tokenValue("bob-token").subject("bob-subject")
+                        .claim("realm_access", Map.of("roles", List.of("PATIENT"))))
+                .authorities(new SimpleGrantedAuthority("ROLE_PATIENT"));
+
+        assertRefused(mvc.perform(get("/fhir/Binary/" + Clinic.aProcessedReport().getId()).accept("application/pdf").with(bob))
+                .andReturn(), 403, OperationOutcome.IssueType.FORBIDDEN, null);
+        assertRefused(mvc.perform(get("/fhir/Binary/" + REFUSED_REPORT).accept("application/fhir+json").with(doctor()))
+                .andReturn(), 422, OperationOutcome.IssueType.BUSINESSRULE, null);
+        assertRefused(mvc.perform(get("/fhir/Binary/" + REFUSED_REPORT.replace('8', '9')).with(doctor())).andReturn(),
+                404, OperationOutcome.IssueType.NOTFOUND, null);
     }
 
     @Test

@@ -12,12 +12,14 @@ import org.medicore.lab.application.port.out.ExtractText;
 import org.medicore.lab.application.port.out.FindPatient;
 import org.medicore.lab.application.port.out.LoadAttachedResults;
 import org.medicore.lab.application.port.out.LoadReport;
+import org.medicore.lab.application.port.out.PresignDownload;
 import org.medicore.lab.application.port.out.PresignUpload;
 import org.medicore.lab.application.port.out.ReportObjects;
 import org.medicore.lab.application.port.out.SaveReport;
 import org.medicore.lab.application.service.LabReportIntake;
 import org.medicore.lab.application.service.LabReportProcessing;
 import org.medicore.lab.application.service.LabReview;
+import org.medicore.lab.application.service.ReportDownloads;
 import org.medicore.lab.application.service.LabMessageIntake;
 import org.medicore.lab.application.service.ResultsFiling;
 import org.medicore.lab.application.port.out.ReadLabMessage;
@@ -34,12 +36,18 @@ import java.time.Duration;
 /** Wires the use cases to the adapters' ports. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LabProcessorConfiguration.UploadProperties.class,
-        LabProcessorConfiguration.OutboxProperties.class, LabProcessorConfiguration.ReadingProperties.class})
+        LabProcessorConfiguration.OutboxProperties.class, LabProcessorConfiguration.ReadingProperties.class,
+        LabProcessorConfiguration.DownloadProperties.class})
 public class LabProcessorConfiguration {
 
     /** @param maxBytes largest accepted report; @param urlValidFor how long a presigned PUT works */
     @ConfigurationProperties("medicore.lab.upload")
     public record UploadProperties(long maxBytes, Duration urlValidFor) {
+    }
+
+    /** @param linkValidFor how long a presigned GET of a report's PDF works: long enough to start, short as it is a bearer link */
+    @ConfigurationProperties("medicore.lab.download")
+    public record DownloadProperties(Duration linkValidFor) {
     }
 
     /**
@@ -77,8 +85,14 @@ public class LabProcessorConfiguration {
 
     @Bean
     LabReview labReview(LoadReport loadReport, SaveReport saveReport, FindPatient findPatient,
-                        AttachResults attachResults, Clock clock) {
-        return new LabReview(loadReport, saveReport, findPatient, attachResults, clock);
+                        AttachResults attachResults, ReportObjects objects, Clock clock) {
+        return new LabReview(loadReport, saveReport, findPatient, attachResults, objects, clock);
+    }
+
+    @Bean
+    ReportDownloads reportDownloads(LabReportIntake labReportIntake, ReportObjects objects, PresignDownload presignDownload,
+                                    DownloadProperties download) {
+        return new ReportDownloads(labReportIntake, objects, presignDownload, download.linkValidFor());
     }
 
     @Bean

@@ -165,6 +165,17 @@ public abstract class RunningLabProcessor {
                 .setRegisteredAtClinicId("clinic-berlin").build()).getPatient().getId();
     }
 
+    /** The record of the demo patient {@code subject}, registered once and then found there. */
+    protected void ownRecordOf(String subject) {
+        try {
+            aRegisteredPatient(subject);
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
+                throw e;
+            }
+        }
+    }
+
     /** The report as the lab prints it for the registered patient: their name and date of birth in its header. */
     protected SampleReports printedFor(String patientId, SampleReports report) {
         var patient = patientServiceAs(tokenOf("doctor")).getPatient(org.medicore.contracts.patient.v1.GetPatientRequest

@@ -7,6 +7,7 @@ import org.medicore.lab.application.port.in.Refusal;
 import org.medicore.lab.application.port.out.AttachResults;
 import org.medicore.lab.application.port.out.FindPatient;
 import org.medicore.lab.application.port.out.LoadReport;
+import org.medicore.lab.application.port.out.ReportObjects;
 import org.medicore.lab.application.port.out.SaveReport;
 import org.medicore.lab.domain.Caller;
 import org.medicore.lab.domain.HeldForReview;
@@ -44,14 +45,16 @@ public final class LabReview implements ListReviewQueue, DecideReview {
     private final SaveReport saveReport;
     private final FindPatient findPatient;
     private final AttachResults attachResults;
+    private final ReportObjects objects;
     private final Clock clock;
 
     public LabReview(LoadReport loadReport, SaveReport saveReport, FindPatient findPatient, AttachResults attachResults,
-                     Clock clock) {
+                     ReportObjects objects, Clock clock) {
         this.loadReport = loadReport;
         this.saveReport = saveReport;
         this.findPatient = findPatient;
         this.attachResults = attachResults;
+        this.objects = objects;
         this.clock = clock;
     }
 
@@ -105,7 +108,15 @@ public final class LabReview implements ListReviewQueue, DecideReview {
         if (!saveReport.complete(change, claimed.version())) {
             return Outcome.refused(new Refusal.Stale(expectedVersion));
         }
+        followedByItsFile(claimed, change.report());
         return Outcome.done(change.report());
+    }
+
+    /** A PDF is stored under its patient: reassigned, it moves with the report, so its download still finds it. */
+    private void followedByItsFile(LabReport before, LabReport after) {
+        if (!before.objectKey().equals(after.objectKey()) && objects.sizeOf(before.objectKey()).isPresent()) {
+            objects.move(before.objectKey(), after.objectKey());
+        }
     }
 
     private LabReport.Change change(Caller caller, LabReport report, HeldForReview held, ReviewDecision decision,

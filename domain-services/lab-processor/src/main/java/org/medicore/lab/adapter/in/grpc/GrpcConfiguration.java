@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.medicore.support.security.BearerTokenCheck;
 import org.medicore.support.security.RealmTokens;
 import org.medicore.lab.application.port.in.ConfirmUpload;
+import org.medicore.lab.application.port.in.GetReportDownloadUrl;
 import org.medicore.lab.application.port.in.GetReportStatus;
 import org.medicore.lab.application.port.in.ListResultsByPatient;
 import org.medicore.lab.application.port.in.ProcessLabReport;
@@ -62,11 +63,12 @@ public class GrpcConfiguration {
 
     @Bean
     LabGrpcEndpoint labGrpcEndpoint(RequestUploadUrl requestUploadUrl, ConfirmUpload confirmUpload,
-                                    GetReportStatus getReportStatus, ListResultsByPatient listResultsByPatient,
+                                    GetReportStatus getReportStatus, GetReportDownloadUrl getReportDownloadUrl,
+                                    ListResultsByPatient listResultsByPatient,
                                     ListReportsByPatient listReportsByPatient, ListReviewQueue listReviewQueue,
                                     DecideReview decideReview, ReceiveLabMessage receiveLabMessage,
                                     LocalUploadTrigger localUploadTrigger) {
-        return new LabGrpcEndpoint(requestUploadUrl, confirmUpload, getReportStatus, listResultsByPatient,
+        return new LabGrpcEndpoint(requestUploadUrl, confirmUpload, getReportStatus, getReportDownloadUrl, listResultsByPatient,
                 listReportsByPatient, listReviewQueue, decideReview, receiveLabMessage, localUploadTrigger);
     }
 

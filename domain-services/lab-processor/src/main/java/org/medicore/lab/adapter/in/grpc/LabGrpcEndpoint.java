@@ -11,6 +11,8 @@ import org.medicore.contracts.common.v1.Actor;
 import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.lab.v1.ConfirmUploadRequest;
 import org.medicore.contracts.lab.v1.ConfirmUploadResponse;
+import org.medicore.contracts.lab.v1.GetReportDownloadUrlRequest;
+import org.medicore.contracts.lab.v1.GetReportDownloadUrlResponse;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.GetReportStatusResponse;
 import org.medicore.contracts.lab.v1.LabReportRejectionReason;
@@ -22,6 +24,7 @@ import org.medicore.contracts.lab.v1.RequestUploadUrlRequest;
 import org.medicore.contracts.lab.v1.RequestUploadUrlResponse;
 import org.medicore.lab.adapter.proto.LabResultProtos;
 import org.medicore.lab.application.port.in.ConfirmUpload;
+import org.medicore.lab.application.port.in.GetReportDownloadUrl;
 import org.medicore.lab.application.port.in.GetReportStatus;
 import org.medicore.lab.application.port.in.ListResultsByPatient;
 import org.medicore.lab.application.port.in.Outcome;
@@ -53,6 +56,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
     private final RequestUploadUrl requestUploadUrl;
     private final ConfirmUpload confirmUpload;
     private final GetReportStatus getReportStatus;
+    private final GetReportDownloadUrl getReportDownloadUrl;
     private final ListResultsByPatient listResultsByPatient;
     private final ListReportsByPatient listReportsByPatient;
     private final ListReviewQueue listReviewQueue;
@@ -61,12 +65,13 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
     private final LocalUploadTrigger trigger;
 
     LabGrpcEndpoint(RequestUploadUrl requestUploadUrl, ConfirmUpload confirmUpload, GetReportStatus getReportStatus,
-                    ListResultsByPatient listResultsByPatient, ListReportsByPatient listReportsByPatient,
+                    GetReportDownloadUrl getReportDownloadUrl, ListResultsByPatient listResultsByPatient, ListReportsByPatient listReportsByPatient,
                     ListReviewQueue listReviewQueue, DecideReview decideReview, ReceiveLabMessage receiveLabMessage,
                     LocalUploadTrigger trigger) {
         this.requestUploadUrl = requestUploadUrl;
         this.confirmUpload = confirmUpload;
         this.getReportStatus = getReportStatus;
+        this.getReportDownloadUrl = getReportDownloadUrl;
         this.listResultsByPatient = listResultsByPatient;
         this.listReportsByPatient = listReportsByPatient;
         this.listReviewQueue = listReviewQueue;
@@ -100,6 +105,16 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
         Caller caller = Callers.current();
         answer(response, getReportStatus.reportStatus(caller, request.getReportId()),
                 report -> GetReportStatusResponse.newBuilder().setReport(report(report, caller)).build());
+    }
+
+    @Override
+    public void getReportDownloadUrl(GetReportDownloadUrlRequest request,
+                                     StreamObserver<GetReportDownloadUrlResponse> response) {
+        answer(response, getReportDownloadUrl.downloadUrl(Callers.current(), request.getReportId()),
+                download -> GetReportDownloadUrlResponse.newBuilder().setDownloadUrl(download.url())
+                        .setExpiresAt(LabResultProtos.timestamp(download.expiresAt()))
+                        .setContentType(org.medicore.lab.domain.UploadLimits.PDF).setSizeBytes(download.sizeBytes())
+                        .setFileName(download.fileName()).setPatientId(download.patientId()).build());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.medicore.lab.adapter.out.s3;
 
+import org.medicore.lab.application.port.out.PresignDownload;
 import org.medicore.lab.application.port.out.PresignUpload;
 import org.medicore.lab.application.port.out.ReportObjects;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -8,6 +9,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 import java.time.Duration;
@@ -15,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** Presigned PUTs (content type and length signed in), reads and quarantine moves in one bucket. */
-final class S3ReportObjects implements PresignUpload, ReportObjects {
+/** Presigned PUTs (content type and length signed in) and GETs, reads and quarantine moves in one bucket. */
+final class S3ReportObjects implements PresignUpload, PresignDownload, ReportObjects {
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -36,6 +38,14 @@ final class S3ReportObjects implements PresignUpload, ReportObjects {
         return new PresignedPut(presigned.url().toString(),
                 Map.of("Content-Type", contentType, "Content-Length", Long.toString(sizeBytes)),
                 presigned.expiration());
+    }
+
+    @Override
+    public PresignedGet presignGet(String objectKey, String contentType, Duration validFor) {
+        // the answer's type is signed in, so the browser opens a PDF whatever the store recorded
+        PresignedGetObjectRequest presigned = presigner.presignGetObject(r -> r.signatureDuration(validFor)
+                .getObjectRequest(get -> get.bucket(bucket).key(objectKey).responseContentType(contentType)));
+        return new PresignedGet(presigned.url().toString(), presigned.expiration());
     }
 
     @Override
