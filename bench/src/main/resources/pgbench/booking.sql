@@ -1,19 +1,18 @@
 -- One booking as appointment-service and the audit trail issue it (JooqPractitioners, JooqAppointments,
--- JooqOutbox, PostgresAuditTrail): the practitioner read, then one transaction that looks up the
--- idempotency key, reads the working hours, claims the slot under a savepoint against the exclusion
--- constraints, remembers the key and writes the outbox row; then the access record through the
--- audit chain's trigger (its own database in the system, its own autocommit transaction here).
+-- JooqWorkingHours, JooqOutbox, PostgresAuditTrail): the practitioner read, the idempotency key's
+-- lookup and the working hours' version (the schedule itself is remembered while its version holds),
+-- then one transaction that queues on the slot (advisory lock), claims it under a savepoint against
+-- the exclusion constraints, remembers the key and writes the outbox row; then the access record
+-- through the audit chain's trigger (its own database in the system, its own autocommit transaction here).
 -- Each run takes a distinct one-second period far in the future, so no two collide.
 \set slot random(1, 100000000000)
 SELECT id, given_name, family_name, specialty, department, clinic_id, time_zone, keycloak_subject, version, created_at, updated_at
   FROM practitioner WHERE id = '42fe25c2-ce54-45a8-83cb-9d2a883e5fd7';
-BEGIN;
 SELECT caller_subject, idempotency_key, fingerprint, appointment_id, created_at
   FROM booking_request WHERE caller_subject = '7a1c5b9e-3f0a-4d6b-9a51-0c3e7c1f2a04' AND idempotency_key = 'booking-' || :slot::text;
-SELECT practitioner_id, version, updated_at FROM working_hours WHERE practitioner_id = '42fe25c2-ce54-45a8-83cb-9d2a883e5fd7';
-SELECT practitioner_id, day_of_week, kind, start_time, end_time FROM working_interval WHERE practitioner_id = '42fe25c2-ce54-45a8-83cb-9d2a883e5fd7';
-SELECT day FROM day_off WHERE practitioner_id = '42fe25c2-ce54-45a8-83cb-9d2a883e5fd7';
-SELECT practitioner_id, appointment_type, minutes FROM slot_length WHERE practitioner_id = '42fe25c2-ce54-45a8-83cb-9d2a883e5fd7';
+SELECT version FROM working_hours WHERE practitioner_id = '42fe25c2-ce54-45a8-83cb-9d2a883e5fd7';
+BEGIN;
+SELECT pg_advisory_xact_lock(:slot::bigint);
 SAVEPOINT claim;
 INSERT INTO appointment (id, patient_id, practitioner_id, appointment_type, status, period, reason, booked_by_subject,
                          booked_by_role, version, created_at, updated_at)

@@ -180,15 +180,21 @@ final class JooqAppointments implements LoadAppointments, SaveAppointment, Remem
     }
 
     /**
-     * Writes that take a slot queue per practitioner first, until their transaction ends: racing
-     * bookings of one slot otherwise each insert, then wait for the other's exclusion check, and
-     * PostgreSQL aborts one as a deadlock (fifty racers made dozens, and a transaction could lose
-     * six times in a row). Queued, the first commits and the rest meet its row as a plain conflict.
+     * Writes that take the same slot queue first, until their transaction ends: racing bookings of
+     * one slot otherwise each insert, then wait for the other's exclusion check, and PostgreSQL
+     * aborts one as a deadlock (fifty racers made dozens, and a transaction could lose six times in
+     * a row). Queued, the first commits and the rest meet its row as a plain conflict. The queue is
+     * the practitioner's slot start, not the practitioner: bookings of different slots do not wait
+     * for each other (a queue per practitioner held a busy practitioner to one booking at a time).
+     * Overlapping slots with different starts are rare (grids of different slot lengths); their
+     * occasional deadlock is retried by the transaction.
      */
     private SlotClaim claiming(Appointment appointment, Runnable write) {
         UUID practitioner = appointment.practitioner().id().value();
-        dsl.select(DSL.field("pg_advisory_xact_lock({0})", Object.class,
-                DSL.val(practitioner.getMostSignificantBits() ^ practitioner.getLeastSignificantBits()))).fetch();
+        long slotStart = appointment.period().start().getEpochSecond();
+        dsl.select(DSL.field("pg_advisory_xact_lock({0})", Object.class, DSL.val(
+                practitioner.getMostSignificantBits() ^ practitioner.getLeastSignificantBits() ^ slotStart * 0x9E3779B97F4A7C15L)))
+                .fetch();
         try {
             dsl.transaction(savepoint -> write.run());
             return SlotClaim.SAVED;
