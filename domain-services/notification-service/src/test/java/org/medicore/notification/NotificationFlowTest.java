@@ -473,6 +473,12 @@ class NotificationFlowTest extends RunningNotificationService {
         return inbox;
     }
 
+    @Test
+    void an_instance_frozen_in_its_claim_loses_the_claim_after_a_minute() {
+        // every pooled connection tells PostgreSQL to end a session idle in its transaction that long
+        assertThat(db.fetchValue("SHOW idle_in_transaction_session_timeout")).isEqualTo("1min");
+    }
+
     private void sendAndAwaitAddress(ProducerRecord<String, String> event, UUID patient, Inbox inbox) {
         events.send(event);
         await().atMost(Duration.ofSeconds(30)).until(() -> recipients.find(patient).flatMap(Recipient::email)
