@@ -80,7 +80,7 @@ public final class BenchMain {
         Tokens tokens = new Tokens(target);
         try (Clinic clinic = new Clinic(target, tokens)) {
             GraphQl graphQl = new GraphQl(target, tokens);
-            ClosedLoad load = new ClosedLoad(options.warmUp(), options.duration(), options.maxOperations(), cpu);
+            ClosedLoad load = new ClosedLoad(options.warmUp(), options.duration(), options.maxOperations(), cpu, options.settle());
             for (int clients : options.clients()) {
                 if (options.scenarios().contains("grpc-booking")) {
                     report.add(load.run(BOOKING_OVER_GRPC, clients, client -> clinic.appointments("admin")
@@ -108,10 +108,12 @@ public final class BenchMain {
                 }
             }
             if (options.scenarios().contains("push")) {
+                load.settle("push");
                 report.add(new PushLatency(target, clinic, cpu).run(options.pushRate(),
                         options.smoke() ? Duration.ofSeconds(2) : options.duration(), Duration.ofSeconds(15)));
             }
             if (options.scenarios().contains("analytics")) {
+                load.settle("analytics");
                 new AnalyticsLatency(target, clinic, cpu).run(options.pushRate(),
                         options.smoke() ? Duration.ofSeconds(2) : options.duration(), options.burst(), Duration.ofSeconds(30))
                         .forEach(report::add);
@@ -141,7 +143,7 @@ public final class BenchMain {
 
     /** The command line; see bench/README.md. */
     public record Options(Target target, Set<String> scenarios, List<Integer> clients, Duration warmUp, Duration duration,
-                          long maxOperations, double pushRate, int burst, boolean smoke, Path out) {
+                          long maxOperations, double pushRate, int burst, Duration settle, boolean smoke, Path out) {
 
         public static Options parse(String... args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -174,8 +176,11 @@ public final class BenchMain {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", smoke ? "2" : "20"))),
                     Long.parseLong(given.getOrDefault("max-operations", smoke ? "20" : String.valueOf(Long.MAX_VALUE))),
                     Double.parseDouble(given.getOrDefault("push-rate", smoke ? "5" : "50")),
-                    Integer.parseInt(given.getOrDefault("burst", smoke ? "20" : "20000")), smoke, Path.of(given.getOrDefault("out", "bench/target/bench-results.json")));
-            for (String known : List.of("scenarios", "clients", "warmup", "duration", "max-operations", "push-rate", "burst", "out")) {
+                    Integer.parseInt(given.getOrDefault("burst", smoke ? "20" : "20000")),
+                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("settle", smoke ? "0" : "120"))),
+                    smoke, Path.of(given.getOrDefault("out", "bench/target/bench-results.json")));
+            for (String known : List.of("scenarios", "clients", "warmup", "duration", "max-operations", "push-rate", "burst", "settle",
+                    "out")) {
                 given.remove(known);
             }
             if (!given.isEmpty()) {
@@ -186,7 +191,7 @@ public final class BenchMain {
 
         public Optional<String> describe() {
             return Optional.of("clients " + clients + ", warm-up " + warmUp.toSeconds() + " s, measured " + duration.toSeconds()
-                    + " s per scenario" + (smoke ? " (smoke: at most " + maxOperations + " operations each)" : ""));
+                    + " s per scenario, each after the system settled (at most " + settle.toSeconds() + " s)" + (smoke ? " (smoke: at most " + maxOperations + " operations each)" : ""));
         }
     }
 }

@@ -5,6 +5,7 @@ import org.HdrHistogram.Histogram;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,19 +23,40 @@ final class ClosedLoad {
         void run(int client) throws Exception;
     }
 
+    /** An idle local stack (pollers, heartbeats, Kafka) spends about a quarter of a core; more means work is left over. */
+    private static final double QUIET_CORES = 0.35;
+
     private final Duration warmUp;
     private final Duration measured;
     private final long maxOperations;
     private final SystemCpu cpu;
+    private final Duration settle;
 
-    ClosedLoad(Duration warmUp, Duration measured, long maxOperations, SystemCpu cpu) {
+    ClosedLoad(Duration warmUp, Duration measured, long maxOperations, SystemCpu cpu, Duration settle) {
         this.warmUp = warmUp;
         this.measured = measured;
         this.maxOperations = maxOperations;
         this.cpu = cpu;
+        this.settle = settle;
+    }
+
+    /**
+     * Waits until what the last scenario left behind is done (see {@link SystemCpu#awaitQuiet}), and
+     * says so, or says how busy the system still was when the wait ran out.
+     */
+    void settle(String scenario) throws InterruptedException {
+        if (settle.isZero()) {
+            return;
+        }
+        SystemCpu.Settled settled = cpu.awaitQuiet(settle, QUIET_CORES);
+        System.out.printf(Locale.ROOT, "  before %s: %s%n", scenario, settled.quiet()
+                ? "the system settled in " + settled.waited().toSeconds() + " s"
+                : String.format(Locale.ROOT, "still %.2f cores busy after %d s; measured anyway", settled.busyCores(),
+                        settled.waited().toSeconds()));
     }
 
     Measured run(String scenario, int clients, Operation operation) throws InterruptedException {
+        settle(scenario + " @" + clients);
         Histogram latencies = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
         AtomicLong succeeded = new AtomicLong();
         AtomicLong failed = new AtomicLong();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,34 @@ final class SystemCpu {
             });
             return seconds;
         }
+    }
+
+    /**
+     * Waits, at most {@code limit}, until the system spends less than {@code quietCores} of CPU for a
+     * second: work a scenario left behind (mails of its bookings, analytics' backlog) otherwise runs
+     * on into the next scenario and is counted there. Returns how long it waited and whether it settled.
+     */
+    Settled awaitQuiet(Duration limit, double quietCores) throws InterruptedException {
+        long start = System.nanoTime();
+        Sample before = sample();
+        double busy = Double.NaN;
+        while (System.nanoTime() - start < limit.toNanos()) {
+            Thread.sleep(1000);
+            Sample now = sample();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            busy = now.secondsSince(before).entrySet().stream()
+                    .filter(group -> !group.getKey().equals("bench client"))
+                    .mapToDouble(Map.Entry::getValue).sum();
+            before = now;
+            if (busy < quietCores) {
+                return new Settled(Duration.ofMillis((long) (seconds * 1000)), true, busy);
+            }
+        }
+        return new Settled(limit, false, busy);
+    }
+
+    /** What {@link #awaitQuiet} found: the wait, whether the system became quiet, and the cores busy in its last second. */
+    record Settled(Duration waited, boolean quiet, double busyCores) {
     }
 
     Sample sample() {
