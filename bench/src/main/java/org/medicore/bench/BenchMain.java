@@ -191,7 +191,8 @@ public final class BenchMain {
 
         public Optional<String> describe() {
             return Optional.of("clients " + clients + ", warm-up " + warmUp.toSeconds() + " s, measured " + duration.toSeconds()
-                    + " s per scenario, each after the system settled (at most " + settle.toSeconds() + " s)" + (smoke ? " (smoke: at most " + maxOperations + " operations each)" : ""));
+                    + " s per scenario" + (settle.isZero() ? "" : ", each after the system settled (at most " + settle.toSeconds() + " s)")
+                    + (smoke ? " (smoke: at most " + maxOperations + " operations each)" : ""));
         }
     }
 }

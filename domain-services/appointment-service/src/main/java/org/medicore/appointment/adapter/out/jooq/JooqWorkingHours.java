@@ -54,15 +54,16 @@ final class JooqWorkingHours implements LoadWorkingHours, SaveWorkingHours {
     @Override
     public Optional<WorkingHours> workingHours(PractitionerId practitioner) {
         UUID id = practitioner.value();
-        return dsl.select(WORKING_HOURS.VERSION).from(WORKING_HOURS).where(WORKING_HOURS.PRACTITIONER_ID.eq(id))
-                .fetchOptional(WORKING_HOURS.VERSION)
-                .map(version -> {
+        return dsl.select(WORKING_HOURS.VERSION, WORKING_HOURS.UPDATED_AT).from(WORKING_HOURS)
+                .where(WORKING_HOURS.PRACTITIONER_ID.eq(id)).fetchOptional()
+                .map(row -> {
                     WorkingHours known = remembered.getIfPresent(id);
-                    if (known != null && known.version() == version) {
+                    if (known != null && known.version() == row.value1()) {
                         return known;
                     }
-                    return load(practitioner).map(this::remember).orElseThrow(
-                            () -> new IllegalStateException("working hours of " + id + " vanished while being read"));
+                    WorkingHours loaded = new WorkingHours(practitioner, schedule(id), row.value1(), row.value2().toInstant());
+                    remembered.put(id, loaded);
+                    return loaded;
                 });
     }
 
@@ -100,25 +101,17 @@ final class JooqWorkingHours implements LoadWorkingHours, SaveWorkingHours {
                 .execute());
     }
 
-    private WorkingHours remember(WorkingHours hours) {
-        remembered.put(hours.practitionerId().value(), hours);
-        return hours;
-    }
-
-    private Optional<WorkingHours> load(PractitionerId practitioner) {
-        var id = practitioner.value();
-        return dsl.selectFrom(WORKING_HOURS).where(WORKING_HOURS.PRACTITIONER_ID.eq(id)).fetchOptional().map(hours -> {
-            Map<DayOfWeek, DaySchedule> days = new EnumMap<>(DayOfWeek.class);
-            dsl.selectFrom(WORKING_INTERVAL).where(WORKING_INTERVAL.PRACTITIONER_ID.eq(id)).fetch().stream()
-                    .collect(groupingBy(row -> DayOfWeek.of(row.getDayOfWeek())))
-                    .forEach((day, rows) -> days.put(day, new DaySchedule(intervals(rows, WORK), intervals(rows, BREAK))));
-            var daysOff = new HashSet<>(dsl.select(DAY_OFF.DAY).from(DAY_OFF).where(DAY_OFF.PRACTITIONER_ID.eq(id)).fetch(DAY_OFF.DAY));
-            Map<AppointmentType, Duration> slotLengths = new EnumMap<>(AppointmentType.class);
-            dsl.selectFrom(SLOT_LENGTH).where(SLOT_LENGTH.PRACTITIONER_ID.eq(id)).forEach(row ->
-                    slotLengths.put(AppointmentType.valueOf(row.getAppointmentType()), Duration.ofMinutes(row.getMinutes())));
-            return new WorkingHours(practitioner, new WeeklySchedule(days, daysOff, slotLengths),
-                    hours.getVersion(), hours.getUpdatedAt().toInstant());
-        });
+    /** The weekly pattern in the practitioner's rows of intervals, days off and slot lengths. */
+    private WeeklySchedule schedule(UUID id) {
+        Map<DayOfWeek, DaySchedule> days = new EnumMap<>(DayOfWeek.class);
+        dsl.selectFrom(WORKING_INTERVAL).where(WORKING_INTERVAL.PRACTITIONER_ID.eq(id)).fetch().stream()
+                .collect(groupingBy(row -> DayOfWeek.of(row.getDayOfWeek())))
+                .forEach((day, rows) -> days.put(day, new DaySchedule(intervals(rows, WORK), intervals(rows, BREAK))));
+        var daysOff = new HashSet<>(dsl.select(DAY_OFF.DAY).from(DAY_OFF).where(DAY_OFF.PRACTITIONER_ID.eq(id)).fetch(DAY_OFF.DAY));
+        Map<AppointmentType, Duration> slotLengths = new EnumMap<>(AppointmentType.class);
+        dsl.selectFrom(SLOT_LENGTH).where(SLOT_LENGTH.PRACTITIONER_ID.eq(id)).forEach(row ->
+                slotLengths.put(AppointmentType.valueOf(row.getAppointmentType()), Duration.ofMinutes(row.getMinutes())));
+        return new WeeklySchedule(days, daysOff, slotLengths);
     }
 
     private void insertInterval(UUID id, DayOfWeek day, String kind, LocalTimeInterval interval) {

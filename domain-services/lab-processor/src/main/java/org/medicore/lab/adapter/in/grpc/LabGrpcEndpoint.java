@@ -25,6 +25,7 @@ import org.medicore.contracts.lab.v1.RequestUploadUrlResponse;
 import org.medicore.lab.adapter.proto.LabResultProtos;
 import org.medicore.lab.application.port.in.ConfirmUpload;
 import org.medicore.lab.application.port.in.GetReportDownloadUrl;
+import org.medicore.lab.domain.UploadLimits;
 import org.medicore.lab.application.port.in.GetReportStatus;
 import org.medicore.lab.application.port.in.ListResultsByPatient;
 import org.medicore.lab.application.port.in.Outcome;
@@ -113,7 +114,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
         answer(response, getReportDownloadUrl.downloadUrl(Callers.current(), request.getReportId()),
                 download -> GetReportDownloadUrlResponse.newBuilder().setDownloadUrl(download.url())
                         .setExpiresAt(LabResultProtos.timestamp(download.expiresAt()))
-                        .setContentType(org.medicore.lab.domain.UploadLimits.PDF).setSizeBytes(download.sizeBytes())
+                        .setContentType(UploadLimits.PDF).setSizeBytes(download.sizeBytes())
                         .setFileName(download.fileName()).setPatientId(download.patientId()).build());
     }
 
@@ -185,7 +186,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
     static org.medicore.contracts.lab.v1.LabReport report(LabReport report, Caller reader) {
         var proto = org.medicore.contracts.lab.v1.LabReport.newBuilder().setId(report.id())
                 .setPatientId(report.patientId()).setFileName(report.fileName())
-                .setContentType(org.medicore.lab.domain.UploadLimits.PDF).setSizeBytes(report.declaredSize())
+                .setContentType(UploadLimits.PDF).setSizeBytes(report.declaredSize())
                 .setStatus(LabReportStatus.valueOf(report.status().name()))
                 .setResultCount(report.resultCount()).setAbnormalCount(report.abnormalCount())
                 .setUploadedBy(Actor.newBuilder().setSubject(report.uploadedBy().subject())
