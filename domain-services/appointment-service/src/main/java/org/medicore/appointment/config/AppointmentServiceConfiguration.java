@@ -21,12 +21,9 @@ import org.medicore.appointment.domain.SlotPolicy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.medicore.support.security.BearerTokenCheck;
 import org.medicore.support.security.RealmTokens;
-import org.springframework.core.annotation.Order;
 
 import java.time.Clock;
 
@@ -89,13 +86,6 @@ public class AppointmentServiceConfiguration {
     @Bean
     BindableService appointmentEndpoint(AppointmentService appointments, PractitionerService practitioners) {
         return GrpcAdapters.appointmentEndpoint(appointments, appointments, appointments, appointments, practitioners);
-    }
-
-    @Bean
-    @GlobalServerInterceptor
-    @Order(BearerTokenCheck.ORDER)
-    BearerTokenCheck bearerTokenCheck(JwtDecoder jwtDecoder) {
-        return new BearerTokenCheck(jwtDecoder);
     }
 
     @Bean

@@ -7,13 +7,10 @@ import org.medicore.billing.application.port.in.VoidInvoice;
 import org.medicore.billing.config.BillingProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.medicore.support.security.BearerTokenCheck;
 import org.medicore.support.security.RealmTokens;
-import org.springframework.core.annotation.Order;
 
-/** The gRPC endpoint and its token check. */
+/** The gRPC endpoint and the token decoder service-support's bearer-token check uses on every call. */
 @Configuration(proxyBeanMethods = false)
 public class GrpcConfiguration {
 
@@ -21,13 +18,6 @@ public class GrpcConfiguration {
     BillingGrpcEndpoint billingGrpcEndpoint(ViewBilling view, ManageFeeSchedule feeSchedule, RecordPayment payments,
                                             VoidInvoice voiding) {
         return new BillingGrpcEndpoint(view, feeSchedule, payments, voiding);
-    }
-
-    @Bean
-    @GlobalServerInterceptor
-    @Order(BearerTokenCheck.ORDER)
-    BearerTokenCheck bearerTokenCheck(JwtDecoder billingTokenDecoder) {
-        return new BearerTokenCheck(billingTokenDecoder);
     }
 
     /** Keycloak tokens: signature by the realm's JWKS, issuer, expiry and our audience. */

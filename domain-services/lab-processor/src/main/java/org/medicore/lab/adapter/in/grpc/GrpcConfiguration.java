@@ -7,7 +7,6 @@ import org.medicore.lab.application.port.in.ReceiveDroppedMessage;
 import org.medicore.lab.application.port.in.ReceiveLabMessage;
 import org.medicore.lab.application.port.out.ReportObjects;
 import org.springframework.beans.factory.annotation.Value;
-import org.medicore.support.security.BearerTokenCheck;
 import org.medicore.support.security.RealmTokens;
 import org.medicore.lab.application.port.in.ConfirmUpload;
 import org.medicore.lab.application.port.in.GetReportDownloadUrl;
@@ -20,8 +19,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.grpc.server.GlobalServerInterceptor;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import java.time.Duration;
@@ -29,7 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The gRPC adapter's wiring: the endpoint, the local trigger's worker and the bearer-token check.
+ * The gRPC adapter's wiring: the endpoint, the local trigger's worker and the token decoder
+ * service-support's bearer-token check uses.
  * Off where no gRPC server runs (the Lambda).
  */
 @Configuration(proxyBeanMethods = false)
@@ -77,13 +75,6 @@ public class GrpcConfiguration {
     LocalDropPoller localDropPoller(ReceiveDroppedMessage receiveDroppedMessage, ReportObjects objects,
                                     @Value("${medicore.lab.hl7.drop-poll-interval:2s}") Duration interval) {
         return LocalDropPoller.start(receiveDroppedMessage, objects, interval);
-    }
-
-    @Bean
-    @GlobalServerInterceptor
-    @Order(BearerTokenCheck.ORDER)
-    BearerTokenCheck bearerTokenCheck(JwtDecoder jwtDecoder) {
-        return new BearerTokenCheck(jwtDecoder);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package org.medicore.patient.adapter.in.grpc;
 
-import org.medicore.support.security.BearerTokenCheck;
 import org.medicore.support.security.RealmTokens;
 import org.medicore.patient.application.port.in.AddHistoryEntry;
 import org.medicore.patient.application.port.in.AttachLabResult;
@@ -14,12 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.grpc.server.GlobalServerInterceptor;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 
-/** The gRPC adapter's wiring: the endpoint and the bearer-token check every call passes. */
+/** The gRPC adapter's wiring: the endpoint and the token decoder service-support's bearer-token check uses on every call. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GrpcConfiguration.SecurityProperties.class)
 public class GrpcConfiguration {
@@ -40,13 +37,6 @@ public class GrpcConfiguration {
                                             AttachLabResult attachLabResult, ListLabResults listLabResults) {
         return new PatientGrpcEndpoint(registerPatient, getPatients, searchPatients, updateDemographics,
                 addHistoryEntry, listHistory, attachLabResult, listLabResults);
-    }
-
-    @Bean
-    @GlobalServerInterceptor
-    @Order(BearerTokenCheck.ORDER)
-    BearerTokenCheck bearerTokenCheck(JwtDecoder jwtDecoder) {
-        return new BearerTokenCheck(jwtDecoder);
     }
 
     @Bean
