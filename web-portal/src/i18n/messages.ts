@@ -603,7 +603,7 @@ const de: Record<MessageKey, string> = {
   'lab.reports': 'Laborbefunde',
   'lab.loadingReports': 'die Laborbefunde',
   'lab.noReports': 'Noch keine Laborbefunde.',
-  'lab.uploadedAt': 'hochgeladen {when}:',
+  'lab.uploadedAt': 'hochgeladen am {when}:',
   'lab.download': 'PDF herunterladen',
   'lab.downloadNamed': 'PDF herunterladen: {file} vom {when}',
   'lab.download.HELD_FOR_REVIEW': 'Dieser Befund wartet auf die Durchsicht durch eine Ärztin oder einen Arzt; sein PDF lässt sich öffnen, sobald entschieden ist.',

@@ -25,7 +25,7 @@ const NO_FILE: Record<string, MessageKey> = {
 };
 
 /** The refusal's reason when it is one of those above, else undefined (and the general words apply). */
-export function noFileReason(error: CombinedError | undefined): MessageKey | undefined {
+function noFileReason(error: CombinedError | undefined): MessageKey | undefined {
   const reasons = error?.graphQLErrors[0]?.extensions?.reasons;
   return Array.isArray(reasons) ? reasons.map((reason) => NO_FILE[String(reason)]).find(Boolean) : undefined;
 }
