@@ -6,6 +6,8 @@ import {
   BookDocument,
   DashboardDocument,
   FreeSlotsDocument,
+  LabReportDownloadDocument,
+  LabReportsDocument,
   MyAppointmentsDocument,
   MyInvoicesDocument,
   MyLabResultsDocument,
@@ -32,6 +34,7 @@ const PATIENT_ID = 'a7f5e3c1-2d9b-4b6a-9e8f-5d3b1a7c4e33';
 const PRACTITIONER_ID = 'c9a7f5e3-4b2d-4f8e-a1c6-7e5d3b9a2f44';
 const APPOINTMENT_ID = 'e5c3a1f7-9b4d-4d2e-8f6a-3b1c7e5a9d22';
 const INVOICE_ID = '3b9d7f1e-5a2c-4e8b-9d6f-2c4a8e1b7d53';
+const REPORT_ID = '5e3c1a9f-7d5b-4b3e-9c1a-6f4d2b8e0a77';
 const INSTANT = '2026-06-01T08:00:00Z';
 const money = { amountMinor: integer(4500), currency: like('EUR') };
 const name = { given: like('Alice'), family: like('Patient') };
@@ -300,6 +303,39 @@ describe('the portal as a consumer of bff-graphql', { retry: 2 }, () => {
       .executeTest(async (server) => {
         const data = await send(server.url, MyLabResultsDocument, variables);
         expect(data.labResults.edges[0].node.testName).toBe('Glucose');
+      });
+  });
+
+  it("lists the patient's lab reports", () => {
+    const variables = { patientId: fromProviderState('${subject}', PATIENT_ID) };
+    return operation('a patient lists their lab reports', 'patient', LabReportsDocument, variables,
+      ['the patient has lab results'])
+      .respondingWith({
+        labReports: {
+          edges: eachLike({
+            node: { id: like(REPORT_ID), fileName: like('labs.pdf'), status: like('PROCESSED'), createdAt: like(INSTANT) },
+          }),
+        },
+      })
+      .executeTest(async (server) => {
+        const data = await send(server.url, LabReportsDocument, variables);
+        expect(data.labReports.edges[0].node.fileName).toBe('labs.pdf');
+      });
+  });
+
+  it("asks for a lab report's PDF when the patient opens it", () => {
+    const variables = { reportId: fromProviderState('${reportId}', REPORT_ID) };
+    return operation("a patient asks for a lab report's PDF", 'patient', LabReportDownloadDocument, variables,
+      ['the patient has lab results'])
+      .respondingWith({
+        labReportDownload: {
+          downloadUrl: like('http://127.0.0.1:19000/medicore-lab-reports/uploads/report.pdf?X-Amz-Signature=0'),
+          expiresAt: like(INSTANT),
+        },
+      })
+      .executeTest(async (server) => {
+        const data = await send(server.url, LabReportDownloadDocument, variables);
+        expect(data.labReportDownload.downloadUrl).toContain('X-Amz-Signature');
       });
   });
 

@@ -9,6 +9,7 @@ const HELD = {
   id: 'r-1',
   patientId: 'p-1',
   fileName: 'labs.pdf',
+  createdAt: '2026-03-01T07:55:00Z',
   version: 3,
   processedAt: '2026-03-01T08:00:00Z',
   reviewFindings: [{ kind: 'CRITICAL_VALUE', line: 'Potassium: 6.9 mmol/L (3.5-5.1)', reason: 'Potassium 6.9 mmol/L is past a critical (panic) limit' }],

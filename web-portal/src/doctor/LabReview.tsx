@@ -5,6 +5,7 @@ import type { CorrectedLabValueInput, LabReviewQueueQuery } from '../gql/graphql
 import { problem } from '../api/errors';
 import { errorsByPath } from '../api/formFields';
 import { useI18n } from '../i18n/I18n';
+import { LabReportDownload } from '../patient/LabReportDownload';
 import { Field } from '../ui/Field';
 import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
 import { formatDateTime, formatDay } from '../ui/time';
@@ -17,6 +18,7 @@ const Queue = graphql(`
           id
           patientId
           fileName
+          createdAt
           version
           processedAt
           reviewFindings {
@@ -126,6 +128,8 @@ export function LabReview() {
               <button type="button" className={quietButtonClass} onClick={() => setOpenId(report.id)}>
                 {t('review.open')}
               </button>
+              {/* Reviewers may open a held report's PDF (its patient may not until they decide): the page as printed. */}
+              <LabReportDownload report={report} />
             </li>
           ))}
         </ol>

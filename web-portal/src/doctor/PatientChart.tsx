@@ -5,6 +5,7 @@ import type { HistoryEntryKind } from '../gql/graphql';
 import { problem } from '../api/errors';
 import { HISTORY_ENTRY, missingFields } from '../api/formFields';
 import { useI18n } from '../i18n/I18n';
+import { LabReports } from '../patient/LabReports';
 import { LabResultsTable } from '../patient/LabResultsTable';
 import { Choice, Field } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
@@ -75,6 +76,7 @@ export function PatientChart({ patientId }: { patientId: string }) {
           <HistoryEntryForm patientId={patient.id} onAdded={() => refresh({ requestPolicy: 'network-only' })} />
           <h3 className="font-semibold">{t('chart.labResults')}</h3>
           {(patient.labResults ?? []).length === 0 ? <Empty>{t('chart.noLabResults')}</Empty> : <LabResultsTable results={patient.labResults ?? []} />}
+          <LabReports patientId={patient.id} />
           <h3 className="font-semibold">{t('chart.appointments')}</h3>
           {(patient.appointments ?? []).length === 0 && <Empty>{t('chart.noAppointments')}</Empty>}
           <ul className="list-disc pl-5">

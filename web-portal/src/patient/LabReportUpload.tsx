@@ -44,7 +44,7 @@ const ReportStatus = graphql(`
   }
 `);
 
-const STATUS_WORDS: Record<LabReportStatus, MessageKey> = {
+export const STATUS_WORDS: Record<LabReportStatus, MessageKey> = {
   AWAITING_UPLOAD: 'lab.status.AWAITING_UPLOAD',
   UPLOADED: 'lab.status.UPLOADED',
   PROCESSING: 'lab.status.PROCESSING',

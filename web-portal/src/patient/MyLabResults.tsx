@@ -8,6 +8,7 @@ import { Link } from '../routing/router';
 import { Choice } from '../ui/Field';
 import { Empty, Loading, Page, Problem } from '../ui/States';
 import { seriesOf, testNames } from './labResults';
+import { LabReports } from './LabReports';
 import { LabResultsTable } from './LabResultsTable';
 import { TestChart } from './TestChart';
 
@@ -56,6 +57,7 @@ export function MyLabResults() {
           <TestChart testName={testName} points={seriesOf(results, testName)} low={latest?.referenceRange?.low} high={latest?.referenceRange?.high} />
         </>
       )}
+      <LabReports patientId={subject} />
     </Page>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { CombinedError, Provider, type Client } from 'urql';
 import { GraphQLError } from 'graphql';
-import { fromValue, never } from 'wonka';
+import { fromValue, never, pipe, take, toPromise } from 'wonka';
 import { SessionContext } from '../auth/session';
 
 /** What the fake BFF answers, by operation name; an operation without an answer stays loading. */
@@ -19,6 +19,10 @@ export function fakeClient(answers: Answers, sent?: Sent): Client {
     return found ? fromValue({ ...found, stale: false, hasNext: false }) : never;
   };
   return {
+    // A query sent on a click (`client.query(...).toPromise()`), answered the same way.
+    query: (query: { definitions: readonly unknown[] }, variables?: unknown) => ({
+      toPromise: () => pipe(answer({ query, variables }), take(1), toPromise),
+    }),
     executeQuery: answer,
     executeMutation: answer,
     executeSubscription: answer,
@@ -31,6 +35,13 @@ export function badRequest(violations: { field: string; description: string }[])
     graphQLErrors: [
       new GraphQLError('invalid input', { extensions: { classification: 'BAD_REQUEST', code: 'INVALID_ARGUMENT', violations } }),
     ],
+  });
+}
+
+/** A service's refusal for the state something is in: CONFLICT with the rule's reasons, as GraphQlErrors sends it. */
+export function conflict(reasons: string[], message: string): CombinedError {
+  return new CombinedError({
+    graphQLErrors: [new GraphQLError(message, { extensions: { classification: 'CONFLICT', code: 'FAILED_PRECONDITION', reasons } })],
   });
 }
 

@@ -19,10 +19,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * A report held for review, decided by a doctor through the BFF with real tokens, the patient
  * watching live: the queue, who may decide, a stale version, bad input, the correction itself,
- * its audit and its results.
+ * its audit and its results, and its PDF for the reviewer only.
  */
 class LabReviewTest extends WholeSystemTest {
 
+    private static final String DOWNLOAD = "query($r: ID!) { labReportDownload(reportId: $r) { downloadUrl } }";
     private static final String REPORT_FIELDS = "id status version reviewFindings { kind reason } valuesRead { testName value } reportText";
 
     @Test
@@ -43,6 +44,17 @@ class LabReviewTest extends WholeSystemTest {
         assertThat((List<?>) held.get("valuesRead")).hasSize(2);
         assertThat((String) held.get("reportText")).contains("Potassium");
         long version = ((Number) held.get("version")).longValue();
+
+        // Until a clinician decides, the file may be another person's: the reviewer may open it, its patient not yet.
+        as("patient").document(DOWNLOAD).variable("r", reportId).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getExtensions()).containsEntry("classification", "CONFLICT")
+                            .containsEntry("code", "FAILED_PRECONDITION")
+                            .containsEntry("reasons", List.of("HELD_FOR_REVIEW"));
+                    assertThat(error.getMessage()).contains("review");
+                }));
+        as("doctor").document(DOWNLOAD).variable("r", reportId).execute()
+                .path("labReportDownload.downloadUrl").entity(String.class).satisfies(url -> assertThat(url).contains(reportId));
 
         as("patient").document("mutation($i: AcceptLabReportInput!) { acceptLabReport(input: $i) { id } }")
                 .variable("i", Map.of("reportId", reportId, "expectedVersion", version)).execute()

@@ -30,7 +30,8 @@ class GrpcClientConfiguration {
                     "BatchGetPractitioners", "BatchGetAppointments", "BatchListAppointmentsByPatients"),
             "medicore.billing.v1.BillingService", List.of("GetBillingAccount", "GetFeeSchedule", "GetInvoice",
                     "ListInvoicesByPatient", "BatchListInvoicesByPatients", "BatchGetInvoicesByAppointments"),
-            "medicore.lab.v1.LabService", List.of("GetReportStatus", "ListResultsByPatient", "ListReportsByPatient"));
+            "medicore.lab.v1.LabService", List.of("GetReportStatus", "GetReportDownloadUrl", "ListResultsByPatient",
+                    "ListReportsByPatient"));
 
     @Bean
     RpcCounter rpcCounter() {

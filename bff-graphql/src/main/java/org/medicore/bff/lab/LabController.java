@@ -8,6 +8,8 @@ import org.medicore.bff.grpc.Caller;
 import org.medicore.bff.grpc.ServiceStubs;
 import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.contracts.lab.v1.ConfirmUploadRequest;
+import org.medicore.contracts.lab.v1.GetReportDownloadUrlRequest;
+import org.medicore.contracts.lab.v1.GetReportDownloadUrlResponse;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.LabReport;
 import org.medicore.contracts.lab.v1.LabResult;
@@ -56,6 +58,16 @@ class LabController {
     @QueryMapping
     LabReport labReport(@Argument String id, GraphQLContext context) {
         return stub(context).getReportStatus(GetReportStatusRequest.newBuilder().setReportId(id).build()).getReport();
+    }
+
+    /**
+     * Asked when the person opens the file, never while listing reports: the link is a bearer
+     * link that lab-processor keeps valid for minutes only. Its refusals (FAILED_PRECONDITION with
+     * the reason) go through {@code GraphQlErrors} like every other.
+     */
+    @QueryMapping
+    GetReportDownloadUrlResponse labReportDownload(@Argument String reportId, GraphQLContext context) {
+        return stub(context).getReportDownloadUrl(GetReportDownloadUrlRequest.newBuilder().setReportId(reportId).build());
     }
 
     @QueryMapping

@@ -17,6 +17,8 @@ import org.medicore.contracts.common.v1.Role;
 import org.medicore.contracts.lab.v1.AbnormalFlag;
 import org.medicore.contracts.lab.v1.ConfirmUploadRequest;
 import org.medicore.contracts.lab.v1.ConfirmUploadResponse;
+import org.medicore.contracts.lab.v1.GetReportDownloadUrlRequest;
+import org.medicore.contracts.lab.v1.GetReportDownloadUrlResponse;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.GetReportStatusResponse;
 import org.medicore.contracts.lab.v1.LabReport;
@@ -73,6 +75,13 @@ class LabProcessorPactTest {
                         .given(AWAITING_UPLOAD, REPORT_ID).by("DOCTOR")
                         .sending(GetReportStatusRequest.newBuilder().setReportId(REPORT_ID.example()).build())
                         .receiving(GetReportStatusResponse.newBuilder().setReport(WAITING).build()),
+                call(LabServiceGrpc.getGetReportDownloadUrlMethod())
+                        .given("a processed lab report", REPORT_ID).by("DOCTOR")
+                        .sending(GetReportDownloadUrlRequest.newBuilder().setReportId(REPORT_ID.example()).build())
+                        .receiving(GetReportDownloadUrlResponse.newBuilder()
+                                .setDownloadUrl("http://127.0.0.1:19000/medicore-lab-reports/uploads/report.pdf?X-Amz-Signature=0")
+                                .setExpiresAt(AT).setFileName("blood-panel.pdf").setContentType("application/pdf")
+                                .setSizeBytes(48_213).build()),
                 call(LabServiceGrpc.getListReportsByPatientMethod())
                         .given(AWAITING_UPLOAD, PATIENT_ID).by("DOCTOR")
                         .sending(ListReportsByPatientRequest.newBuilder().setPatientId(PATIENT_ID.example())

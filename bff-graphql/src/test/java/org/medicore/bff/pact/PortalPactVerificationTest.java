@@ -122,8 +122,9 @@ class PortalPactVerificationTest extends WholeSystemTest {
                 "currency", invoice.getBalanceDue().getCurrency());
     }
 
+    /** A report of the demo patient's, read: its results are there and its PDF may be handed out. */
     @State("the patient has lab results")
-    void labResults() throws Exception {
+    Map<String, Object> labResults() throws Exception {
         byte[] pdf = LabReportPdf.withLines(List.of("Glucose: 98 mg/dL (70-99)", "Potassium: 5.9 mmol/L (3.5-5.1)"));
         var lab = CLINIC.labAs("patient");
         RequestUploadUrlResponse upload = lab.requestUploadUrl(RequestUploadUrlRequest.newBuilder()
@@ -140,6 +141,7 @@ class PortalPactVerificationTest extends WholeSystemTest {
         lab.confirmUpload(ConfirmUploadRequest.newBuilder().setReportId(upload.getReportId()).build());
         await().atMost(PATIENCE).until(() -> lab.listResultsByPatient(ListResultsByPatientRequest.newBuilder()
                 .setPatientId(Demo.PATIENT_SUBJECT).setReportId(upload.getReportId()).build()).getResultsCount() > 0);
+        return Map.of("reportId", upload.getReportId());
     }
 
     /** analytics-service counts a booking from its event; the figures exist from then on. */

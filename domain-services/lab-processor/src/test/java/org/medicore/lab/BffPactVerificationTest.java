@@ -79,6 +79,11 @@ class BffPactVerificationTest extends RunningLabProcessor implements VerifiesPac
         return answer(request);
     }
 
+    @PactVerifyProvider("GetReportDownloadUrl")
+    MessageAndMetadata getReportDownloadUrl(MessageContents request) {
+        return answer(request);
+    }
+
     @PactVerifyProvider("ListReportsByPatient")
     MessageAndMetadata listReportsByPatient(MessageContents request) {
         return answer(request);
