@@ -1,7 +1,10 @@
 package org.medicore.bench;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.ResourceInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import org.medicore.contracts.appointment.v1.Appointment;
 import org.medicore.contracts.appointment.v1.AppointmentStatus;
 import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
@@ -9,6 +12,8 @@ import org.medicore.contracts.appointment.v1.CancelAppointmentRequest;
 import org.medicore.contracts.appointment.v1.CancellingParty;
 import org.medicore.contracts.appointment.v1.GetAppointmentRequest;
 import org.medicore.contracts.appointment.v1.RescheduleAppointmentRequest;
+import org.medicore.contracts.patient.v1.PatientServiceGrpc;
+import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +35,9 @@ import java.util.function.Supplier;
  * Visits at a steady rate over gRPC, as a careful partner client makes them: each books the next
  * free slot with its own idempotency key; one in {@value #EVERY} is then cancelled and one in
  * {@value #EVERY} moved to another free slot, each with the version it read, and the slot it
- * freed is booked again. A retryable failure is retried with the same request after a growing
+ * freed is booked again; before another one in {@value #EVERY} a new patient registers (in
+ * patient-service's DynamoDB), and a retry that finds the patient registered by a try whose answer
+ * was lost takes the id the refusal names. A retryable failure is retried with the same request after a growing
  * pause with jitter until it is answered or the workload's last moment has passed; a cancellation
  * or move refused on a retry because the version moved on is settled by reading the appointment
  * (the earlier try took). What each booking and change ended as is kept for the checker.
@@ -41,7 +48,14 @@ final class BookingWorkload implements AutoCloseable {
     static final Set<Status.Code> RETRYABLE = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
             Status.Code.RESOURCE_EXHAUSTED, Status.Code.ABORTED);
 
-    /** One visit in this many is cancelled, another moved. */
+    /** What a retry may be refused with because an earlier try, whose answer was lost, took. */
+    private static final Set<Status.Code> SETTLED_BY_AN_EARLIER_TRY = Set.of(Status.Code.ABORTED,
+            Status.Code.FAILED_PRECONDITION, Status.Code.ALREADY_EXISTS);
+
+    /** The family name of the workload's new patients, before the run's mark and the visit's number. */
+    static final String NEWCOMER = "Newcomer ";
+
+    /** One visit in this many is cancelled, another moved, another begins with a registration. */
     static final int EVERY = 5;
 
     /**
@@ -50,6 +64,10 @@ final class BookingWorkload implements AutoCloseable {
      */
     record Booking(String idempotencyKey, Instant start, Optional<String> appointmentId, Instant answeredAt,
                    Map<Status.Code, Integer> failures, boolean freedSlot) {
+    }
+
+    /** A new patient's registration: answered with the patient's id, or given up. */
+    record Registration(String family, Optional<String> patientId, Map<Status.Code, Integer> failures) {
     }
 
     enum Kind { CANCELLATION, MOVE }
@@ -64,6 +82,7 @@ final class BookingWorkload implements AutoCloseable {
     private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
     private final ConcurrentLinkedQueue<Booking> bookings = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Change> changes = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Registration> registrations = new ConcurrentLinkedQueue<>();
     private final AtomicInteger visits = new AtomicInteger();
     private final AtomicReference<Instant> giveUpAt = new AtomicReference<>(Instant.MAX);
     private volatile boolean sending = true;
@@ -108,8 +127,16 @@ final class BookingWorkload implements AutoCloseable {
         return List.copyOf(changes);
     }
 
+    /** The registrations, once {@link #stopAndDrain} has returned. */
+    List<Registration> registrations() {
+        return List.copyOf(registrations);
+    }
+
     private void visit() {
         int visit = visits.getAndIncrement();
+        if (visit % EVERY == 2) {
+            register(NEWCOMER + clinic.run + " " + visit);
+        }
         Optional<Appointment> booked = book(clinic.nextStart(), false);
         if (booked.isEmpty() || visit % EVERY > 1) {
             return;
@@ -120,6 +147,29 @@ final class BookingWorkload implements AutoCloseable {
         if (changed) {
             book(freed, true);
         }
+    }
+
+    private void register(String family) {
+        RegisterPatientRequest request = clinic.registration(family);
+        Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
+        Optional<String> registered = untilAnswered(() -> patients().registerPatient(request).getPatient().getId(),
+                failures, BookingWorkload::registeredBefore);
+        registrations.add(new Registration(family, registered, failures));
+    }
+
+    /** ALREADY_EXISTS on a retry: an earlier try registered the patient, whom the refusal names. */
+    private static Optional<String> registeredBefore(StatusRuntimeException refusal) {
+        if (refusal.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
+            return Optional.empty();
+        }
+        return StatusProto.fromThrowable(refusal).getDetailsList().stream().filter(detail -> detail.is(ResourceInfo.class))
+                .findFirst().map(detail -> {
+                    try {
+                        return detail.unpack(ResourceInfo.class).getResourceName();
+                    } catch (InvalidProtocolBufferException unreadable) {
+                        throw new IllegalStateException("patient-service sent an unreadable ResourceInfo", unreadable);
+                    }
+                });
     }
 
     private Optional<Appointment> book(Instant start, boolean freedSlot) {
@@ -167,8 +217,8 @@ final class BookingWorkload implements AutoCloseable {
 
     /**
      * The call's answer, retried while it fails retryably and the workload's last moment has not passed. A refusal
-     * (ABORTED or FAILED_PRECONDITION) after a failed try goes to {@code settle}, which answers when the earlier try
-     * took; then the refusal is no failure. Failures met are counted in {@code failures}.
+     * (ABORTED, FAILED_PRECONDITION or ALREADY_EXISTS) after a failed try goes to {@code settle}, which answers when
+     * the earlier try took; then the refusal is no failure. Failures met are counted in {@code failures}.
      */
     private <T> Optional<T> untilAnswered(Supplier<T> call, Map<Status.Code, Integer> failures,
                                           java.util.function.Function<StatusRuntimeException, Optional<T>> settle) {
@@ -179,7 +229,7 @@ final class BookingWorkload implements AutoCloseable {
                 return Optional.of(call.get());
             } catch (StatusRuntimeException failure) {
                 Status.Code code = failure.getStatus().getCode();
-                if (retried && (code == Status.Code.ABORTED || code == Status.Code.FAILED_PRECONDITION)) {
+                if (retried && SETTLED_BY_AN_EARLIER_TRY.contains(code)) {
                     Optional<T> earlier = settle.apply(failure);
                     if (earlier.isPresent()) {
                         return earlier;
@@ -208,6 +258,10 @@ final class BookingWorkload implements AutoCloseable {
 
     private org.medicore.contracts.appointment.v1.AppointmentServiceGrpc.AppointmentServiceBlockingStub appointments() {
         return clinic.appointments("admin").withDeadlineAfter(5, TimeUnit.SECONDS);
+    }
+
+    private PatientServiceGrpc.PatientServiceBlockingStub patients() {
+        return clinic.patients("admin").withDeadlineAfter(5, TimeUnit.SECONDS);
     }
 
     private static Instant instant(long epochSecond) {

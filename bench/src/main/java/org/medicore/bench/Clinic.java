@@ -49,6 +49,8 @@ final class Clinic implements AutoCloseable {
     final String practitionerId;
     final String bookingPatientId;
     final String readPatientId;
+    /** This run's mark in every name it gives, so its records are told from any other run's. */
+    final String run = UUID.randomUUID().toString().substring(0, 8);
     private final FreeSlots slots = new FreeSlots(LocalDate.now(ZoneOffset.UTC).plusDays(2));
 
     Clinic(Target target, Tokens tokens) {
@@ -56,7 +58,6 @@ final class Clinic implements AutoCloseable {
         this.patientChannel = channel(target.patient());
         this.appointmentChannel = channel(target.appointment());
         this.billingChannel = channel(target.billing());
-        String run = UUID.randomUUID().toString().substring(0, 8);
         practitionerId = newPractitioner("Practitioner " + run);
         bookingPatientId = register("Booker " + run);
         readPatientId = register("Chart " + run);
@@ -125,11 +126,16 @@ final class Clinic implements AutoCloseable {
     }
 
     private String register(String family) {
-        return patients("admin").registerPatient(RegisterPatientRequest.newBuilder()
+        return patients("admin").registerPatient(registration(family)).getPatient().getId();
+    }
+
+    /** A new patient of the clinic, named {@code family}, with the e-mail address made from it. */
+    RegisterPatientRequest registration(String family) {
+        return RegisterPatientRequest.newBuilder()
                 .setName(PersonName.newBuilder().setGiven("Bench").setFamily(family))
                 .setDateOfBirth(Date.newBuilder().setYear(1980).setMonth(1).setDay(1))
                 .setContact(ContactDetails.newBuilder().setEmail(family.replace(' ', '.').toLowerCase() + "@bench.medicore.local"))
-                .setRegisteredAtClinicId("main").build()).getPatient().getId();
+                .setRegisteredAtClinicId("main").build();
     }
 
     CallCredentials bearer(String user) {

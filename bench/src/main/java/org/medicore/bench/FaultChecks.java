@@ -53,7 +53,8 @@ final class FaultChecks {
         this.patientId = patientId;
     }
 
-    List<Verdict> check(List<BookingWorkload.Booking> bookings, List<BookingWorkload.Change> changes) throws SQLException {
+    List<Verdict> check(List<BookingWorkload.Booking> bookings, List<BookingWorkload.Change> changes,
+                        List<BookingWorkload.Registration> registrations) throws SQLException {
         List<Verdict> verdicts = new ArrayList<>();
         Set<String> acknowledged = new HashSet<>();
         bookings.forEach(booking -> booking.appointmentId().ifPresent(acknowledged::add));
@@ -89,6 +90,8 @@ final class FaultChecks {
         Map<Status.Code, Integer> failures = new LinkedHashMap<>();
         bookings.forEach(booking -> booking.failures().forEach((code, times) -> failures.merge(code, times, Integer::sum)));
         changes.forEach(change -> change.failures().forEach((code, times) -> failures.merge(code, times, Integer::sum)));
+        registrations.forEach(registration -> registration.failures()
+                .forEach((code, times) -> failures.merge(code, times, Integer::sum)));
         Map<Status.Code, Integer> refused = new LinkedHashMap<>(failures);
         refused.keySet().removeAll(BookingWorkload.RETRYABLE);
         verdicts.add(new Verdict("every error retryable", refused.isEmpty(),
@@ -186,11 +189,11 @@ final class FaultChecks {
         }
     }
 
-    /** Waits until the outbox is empty or {@code within} has passed; answers when it emptied, if it did. */
+    /** Waits until both outboxes (appointments, patients) are empty or {@code within} has passed; answers when they emptied, if they did. */
     static Optional<Instant> awaitOutboxDrained(Duration within) throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
-            if (outboxBacklog() == 0) {
+            if (outboxBacklog() == 0 && PatientChecks.outboxBacklog() == 0) {
                 return Optional.of(Instant.now());
             }
             Thread.sleep(250);

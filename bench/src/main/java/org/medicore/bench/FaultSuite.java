@@ -48,7 +48,8 @@ public final class FaultSuite {
                 Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(90), Duration.ofMillis(100));
 
         static final List<String> ALL = List.of("kill-appointment-service", "kill-patient-service", "kill-billing-service",
-                "kill-analytics-service", "kafka-outage", "postgres-outage", "kill-postgres", "keycloak-outage", "slow-postgres");
+                "kill-analytics-service", "kafka-outage", "postgres-outage", "kill-postgres", "dynamodb-outage", "keycloak-outage",
+                "slow-postgres");
 
         public static Options parse(String... args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -132,6 +133,7 @@ public final class FaultSuite {
             case "postgres-outage" -> new Fault(scenario, () -> TestStack.postgres().stop(), () -> TestStack.postgres().startAgain());
             case "kill-postgres" -> new Fault(scenario, () -> TestStack.postgres().kill(), () -> TestStack.postgres().startAgain());
             // Tokens issued before stay valid (the services check them with the keys they hold); new sign-ins fail.
+            case "dynamodb-outage" -> new Fault(scenario, () -> TestStack.dynamoDb().stop(), () -> TestStack.dynamoDb().startAgain());
             case "keycloak-outage" -> new Fault(scenario, () -> TestStack.keycloak().stop(), () -> TestStack.keycloak().startAgain());
             default -> {
                 String service = scenario.substring("kill-".length());
@@ -162,8 +164,9 @@ public final class FaultSuite {
                     .map(at -> Duration.between(ended, at));
             int duringFault = (int) bookings.stream().filter(booking -> booking.appointmentId().isPresent()
                     && !booking.answeredAt().isBefore(began) && booking.answeredAt().isBefore(ended)).count();
-            List<FaultChecks.Verdict> verdicts = new FaultChecks(clinic.practitionerId, clinic.bookingPatientId)
-                    .check(bookings, load.changes());
+            List<FaultChecks.Verdict> verdicts = new ArrayList<>(new FaultChecks(clinic.practitionerId, clinic.bookingPatientId)
+                    .check(bookings, load.changes(), load.registrations()));
+            verdicts.addAll(PatientChecks.check(clinic.run, load.registrations()));
             return new Outcome(name, verdicts, bookings.size(), duringFault, firstSuccess, drained);
         }
     }

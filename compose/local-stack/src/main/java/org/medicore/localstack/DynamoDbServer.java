@@ -56,6 +56,31 @@ public final class DynamoDbServer implements Component {
         }
     }
 
+    /**
+     * Stops answering, its data kept: clients' connections are refused, as when the database is
+     * unreachable; {@link #startAgain()} ends the outage. For fault tests.
+     */
+    public synchronized void stop() {
+        try {
+            connector().stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not stop answering", e);
+        }
+    }
+
+    /** Answers again on the same port, with the data it had. */
+    public synchronized void startAgain() {
+        try {
+            connector().start();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not answer again", e);
+        }
+    }
+
+    private ServerConnector connector() {
+        return (ServerConnector) server.getConnectors()[0];
+    }
+
     public String endpoint() {
         return "http://127.0.0.1:" + port;
     }

@@ -2,11 +2,13 @@ package org.medicore.support.audit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.medicore.support.postgres.FailFastDataSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -20,10 +22,12 @@ public final class PostgresAuditTrail implements RecordAccess, AutoCloseable {
                 resource_type, resource_ids, patient_ids, fields_changed, client_address, forwarded_for, outcome, status, trace_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private final HikariDataSource writer;
+    private final HikariDataSource pool;
+    private final FailFastDataSource writer;
 
-    private PostgresAuditTrail(HikariDataSource writer) {
-        this.writer = writer;
+    private PostgresAuditTrail(HikariDataSource pool) {
+        this.pool = pool;
+        this.writer = new FailFastDataSource(pool, Clock.systemUTC());
     }
 
     /** A small pool of its own: the audit must not compete with the service's own database work. */
@@ -34,7 +38,7 @@ public final class PostgresAuditTrail implements RecordAccess, AutoCloseable {
         pool.setUsername(username);
         pool.setPassword(password);
         pool.setMaximumPoolSize(4);
-        pool.setConnectionTimeout(5_000);
+        pool.setConnectionTimeout(FailFastDataSource.CONNECTION_WAIT.toMillis());
         return new PostgresAuditTrail(new HikariDataSource(pool));
     }
 
@@ -75,7 +79,7 @@ public final class PostgresAuditTrail implements RecordAccess, AutoCloseable {
 
     @Override
     public void close() {
-        writer.close();
+        pool.close();
     }
 
     private static java.sql.Array texts(Connection connection, List<String> values) throws SQLException {

@@ -7,6 +7,7 @@ import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.PreconditionFailure;
 import com.google.rpc.ResourceInfo;
+import com.google.rpc.RetryInfo;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 
@@ -22,6 +23,7 @@ public final class GrpcErrors {
 
     static final int SHOWN = 120;
     static final int LISTED = 20;
+    static final int RETRY_AFTER_SECONDS = 1;
 
     /** One field the caller has to change, by its path in the request ({@code contact.phone}). */
     public record Violation(String field, String description) {
@@ -82,6 +84,21 @@ public final class GrpcErrors {
     /** What the caller cannot fix; the cause is in the service's log, never in the answer. */
     public static StatusRuntimeException internal() {
         return status(Code.INTERNAL, "internal error");
+    }
+
+    /**
+     * UNAVAILABLE with a {@link RetryInfo} of {@value #RETRY_AFTER_SECONDS} s: a store the service
+     * needs is down, nothing was changed, and the same call may succeed later.
+     */
+    public static StatusRuntimeException unavailable() {
+        return status(Code.UNAVAILABLE, "a store this service needs cannot be reached; nothing was changed, try again shortly",
+                RetryInfo.newBuilder().setRetryDelay(com.google.protobuf.Duration.newBuilder()
+                        .setSeconds(RETRY_AFTER_SECONDS)).build());
+    }
+
+    /** An unexpected failure as the caller sees it: {@link #unavailable()} if a store is down, else {@link #internal()}. */
+    public static StatusRuntimeException ofFailure(Throwable failure) {
+        return Outages.isOutage(failure) ? unavailable() : internal();
     }
 
     /** A status of a code the helpers above do not cover, such as ABORTED with the rule a contract names. */

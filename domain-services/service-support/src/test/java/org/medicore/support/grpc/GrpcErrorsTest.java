@@ -3,11 +3,15 @@ package org.medicore.support.grpc;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.ResourceInfo;
+import com.google.rpc.RetryInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.Test;
 
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +58,33 @@ class GrpcErrorsTest {
         assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
         assertThat(detail(stale, ErrorInfo.class).getMetadataMap()).containsEntry("current_version", "7");
         assertThat(detail(stale, ErrorInfo.class).getReason()).isEqualTo("STALE_VERSION");
+    }
+
+    @Test
+    void a_store_that_cannot_be_reached_is_a_retryable_unavailable_and_anything_else_internal() {
+        List<Throwable> outages = List.of(
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 2000ms"),
+                new IllegalStateException("the query failed", new SQLException("An I/O error occurred while sending to the backend", "08006")),
+                new RuntimeException(new SQLException("terminating connection due to administrator command", "57P01")),
+                new RuntimeException("Unable to execute HTTP request", new ConnectException("Connection refused")));
+
+        for (Throwable outage : outages) {
+            StatusRuntimeException answer = GrpcErrors.ofFailure(outage);
+            assertThat(answer.getStatus().getCode()).as(outage.toString()).isEqualTo(Status.Code.UNAVAILABLE);
+            assertThat(detail(answer, RetryInfo.class).getRetryDelay().getSeconds()).isEqualTo(1);
+        }
+        assertThat(GrpcErrors.ofFailure(new SQLException("duplicate key value violates unique constraint", "23505"))
+                .getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+        assertThat(GrpcErrors.ofFailure(new NullPointerException()).getStatus().getDescription()).isEqualTo("internal error");
+    }
+
+    @Test
+    void a_cause_chain_that_loops_is_read_once() {
+        IllegalStateException first = new IllegalStateException("first");
+        IllegalStateException second = new IllegalStateException("second", first);
+        first.initCause(second);
+
+        assertThat(Outages.isOutage(first)).isFalse();
     }
 
     private static <T extends com.google.protobuf.Message> T detail(StatusRuntimeException refused, Class<T> type) {

@@ -237,7 +237,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
             response.onError(GrpcErrors.invalid("", invalid.getMessage()));
         } catch (RuntimeException failure) {
             LOG.error("call failed", failure);
-            response.onError(GrpcErrors.internal());
+            response.onError(GrpcErrors.ofFailure(failure));
         }
     }
 

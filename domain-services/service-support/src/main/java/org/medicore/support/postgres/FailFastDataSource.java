@@ -1,0 +1,64 @@
+package org.medicore.support.postgres;
+
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A pool that, once it could not get a connection, refuses every request for a short while at
+ * once instead of letting each caller wait the pool's whole connection timeout. While PostgreSQL
+ * is down, callers then get a quick, retryable refusal within their deadline; after the pause the
+ * next request tries the database again (a circuit breaker with a single state).
+ */
+public final class FailFastDataSource extends DelegatingDataSource {
+
+    /** How long a service waits for a connection at most; its callers' deadlines are 5 s. */
+    public static final Duration CONNECTION_WAIT = Duration.ofSeconds(2);
+    static final Duration PAUSE = Duration.ofSeconds(1);
+
+    private final Clock clock;
+    private volatile Instant refusingUntil = Instant.MIN;
+
+    public FailFastDataSource(DataSource pool, Clock clock) {
+        super(pool);
+        this.clock = clock;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return attempt(super::getConnection);
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return attempt(() -> super.getConnection(username, password));
+    }
+
+    private interface Connect {
+        Connection connect() throws SQLException;
+    }
+
+    private Connection attempt(Connect pool) throws SQLException {
+        refuseWhilePaused();
+        try {
+            return pool.connect();
+        } catch (SQLTransientConnectionException unreachable) {
+            refusingUntil = clock.instant().plus(PAUSE);
+            throw unreachable;
+        }
+    }
+
+    private void refuseWhilePaused() throws SQLTransientConnectionException {
+        Instant until = refusingUntil;
+        if (clock.instant().isBefore(until)) {
+            throw new SQLTransientConnectionException(
+                    "no connection to PostgreSQL could be had a moment ago; not waiting again until " + until, "08001");
+        }
+    }
+}

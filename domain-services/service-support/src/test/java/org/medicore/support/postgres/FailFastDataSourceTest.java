@@ -1,0 +1,85 @@
+package org.medicore.support.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+import org.medicore.localstack.PostgresServer;
+import org.medicore.localstack.TestStack;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The pool against a real PostgreSQL, and against a port where no database answers any more. */
+class FailFastDataSourceTest {
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T10:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+
+    @Test
+    void a_reachable_database_gives_connections() throws Exception {
+        try (HikariDataSource pool = pool(TestStack.newDatabaseUrl("fail_fast_check"))) {
+            FailFastDataSource dataSource = new FailFastDataSource(pool, clock);
+
+            try (Connection connection = dataSource.getConnection()) {
+                assertThat(connection.isValid(2)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void after_one_wait_in_vain_it_refuses_at_once_for_a_moment_then_tries_the_database_again() throws Exception {
+        try (HikariDataSource pool = pool("jdbc:postgresql://127.0.0.1:" + portNobodyListensOn() + "/gone")) {
+            FailFastDataSource dataSource = new FailFastDataSource(pool, clock);
+
+            assertThatThrownBy(dataSource::getConnection).isInstanceOf(SQLTransientConnectionException.class)
+                    .hasMessageContaining("request timed out");
+            assertThatThrownBy(dataSource::getConnection).isInstanceOf(SQLTransientConnectionException.class)
+                    .hasMessageContaining("not waiting again");
+
+            now.set(now.get().plus(FailFastDataSource.PAUSE));
+            assertThatThrownBy(dataSource::getConnection).isInstanceOf(SQLTransientConnectionException.class)
+                    .hasMessageContaining("request timed out");
+        }
+    }
+
+    private static HikariDataSource pool(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(PostgresServer.USER);
+        config.setPassword(PostgresServer.PASSWORD);
+        config.setConnectionTimeout(250);
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
+    private static int portNobodyListensOn() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
