@@ -69,7 +69,8 @@ const en = {
   'profile.language': 'Language',
   'profile.languageNotChosen': "not chosen: this browser's",
   'profile.languageHint': 'The portal speaks to you in this language, and the clinic writes your e-mails and text messages in it.',
-  'profile.field.language': 'Language for the portal and messages',
+  // No "Language" in it: the header's choice is found by that label.
+  'profile.field.language': 'Portal and messages in',
   'profile.saveLanguage': 'Save language',
   'profile.languageSaved': 'Your language is saved.',
 
@@ -448,7 +449,7 @@ const de: Record<MessageKey, string> = {
   'profile.language': 'Sprache',
   'profile.languageNotChosen': 'nicht gewählt: die dieses Browsers',
   'profile.languageHint': 'Das Portal spricht in dieser Sprache mit Ihnen, und die Praxis schreibt Ihnen E-Mails und SMS darin.',
-  'profile.field.language': 'Sprache für Portal und Nachrichten',
+  'profile.field.language': 'Portal und Nachrichten auf',
   'profile.saveLanguage': 'Sprache speichern',
   'profile.languageSaved': 'Ihre Sprache ist gespeichert.',
 

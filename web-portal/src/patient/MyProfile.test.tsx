@@ -160,7 +160,7 @@ describe('my profile', () => {
 
       expect(screen.getByText("not chosen: this browser's", { selector: 'dd' })).toBeInTheDocument();
       answers.MyRecord = { data: record(4, null, 'Berlin', 'de') };
-      await userEvent.selectOptions(screen.getByLabelText('Language for the portal and messages'), 'de');
+      await userEvent.selectOptions(screen.getByLabelText('Portal and messages in'), 'de');
       await userEvent.click(screen.getByRole('button', { name: 'Save language' }));
 
       expect(languageSent(sent)).toEqual([{ patientId: 'patient-1', expectedVersion: 3, preferredLanguage: 'de' }]);
@@ -181,8 +181,8 @@ describe('my profile', () => {
     };
     render(withClient(fakeClient(answers, sent), <MyProfile />));
 
-    expect(screen.getByLabelText('Language for the portal and messages')).toHaveValue('en');
-    await userEvent.selectOptions(screen.getByLabelText('Language for the portal and messages'), '');
+    expect(screen.getByLabelText('Portal and messages in')).toHaveValue('en');
+    await userEvent.selectOptions(screen.getByLabelText('Portal and messages in'), '');
     await userEvent.click(screen.getByRole('button', { name: 'Save language' }));
 
     expect(languageSent(sent)).toEqual([{ patientId: 'patient-1', expectedVersion: 3, preferredLanguage: null }]);
@@ -195,8 +195,8 @@ describe('my profile', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Save language' }));
 
-    expect(screen.getByLabelText('Language for the portal and messages')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByLabelText('Language for the portal and messages')).toHaveAccessibleDescription('Choose English or German.');
+    expect(screen.getByLabelText('Portal and messages in')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Portal and messages in')).toHaveAccessibleDescription('Choose English or German.');
     expect(screen.getByRole('alert')).toHaveTextContent('Please check the marked fields.');
     await expectNoAxeViolations(container);
   });
