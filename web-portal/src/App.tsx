@@ -7,6 +7,7 @@ import { readableToken, realmRoles } from './auth/roles';
 import { SessionContext } from './auth/session';
 import { useI18n } from './i18n/I18n';
 import { LanguageChoice } from './i18n/LanguageChoice';
+import { ProfileLanguage } from './patient/ProfileLanguage';
 import type { PortalConfig } from './config';
 import { Navigation } from './navigation/Navigation';
 import { navigate, usePath } from './routing/router';
@@ -121,6 +122,7 @@ export function App({ config }: { config: PortalConfig }) {
             )}
           </div>
           {auth.isAuthenticated && !ended && <Navigation roles={roles} />}
+          {auth.isAuthenticated && !ended && roles.includes('PATIENT') && <ProfileLanguage />}
         </header>
         <main id="content" tabIndex={-1}>
           {main}

@@ -15,6 +15,7 @@ import {
   PatientInvoicesDocument,
   PractitionersDocument,
   RecordPaymentDocument,
+  UpdateMyLanguageDocument,
 } from '../gql/graphql';
 import { checkCommittedPact, forgetWrittenPact, pactDirectory } from '../test-support/committedPact';
 import { apiClient } from './client';
@@ -122,6 +123,18 @@ describe('the portal as a consumer of bff-graphql', { retry: 2 }, () => {
       .executeTest(async (server) => {
         const data = await send(server.url, MyRecordDocument, variables);
         expect(data.me.patient?.name.family).toBe('Patient');
+      });
+  });
+
+  it("saves the patient's language on their record", () => {
+    const variables = {
+      input: { patientId: fromProviderState('${subject}', PATIENT_ID), expectedVersion: fromProviderState('${version}', 1), preferredLanguage: 'de' },
+    };
+    return operation('a patient saves their language', 'patient', UpdateMyLanguageDocument, variables, ["the signed-in patient's record"])
+      .respondingWith({ updatePatient: { id: like(PATIENT_ID), version: integer(2), preferredLanguage: like('de') } })
+      .executeTest(async (server) => {
+        const data = await send(server.url, UpdateMyLanguageDocument, variables);
+        expect(data.updatePatient.preferredLanguage).toBe('de');
       });
   });
 

@@ -62,6 +62,11 @@ export const PROFILE = {
   },
 } satisfies FormFields;
 
+/** The profile's language, saved on its own: patient-service keeps it beside the contact details. */
+export const PROFILE_LANGUAGE = {
+  language: { label: 'Language', paths: ['preferredLanguage'], invalid: 'Choose English or German.' },
+} satisfies FormFields;
+
 export const HISTORY_ENTRY = {
   kind: { label: 'Kind of entry', paths: ['kind'] },
   text: {

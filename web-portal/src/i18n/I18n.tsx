@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import { browserLanguages, initialLanguage, localeFor, setFormattingLocale, storeLanguage, type Language } from './language';
+import { browserLanguages, initialLanguage, localeFor, setFormattingLocale, storeLanguage, storedLanguage, type Language } from './language';
 import { CATALOGUES, type MessageKey } from './messages';
 
 export type Params = Record<string, string | number>;
@@ -15,14 +15,25 @@ export interface I18n {
    * in the person's language when the catalogue has it.
    */
   phrase: (english: string | undefined) => string | undefined;
+  /** A choice made here: switches, and keeps it in this browser. */
   setLanguage: (language: Language) => void;
+  /**
+   * The language of the signed-in patient's profile: switches for this visit unless this browser
+   * holds a choice of its own, which wins; stores nothing, so a later profile change still applies.
+   */
+  follow: (language: Language) => void;
 }
 
 function fill(message: string, params?: Params): string {
   return params ? message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : message;
 }
 
-export function i18nFor(language: Language, locale: string, setLanguage: (language: Language) => void = () => {}): I18n {
+export function i18nFor(
+  language: Language,
+  locale: string,
+  setLanguage: (language: Language) => void = () => {},
+  follow: (language: Language) => void = () => {},
+): I18n {
   const catalogue = CATALOGUES[language];
   return {
     language,
@@ -30,6 +41,7 @@ export function i18nFor(language: Language, locale: string, setLanguage: (langua
     t: (key, params) => fill(catalogue.messages[key], params),
     phrase: (english) => (english === undefined ? undefined : (catalogue.phrases[english] ?? english)),
     setLanguage,
+    follow,
   };
 }
 
@@ -41,7 +53,8 @@ export function useI18n(): I18n {
 }
 
 /**
- * The person's language: chosen here before, else the browser's first one the portal speaks.
+ * The person's language: chosen here before, else a signed-in patient's profile language, else the
+ * browser's first one the portal speaks.
  * Switching re-renders every screen, and Intl formats with the new locale from then on.
  */
 export function LanguageProvider({ children, initial = initialLanguage() }: { children: ReactNode; initial?: Language }) {
@@ -50,10 +63,17 @@ export function LanguageProvider({ children, initial = initialLanguage() }: { ch
     const locale = localeFor(language, browserLanguages());
     setFormattingLocale(locale);
     document.documentElement.lang = language;
-    return i18nFor(language, locale, (chosen) => {
-      storeLanguage(chosen);
-      setLanguage(chosen);
-    });
+    return i18nFor(
+      language,
+      locale,
+      (chosen) => {
+        storeLanguage(chosen);
+        setLanguage(chosen);
+      },
+      (profile) => {
+        if (!storedLanguage()) setLanguage(profile);
+      },
+    );
   }, [language]);
   return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
 }

@@ -1,9 +1,11 @@
 import { useI18n } from './I18n';
-import { LANGUAGES, type Language } from './language';
+import { LANGUAGES, OWN_NAME, type Language } from './language';
 
-/** Each language named in itself, so a person finds theirs whatever the page speaks now. */
-const OWN_NAME: Record<Language, string> = { en: 'English', de: 'Deutsch' };
-
+/**
+ * The language of this browser's pages. It stays in this browser: a patient's lasting choice, the
+ * one the clinic's messages follow, is saved on the profile (My profile), so that reading the
+ * portal in another language on someone else's device changes nothing about where mail goes.
+ */
 export function LanguageChoice() {
   const { t, language, setLanguage } = useI18n();
   return (

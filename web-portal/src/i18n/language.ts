@@ -3,6 +3,13 @@ export type Language = 'en' | 'de';
 
 export const LANGUAGES: readonly Language[] = ['en', 'de'];
 
+/** Each language named in itself, so a person finds theirs whatever the page speaks now. */
+export const OWN_NAME: Record<Language, string> = { en: 'English', de: 'Deutsch' };
+
+export function isLanguage(value: string | null | undefined): value is Language {
+  return (LANGUAGES as readonly (string | null | undefined)[]).includes(value);
+}
+
 const STORED = 'medicore.language';
 
 /** The first of the browser's languages the portal speaks, English when it speaks none of them. */
@@ -24,8 +31,7 @@ export function localeFor(language: Language, languages: readonly string[]): str
 
 /** The language a person chose here before, kept in this browser; else the browser's. */
 export function initialLanguage(): Language {
-  const stored = readStored();
-  return stored ?? languageFromBrowser(browserLanguages());
+  return storedLanguage() ?? languageFromBrowser(browserLanguages());
 }
 
 export function storeLanguage(language: Language) {
@@ -36,10 +42,11 @@ export function storeLanguage(language: Language) {
   }
 }
 
-function readStored(): Language | undefined {
+/** The language a person chose in this browser, if they did. */
+export function storedLanguage(): Language | undefined {
   try {
     const stored = window.localStorage.getItem(STORED);
-    return (LANGUAGES as readonly (string | null)[]).includes(stored) ? (stored as Language) : undefined;
+    return isLanguage(stored) ? stored : undefined;
   } catch {
     return undefined;
   }

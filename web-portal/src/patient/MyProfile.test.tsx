@@ -9,12 +9,13 @@ import { LanguageProvider } from '../i18n/I18n';
 import { setFormattingLocale } from '../i18n/language';
 import { expectNoAxeViolations } from '../test-support/axe';
 
-const record = (version: number, phone: string | null, city = 'Berlin') => ({
+const record = (version: number, phone: string | null, city = 'Berlin', preferredLanguage: string | null = null) => ({
   me: {
     email: 'alice@example.org',
     patient: {
       id: 'patient-1',
       version,
+      preferredLanguage,
       name: { given: 'Alice', family: 'Patient' },
       dateOfBirth: '1984-02-29',
       sex: 'FEMALE',
@@ -38,6 +39,8 @@ const stale = new CombinedError({
 });
 
 const inputSent = (sent: Sent) => sent.filter((s) => s.name === 'UpdateMyContact').map((s) => (s.variables as { input: unknown }).input);
+
+const languageSent = (sent: Sent) => sent.filter((s) => s.name === 'UpdateMyLanguage').map((s) => (s.variables as { input: unknown }).input);
 
 describe('my profile', () => {
   it('saves a phone number written as people write it, in E.164, against the version shown', async () => {
@@ -144,5 +147,57 @@ describe('my profile', () => {
       window.localStorage.clear();
       setFormattingLocale('en-US');
     }
+  });
+
+  it('saves the chosen language to the profile and speaks it from then on, in this browser too', async () => {
+    const sent: Sent = [];
+    const answers: Answers = {
+      MyRecord: { data: record(3, null) },
+      UpdateMyLanguage: { data: { updatePatient: { id: 'patient-1', version: 4, preferredLanguage: 'de' } } },
+    };
+    try {
+      render(<LanguageProvider initial="en">{withClient(fakeClient(answers, sent), <MyProfile />)}</LanguageProvider>);
+
+      expect(screen.getByText("not chosen: this browser's", { selector: 'dd' })).toBeInTheDocument();
+      answers.MyRecord = { data: record(4, null, 'Berlin', 'de') };
+      await userEvent.selectOptions(screen.getByLabelText('Portal and messages in'), 'de');
+      await userEvent.click(screen.getByRole('button', { name: 'Save language' }));
+
+      expect(languageSent(sent)).toEqual([{ patientId: 'patient-1', expectedVersion: 3, preferredLanguage: 'de' }]);
+      expect(await screen.findByRole('status')).toHaveTextContent('Ihre Sprache ist gespeichert.');
+      expect(screen.getByText('Deutsch', { selector: 'dd' })).toBeInTheDocument();
+      expect(window.localStorage.getItem('medicore.language')).toBe('de');
+    } finally {
+      window.localStorage.clear();
+      setFormattingLocale('en-US');
+    }
+  });
+
+  it('clears the choice when the patient leaves it to the browser', async () => {
+    const sent: Sent = [];
+    const answers: Answers = {
+      MyRecord: { data: record(3, null, 'Berlin', 'en') },
+      UpdateMyLanguage: { data: { updatePatient: { id: 'patient-1', version: 4, preferredLanguage: null } } },
+    };
+    render(withClient(fakeClient(answers, sent), <MyProfile />));
+
+    expect(screen.getByLabelText('Portal and messages in')).toHaveValue('en');
+    await userEvent.selectOptions(screen.getByLabelText('Portal and messages in'), '');
+    await userEvent.click(screen.getByRole('button', { name: 'Save language' }));
+
+    expect(languageSent(sent)).toEqual([{ patientId: 'patient-1', expectedVersion: 3, preferredLanguage: null }]);
+    expect(await screen.findByRole('status')).toHaveTextContent('Your language is saved.');
+  });
+
+  it("shows the service's refusal of the language on its field", async () => {
+    const refusal = badRequest([{ field: 'preferredLanguage', description: 'must be a language the clinic speaks: en or de' }]);
+    const { container } = render(withClient(fakeClient({ MyRecord: { data: record(3, null) }, UpdateMyLanguage: { error: refusal } }), <MyProfile />));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save language' }));
+
+    expect(screen.getByLabelText('Portal and messages in')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Portal and messages in')).toHaveAccessibleDescription('Choose English or German.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Please check the marked fields.');
+    await expectNoAxeViolations(container);
   });
 });

@@ -3,9 +3,10 @@ import { useMutation, useQuery, type CombinedError } from 'urql';
 import { graphql } from '../gql';
 import type { MyRecordQuery } from '../gql/graphql';
 import { problem } from '../api/errors';
-import { PROFILE } from '../api/formFields';
+import { PROFILE, PROFILE_LANGUAGE } from '../api/formFields';
 import { useI18n } from '../i18n/I18n';
-import { Field } from '../ui/Field';
+import { LANGUAGES, OWN_NAME, isLanguage } from '../i18n/language';
+import { Choice, Field } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
 import { toE164 } from '../ui/phone';
 import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
@@ -18,6 +19,7 @@ const MyRecord = graphql(`
       patient {
         ...PatientDemographics
         version
+        preferredLanguage
         contact {
           address {
             ...AddressParts
@@ -40,6 +42,16 @@ const UpdateMyContact = graphql(`
           ...AddressParts
         }
       }
+    }
+  }
+`);
+
+const UpdateMyLanguage = graphql(`
+  mutation UpdateMyLanguage($input: UpdatePatientInput!) {
+    updatePatient(input: $input) {
+      id
+      version
+      preferredLanguage
     }
   }
 `);
@@ -103,6 +115,8 @@ export function MyProfile() {
             <dd>{shown.phone || notGiven}</dd>
             <dt className="font-medium">{t('profile.address')}</dt>
             <dd className="min-w-0">{addressLine(shown) ?? notGiven}</dd>
+            <dt className="font-medium">{t('profile.language')}</dt>
+            <dd>{isLanguage(patient.preferredLanguage) ? OWN_NAME[patient.preferredLanguage] : t('profile.languageNotChosen')}</dd>
           </dl>
           <div>
             <button
@@ -116,6 +130,7 @@ export function MyProfile() {
               {t('profile.change')}
             </button>
           </div>
+          <LanguageForm patient={patient} reread={() => refresh({ requestPolicy: 'network-only' })} />
         </>
       )}
       {patient && editing && (
@@ -130,6 +145,47 @@ export function MyProfile() {
         />
       )}
     </Page>
+  );
+}
+
+/**
+ * The language the portal and the clinic's messages speak to the patient, saved on the profile on
+ * its own (against the version shown; a change made elsewhere meanwhile is read again). Saving
+ * also switches this browser to it: the patient has just chosen it.
+ */
+function LanguageForm({ patient, reread }: { patient: Patient; reread: () => void }) {
+  const { t, phrase, setLanguage } = useI18n();
+  const [chosen, setChosen] = useState(patient.preferredLanguage ?? '');
+  const [saved, setSaved] = useState(false);
+  const [result, update] = useMutation(UpdateMyLanguage);
+  const { errors, problem: refusal } = useFormCheck(PROFILE_LANGUAGE, result.error);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    void update({ input: { patientId: patient.id, expectedVersion: patient.version, preferredLanguage: chosen || null } }).then((answer) => {
+      const language = answer.data?.updatePatient.preferredLanguage;
+      if (answer.data) {
+        setSaved(true);
+        if (isLanguage(language)) setLanguage(language);
+        reread();
+      } else if (staleVersion(answer.error)) reread();
+    });
+  };
+
+  const options = [{ value: '', label: t('profile.languageNotChosen') }, ...LANGUAGES.map((language) => ({ value: language, label: OWN_NAME[language] }))];
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-3 border-t border-slate-200 pt-4">
+      <p className="text-sm text-slate-600">{t('profile.languageHint')}</p>
+      <Choice label={t('profile.field.language')} value={chosen} options={options} onChange={setChosen} error={phrase(errors.language)} />
+      <Problem>{phrase(refusal)}</Problem>
+      {saved && <Done>{t('profile.languageSaved')}</Done>}
+      <div>
+        <button type="submit" className={buttonClass} disabled={result.fetching}>
+          {t('profile.saveLanguage')}
+        </button>
+      </div>
+    </form>
   );
 }
 

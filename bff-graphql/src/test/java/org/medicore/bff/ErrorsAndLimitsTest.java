@@ -25,14 +25,14 @@ class ErrorsAndLimitsTest extends WholeSystemTest {
         as("patient").document("""
                         mutation($input: UpdatePatientInput!) { updatePatient(input: $input) { id } }""")
                 .variable("input", Map.of("patientId", Demo.PATIENT_SUBJECT, "expectedVersion", version,
-                        "contact", Map.of("email", "not-an-email")))
+                        "contact", Map.of("email", "not-an-email"), "preferredLanguage", "fr"))
                 .execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
                     assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
                     assertThat(error.getPath()).isEqualTo("updatePatient");
                     assertThat(error.getExtensions()).containsEntry("code", "INVALID_ARGUMENT");
                     assertThat((List<Map<String, String>>) error.getExtensions().get("violations"))
-                            .extracting(v -> v.get("field")).contains("contact.email");
+                            .extracting(v -> v.get("field")).contains("contact.email", "preferredLanguage");
                 }));
     }
 

@@ -98,6 +98,11 @@ class PatientController {
         return ProtoValues.orNull(patient.getSex());
     }
 
+    @SchemaMapping(typeName = "Patient", field = "preferredLanguage")
+    String preferredLanguage(Patient patient) {
+        return ProtoValues.orNull(patient.getPreferredLanguage());
+    }
+
     @SchemaMapping(typeName = "Patient", field = "history")
     List<PatientProtos.History> history(Patient patient, @Argument Integer first, GraphQLContext context) {
         return services.patients(Caller.of(context)).listHistory(ListHistoryRequest.newBuilder()

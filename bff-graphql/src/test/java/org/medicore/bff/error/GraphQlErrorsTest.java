@@ -1,10 +1,17 @@
 package org.medicore.bff.error;
 
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.execution.ErrorType;
+
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,5 +26,23 @@ class GraphQlErrorsTest {
         assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
         assertThat(error.getExtensions()).containsEntry("code", "RESOURCE_EXHAUSTED");
         assertThat(error.getMessage()).contains("too large").doesNotContain("try again");
+    }
+
+    @Test
+    void a_services_field_violation_names_the_field_in_the_schemas_spelling() {
+        com.google.rpc.Status refused = com.google.rpc.Status.newBuilder().setCode(Code.INVALID_ARGUMENT_VALUE)
+                .setMessage("invalid fields").addDetails(Any.pack(BadRequest.newBuilder()
+                        .addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("preferred_language")
+                                .setDescription("must be a language the clinic speaks: en or de"))
+                        .addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("contact.address.postal_code")
+                                .setDescription("is required"))
+                        .build())).build();
+
+        GraphQLError error = GraphQlErrors.toError(StatusProto.toStatusRuntimeException(refused),
+                GraphqlErrorBuilder::newError, "updatePatient");
+
+        assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+        assertThat((List<Map<String, String>>) error.getExtensions().get("violations")).extracting(v -> v.get("field"))
+                .containsExactly("preferredLanguage", "contact.address.postalCode");
     }
 }

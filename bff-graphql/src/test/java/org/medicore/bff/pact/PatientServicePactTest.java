@@ -62,6 +62,7 @@ class PatientServicePactTest {
             .setName(PersonName.newBuilder().setGiven("Anna").setFamily(FAMILY_NAME.example()))
             .setDateOfBirth(Date.newBuilder().setYear(1985).setMonth(3).setDay(14))
             .setContact(ContactDetails.newBuilder().setEmail("anna@example.org"))
+            .setPreferredLanguage("de")
             .setVersion(1).setCreatedAt(Timestamp.newBuilder().setSeconds(1_780_000_000)).build();
 
     @Pact(consumer = BffPacts.CONSUMER)
@@ -72,7 +73,9 @@ class PatientServicePactTest {
                         .sending(RegisterPatientRequest.newBuilder().setName(PATIENT.getName())
                                 .setDateOfBirth(PATIENT.getDateOfBirth()).setContact(PATIENT.getContact())
                                 .setKeycloakSubject(NEW_SUBJECT.example()).build())
-                        .receiving(RegisterPatientResponse.newBuilder().setPatient(PATIENT).build()),
+                        // a new account has chosen no language yet
+                        .receiving(RegisterPatientResponse.newBuilder().setPatient(PATIENT.toBuilder().clearPreferredLanguage())
+                                .build()),
                 call(PatientServiceGrpc.getGetPatientMethod())
                         .given(A_PATIENT, PATIENT_ID).by("DOCTOR")
                         .sending(GetPatientRequest.newBuilder().setPatientId(PATIENT_ID.example()).build())
@@ -92,7 +95,8 @@ class PatientServicePactTest {
                         .sending(UpdateDemographicsRequest.newBuilder().setPatientId(PATIENT_ID.example())
                                 .setExpectedVersion(Long.parseLong(VERSION.example()))
                                 .setContact(ContactDetails.newBuilder().setEmail("anna.schmidt@example.org"))
-                                .setUpdateMask(FieldMask.newBuilder().addPaths("contact")).build())
+                                .setPreferredLanguage("de")
+                                .setUpdateMask(FieldMask.newBuilder().addPaths("contact").addPaths("preferred_language")).build())
                         .receiving(UpdateDemographicsResponse.newBuilder().setPatient(PATIENT).build()),
                 call(PatientServiceGrpc.getAddHistoryEntryMethod())
                         .given(A_PATIENT, PATIENT_ID).by("DOCTOR")

@@ -33,6 +33,8 @@ import org.medicore.contracts.lab.v1.ConfirmUploadRequest;
 import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
 import org.medicore.contracts.lab.v1.RequestUploadUrlRequest;
 import org.medicore.contracts.lab.v1.RequestUploadUrlResponse;
+import org.medicore.contracts.patient.v1.GetPatientRequest;
+import org.medicore.contracts.patient.v1.Patient;
 import org.medicore.localstack.LabReportPdf;
 
 import java.net.URI;
@@ -91,6 +93,13 @@ class PortalPactVerificationTest extends WholeSystemTest {
     Map<String, Object> aSignedInUser(Map<String, Object> parameters) {
         String token = SYSTEM.keycloak().accessToken((String) parameters.get("user"));
         return Map.of("token", token, "subject", subjectOf(token));
+    }
+
+    @State("the signed-in patient's record")
+    Map<String, Object> theSignedInPatientsRecord() {
+        Patient record = CLINIC.patientsAsAdmin().getPatient(GetPatientRequest.newBuilder()
+                .setPatientId(Demo.PATIENT_SUBJECT).build()).getPatient();
+        return Map.of("version", String.valueOf(record.getVersion()));
     }
 
     @State("a practitioner who takes bookings")

@@ -293,6 +293,23 @@ class NotificationFlowTest extends RunningNotificationService {
     }
 
     @Test
+    void messages_go_out_in_the_language_of_the_patients_record_and_follow_its_change() {
+        clock.set(berlin("2026-12-02T11:00"));
+        UUID patient = UUID.randomUUID();
+        Inbox german = inPatientRecord(patient, "deutsch", "+4930555030", Language.GERMAN);
+        sendAndAwaitAddress(registered(patient), patient, german);
+
+        events.send(booked(UUID.randomUUID(), patient, berlin("2026-12-09T11:00")));
+
+        List<Inbox.Mail> mails = await().atMost(Duration.ofSeconds(30)).until(german::read, read -> !read.isEmpty());
+        assertThat(mails).singleElement().extracting(Inbox.Mail::subject).asString().startsWith("Ihr Termin am Mittwoch");
+
+        Inbox english = inPatientRecord(patient, "english", "+4930555030", Language.ENGLISH);
+        sendAndAwaitAddress(contactChanged(patient), patient, english);
+        assertThat(recipients.find(patient)).get().extracting(Recipient::language).isEqualTo(Language.ENGLISH);
+    }
+
+    @Test
     void a_message_to_a_patient_without_an_address_fails_and_says_why() {
         clock.set(berlin("2026-12-02T11:00"));
         UUID stranger = UUID.randomUUID();
@@ -470,6 +487,13 @@ class NotificationFlowTest extends RunningNotificationService {
     private Inbox inPatientRecord(UUID patient, String mailbox, String phone) {
         Inbox inbox = Inbox.of(MAIL, mailbox + "-" + patient + "@example.org");
         patientRecords.record(patient, inbox.address(), phone);
+        return inbox;
+    }
+
+    /** patient-service's record of the patient now names a new mailbox, phone and preferred language. */
+    private Inbox inPatientRecord(UUID patient, String mailbox, String phone, Language language) {
+        Inbox inbox = Inbox.of(MAIL, mailbox + "-" + patient + "@example.org");
+        patientRecords.record(patient, inbox.address(), phone, language);
         return inbox;
     }
 

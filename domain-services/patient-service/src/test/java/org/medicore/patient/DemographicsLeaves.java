@@ -56,6 +56,7 @@ public final class DemographicsLeaves {
             case "phone" -> "+49" + (100_000_000L + random.nextLong(899_999_999L));
             case "country_code" -> COUNTRIES.get(random.nextInt(COUNTRIES.size()));
             case "lines" -> List.of(word(random) + "strasse " + (1 + random.nextInt(200)));
+            case "preferred_language" -> random.nextBoolean() ? "en" : "de";
             default -> word(random);
         };
     }

@@ -6,6 +6,7 @@ import org.medicore.patient.domain.ContactDetails;
 import org.medicore.patient.domain.Demographics;
 import org.medicore.patient.domain.EmergencyContact;
 import org.medicore.patient.domain.PersonName;
+import org.medicore.patient.domain.PreferredLanguage;
 import org.medicore.patient.domain.Sex;
 
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ public final class PatientFixtures {
     private String email = "anna." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     private String phone = "+4930123456";
     private Optional<String> keycloakSubject = Optional.empty();
+    private PreferredLanguage language = PreferredLanguage.NOT_CHOSEN;
 
     private PatientFixtures() {
     }
@@ -46,6 +48,11 @@ public final class PatientFixtures {
         return this;
     }
 
+    public PatientFixtures speaking(String languageTag) {
+        this.language = new PreferredLanguage(languageTag);
+        return this;
+    }
+
     public PatientFixtures ownedBy(String keycloakSubject) {
         this.keycloakSubject = Optional.of(keycloakSubject);
         return this;
@@ -54,7 +61,7 @@ public final class PatientFixtures {
     public Demographics demographics() {
         return new Demographics(new PersonName(given, family), dateOfBirth, Sex.FEMALE,
                 new ContactDetails(email, phone, Optional.of(new Address(List.of("Hauptstrasse 5"), "10115", "Berlin", "", "DE"))),
-                Optional.of(new EmergencyContact(new PersonName("Max", family), "partner", "+4930987654", "")));
+                Optional.of(new EmergencyContact(new PersonName("Max", family), "partner", "+4930987654", "")), language);
     }
 
     public RegisterPatientCommand registration() {

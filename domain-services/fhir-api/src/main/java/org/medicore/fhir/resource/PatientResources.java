@@ -20,6 +20,8 @@ public final class PatientResources {
 
     /** The patient id is a UUID: the standard way to say so, so a partner can match it to the id of the resource. */
     public static final String UUID_IDENTIFIER = "urn:ietf:rfc:3986";
+    /** The code system of language tags; patient-service keeps the preferred language as one ("en", "de"). */
+    public static final String BCP_47 = "urn:ietf:bcp:47";
 
     private PatientResources() {
     }
@@ -44,6 +46,10 @@ public final class PatientResources {
         }
         if (record.hasEmergencyContact()) {
             patient.addContact(emergencyContact(record.getEmergencyContact()));
+        }
+        if (!record.getPreferredLanguage().isBlank()) {
+            patient.addCommunication(new Patient.PatientCommunicationComponent()
+                    .setLanguage(FhirValues.coded(BCP_47, record.getPreferredLanguage(), null)).setPreferred(true));
         }
         return patient;
     }

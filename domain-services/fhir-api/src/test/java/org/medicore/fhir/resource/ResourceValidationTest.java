@@ -29,6 +29,20 @@ class ResourceValidationTest {
     }
 
     @Test
+    void the_preferred_language_is_the_patients_preferred_communication_as_a_bcp_47_tag() {
+        org.hl7.fhir.r4.model.Patient patient = PatientResources.of(Clinic.alice().build());
+
+        assertThat(patient.getCommunication()).singleElement().satisfies(communication -> {
+            assertThat(communication.getPreferred()).isTrue();
+            assertThat(communication.getLanguage().getCodingFirstRep().getSystem()).isEqualTo("urn:ietf:bcp:47");
+            assertThat(communication.getLanguage().getCodingFirstRep().getCode()).isEqualTo("de");
+        });
+        // without a terminology service the validator only warns that it cannot look the tag up, as for UCUM units
+        assertThat(validator.findings(patient)).filteredOn(R4CoreValidator::isError).isEmpty();
+        assertThat(PatientResources.of(Clinic.alice().setPreferredLanguage("").build()).getCommunication()).isEmpty();
+    }
+
+    @Test
     void a_patient_with_only_a_name_is_a_valid_fhir_patient() {
         assertValid(PatientResources.of(Clinic.aPatient(Clinic.ALICE, "Alice", "Smith").setSex(Sex.SEX_UNSPECIFIED).build()));
     }

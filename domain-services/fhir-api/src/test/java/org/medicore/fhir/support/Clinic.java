@@ -62,6 +62,7 @@ public final class Clinic {
                 .setEmergencyContact(EmergencyContact.newBuilder().setName(PersonName.newBuilder().setGiven("Bob").setFamily("Smith"))
                         .setRelationship("partner").setPhone("+4930654321"))
                 .setKeycloakSubject("alice-subject")
+                .setPreferredLanguage("de")
                 .setCreatedAt(at("2026-01-05T09:00:00Z")).setUpdatedAt(at("2026-03-01T10:15:30Z"));
     }
 

@@ -1,6 +1,7 @@
 package org.medicore.notification.support;
 
 import org.medicore.notification.application.port.out.LoadPatientContacts;
+import org.medicore.notification.domain.Language;
 import org.medicore.notification.domain.PatientContact;
 
 import java.util.Map;
@@ -17,7 +18,11 @@ public final class PatientRecords implements LoadPatientContacts {
     private final Map<UUID, PatientContact> contacts = new ConcurrentHashMap<>();
 
     public void record(UUID patientId, String email, String phone) {
-        contacts.put(patientId, new PatientContact(Optional.of(email), Optional.of(phone)));
+        contacts.put(patientId, new PatientContact(Optional.of(email), Optional.of(phone), Optional.empty()));
+    }
+
+    public void record(UUID patientId, String email, String phone, Language language) {
+        contacts.put(patientId, new PatientContact(Optional.of(email), Optional.of(phone), Optional.of(language)));
     }
 
     @Override

@@ -4,17 +4,18 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Who the patient is and how to reach them. Valid on construction, except for the one rule that
+ * Who the patient is and how to reach them, in which language. Valid on construction, except for the one rule that
  * needs today's date ({@link #checkBornBy(LocalDate)}).
  */
 public record Demographics(PersonName name, LocalDate dateOfBirth, Sex sex, ContactDetails contact,
-                           Optional<EmergencyContact> emergencyContact) {
+                           Optional<EmergencyContact> emergencyContact, PreferredLanguage preferredLanguage) {
 
     public Demographics {
         name = name == null ? new PersonName("", "") : name;
         sex = sex == null ? Sex.UNSPECIFIED : sex;
         contact = contact == null ? new ContactDetails("", "", Optional.empty()) : contact;
         emergencyContact = emergencyContact == null ? Optional.empty() : emergencyContact;
+        preferredLanguage = preferredLanguage == null ? PreferredLanguage.NOT_CHOSEN : preferredLanguage;
         Violations violations = new Violations();
         name.check("name", violations);
         if (dateOfBirth == null) {
@@ -24,6 +25,7 @@ public record Demographics(PersonName name, LocalDate dateOfBirth, Sex sex, Cont
         }
         contact.check("contact", violations);
         emergencyContact.ifPresent(e -> e.check("emergency_contact", violations));
+        preferredLanguage.check("preferred_language", violations);
         violations.throwIfAny();
     }
 
@@ -32,6 +34,11 @@ public record Demographics(PersonName name, LocalDate dateOfBirth, Sex sex, Cont
         if (dateOfBirth.isAfter(today)) {
             new Violations().add("date_of_birth", "must not be in the future").throwIfAny();
         }
+    }
+
+    /** Whether e-mail and SMS go to the same place, in the same language, as with {@code other}: if not, notification-service must learn it. */
+    public boolean reachedAsWith(Demographics other) {
+        return contact.reachesSameAs(other.contact) && preferredLanguage.equals(other.preferredLanguage);
     }
 
     /** The key two records of the same person share: name, date of birth and e-mail; none without an e-mail. */

@@ -70,6 +70,9 @@ public sealed interface DemographicsEdit {
     record SetEmergencyContactEmail(String email) implements DemographicsEdit {
     }
 
+    record SetPreferredLanguage(PreferredLanguage language) implements DemographicsEdit {
+    }
+
     /** The demographics after all edits, validated once as a whole (edits may depend on each other). */
     static Demographics applyAll(Demographics current, List<DemographicsEdit> edits) {
         PersonName name = current.name();
@@ -77,6 +80,7 @@ public sealed interface DemographicsEdit {
         Sex sex = current.sex();
         ContactDetails contact = current.contact();
         Optional<EmergencyContact> emergency = current.emergencyContact();
+        PreferredLanguage language = current.preferredLanguage();
         for (DemographicsEdit edit : edits) {
             switch (edit) {
                 case SetName e -> name = e.name();
@@ -103,9 +107,10 @@ public sealed interface DemographicsEdit {
                         .withRelationship(e.relationship()));
                 case SetEmergencyContactPhone e -> emergency = Optional.of(emergency(emergency).withPhone(e.phone()));
                 case SetEmergencyContactEmail e -> emergency = Optional.of(emergency(emergency).withEmail(e.email()));
+                case SetPreferredLanguage e -> language = e.language();
             }
         }
-        return new Demographics(name, dateOfBirth, sex, contact, emergency);
+        return new Demographics(name, dateOfBirth, sex, contact, emergency, language);
     }
 
     /** The address a part of it changes; an empty one when there is none yet (validation then names what is missing). */

@@ -27,8 +27,9 @@ public record Patient(PatientId id, Demographics demographics, Optional<String> 
     }
 
     /**
-     * The demographics replaced, if the caller read the current version. A new e-mail address or phone
-     * number is announced (messages must go there from now on); other changes concern nobody outside.
+     * The demographics replaced, if the caller read the current version. A new e-mail address, phone
+     * number or preferred language is announced (messages must go there, in that language, from now
+     * on); other changes concern nobody outside.
      */
     public DemographicsChange changeDemographics(long expectedVersion, List<DemographicsEdit> edits, Instant now) {
         if (expectedVersion != version) {
@@ -36,7 +37,7 @@ public record Patient(PatientId id, Demographics demographics, Optional<String> 
         }
         Demographics changed = DemographicsEdit.applyAll(demographics, edits);
         changed.checkBornBy(today(now));
-        Optional<PatientContactChanged> announced = demographics.contact().reachesSameAs(changed.contact())
+        Optional<PatientContactChanged> announced = demographics.reachedAsWith(changed)
                 ? Optional.empty() : Optional.of(new PatientContactChanged(UUID.randomUUID(), now, id));
         return new DemographicsChange.Changed(
                 new Patient(id, changed, keycloakSubject, registeredAtClinicId, version + 1, createdAt, now), announced);

@@ -16,16 +16,17 @@ class DemographicsTest {
     @Test
     void names_every_invalid_field_at_once() {
         assertThatThrownBy(() -> new Demographics(new PersonName("", " "), null, Sex.MALE,
-                new ContactDetails("not-an-email", "030 123", Optional.empty()), Optional.empty()))
+                new ContactDetails("not-an-email", "030 123", Optional.empty()), Optional.empty(), new PreferredLanguage("fr")))
                 .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.violations())
                         .extracting(FieldViolation::field)
-                        .containsExactlyInAnyOrder("name.given", "name.family", "date_of_birth", "contact.email", "contact.phone"));
+                        .containsExactlyInAnyOrder("name.given", "name.family", "date_of_birth", "contact.email", "contact.phone",
+                                "preferred_language"));
     }
 
     @Test
     void asks_for_an_email_or_a_phone_number() {
         assertThatThrownBy(() -> new Demographics(new PersonName("Anna", "Schmidt"), LocalDate.of(1990, 1, 1), Sex.FEMALE,
-                new ContactDetails("", "", Optional.empty()), Optional.empty()))
+                new ContactDetails("", "", Optional.empty()), Optional.empty(), PreferredLanguage.NOT_CHOSEN))
                 .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.violations())
                         .extracting(FieldViolation::field).containsExactly("contact.email"));
     }

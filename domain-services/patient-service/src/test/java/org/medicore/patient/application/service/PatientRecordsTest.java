@@ -18,6 +18,7 @@ import org.medicore.patient.domain.PatientContactChanged;
 import org.medicore.patient.domain.PatientEvent;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.PatientRegistered;
+import org.medicore.patient.domain.PreferredLanguage;
 import org.medicore.patient.domain.Role;
 import org.medicore.patient.domain.Sex;
 
@@ -166,6 +167,22 @@ class PatientRecordsTest {
                     assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-05-01T09:00:00Z"));
                 })
                 .extracting(PatientEvent::eventId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_new_preferred_language_is_announced_as_a_contact_change_but_the_same_one_written_differently_is_not() {
+        Patient anna = registered(records.register(DOCTOR, aPatient().speaking("en").registration()));
+        store.outbox.clear();
+
+        updated(records.update(DOCTOR, new UpdateDemographicsCommand(anna.id(), 1, List.of(
+                new DemographicsEdit.SetPreferredLanguage(new PreferredLanguage("EN-us"))))));
+        assertThat(store.outbox).as("still English").isEmpty();
+
+        Patient german = updated(records.update(DOCTOR, new UpdateDemographicsCommand(anna.id(), 2, List.of(
+                new DemographicsEdit.SetPreferredLanguage(new PreferredLanguage("de"))))));
+
+        assertThat(german.demographics().preferredLanguage().tag()).isEqualTo("de");
+        assertThat(store.outbox).singleElement().isInstanceOf(PatientContactChanged.class);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.medicore.notification.adapter.out.jooq;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.medicore.notification.adapter.out.jooq.generated.tables.records.RecipientRecord;
 import org.medicore.notification.application.port.out.LoadPractitionerZones;
 import org.medicore.notification.application.port.out.LoadRecipients;
@@ -38,15 +40,19 @@ final class JooqRecipients implements LoadRecipients, SaveRecipients, LoadPracti
 
     @Override
     public void saveContact(UUID patientId, PatientContact contact, ZoneId zone, Instant now) {
+        // a record without a language the messages are written in leaves the row's as it is
+        Field<String> language = contact.language().<Field<String>>map(l -> DSL.val(l.tag())).orElse(RECIPIENT.LANGUAGE);
         db.insertInto(RECIPIENT)
                 .set(RECIPIENT.PATIENT_ID, patientId)
                 .set(RECIPIENT.EMAIL, contact.email().orElse(null))
                 .set(RECIPIENT.PHONE, contact.phone().orElse(null))
+                .set(RECIPIENT.LANGUAGE, contact.language().orElse(Language.ENGLISH).tag())
                 .set(RECIPIENT.TIME_ZONE, zone.getId())
                 .set(RECIPIENT.UPDATED_AT, column(now))
                 .onConflict(RECIPIENT.PATIENT_ID).doUpdate()
                 .set(RECIPIENT.EMAIL, contact.email().orElse(null))
                 .set(RECIPIENT.PHONE, contact.phone().orElse(null))
+                .set(RECIPIENT.LANGUAGE, language)
                 .set(RECIPIENT.UPDATED_AT, column(now))
                 .execute();
     }

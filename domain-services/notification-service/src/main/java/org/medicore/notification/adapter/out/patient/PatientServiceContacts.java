@@ -4,8 +4,10 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.medicore.contracts.common.v1.ContactDetails;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
+import org.medicore.contracts.patient.v1.Patient;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 import org.medicore.notification.application.port.out.LoadPatientContacts;
+import org.medicore.notification.domain.Language;
 import org.medicore.notification.domain.PatientContact;
 
 import java.time.Duration;
@@ -15,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Contact details from patient-service's GetPatient, as a confidential client (its token on every
- * call). Only e-mail and phone are kept; the rest of the record never leaves this class.
+ * call). Only e-mail, phone and preferred language are kept; the rest of the record never leaves this class.
  */
 final class PatientServiceContacts implements LoadPatientContacts {
 
@@ -30,10 +32,12 @@ final class PatientServiceContacts implements LoadPatientContacts {
     @Override
     public Optional<PatientContact> contactOf(UUID patientId) {
         try {
-            ContactDetails contact = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+            Patient patient = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                     .getPatient(GetPatientRequest.newBuilder().setPatientId(patientId.toString()).build())
-                    .getPatient().getContact();
-            return Optional.of(new PatientContact(given(contact.getEmail()), given(contact.getPhone())));
+                    .getPatient();
+            ContactDetails contact = patient.getContact();
+            return Optional.of(new PatientContact(given(contact.getEmail()), given(contact.getPhone()),
+                    Language.withTag(patient.getPreferredLanguage())));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return Optional.empty();

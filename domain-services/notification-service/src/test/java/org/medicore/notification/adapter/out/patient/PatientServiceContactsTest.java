@@ -16,6 +16,7 @@ import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.GetPatientResponse;
 import org.medicore.contracts.patient.v1.Patient;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
+import org.medicore.notification.domain.Language;
 import org.medicore.notification.domain.PatientContact;
 
 import java.io.IOException;
@@ -32,6 +33,8 @@ class PatientServiceContactsTest {
     private static final UUID WITH_CONTACT = UUID.randomUUID();
     private static final UUID WITHOUT_PHONE = UUID.randomUUID();
     private static final UUID UNAVAILABLE = UUID.randomUUID();
+    private static final UUID GERMAN_SPEAKING = UUID.randomUUID();
+    private static final UUID FRENCH_SPEAKING = UUID.randomUUID();
 
     private Server server;
     private ManagedChannel channel;
@@ -46,6 +49,11 @@ class PatientServiceContactsTest {
                 UUID id = UUID.fromString(request.getPatientId());
                 if (id.equals(UNAVAILABLE)) {
                     response.onError(Status.UNAVAILABLE.asRuntimeException());
+                } else if (id.equals(GERMAN_SPEAKING) || id.equals(FRENCH_SPEAKING)) {
+                    response.onNext(GetPatientResponse.newBuilder().setPatient(Patient.newBuilder().setId(id.toString())
+                            .setContact(ContactDetails.newBuilder().setEmail("jonas.weber@example.org"))
+                            .setPreferredLanguage(id.equals(GERMAN_SPEAKING) ? "de" : "fr")).build());
+                    response.onCompleted();
                 } else if (id.equals(WITH_CONTACT) || id.equals(WITHOUT_PHONE)) {
                     ContactDetails.Builder contact = ContactDetails.newBuilder().setEmail("anna.schmidt@example.org");
                     if (id.equals(WITH_CONTACT)) {
@@ -71,15 +79,23 @@ class PatientServiceContactsTest {
     }
 
     @Test
-    void keeps_the_e_mail_address_and_phone_of_the_record_and_nothing_else() {
+    void keeps_the_e_mail_address_phone_and_language_of_the_record_and_nothing_else() {
         assertThat(contacts.contactOf(WITH_CONTACT))
-                .contains(new PatientContact(Optional.of("anna.schmidt@example.org"), Optional.of("+4930123456")));
+                .contains(new PatientContact(Optional.of("anna.schmidt@example.org"), Optional.of("+4930123456"), Optional.empty()));
     }
 
     @Test
     void a_phone_the_record_lacks_is_absent_not_empty() {
         assertThat(contacts.contactOf(WITHOUT_PHONE))
-                .contains(new PatientContact(Optional.of("anna.schmidt@example.org"), Optional.empty()));
+                .contains(new PatientContact(Optional.of("anna.schmidt@example.org"), Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void takes_the_preferred_language_when_messages_are_written_in_it_and_none_otherwise() {
+        assertThat(contacts.contactOf(GERMAN_SPEAKING)).get().extracting(PatientContact::language)
+                .isEqualTo(Optional.of(Language.GERMAN));
+        assertThat(contacts.contactOf(FRENCH_SPEAKING)).get().extracting(PatientContact::language)
+                .isEqualTo(Optional.empty());
     }
 
     @Test

@@ -46,6 +46,7 @@ import org.medicore.patient.domain.HistoryKind;
 import org.medicore.patient.domain.LabMeasurement;
 import org.medicore.patient.domain.PartialDate;
 import org.medicore.patient.domain.PatientId;
+import org.medicore.patient.domain.PreferredLanguage;
 import org.medicore.patient.domain.RecordedEntry;
 import org.medicore.patient.domain.Violations;
 
@@ -69,7 +70,8 @@ final class PatientProtoMapper {
     static RegisterPatientCommand toCommand(RegisterPatientRequest request) {
         Demographics demographics = new Demographics(toName(request.getName()), toDate(request.getDateOfBirth()),
                 toSex(request.getSex()), toContact(request.getContact()),
-                request.hasEmergencyContact() ? Optional.of(toEmergencyContact(request.getEmergencyContact())) : Optional.empty());
+                request.hasEmergencyContact() ? Optional.of(toEmergencyContact(request.getEmergencyContact())) : Optional.empty(),
+                new PreferredLanguage(request.getPreferredLanguage()));
         return new RegisterPatientCommand(demographics, Optional.of(request.getKeycloakSubject()), request.getRegisteredAtClinicId());
     }
 
@@ -127,6 +129,8 @@ final class PatientProtoMapper {
                         emergency.getRelationship()));
                 case "emergency_contact.phone" -> edits.add(new DemographicsEdit.SetEmergencyContactPhone(emergency.getPhone()));
                 case "emergency_contact.email" -> edits.add(new DemographicsEdit.SetEmergencyContactEmail(emergency.getEmail()));
+                case "preferred_language" -> edits.add(new DemographicsEdit.SetPreferredLanguage(
+                        new PreferredLanguage(request.getPreferredLanguage())));
                 default -> violations.add("update_mask", "unknown or unchangeable field \"" + path + "\"");
             }
         }
@@ -146,6 +150,7 @@ final class PatientProtoMapper {
                 .setDateOfBirth(toProto(d.dateOfBirth()))
                 .setSex(toProto(d.sex()))
                 .setContact(contact)
+                .setPreferredLanguage(d.preferredLanguage().tag())
                 .setKeycloakSubject(patient.keycloakSubject().orElse(""))
                 .setRegisteredAtClinicId(patient.registeredAtClinicId())
                 .setVersion(patient.version())

@@ -10,6 +10,7 @@ import org.medicore.patient.domain.PatientEvent;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.PatientRegistered;
 import org.medicore.patient.domain.PersonName;
+import org.medicore.patient.domain.PreferredLanguage;
 import org.medicore.patient.domain.SearchableName;
 import org.medicore.patient.domain.Sex;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -94,6 +95,9 @@ final class PatientItems {
         d.emergencyContact().ifPresent(e -> item.put("emergency_contact", AttributeValue.fromM(Map.of(
                 "given", s(e.name().given()), "family", s(e.name().family()), "relationship", s(e.relationship()),
                 "phone", s(e.phone()), "email", s(e.email())))));
+        if (d.preferredLanguage().isChosen()) {
+            item.put("preferred_language", s(d.preferredLanguage().tag()));
+        }
         patient.keycloakSubject().ifPresent(subject -> item.put("keycloak_subject", s(subject)));
         item.put("clinic_id", s(patient.registeredAtClinicId()));
         item.put("version", n(patient.version()));
@@ -120,7 +124,8 @@ final class PatientItems {
         Demographics demographics = new Demographics(
                 new PersonName(item.get("given").s(), item.get("family").s()),
                 LocalDate.parse(item.get("dob").s()), Sex.valueOf(item.get("sex").s()),
-                new ContactDetails(item.get("email").s(), item.get("phone").s(), address), emergency);
+                new ContactDetails(item.get("email").s(), item.get("phone").s(), address), emergency,
+                new PreferredLanguage(Optional.ofNullable(item.get("preferred_language")).map(AttributeValue::s).orElse("")));
         return new Patient(new PatientId(item.get("id").s()), demographics,
                 Optional.ofNullable(item.get("keycloak_subject")).map(AttributeValue::s),
                 item.get("clinic_id").s(), Long.parseLong(item.get("version").n()),

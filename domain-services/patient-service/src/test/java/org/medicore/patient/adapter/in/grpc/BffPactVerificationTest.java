@@ -109,7 +109,8 @@ class BffPactVerificationTest extends EndpointOverRealChannelTest implements Ver
     }
 
     private Patient registered() {
-        var result = registration.register(CLINIC, aPatient().named("Anna", uniqueFamilyName("Schmidt")).registration());
+        var result = registration.register(CLINIC, aPatient().named("Anna", uniqueFamilyName("Schmidt")).speaking("de")
+                .registration());
         return ((RegistrationResult.Registered) result).patient();
     }
 }

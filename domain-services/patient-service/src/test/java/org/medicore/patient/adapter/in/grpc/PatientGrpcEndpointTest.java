@@ -62,7 +62,9 @@ class PatientGrpcEndpointTest extends EndpointOverRealChannelTest {
                 Arguments.of("contact.email", (UnaryOperator<RegisterPatientRequest.Builder>) r -> r.setContact(r.getContact().toBuilder().setEmail("anna(at)example"))),
                 Arguments.of("contact.phone", (UnaryOperator<RegisterPatientRequest.Builder>) r -> r.setContact(r.getContact().toBuilder().setPhone("030 12345"))),
                 Arguments.of("emergency_contact.phone", (UnaryOperator<RegisterPatientRequest.Builder>) r -> r.setEmergencyContact(
-                        r.getEmergencyContactBuilder().setName(PersonName.newBuilder().setGiven("Max").setFamily("M")).setPhone(""))));
+                        r.getEmergencyContactBuilder().setName(PersonName.newBuilder().setGiven("Max").setFamily("M")).setPhone(""))),
+                Arguments.of("preferred_language", (UnaryOperator<RegisterPatientRequest.Builder>) r -> r.setPreferredLanguage("fr-FR")),
+                Arguments.of("preferred_language", (UnaryOperator<RegisterPatientRequest.Builder>) r -> r.setPreferredLanguage("de!")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,6 +78,23 @@ class PatientGrpcEndpointTest extends EndpointOverRealChannelTest {
             assertThat(detail(e, BadRequest.class).getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField).containsExactly(field);
         });
         assertThat(searchFamily(DOCTOR, family.substring(0, family.length() - 1), 10, "").getPatientsList()).isEmpty();
+    }
+
+    @Test
+    void the_preferred_language_is_kept_as_the_language_alone_and_cleared_by_an_empty_one() {
+        Patient registered = as(DOCTOR).registerPatient(aRegistration(uniqueFamilyName("Sprache"))
+                .setPreferredLanguage("DE-at").build()).getPatient();
+        FieldMask language = FieldMask.newBuilder().addPaths("preferred_language").build();
+
+        Patient english = as(DOCTOR).updateDemographics(UpdateDemographicsRequest.newBuilder().setPatientId(registered.getId())
+                .setExpectedVersion(1).setUpdateMask(language).setPreferredLanguage("en-GB").build()).getPatient();
+        Patient cleared = as(DOCTOR).updateDemographics(UpdateDemographicsRequest.newBuilder().setPatientId(registered.getId())
+                .setExpectedVersion(2).setUpdateMask(language).build()).getPatient();
+
+        assertThat(registered.getPreferredLanguage()).isEqualTo("de");
+        assertThat(english.getPreferredLanguage()).isEqualTo("en");
+        assertThat(cleared.getPreferredLanguage()).isEmpty();
+        assertThat(as(DOCTOR).getPatient(get(registered.getId())).getPatient()).isEqualTo(cleared);
     }
 
     @Test

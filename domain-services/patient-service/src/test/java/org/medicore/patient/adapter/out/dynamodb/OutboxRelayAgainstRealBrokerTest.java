@@ -20,6 +20,7 @@ import org.medicore.patient.domain.DemographicsEdit;
 import org.medicore.patient.domain.Patient;
 import org.medicore.patient.domain.PatientEvent;
 import org.medicore.patient.domain.PatientId;
+import org.medicore.patient.domain.PreferredLanguage;
 import org.medicore.support.outbox.EventByEventRelay;
 import org.medicore.support.outbox.PublishEvent;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -158,6 +159,21 @@ class OutboxRelayAgainstRealBrokerTest extends RealComponentsTest {
                 .setOccurredAt(Timestamps.fromMillis(now.plusMillis(1).toEpochMilli()))
                 .setPatientId(anna.id().value()).build());
         assertThat(record.value()).doesNotContain("+4930555777");
+    }
+
+    @Test
+    void a_new_preferred_language_is_written_with_its_event() {
+        drainOutbox();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Patient anna = insert(aPatient().named("Anna", uniqueFamilyName("Language")).speaking("en"), now);
+        drainOutbox();
+
+        DemographicsChange.Changed german = (DemographicsChange.Changed) anna.changeDemographics(1,
+                List.of(new DemographicsEdit.SetPreferredLanguage(new PreferredLanguage("de-DE"))), now);
+        assertThat(store.replace(anna, german.patient(), german.contactChanged())).isInstanceOf(SaveOutcome.Saved.class);
+
+        assertThat(store.load(anna.id()).orElseThrow().demographics().preferredLanguage().tag()).isEqualTo("de");
+        assertThat(store.oldestPending(10)).containsExactly(german.contactChanged().orElseThrow());
     }
 
     private Patient insert(PatientFixtures fixture, Instant now) {
