@@ -4,6 +4,9 @@ import org.medicore.localstack.SlowLink;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.TestSystem;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,14 +91,34 @@ public final class FaultSuite {
         Options options = Options.parse(args);
         System.out.println("fault suite: starting the system (PostgreSQL, Kafka, DynamoDB Local, S3, Keycloak, the services)");
         try {
-            List<Outcome> outcomes = run(TestSystem.get().withDemoData(), options);
+            TestSystem system = TestSystem.get().withDemoData();
+            List<Outcome> outcomes = run(system, options);
             System.out.println(table(outcomes));
-            System.exit(outcomes.stream().allMatch(Outcome::holds) ? 0 : 1);
+            if (!outcomes.stream().allMatch(Outcome::holds)) {
+                keepLogs(system);
+                System.exit(1);
+            }
+            System.exit(0);
         } catch (Exception | Error e) {
             // The gRPC channels and the workload's threads would keep the JVM, and so the system, running.
             e.printStackTrace();
             System.exit(2);
         }
+    }
+
+    /**
+     * The services' logs of a run that broke an invariant, copied out of the system's temporary folder, which
+     * goes with the JVM: without them a failure seen once cannot be explained.
+     */
+    private static void keepLogs(TestSystem system) throws IOException {
+        Path kept = Path.of("bench", "target", "fault-logs", Instant.now().toString().replace(':', '-'));
+        Files.createDirectories(kept);
+        try (var logs = Files.list(system.logDirectory())) {
+            for (Path log : logs.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()));
+            }
+        }
+        System.out.println("fault suite: the services' logs are kept in " + kept.toAbsolutePath());
     }
 
     public static List<Outcome> run(TestSystem system, Options options) throws Exception {
