@@ -69,7 +69,7 @@ class CareJourneyTest extends WholeSystemTest {
                 .variable("practitioner", doctor.getId()).variable("date", day.toString()).execute()
                 .path("schedule[*].id").entityList(String.class).contains(appointmentId)
                 .path("schedule[*].patient.name.given").entityList(String.class).contains("Alice");
-        Practitioner roundTheClock = CLINIC.aRoundTheClockPractitioner();
+        Practitioner roundTheClock = CLINIC.aPractitionerWhoseDayHasHoursLeft();
         String arrived = bookToday(roundTheClock);
         String change = "mutation($id: ID!) { %s(input: { appointmentId: $id }) { status } }";
         as("admin").document(change.formatted("checkIn")).variable("id", arrived).execute()

@@ -95,7 +95,7 @@ class ObservabilityTest extends WholeSystemTest {
     @Test
     void a_late_cancellation_and_the_invoice_billing_issues_for_it_belong_to_the_trace_of_the_request() {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
-        String visit = bookToday(CLINIC.aRoundTheClockPractitioner());
+        String visit = bookToday(CLINIC.aPractitionerWhoseDayHasHoursLeft());
 
         traced("patient", traceId).document("""
                         mutation($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: "feeling better" }) { status } }""")

@@ -67,15 +67,30 @@ public final class Clinic implements AutoCloseable {
     }
 
     /**
-     * A practitioner without an account who works every day around the clock in UTC, so a test can
-     * book, check in and complete an appointment today whatever day and hour the test runs.
+     * A practitioner without an account who works every day around the clock (00:00-23:50) in UTC,
+     * so a test finds free slots on any day.
      */
     public Practitioner aRoundTheClockPractitioner() {
+        return aRoundTheClockPractitionerIn("UTC");
+    }
+
+    /**
+     * A round-the-clock practitioner in a zone where it is about noon now, so a test can book, check
+     * in (which must happen on the appointment's day in the practitioner's zone) and complete an
+     * appointment today whatever hour the test runs: in UTC, near midnight no slot of today is left.
+     */
+    public Practitioner aPractitionerWhoseDayHasHoursLeft() {
+        int hoursAhead = 12 - java.time.LocalTime.now(java.time.ZoneOffset.UTC).getHour();
+        String zone = hoursAhead == 0 ? "UTC" : hoursAhead > 0 ? "Etc/GMT-" + hoursAhead : "Etc/GMT+" + -hoursAhead;
+        return aRoundTheClockPractitionerIn(zone);
+    }
+
+    private Practitioner aRoundTheClockPractitionerIn(String zone) {
         var appointments = appointmentsAsAdmin();
         Practitioner practitioner = appointments.createPractitioner(CreatePractitionerRequest.newBuilder()
                 .setName(PersonName.newBuilder().setGiven("Night").setFamily("Shift"))
                 .setSpecialty("Emergency medicine").setDepartment("Emergency").setClinicId("main")
-                .setTimeZone("UTC").build()).getPractitioner();
+                .setTimeZone(zone).build()).getPractitioner();
         SetWorkingHoursRequest.Builder hours = SetWorkingHoursRequest.newBuilder().setPractitionerId(practitioner.getId())
                 .addSlotLengths(SlotLength.newBuilder().setAppointmentType(AppointmentType.CONSULTATION).setMinutes(10))
                 .addSlotLengths(SlotLength.newBuilder().setAppointmentType(AppointmentType.FOLLOW_UP).setMinutes(10))

@@ -139,11 +139,12 @@ public abstract class WholeSystemTest {
     }
 
     /**
-     * The demo patient books the next free slot today with a practitioner who works around the
-     * clock, skipping times at which other tests have already booked the patient elsewhere.
+     * The demo patient books the next free slot of today, in the practitioner's zone, with a
+     * practitioner who works around the clock, skipping times at which other tests have already
+     * booked the patient elsewhere.
      */
     protected String bookToday(Practitioner practitioner) {
-        String today = LocalDate.now(ZoneId.of("UTC")).toString();
+        String today = LocalDate.now(ZoneId.of(practitioner.getTimeZone())).toString();
         List<String> slots = as("patient").document("""
                         query($p: ID!, $d: Date!) { availableSlots(practitionerId: $p, from: $d, to: $d) { start } }""")
                 .variable("p", practitioner.getId()).variable("d", today).execute()
