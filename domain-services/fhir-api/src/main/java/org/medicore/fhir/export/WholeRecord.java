@@ -8,8 +8,6 @@ import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientRequest;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientResponse;
 import org.medicore.contracts.appointment.v1.ListPractitionersRequest;
 import org.medicore.contracts.appointment.v1.ListPractitionersResponse;
-import org.medicore.contracts.common.v1.PageInfo;
-import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.contracts.lab.v1.LabResult;
 import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
@@ -20,6 +18,7 @@ import org.medicore.contracts.patient.v1.ListLabResultsRequest;
 import org.medicore.contracts.patient.v1.ListLabResultsResponse;
 import org.medicore.fhir.records.Caller;
 import org.medicore.fhir.records.ClinicRecords;
+import org.medicore.fhir.records.Pages;
 import org.medicore.fhir.resource.AppointmentResources;
 import org.medicore.fhir.resource.HistoryResources;
 import org.medicore.fhir.resource.LabReportResources;
@@ -33,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -68,46 +66,34 @@ public final class WholeRecord {
 
     /** Every practitioner of the clinic. */
     public List<Resource> practitioners(Caller caller) {
-        return allPages(page -> records.listPractitioners(caller, ListPractitionersRequest.newBuilder().setPage(page).build()),
+        return Pages.all(page -> records.listPractitioners(caller, ListPractitionersRequest.newBuilder().setPage(page).build()),
                 ListPractitionersResponse::getPractitionersList, ListPractitionersResponse::getPageInfo)
                 .stream().<Resource>map(PractitionerResources::of).toList();
     }
 
     private List<Resource> history(Caller caller, String patientId) {
-        return allPages(page -> records.history(caller, ListHistoryRequest.newBuilder().setPatientId(patientId).setPage(page).build()),
+        return Pages.all(page -> records.history(caller, ListHistoryRequest.newBuilder().setPatientId(patientId).setPage(page).build()),
                 ListHistoryResponse::getEntriesList, ListHistoryResponse::getPageInfo)
                 .stream().map(HistoryResources::of).flatMap(Optional::stream).toList();
     }
 
     private List<LabResult> labResults(Caller caller, String patientId) {
-        return allPages(page -> records.labResults(caller, ListLabResultsRequest.newBuilder().setPatientId(patientId).setPage(page).build()),
+        return Pages.all(page -> records.labResults(caller, ListLabResultsRequest.newBuilder().setPatientId(patientId).setPage(page).build()),
                 ListLabResultsResponse::getResultsList, ListLabResultsResponse::getPageInfo);
     }
 
     private List<Resource> labReports(Caller caller, String patientId, List<LabResult> results) {
         Map<String, List<LabResult>> byReport = results.stream().collect(Collectors.groupingBy(LabResult::getSourceReportId));
-        return allPages(page -> records.labReports(caller, ListReportsByPatientRequest.newBuilder().setPatientId(patientId).setPage(page).build()),
+        return Pages.all(page -> records.labReports(caller, ListReportsByPatientRequest.newBuilder().setPatientId(patientId).setPage(page).build()),
                 ListReportsByPatientResponse::getReportsList, ListReportsByPatientResponse::getPageInfo)
                 .stream().map(report -> LabReportResources.of(report, byReport.getOrDefault(report.getId(), List.of())))
                 .flatMap(Optional::stream).<Resource>map(diagnostic -> diagnostic).toList();
     }
 
     private List<Appointment> appointments(Caller caller, String patientId) {
-        return allPages(page -> records.appointmentsOf(caller, ListAppointmentsByPatientRequest.newBuilder().setPatientId(patientId)
+        return Pages.all(page -> records.appointmentsOf(caller, ListAppointmentsByPatientRequest.newBuilder().setPatientId(patientId)
                         .setTimeFilter(AppointmentTimeFilter.ALL).setPage(page).build()),
                 ListAppointmentsByPatientResponse::getAppointmentsList, ListAppointmentsByPatientResponse::getPageInfo);
-    }
-
-    /** Every item of a list a service answers in pages, page after page until it names no next one. */
-    private static <R, T> List<T> allPages(Function<PageRequest, R> call, Function<R, List<T>> items, Function<R, PageInfo> info) {
-        List<T> all = new ArrayList<>();
-        String token = "";
-        do {
-            R page = call.apply(PageRequest.newBuilder().setPageSize(PAGE).setPageToken(token).build());
-            all.addAll(items.apply(page));
-            token = info.apply(page).getNextPageToken();
-        } while (!token.isEmpty());
-        return all;
     }
 
     /** The practitioners the appointments are with, 100 per call (the service's limit). */

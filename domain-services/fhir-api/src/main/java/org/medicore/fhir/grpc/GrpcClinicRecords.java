@@ -1,7 +1,12 @@
 package org.medicore.fhir.grpc;
 
 import io.grpc.Channel;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.ResourceInfo;
 import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
 import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
@@ -37,6 +42,10 @@ import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
 import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListResultsByPatientResponse;
+import org.medicore.contracts.patient.v1.AddHistoryEntryRequest;
+import org.medicore.contracts.patient.v1.AddHistoryEntryResponse;
+import org.medicore.contracts.patient.v1.AttachLabResultRequest;
+import org.medicore.contracts.patient.v1.AttachLabResultResponse;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.GetPatientResponse;
 import org.medicore.contracts.patient.v1.ListHistoryRequest;
@@ -44,12 +53,17 @@ import org.medicore.contracts.patient.v1.ListHistoryResponse;
 import org.medicore.contracts.patient.v1.ListLabResultsRequest;
 import org.medicore.contracts.patient.v1.ListLabResultsResponse;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
+import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 import org.medicore.contracts.patient.v1.SearchPatientsRequest;
 import org.medicore.contracts.patient.v1.SearchPatientsResponse;
+import org.medicore.contracts.patient.v1.UpdateDemographicsRequest;
+import org.medicore.contracts.patient.v1.UpdateDemographicsResponse;
 import org.medicore.fhir.records.Caller;
 import org.medicore.fhir.records.ClinicRecords;
+import org.medicore.fhir.records.Registration;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -94,6 +108,49 @@ final class GrpcClinicRecords implements ClinicRecords {
     @Override
     public ListHistoryResponse history(Caller caller, ListHistoryRequest request) {
         return patients(caller).listHistory(request);
+    }
+
+    @Override
+    public Registration register(Caller caller, RegisterPatientRequest request) {
+        try {
+            return new Registration.Registered(patients(caller).registerPatient(request).getPatient());
+        } catch (StatusRuntimeException refused) {
+            return registeredAlready(refused).<Registration>map(Registration.AlreadyRegistered::new).orElseThrow(() -> refused);
+        }
+    }
+
+    @Override
+    public UpdateDemographicsResponse updateDemographics(Caller caller, UpdateDemographicsRequest request) {
+        return patients(caller).updateDemographics(request);
+    }
+
+    @Override
+    public AddHistoryEntryResponse addHistoryEntry(Caller caller, AddHistoryEntryRequest request) {
+        return patients(caller).addHistoryEntry(request);
+    }
+
+    @Override
+    public AttachLabResultResponse attachLabResult(Caller caller, AttachLabResultRequest request) {
+        return patients(caller).attachLabResult(request);
+    }
+
+    /**
+     * The existing patient's id when patient-service refused a registration as a duplicate person
+     * (ALREADY_EXISTS naming a Patient); another ALREADY_EXISTS (the account is linked elsewhere) stays a refusal.
+     */
+    private static Optional<String> registeredAlready(StatusRuntimeException refused) {
+        com.google.rpc.Status details = StatusProto.fromThrowable(refused);
+        if (refused.getStatus().getCode() != Status.Code.ALREADY_EXISTS || details == null) {
+            return Optional.empty();
+        }
+        return details.getDetailsList().stream().filter(detail -> detail.is(ResourceInfo.class)).findFirst().flatMap(detail -> {
+            try {
+                return Optional.of(detail.unpack(ResourceInfo.class));
+            } catch (InvalidProtocolBufferException unreadable) {
+                return Optional.empty();
+            }
+        }).filter(info -> info.getResourceType().equals("medicore.patient.v1.Patient") && !info.getResourceName().isBlank())
+                .map(ResourceInfo::getResourceName);
     }
 
     @Override

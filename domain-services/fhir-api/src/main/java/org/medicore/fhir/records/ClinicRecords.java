@@ -30,18 +30,25 @@ import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
 import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListResultsByPatientResponse;
+import org.medicore.contracts.patient.v1.AddHistoryEntryRequest;
+import org.medicore.contracts.patient.v1.AddHistoryEntryResponse;
+import org.medicore.contracts.patient.v1.AttachLabResultRequest;
+import org.medicore.contracts.patient.v1.AttachLabResultResponse;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.GetPatientResponse;
 import org.medicore.contracts.patient.v1.ListHistoryRequest;
 import org.medicore.contracts.patient.v1.ListHistoryResponse;
 import org.medicore.contracts.patient.v1.ListLabResultsRequest;
 import org.medicore.contracts.patient.v1.ListLabResultsResponse;
+import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 import org.medicore.contracts.patient.v1.SearchPatientsRequest;
 import org.medicore.contracts.patient.v1.SearchPatientsResponse;
+import org.medicore.contracts.patient.v1.UpdateDemographicsRequest;
+import org.medicore.contracts.patient.v1.UpdateDemographicsResponse;
 
 /**
- * The reads of the domain services the FHIR resources are made of, and the bookings and
- * cancellations FHIR clients make, each on behalf of a caller.
+ * The reads of the domain services the FHIR resources are made of, and the bookings, cancellations
+ * and imported records FHIR clients write, each on behalf of a caller.
  * The services' own messages cross this port unchanged: they are MediCore's published language,
  * and the FHIR mapping is from them. A refusal is the service's gRPC status
  * ({@code io.grpc.StatusRuntimeException}), which the HTTP layer turns into an OperationOutcome.
@@ -55,6 +62,16 @@ public interface ClinicRecords {
     ListLabResultsResponse labResults(Caller caller, ListLabResultsRequest request);
 
     ListHistoryResponse history(Caller caller, ListHistoryRequest request);
+
+    /** A new patient, or the one patient-service already has with the same name, birth date and e-mail. */
+    Registration register(Caller caller, RegisterPatientRequest request);
+
+    UpdateDemographicsResponse updateDemographics(Caller caller, UpdateDemographicsRequest request);
+
+    AddHistoryEntryResponse addHistoryEntry(Caller caller, AddHistoryEntryRequest request);
+
+    /** Idempotent on the request's key: a repeat answers the result stored the first time. */
+    AttachLabResultResponse attachLabResult(Caller caller, AttachLabResultRequest request);
 
     GetAppointmentResponse appointment(Caller caller, GetAppointmentRequest request);
 

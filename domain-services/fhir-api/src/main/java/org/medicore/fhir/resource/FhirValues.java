@@ -86,6 +86,24 @@ final class FhirValues {
         return new CodeableConcept().addCoding(new Coding(system, code, display));
     }
 
+    /** A FHIR date as far as it is known ({@code 2019}, {@code 2019-04}, {@code 2019-04-12}, or a dateTime's day) with 0 for what is not. */
+    static com.google.type.Date protoDate(String fhirDate) {
+        String[] parts = fhirDate.substring(0, Math.min(10, fhirDate.length())).split("-");
+        com.google.type.Date.Builder date = com.google.type.Date.newBuilder().setYear(Integer.parseInt(parts[0]));
+        if (parts.length > 1) {
+            date.setMonth(Integer.parseInt(parts[1]));
+        }
+        if (parts.length > 2) {
+            date.setDay(Integer.parseInt(parts[2]));
+        }
+        return date.build();
+    }
+
+    static Timestamp timestamp(Date date) {
+        Instant instant = date.toInstant();
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
     private static Instant instant(Timestamp timestamp) {
         return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }

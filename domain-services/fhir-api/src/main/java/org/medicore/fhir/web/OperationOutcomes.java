@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.medicore.fhir.intake.RecordImport;
 import org.medicore.fhir.records.LinkedFiles;
 import org.medicore.fhir.resource.InvalidResource;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -61,6 +62,21 @@ class OperationOutcomes {
                 yield answer(HttpStatus.INTERNAL_SERVER_ERROR, outcome(IssueType.EXCEPTION, "the request failed", null));
             }
         };
+    }
+
+    /**
+     * A write of an import failed after others succeeded: the failure as any other, plus what was stored,
+     * and that the same Bundle posted again completes the import (every write of it is idempotent).
+     */
+    @ExceptionHandler(RecordImport.PartlyImported.class)
+    ResponseEntity<OperationOutcome> partlyImported(RecordImport.PartlyImported partly) {
+        ResponseEntity<OperationOutcome> failure = partly.getCause() instanceof StatusRuntimeException refusal
+                ? serviceRefused(refusal) : failed((Exception) partly.getCause());
+        failure.getBody().addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION).setCode(IssueType.INCOMPLETE)
+                .setDiagnostics("the import stopped after storing " + String.join(", ", partly.stored())
+                        + "; post the same Bundle again to complete it: what is stored already is found, not doubled")
+                .setExpression(partly.stored().stream().map(org.hl7.fhir.r4.model.StringType::new).toList());
+        return failure;
     }
 
     @ExceptionHandler(InvalidSearch.class)

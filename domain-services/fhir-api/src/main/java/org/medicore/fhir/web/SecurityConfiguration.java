@@ -8,6 +8,7 @@ import org.medicore.support.security.RealmTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -39,6 +40,9 @@ class SecurityConfiguration {
                         .requestMatchers(FhirPaths.BASE + "/metadata", FhirPaths.BASE + "/.well-known/smart-configuration").permitAll()
                         // the system's bulk export is the clinic's, not a record the services guard one by one
                         .requestMatchers(FhirPaths.BASE + "/$export").hasRole("ADMIN")
+                        // an import records clinical data, which patient-service lets DOCTOR and ADMIN record only: refused
+                        // here, before any write, a patient's or billing clerk's Bundle is not half stored
+                        .requestMatchers(HttpMethod.POST, FhirPaths.BASE).hasAnyRole("DOCTOR", "ADMIN")
                         .requestMatchers(FhirPaths.BASE + "/**").hasAnyRole(ROLES)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
@@ -52,7 +56,7 @@ class SecurityConfiguration {
                                 "a bearer token of the realm medicore is required"))
                         .accessDeniedHandler((request, response, denied) -> refuse(response,
                                 HttpServletResponse.SC_FORBIDDEN, OperationOutcome.IssueType.FORBIDDEN,
-                                "the token carries none of MediCore's roles")))
+                                "the token's realm roles do not open this request")))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();

@@ -4,7 +4,14 @@ import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
+import com.google.protobuf.Any;
+import com.google.rpc.ResourceInfo;
 import io.grpc.Server;
+import io.grpc.protobuf.StatusProto;
+import org.medicore.contracts.common.v1.PersonName;
+import org.medicore.contracts.patient.v1.RegisterPatientRequest;
+import org.medicore.contracts.patient.v1.RegisterPatientResponse;
+import org.medicore.fhir.records.Registration;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
@@ -69,6 +76,25 @@ class GrpcClinicRecordsTest {
                         answer.onNext(GetPatientResponse.newBuilder().setPatient(Clinic.alice()).build());
                         answer.onCompleted();
                     }
+
+                    /** As patient-service: Alice's name, birth date and e-mail are taken; a linked account is another duplicate. */
+                    @Override
+                    public void registerPatient(RegisterPatientRequest request, StreamObserver<RegisterPatientResponse> answer) {
+                        if (request.getName().getFamily().equals("Smith")) {
+                            answer.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                                    .setCode(Status.Code.ALREADY_EXISTS.value()).setMessage("duplicate patient")
+                                    .addDetails(Any.pack(ResourceInfo.newBuilder().setResourceType("medicore.patient.v1.Patient")
+                                            .setResourceName(Clinic.ALICE).build())).build()));
+                            return;
+                        }
+                        if (!request.getKeycloakSubject().isEmpty()) {
+                            answer.onError(Status.ALREADY_EXISTS.withDescription("the account is linked to another patient").asRuntimeException());
+                            return;
+                        }
+                        answer.onNext(RegisterPatientResponse.newBuilder().setPatient(Clinic.aPatient("new-id", request.getName().getGiven(),
+                                request.getName().getFamily())).build());
+                        answer.onCompleted();
+                    }
                 }, seeing))
                 .addService(ServerInterceptors.intercept(new BillingServiceGrpc.BillingServiceImplBase() {
                     @Override
@@ -109,6 +135,25 @@ class GrpcClinicRecordsTest {
         assertThat(found.getPatient().getId()).isEqualTo(Clinic.ALICE);
         assertThat(authorizations).containsExactly("Bearer alice-token");
         assertThat(deadlines).containsExactly(true);
+    }
+
+    @Test
+    void a_registration_answers_the_new_patient_or_the_one_registered_already_and_passes_other_refusals_on() {
+        GrpcClinicRecords records = new GrpcClinicRecords(channel, channel, channel, channel, Duration.ofSeconds(2));
+        Caller doctor = new Caller("doctor-token", "doctor-subject", Set.of("DOCTOR"));
+        RegisterPatientRequest.Builder request = RegisterPatientRequest.newBuilder()
+                .setName(PersonName.newBuilder().setGiven("Dora").setFamily("Weiss"));
+
+        Registration dora = records.register(doctor, request.build());
+        Registration alice = records.register(doctor, request.setName(PersonName.newBuilder().setGiven("Alice").setFamily("Smith")).build());
+        StatusRuntimeException linked = catchThrowableOfType(StatusRuntimeException.class, () -> records.register(doctor,
+                request.setName(PersonName.newBuilder().setGiven("Dora").setFamily("Weiss")).setKeycloakSubject("taken").build()));
+
+        assertThat(dora).isInstanceOfSatisfying(Registration.Registered.class, registered ->
+                assertThat(registered.patient().getId()).isEqualTo("new-id"));
+        assertThat(alice).isEqualTo(new Registration.AlreadyRegistered(Clinic.ALICE));
+        assertThat(linked.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+        assertThat(authorizations).containsOnly("Bearer doctor-token");
     }
 
     @Test

@@ -44,7 +44,16 @@ import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
 import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListResultsByPatientResponse;
+import org.medicore.contracts.patient.v1.AddHistoryEntryRequest;
+import org.medicore.contracts.patient.v1.AddHistoryEntryResponse;
+import org.medicore.contracts.patient.v1.AttachLabResultRequest;
+import org.medicore.contracts.patient.v1.AttachLabResultResponse;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
+import org.medicore.contracts.patient.v1.HistoryEntryKind;
+import org.medicore.contracts.patient.v1.RegisterPatientRequest;
+import org.medicore.contracts.patient.v1.UpdateDemographicsRequest;
+import org.medicore.contracts.patient.v1.UpdateDemographicsResponse;
+import org.medicore.fhir.records.Registration;
 import org.medicore.contracts.patient.v1.GetPatientResponse;
 import org.medicore.contracts.patient.v1.HistoryEntry;
 import org.medicore.contracts.patient.v1.ListHistoryRequest;
@@ -80,6 +89,10 @@ import java.util.function.Function;
  * as billing-service: a patient sees their own, billing staff and admins everyone's). A lab report's
  * PDF is handed out as a link {@code memory:lab-reports/<id>} (FAILED_PRECONDITION for a rejected report,
  * as lab-processor) and fetched through the same object, its bytes those of {@link #pdfOf}.
+ * Registers a patient as patient-service does, refusing a second one with the same family and given
+ * name, date of birth and e-mail (ALREADY_EXISTS naming the existing patient); changes demographics of
+ * the current version only; appends history entries; attaches a lab result once per idempotency key.
+ * Writes are refused to anyone but DOCTOR and ADMIN, as patient-service refuses clinical data to others.
  */
 public final class RecordsOnFile implements ClinicRecords, LinkedFiles {
 
@@ -96,6 +109,10 @@ public final class RecordsOnFile implements ClinicRecords, LinkedFiles {
     private final Map<String, BillingAccount> accounts = new LinkedHashMap<>();
     private final List<Invoice> invoices = new ArrayList<>();
     private final List<Caller> callers = new ArrayList<>();
+    private final Map<String, LabResult> attached = new LinkedHashMap<>();
+    private int writes;
+    private int failingFromWrite = Integer.MAX_VALUE;
+    private Status writeFailure = Status.OK;
     private Status outage = Status.OK;
 
     public RecordsOnFile with(Patient... given) {
@@ -161,6 +178,17 @@ public final class RecordsOnFile implements ClinicRecords, LinkedFiles {
         outage = status;
     }
 
+    /** Writes from the {@code nth} from now on (1 the next) fail with {@code status}: a service that goes away in the middle of an import. */
+    public synchronized void failWritesFrom(int nth, Status status) {
+        failingFromWrite = nth == Integer.MAX_VALUE ? nth : writes + nth;
+        writeFailure = status;
+    }
+
+    /** How many writes the services were asked for (registrations, changes, entries, results; repeats of a key too). */
+    public synchronized int writes() {
+        return writes;
+    }
+
     public List<Caller> callers() {
         return List.copyOf(callers);
     }
@@ -196,6 +224,93 @@ public final class RecordsOnFile implements ClinicRecords, LinkedFiles {
                 .filter(entry -> request.getKindsList().isEmpty() || request.getKindsList().contains(entry.getKind())).toList(),
                 request.getPage());
         return ListHistoryResponse.newBuilder().addAllEntries(page.items()).setPageInfo(page.info()).build();
+    }
+
+    @Override
+    public synchronized Registration register(Caller caller, RegisterPatientRequest request) {
+        clinician(caller);
+        Optional<Patient> same = patients.values().stream().filter(patient -> patient.getName().equals(request.getName())
+                && patient.getDateOfBirth().equals(request.getDateOfBirth())
+                && patient.getContact().getEmail().equals(request.getContact().getEmail())).findFirst();
+        if (same.isPresent()) {
+            return new Registration.AlreadyRegistered(same.get().getId());
+        }
+        Patient registered = Patient.newBuilder().setId(UUID.randomUUID().toString()).setVersion(1).setName(request.getName())
+                .setDateOfBirth(request.getDateOfBirth()).setSex(request.getSex()).setContact(request.getContact())
+                .setPreferredLanguage(request.getPreferredLanguage()).setCreatedAt(Clinic.at("2026-04-01T09:00:00Z"))
+                .setUpdatedAt(Clinic.at("2026-04-01T09:00:00Z")).build();
+        if (request.hasEmergencyContact()) {
+            registered = registered.toBuilder().setEmergencyContact(request.getEmergencyContact()).build();
+        }
+        patients.put(registered.getId(), registered);
+        return new Registration.Registered(registered);
+    }
+
+    @Override
+    public synchronized UpdateDemographicsResponse updateDemographics(Caller caller, UpdateDemographicsRequest request) {
+        clinician(caller);
+        Patient current = visible(caller, request.getPatientId());
+        if (request.getExpectedVersion() != current.getVersion()) {
+            throw Status.ABORTED.withDescription("stale version").asRuntimeException();
+        }
+        Patient.Builder changed = current.toBuilder().setVersion(current.getVersion() + 1).setUpdatedAt(Clinic.at("2026-04-02T09:00:00Z"));
+        for (String path : request.getUpdateMask().getPathsList()) {
+            var field = UpdateDemographicsRequest.getDescriptor().findFieldByName(path);
+            var target = Patient.getDescriptor().findFieldByName(path);
+            if (field.getJavaType() == com.google.protobuf.Descriptors.FieldDescriptor.JavaType.MESSAGE && !request.hasField(field)) {
+                changed.clearField(target);
+            } else {
+                changed.setField(target, request.getField(field));
+            }
+        }
+        patients.put(current.getId(), changed.build());
+        return UpdateDemographicsResponse.newBuilder().setPatient(changed.build()).build();
+    }
+
+    @Override
+    public synchronized AddHistoryEntryResponse addHistoryEntry(Caller caller, AddHistoryEntryRequest request) {
+        clinician(caller);
+        visible(caller, request.getPatientId());
+        HistoryEntry.Builder entry = HistoryEntry.newBuilder().setId(UUID.randomUUID().toString()).setPatientId(request.getPatientId())
+                .setRecordedAt(Clinic.at("2026-04-01T09:30:00Z"));
+        switch (request.getDetailCase()) {
+            case CONDITION -> entry.setKind(HistoryEntryKind.CONDITION).setCondition(request.getCondition());
+            case ALLERGY -> entry.setKind(HistoryEntryKind.ALLERGY).setAllergy(request.getAllergy());
+            case MEDICATION -> entry.setKind(HistoryEntryKind.MEDICATION).setMedication(request.getMedication());
+            case NOTE -> entry.setKind(HistoryEntryKind.NOTE).setNote(request.getNote());
+            case DETAIL_NOT_SET -> throw Status.INVALID_ARGUMENT.withDescription("detail: required").asRuntimeException();
+        }
+        history.add(entry.build());
+        return AddHistoryEntryResponse.newBuilder().setEntry(entry.build()).build();
+    }
+
+    @Override
+    public synchronized AttachLabResultResponse attachLabResult(Caller caller, AttachLabResultRequest request) {
+        clinician(caller);
+        visible(caller, request.getPatientId());
+        LabResult earlier = attached.get(request.getIdempotencyKey());
+        if (earlier != null) {
+            return AttachLabResultResponse.newBuilder().setResult(earlier).build();
+        }
+        LabResult result = request.getResult().toBuilder().setId(UUID.randomUUID().toString()).setPatientId(request.getPatientId())
+                .setRecordedAt(Clinic.at("2026-04-01T09:45:00Z")).build();
+        attached.put(request.getIdempotencyKey(), result);
+        labResults.add(result);
+        return AttachLabResultResponse.newBuilder().setResult(result).build();
+    }
+
+    private void clinician(Caller caller) {
+        callers.add(caller);
+        writes++;
+        if (!outage.isOk()) {
+            throw outage.asRuntimeException();
+        }
+        if (writes >= failingFromWrite) {
+            throw writeFailure.asRuntimeException();
+        }
+        if (!caller.roles().contains("DOCTOR") && !caller.roles().contains("ADMIN")) {
+            throw Status.PERMISSION_DENIED.asRuntimeException();
+        }
     }
 
     @Override

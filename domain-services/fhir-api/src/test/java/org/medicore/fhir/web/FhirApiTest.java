@@ -42,6 +42,12 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medicore.fhir.web.FhirCalls.admin;
+import static org.medicore.fhir.web.FhirCalls.alice;
+import static org.medicore.fhir.web.FhirCalls.assertNoErrors;
+import static org.medicore.fhir.web.FhirCalls.assertRefused;
+import static org.medicore.fhir.web.FhirCalls.doctor;
+import static org.medicore.fhir.web.FhirCalls.valid;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -54,7 +60,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * against the R4 core profiles.
  */
 @WebMvcTest
-@Import({SecurityConfiguration.class, WebConfiguration.class, ExportConfiguration.class, FhirApiTest.Services.class})
+@Import({SecurityConfiguration.class, WebConfiguration.class, ExportConfiguration.class, ImportConfiguration.class, FhirApiTest.Services.class})
 class FhirApiTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
@@ -594,24 +600,6 @@ class FhirApiTest {
         }
     }
 
-    private static RequestPostProcessor admin() {
-        return jwt().jwt(token -> token.tokenValue("admin-token").subject("admin-subject")
-                        .claim("realm_access", Map.of("roles", List.of("ADMIN"))))
-                .authorities(new SimpleGrantedAuthority("ROLE_ADMIN"));
-    }
-
-    private static RequestPostProcessor alice() {
-        return jwt().jwt(token -> token.tokenValue("alice-token").subject("alice-subject")
-                        .claim("realm_access", Map.of("roles", List.of("PATIENT"))))
-                .authorities(new SimpleGrantedAuthority("ROLE_PATIENT"));
-    }
-
-    private static RequestPostProcessor doctor() {
-        return jwt().jwt(token -> token.tokenValue("doctor-token").subject("doctor-subject")
-                        .claim("realm_access", Map.of("roles", List.of("DOCTOR"))))
-                .authorities(new SimpleGrantedAuthority("ROLE_DOCTOR"));
-    }
-
     /** A booking of {@code slot} for the patient with Dr Novak, as a FHIR client writes one. */
     private static org.hl7.fhir.r4.model.Appointment appointmentFor(String patient, org.hl7.fhir.r4.model.Slot slot) {
         org.hl7.fhir.r4.model.Appointment appointment = new org.hl7.fhir.r4.model.Appointment();
@@ -622,36 +610,5 @@ class FhirApiTest {
         appointment.addParticipant().setActor(new org.hl7.fhir.r4.model.Reference("Practitioner/" + Clinic.DR_NOVAK))
                 .setStatus(org.hl7.fhir.r4.model.Appointment.ParticipationStatus.ACCEPTED);
         return appointment;
-    }
-
-    private static <T extends IBaseResource> T valid(MvcResult answer, Class<T> type) throws Exception {
-        return valid(answer, 200, type);
-    }
-
-    private static <T extends IBaseResource> T valid(MvcResult answer, int status, Class<T> type) throws Exception {
-        String json = answer.getResponse().getContentAsString();
-        assertThat(answer.getResponse().getStatus()).as(json).isEqualTo(status);
-        T resource = FHIR.newJsonParser().parseResource(type, json);
-        assertNoErrors(resource.fhirType(), json);
-        return resource;
-    }
-
-    private static void assertRefused(MvcResult answer, int status, OperationOutcome.IssueType code, String expression) throws Exception {
-        String json = answer.getResponse().getContentAsString();
-        assertThat(answer.getResponse().getStatus()).as(json).isEqualTo(status);
-        assertThat(answer.getResponse().getContentType()).startsWith("application/fhir+json");
-        assertThat(json).doesNotContain("Exception").doesNotContain("\tat ");
-        OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, json);
-        assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(code);
-        if (expression != null) {
-            assertThat(outcome.getIssueFirstRep().getExpression()).extracting(Object::toString).containsExactly(expression);
-        }
-        assertNoErrors("OperationOutcome", json);
-    }
-
-    private static void assertNoErrors(String type, String json) {
-        List<ValidationMessage> findings = R4CoreValidator.shared().findings(json);
-        R4CoreValidator.record(type, findings);
-        assertThat(findings.stream().filter(R4CoreValidator::isError).map(R4CoreValidator::describe).toList()).isEmpty();
     }
 }
