@@ -1,11 +1,10 @@
 package org.medicore.fhir.export;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
+import org.medicore.fhir.resource.FhirJson;
 import org.medicore.fhir.records.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,6 @@ public final class BulkExports {
     private final Executor runner;
     private final Clock clock;
     private final Duration filesValidFor;
-    private final IParser ndjson = FhirContext.forR4Cached().newJsonParser().setPrettyPrint(false);
     private final Map<String, Export> exports = new ConcurrentHashMap<>();
 
     public BulkExports(WholeRecord records, ExportFiles files, Executor runner, Clock clock, Duration filesValidFor) {
@@ -138,7 +136,7 @@ public final class BulkExports {
 
     private ExportStatus.File file(Export export, String type, List<Resource> resources) {
         StringBuilder lines = new StringBuilder();
-        resources.forEach(resource -> lines.append(ndjson.encodeResourceToString(resource)).append('\n'));
+        resources.forEach(resource -> lines.append(FhirJson.encode(resource)).append('\n'));
         String key = files.write(export.id, type + ".ndjson", lines.toString().getBytes(StandardCharsets.UTF_8));
         return new ExportStatus.File(type, files.downloadUrl(key, filesValidFor).toString(), resources.size());
     }

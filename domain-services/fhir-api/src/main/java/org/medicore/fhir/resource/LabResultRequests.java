@@ -64,7 +64,8 @@ public final class LabResultRequests {
 
     private static void value(Observation observation, LabResult.Builder result) {
         if (observation.getValue() instanceof Quantity quantity && quantity.hasValue()) {
-            result.setNumericValue(quantity.getValue().doubleValue()).setValue(quantity.getValue().toPlainString());
+            // the number as written, in scientific notation where it is huge or tiny (a plain 1.7E+308 is 309 digits)
+            result.setNumericValue(quantity.getValue().doubleValue()).setValue(quantity.getValue().toString());
             String unit = quantity.hasCode() && LabResultObservations.UCUM.equals(quantity.getSystem()) ? quantity.getCode() : quantity.getUnit();
             if (unit != null) {
                 result.setUnit(unit.strip());

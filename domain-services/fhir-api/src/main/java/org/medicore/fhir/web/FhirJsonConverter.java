@@ -3,6 +3,7 @@ package org.medicore.fhir.web;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.medicore.fhir.resource.FhirJson;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -47,7 +48,7 @@ final class FhirJsonConverter extends AbstractHttpMessageConverter<IBaseResource
     @Override
     protected void writeInternal(IBaseResource resource, HttpOutputMessage output) throws java.io.IOException {
         Writer writer = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
-        fhir.newJsonParser().encodeResourceToWriter(resource, writer);
+        writer.write(FhirJson.encode(resource));
         writer.flush();
     }
 }

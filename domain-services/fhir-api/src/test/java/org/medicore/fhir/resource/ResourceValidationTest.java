@@ -5,7 +5,6 @@ import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.junit.jupiter.api.Test;
 import org.medicore.contracts.lab.v1.AbnormalFlag;
 import org.medicore.contracts.patient.v1.Sex;
@@ -201,8 +200,6 @@ class ResourceValidationTest {
     }
 
     private void assertValid(IBaseResource resource) {
-        List<ValidationMessage> findings = validator.findings(resource);
-        R4CoreValidator.record(resource.fhirType(), findings);
-        assertThat(findings.stream().filter(R4CoreValidator::isError).map(R4CoreValidator::describe).toList()).isEmpty();
+        R4CoreValidator.assertNoErrors(resource);
     }
 }

@@ -6,6 +6,7 @@ import org.fhir.ucum.UcumException;
 import org.hl7.fhir.convertors.loaders.loaderR5.NullLoaderKnowledgeProviderR5;
 import org.hl7.fhir.convertors.loaders.loaderR5.R4ToR5Loader;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.medicore.fhir.resource.FhirJson;
 import org.hl7.fhir.r5.context.SimpleWorkerContext;
 import org.hl7.fhir.r5.elementmodel.Manager.FhirFormat;
 import org.hl7.fhir.r5.model.PackageInformation;
@@ -76,7 +77,7 @@ public final class R4CoreValidator {
 
     /** Every finding for the resource as the module writes it (its JSON), information included. */
     public List<ValidationMessage> findings(IBaseResource resource) {
-        return findings(FHIR.newJsonParser().encodeResourceToString(resource));
+        return findings(FhirJson.encode(resource));
     }
 
     public synchronized List<ValidationMessage> findings(String json) {
@@ -88,6 +89,18 @@ public final class R4CoreValidator {
         List<ValidationMessage> messages = new ArrayList<>();
         validator.validate(null, messages, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), FhirFormat.JSON);
         return messages;
+    }
+
+    /** Validates the resource (its JSON), records the findings for the summary, and fails on any error. */
+    public static void assertNoErrors(String type, String json) {
+        List<ValidationMessage> findings = shared().findings(json);
+        record(type, findings);
+        org.assertj.core.api.Assertions.assertThat(findings.stream().filter(R4CoreValidator::isError).map(R4CoreValidator::describe)
+                .toList()).as(type + " " + json).isEmpty();
+    }
+
+    public static void assertNoErrors(IBaseResource resource) {
+        assertNoErrors(resource.fhirType(), FhirJson.encode(resource));
     }
 
     public List<ValidationMessage> errors(IBaseResource resource) {

@@ -411,6 +411,8 @@ class FhirApiTest {
                 }
             });
         });
+        statement.getRestFirstRep().getInteraction().forEach(interaction -> declared.add(
+                interaction.getCode() == CapabilityStatement.SystemRestfulInteraction.TRANSACTION ? "POST /fhir" : "unexpected " + interaction.getCode()));
         statement.getRestFirstRep().getOperation().forEach(operation -> {
             declared.add("GET /fhir/$" + operation.getName());
             declared.add("POST /fhir/$" + operation.getName());

@@ -3,7 +3,6 @@ package org.medicore.fhir.web;
 import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.medicore.fhir.support.R4CoreValidator;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MvcResult;
@@ -67,8 +66,6 @@ final class FhirCalls {
     }
 
     static void assertNoErrors(String type, String json) {
-        List<ValidationMessage> findings = R4CoreValidator.shared().findings(json);
-        R4CoreValidator.record(type, findings);
-        assertThat(findings.stream().filter(R4CoreValidator::isError).map(R4CoreValidator::describe).toList()).isEmpty();
+        R4CoreValidator.assertNoErrors(type, json);
     }
 }

@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.medicore.fhir.web.FhirCalls.admin;
@@ -253,6 +254,8 @@ class RecordImportTest {
                 .setCode(new CodeableConcept().addCoding(new Coding("http://hl7.org/fhir/sid/icd-10", "I10", "Essential hypertension")))
                 .setOnset(new DateTimeType("2015")));
         AllergyIntolerance latex = new AllergyIntolerance().setPatient(new Reference(patient))
+                .setClinicalStatus(new CodeableConcept().addCoding(new Coding(
+                        "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "active", null)))
                 .setCode(new CodeableConcept().setText("Latex"));
         latex.addReaction().setSeverity(AllergyIntolerance.AllergyIntoleranceSeverity.MODERATE).addManifestation().setText("rash");
         entry(transaction, latex);
@@ -273,7 +276,8 @@ class RecordImportTest {
     }
 
     private static void entry(Bundle transaction, Resource resource) {
-        transaction.addEntry().setResource(resource).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType());
+        transaction.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(resource).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType());
     }
 
     /**
