@@ -17,6 +17,7 @@ const en = {
   'app.notHere': 'Not here',
   'app.notHereText': 'There is nothing for you at this address.',
   'app.goHome': 'Go to your start page',
+  'app.loadingScreen': 'the page',
 
   'nav.main': 'Main',
   'nav.me': 'My profile',
@@ -406,6 +407,7 @@ const de: Record<MessageKey, string> = {
   'app.notHere': 'Nicht hier',
   'app.notHereText': 'Unter dieser Adresse gibt es nichts für Sie.',
   'app.goHome': 'Zu Ihrer Startseite',
+  'app.loadingScreen': 'die Seite',
 
   'nav.main': 'Hauptmenü',
   'nav.me': 'Mein Profil',
