@@ -104,6 +104,9 @@ const en = {
   'review.rejected': 'Rejected; the uploader is told why.',
   'review.reject': 'Reject',
   'review.back': 'Back to the queue',
+  'review.testMissing': 'Name the test.',
+  'review.valueMissing': 'Enter the value as printed.',
+  'review.reasonMissing': 'Say why the report is rejected: the uploader is told.',
 
   'chart.title': 'Patient chart',
   'chart.loading': 'the chart',
@@ -494,6 +497,9 @@ const de: Record<MessageKey, string> = {
   'review.rejected': 'Abgelehnt; die hochladende Person erfährt den Grund.',
   'review.reject': 'Ablehnen',
   'review.back': 'Zurück zur Liste',
+  'review.testMissing': 'Nennen Sie den Test.',
+  'review.valueMissing': 'Geben Sie den Wert wie gedruckt ein.',
+  'review.reasonMissing': 'Sagen Sie, warum der Befund abgelehnt wird: die hochladende Person erfährt es.',
 
   'chart.title': 'Patientenakte',
   'chart.loading': 'die Akte',
