@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { badRequest, fakeClient, withClient } from '../test-support/fakeClient';
+import { badRequest, fakeClient, withClient, type Sent } from '../test-support/fakeClient';
 import { LabReview } from './LabReview';
 import { expectNoAxeViolations } from '../test-support/axe';
 
@@ -47,7 +47,7 @@ describe('LabReview', () => {
   });
 
   it('asks for a reason before rejecting, and sends nothing without one', async () => {
-    const sent: { name: string }[] = [];
+    const sent: Sent = [];
     render(withClient(fakeClient(queue, sent), <LabReview />, 'doctor-1', ['DOCTOR']));
     await userEvent.click(await screen.findByRole('button', { name: 'Review' }));
 
@@ -59,7 +59,7 @@ describe('LabReview', () => {
   });
 
   it('asks for the test and the value of an added row before attaching corrected values', async () => {
-    const sent: { name: string; variables: unknown }[] = [];
+    const sent: Sent = [];
     const client = fakeClient({ ...queue, CorrectLabReport: { data: { correctLabReport: { id: 'r-1', status: 'PROCESSED' } } } }, sent);
     render(withClient(client, <LabReview />, 'doctor-1', ['DOCTOR']));
     await userEvent.click(await screen.findByRole('button', { name: 'Review' }));
