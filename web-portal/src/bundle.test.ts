@@ -47,6 +47,8 @@ describe('the built portal', () => {
 
     expect(modules.filter((id) => CHARTS.test(id) || OTHER_ROLES.test(id))).toEqual([]);
     expect(modules.some((id) => id.endsWith('/src/patient/SignUp.tsx'))).toBe(false);
+    // Live updates' socket comes with the first subscription.
+    expect(modules.some((id) => id.includes('/node_modules/graphql-ws/'))).toBe(false);
     // Each screen's operations travel with it, not in one file of all of them.
     expect(modules.some((id) => id.endsWith('/src/gql/graphql.ts'))).toBe(false);
   });
