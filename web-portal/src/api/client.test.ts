@@ -93,7 +93,7 @@ class FakeBffSocket {
     this.received.push(message);
     const answer = (reply: object) => setTimeout(() => this.onmessage?.({ data: JSON.stringify(reply) }));
     if (message.type === 'connection_init') answer({ type: 'connection_ack' });
-    if (message.type === 'subscribe') answer({ type: 'next', id: message.id, payload: { data: { me: { subject: 'p-1' } } } });
+    if (message.type === 'subscribe') answer({ type: 'next', id: message.id, payload: { data: { labReportStatus: { reportId: 'r-1', status: 'PROCESSED' } } } });
   }
 
   close() {
@@ -101,10 +101,11 @@ class FakeBffSocket {
   }
 }
 
-const MeLive = gql`
-  subscription MeLive {
-    me {
-      subject
+const ReportFollowed = gql`
+  subscription ReportFollowed($reportId: ID!) {
+    labReportStatus(reportId: $reportId) {
+      reportId
+      status
     }
   }
 `;
@@ -118,13 +119,13 @@ describe('a subscription', () => {
     expect(FakeBffSocket.opened).toEqual([]);
 
     const first = await new Promise((delivered) => {
-      const { unsubscribe } = client.subscription(MeLive, {}).subscribe((result) => {
+      const { unsubscribe } = client.subscription(ReportFollowed, { reportId: 'r-1' }).subscribe((result) => {
         delivered(result.data);
         unsubscribe();
       });
     });
 
-    expect(first).toEqual({ me: { subject: 'p-1' } });
+    expect(first).toEqual({ labReportStatus: { reportId: 'r-1', status: 'PROCESSED' } });
     expect(FakeBffSocket.opened.map((socket) => socket.url)).toEqual(['ws://bff/graphql']);
     expect(FakeBffSocket.opened[0].received[0]).toEqual({ type: 'connection_init', payload: { Authorization: 'Bearer live' } });
   });
