@@ -169,10 +169,10 @@ final class TransactionReader {
         String at = "Bundle.entry[" + index + "].resource";
         try {
             return mapping.get();
-        } catch (InvalidResource invalid) {
-            issue(IssueType.INVALID, within(at, invalid.element()), invalid.getMessage());
         } catch (NotRecordable unsupported) {
             issue(IssueType.NOTSUPPORTED, within(at, unsupported.element()), unsupported.getMessage());
+        } catch (InvalidResource invalid) {
+            issue(IssueType.INVALID, within(at, invalid.element()), invalid.getMessage());
         }
         return null;
     }

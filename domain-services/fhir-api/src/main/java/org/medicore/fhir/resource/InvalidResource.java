@@ -2,9 +2,10 @@ package org.medicore.fhir.resource;
 
 /**
  * A resource a client sent that can't become a request to the services: which element
- * ({@code Appointment.start}) and why, answered as an OperationOutcome with code invalid.
+ * ({@code Appointment.start}) and why, answered as an OperationOutcome with code invalid (not-supported
+ * for {@link NotRecordable}).
  */
-public final class InvalidResource extends RuntimeException {
+public class InvalidResource extends RuntimeException {
 
     private final String element;
 

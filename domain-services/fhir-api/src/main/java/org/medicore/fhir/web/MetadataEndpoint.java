@@ -66,7 +66,7 @@ class MetadataEndpoint {
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION)
                 .setDocumentation("DOCTOR and ADMIN: POST a transaction Bundle of one Patient and their Condition, AllergyIntolerance,"
                         + " MedicationStatement and laboratory Observation entries (each with request POST or PUT) to create or update"
-                        + " that patient's record; the Patient is found by MediCore's identifier (urn:ietf:rfc:3986|urn:uuid:<id>) or"
+                        + " that patient's record; the Patient is found by MediCore's identifier (urn:ietf:rfc:3986|urn:uuid:{id}) or"
                         + " else by name, birth date and e-mail; posting the same Bundle again changes nothing. A Bundle holding"
                         + " anything else (DiagnosticReport, Appointment, ...) is refused whole (not-supported, naming the entry).");
         CapabilityStatementRestResourceComponent patient = resource(rest, "Patient", Set.of(READ), PatientEndpoint.SEARCH_PARAMETERS);

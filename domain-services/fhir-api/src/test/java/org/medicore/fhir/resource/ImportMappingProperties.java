@@ -29,11 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The import reads back what the export writes, for values nobody types in a fixture: names in any
  * script, extreme dates (year 1 to 9999), partial onsets, numbers from tiny to huge. Each FHIR resource
- * on the way is valid R4. Kept to a few dozen tries each: the validator is the cost.
+ * on the way is valid R4. Kept to 25 tries each: the validator is the cost.
  */
 class ImportMappingProperties {
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void a_patients_demographics_come_back_from_their_fhir_patient(@ForAll("names") String given, @ForAll("names") String family,
                                                                    @ForAll("days") LocalDate born, @ForAll Sex sex) {
         org.medicore.contracts.patient.v1.Patient record = Clinic.aPatient(Clinic.ALICE, given, family)
@@ -50,7 +50,7 @@ class ImportMappingProperties {
         assertThat(imported.getSex()).isEqualTo(record.getSex());
     }
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void a_condition_comes_back_from_its_fhir_condition_with_its_onset_as_far_as_known(
             @ForAll("names") String display, @ForAll("partialDays") Date onset, @ForAll ConditionStatus status) {
         Condition condition = Condition.newBuilder().setDisplay(display).setCode("E11.9").setCodeSystem("http://hl7.org/fhir/sid/icd-10")
@@ -64,7 +64,7 @@ class ImportMappingProperties {
         assertThat(HistoryRequests.condition(exported)).isEqualTo(condition);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void a_lab_result_comes_back_from_its_observation_observed_any_time_with_any_number(
             @ForAll("observed") Instant observed, @ForAll("measures") double value, @ForAll AbnormalFlag flag) {
         LabResult result = Clinic.haemoglobin().clearId().clearPatientId().clearRecordedAt().clearSourceReportId().clearPrintedUnit()

@@ -115,6 +115,14 @@ public final class RecordsOnFile implements ClinicRecords, LinkedFiles {
     private Status writeFailure = Status.OK;
     private Status outage = Status.OK;
 
+    /** Alice and her whole record: lab results and the report they were read from, history, a booking with Dr Novak. */
+    public RecordsOnFile withAlicesRecord() {
+        return with(Clinic.alice().build()).with(Clinic.haemoglobin().build(), Clinic.aQualitativeResult().build())
+                .with(Clinic.aProcessedReport().build())
+                .with(Clinic.diabetes().build(), Clinic.penicillinAllergy().build(), Clinic.metformin().build(), Clinic.aNote().build())
+                .with(Clinic.aBooking().build()).with(Clinic.drNovak().build());
+    }
+
     public RecordsOnFile with(Patient... given) {
         for (Patient patient : given) {
             patients.put(patient.getId(), patient);

@@ -60,7 +60,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * against the R4 core profiles.
  */
 @WebMvcTest
-@Import({SecurityConfiguration.class, WebConfiguration.class, ExportConfiguration.class, ImportConfiguration.class, FhirApiTest.Services.class})
+@Import({SecurityConfiguration.class, WebConfiguration.class, ExportConfiguration.class, ImportConfiguration.class, ExportFilesInMemory.class,
+        FhirApiTest.Services.class})
 class FhirApiTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
@@ -70,11 +71,6 @@ class FhirApiTest {
 
     @TestConfiguration
     static class Services {
-        @Bean
-        FilesInMemory exportFiles() {
-            return new FilesInMemory();
-        }
-
         @Bean
         RecordsOnFile records() {
             return new RecordsOnFile()

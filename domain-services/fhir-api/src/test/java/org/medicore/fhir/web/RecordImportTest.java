@@ -23,7 +23,6 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medicore.fhir.support.Clinic;
-import org.medicore.fhir.support.FilesInMemory;
 import org.medicore.fhir.support.RecordsOnFile;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -55,7 +54,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Every answer is validated against the R4 core profiles.
  */
 @WebMvcTest
-@Import({SecurityConfiguration.class, WebConfiguration.class, ExportConfiguration.class, ImportConfiguration.class,
+@Import({SecurityConfiguration.class, WebConfiguration.class, ExportConfiguration.class, ImportConfiguration.class, ExportFilesInMemory.class,
         RecordImportTest.Services.class})
 class RecordImportTest {
 
@@ -65,18 +64,8 @@ class RecordImportTest {
     @TestConfiguration
     static class Services {
         @Bean
-        FilesInMemory exportFiles() {
-            return new FilesInMemory();
-        }
-
-        @Bean
         RecordsOnFile records() {
-            return new RecordsOnFile().with(Clinic.alice().build())
-                    .with(Clinic.haemoglobin().build(), Clinic.aQualitativeResult().build())
-                    .with(Clinic.aProcessedReport().build())
-                    .with(Clinic.diabetes().build(), Clinic.penicillinAllergy().build(), Clinic.metformin().build(), Clinic.aNote().build())
-                    .with(Clinic.aBooking().build())
-                    .with(Clinic.drNovak().build());
+            return new RecordsOnFile().withAlicesRecord();
         }
     }
 
