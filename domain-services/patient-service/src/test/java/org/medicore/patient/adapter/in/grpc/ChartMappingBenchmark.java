@@ -51,7 +51,6 @@ import static org.medicore.patient.PatientFixtures.aPatient;
  * records) this one carries the most fields per entry. Run: bench/run jmh-patient-service
  * (bench/README.md).
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
@@ -62,63 +61,78 @@ public class ChartMappingBenchmark {
     private static final Actor DOCTOR = new Actor("3f1c2a4e-doctor", Role.DOCTOR, "Dr. Lena Weber");
     private static final Instant REGISTERED = Instant.parse("2025-11-02T09:15:00Z");
 
-    @Param({"5", "50"})
-    public int entries;
+    /** The patient read by {@code GetPatient}, with every optional part filled in. */
+    @State(Scope.Benchmark)
+    public static class Registered {
 
-    private Patient patient;
-    private Page<RecordedEntry> history;
-    private byte[] getPatientRequest;
-    private byte[] listHistoryRequest;
+        Patient patient;
+        byte[] getPatientRequest;
 
-    @Setup
-    public void chart() {
-        PatientId id = PatientId.random();
-        patient = new Patient(id, aPatient().demographics(), Optional.of(UUID.randomUUID().toString()),
-                "clinic-berlin", 7, REGISTERED, REGISTERED.plus(Duration.ofDays(30)));
-        List<RecordedEntry> recorded = new ArrayList<>();
-        for (int i = 0; i < entries; i++) {
-            HistoryEntry entry = HistoryEntry.original(id, detail(i), DOCTOR, REGISTERED.plus(Duration.ofHours(i)));
-            // one entry in ten has been corrected since, as a chart that is kept up to date has
-            recorded.add(new RecordedEntry(entry, i % 10 == 9 ? Optional.of(UUID.randomUUID()) : Optional.empty()));
+        @Setup
+        public void register() {
+            patient = new Patient(PatientId.random(), aPatient().demographics(), Optional.of(UUID.randomUUID().toString()),
+                    "clinic-berlin", 7, REGISTERED, REGISTERED.plus(Duration.ofDays(30)));
+            getPatientRequest = GetPatientRequest.newBuilder().setPatientId(patient.id().value()).build().toByteArray();
         }
-        history = new Page<>(recorded, "next-page-token");
-        getPatientRequest = GetPatientRequest.newBuilder().setPatientId(id.value()).build().toByteArray();
-        listHistoryRequest = ListHistoryRequest.newBuilder().setPatientId(id.value())
-                .addKinds(HistoryEntryKind.CONDITION).addKinds(HistoryEntryKind.ALLERGY)
-                .addKinds(HistoryEntryKind.MEDICATION).addKinds(HistoryEntryKind.NOTE)
-                .setNewestFirst(true).setPage(PageRequest.newBuilder().setPageSize(entries)).build().toByteArray();
     }
 
-    private static ClinicalDetail detail(int i) {
-        return switch (i % 4) {
-            case 0 -> aNote("Patient reports fewer headaches since the dose was lowered; blood pressure " + (118 + i) + "/76.");
-            case 1 -> anAllergy();
-            case 2 -> new ClinicalDetail.Condition("Type 2 diabetes mellitus", "E11.9", "http://hl7.org/fhir/sid/icd-10",
-                    ClinicalDetail.ConditionStatus.ACTIVE, Optional.of(new PartialDate(2019, 4, 0)));
-            default -> new ClinicalDetail.Medication("Metformin 500 mg tablet", "A10BA02", "1 tablet twice daily",
-                    Optional.of(LocalDate.of(2019, 5, 1)), Optional.empty());
-        };
+    /** One page of a patient's history as {@code ListHistory} reads it. */
+    @State(Scope.Benchmark)
+    public static class History {
+
+        @Param({"5", "50"})
+        public int entries;
+
+        Page<RecordedEntry> page;
+        byte[] listHistoryRequest;
+
+        @Setup
+        public void record() {
+            PatientId id = PatientId.random();
+            List<RecordedEntry> recorded = new ArrayList<>();
+            for (int i = 0; i < entries; i++) {
+                HistoryEntry entry = HistoryEntry.original(id, detail(i), DOCTOR, REGISTERED.plus(Duration.ofHours(i)));
+                // one entry in ten has been corrected since, as in a chart that is kept up to date
+                recorded.add(new RecordedEntry(entry, i % 10 == 9 ? Optional.of(UUID.randomUUID()) : Optional.empty()));
+            }
+            page = new Page<>(recorded, "next-page-token");
+            listHistoryRequest = ListHistoryRequest.newBuilder().setPatientId(id.value())
+                    .addKinds(HistoryEntryKind.CONDITION).addKinds(HistoryEntryKind.ALLERGY)
+                    .addKinds(HistoryEntryKind.MEDICATION).addKinds(HistoryEntryKind.NOTE)
+                    .setNewestFirst(true).setPage(PageRequest.newBuilder().setPageSize(entries)).build().toByteArray();
+        }
+
+        private static ClinicalDetail detail(int i) {
+            return switch (i % 4) {
+                case 0 -> aNote("Patient reports fewer headaches since the dose was lowered; blood pressure " + (118 + i) + "/76.");
+                case 1 -> anAllergy();
+                case 2 -> new ClinicalDetail.Condition("Type 2 diabetes mellitus", "E11.9", "http://hl7.org/fhir/sid/icd-10",
+                        ClinicalDetail.ConditionStatus.ACTIVE, Optional.of(new PartialDate(2019, 4, 0)));
+                default -> new ClinicalDetail.Medication("Metformin 500 mg tablet", "A10BA02", "1 tablet twice daily",
+                        Optional.of(LocalDate.of(2019, 5, 1)), Optional.empty());
+            };
+        }
     }
 
     @Benchmark
-    public byte[] patientToBytes() {
-        return GetPatientResponse.newBuilder().setPatient(PatientProtoMapper.toProto(patient)).build().toByteArray();
+    public byte[] patientToBytes(Registered registered) {
+        return GetPatientResponse.newBuilder().setPatient(PatientProtoMapper.toProto(registered.patient)).build().toByteArray();
     }
 
     @Benchmark
-    public byte[] historyToBytes() {
+    public byte[] historyToBytes(History history) {
         return ListHistoryResponse.newBuilder()
-                .addAllEntries(PatientProtoMapper.toProto(history, PatientProtoMapper::toProto))
-                .setPageInfo(PatientProtoMapper.toPageInfo(history)).build().toByteArray();
+                .addAllEntries(PatientProtoMapper.toProto(history.page, PatientProtoMapper::toProto))
+                .setPageInfo(PatientProtoMapper.toPageInfo(history.page)).build().toByteArray();
     }
 
     @Benchmark
-    public PatientId getPatientRequestFromBytes() throws InvalidProtocolBufferException {
-        return PatientProtoMapper.toPatientId(GetPatientRequest.parseFrom(getPatientRequest).getPatientId());
+    public PatientId getPatientRequestFromBytes(Registered registered) throws InvalidProtocolBufferException {
+        return PatientProtoMapper.toPatientId(GetPatientRequest.parseFrom(registered.getPatientRequest).getPatientId());
     }
 
     @Benchmark
-    public ListHistoryQuery listHistoryRequestFromBytes() throws InvalidProtocolBufferException {
-        return PatientProtoMapper.toQuery(ListHistoryRequest.parseFrom(listHistoryRequest));
+    public ListHistoryQuery listHistoryRequestFromBytes(History history) throws InvalidProtocolBufferException {
+        return PatientProtoMapper.toQuery(ListHistoryRequest.parseFrom(history.listHistoryRequest));
     }
 }
