@@ -1,6 +1,8 @@
 package org.medicore.notification.domain;
 
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An address as the record of sent messages shows it: enough for staff and the patient to tell
@@ -13,6 +15,8 @@ public record MaskedAddress(String shown) {
     private static final String HIDDEN = "***";
     private static final int PHONE_PREFIX = 3;
     private static final int PHONE_SUFFIX = 2;
+    private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[^\\s<>\"'(),;:@]+@[^\\s<>\"'(),;:@]+");
+    private static final Pattern PHONE_IN_TEXT = Pattern.compile("\\+[0-9]{6,15}");
 
     public MaskedAddress {
         Objects.requireNonNull(shown, "shown");
@@ -23,6 +27,15 @@ public record MaskedAddress(String shown) {
             case EMAIL -> email(address);
             case SMS -> phone(address);
         });
+    }
+
+    /**
+     * A provider's error text with every address in it masked: a mail server's refusal usually
+     * repeats the address it refused, and the text is shown where the address is not.
+     */
+    public static String inText(String text) {
+        String masked = EMAIL_IN_TEXT.matcher(text).replaceAll(found -> Matcher.quoteReplacement(email(found.group())));
+        return PHONE_IN_TEXT.matcher(masked).replaceAll(found -> Matcher.quoteReplacement(phone(found.group())));
     }
 
     /** The first letter of the mailbox and the whole domain (a typo in the domain is what staff look for). */

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * A message as the record of what was sent shows it: to whom (masked), when, what became of it,
- * and what it concerns. Never its text.
+ * and what it concerns. Never its text, nor an address a provider's error repeats.
  */
 public record SentMessage(UUID id, UUID patientId, NotificationKind kind, Channel channel,
                           Optional<MaskedAddress> recipient, DeliveryStatus status, Instant createdAt, Instant dueAt,
@@ -23,7 +23,7 @@ public record SentMessage(UUID id, UUID patientId, NotificationKind kind, Channe
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(dueAt, "dueAt");
         Objects.requireNonNull(sentAt, "sentAt");
-        Objects.requireNonNull(reason, "reason");
+        reason = Objects.requireNonNull(reason, "reason").map(MaskedAddress::inText);
         Objects.requireNonNull(concerns, "concerns");
     }
 }

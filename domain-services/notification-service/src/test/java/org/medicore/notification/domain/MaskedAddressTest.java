@@ -22,4 +22,13 @@ class MaskedAddressTest {
         assertThat(MaskedAddress.of(Channel.EMAIL, "anna@").shown()).isEqualTo("***");
         assertThat(MaskedAddress.of(Channel.SMS, "+4912").shown()).isEqualTo("***");
     }
+
+    @Test
+    void the_addresses_a_mail_servers_refusal_repeats_are_masked_in_it() {
+        assertThat(MaskedAddress.inText("refused by the mail server: 550 5.1.1 <anna.schmidt@example.org>: unknown user"))
+                .isEqualTo("refused by the mail server: 550 5.1.1 <a***@example.org>: unknown user");
+        assertThat(MaskedAddress.inText("not an e-mail address: Missing final '@domain' in string ``anna.schmidt''"))
+                .isEqualTo("not an e-mail address: Missing final '@domain' in string ``anna.schmidt''");
+        assertThat(MaskedAddress.inText("number +4930123456 unreachable")).isEqualTo("number +49******56 unreachable");
+    }
 }
