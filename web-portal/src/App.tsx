@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { Provider } from 'urql';
 import { apiClient } from './api/client';
@@ -12,9 +12,11 @@ import type { PortalConfig } from './config';
 import { Navigation } from './navigation/Navigation';
 import { navigate, usePath } from './routing/router';
 import { Screen } from './Screen';
-import { SignUp } from './patient/SignUp';
 import { ScreenFailure } from './ui/ScreenFailure';
 import { Loading, Page, Problem, buttonClass, quietButtonClass } from './ui/States';
+
+// Only a newcomer who chooses to sign up fetches the sign-up form.
+const SignUp = lazy(() => import('./patient/SignUp').then((module) => ({ default: module.SignUp })));
 
 /** Signs the user in (or lets a new patient sign up), then shows the screens their roles lead to. */
 export function App({ config }: { config: PortalConfig }) {
@@ -76,12 +78,14 @@ export function App({ config }: { config: PortalConfig }) {
     main = <Loading what={t('app.loadingSession')} />;
   } else if (!auth.isAuthenticated && path === '/sign-up') {
     main = (
-      <SignUp
-        onSignIn={() => {
-          navigate('/');
-          signIn();
-        }}
-      />
+      <Suspense fallback={<Loading what={t('app.loadingScreen')} />}>
+        <SignUp
+          onSignIn={() => {
+            navigate('/');
+            signIn();
+          }}
+        />
+      </Suspense>
     );
   } else if (!auth.isAuthenticated || ended) {
     main = (

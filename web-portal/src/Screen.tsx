@@ -1,27 +1,37 @@
 import { lazy, Suspense } from 'react';
-import { AuditTrail } from './admin/AuditTrail';
-import { FeeSchedule } from './billing/FeeSchedule';
-import { Invoices } from './billing/Invoices';
-import { LabReview } from './doctor/LabReview';
-import { PatientChart } from './doctor/PatientChart';
-import { Patients } from './doctor/Patients';
-import { TodaysSchedule } from './doctor/TodaysSchedule';
 import { destinationsFor } from './navigation/navigation';
-import { BookAppointment } from './patient/BookAppointment';
-import { LabReportUpload } from './patient/LabReportUpload';
-import { MyAppointments } from './patient/MyAppointments';
-import { MyInvoices } from './patient/MyInvoices';
-import { MyProfile } from './patient/MyProfile';
 import { useI18n } from './i18n/I18n';
 import { Link } from './routing/router';
 import { Loading, Page } from './ui/States';
 
-// The charting screens load their charts only when opened: most users never see them.
-const Dashboard = lazy(() => import('./admin/Dashboard').then((module) => ({ default: module.Dashboard })));
+// Each screen's code is fetched when it first opens: a newcomer or a patient never loads the
+// charts, nor the doctors', billing's and admins' screens.
+const MyProfile = lazy(() => import('./patient/MyProfile').then((module) => ({ default: module.MyProfile })));
+const BookAppointment = lazy(() => import('./patient/BookAppointment').then((module) => ({ default: module.BookAppointment })));
+const MyAppointments = lazy(() => import('./patient/MyAppointments').then((module) => ({ default: module.MyAppointments })));
+const MyInvoices = lazy(() => import('./patient/MyInvoices').then((module) => ({ default: module.MyInvoices })));
+const LabReportUpload = lazy(() => import('./patient/LabReportUpload').then((module) => ({ default: module.LabReportUpload })));
 const MyLabResults = lazy(() => import('./patient/MyLabResults').then((module) => ({ default: module.MyLabResults })));
+const TodaysSchedule = lazy(() => import('./doctor/TodaysSchedule').then((module) => ({ default: module.TodaysSchedule })));
+const Patients = lazy(() => import('./doctor/Patients').then((module) => ({ default: module.Patients })));
+const PatientChart = lazy(() => import('./doctor/PatientChart').then((module) => ({ default: module.PatientChart })));
+const LabReview = lazy(() => import('./doctor/LabReview').then((module) => ({ default: module.LabReview })));
+const Invoices = lazy(() => import('./billing/Invoices').then((module) => ({ default: module.Invoices })));
+const FeeSchedule = lazy(() => import('./billing/FeeSchedule').then((module) => ({ default: module.FeeSchedule })));
+const Dashboard = lazy(() => import('./admin/Dashboard').then((module) => ({ default: module.Dashboard })));
+const AuditTrail = lazy(() => import('./admin/AuditTrail').then((module) => ({ default: module.AuditTrail })));
 
 /** The screen at `path` for a user with `roles`; the first place their roles lead to when the path is '/'. */
 export function Screen({ path, roles }: { path: string; roles: readonly string[] }) {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<Loading what={t('app.loadingScreen')} />}>
+      <ScreenAt path={path} roles={roles} />
+    </Suspense>
+  );
+}
+
+function ScreenAt({ path, roles }: { path: string; roles: readonly string[] }) {
   const { t } = useI18n();
   const places = destinationsFor(roles);
   const at = path === '/' ? places[0]?.path : path;
@@ -52,11 +62,7 @@ export function Screen({ path, roles }: { path: string; roles: readonly string[]
     case '/lab-reports':
       return <LabReportUpload />;
     case '/lab-results':
-      return (
-        <Suspense fallback={<Loading what={t('lab.loadingMine')} />}>
-          <MyLabResults />
-        </Suspense>
-      );
+      return <MyLabResults />;
     case '/schedule':
       return <TodaysSchedule />;
     case '/patients':
@@ -68,10 +74,6 @@ export function Screen({ path, roles }: { path: string; roles: readonly string[]
     case '/audit':
       return <AuditTrail />;
     default:
-      return (
-        <Suspense fallback={<Loading what={t('dashboard.loading')} />}>
-          <Dashboard />
-        </Suspense>
-      );
+      return <Dashboard />;
   }
 }

@@ -62,3 +62,71 @@ describe('a refused token', () => {
     expect(keeper.ended).toHaveBeenCalledOnce();
   });
 });
+
+/** The BFF's graphql-ws end as far as a subscription needs it: acknowledges, then answers each subscribe once. */
+class FakeBffSocket {
+  static OPEN = 1;
+  static CLOSING = 2;
+  static opened: FakeBffSocket[] = [];
+  readyState = 0;
+  protocol: string;
+  received: { type: string; id?: string; payload?: unknown }[] = [];
+  onopen?: () => void;
+  onmessage?: (event: { data: string }) => void;
+  onclose?: (event: unknown) => void;
+  onerror?: (event: unknown) => void;
+
+  constructor(
+    readonly url: string,
+    protocol: string,
+  ) {
+    this.protocol = protocol;
+    FakeBffSocket.opened.push(this);
+    setTimeout(() => {
+      this.readyState = FakeBffSocket.OPEN;
+      this.onopen?.();
+    });
+  }
+
+  send(data: string) {
+    const message = JSON.parse(data);
+    this.received.push(message);
+    const answer = (reply: object) => setTimeout(() => this.onmessage?.({ data: JSON.stringify(reply) }));
+    if (message.type === 'connection_init') answer({ type: 'connection_ack' });
+    if (message.type === 'subscribe') answer({ type: 'next', id: message.id, payload: { data: { labReportStatus: { reportId: 'r-1', status: 'PROCESSED' } } } });
+  }
+
+  close() {
+    this.readyState = 3;
+  }
+}
+
+const ReportFollowed = gql`
+  subscription ReportFollowed($reportId: ID!) {
+    labReportStatus(reportId: $reportId) {
+      reportId
+      status
+    }
+  }
+`;
+
+describe('a subscription', () => {
+  it('opens the socket only when the first one starts, with the token in connection_init', async () => {
+    FakeBffSocket.opened = [];
+    vi.stubGlobal('WebSocket', FakeBffSocket);
+    const client = apiClient('http://bff/graphql', session(['live']));
+    await new Promise((settled) => setTimeout(settled, 10));
+    expect(FakeBffSocket.opened).toEqual([]);
+
+    const first = await new Promise((delivered) => {
+      const { unsubscribe } = client.subscription(ReportFollowed, { reportId: 'r-1' }).subscribe((result) => {
+        delivered(result.data);
+        unsubscribe();
+      });
+    });
+
+    expect(first).toEqual({ labReportStatus: { reportId: 'r-1', status: 'PROCESSED' } });
+    expect(FakeBffSocket.opened.map((socket) => socket.url)).toEqual(['ws://bff/graphql']);
+    expect(FakeBffSocket.opened[0].received[0]).toEqual({ type: 'connection_init', payload: { Authorization: 'Bearer live' } });
+  });
+});

@@ -1,6 +1,6 @@
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { authExchange } from '@urql/exchange-auth';
-import { createClient as createSocket } from 'graphql-ws';
+import type { Client as Socket } from 'graphql-ws';
 import { sessionRefused } from './errors';
 
 /** What the client needs of the signed-in session. */
@@ -20,14 +20,20 @@ export interface SessionKeeper {
  * session has ended.
  */
 export function apiClient(graphqlUrl: string, session: SessionKeeper): Client {
-  const socket = createSocket({
-    url: graphqlUrl.replace(/^http/, 'ws'),
-    lazy: true,
-    connectionParams: () => {
-      const bearer = session.token();
-      return bearer ? { Authorization: `Bearer ${bearer}` } : {};
-    },
-  });
+  // graphql-ws is fetched with the first subscription (the schedule, the dashboard, an upload's
+  // status), not with the sign-in screen.
+  let socket: Promise<Socket> | undefined;
+  const openSocket = () =>
+    (socket ??= import('graphql-ws').then(({ createClient }) =>
+      createClient({
+        url: graphqlUrl.replace(/^http/, 'ws'),
+        lazy: true,
+        connectionParams: () => {
+          const bearer = session.token();
+          return bearer ? { Authorization: `Bearer ${bearer}` } : {};
+        },
+      }),
+    ));
   return new Client({
     url: graphqlUrl,
     exchanges: [
@@ -58,7 +64,17 @@ export function apiClient(graphqlUrl: string, session: SessionKeeper): Client {
           const input = { ...request, query: request.query || '' };
           return {
             subscribe(sink) {
-              return { unsubscribe: socket.subscribe(input, sink) };
+              let ended = false;
+              let unsubscribe = () => {
+                ended = true;
+              };
+              openSocket().then(
+                (opened) => {
+                  if (!ended) unsubscribe = opened.subscribe(input, sink);
+                },
+                (failed: unknown) => sink.error(failed),
+              );
+              return { unsubscribe: () => unsubscribe() };
             },
           };
         },

@@ -1,7 +1,7 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { badRequest, fakeClient, withClient } from '../test-support/fakeClient';
+import { badRequest, fakeClient, withClient, type Sent } from '../test-support/fakeClient';
 import { LabReview } from './LabReview';
 import { expectNoAxeViolations } from '../test-support/axe';
 
@@ -33,16 +33,53 @@ describe('LabReview', () => {
   });
 
   it('offers to attach corrected values once one is changed, and shows the BFF’s word beside the reason', async () => {
-    const client = fakeClient({ ...queue, RejectLabReport: { error: badRequest([{ field: 'input.reason', description: 'must be 1 to 500 characters' }]) } });
+    const client = fakeClient({ ...queue, RejectLabReport: { error: badRequest([{ field: 'input.reason', description: 'must not contain control characters' }]) } });
     render(withClient(client, <LabReview />, 'doctor-1', ['DOCTOR']));
     await userEvent.click(await screen.findByRole('button', { name: 'Review' }));
 
     await userEvent.clear(screen.getByLabelText('Value'));
     await userEvent.type(screen.getByLabelText('Value'), '4.9');
+    await userEvent.type(screen.getByLabelText('Reason to reject'), 'Not our lab');
     await userEvent.click(screen.getByRole('button', { name: 'Reject' }));
 
     expect(screen.getByRole('button', { name: 'Attach corrected values' })).toBeInTheDocument();
-    expect(await screen.findByText('must be 1 to 500 characters')).toBeInTheDocument();
+    expect(await screen.findByText('must not contain control characters')).toBeInTheDocument();
+  });
+
+  it('asks for a reason before rejecting, and sends nothing without one', async () => {
+    const sent: Sent = [];
+    render(withClient(fakeClient(queue, sent), <LabReview />, 'doctor-1', ['DOCTOR']));
+    await userEvent.click(await screen.findByRole('button', { name: 'Review' }));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Reject' }));
+
+    expect(screen.getByLabelText('Reason to reject')).toHaveAccessibleDescription('Say why the report is rejected: the uploader is told.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Please check the marked fields.');
+    expect(sent.map((operation) => operation.name)).not.toContain('RejectLabReport');
+  });
+
+  it('asks for the test and the value of an added row before attaching corrected values', async () => {
+    const sent: Sent = [];
+    const client = fakeClient({ ...queue, CorrectLabReport: { data: { correctLabReport: { id: 'r-1', status: 'PROCESSED' } } } }, sent);
+    render(withClient(client, <LabReview />, 'doctor-1', ['DOCTOR']));
+    await userEvent.click(await screen.findByRole('button', { name: 'Review' }));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Add a value' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Attach corrected values' }));
+
+    const added = within(screen.getByRole('group', { name: 'Value 2' }));
+    expect(added.getByLabelText('Test')).toHaveAccessibleDescription('Name the test.');
+    expect(added.getByLabelText('Value')).toHaveAccessibleDescription('Enter the value as printed.');
+    expect(sent.map((operation) => operation.name)).not.toContain('CorrectLabReport');
+
+    await userEvent.type(added.getByLabelText('Test'), 'Sodium');
+    await userEvent.type(added.getByLabelText('Value'), '140');
+    await userEvent.click(screen.getByRole('button', { name: 'Attach corrected values' }));
+
+    expect(await screen.findByText('Corrected values attached.')).toBeInTheDocument();
+    expect(sent.find((operation) => operation.name === 'CorrectLabReport')?.variables).toMatchObject({
+      input: { values: [{ testName: 'Potassium', value: '6.9' }, { testName: 'Sodium', value: '140' }] },
+    });
   });
 
   it('passes axe', async () => {

@@ -90,10 +90,6 @@ const Reject = graphql(`
 
 type HeldReport = LabReviewQueueQuery['labReviewQueue']['edges'][number]['node'];
 
-/**
- * The BFF's word on each field by its path without `input.` (`values[1].value`, `reason`): the
- * rows of values come and go, so they are not one of the fixed forms of formFields.
- */
 /** Reports held for review, oldest first; one opened shows its text beside the values read and the decisions. */
 export function LabReview() {
   const { t, phrase } = useI18n();
@@ -161,7 +157,16 @@ function Review({ report, onClose, onDecided }: { report: HeldReport; onClose: (
   const [reassigned, reassign] = useMutation(Reassign);
   const [rejected, reject] = useMutation(Reject);
   const failed = accepted.error ?? corrected.error ?? reassigned.error ?? rejected.error;
-  const errors = errorsByPath(failed);
+  // Fields named by their path without `input.` (`values[1].value`, `reason`), as the BFF names them:
+  // the rows of values come and go, so they are not one of the fixed forms of formFields. What this
+  // form finds missing before sending comes first, else the BFF's word on what was sent.
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const checking = Object.keys(missing).length > 0;
+  const errors = checking ? missing : errorsByPath(failed);
+  const sendIfComplete = (wrong: Record<string, string>, send: () => void) => {
+    setMissing(wrong);
+    if (Object.keys(wrong).length === 0) send();
+  };
   const base = { reportId: report.id, expectedVersion: report.version };
   const edited = values.some((value, i) => {
     const read = report.valuesRead[i];
@@ -214,28 +219,30 @@ function Review({ report, onClose, onDecided }: { report: HeldReport; onClose: (
           </button>
         </div>
       </div>
-      <Problem>{phrase(problem(failed))}</Problem>
+      <Problem>{checking ? phrase('Please check the marked fields.') : phrase(problem(failed))}</Problem>
       <div className="flex flex-wrap items-end gap-3">
         {edited ? (
           <button type="button" className={buttonClass}
-                  onClick={() => void correct({ input: { ...base, values } }).then(then(t('review.corrected')))}>
+                  onClick={() => sendIfComplete(missingValues(values, t('review.testMissing'), t('review.valueMissing')),
+                    () => void correct({ input: { ...base, values } }).then(then(t('review.corrected'))))}>
             {t('review.attachCorrected')}
           </button>
         ) : (
           <button type="button" className={buttonClass}
-                  onClick={() => void accept({ input: base }).then(then(t('review.accepted')))}>
+                  onClick={() => sendIfComplete({}, () => void accept({ input: base }).then(then(t('review.accepted'))))}>
             {t('review.accept')}
           </button>
         )}
         <Field label={t('review.rightPatient')} value={patientId} onChange={(e) => setPatientId(e.target.value)}
                error={errors.patientId} />
         <button type="button" className={quietButtonClass} disabled={!patientId}
-                onClick={() => void reassign({ input: { ...base, patientId } }).then(then(t('review.reassigned')))}>
+                onClick={() => sendIfComplete({}, () => void reassign({ input: { ...base, patientId } }).then(then(t('review.reassigned'))))}>
           {t('review.reassign')}
         </button>
         <Field label={t('review.rejectReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
         <button type="button" className={quietButtonClass}
-                onClick={() => void reject({ input: { ...base, reason } }).then(then(t('review.rejected')))}>
+                onClick={() => sendIfComplete(reason.trim() ? {} : { reason: t('review.reasonMissing') },
+                  () => void reject({ input: { ...base, reason } }).then(then(t('review.rejected'))))}>
           {t('review.reject')}
         </button>
         <button type="button" className={quietButtonClass} onClick={onClose}>
@@ -244,4 +251,14 @@ function Review({ report, onClose, onDecided }: { report: HeldReport; onClose: (
       </div>
     </section>
   );
+}
+
+/** The values lab-processor cannot take without: each row's test and its value, by the BFF's paths. */
+export function missingValues(values: readonly CorrectedLabValueInput[], testMissing: string, valueMissing: string): Record<string, string> {
+  const missing: Record<string, string> = {};
+  values.forEach((value, i) => {
+    if (!value.testName.trim()) missing[`values[${i}].testName`] = testMissing;
+    if (!value.value.trim()) missing[`values[${i}].value`] = valueMissing;
+  });
+  return missing;
 }

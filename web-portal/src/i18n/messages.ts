@@ -17,6 +17,7 @@ const en = {
   'app.notHere': 'Not here',
   'app.notHereText': 'There is nothing for you at this address.',
   'app.goHome': 'Go to your start page',
+  'app.loadingScreen': 'the page',
 
   'nav.main': 'Main',
   'nav.me': 'My profile',
@@ -103,6 +104,9 @@ const en = {
   'review.rejected': 'Rejected; the uploader is told why.',
   'review.reject': 'Reject',
   'review.back': 'Back to the queue',
+  'review.testMissing': 'Name the test.',
+  'review.valueMissing': 'Enter the value as printed.',
+  'review.reasonMissing': 'Say why the report is rejected: the uploader is told.',
 
   'chart.title': 'Patient chart',
   'chart.loading': 'the chart',
@@ -406,6 +410,7 @@ const de: Record<MessageKey, string> = {
   'app.notHere': 'Nicht hier',
   'app.notHereText': 'Unter dieser Adresse gibt es nichts für Sie.',
   'app.goHome': 'Zu Ihrer Startseite',
+  'app.loadingScreen': 'die Seite',
 
   'nav.main': 'Hauptmenü',
   'nav.me': 'Mein Profil',
@@ -492,6 +497,9 @@ const de: Record<MessageKey, string> = {
   'review.rejected': 'Abgelehnt; die hochladende Person erfährt den Grund.',
   'review.reject': 'Ablehnen',
   'review.back': 'Zurück zur Liste',
+  'review.testMissing': 'Nennen Sie den Test.',
+  'review.valueMissing': 'Geben Sie den Wert wie gedruckt ein.',
+  'review.reasonMissing': 'Sagen Sie, warum der Befund abgelehnt wird: die hochladende Person erfährt es.',
 
   'chart.title': 'Patientenakte',
   'chart.loading': 'die Akte',

@@ -39,6 +39,7 @@ public final class AuditInterceptor implements ServerInterceptor {
     private final String resourceType;
     private final RelayingFrontEnds frontEnds;
     private final Clock clock;
+    private final KnownCallers callers = new KnownCallers();
 
     public AuditInterceptor(RecordAccess trail, String resourceType, RelayingFrontEnds frontEnds, Clock clock) {
         this.trail = trail;
@@ -117,7 +118,7 @@ public final class AuditInterceptor implements ServerInterceptor {
 
         private AccessRecord describe(Status status) {
             CallerClaims caller = status.getCode() == Status.Code.UNAUTHENTICATED
-                    ? CallerClaims.ANONYMOUS : CallerClaims.of(headers.get(AUTHORIZATION));
+                    ? CallerClaims.ANONYMOUS : callers.of(headers.get(AUTHORIZATION));
             String operation = getMethodDescriptor().getBareMethodName();
             Action action = Action.of(operation);
             Set<String> patients = new LinkedHashSet<>();
