@@ -38,6 +38,7 @@ class AccessTest extends WholeSystemTest {
         String history = "mutation { addHistoryEntry(input: { patientId: \"%s\", kind: NOTE, text: \"seen\" }) { id } }"
                 .formatted(SOMEONE_ELSE);
         String feeSchedule = "{ feeSchedule { taxRateBasisPoints } }";
+        String notificationsOfOther = "{ notifications(patientId: \"%s\") { totalCount } }".formatted(SOMEONE_ELSE);
         return Stream.of(
                 Arguments.of("patient", readOwn, "patient", true),
                 Arguments.of("patient", readOther, "patient", false),
@@ -56,7 +57,10 @@ class AccessTest extends WholeSystemTest {
                 Arguments.of("patient", history, "addHistoryEntry", false),
                 Arguments.of("billing", history, "addHistoryEntry", false),
                 Arguments.of("doctor", history, "addHistoryEntry", true),
-                Arguments.of("patient", feeSchedule, "feeSchedule", true));
+                Arguments.of("patient", feeSchedule, "feeSchedule", true),
+                Arguments.of("patient", notificationsOfOther, "notifications", false),
+                Arguments.of("doctor", notificationsOfOther, "notifications", true),
+                Arguments.of("billing", notificationsOfOther, "notifications", true));
     }
 
     @ParameterizedTest(name = "{0} -> {2}: allowed {3}")
@@ -89,6 +93,7 @@ class AccessTest extends WholeSystemTest {
         return Stream.of(
                 Arguments.of("patient", "{ patient(id: \"%s\") { name { family } } }".formatted(SOMEONE_ELSE)),
                 Arguments.of("labResults", "{ labResults(patientId: \"%s\") { totalCount } }".formatted(SOMEONE_ELSE)),
+                Arguments.of("notifications", "{ notifications(patientId: \"%s\") { totalCount } }".formatted(SOMEONE_ELSE)),
                 Arguments.of("invoices", "{ invoices(patientId: \"%s\") { edges { node { id } } } }".formatted(SOMEONE_ELSE)),
                 Arguments.of("appointments", "{ appointments(patientId: \"%s\") { edges { node { patient { name { family } } } } } }"
                         .formatted(SOMEONE_ELSE)));

@@ -24,6 +24,7 @@ import org.medicore.bff.support.WholeSystemTest;
 import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
 import org.medicore.contracts.billing.v1.BillingServiceGrpc;
 import org.medicore.contracts.lab.v1.LabServiceGrpc;
+import org.medicore.contracts.notification.v1.NotificationServiceGrpc;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 
 import java.time.Duration;
@@ -60,7 +61,8 @@ class ProtoFuzzTest extends WholeSystemTest {
             descriptor(PatientServiceGrpc.getServiceDescriptor()), channel(SYSTEM.patientTarget()),
             descriptor(AppointmentServiceGrpc.getServiceDescriptor()), channel(SYSTEM.appointmentTarget()),
             descriptor(BillingServiceGrpc.getServiceDescriptor()), channel(SYSTEM.billingTarget()),
-            descriptor(LabServiceGrpc.getServiceDescriptor()), channel(SYSTEM.labTarget()));
+            descriptor(LabServiceGrpc.getServiceDescriptor()), channel(SYSTEM.labTarget()),
+            descriptor(NotificationServiceGrpc.getServiceDescriptor()), channel(SYSTEM.notificationTarget()));
 
     @AfterAll
     static void closeChannels() {

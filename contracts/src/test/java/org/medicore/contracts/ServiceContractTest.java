@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
 import org.medicore.contracts.billing.v1.BillingServiceGrpc;
 import org.medicore.contracts.lab.v1.LabServiceGrpc;
+import org.medicore.contracts.notification.v1.NotificationServiceGrpc;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 
 class ServiceContractTest {
@@ -48,6 +49,11 @@ class ServiceContractTest {
         assertThat(rpcNames(LabServiceGrpc.getServiceDescriptor())).containsExactlyInAnyOrder(
                 "RequestUploadUrl", "ConfirmUpload", "GetReportStatus", "GetReportDownloadUrl", "ListResultsByPatient",
                 "ListReportsByPatient", "SubmitHl7Message", "ListReviewQueue", "DecideReview");
+    }
+
+    @Test
+    void the_notification_service_offers_the_record_of_what_was_sent() {
+        assertThat(rpcNames(NotificationServiceGrpc.getServiceDescriptor())).containsExactly("ListNotifications");
     }
 
     @Test

@@ -31,7 +31,8 @@ class GrpcClientConfiguration {
             "medicore.billing.v1.BillingService", List.of("GetBillingAccount", "GetFeeSchedule", "GetInvoice",
                     "ListInvoicesByPatient", "BatchListInvoicesByPatients", "BatchGetInvoicesByAppointments"),
             "medicore.lab.v1.LabService", List.of("GetReportStatus", "GetReportDownloadUrl", "ListResultsByPatient",
-                    "ListReportsByPatient"));
+                    "ListReportsByPatient"),
+            "medicore.notification.v1.NotificationService", List.of("ListNotifications"));
 
     @Bean
     RpcCounter rpcCounter() {
@@ -43,13 +44,15 @@ class GrpcClientConfiguration {
     ServiceChannels serviceChannels(ServiceTargets targets, RpcCounter counter, ObservationRegistry observations) {
         ClientInterceptor observed = new ObservationGrpcClientInterceptor(observations);
         return new ServiceChannels(channel(targets.patient(), counter, observed), channel(targets.appointment(), counter, observed),
-                channel(targets.billing(), counter, observed), channel(targets.lab(), counter, observed));
+                channel(targets.billing(), counter, observed), channel(targets.lab(), counter, observed),
+                channel(targets.notification(), counter, observed));
     }
 
     @Bean
     HealthIndicator servicesHealthIndicator(ServiceChannels channels) {
         return new ServicesHealth(Map.of("patient-service", channels.patient(), "appointment-service", channels.appointment(),
-                "billing-service", channels.billing(), "lab-processor", channels.lab()));
+                "billing-service", channels.billing(), "lab-processor", channels.lab(),
+                "notification-service", channels.notification()));
     }
 
     @Bean

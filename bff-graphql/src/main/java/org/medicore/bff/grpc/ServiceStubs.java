@@ -6,6 +6,7 @@ import io.grpc.stub.MetadataUtils;
 import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
 import org.medicore.contracts.billing.v1.BillingServiceGrpc;
 import org.medicore.contracts.lab.v1.LabServiceGrpc;
+import org.medicore.contracts.notification.v1.NotificationServiceGrpc;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 
 import java.time.Duration;
@@ -47,6 +48,10 @@ public final class ServiceStubs {
 
     public LabServiceGrpc.LabServiceBlockingStub labs(Caller caller) {
         return forCaller(LabServiceGrpc.newBlockingStub(channels.lab()), caller);
+    }
+
+    public NotificationServiceGrpc.NotificationServiceBlockingStub notifications(Caller caller) {
+        return forCaller(NotificationServiceGrpc.newBlockingStub(channels.notification()), caller);
     }
 
     private <S extends AbstractStub<S>> S forCaller(S stub, Caller caller) {

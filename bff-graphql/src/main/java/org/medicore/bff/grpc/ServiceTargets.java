@@ -14,5 +14,6 @@ public record ServiceTargets(@DefaultValue("127.0.0.1:9091") String patient,
                              @DefaultValue("127.0.0.1:9092") String appointment,
                              @DefaultValue("127.0.0.1:9093") String billing,
                              @DefaultValue("127.0.0.1:9094") String lab,
+                             @DefaultValue("127.0.0.1:9095") String notification,
                              @DefaultValue("5s") Duration deadline) {
 }

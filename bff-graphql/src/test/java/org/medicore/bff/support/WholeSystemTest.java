@@ -65,6 +65,7 @@ public abstract class WholeSystemTest {
         registry.add("medicore.bff.services.appointment", SYSTEM::appointmentTarget);
         registry.add("medicore.bff.services.billing", SYSTEM::billingTarget);
         registry.add("medicore.bff.services.lab", SYSTEM::labTarget);
+        registry.add("medicore.bff.services.notification", SYSTEM::notificationTarget);
         registry.add("medicore.bff.keycloak.base-url", () -> SYSTEM.keycloak().baseUrl());
         registry.add("medicore.bff.live.bootstrap-servers", () -> SYSTEM.kafka().bootstrapServers());
         registry.add("medicore.bff.live.analytics-url", SYSTEM::analyticsUrl);

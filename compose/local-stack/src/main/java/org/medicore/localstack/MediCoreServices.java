@@ -16,9 +16,10 @@ final class MediCoreServices {
      * Where the services listen. Each also serves its health probes and metrics over HTTP on its
      * management port: {@code managementOffset} above its own port, or a free port when the offset is 0.
      */
-    record Ports(int patient, int appointment, int billing, int lab, int analytics, int bff, int managementOffset) {
+    record Ports(int patient, int appointment, int billing, int lab, int analytics, int notification, int bff,
+                 int managementOffset) {
 
-        static final Ports DEFAULTS = new Ports(9091, 9092, 9093, 9094, 8085, 8080, 100);
+        static final Ports DEFAULTS = new Ports(9091, 9092, 9093, 9094, 8085, 9095, 8080, 100);
 
         int management(int servicePort) {
             return managementOffset == 0 ? FreePorts.free() : servicePort + managementOffset;
@@ -27,9 +28,6 @@ final class MediCoreServices {
 
     /** Where the local stack serves the FHIR API (fhir-api's own default), its management port {@code managementOffset} above. */
     static final int FHIR_API_PORT = 8086;
-
-    /** Where the local stack's notification service serves its health probes and metrics (its own default; it has no API). */
-    static final int NOTIFICATION_MANAGEMENT_PORT = 9195;
 
     /** The portal as the local stack serves it ({@link LocalStackLauncher#PORTAL_PORT}) and as Vite's dev server does. */
     static final String LOCAL_PORTAL_ORIGINS = "http://localhost:4173,http://127.0.0.1:4173,http://localhost:5173,http://127.0.0.1:5173";
@@ -50,22 +48,15 @@ final class MediCoreServices {
 
     /** Launches every service, the notification service sending to {@code mail}, then waits for all: they boot side by side. */
     static List<ServiceProcess> start(LocalStack stack, MailServer mail, Path repository, Path data, Ports ports) {
-        Components components = Components.of(stack);
-        ServiceProcess notifications = launchNotificationService(components, mail, repository, data, ports,
-                NOTIFICATION_MANAGEMENT_PORT);
-        try {
-            List<ServiceProcess> started = new ArrayList<>(start(components, repository, data, ports, true));
-            notifications.awaitReady();
-            started.add(notifications);
-            return started;
-        } catch (RuntimeException e) {
-            notifications.close();
-            throw e;
-        }
+        return start(Components.of(stack), mail, repository, data, ports, true);
     }
 
-    /** Launches the domain services and, with {@code withBff}, the BFF and the FHIR API, then waits for all. */
-    static List<ServiceProcess> start(Components stack, Path repository, Path data, Ports ports, boolean withBff) {
+    /**
+     * Launches the domain services (the notification service sending to {@code mail}) and, with
+     * {@code withBff}, the BFF and the FHIR API, then waits for all.
+     */
+    static List<ServiceProcess> start(Components stack, MailServer mail, Path repository, Path data, Ports ports,
+                                      boolean withBff) {
         KeycloakServer keycloak = stack.keycloak();
         Path logs = data.resolve("logs");
         String kafka = stack.kafka().bootstrapServers();
@@ -119,6 +110,7 @@ final class MediCoreServices {
                             "medicore.lab.security.issuer", keycloak.issuer(),
                             "medicore.lab.security.jwk-set-uri", keycloak.jwksUri()),
                     labManagement, grpc(ports.lab(), labManagement), logs));
+            launched.add(launchNotificationService(stack, mail, repository, data, ports));
             int analyticsManagement = ports.management(ports.analytics());
             launched.add(ServiceProcess.launch("analytics-service",
                     jar(repository, "domain-services/analytics-service"),
@@ -159,6 +151,7 @@ final class MediCoreServices {
                         "medicore.bff.services.appointment", "127.0.0.1:" + ports.appointment(),
                         "medicore.bff.services.billing", "127.0.0.1:" + ports.billing(),
                         "medicore.bff.services.lab", "127.0.0.1:" + ports.lab(),
+                        "medicore.bff.services.notification", "127.0.0.1:" + ports.notification(),
                         "medicore.bff.keycloak.base-url", keycloak.baseUrl(),
                         "medicore.bff.live.bootstrap-servers", stack.kafka().bootstrapServers(),
                         "medicore.bff.live.analytics-url", "http://127.0.0.1:" + ports.analytics(),
@@ -191,25 +184,31 @@ final class MediCoreServices {
     }
 
     /**
-     * Launches the notification service: it reads the event topics, asks patient-service on {@code ports}
-     * for a new patient's contact details, keeps its state in database {@code notifications}, sends mail
-     * to {@code mail} and writes SMS to {@code sms/outbox.txt} of the data folder. Call
-     * {@link ServiceProcess#awaitReady()}.
+     * Launches the notification service on {@code ports.notification()} (ListNotifications): it reads the
+     * event topics, asks patient-service on {@code ports} for a new patient's contact details, keeps its
+     * state in database {@code notifications}, sends mail to {@code mail} and writes SMS to
+     * {@code sms/outbox.txt} of the data folder. Call {@link ServiceProcess#awaitReady()}.
      */
     static ServiceProcess launchNotificationService(Components stack, MailServer mail, Path repository, Path data,
-                                                    Ports ports, int management) {
+                                                    Ports ports) {
         Path smsFile = data.resolve("sms").resolve("outbox.txt");
+        int management = ports.management(ports.notification());
         return ServiceProcess.launch("notification-service",
                 jar(repository, "domain-services/notification-service"),
                 properties("server.port", management,
+                        "spring.grpc.server.port", ports.notification(),
+                        "medicore.audit.url", stack.postgres().jdbcUrl(AuditDatabase.NAME),
                         "spring.datasource.url", stack.postgres().jdbcUrl("notifications"),
                         "spring.kafka.bootstrap-servers", stack.kafka().bootstrapServers(),
                         "spring.mail.host", "127.0.0.1",
                         "spring.mail.port", mail.smtpPort(),
                         "medicore.notification.sms.file", smsFile,
                         "medicore.notification.patient-service.target", "127.0.0.1:" + ports.patient(),
-                        "medicore.notification.patient-service.token-endpoint", stack.keycloak().tokenEndpoint()),
-                management, List.of(new Component.Endpoint("SMS file", smsFile.toString()), health(management)),
+                        "medicore.notification.patient-service.token-endpoint", stack.keycloak().tokenEndpoint(),
+                        "medicore.notification.security.issuer", stack.keycloak().issuer(),
+                        "medicore.notification.security.jwk-set-uri", stack.keycloak().jwksUri()),
+                management, List.of(new Component.Endpoint("gRPC", "127.0.0.1:" + ports.notification()),
+                        new Component.Endpoint("SMS file", smsFile.toString()), health(management)),
                 data.resolve("logs"));
     }
 

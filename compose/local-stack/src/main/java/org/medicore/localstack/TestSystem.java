@@ -20,6 +20,7 @@ public final class TestSystem {
     public static final String BILLING = "billing-service";
     public static final String LAB = "lab-processor";
     public static final String ANALYTICS = "analytics-service";
+    public static final String NOTIFICATION = "notification-service";
 
     private static TestSystem running;
 
@@ -44,10 +45,13 @@ public final class TestSystem {
             MediCoreServices.Components components = new MediCoreServices.Components(TestStack.postgres(),
                     TestStack.kafka(), TestStack.dynamoDb(), TestStack.objectStore(), TestStack.keycloak());
             MediCoreServices.Ports ports = new MediCoreServices.Ports(FreePorts.free(), FreePorts.free(),
-                    FreePorts.free(), FreePorts.free(), FreePorts.free(), 0, 0);
+                    FreePorts.free(), FreePorts.free(), FreePorts.free(), FreePorts.free(), 0, 0);
             Path data = TestStack.directory("system");
+            // GreenMail in this JVM, gone with it; the notification service delivers to it
+            MailServer mail = MailServer.start(MailServer.Ports.FREE);
             // The service processes are stopped at exit by ChildProcess's one hook, all at once.
-            running = new TestSystem(components, ports, data, MediCoreServices.start(components, repository(), data, ports, false));
+            running = new TestSystem(components, ports, data,
+                    MediCoreServices.start(components, mail, repository(), data, ports, false));
         }
         return running;
     }
@@ -67,6 +71,10 @@ public final class TestSystem {
 
     public String labTarget() {
         return "127.0.0.1:" + ports.lab();
+    }
+
+    public String notificationTarget() {
+        return "127.0.0.1:" + ports.notification();
     }
 
     /** analytics-service's HTTP read API, e.g. {@code http://127.0.0.1:1234}. */
@@ -116,7 +124,7 @@ public final class TestSystem {
     public synchronized String bff(String portalOrigin) {
         if (bffGraphQlUrl == null) {
             MediCoreServices.Ports withBff = new MediCoreServices.Ports(ports.patient(), ports.appointment(), ports.billing(),
-                    ports.lab(), ports.analytics(), FreePorts.free(), 0);
+                    ports.lab(), ports.analytics(), ports.notification(), FreePorts.free(), 0);
             ServiceProcess bff = MediCoreServices.launchBff(components, repository(), data.resolve("logs"), withBff, portalOrigin);
             services.put(bff.name(), bff);
             bff.awaitReady();

@@ -1,5 +1,6 @@
 package org.medicore.notification;
 
+import org.medicore.notification.adapter.in.grpc.GrpcConfiguration;
 import org.medicore.notification.adapter.in.kafka.KafkaInConfiguration;
 import org.medicore.notification.adapter.out.jooq.JooqConfiguration;
 import org.medicore.notification.adapter.out.mail.MailConfiguration;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({NotificationServiceConfiguration.class, JooqConfiguration.class, TemplateConfiguration.class,
-        MailConfiguration.class, SmsConfiguration.class, PatientClientConfiguration.class, KafkaInConfiguration.class})
+        MailConfiguration.class, SmsConfiguration.class, PatientClientConfiguration.class, KafkaInConfiguration.class,
+        GrpcConfiguration.class})
 public class NotificationServiceApplication {
 
     public static void main(String[] args) {

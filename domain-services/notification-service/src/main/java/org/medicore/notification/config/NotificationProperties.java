@@ -10,7 +10,8 @@ import java.util.List;
 /** Everything notification-service reads under medicore.notification; defaults in application.yaml. */
 @ConfigurationProperties("medicore.notification")
 public record NotificationProperties(Topics topics, Retry eventRetry, Delivery delivery, Reminders reminders,
-                                     Clinic clinic, Mail mail, Sms sms, Payment payment) {
+                                     Clinic clinic, Mail mail, Sms sms, Payment payment,
+                                     Security security) {
 
     /** Kafka topics consumed, and the dead-letter topic. */
     public record Topics(String patients, String appointments, String billing, String labs, String deadLetter) {
@@ -43,5 +44,9 @@ public record NotificationProperties(Topics topics, Retry eventRetry, Delivery d
 
     /** How to pay an invoice: the clinic's bank account. */
     public record Payment(String accountHolder, String iban, String bic) {
+    }
+
+    /** Who signs the tokens of ListNotifications' callers, and the audience they must name. */
+    public record Security(String issuer, String jwkSetUri, String audience) {
     }
 }

@@ -7,6 +7,7 @@ import org.medicore.notification.application.port.out.ComposeMessages;
 import org.medicore.notification.application.port.out.LoadPractitionerZones;
 import org.medicore.notification.application.port.out.LoadPatientContacts;
 import org.medicore.notification.application.port.out.LoadRecipients;
+import org.medicore.notification.application.port.out.LoadSentMessages;
 import org.medicore.notification.application.port.out.SaveRecipients;
 import org.medicore.notification.application.port.out.RecordProcessedEvents;
 import org.medicore.notification.application.port.out.ScheduleNotifications;
@@ -14,6 +15,7 @@ import org.medicore.notification.application.port.out.SendOnChannel;
 import org.medicore.support.port.Transactions;
 import org.medicore.notification.application.service.DeliveryService;
 import org.medicore.notification.application.service.EventIntakeService;
+import org.medicore.notification.application.service.SentMessagesService;
 import org.medicore.notification.domain.NotificationPlanner;
 import org.medicore.notification.domain.ReminderSchedule;
 import org.medicore.notification.domain.RetryPolicy;
@@ -62,6 +64,11 @@ public class NotificationServiceConfiguration {
         return new DeliveryService(transactions, store, recipients, composer, channels,
                 new RetryPolicy(delivery.maxAttempts(), delivery.firstRetryDelay(), delivery.maxRetryDelay()),
                 delivery.batchSize(), properties.clinic().zone(), clock);
+    }
+
+    @Bean
+    SentMessagesService sentMessages(LoadSentMessages messages) {
+        return new SentMessagesService(messages);
     }
 
     /** Runs a delivery round every poll interval; a failed round changes nothing and is run again on the next tick. */

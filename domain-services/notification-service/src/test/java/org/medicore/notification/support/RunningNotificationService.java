@@ -2,7 +2,9 @@ package org.medicore.notification.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.medicore.localstack.AuditDatabase;
 import org.medicore.localstack.TestStack;
+import org.medicore.localstack.TestTokens;
 import org.medicore.notification.NotificationServiceApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,7 +20,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * The whole service against the real PostgreSQL and Kafka of the test stack and a GreenMail
+ * The whole service against the real PostgreSQL (with the audit database) and Kafka of the test
+ * stack, its gRPC server on a free port taking tokens from {@link TestTokens}, and a GreenMail
  * SMTP/IMAP server in this JVM, with a clock the tests move and patient-service's contact details
  * as the tests record them. Every test class extending it
  * shares one Spring context, hence one consumer of the event topics.
@@ -29,6 +32,8 @@ import java.time.Instant;
         "medicore.notification.event-retry.interval=100ms",
         "medicore.notification.delivery.poll-interval=100ms",
         "medicore.notification.delivery.first-retry-delay=1s",
+        "spring.grpc.server.port=0",
+        "spring.grpc.server.host=127.0.0.1",
 })
 public abstract class RunningNotificationService {
 
@@ -37,7 +42,10 @@ public abstract class RunningNotificationService {
 
     @DynamicPropertySource
     static void realComponents(DynamicPropertyRegistry registry) {
+        AuditDatabase.writerProperties(TestStack.postgres()).forEach((key, value) -> registry.add(key, () -> value));
         registry.add("spring.datasource.url", () -> TestStack.newDatabaseUrl("notifications_test"));
+        registry.add("medicore.notification.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("medicore.notification.security.jwk-set-uri", TestTokens::jwksUri);
         registry.add("spring.kafka.bootstrap-servers", () -> TestStack.kafka().bootstrapServers());
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());

@@ -10,6 +10,7 @@ import org.medicore.support.port.Transactions;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.ClaimedNotification;
 import org.medicore.notification.domain.DeliveryOutcome;
+import org.medicore.notification.domain.MaskedAddress;
 import org.medicore.notification.domain.Notification;
 import org.medicore.notification.domain.Recipient;
 import org.medicore.notification.domain.RetryPolicy;
@@ -75,22 +76,24 @@ public final class DeliveryService implements DeliverDueNotifications {
     private void deliver(ClaimedNotification claimed, Instant now) {
         Notification notification = claimed.notification();
         int attempts = claimed.attemptsMade() + 1;
-        switch (attempt(notification)) {
-            case DeliveryOutcome.Delivered delivered ->
-                    store.recordSent(notification.id(), delivered.providerMessageId(), now);
-            case DeliveryOutcome.TemporaryFailure failure -> retry.nextAttempt(attempts, now).ifPresentOrElse(
-                    next -> store.recordRetry(notification.id(), attempts, next, failure.reason()),
-                    () -> store.recordFailure(notification.id(), attempts,
-                            "gave up after " + attempts + " attempts: " + failure.reason(), now));
-            case DeliveryOutcome.PermanentFailure failure ->
-                    store.recordFailure(notification.id(), attempts, failure.reason(), now);
-        }
-    }
-
-    private DeliveryOutcome attempt(Notification notification) {
         Recipient recipient = recipients.find(notification.patientId())
                 .orElseGet(() -> Recipient.unknown(notification.patientId(), clinicZone));
         Optional<String> address = recipient.addressOn(notification.channel());
+        // staff see where a message went; the address itself stays with the patient's record
+        Optional<MaskedAddress> to = address.map(shown -> MaskedAddress.of(notification.channel(), shown));
+        switch (attempt(notification, recipient, address)) {
+            case DeliveryOutcome.Delivered delivered ->
+                    store.recordSent(notification.id(), to.orElseThrow(), delivered.providerMessageId(), now);
+            case DeliveryOutcome.TemporaryFailure failure -> retry.nextAttempt(attempts, now).ifPresentOrElse(
+                    next -> store.recordRetry(notification.id(), to, attempts, next, failure.reason()),
+                    () -> store.recordFailure(notification.id(), to, attempts,
+                            "gave up after " + attempts + " attempts: " + failure.reason(), now));
+            case DeliveryOutcome.PermanentFailure failure ->
+                    store.recordFailure(notification.id(), to, attempts, failure.reason(), now);
+        }
+    }
+
+    private DeliveryOutcome attempt(Notification notification, Recipient recipient, Optional<String> address) {
         SendOnChannel channel = channels.get(notification.channel());
         if (address.isEmpty()) {
             return new DeliveryOutcome.PermanentFailure("no " + notification.channel() + " address for the patient");

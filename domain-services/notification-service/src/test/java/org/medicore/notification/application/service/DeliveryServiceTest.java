@@ -7,6 +7,7 @@ import org.medicore.notification.application.port.out.SendOnChannel;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.ClaimedNotification;
 import org.medicore.notification.domain.DeliveryOutcome;
+import org.medicore.notification.domain.MaskedAddress;
 import org.medicore.notification.domain.MessageContent;
 import org.medicore.notification.domain.Notification;
 import org.medicore.notification.domain.NotificationKind;
@@ -196,17 +197,19 @@ class DeliveryServiceTest {
         }
 
         @Override
-        public void recordSent(UUID notificationId, String providerMessageId, Instant at) {
+        public void recordSent(UUID notificationId, MaskedAddress to, String providerMessageId, Instant at) {
             sent.put(notificationId, providerMessageId);
         }
 
         @Override
-        public void recordRetry(UUID notificationId, int attemptsMade, Instant nextAttempt, String reason) {
+        public void recordRetry(UUID notificationId, Optional<MaskedAddress> to, int attemptsMade, Instant nextAttempt,
+                                String reason) {
             retries.add(new Retry(notificationId, attemptsMade, nextAttempt));
         }
 
         @Override
-        public void recordFailure(UUID notificationId, int attemptsMade, String reason, Instant at) {
+        public void recordFailure(UUID notificationId, Optional<MaskedAddress> to, int attemptsMade, String reason,
+                                  Instant at) {
             failures.put(notificationId, reason);
         }
     }

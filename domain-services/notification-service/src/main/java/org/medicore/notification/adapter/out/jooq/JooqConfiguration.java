@@ -34,4 +34,9 @@ public class JooqConfiguration {
     JooqNotifications jooqNotifications(DSLContext db) {
         return new JooqNotifications(db);
     }
+
+    @Bean
+    JooqSentMessages jooqSentMessages(DSLContext db) {
+        return new JooqSentMessages(db);
+    }
 }

@@ -7,6 +7,7 @@ import org.medicore.notification.application.port.out.ClaimDueNotifications;
 import org.medicore.notification.application.port.out.ScheduleNotifications;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.ClaimedNotification;
+import org.medicore.notification.domain.MaskedAddress;
 import org.medicore.notification.domain.MessageContent;
 import org.medicore.notification.domain.Money;
 import org.medicore.notification.domain.Notification;
@@ -15,6 +16,7 @@ import org.medicore.notification.domain.NotificationKind;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.medicore.support.postgres.TimestampColumns.column;
@@ -79,9 +81,10 @@ final class JooqNotifications implements ScheduleNotifications, ClaimDueNotifica
     }
 
     @Override
-    public void recordSent(UUID notificationId, String providerMessageId, Instant at) {
+    public void recordSent(UUID notificationId, MaskedAddress to, String providerMessageId, Instant at) {
         db.update(NOTIFICATION)
                 .set(NOTIFICATION.STATUS, "SENT")
+                .set(NOTIFICATION.SENT_TO, to.shown())
                 .set(NOTIFICATION.ATTEMPTS, NOTIFICATION.ATTEMPTS.plus(1))
                 .set(NOTIFICATION.SENT_AT, column(at))
                 .set(NOTIFICATION.PROVIDER_MESSAGE_ID, providerMessageId)
@@ -90,8 +93,10 @@ final class JooqNotifications implements ScheduleNotifications, ClaimDueNotifica
     }
 
     @Override
-    public void recordRetry(UUID notificationId, int attemptsMade, Instant nextAttempt, String reason) {
+    public void recordRetry(UUID notificationId, Optional<MaskedAddress> to, int attemptsMade, Instant nextAttempt,
+                            String reason) {
         db.update(NOTIFICATION)
+                .set(NOTIFICATION.SENT_TO, to.map(MaskedAddress::shown).orElse(null))
                 .set(NOTIFICATION.ATTEMPTS, attemptsMade)
                 .set(NOTIFICATION.NEXT_ATTEMPT_AT, column(nextAttempt))
                 .set(NOTIFICATION.LAST_ERROR, shortened(reason))
@@ -100,9 +105,11 @@ final class JooqNotifications implements ScheduleNotifications, ClaimDueNotifica
     }
 
     @Override
-    public void recordFailure(UUID notificationId, int attemptsMade, String reason, Instant at) {
+    public void recordFailure(UUID notificationId, Optional<MaskedAddress> to, int attemptsMade, String reason,
+                              Instant at) {
         db.update(NOTIFICATION)
                 .set(NOTIFICATION.STATUS, "FAILED")
+                .set(NOTIFICATION.SENT_TO, to.map(MaskedAddress::shown).orElse(null))
                 .set(NOTIFICATION.ATTEMPTS, attemptsMade)
                 .set(NOTIFICATION.LAST_ERROR, shortened(reason))
                 .where(NOTIFICATION.ID.eq(notificationId))
@@ -127,13 +134,13 @@ final class JooqNotifications implements ScheduleNotifications, ClaimDueNotifica
         };
     }
 
-    private static Notification notification(NotificationRecord row) {
+    static Notification notification(NotificationRecord row) {
         NotificationKind kind = NotificationKind.valueOf(row.getKind());
         return new Notification(row.getId(), row.getIdempotencyKey(), row.getPatientId(), kind,
                 Channel.valueOf(row.getChannel()), value(row.getDueAt()), content(kind, row));
     }
 
-    private static MessageContent content(NotificationKind kind, NotificationRecord row) {
+    static MessageContent content(NotificationKind kind, NotificationRecord row) {
         return switch (kind) {
             case BOOKING_CONFIRMED, APPOINTMENT_MOVED, APPOINTMENT_CANCELLED, REMINDER ->
                     new MessageContent.AppointmentDetails(row.getAppointmentId(), value(row.getAppointmentStart()),

@@ -1,9 +1,11 @@
 package org.medicore.notification.application.port.out;
 
 import org.medicore.notification.domain.ClaimedNotification;
+import org.medicore.notification.domain.MaskedAddress;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -14,9 +16,11 @@ public interface ClaimDueNotifications {
 
     List<ClaimedNotification> claimDue(Instant now, int limit);
 
-    void recordSent(UUID notificationId, String providerMessageId, Instant at);
+    /** {@code to}: the address tried, masked; empty when the patient had none on the channel. */
+    void recordSent(UUID notificationId, MaskedAddress to, String providerMessageId, Instant at);
 
-    void recordRetry(UUID notificationId, int attemptsMade, Instant nextAttempt, String reason);
+    void recordRetry(UUID notificationId, Optional<MaskedAddress> to, int attemptsMade, Instant nextAttempt,
+                     String reason);
 
-    void recordFailure(UUID notificationId, int attemptsMade, String reason, Instant at);
+    void recordFailure(UUID notificationId, Optional<MaskedAddress> to, int attemptsMade, String reason, Instant at);
 }

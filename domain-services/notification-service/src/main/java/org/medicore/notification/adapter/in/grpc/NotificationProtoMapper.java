@@ -1,0 +1,45 @@
+package org.medicore.notification.adapter.in.grpc;
+
+import com.google.protobuf.Timestamp;
+import org.medicore.contracts.notification.v1.Notification;
+import org.medicore.contracts.notification.v1.NotificationChannel;
+import org.medicore.contracts.notification.v1.NotificationKind;
+import org.medicore.contracts.notification.v1.NotificationStatus;
+import org.medicore.notification.domain.MaskedAddress;
+import org.medicore.notification.domain.MessageContent;
+import org.medicore.notification.domain.SentMessage;
+
+import java.time.Instant;
+
+/** Domain to proto for the record of sent messages: ids of what a message concerns, never its content. */
+final class NotificationProtoMapper {
+
+    private NotificationProtoMapper() {
+    }
+
+    static Notification notification(SentMessage message) {
+        Notification.Builder proto = Notification.newBuilder()
+                .setId(message.id().toString())
+                .setPatientId(message.patientId().toString())
+                .setKind(NotificationKind.valueOf(message.kind().name()))
+                .setChannel(NotificationChannel.valueOf(message.channel().name()))
+                .setRecipient(message.recipient().map(MaskedAddress::shown).orElse(""))
+                .setStatus(NotificationStatus.valueOf(message.status().name()))
+                .setCreatedAt(timestamp(message.createdAt()))
+                .setDueAt(timestamp(message.dueAt()))
+                .setAttempts(message.attempts())
+                .setReason(message.reason().orElse(""));
+        message.sentAt().ifPresent(sentAt -> proto.setSentAt(timestamp(sentAt)));
+        switch (message.concerns()) {
+            case MessageContent.AppointmentDetails appointment ->
+                    proto.setAppointmentId(appointment.appointmentId().toString());
+            case MessageContent.ResultsReady results -> proto.setReportId(results.reportId().toString());
+            case MessageContent.InvoiceDetails invoice -> proto.setInvoiceNumber(invoice.invoiceNumber());
+        }
+        return proto.build();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+}
