@@ -12,7 +12,7 @@ import { useFormCheck } from '../ui/formCheck';
 import { Done, Empty, Loading, Page, Problem, Warning, buttonClass, quietButtonClass } from '../ui/States';
 import { useI18n, type I18n } from '../i18n/I18n';
 import { formattingLocale } from '../i18n/language';
-import { formatDateTime, viewerZone } from '../ui/time';
+import { formatDateTime, clinicZone } from '../ui/time';
 import { calendarHref } from './calendarFile';
 import { cancellationFee, type CancellationFee, type LateFees } from './cancellationFee';
 import { PastVisits } from './PastVisits';
@@ -218,7 +218,7 @@ function AppointmentItem({ appointment, fees, onChanged }: { appointment: Appoin
           </p>
           <SlotPicker
             practitionerId={appointment.practitionerId}
-            zone={appointment.practitioner?.timeZone ?? viewerZone()}
+            zone={appointment.practitioner?.timeZone ?? clinicZone()}
             chosen={newStart}
             onChoose={setNewStart}
           />
