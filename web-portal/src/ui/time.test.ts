@@ -9,6 +9,7 @@ import {
   DEMO_CLINIC_ZONE,
   formatDateTime,
   formatDay,
+  formatLongDay,
   formatTime,
   formatWeekdayDay,
   knownZone,
@@ -118,6 +119,9 @@ describe('a calendar day (date of birth, due date, a day to book) on devices aro
         setFormattingLocale('de-DE');
         expect(formatDay('2026-01-01')).toBe('01.01.2026');
         expect(formatWeekdayDay('2026-03-29')).toBe('So., 29. März');
+        expect(formatLongDay('2026-10-25')).toBe('Sonntag, 25. Oktober 2026');
+        setFormattingLocale('en-GB');
+        expect(formatLongDay('2026-03-29')).toBe('Sunday, 29 March 2026');
       });
 
       it('shows the extreme days a record may hold', () => {

@@ -91,6 +91,11 @@ export function startOfDayIn(day: string, zone = clinicZone()): string {
   return new Date(midnightUtc - offsetAt(first)).toISOString();
 }
 
+/** A calendar day as a doctor reads it at the head of their day: "Wednesday, 2 December 2026". */
+export function formatLongDay(day: string): string {
+  return new Intl.DateTimeFormat(formattingLocale(), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
 /** A calendar day with its weekday, short, in the reader's words: "Wed, 2 Dec", "Mi., 2. Dez.". */
 export function formatWeekdayDay(day: string): string {
   return new Intl.DateTimeFormat(formattingLocale(), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
