@@ -12,6 +12,7 @@ import type { PortalConfig } from './config';
 import { Navigation } from './navigation/Navigation';
 import { navigate, usePath } from './routing/router';
 import { Screen } from './Screen';
+import { ClinicZoneNotice } from './ui/ClinicZone';
 import { ScreenFailure } from './ui/ScreenFailure';
 import { Loading, Page, Problem, buttonClass, quietButtonClass } from './ui/States';
 
@@ -127,6 +128,7 @@ export function App({ config }: { config: PortalConfig }) {
           </div>
           {auth.isAuthenticated && !ended && <Navigation roles={roles} />}
           {auth.isAuthenticated && !ended && roles.includes('PATIENT') && <ProfileLanguage />}
+          <ClinicZoneNotice />
         </header>
         <main id="content" tabIndex={-1}>
           {main}

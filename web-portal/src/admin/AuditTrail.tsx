@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/I18n';
 import { Field } from '../ui/Field';
 import { PageButtons, useCursorPages } from '../ui/Pages';
 import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
-import { addDays, formatDateTime, startOfDayIn, viewerZone } from '../ui/time';
+import { addDays, formatDateTime, startOfDayIn, clinicZone } from '../ui/time';
 
 const AuditTrailPage = graphql(`
   query AuditTrailPage($filter: AuditFilter, $first: Int, $after: String) {
@@ -51,8 +51,8 @@ const AuditChain = graphql(`
 
 export const AUDIT_PAGE_SIZE = 25;
 
-/** The days an admin typed, as the instants the trail is filtered by: whole days of the admin's zone, both included. */
-export function auditWindow(fromDay: string, toDay: string, zone = viewerZone()): Pick<AuditFilter, 'from' | 'to'> {
+/** The days an admin typed, as the instants the trail is filtered by: whole days of the clinic's zone, both included. */
+export function auditWindow(fromDay: string, toDay: string, zone = clinicZone()): Pick<AuditFilter, 'from' | 'to'> {
   return {
     from: fromDay ? startOfDayIn(fromDay, zone) : null,
     to: toDay ? startOfDayIn(addDays(toDay, 1), zone) : null,
@@ -68,7 +68,7 @@ interface Chosen {
 /** Admins read who touched which patient data, newest first, a page at a time, and whether the chain is whole. */
 export function AuditTrail() {
   const { t, phrase } = useI18n();
-  const zone = viewerZone();
+  const zone = clinicZone();
   const [chosen, setChosen] = useState<Chosen>({ fromDay: '', toDay: '' });
   const [draft, setDraft] = useState<Chosen>(chosen);
   const [wrongDays, setWrongDays] = useState<string>();

@@ -7,5 +7,5 @@ export interface WorklistInvoice {
 
 const isOpen = (invoice: WorklistInvoice) => invoice.status === 'ISSUED' || invoice.status === 'PARTIALLY_PAID';
 
-/** Open and past its due date (a calendar day, compared with today's in the reader's zone). */
+/** Open and past its due date (a calendar day, compared with today's in the clinic's zone). */
 export const isOverdue = (invoice: WorklistInvoice, today: string) => isOpen(invoice) && !!invoice.dueDate && invoice.dueDate < today;

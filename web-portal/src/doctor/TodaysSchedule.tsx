@@ -7,8 +7,7 @@ import { useSession } from '../auth/session';
 import { Link } from '../routing/router';
 import { Empty, Loading, Page, Problem, Warning, quietButtonClass } from '../ui/States';
 import { useI18n } from '../i18n/I18n';
-import { formattingLocale } from '../i18n/language';
-import { addDays, dayIn, formatDateTime, formatTime } from '../ui/time';
+import { addDays, dayIn, formatDateTime, formatLongDay, formatTime } from '../ui/time';
 
 const MyPractitioner = graphql(`
   query MyPractitioner {
@@ -105,10 +104,6 @@ export function TodaysSchedule() {
   );
 }
 
-/** A calendar day (YYYY-MM-DD) as a doctor reads it: "Wednesday, 2 December 2026". */
-const longDay = (day: string) =>
-  new Intl.DateTimeFormat(formattingLocale(), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
-
 function Day({ practitionerId, zone }: { practitionerId: string; zone: string }) {
   const { t, phrase } = useI18n();
   const today = dayIn(new Date(), zone);
@@ -143,7 +138,7 @@ function Day({ practitionerId, zone }: { practitionerId: string; zone: string })
         </button>
       </nav>
       <p className="text-sm text-slate-600">
-        <strong data-testid="schedule-day">{longDay(date)}</strong>, {t('schedule.timesIn', { zone })}{' '}
+        <strong data-testid="schedule-day">{formatLongDay(date)}</strong>, {t('schedule.timesIn', { zone })}{' '}
         <span role="status" aria-live="polite">
           {live.error ? t('schedule.liveOff') : t('live.on')}
         </span>

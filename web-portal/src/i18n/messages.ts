@@ -18,6 +18,9 @@ const en = {
   'app.notHereText': 'There is nothing for you at this address.',
   'app.goHome': 'Go to your start page',
   'app.loadingScreen': 'the page',
+  'app.clinicTimes': "Times are the clinic's ({clinic}); this device's clock is set to {device}.",
+  'app.notSetUp': 'The portal cannot start',
+  'app.unknownClinicZone': 'Its configuration names "{zone}" as the clinic\'s time zone, and there is no such zone. Please tell the clinic.',
 
   'nav.main': 'Main',
   'nav.me': 'My profile',
@@ -411,6 +414,9 @@ const de: Record<MessageKey, string> = {
   'app.notHereText': 'Unter dieser Adresse gibt es nichts für Sie.',
   'app.goHome': 'Zu Ihrer Startseite',
   'app.loadingScreen': 'die Seite',
+  'app.clinicTimes': 'Zeiten sind die der Praxis ({clinic}); die Uhr dieses Geräts steht auf {device}.',
+  'app.notSetUp': 'Das Portal kann nicht starten',
+  'app.unknownClinicZone': 'Seine Konfiguration nennt „{zone}“ als Zeitzone der Praxis, und diese Zone gibt es nicht. Bitte sagen Sie der Praxis Bescheid.',
 
   'nav.main': 'Hauptmenü',
   'nav.me': 'Mein Profil',

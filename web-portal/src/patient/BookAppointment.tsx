@@ -9,7 +9,7 @@ import { Link } from '../routing/router';
 import { Choice, Field } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
 import { Done, Empty, Loading, Page, Problem, buttonClass } from '../ui/States';
-import { formatDateTime, formatTime } from '../ui/time';
+import { clinicZone, formatDateTime, formatTime } from '../ui/time';
 import { calendarHref } from './calendarFile';
 import { SlotPicker } from './SlotPicker';
 
@@ -64,6 +64,8 @@ export function BookAppointment() {
   const [booking, book] = useMutation(Book);
   const { errors, problem: refusal } = useFormCheck(BOOKING, booking.error);
   const practitioner = practitioners.data?.practitioners.edges.find(({ node }) => node.id === practitionerId)?.node;
+  // The chosen slot's and the booked visit's times in the zone the free slots were shown in.
+  const zone = practitioner?.timeZone ?? clinicZone();
   const options = practitioners.data?.practitioners.edges.map(({ node }) => ({
     value: node.id,
     label: `${node.name.given} ${node.name.family}, ${node.specialty} (${node.department})`,
@@ -80,8 +82,8 @@ export function BookAppointment() {
         <Done>
           {t('book.booked', {
             what,
-            when: formatDateTime(booked.start),
-            until: formatTime(booked.end),
+            when: formatDateTime(booked.start, zone),
+            until: formatTime(booked.end, zone),
             where: booked.practitioner ? `, ${booked.practitioner.department}` : '',
           })}
         </Done>
@@ -127,7 +129,7 @@ export function BookAppointment() {
             void book({ input: { patientId: subject, practitionerId, start, reason: reason || null, idempotencyKey } });
           }}
         >
-          <p>{t('book.chosen', { when: formatDateTime(start) })}</p>
+          <p>{t('book.chosen', { when: formatDateTime(start, zone) })}</p>
           <Field label={t('book.reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={phrase(errors.reason)} />
           <Problem>{phrase(errors.start ?? (errors.reason ? undefined : refusal))}</Problem>
           <button type="submit" className={buttonClass} disabled={booking.fetching}>

@@ -41,6 +41,29 @@ function answers(startsInHours: number, outsideWorkingHoursSince: string | null 
   };
 }
 
+describe("an appointment's time", () => {
+  it("is its practitioner's hour, named, also on a device set to another zone", async () => {
+    const before = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      const inBerlin = answers(48);
+      inBerlin.MyAppointments.data.appointments.edges[0].node.start = '2026-12-02T08:30:00Z';
+      const { unmount } = render(withClient(fakeClient(inBerlin), <MyAppointments />));
+      expect(await screen.findByText(/Anna Schmidt/)).toHaveTextContent(/09:30.*(CET|GMT\+1)/);
+      unmount();
+
+      const inNewYork = answers(48);
+      inNewYork.MyAppointments.data.appointments.edges[0].node.start = '2026-12-02T08:30:00Z';
+      inNewYork.MyAppointments.data.appointments.edges[0].node.practitioner.timeZone = 'America/New_York';
+      render(withClient(fakeClient(inNewYork), <MyAppointments />));
+      expect(await screen.findByText(/Anna Schmidt/)).toHaveTextContent(/03:30.*(EST|GMT-5)/);
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+});
+
 describe('cancelling an appointment', () => {
   it('names the late cancellation fee before the patient decides, and confirms after', async () => {
     const sent: Sent = [];

@@ -12,7 +12,7 @@ import { useFormCheck } from '../ui/formCheck';
 import { Done, Empty, Loading, Page, Problem, Warning, buttonClass, quietButtonClass } from '../ui/States';
 import { useI18n, type I18n } from '../i18n/I18n';
 import { formattingLocale } from '../i18n/language';
-import { formatDateTime, viewerZone } from '../ui/time';
+import { clinicZone, formatDateTime } from '../ui/time';
 import { calendarHref } from './calendarFile';
 import { cancellationFee, type CancellationFee, type LateFees } from './cancellationFee';
 import { PastVisits } from './PastVisits';
@@ -122,7 +122,7 @@ export function MyAppointments() {
 const noticeHours = (start: string, lateFrom: string) => Math.round((Date.parse(start) - Date.parse(lateFrom)) / 3_600_000);
 
 /** The fee in words, before the patient decides. */
-function feeSentence(fee: CancellationFee, t: I18n['t']): string {
+function feeSentence(fee: CancellationFee, t: I18n['t'], zone: string): string {
   const tax = (fee: { taxRateBasisPoints: number }) =>
     fee.taxRateBasisPoints > 0 ? t('fee.plusTax', { rate: (fee.taxRateBasisPoints / 100).toLocaleString(formattingLocale()) }) : '';
   switch (fee.kind) {
@@ -131,7 +131,7 @@ function feeSentence(fee: CancellationFee, t: I18n['t']): string {
     case 'charged':
       return t('fee.charged', { fee: formatMoney(fee.fee), tax: tax(fee) });
     case 'free-until':
-      return t('fee.freeUntil', { until: formatDateTime(fee.until), fee: formatMoney(fee.fee), tax: tax(fee) });
+      return t('fee.freeUntil', { until: formatDateTime(fee.until, zone), fee: formatMoney(fee.fee), tax: tax(fee) });
   }
 }
 
@@ -148,18 +148,20 @@ function AppointmentItem({ appointment, fees, onChanged }: { appointment: Appoin
   const fee = cancellationFee(appointment, fees, new Date());
   const type = t(`appointment.type.${appointment.appointmentType}`);
   const what = t('appointments.what', { type, who: withWhom(appointment) });
+  // The visit's times in its practitioner's zone, as the reschedule form's free slots are.
+  const zone = appointment.practitioner?.timeZone ?? clinicZone();
 
   return (
     <li className="rounded border border-slate-300 bg-white p-3">
       <p className="font-medium">
-        {t('visits.when', { when: formatDateTime(appointment.start), who: withWhom(appointment) })}
+        {t('visits.when', { when: formatDateTime(appointment.start, zone), who: withWhom(appointment) })}
       </p>
       <p className="text-sm text-slate-600">
         {type}, {t(`appointment.status.${appointment.status}`)}
         {appointment.reason && `: ${appointment.reason}`}
       </p>
       {open && appointment.outsideWorkingHoursSince && (
-        <Warning testId="outside-hours">{t('appointments.outsideHours', { since: formatDateTime(appointment.outsideWorkingHoursSince) })}</Warning>
+        <Warning testId="outside-hours">{t('appointments.outsideHours', { since: formatDateTime(appointment.outsideWorkingHoursSince, zone) })}</Warning>
       )}
       {open && !changing && (
         <div className="mt-2 flex flex-wrap gap-2">
@@ -189,12 +191,12 @@ function AppointmentItem({ appointment, fees, onChanged }: { appointment: Appoin
               if (result.error) return;
               setChanging(undefined);
               const charged = fee.kind === 'charged' ? t('appointments.feeInvoiced', { fee: formatMoney(fee.fee) }) : t('appointments.noFee');
-              onChanged(`${t('appointments.cancelled', { what, when: formatDateTime(appointment.start) })} ${charged}`);
+              onChanged(`${t('appointments.cancelled', { what, when: formatDateTime(appointment.start, zone) })} ${charged}`);
             });
           }}
         >
           <p data-testid="cancellation-fee" className="rounded border border-amber-300 bg-amber-50 p-2 text-amber-900">
-            {feeSentence(fee, t)}
+            {feeSentence(fee, t, zone)}
           </p>
           <Field label={t('appointments.why')} value={reason} onChange={(e) => setReason(e.target.value)} error={phrase(cancelling.errors.reason)} />
           <Problem>{phrase(cancelling.problem)}</Problem>
@@ -218,7 +220,7 @@ function AppointmentItem({ appointment, fees, onChanged }: { appointment: Appoin
           </p>
           <SlotPicker
             practitionerId={appointment.practitionerId}
-            zone={appointment.practitioner?.timeZone ?? viewerZone()}
+            zone={zone}
             chosen={newStart}
             onChoose={setNewStart}
           />
@@ -236,8 +238,8 @@ function AppointmentItem({ appointment, fees, onChanged }: { appointment: Appoin
                   onChanged(
                     t('appointments.moved', {
                       what,
-                      from: formatDateTime(appointment.start),
-                      to: formatDateTime(result.data.rescheduleAppointment.start),
+                      from: formatDateTime(appointment.start, zone),
+                      to: formatDateTime(result.data.rescheduleAppointment.start, zone),
                     }),
                   );
                 });

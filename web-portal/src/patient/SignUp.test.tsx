@@ -54,6 +54,27 @@ describe('SignUp', () => {
     expect(sent[0].variables).toMatchObject({ input: { phone: '+49301234567' } });
   });
 
+  it('sends the date of birth as typed, on a device whose clock is a day ahead of Berlin or behind it', async () => {
+    const before = process.env.TZ;
+    try {
+      for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+        process.env.TZ = zone;
+        const sent: Sent = [];
+        const client = fakeClient({ RegisterPatient: { data: { registerPatient: { patient: { id: 'p-1', name: { given: 'Erika' } } } } } }, sent);
+        const { unmount } = render(withClient(client, <SignUp onSignIn={vi.fn()} />));
+
+        await fillIn();
+        await userEvent.click(screen.getByRole('button', { name: 'Create my account' }));
+
+        expect(sent[0].variables).toMatchObject({ input: { dateOfBirth: '1990-05-17' } });
+        unmount();
+      }
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+
   it('refuses a phone number it cannot read before sending', async () => {
     const sent: Sent = [];
     render(withClient(fakeClient({}, sent), <SignUp onSignIn={vi.fn()} />));

@@ -1,11 +1,42 @@
 import { formattingLocale } from '../i18n/language';
 
-/** The zone the portal shows times in: the browser's, named beside every time so nobody guesses. */
-export function viewerZone(): string {
+/** The demo clinic's zone: the one the portal shows times in until the served /config.json names another. */
+export const DEMO_CLINIC_ZONE = 'Europe/Berlin';
+
+let clinic = DEMO_CLINIC_ZONE;
+
+/**
+ * The zone the portal shows times in: the clinic's, so a patient travelling or a browser set to
+ * another zone sees the hours the clinic keeps. A practitioner's own zone, where one is known, wins.
+ */
+export function clinicZone(): string {
+  return clinic;
+}
+
+/** Set once from the runtime configuration, before the screens render (`main.tsx`). */
+export function setClinicZone(zone: string) {
+  clinic = zone;
+}
+
+/** The zone this browser's clock is set to; the portal only tells a person when it is not the clinic's. */
+export function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-export function formatDateTime(instant: string, zone = viewerZone()): string {
+/**
+ * The IANA name of a zone Intl knows, spelled as Intl spells it ("europe/berlin" is Europe/Berlin);
+ * undefined for anything else. A fixed offset ("+01:00") is no clinic's zone: it never changes its clocks.
+ */
+export function knownZone(zone: string): string | undefined {
+  if (/^[-+\d]/.test(zone)) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+export function formatDateTime(instant: string, zone = clinicZone()): string {
   // Intl refuses timeZoneName beside dateStyle/timeStyle, so the parts are named one by one.
   return new Intl.DateTimeFormat(formattingLocale(), {
     year: 'numeric',
@@ -18,12 +49,12 @@ export function formatDateTime(instant: string, zone = viewerZone()): string {
   }).format(new Date(instant));
 }
 
-export function formatTime(instant: string, zone = viewerZone()): string {
+export function formatTime(instant: string, zone = clinicZone()): string {
   return new Intl.DateTimeFormat(formattingLocale(), { timeStyle: 'short', timeZone: zone }).format(new Date(instant));
 }
 
 /** The calendar day of an instant in a zone, as the API's Date (YYYY-MM-DD). */
-export function dayIn(instant: Date, zone = viewerZone()): string {
+export function dayIn(instant: Date, zone = clinicZone()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(instant);
 }
 
@@ -39,7 +70,7 @@ export function formatDay(day: string): string {
 }
 
 /** The instant a calendar day begins in a zone (midnight there), as the API's DateTime. */
-export function startOfDayIn(day: string, zone = viewerZone()): string {
+export function startOfDayIn(day: string, zone = clinicZone()): string {
   const midnightUtc = Date.parse(`${day}T00:00:00Z`);
   // The zone's offset at about that time; read once more at the found instant, for days a clock change starts.
   const offsetAt = (instant: number) => {
@@ -58,6 +89,11 @@ export function startOfDayIn(day: string, zone = viewerZone()): string {
   };
   const first = midnightUtc - offsetAt(midnightUtc);
   return new Date(midnightUtc - offsetAt(first)).toISOString();
+}
+
+/** A calendar day as a doctor reads it at the head of their day: "Wednesday, 2 December 2026". */
+export function formatLongDay(day: string): string {
+  return new Intl.DateTimeFormat(formattingLocale(), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** A calendar day with its weekday, short, in the reader's words: "Wed, 2 Dec", "Mi., 2. Dez.". */

@@ -42,6 +42,8 @@ final class DemoData {
     static final String PATIENT_SUBJECT = "7a1c5b9e-3f0a-4d6b-9a51-0c3e7c1f2a01";
     static final String DOCTOR_SUBJECT = "7a1c5b9e-3f0a-4d6b-9a51-0c3e7c1f2a02";
     static final String CLINIC = "main";
+    /** The demo clinic is in Berlin: its doctor keeps its hours, and the portal shows its times, there. */
+    static final String CLINIC_TIME_ZONE = "Europe/Berlin";
 
     private DemoData() {
     }
@@ -77,7 +79,7 @@ final class DemoData {
         Practitioner doctor = appointments.createPractitioner(CreatePractitionerRequest.newBuilder()
                 .setName(PersonName.newBuilder().setGiven("Gregory").setFamily("Doctor"))
                 .setSpecialty("General practice").setDepartment("General medicine").setClinicId(CLINIC)
-                .setTimeZone("Europe/Berlin").setKeycloakSubject(DOCTOR_SUBJECT).build()).getPractitioner();
+                .setTimeZone(CLINIC_TIME_ZONE).setKeycloakSubject(DOCTOR_SUBJECT).build()).getPractitioner();
         SetWorkingHoursRequest.Builder hours = hours(doctor.getId());
         for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
                 DayOfWeek.FRIDAY)) {

@@ -108,7 +108,7 @@ public final class LocalStackLauncher {
                     System.out.println("MediCore local stack: demo records in place (patient Alice, Dr Gregory with weekday hours)");
                     PortalServer portal = PortalServer.start(Path.of("web-portal", "dist").toAbsolutePath(), PORTAL_PORT,
                             "http://127.0.0.1:" + MediCoreServices.Ports.DEFAULTS.bff() + "/graphql", stack.keycloak().orElseThrow().baseUrl(),
-                            stack.objectStore().endpoint());
+                            stack.objectStore().endpoint(), DemoData.CLINIC_TIME_ZONE);
                     started.add(portal);
                     running.add(portal);
                 }

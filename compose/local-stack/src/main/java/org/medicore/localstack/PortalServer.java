@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +19,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The built portal ({@code web-portal/dist}) served on a loopback port, with {@code /config.json}
- * telling it where the BFF and Keycloak are; any other unknown path is the portal's own page
- * (it routes in the browser). The browser calls the BFF directly: the BFF allows the portal's
+ * telling it where the BFF and Keycloak are and the clinic's time zone it shows times in; any other
+ * unknown path is the portal's own page (it routes in the browser). The browser calls the BFF directly: the BFF allows the portal's
  * origin (CORS and the graphql-ws handshake). Like the production image's nginx it compresses
  * text, lets hashed assets be cached for a year and sends the security headers, with a CSP that
  * allows calls only to the BFF, Keycloak and the object store the browser PUTs lab reports to.
@@ -47,15 +48,23 @@ public final class PortalServer implements Component {
 
     /**
      * Serves {@code dist} on {@code port} (0 = free), pointing the portal at {@code graphqlUrl} and Keycloak at
-     * {@code keycloakUrl}; {@code uploadOrigin} is the object store that presigned lab-report uploads name.
+     * {@code keycloakUrl}; {@code uploadOrigin} is the object store that presigned lab-report uploads name;
+     * {@code clinicTimeZone} (an IANA name such as Europe/Berlin) is the zone the portal shows times in.
      */
-    public static PortalServer start(Path dist, int port, String graphqlUrl, String keycloakUrl, String uploadOrigin) {
+    public static PortalServer start(Path dist, int port, String graphqlUrl, String keycloakUrl, String uploadOrigin,
+            String clinicTimeZone) {
         if (!Files.isRegularFile(dist.resolve("index.html"))) {
             throw new IllegalStateException("the portal is not built: no " + dist.resolve("index.html")
                     + "; build it with ./mvnw -pl web-portal package");
         }
+        // A region's name only: a fixed offset ("+01:00") is valid for ZoneId but keeps no clinic's clock changes.
+        if (!ZoneId.getAvailableZoneIds().contains(clinicTimeZone)) {
+            throw new IllegalArgumentException("the clinic's time zone \"" + clinicTimeZone
+                    + "\" is no IANA time zone (such as Europe/Berlin)");
+        }
         String json = "{\"graphqlUrl\":\"" + graphqlUrl + "\",\"keycloakUrl\":\"" + keycloakUrl
-                + "\",\"realm\":\"" + KeycloakServer.REALM + "\",\"clientId\":\"" + KeycloakServer.PORTAL_CLIENT + "\"}";
+                + "\",\"realm\":\"" + KeycloakServer.REALM + "\",\"clientId\":\"" + KeycloakServer.PORTAL_CLIENT
+                + "\",\"clinicTimeZone\":\"" + clinicTimeZone + "\"}";
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
             PortalServer portal = new PortalServer(server, dist.toAbsolutePath().normalize(), json.getBytes(StandardCharsets.UTF_8),
