@@ -16,6 +16,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -79,6 +81,15 @@ public final class BearerTokenCheck implements ServerInterceptor {
             return roles.stream().map(String::valueOf).toList();
         }
         return List.of();
+    }
+
+    /**
+     * The realm roles of the token that are among {@code claimable}, as the service's own role
+     * type; a role the service does not know, or one no token may claim, is left out.
+     */
+    public static <E extends Enum<E>> Set<E> realmRoles(Jwt token, Set<E> claimable) {
+        List<String> claimed = realmRoles(token);
+        return claimable.stream().filter(role -> claimed.contains(role.name())).collect(Collectors.toUnmodifiableSet());
     }
 
     private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, String description) {

@@ -5,6 +5,8 @@ import org.medicore.localstack.TestTokens;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
+import java.util.EnumSet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +20,18 @@ class RealmTokensTest {
 
         assertThat(token.getSubject()).isEqualTo("subject-7");
         assertThat(BearerTokenCheck.realmRoles(token)).containsExactlyInAnyOrder("DOCTOR", "ADMIN");
+    }
+
+    private enum ServiceRole { PATIENT, DOCTOR, ADMIN, SYSTEM }
+
+    @Test
+    void only_the_roles_a_service_lets_tokens_claim_become_its_roles() {
+        var token = decoder.decode(TestTokens.forSubject("subject-7", "DOCTOR", "SYSTEM", "offline_access"));
+
+        assertThat(BearerTokenCheck.realmRoles(token, EnumSet.complementOf(EnumSet.of(ServiceRole.SYSTEM))))
+                .containsExactly(ServiceRole.DOCTOR);
+        assertThat(BearerTokenCheck.realmRoles(token, EnumSet.allOf(ServiceRole.class)))
+                .containsExactlyInAnyOrder(ServiceRole.DOCTOR, ServiceRole.SYSTEM);
     }
 
     @Test

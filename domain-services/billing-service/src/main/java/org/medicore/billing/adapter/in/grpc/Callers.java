@@ -5,9 +5,8 @@ import org.medicore.billing.domain.Role;
 import org.medicore.support.security.BearerTokenCheck;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The domain {@link Caller} of the current call, from the token the shared check verified. SYSTEM
@@ -15,16 +14,14 @@ import java.util.stream.Collectors;
  */
 final class Callers {
 
-    private static final Set<String> FROM_TOKENS = Arrays.stream(Role.values()).filter(role -> role != Role.SYSTEM)
-            .map(Enum::name).collect(Collectors.toSet());
+    private static final Set<Role> FROM_TOKENS = EnumSet.complementOf(EnumSet.of(Role.SYSTEM));
 
     private Callers() {
     }
 
     static Caller current() {
         Jwt token = BearerTokenCheck.current();
-        Set<Role> roles = BearerTokenCheck.realmRoles(token).stream()
-                .filter(FROM_TOKENS::contains).map(Role::valueOf).collect(Collectors.toSet());
+        Set<Role> roles = BearerTokenCheck.realmRoles(token, FROM_TOKENS);
         return new Caller(token.getSubject(), roles);
     }
 }

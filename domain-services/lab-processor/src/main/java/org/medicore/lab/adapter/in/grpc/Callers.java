@@ -5,24 +5,21 @@ import org.medicore.lab.domain.Role;
 import org.medicore.support.security.BearerTokenCheck;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The domain {@link Caller} of the current call, from the token the shared check verified. */
 final class Callers {
 
     // SYSTEM is the service's own, never a role a token may claim
-    private static final Set<String> KNOWN = Arrays.stream(Role.values()).filter(role -> role != Role.SYSTEM)
-            .map(Enum::name).collect(Collectors.toSet());
+    private static final Set<Role> KNOWN = EnumSet.complementOf(EnumSet.of(Role.SYSTEM));
 
     private Callers() {
     }
 
     static Caller current() {
         Jwt token = BearerTokenCheck.current();
-        Set<Role> roles = BearerTokenCheck.realmRoles(token).stream()
-                .filter(KNOWN::contains).map(Role::valueOf).collect(Collectors.toSet());
+        Set<Role> roles = BearerTokenCheck.realmRoles(token, KNOWN);
         return new Caller(token.getSubject(), roles);
     }
 }
