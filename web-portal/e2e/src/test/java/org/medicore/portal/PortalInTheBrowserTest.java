@@ -52,7 +52,7 @@ class PortalInTheBrowserTest {
                 "Glucose: 98 mg/dL (70-99)", "Potassium: 5.9 mmol/L (3.5-5.1)", "Sodium: 141 mmol/L (136-145)")));
         Path log = TARGET.resolve("playwright.log");
         try (PortalServer portal = PortalServer.start(WEB_PORTAL.resolve("dist"), port, graphQl, system.keycloak().baseUrl(),
-                system.objectStoreEndpoint())) {
+                system.objectStoreEndpoint(), DOCTOR_ZONE.getId())) {
             ProcessBuilder browser = new ProcessBuilder("node", "e2e/portal.e2e.mjs")
                     .directory(WEB_PORTAL.toFile())
                     .redirectErrorStream(true)
