@@ -16,6 +16,7 @@ import org.medicore.patient.application.port.in.ListLabResultsQuery;
 import org.medicore.patient.application.port.in.PatientNotFound;
 import org.medicore.patient.application.port.in.PatientRefusal;
 import org.medicore.patient.application.port.out.AppendOutcome;
+import org.medicore.patient.application.port.out.HistoryOwner;
 import org.medicore.patient.application.port.out.LabResultSaveOutcome;
 import org.medicore.patient.application.port.out.LoadHistory;
 import org.medicore.patient.application.port.out.LoadLabResults;
@@ -78,8 +79,12 @@ public final class ClinicalRecords implements AddHistoryEntry, ListHistory, Atta
 
     @Override
     public HistoryListing list(Caller caller, ListHistoryQuery query) {
-        Optional<PatientRefusal> refusal = refusal(caller, query.patientId(), PatientAccess::mayReadClinicalData);
-        return refusal.isPresent() ? refusal.get() : new HistoryListing.Listed(loadHistory.page(query));
+        Optional<HistoryOwner> owner = loadHistory.owner(query.patientId());
+        if (owner.isEmpty()) {
+            return new PatientNotFound(query.patientId());
+        }
+        return PatientAccess.mayReadClinicalData(caller, owner.get().patient())
+                ? new HistoryListing.Listed(loadHistory.page(query, owner.get())) : new AccessDenied();
     }
 
     @Override

@@ -44,7 +44,7 @@ class ClinicalRecordsTest {
     private static final Caller ANNA = new Caller("anna", Set.of(Role.PATIENT));
 
     private final InMemoryPatientStore patients = new InMemoryPatientStore();
-    private final InMemoryClinicalStore clinical = new InMemoryClinicalStore();
+    private final InMemoryClinicalStore clinical = new InMemoryClinicalStore(patients);
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final PatientRecords records = new PatientRecords(patients, patients, patients, clock);
     private final ClinicalRecords clinicalRecords = new ClinicalRecords(patients, clinical, clinical, clinical, clinical, clock);

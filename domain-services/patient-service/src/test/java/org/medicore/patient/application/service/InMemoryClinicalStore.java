@@ -4,13 +4,16 @@ import org.medicore.patient.application.port.in.ListHistoryQuery;
 import org.medicore.patient.application.port.in.ListLabResultsQuery;
 import org.medicore.patient.application.port.in.Page;
 import org.medicore.patient.application.port.out.AppendOutcome;
+import org.medicore.patient.application.port.out.HistoryOwner;
 import org.medicore.patient.application.port.out.LabResultSaveOutcome;
 import org.medicore.patient.application.port.out.LoadHistory;
 import org.medicore.patient.application.port.out.LoadLabResults;
+import org.medicore.patient.application.port.out.LoadPatient;
 import org.medicore.patient.application.port.out.SaveHistoryEntry;
 import org.medicore.patient.application.port.out.SaveLabResult;
 import org.medicore.patient.domain.HistoryEntry;
 import org.medicore.patient.domain.LabResult;
+import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.RecordedEntry;
 
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import java.util.UUID;
 final class InMemoryClinicalStore implements LoadHistory, SaveHistoryEntry, LoadLabResults, SaveLabResult {
 
     final Map<UUID, HistoryEntry> entries = new LinkedHashMap<>();
+    private final LoadPatient patients;
     final Map<String, LabResult> resultsByKey = new LinkedHashMap<>();
     private final Map<UUID, UUID> supersededBy = new HashMap<>();
 
@@ -34,8 +38,17 @@ final class InMemoryClinicalStore implements LoadHistory, SaveHistoryEntry, Load
         return Optional.ofNullable(entries.get(entryId)).map(this::recorded);
     }
 
+    InMemoryClinicalStore(LoadPatient patients) {
+        this.patients = patients;
+    }
+
     @Override
-    public Page<RecordedEntry> page(ListHistoryQuery query) {
+    public Optional<HistoryOwner> owner(PatientId patient) {
+        return patients.load(patient).map(found -> new HistoryOwner(found, supersededBy));
+    }
+
+    @Override
+    public Page<RecordedEntry> page(ListHistoryQuery query, HistoryOwner owner) {
         Comparator<HistoryEntry> order = Comparator.comparing(HistoryEntry::recordedAt);
         return new Page<>(entries.values().stream()
                 .filter(e -> e.patientId().equals(query.patientId()) && query.wants(e.kind()))

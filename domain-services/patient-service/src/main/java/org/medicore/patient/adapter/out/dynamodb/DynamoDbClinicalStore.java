@@ -4,6 +4,7 @@ import org.medicore.patient.application.port.in.ListHistoryQuery;
 import org.medicore.patient.application.port.in.ListLabResultsQuery;
 import org.medicore.patient.application.port.in.Page;
 import org.medicore.patient.application.port.out.AppendOutcome;
+import org.medicore.patient.application.port.out.HistoryOwner;
 import org.medicore.patient.application.port.out.LabResultSaveOutcome;
 import org.medicore.patient.application.port.out.LoadHistory;
 import org.medicore.patient.application.port.out.LoadLabResults;
@@ -12,6 +13,7 @@ import org.medicore.patient.application.port.out.SaveLabResult;
 import org.medicore.patient.domain.HistoryEntry;
 import org.medicore.patient.domain.HistoryKind;
 import org.medicore.patient.domain.LabResult;
+import org.medicore.patient.domain.Patient;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.RecordedEntry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import static org.medicore.patient.adapter.out.dynamodb.PatientItems.s;
 
@@ -52,9 +53,34 @@ final class DynamoDbClinicalStore implements LoadHistory, SaveHistoryEntry, Load
         });
     }
 
+    /**
+     * One query from the profile to the end of the partition: the profile sorts right before the
+     * supersessions ({@code PROFILE} < {@code SUPERSEDED#}), and history, lab results and outbox
+     * items all sort before it.
+     */
     @Override
-    public Page<RecordedEntry> page(ListHistoryQuery query) {
-        Map<UUID, UUID> supersededBy = supersessions(query.patientId());
+    public Optional<HistoryOwner> owner(PatientId patient) {
+        QueryRequest request = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND #sk >= :profile")
+                .expressionAttributeNames(Map.of("#pk", PatientTable.PK, "#sk", PatientTable.SK))
+                .expressionAttributeValues(Map.of(":pk", s(PatientItems.partition(patient)), ":profile", s(PatientItems.PROFILE)))
+                .build();
+        Optional<Patient> found = Optional.empty();
+        Map<UUID, UUID> corrections = new HashMap<>();
+        for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(request).items()) {
+            String sortKey = item.get(PatientTable.SK).s();
+            if (sortKey.equals(PatientItems.PROFILE)) {
+                found = Optional.of(PatientItems.toPatient(item));
+            } else if (sortKey.startsWith(ClinicalItems.SUPERSEDED_PREFIX)) {
+                corrections.put(ClinicalItems.supersededEntry(item), ClinicalItems.supersedingEntry(item));
+            }
+        }
+        return found.map(owner -> new HistoryOwner(owner, corrections));
+    }
+
+    @Override
+    public Page<RecordedEntry> page(ListHistoryQuery query, HistoryOwner owner) {
+        Map<UUID, UUID> supersededBy = owner.corrections();
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         QueryRequest.Builder request = partitionQuery(query.patientId(), ClinicalItems.HISTORY_PREFIX, names, values)
@@ -131,16 +157,6 @@ final class DynamoDbClinicalStore implements LoadHistory, SaveHistoryEntry, Load
         QueryPages.Result page = QueryPages.read(dynamoDb, request.build(), item -> true, query.page().size(),
                 query.page().token(), cursor(query.patientId(), ClinicalItems.LAB_PREFIX));
         return new Page<>(page.items().stream().map(ClinicalItems::toLabResult).toList(), page.nextPageToken());
-    }
-
-    /** Superseded entry -> the entry that corrects it, for the whole history of one patient (corrections are few). */
-    private Map<UUID, UUID> supersessions(PatientId patient) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        QueryRequest request = partitionQuery(patient, ClinicalItems.SUPERSEDED_PREFIX, names, values)
-                .expressionAttributeNames(names).expressionAttributeValues(values).build();
-        return dynamoDb.queryPaginator(request).items().stream()
-                .collect(Collectors.toMap(ClinicalItems::supersededEntry, ClinicalItems::supersedingEntry));
     }
 
     /** The items of one patient whose sort key starts with {@code prefix}; names and values open for filters. */

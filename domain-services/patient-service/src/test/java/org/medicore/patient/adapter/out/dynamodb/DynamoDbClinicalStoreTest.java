@@ -5,12 +5,14 @@ import org.medicore.patient.RealComponentsTest;
 import org.medicore.patient.application.port.in.ListHistoryQuery;
 import org.medicore.patient.application.port.in.PageRequest;
 import org.medicore.patient.application.port.out.AppendOutcome;
+import org.medicore.patient.application.port.out.HistoryOwner;
 import org.medicore.patient.application.port.out.LabResultSaveOutcome;
 import org.medicore.patient.domain.Actor;
 import org.medicore.patient.domain.ClinicalDetail;
 import org.medicore.patient.domain.HistoryEntry;
 import org.medicore.patient.domain.LabResult;
 import org.medicore.patient.domain.PartialDate;
+import org.medicore.patient.domain.Patient;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.RecordedEntry;
 import org.medicore.patient.domain.Role;
@@ -19,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.medicore.patient.ClinicalFixtures.aMeasurement;
 import static org.medicore.patient.ClinicalFixtures.aNote;
 import static org.medicore.patient.ClinicalFixtures.anAllergy;
+import static org.medicore.patient.PatientFixtures.aPatient;
 
 /** The clinical items against DynamoDB Local: the conditions that keep history append-only and attachments idempotent. */
 class DynamoDbClinicalStoreTest extends RealComponentsTest {
@@ -35,10 +39,12 @@ class DynamoDbClinicalStoreTest extends RealComponentsTest {
 
     @Autowired
     private DynamoDbClinicalStore store;
+    @Autowired
+    private DynamoDbPatientStore patients;
 
     @Test
     void of_two_racing_corrections_of_one_entry_only_the_first_is_stored() {
-        PatientId patient = PatientId.random();
+        PatientId patient = registered();
         Instant now = Instant.now();
         HistoryEntry allergy = HistoryEntry.original(patient, anAllergy(), DOCTOR, now);
         store.append(allergy);
@@ -51,8 +57,35 @@ class DynamoDbClinicalStoreTest extends RealComponentsTest {
 
         assertThat(store.findEntry(second.id())).isEmpty();
         assertThat(store.findEntry(allergy.id())).contains(new RecordedEntry(allergy, Optional.of(first.id())));
-        assertThat(store.page(new ListHistoryQuery(patient, Set.of(), true, false, new PageRequest(0, ""))).items())
+        HistoryOwner owner = store.owner(patient).orElseThrow();
+        assertThat(owner.corrections()).containsExactly(Map.entry(allergy.id(), first.id()));
+        assertThat(store.page(new ListHistoryQuery(patient, Set.of(), true, false, new PageRequest(0, "")), owner).items())
                 .extracting(r -> r.entry().id()).containsExactly(allergy.id(), first.id());
+    }
+
+    @Test
+    void the_owner_of_a_history_is_read_with_its_corrections_and_nothing_else_of_the_partition() {
+        PatientId patient = registered();
+        Instant now = Instant.now();
+        HistoryEntry note = HistoryEntry.original(patient, aNote("before"), DOCTOR, now);
+        store.append(note);
+        HistoryEntry correction = accepted(HistoryEntry.correct(store.findEntry(note.id()).orElseThrow(), patient,
+                aNote("after"), DOCTOR, now.plusMillis(1)));
+        store.append(correction);
+        store.save(UUID.randomUUID().toString(), LabResult.attach(patient, aMeasurement().measurement(), now));
+
+        HistoryOwner owner = store.owner(patient).orElseThrow();
+
+        assertThat(owner.patient()).isEqualTo(patients.load(patient).orElseThrow());
+        assertThat(owner.corrections()).containsExactly(Map.entry(note.id(), correction.id()));
+        assertThat(store.owner(PatientId.random())).isEmpty();
+    }
+
+    private PatientId registered() {
+        Patient.Registration registration = Patient.register(PatientId.random(),
+                aPatient().named("History", uniqueFamilyName("Owner")).demographics(), Optional.empty(), "", Instant.now());
+        patients.insert(registration.patient(), registration.event());
+        return registration.patient().id();
     }
 
     @Test
