@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { DESKTOP, PHONE, firstScreen, launchChromium, signIn } from './browser.mjs';
 
 // The portal's CSP allows scripts from the portal only, so axe cannot come in as a script tag
 // (page.addScriptTag inlines it); evaluated through the DevTools protocol, which no CSP governs.
@@ -89,30 +89,16 @@ async function shoot(page, name) {
 let axeChecked = 0;
 const axeFound = [];
 
-async function signIn(page, username, password) {
-  await page.goto(PORTAL);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await page.locator('#kc-login').click();
-  await page.getByRole('button', { name: /^Sign out/ }).waitFor();
-}
 
 // Only this run's screenshots, so an old failure's never passes for this one's.
 rmSync(SCREENSHOTS, { recursive: true, force: true });
 mkdirSync(SCREENSHOTS, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const desktop = { viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-GB' };
+const browser = await launchChromium();
+const admin = await (await browser.newContext(DESKTOP)).newPage();
+const doctor = await (await browser.newContext(DESKTOP)).newPage();
 // The patient uses a phone: the portal must work on a phone-sized screen.
-const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, timezoneId: 'Europe/Berlin', locale: 'en-GB' };
-const admin = await (await browser.newContext(desktop)).newPage();
-const doctor = await (await browser.newContext(desktop)).newPage();
-const patient = await (await browser.newContext(phone)).newPage();
-const billing = await (await browser.newContext(desktop)).newPage();
+const patient = await (await browser.newContext(PHONE)).newPage();
+const billing = await (await browser.newContext(DESKTOP)).newPage();
 const pages = { admin, doctor, patient, billing };
 // What the browser saw go wrong goes into the story, so a failure can be read without a rerun.
 for (const [who, page] of Object.entries(pages)) {
@@ -145,60 +131,15 @@ const bookingsShown = async () => {
   return (await figure.count()) ? Number(await figure.textContent()) : 0;
 };
 
-/**
- * The first screen as a newcomer gets it, with an empty cache: when it painted, when it was
- * complete, and how many bytes of script it cost. Reported, never asserted (timings belong to
- * a benchmark, not a pass or fail). The phone's load runs under Lighthouse's mobile throttling
- * (150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up, a CPU four times slower), since a loopback
- * connection would hide what the bytes cost.
- */
-async function firstScreen(options, throttled) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  if (throttled) {
-    const devtools = await context.newCDPSession(page);
-    await devtools.send('Network.enable');
-    await devtools.send('Network.emulateNetworkConditions', {
-      offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
-    });
-    await devtools.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  }
-  await page.goto(PORTAL, { waitUntil: 'load' });
-  await page.getByRole('heading', { name: 'Welcome to MediCore' }).waitFor();
-  const figures = await page.evaluate(async () => {
-    const navigation = performance.getEntriesByType('navigation')[0];
-    const paint = Object.fromEntries(performance.getEntriesByType('paint').map((entry) => [entry.name, entry.startTime]));
-    const largest = await Promise.race([
-      new Promise((resolve) => new PerformanceObserver((list) => resolve(list.getEntries().at(-1).startTime))
-        .observe({ type: 'largest-contentful-paint', buffered: true })),
-      new Promise((resolve) => setTimeout(() => resolve(null), 2000)),
-    ]);
-    const resources = performance.getEntriesByType('resource');
-    const scripts = resources.filter((entry) => entry.initiatorType === 'script' || entry.name.endsWith('.js'));
-    const sum = (entries, field) => entries.reduce((total, entry) => total + entry[field], 0);
-    return {
-      firstContentfulPaintMs: Math.round(paint['first-contentful-paint'] ?? NaN),
-      largestContentfulPaintMs: largest === null ? null : Math.round(largest),
-      domContentLoadedMs: Math.round(navigation.domContentLoadedEventEnd),
-      loadMs: Math.round(navigation.loadEventEnd),
-      scriptKiBTransferred: Math.round(sum(scripts, 'transferSize') / 1024),
-      scriptKiBUncompressed: Math.round(sum(scripts, 'decodedBodySize') / 1024),
-      allKiBTransferred: Math.round((sum(resources, 'transferSize') + navigation.transferSize) / 1024),
-    };
-  });
-  await context.close();
-  return figures;
-}
-
 const firstScreens = {};
 await step('a newcomer\'s first screen is measured at both widths', pages, async () => {
-  firstScreens.desktop = await firstScreen(desktop, false);
-  firstScreens.phoneThrottled = await firstScreen(phone, true);
+  firstScreens.desktop = await firstScreen(browser, PORTAL, DESKTOP, false);
+  firstScreens.phoneThrottled = await firstScreen(browser, PORTAL, PHONE, true);
   for (const [where, figures] of Object.entries(firstScreens)) console.log(`  first screen (${where}): ${JSON.stringify(figures)}`);
 });
 
 await step('the admin opens the live dashboard', pages, async () => {
-  await signIn(admin, 'admin', 'admin-password');
+  await signIn(admin, PORTAL, 'admin', 'admin-password');
   await admin.getByRole('heading', { name: 'Dashboard' }).waitFor();
   await admin.getByTestId('bookings-last-hour').or(admin.getByText('No bookings yet')).waitFor();
   bookingsBefore = await bookingsShown();
@@ -206,7 +147,7 @@ await step('the admin opens the live dashboard', pages, async () => {
 });
 
 await step("the doctor opens today's schedule", pages, async () => {
-  await signIn(doctor, 'doctor', 'doctor-password');
+  await signIn(doctor, PORTAL, 'doctor', 'doctor-password');
   await doctor.getByRole('heading', { name: "Today's schedule" }).waitFor();
   await doctor.getByText('Updates live.').waitFor();
   await shoot(doctor, '02-doctor-schedule-before');
@@ -412,7 +353,7 @@ await step("the doctor adds to the patient's history in their chart", pages, asy
 });
 
 await step('billing sees the invoice on the worklist of every patient', pages, async () => {
-  await signIn(billing, 'billing', 'billing-password');
+  await signIn(billing, PORTAL, 'billing', 'billing-password');
   const deadline = Date.now() + LIVE;
   for (;;) {
     try {

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 public final class BenchMain {
 
     static final List<String> SCENARIOS = List.of("pgbench", "grpc-booking", "bff-booking", "doctor-read-grpc",
-            "doctor-read-bff", "patient-day", "lab-upload", "push", "analytics");
+            "doctor-read-bff", "patient-day", "lab-upload", "completion", "browser", "push", "analytics");
 
     static final String BOOKING_OVER_GRPC = "booking over gRPC";
     static final String BOOKING_THROUGH_BFF = "booking through the BFF";
@@ -38,6 +38,8 @@ public final class BenchMain {
     static final String DOCTOR_READ_BFF = "doctor's read through the BFF";
     static final String PATIENT_DAY = "a patient's visit (token, me, slots, book, list)";
     static final String LAB_UPLOAD = "lab report upload, until processed";
+    static final String COMPLETION_INVOICE = "visit completed -> invoice issued";
+    static final String BROWSER_BOOKING = "patient's booking in Chromium (phone)";
     static final String APPOINTMENT_PUSH = "booking -> appointmentChanged push";
     static final String ANALYTICS_PUSH = "booking -> analytics window push";
     static final String ANALYTICS_AFTER_BURST = "analytics window push after a burst";
@@ -81,6 +83,11 @@ public final class BenchMain {
         try (Clinic clinic = new Clinic(target, tokens)) {
             GraphQl graphQl = new GraphQl(target, tokens);
             ClosedLoad load = new ClosedLoad(options.warmUp(), options.duration(), options.maxOperations(), cpu, options.settle());
+            // Booked first, because the visits have to begin before they can be completed.
+            Optional<CompletionToInvoice> completions = options.scenarios().contains("completion")
+                    ? Optional.of(CompletionToInvoice.book(target, clinic, cpu, (int) Math.min(options.maxOperations(),
+                            Math.round(options.completionRate() * options.duration().toSeconds()))))
+                    : Optional.empty();
             for (int clients : options.clients()) {
                 if (options.scenarios().contains("grpc-booking")) {
                     report.add(load.run(BOOKING_OVER_GRPC, clients, client -> clinic.appointments("admin")
@@ -106,6 +113,14 @@ public final class BenchMain {
                     LabUpload upload = new LabUpload(target, tokens, graphQl);
                     report.add(load.run(LAB_UPLOAD, clients, upload::upload));
                 }
+            }
+            if (completions.isPresent()) {
+                load.settle("completion");
+                report.add(completions.get().run(options.completionRate(), Duration.ofSeconds(30)));
+            }
+            if (options.scenarios().contains("browser")) {
+                load.settle("browser");
+                report.add(new BrowserVisit(target.portal(), cpu).run(options.smoke() ? 2 : 5, report));
             }
             if (options.scenarios().contains("push")) {
                 load.settle("push");
@@ -143,7 +158,8 @@ public final class BenchMain {
 
     /** The command line; see bench/README.md. */
     public record Options(Target target, Set<String> scenarios, List<Integer> clients, Duration warmUp, Duration duration,
-                          long maxOperations, double pushRate, int burst, Duration settle, boolean smoke, Path out) {
+                          long maxOperations, double pushRate, double completionRate, int burst, Duration settle, boolean smoke,
+                          Path out) {
 
         public static Options parse(String... args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -159,8 +175,10 @@ public final class BenchMain {
             Target target = new Target(given.getOrDefault("patient", local.patient()),
                     given.getOrDefault("appointment", local.appointment()), given.getOrDefault("billing", local.billing()),
                     given.getOrDefault("bff", local.bffGraphQl()), given.getOrDefault("keycloak-issuer", local.keycloakIssuer()),
-                    given.getOrDefault("token-client", local.tokenClient()), given.getOrDefault("postgres-url", local.postgresUrl()));
-            for (String key : List.of("patient", "appointment", "billing", "bff", "keycloak-issuer", "token-client", "postgres-url")) {
+                    given.getOrDefault("token-client", local.tokenClient()), given.getOrDefault("postgres-url", local.postgresUrl()),
+                    given.getOrDefault("kafka", local.kafka()), given.getOrDefault("portal", local.portal()));
+            for (String key : List.of("patient", "appointment", "billing", "bff", "keycloak-issuer", "token-client", "postgres-url",
+                    "kafka", "portal")) {
                 given.remove(key);
             }
             Set<String> scenarios = Set.copyOf(List.of(given.getOrDefault("scenarios", String.join(",", SCENARIOS)).split(",")));
@@ -176,11 +194,12 @@ public final class BenchMain {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", smoke ? "2" : "20"))),
                     Long.parseLong(given.getOrDefault("max-operations", smoke ? "20" : String.valueOf(Long.MAX_VALUE))),
                     Double.parseDouble(given.getOrDefault("push-rate", smoke ? "5" : "50")),
+                    Double.parseDouble(given.getOrDefault("completion-rate", smoke ? "5" : "10")),
                     Integer.parseInt(given.getOrDefault("burst", smoke ? "20" : "20000")),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("settle", smoke ? "0" : "120"))),
                     smoke, Path.of(given.getOrDefault("out", "bench/target/bench-results.json")));
-            for (String known : List.of("scenarios", "clients", "warmup", "duration", "max-operations", "push-rate", "burst", "settle",
-                    "out")) {
+            for (String known : List.of("scenarios", "clients", "warmup", "duration", "max-operations", "push-rate", "completion-rate",
+                    "burst", "settle", "out")) {
                 given.remove(known);
             }
             if (!given.isEmpty()) {

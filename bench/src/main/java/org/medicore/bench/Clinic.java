@@ -25,7 +25,10 @@ import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -41,6 +44,7 @@ final class Clinic implements AutoCloseable {
 
     static final int SLOT_MINUTES = 10;
     static final int SLOTS_PER_DAY = 143;
+    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
     final ManagedChannel patientChannel;
     final ManagedChannel appointmentChannel;
@@ -74,20 +78,25 @@ final class Clinic implements AutoCloseable {
 
     /** A practitioner of this run who works around the clock, for a scenario that needs one of its own. */
     String newPractitioner(String family) {
+        return newPractitioner(family, ZoneOffset.UTC, SLOT_MINUTES, LocalTime.MIDNIGHT, LocalTime.of(23, 50));
+    }
+
+    /** A practitioner of this run who works every day from {@code from} to {@code to} in {@code zone}. */
+    String newPractitioner(String family, ZoneId zone, int slotMinutes, LocalTime from, LocalTime to) {
         var appointments = appointments("admin");
         String id = appointments.createPractitioner(CreatePractitionerRequest.newBuilder()
                 .setName(PersonName.newBuilder().setGiven("Bench").setFamily(family))
-                .setSpecialty("Benchmarking").setDepartment("Benchmarking").setClinicId("main").setTimeZone("UTC")
+                .setSpecialty("Benchmarking").setDepartment("Benchmarking").setClinicId("main").setTimeZone(zone.getId())
                 .build()).getPractitioner().getId();
         // Working hours name a slot length for every kind of visit; the bench books lab visits only.
         SetWorkingHoursRequest.Builder hours = SetWorkingHoursRequest.newBuilder().setPractitionerId(id);
         for (AppointmentType type : List.of(AppointmentType.CONSULTATION, AppointmentType.FOLLOW_UP, AppointmentType.LAB_VISIT)) {
-            hours.addSlotLengths(SlotLength.newBuilder().setAppointmentType(type).setMinutes(SLOT_MINUTES));
+            hours.addSlotLengths(SlotLength.newBuilder().setAppointmentType(type).setMinutes(slotMinutes));
         }
         for (DayOfWeek day : DayOfWeek.values()) {
             if (day != DayOfWeek.DAY_OF_WEEK_UNSPECIFIED && day != DayOfWeek.UNRECOGNIZED) {
                 hours.addDays(DaySchedule.newBuilder().setDayOfWeek(day)
-                        .addIntervals(LocalTimeInterval.newBuilder().setStart("00:00").setEnd("23:50")));
+                        .addIntervals(LocalTimeInterval.newBuilder().setStart(HOURS.format(from)).setEnd(HOURS.format(to))));
             }
         }
         appointments.setWorkingHours(hours.build());
@@ -125,7 +134,7 @@ final class Clinic implements AutoCloseable {
                 .withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
-    private String register(String family) {
+    String register(String family) {
         return patients("admin").registerPatient(registration(family)).getPatient().getId();
     }
 

@@ -1,5 +1,6 @@
 package org.medicore.bench;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,6 +24,8 @@ public final class Report {
     private final List<Measured> scenarios = new ArrayList<>();
     private Optional<Double> pgbenchTps = Optional.empty();
     private Optional<Double> bookingSqlTps = Optional.empty();
+    private Optional<JsonNode> firstScreens = Optional.empty();
+    private Optional<Long> signInMs = Optional.empty();
 
     Report(BenchMain.Options options, Instant started) {
         this.options = options;
@@ -32,6 +35,12 @@ public final class Report {
     void baselines(Optional<Double> tpcB, Optional<Double> bookingSql) {
         pgbenchTps = tpcB;
         bookingSqlTps = bookingSql;
+    }
+
+    /** What the browser scenario measured beside its bookings. */
+    void browser(JsonNode screens, long signIn) {
+        firstScreens = Optional.of(screens);
+        signInMs = Optional.of(signIn);
     }
 
     void add(Measured measured) {
@@ -84,6 +93,12 @@ public final class Report {
         for (Targets.Verdict verdict : new Targets(this).verdicts()) {
             out.printf("  %-4s %-78s %s%n", verdict.met() ? "met" : "NOT", verdict.target(), verdict.measured());
         }
+        firstScreens.ifPresent(screens -> {
+            out.println();
+            out.println("In Chromium (" + BenchMain.BROWSER_BOOKING + " above):");
+            screens.properties().forEach(screen -> out.printf("  first screen, %s: %s%n", screen.getKey(), screen.getValue()));
+            signInMs.ifPresent(ms -> out.printf("  the demo patient's sign-in, from \"Sign in\" to the signed-in page: %d ms%n", ms));
+        });
         out.println();
         out.println("CPU ms per operation, per process:");
         for (Measured m : scenarios) {
@@ -121,6 +136,8 @@ public final class Report {
                 node.put("firstFailure", m.firstFailure());
             }
         }
+        firstScreens.ifPresent(screens -> root.putObject("browser").put("signInMs", signInMs.orElseThrow())
+                .set("firstScreens", screens));
         ArrayNode targets = root.putArray("targets");
         for (Targets.Verdict verdict : new Targets(this).verdicts()) {
             targets.addObject().put("target", verdict.target()).put("measured", verdict.measured()).put("met", verdict.met());

@@ -1,6 +1,8 @@
 package org.medicore.bench;
 
 import org.junit.jupiter.api.Test;
+import org.medicore.localstack.FreePorts;
+import org.medicore.localstack.PortalServer;
 import org.medicore.localstack.PostgresServer;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.TestSystem;
@@ -21,25 +23,33 @@ class BenchSmokeTest {
     @Test
     void every_scenario_runs_against_the_whole_system_without_a_failure() throws Exception {
         TestSystem system = TestSystem.get().withDemoData();
-        String bff = system.bff("http://127.0.0.1:4173");
+        int portalPort = FreePorts.free();
+        String origin = "http://127.0.0.1:" + portalPort;
+        system.keycloak().allowPortalAt(origin);
+        String bff = system.bff(origin);
         String postgresPort = TestStack.postgres().jdbcUrl("postgres").replaceAll(".*:(\\d+)/.*", "$1");
         Path out = Files.createTempDirectory("bench").resolve("results.json");
         List<String> args = new ArrayList<>(List.of("--smoke",
                 "--patient=" + system.patientTarget(), "--appointment=" + system.appointmentTarget(),
                 "--billing=" + system.billingTarget(), "--bff=" + bff, "--keycloak-issuer=" + system.keycloak().issuer(),
                 "--postgres-url=postgresql://" + PostgresServer.USER + ":" + PostgresServer.PASSWORD + "@127.0.0.1:" + postgresPort,
-                "--out=" + out));
+                "--kafka=" + TestStack.kafka().bootstrapServers(), "--out=" + out));
 
-        Report report = BenchMain.run(BenchMain.Options.parse(args.toArray(String[]::new)));
+        Report report;
+        try (PortalServer portal = PortalServer.start(Path.of("..", "web-portal", "dist").toAbsolutePath().normalize(), portalPort,
+                bff, system.keycloak().baseUrl(), system.objectStoreEndpoint(), "Europe/Berlin")) {
+            args.add("--portal=" + portal.url());
+            report = BenchMain.run(BenchMain.Options.parse(args.toArray(String[]::new)));
+        }
         report.writeJson(out);
 
-        assertThat(report.scenarios()).extracting(Measured::scenario).hasSize(9);
+        assertThat(report.scenarios()).extracting(Measured::scenario).hasSize(11);
         assertThat(report.scenarios()).allSatisfy(scenario -> {
             assertThat(scenario.operations()).as(scenario.scenario()).isPositive();
             assertThat(scenario.failures()).as(scenario.scenario() + ": " + scenario.firstFailure()).isZero();
         });
         assertThat(report.pgbenchTps()).as("pgbench TPC-B (Debian's postgresql-client)").isPresent();
         assertThat(report.bookingSqlTps()).as("pgbench running one booking's SQL").isPresent();
-        assertThat(Files.readString(out)).contains("\"scenarios\"", "p99Ms", "cpuMsPerOperation", "\"targets\"");
+        assertThat(Files.readString(out)).contains("\"scenarios\"", "p99Ms", "cpuMsPerOperation", "\"targets\"", "firstScreens");
     }
 }
