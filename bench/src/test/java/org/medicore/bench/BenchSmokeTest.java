@@ -36,6 +36,8 @@ class BenchSmokeTest {
                 "--kafka=" + TestStack.kafka().bootstrapServers(), "--out=" + out));
 
         Report report;
+        // The built portal, as the reactor leaves it before this module (web-portal is declared
+        // before bench; not a dependency, so bench/run's compile does not rebuild what a stack serves).
         try (PortalServer portal = PortalServer.start(Path.of("..", "web-portal", "dist").toAbsolutePath().normalize(), portalPort,
                 bff, system.keycloak().baseUrl(), system.objectStoreEndpoint(), "Europe/Berlin")) {
             args.add("--portal=" + portal.url());
