@@ -15,10 +15,12 @@ import org.medicore.notification.application.port.out.SendOnChannel;
 import org.medicore.support.port.Transactions;
 import org.medicore.notification.application.service.DeliveryService;
 import org.medicore.notification.application.service.EventIntakeService;
+import org.medicore.notification.application.service.MessagePreferencesService;
 import org.medicore.notification.application.service.SentMessagesService;
 import org.medicore.notification.domain.NotificationPlanner;
 import org.medicore.notification.domain.ReminderSchedule;
 import org.medicore.notification.domain.RetryPolicy;
+import org.medicore.notification.domain.UnsubscribeTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -64,6 +66,26 @@ public class NotificationServiceConfiguration {
         return new DeliveryService(transactions, store, recipients, composer, channels,
                 new RetryPolicy(delivery.maxAttempts(), delivery.firstRetryDelay(), delivery.maxRetryDelay()),
                 delivery.batchSize(), properties.clinic().zone(), clock);
+    }
+
+    /** Signs and reads unsubscribe links; the service does not start without a secret of at least 32 bytes. */
+    @Bean
+    UnsubscribeTokens unsubscribeTokens(NotificationProperties properties) {
+        NotificationProperties.Unsubscribe unsubscribe = properties.unsubscribe();
+        if (unsubscribe == null || unsubscribe.secret() == null || unsubscribe.secret().isBlank()) {
+            throw new IllegalStateException("medicore.notification.unsubscribe.secret is not set: the unsubscribe links"
+                    + " of messages are signed with it (at least " + UnsubscribeTokens.MIN_SECRET_BYTES + " bytes)");
+        }
+        return new UnsubscribeTokens(unsubscribe.secret(), unsubscribe.validity());
+    }
+
+    @Bean
+    MessagePreferencesService messagePreferences(Transactions transactions, LoadRecipients recipients,
+                                                 SaveRecipients savedRecipients, ScheduleNotifications notifications,
+                                                 UnsubscribeTokens tokens, NotificationProperties properties,
+                                                 Clock clock) {
+        return new MessagePreferencesService(transactions, recipients, savedRecipients, notifications, tokens,
+                properties.clinic().zone(), clock);
     }
 
     @Bean
