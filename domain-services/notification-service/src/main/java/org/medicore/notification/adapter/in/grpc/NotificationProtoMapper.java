@@ -62,7 +62,7 @@ final class NotificationProtoMapper {
             org.medicore.notification.domain.ChannelConsent consent = recipient.consentOn(channel);
             ChannelConsent.Builder entry = ChannelConsent.newBuilder()
                     .setChannel(NotificationChannel.valueOf(channel.name()))
-                    .setState(ConsentState.valueOf(consent.state().name()));
+                    .setState(ConsentState.valueOf("CONSENT_" + consent.state().name()));
             consent.changedAt().ifPresent(at -> entry.setChangedAt(timestamp(at)));
             consent.source().ifPresent(source -> entry.setSource(ConsentSource.valueOf(source.name())));
             proto.addConsents(entry);

@@ -126,18 +126,20 @@ class SentMessagesEndpointTest extends RunningNotificationService {
     }
 
     @Test
-    void a_message_that_failed_for_good_says_why() {
+    void a_message_not_sent_for_want_of_consent_says_why() {
         UUID stranger = UUID.randomUUID();
         events.send(booked(UUID.randomUUID(), stranger, berlin("2026-12-09T11:00")));
         await().atMost(Duration.ofSeconds(30)).until(() -> db.fetchCount(NOTIFICATION,
-                NOTIFICATION.PATIENT_ID.eq(stranger).and(NOTIFICATION.STATUS.eq("FAILED"))) == 1);
+                NOTIFICATION.PATIENT_ID.eq(stranger).and(NOTIFICATION.KIND.eq("BOOKING_CONFIRMED"))
+                        .and(NOTIFICATION.STATUS.eq("WITHDRAWN"))) == 1);
 
-        Notification failed = only(as("admin-" + UUID.randomUUID(), "ADMIN")
+        Notification withdrawn = only(as("admin-" + UUID.randomUUID(), "ADMIN")
                 .listNotifications(request(stranger, 0, "")).getNotificationsList(), NotificationKind.BOOKING_CONFIRMED);
 
-        assertThat(failed.getStatus()).isEqualTo(NotificationStatus.FAILED);
-        assertThat(failed.getReason()).isEqualTo("no EMAIL address for the patient");
-        assertThat(failed.getRecipient()).isEmpty();
+        assertThat(withdrawn.getStatus()).isEqualTo(NotificationStatus.WITHDRAWN);
+        assertThat(withdrawn.getReason()).isEqualTo("no consent to EMAIL messages");
+        assertThat(withdrawn.getRecipient()).isEmpty();
+        assertThat(withdrawn.getAttempts()).isZero();
     }
 
     @Test
