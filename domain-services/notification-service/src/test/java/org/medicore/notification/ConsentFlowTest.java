@@ -17,10 +17,10 @@ import org.medicore.contracts.notification.v1.MessagePreferences;
 import org.medicore.contracts.notification.v1.NotificationChannel;
 import org.medicore.contracts.notification.v1.NotificationServiceGrpc;
 import org.medicore.contracts.notification.v1.UpdateMessagePreferencesRequest;
+import org.medicore.notification.application.port.out.IssueUnsubscribeTokens;
 import org.medicore.localstack.TestTokens;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.Language;
-import org.medicore.notification.domain.UnsubscribeTokens;
 import org.medicore.notification.support.Correspondence;
 import org.medicore.notification.support.EventStream;
 import org.medicore.notification.support.Inbox;
@@ -81,6 +81,10 @@ class ConsentFlowTest extends RunningNotificationService {
 
     @Autowired
     PatientRecords records;
+
+    /** The service's own signer: links as its mails carry them, issued at any time the test likes. */
+    @Autowired
+    IssueUnsubscribeTokens tokens;
 
     private ManagedChannel channel;
 
@@ -184,8 +188,7 @@ class ConsentFlowTest extends RunningNotificationService {
     @Test
     void a_mail_programs_one_click_unsubscribe_withdraws_the_consent() throws Exception {
         UUID patient = new Correspondence(events, records, db).aRegisteredPatient("one-click");
-        String token = new UnsubscribeTokens(UNSUBSCRIBE_SECRET, Duration.ofDays(90))
-                .issue(patient, Channel.EMAIL, clock.instant());
+        String token = tokens.issue(patient, Channel.EMAIL, clock.instant());
 
         // RFC 8058: the link of List-Unsubscribe, POSTed with this body
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(page() + "?token=" + token))
@@ -203,15 +206,14 @@ class ConsentFlowTest extends RunningNotificationService {
         records.record(patient, "staying-" + patient + "@example.org", "+4930555300", Language.GERMAN);
         events.send(registered(patient));
         await().atMost(PATIENCE).until(() -> db.fetchExists(RECIPIENT, RECIPIENT.PATIENT_ID.eq(patient)));
-        UnsubscribeTokens ours = new UnsubscribeTokens(UNSUBSCRIBE_SECRET, Duration.ofDays(90));
-        String good = ours.issue(patient, Channel.EMAIL, clock.instant());
+        String good = tokens.issue(patient, Channel.EMAIL, clock.instant());
 
-        HttpResponse<String> expired = postForm(ours.issue(patient, Channel.EMAIL, clock.instant().minus(Duration.ofDays(91))));
+        HttpResponse<String> expired = postForm(tokens.issue(patient, Channel.EMAIL, clock.instant().minus(Duration.ofDays(91))));
         assertThat(expired.statusCode()).isEqualTo(410);
         assertThat(expired.body()).contains("lang=\"de\"").contains("Dieser Link ist abgelaufen");
 
-        String forged = new UnsubscribeTokens("somebody else's secret, long enough too", Duration.ofDays(90))
-                .issue(patient, Channel.EMAIL, clock.instant());
+        // the same patient and channel under a signature of someone else's making
+        String forged = good.substring(0, 36) + "forgedforgedforgedfo";
         char last = good.charAt(good.length() - 1);
         String changed = good.substring(0, good.length() - 1) + (last == 'A' ? 'B' : 'A');
         for (String refused : List.of(forged, changed, good.substring(0, 40), good + "A", "", "\u0000\u0001" + good,

@@ -9,6 +9,7 @@ import org.medicore.notification.application.port.out.LoadPatientContacts;
 import org.medicore.notification.application.port.out.LoadRecipients;
 import org.medicore.notification.application.port.out.LoadSentMessages;
 import org.medicore.notification.application.port.out.SaveRecipients;
+import org.medicore.notification.application.port.out.ReadUnsubscribeTokens;
 import org.medicore.notification.application.port.out.RecordProcessedEvents;
 import org.medicore.notification.application.port.out.ScheduleNotifications;
 import org.medicore.notification.application.port.out.SendOnChannel;
@@ -20,7 +21,6 @@ import org.medicore.notification.application.service.SentMessagesService;
 import org.medicore.notification.domain.NotificationPlanner;
 import org.medicore.notification.domain.ReminderSchedule;
 import org.medicore.notification.domain.RetryPolicy;
-import org.medicore.notification.domain.UnsubscribeTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -68,21 +68,10 @@ public class NotificationServiceConfiguration {
                 delivery.batchSize(), properties.clinic().zone(), clock);
     }
 
-    /** Signs and reads unsubscribe links; the service does not start without a secret of at least 32 bytes. */
-    @Bean
-    UnsubscribeTokens unsubscribeTokens(NotificationProperties properties) {
-        NotificationProperties.Unsubscribe unsubscribe = properties.unsubscribe();
-        if (unsubscribe == null || unsubscribe.secret() == null || unsubscribe.secret().isBlank()) {
-            throw new IllegalStateException("medicore.notification.unsubscribe.secret is not set: the unsubscribe links"
-                    + " of messages are signed with it (at least " + UnsubscribeTokens.MIN_SECRET_BYTES + " bytes)");
-        }
-        return new UnsubscribeTokens(unsubscribe.secret(), unsubscribe.validity());
-    }
-
     @Bean
     MessagePreferencesService messagePreferences(Transactions transactions, LoadRecipients recipients,
                                                  SaveRecipients savedRecipients, ScheduleNotifications notifications,
-                                                 UnsubscribeTokens tokens, NotificationProperties properties,
+                                                 ReadUnsubscribeTokens tokens, NotificationProperties properties,
                                                  Clock clock) {
         return new MessagePreferencesService(transactions, recipients, savedRecipients, notifications, tokens,
                 properties.clinic().zone(), clock);

@@ -40,8 +40,8 @@ import java.time.Instant;
 })
 public abstract class RunningNotificationService {
 
-    /** What the tests sign forged links with: the service's own secret, for links it would sign itself. */
-    public static final String UNSUBSCRIBE_SECRET = "the test stack's unsubscribe secret, 32+ bytes";
+    /** The secret the service signs its unsubscribe links with in the tests. */
+    private static final String UNSUBSCRIBE_SECRET = "the test stack's unsubscribe secret, 32+ bytes";
     /** The service's HTTP server (the unsubscribe page, health): a port picked before the context starts, so the links name it. */
     protected static final int HTTP_PORT = FreePorts.free();
     protected static final GreenMail MAIL = startMail();

@@ -3,6 +3,7 @@ package org.medicore.notification.application.service;
 import org.medicore.notification.application.port.in.ManageMessagePreferences;
 import org.medicore.notification.application.port.in.UnsubscribeByLink;
 import org.medicore.notification.application.port.out.LoadRecipients;
+import org.medicore.notification.application.port.out.ReadUnsubscribeTokens;
 import org.medicore.notification.application.port.out.SaveRecipients;
 import org.medicore.notification.application.port.out.ScheduleNotifications;
 import org.medicore.notification.domain.Caller;
@@ -10,7 +11,6 @@ import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.ChannelConsent;
 import org.medicore.notification.domain.PreferenceAccess;
 import org.medicore.notification.domain.Recipient;
-import org.medicore.notification.domain.UnsubscribeTokens;
 import org.medicore.support.port.Transactions;
 
 import java.time.Clock;
@@ -30,13 +30,13 @@ public final class MessagePreferencesService implements ManageMessagePreferences
     private final LoadRecipients recipients;
     private final SaveRecipients savedRecipients;
     private final ScheduleNotifications notifications;
-    private final UnsubscribeTokens tokens;
+    private final ReadUnsubscribeTokens tokens;
     private final ZoneId clinicZone;
     private final Clock clock;
 
     public MessagePreferencesService(Transactions transactions, LoadRecipients recipients,
                                      SaveRecipients savedRecipients, ScheduleNotifications notifications,
-                                     UnsubscribeTokens tokens, ZoneId clinicZone, Clock clock) {
+                                     ReadUnsubscribeTokens tokens, ZoneId clinicZone, Clock clock) {
         this.transactions = transactions;
         this.recipients = recipients;
         this.savedRecipients = savedRecipients;
@@ -86,8 +86,8 @@ public final class MessagePreferencesService implements ManageMessagePreferences
 
     @Override
     public LinkOutcome unsubscribe(String token) {
-        UnsubscribeTokens.Reading reading = tokens.read(token, clock.instant());
-        if (reading instanceof UnsubscribeTokens.Reading.Valid valid) {
+        ReadUnsubscribeTokens.Reading reading = tokens.read(token, clock.instant());
+        if (reading instanceof ReadUnsubscribeTokens.Reading.Valid valid) {
             UUID patientId = valid.token().patientId();
             Channel channel = valid.token().channel();
             transactions.inTransaction(() -> {
@@ -103,14 +103,14 @@ public final class MessagePreferencesService implements ManageMessagePreferences
         return outcome(reading);
     }
 
-    private LinkOutcome outcome(UnsubscribeTokens.Reading reading) {
+    private LinkOutcome outcome(ReadUnsubscribeTokens.Reading reading) {
         return switch (reading) {
-            case UnsubscribeTokens.Reading.Valid valid ->
+            case ReadUnsubscribeTokens.Reading.Valid valid ->
                     new LinkOutcome.Good(valid.token().channel(), recipient(valid.token().patientId()).language());
-            case UnsubscribeTokens.Reading.Expired expired ->
+            case ReadUnsubscribeTokens.Reading.Expired expired ->
                     new LinkOutcome.Expired(recipient(expired.token().patientId()).language());
-            case UnsubscribeTokens.Reading.Forged forged -> new LinkOutcome.Refused();
-            case UnsubscribeTokens.Reading.Malformed malformed -> new LinkOutcome.Refused();
+            case ReadUnsubscribeTokens.Reading.Forged forged -> new LinkOutcome.Refused();
+            case ReadUnsubscribeTokens.Reading.Malformed malformed -> new LinkOutcome.Refused();
         };
     }
 

@@ -1,7 +1,7 @@
 package org.medicore.notification.adapter.out.template;
 
 import org.medicore.notification.config.NotificationProperties;
-import org.medicore.notification.domain.UnsubscribeTokens;
+import org.medicore.notification.application.port.out.IssueUnsubscribeTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +12,7 @@ import java.time.Clock;
 public class TemplateConfiguration {
 
     @Bean
-    MustacheMessages mustacheMessages(NotificationProperties properties, UnsubscribeTokens tokens, Clock clock) {
+    MustacheMessages mustacheMessages(NotificationProperties properties, IssueUnsubscribeTokens tokens, Clock clock) {
         NotificationProperties.Payment payment = properties.payment();
         return new MustacheMessages(new MustacheMessages.Clinic(properties.clinic().name(),
                 properties.clinic().portalUrl(), properties.mail().from(), payment.accountHolder(), payment.iban(),

@@ -1,7 +1,7 @@
 package org.medicore.notification.adapter.out.template;
 
 import org.medicore.notification.domain.Channel;
-import org.medicore.notification.domain.UnsubscribeTokens;
+import org.medicore.notification.application.port.out.IssueUnsubscribeTokens;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -10,10 +10,10 @@ import java.util.UUID;
 final class UnsubscribeLinks {
 
     private final String pageUrl;
-    private final UnsubscribeTokens tokens;
+    private final IssueUnsubscribeTokens tokens;
     private final Clock clock;
 
-    UnsubscribeLinks(String pageUrl, UnsubscribeTokens tokens, Clock clock) {
+    UnsubscribeLinks(String pageUrl, IssueUnsubscribeTokens tokens, Clock clock) {
         this.pageUrl = pageUrl;
         this.tokens = tokens;
         this.clock = clock;

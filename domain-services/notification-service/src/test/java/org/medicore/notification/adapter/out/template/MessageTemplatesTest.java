@@ -2,6 +2,7 @@ package org.medicore.notification.adapter.out.template;
 
 import org.junit.jupiter.api.Test;
 import org.medicore.notification.application.port.out.ComposedMessage;
+import org.medicore.notification.application.port.out.IssueUnsubscribeTokens;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.Language;
 import org.medicore.notification.domain.MessageContent;
@@ -9,14 +10,12 @@ import org.medicore.notification.domain.Money;
 import org.medicore.notification.domain.Notification;
 import org.medicore.notification.domain.NotificationKind;
 import org.medicore.notification.domain.Recipient;
-import org.medicore.notification.domain.UnsubscribeTokens;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -54,8 +53,8 @@ class MessageTemplatesTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T07:30:00Z"), ZoneOffset.UTC);
-    private static final UnsubscribeTokens TOKENS = new UnsubscribeTokens("a secret of at least thirty-two bytes!",
-            Duration.ofDays(90));
+    /** Tokens that say what they stand for, so a test can read them back. */
+    private static final IssueUnsubscribeTokens TOKENS = (patient, channel, now) -> patient + "." + channel;
     private static final Instant START = LocalDateTime.parse("2026-12-10T09:15").atZone(BERLIN).toInstant();
     private final MustacheMessages messages = new MustacheMessages(new MustacheMessages.Clinic("MediCore Clinic",
             "http://localhost:4173", "appointments@medicore.local", "MediCore Clinic", "DE89 3704 0044 0532 0130 00",
@@ -99,7 +98,7 @@ class MessageTemplatesTest {
     }
 
     @Test
-    void every_mail_ends_with_an_unsubscribe_link_signed_for_its_patient_and_channel() {
+    void every_mail_ends_with_an_unsubscribe_link_for_its_patient_and_channel() {
         for (Language language : Language.values()) {
             for (NotificationKind kind : NotificationKind.values()) {
                 Notification notification = notification(kind);
@@ -109,12 +108,7 @@ class MessageTemplatesTest {
                 assertThat(link).startsWith("http://127.0.0.1:9195/unsubscribe?token=");
                 assertThat(message.text()).as("%s %s", kind, language).contains(link);
                 assertThat(message.html()).as("%s %s", kind, language).contains("href=\"" + link + "\"");
-                String token = link.substring(link.indexOf("token=") + "token=".length());
-                assertThat(TOKENS.read(token, CLOCK.instant())).isInstanceOfSatisfying(UnsubscribeTokens.Reading.Valid.class,
-                        valid -> {
-                            assertThat(valid.token().patientId()).isEqualTo(notification.patientId());
-                            assertThat(valid.token().channel()).isEqualTo(Channel.EMAIL);
-                        });
+                assertThat(link).endsWith("token=" + notification.patientId() + ".EMAIL");
             }
         }
     }

@@ -1,4 +1,9 @@
-package org.medicore.notification.domain;
+package org.medicore.notification.adapter.out.token;
+
+import org.medicore.notification.application.port.out.IssueUnsubscribeTokens;
+import org.medicore.notification.application.port.out.ReadUnsubscribeTokens;
+import org.medicore.notification.domain.Channel;
+import org.medicore.notification.domain.UnsubscribeToken;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -15,16 +20,16 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Writes and reads the token of an unsubscribe link, which works without signing in: the patient,
+ * Issues and reads the token of an unsubscribe link, which works without signing in: the patient,
  * the channel and the expiry, signed with HMAC-SHA256 under the service's secret, so nobody can
  * make one for another patient or channel, or stretch its life. 56 URL-safe characters: a version
  * byte, the patient id, the channel, the expiry (epoch seconds) and the first 16 bytes of the MAC
  * (RFC 2104 allows truncating to half the hash), short enough for an SMS.
  */
-public final class UnsubscribeTokens {
+final class HmacUnsubscribeTokens implements IssueUnsubscribeTokens, ReadUnsubscribeTokens {
 
     /** The shortest secret accepted: 256 bits, the MAC's own strength. */
-    public static final int MIN_SECRET_BYTES = 32;
+    static final int MIN_SECRET_BYTES = 32;
     static final int LENGTH = 56;
 
     private static final byte VERSION = 1;
@@ -36,7 +41,7 @@ public final class UnsubscribeTokens {
     private final SecretKeySpec key;
     private final Duration validity;
 
-    public UnsubscribeTokens(String secret, Duration validity) {
+    HmacUnsubscribeTokens(String secret, Duration validity) {
         Objects.requireNonNull(secret, "secret");
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_SECRET_BYTES) {
@@ -50,12 +55,12 @@ public final class UnsubscribeTokens {
         this.validity = validity;
     }
 
-    /** The token of a link handed out at {@code now}. */
+    @Override
     public String issue(UUID patientId, Channel channel, Instant now) {
         return write(new UnsubscribeToken(patientId, channel, now.plus(validity)));
     }
 
-    public String write(UnsubscribeToken token) {
+    String write(UnsubscribeToken token) {
         ByteBuffer payload = ByteBuffer.allocate(PAYLOAD_BYTES + MAC_BYTES)
                 .put(VERSION)
                 .putLong(token.patientId().getMostSignificantBits())
@@ -66,7 +71,7 @@ public final class UnsubscribeTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(payload.array());
     }
 
-    /** What a token presented at {@code now} says, or why it is refused. Never throws on any input. */
+    @Override
     public Reading read(String text, Instant now) {
         if (text == null || !ALPHABET.matcher(text).matches()) {
             return new Reading.Malformed();
@@ -89,26 +94,6 @@ public final class UnsubscribeTokens {
         }
         UnsubscribeToken token = new UnsubscribeToken(patientId, channel, expiresAt);
         return now.isBefore(expiresAt) ? new Reading.Valid(token) : new Reading.Expired(token);
-    }
-
-    /** What a presented token turned out to be. */
-    public sealed interface Reading {
-
-        /** Signed by this service and not expired. */
-        record Valid(UnsubscribeToken token) implements Reading {
-        }
-
-        /** Signed by this service, but its time is over: the patient is known, the link no longer works. */
-        record Expired(UnsubscribeToken token) implements Reading {
-        }
-
-        /** Well formed, but the signature is not this service's: made or changed by someone else. */
-        record Forged() implements Reading {
-        }
-
-        /** Not a token at all: cut short, lengthened, or characters a token never has. */
-        record Malformed() implements Reading {
-        }
     }
 
     private byte[] mac(byte[] payload) {

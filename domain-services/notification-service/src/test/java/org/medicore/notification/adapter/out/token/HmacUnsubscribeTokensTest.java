@@ -1,4 +1,4 @@
-package org.medicore.notification.domain;
+package org.medicore.notification.adapter.out.token;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -8,6 +8,10 @@ import net.jqwik.api.Example;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+
+import org.medicore.notification.application.port.out.ReadUnsubscribeTokens;
+import org.medicore.notification.domain.Channel;
+import org.medicore.notification.domain.UnsubscribeToken;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * made of other characters (control characters, Unicode, padding, percent escapes), is refused and
  * never throws.
  */
-class UnsubscribeTokensTest {
+class HmacUnsubscribeTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T08:00:00Z");
     private static final Duration VALIDITY = Duration.ofDays(90);
-    private final UnsubscribeTokens tokens = new UnsubscribeTokens("a secret of at least thirty-two bytes!", VALIDITY);
+    private final HmacUnsubscribeTokens tokens = new HmacUnsubscribeTokens("a secret of at least thirty-two bytes!", VALIDITY);
 
     @Property
     void a_token_this_service_signed_reads_back_as_it_was_until_it_expires(@ForAll("patients") UUID patient,
@@ -36,7 +40,7 @@ class UnsubscribeTokensTest {
 
         assertThat(token).hasSize(56).matches("[A-Za-z0-9_-]+");
         assertThat(tokens.read(token, NOW.plus(Duration.ofDays(daysLater))))
-                .isEqualTo(new UnsubscribeTokens.Reading.Valid(new UnsubscribeToken(patient, channel, NOW.plus(VALIDITY))));
+                .isEqualTo(new ReadUnsubscribeTokens.Reading.Valid(new UnsubscribeToken(patient, channel, NOW.plus(VALIDITY))));
     }
 
     @Property
@@ -46,7 +50,7 @@ class UnsubscribeTokensTest {
         String token = tokens.issue(patient, channel, NOW);
 
         assertThat(tokens.read(token, NOW.plus(VALIDITY).plusSeconds(secondsLate)))
-                .isInstanceOf(UnsubscribeTokens.Reading.Expired.class);
+                .isInstanceOf(ReadUnsubscribeTokens.Reading.Expired.class);
     }
 
     @Property
@@ -57,8 +61,8 @@ class UnsubscribeTokensTest {
         String changed = token.substring(0, position) + replacement + token.substring(position + 1);
 
         if (!changed.equals(token)) {
-            assertThat(tokens.read(changed, NOW)).isNotInstanceOf(UnsubscribeTokens.Reading.Valid.class)
-                    .isNotInstanceOf(UnsubscribeTokens.Reading.Expired.class);
+            assertThat(tokens.read(changed, NOW)).isNotInstanceOf(ReadUnsubscribeTokens.Reading.Valid.class)
+                    .isNotInstanceOf(ReadUnsubscribeTokens.Reading.Expired.class);
         }
     }
 
@@ -68,9 +72,9 @@ class UnsubscribeTokensTest {
                                                      @ForAll("tokenText") String added) {
         String token = tokens.issue(patient, channel, NOW);
 
-        assertThat(tokens.read(token.substring(0, keep), NOW)).isInstanceOf(UnsubscribeTokens.Reading.Malformed.class);
+        assertThat(tokens.read(token.substring(0, keep), NOW)).isInstanceOf(ReadUnsubscribeTokens.Reading.Malformed.class);
         if (!added.isEmpty()) {
-            assertThat(tokens.read(token + added, NOW)).isInstanceOf(UnsubscribeTokens.Reading.Malformed.class);
+            assertThat(tokens.read(token + added, NOW)).isInstanceOf(ReadUnsubscribeTokens.Reading.Malformed.class);
         }
     }
 
@@ -81,7 +85,7 @@ class UnsubscribeTokensTest {
         String token = tokens.issue(patient, channel, NOW);
         String spoiled = token.substring(0, position) + foreign + token.substring(position + 1);
 
-        assertThat(tokens.read(spoiled, NOW)).isInstanceOf(UnsubscribeTokens.Reading.Malformed.class);
+        assertThat(tokens.read(spoiled, NOW)).isInstanceOf(ReadUnsubscribeTokens.Reading.Malformed.class);
     }
 
     @Property
@@ -91,29 +95,29 @@ class UnsubscribeTokensTest {
 
     @Property
     void a_token_signed_with_another_secret_is_forged(@ForAll("patients") UUID patient, @ForAll Channel channel) {
-        UnsubscribeTokens elsewhere = new UnsubscribeTokens("another secret, just as long as ours!", VALIDITY);
+        HmacUnsubscribeTokens elsewhere = new HmacUnsubscribeTokens("another secret, just as long as ours!", VALIDITY);
 
         assertThat(tokens.read(elsewhere.issue(patient, channel, NOW), NOW))
-                .isInstanceOf(UnsubscribeTokens.Reading.Forged.class);
+                .isInstanceOf(ReadUnsubscribeTokens.Reading.Forged.class);
     }
 
     @Property
     void a_token_for_one_channel_never_reads_as_the_other(@ForAll("patients") UUID patient) {
         String email = tokens.issue(patient, Channel.EMAIL, NOW);
 
-        assertThat(tokens.read(email, NOW)).isInstanceOfSatisfying(UnsubscribeTokens.Reading.Valid.class,
+        assertThat(tokens.read(email, NOW)).isInstanceOfSatisfying(ReadUnsubscribeTokens.Reading.Valid.class,
                 valid -> assertThat(valid.token().channel()).isEqualTo(Channel.EMAIL));
     }
 
     @Example
     void nothing_and_null_are_malformed() {
-        assertThat(tokens.read("", NOW)).isInstanceOf(UnsubscribeTokens.Reading.Malformed.class);
-        assertThat(tokens.read(null, NOW)).isInstanceOf(UnsubscribeTokens.Reading.Malformed.class);
+        assertThat(tokens.read("", NOW)).isInstanceOf(ReadUnsubscribeTokens.Reading.Malformed.class);
+        assertThat(tokens.read(null, NOW)).isInstanceOf(ReadUnsubscribeTokens.Reading.Malformed.class);
     }
 
     @Example
     void a_short_secret_is_refused_at_start() {
-        assertThatThrownBy(() -> new UnsubscribeTokens("too short", VALIDITY))
+        assertThatThrownBy(() -> new HmacUnsubscribeTokens("too short", VALIDITY))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 32 bytes");
     }
 
