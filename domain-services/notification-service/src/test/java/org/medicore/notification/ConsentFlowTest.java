@@ -1,12 +1,7 @@
 package org.medicore.notification;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medicore.contracts.notification.v1.ChannelConsent;
@@ -18,7 +13,6 @@ import org.medicore.contracts.notification.v1.NotificationChannel;
 import org.medicore.contracts.notification.v1.NotificationServiceGrpc;
 import org.medicore.contracts.notification.v1.UpdateMessagePreferencesRequest;
 import org.medicore.notification.application.port.out.IssueUnsubscribeTokens;
-import org.medicore.localstack.TestTokens;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.Language;
 import org.medicore.notification.support.Correspondence;
@@ -26,9 +20,8 @@ import org.medicore.notification.support.EventStream;
 import org.medicore.notification.support.Inbox;
 import org.medicore.notification.support.MovableClock;
 import org.medicore.notification.support.PatientRecords;
-import org.medicore.notification.support.RunningNotificationService;
+import org.medicore.notification.support.CallingTheService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 
 import java.io.IOException;
 import java.net.URI;
@@ -43,7 +36,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,16 +54,13 @@ import static org.medicore.notification.support.EventStream.registered;
  * followed over HTTP as a browser or a mail program would: no mail before the patient consents, none
  * after they unsubscribed, and every message not sent visible with its reason.
  */
-class ConsentFlowTest extends RunningNotificationService {
+class ConsentFlowTest extends CallingTheService {
 
     private static final EventStream events = new EventStream();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Pattern LINK = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/unsubscribe\\?token=([A-Za-z0-9_-]+)");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @LocalGrpcServerPort
-    int grpcPort;
 
     @Autowired
     DSLContext db;
@@ -86,17 +75,9 @@ class ConsentFlowTest extends RunningNotificationService {
     @Autowired
     IssueUnsubscribeTokens tokens;
 
-    private ManagedChannel channel;
-
     @BeforeEach
-    void connect() {
-        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+    void setTheClock() {
         clock.set(berlin("2026-12-02T11:00"));
-    }
-
-    @AfterEach
-    void disconnect() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -118,7 +99,7 @@ class ConsentFlowTest extends RunningNotificationService {
 
         HttpResponse<String> asked = http.send(HttpRequest.newBuilder(URI.create(link)).GET().build(), body());
         assertThat(asked.statusCode()).isEqualTo(200);
-        assertThat(asked.body()).contains("lang=\"en\"").contains("<form method=\"post\" action=\"/unsubscribe\">")
+        assertThat(asked.body()).contains("lang=\"en\"").contains("<form method=\"post\" action=\"" + page() + "\">")
                 .contains("Unsubscribe from e-mail");
         assertThat(asked.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
         // looking is not unsubscribing: mail scanners follow links
@@ -270,11 +251,7 @@ class ConsentFlowTest extends RunningNotificationService {
     }
 
     private NotificationServiceGrpc.NotificationServiceBlockingStub asPatient(UUID patient) {
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-                "Bearer " + TestTokens.forSubject(patient.toString(), "PATIENT"));
-        return NotificationServiceGrpc.newBlockingStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        return as(patient.toString(), "PATIENT");
     }
 
     private static Instant berlin(String local) {

@@ -36,12 +36,11 @@ import java.time.Instant;
         "medicore.notification.delivery.first-retry-delay=1s",
         "spring.grpc.server.port=0",
         "spring.grpc.server.host=127.0.0.1",
-        "medicore.notification.unsubscribe.secret=" + RunningNotificationService.UNSUBSCRIBE_SECRET,
+        // what the service signs its unsubscribe links with in the tests (32 bytes at least)
+        "medicore.notification.unsubscribe.secret=the test stack's unsubscribe secret, 32+ bytes",
 })
 public abstract class RunningNotificationService {
 
-    /** The secret the service signs its unsubscribe links with in the tests. */
-    private static final String UNSUBSCRIBE_SECRET = "the test stack's unsubscribe secret, 32+ bytes";
     /** The service's HTTP server (the unsubscribe page, health): a port picked before the context starts, so the links name it. */
     protected static final int HTTP_PORT = FreePorts.free();
     protected static final GreenMail MAIL = startMail();

@@ -37,8 +37,11 @@ final class UnsubscribePage {
 
     static final String PATH = "/unsubscribe";
 
-    /** The clinic as the page names it. */
-    record Clinic(String name, String portalUrl) {
+    /**
+     * The clinic as the page names it, and the page's own address as patients reach it (its button
+     * posts there, whatever path a proxy in front adds).
+     */
+    record Clinic(String name, String portalUrl, String pageUrl) {
     }
 
     private final UnsubscribeByLink links;
@@ -70,7 +73,7 @@ final class UnsubscribePage {
         Map<String, Object> model = new HashMap<>();
         model.put("clinicName", clinic.name());
         model.put("portalUrl", clinic.portalUrl());
-        model.put("action", PATH);
+        model.put("action", clinic.pageUrl());
         return switch (outcome) {
             case LinkOutcome.Good good -> {
                 model.put(goodState, true);

@@ -12,6 +12,6 @@ public class WebConfiguration {
     @Bean
     UnsubscribePage unsubscribePage(UnsubscribeByLink links, NotificationProperties properties) {
         return new UnsubscribePage(links, new UnsubscribePage.Clinic(properties.clinic().name(),
-                properties.clinic().portalUrl()));
+                properties.clinic().portalUrl(), properties.unsubscribe().url()));
     }
 }

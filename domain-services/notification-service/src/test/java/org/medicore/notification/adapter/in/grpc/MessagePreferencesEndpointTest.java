@@ -1,17 +1,9 @@
 package org.medicore.notification.adapter.in.grpc;
 
 import com.google.protobuf.FieldMask;
-import com.google.rpc.BadRequest;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.MetadataUtils;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medicore.contracts.notification.v1.ConsentSource;
@@ -22,24 +14,20 @@ import org.medicore.contracts.notification.v1.NotificationChannel;
 import org.medicore.contracts.notification.v1.NotificationServiceGrpc;
 import org.medicore.contracts.notification.v1.QuietHours;
 import org.medicore.contracts.notification.v1.UpdateMessagePreferencesRequest;
-import org.medicore.localstack.TestTokens;
 import org.medicore.notification.support.Correspondence;
 import org.medicore.notification.support.EventStream;
 import org.medicore.notification.support.MovableClock;
 import org.medicore.notification.support.PatientRecords;
-import org.medicore.notification.support.RunningNotificationService;
+import org.medicore.notification.support.CallingTheService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 import static org.medicore.notification.adapter.out.jooq.generated.Tables.NOTIFICATION;
 import static org.medicore.notification.support.EventStream.labReportProcessed;
@@ -49,13 +37,10 @@ import static org.medicore.notification.support.EventStream.labReportProcessed;
  * change them, a field violation for each bad value, and the quiet hours the patient chose holding
  * back what can wait.
  */
-class MessagePreferencesEndpointTest extends RunningNotificationService {
+class MessagePreferencesEndpointTest extends CallingTheService {
 
     private static final EventStream events = new EventStream();
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-    @LocalGrpcServerPort
-    int port;
 
     @Autowired
     DSLContext db;
@@ -66,17 +51,9 @@ class MessagePreferencesEndpointTest extends RunningNotificationService {
     @Autowired
     PatientRecords records;
 
-    private ManagedChannel channel;
-
     @BeforeEach
-    void connect() {
-        channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    void setTheClock() {
         clock.set(LocalDateTime.parse("2026-12-02T11:00").atZone(BERLIN).toInstant());
-    }
-
-    @AfterEach
-    void disconnect() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -157,18 +134,18 @@ class MessagePreferencesEndpointTest extends RunningNotificationService {
         UUID patient = UUID.randomUUID();
         NotificationServiceGrpc.NotificationServiceBlockingStub self = as(patient.toString(), "PATIENT");
 
-        assertThat(violations(() -> self.updateMessagePreferences(UpdateMessagePreferencesRequest.newBuilder()
+        assertThat(violatedFields(() -> self.updateMessagePreferences(UpdateMessagePreferencesRequest.newBuilder()
                 .setPatientId("nope").build()))).containsExactly("patient_id", "update_mask");
-        assertThat(violations(() -> self.updateMessagePreferences(change(patient, "language").build())))
+        assertThat(violatedFields(() -> self.updateMessagePreferences(change(patient, "language").build())))
                 .containsExactly("update_mask");
-        assertThat(violations(() -> self.updateMessagePreferences(change(patient, "channels", "consented_channels",
+        assertThat(violatedFields(() -> self.updateMessagePreferences(change(patient, "channels", "consented_channels",
                 "quiet_hours").addChannels(NotificationChannel.EMAIL).addChannels(NotificationChannel.EMAIL)
                 .addConsentedChannels(NotificationChannel.NOTIFICATION_CHANNEL_UNSPECIFIED)
                 .setQuietHours(QuietHours.newBuilder().setStart("24:00").setEnd("8:00")).build())))
                 .containsExactly("channels", "consented_channels", "quiet_hours.start", "quiet_hours.end");
-        assertThat(violations(() -> self.updateMessagePreferences(change(patient, "quiet_hours").build())))
+        assertThat(violatedFields(() -> self.updateMessagePreferences(change(patient, "quiet_hours").build())))
                 .containsExactly("quiet_hours.start", "quiet_hours.end");
-        assertThat(violations(() -> self.getMessagePreferences(GetMessagePreferencesRequest.newBuilder()
+        assertThat(violatedFields(() -> self.getMessagePreferences(GetMessagePreferencesRequest.newBuilder()
                 .setPatientId("\u0000").build()))).containsExactly("patient_id");
     }
 
@@ -181,29 +158,5 @@ class MessagePreferencesEndpointTest extends RunningNotificationService {
                 .setUpdateMask(FieldMask.newBuilder().addAllPaths(java.util.List.of(paths)));
     }
 
-    private NotificationServiceGrpc.NotificationServiceBlockingStub as(String subject, String role) {
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-                "Bearer " + TestTokens.forSubject(subject, role));
-        return NotificationServiceGrpc.newBlockingStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
-    }
 
-    private static Status.Code codeOf(Runnable call) {
-        return catchThrowableOfType(StatusRuntimeException.class, call::run).getStatus().getCode();
-    }
-
-    private static java.util.List<String> violations(Runnable call) {
-        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, call::run);
-        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        return StatusProto.fromThrowable(refused).getDetailsList().stream().filter(any -> any.is(BadRequest.class))
-                .map(any -> {
-                    try {
-                        return any.unpack(BadRequest.class);
-                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).findFirst().orElseThrow().getFieldViolationsList().stream()
-                .map(BadRequest.FieldViolation::getField).toList();
-    }
 }
