@@ -53,7 +53,8 @@ class ServiceContractTest {
 
     @Test
     void the_notification_service_offers_the_record_of_what_was_sent() {
-        assertThat(rpcNames(NotificationServiceGrpc.getServiceDescriptor())).containsExactly("ListNotifications");
+        assertThat(rpcNames(NotificationServiceGrpc.getServiceDescriptor())).containsExactly("ListNotifications", "GetMessagePreferences",
+                "UpdateMessagePreferences");
     }
 
     @Test

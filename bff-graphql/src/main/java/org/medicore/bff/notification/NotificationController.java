@@ -1,23 +1,29 @@
 package org.medicore.bff.notification;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
 import org.medicore.bff.graphql.Connection;
 import org.medicore.bff.graphql.PageSize;
 import org.medicore.bff.graphql.ProtoValues;
 import org.medicore.bff.grpc.Caller;
 import org.medicore.bff.grpc.ServiceStubs;
 import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.contracts.notification.v1.GetMessagePreferencesRequest;
 import org.medicore.contracts.notification.v1.ListNotificationsRequest;
 import org.medicore.contracts.notification.v1.ListNotificationsResponse;
 import org.medicore.contracts.notification.v1.Notification;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import java.util.Map;
+
 /**
- * What was sent to a patient, from notification-service. Staff and the patient ask the same query:
- * notification-service decides what each may see, as the other services do for their lists.
+ * What was sent to a patient, and how the patient wants to be told, from notification-service. Staff
+ * and the patient ask the same queries: notification-service decides what each may see and change,
+ * as the other services do.
  */
 @Controller
 class NotificationController {
@@ -37,6 +43,21 @@ class NotificationController {
                                 .setPageToken(after == null ? "" : after)).build());
         return Connection.of(page.getNotificationsList(), after, page.getPageInfo().getNextPageToken(),
                 page.getPageInfo().getTotalSize());
+    }
+
+    @QueryMapping
+    MessagePreferenceProtos.Preferences messagePreferences(@Argument String patientId, GraphQLContext context) {
+        return MessagePreferenceProtos.preferences(services.notifications(Caller.of(context)).getMessagePreferences(
+                GetMessagePreferencesRequest.newBuilder().setPatientId(patientId).build()).getPreferences());
+    }
+
+    /** The input as sent, not bound to a record: which parts the caller left out is what the update mask needs. */
+    @MutationMapping
+    MessagePreferenceProtos.Preferences updateMessagePreferences(DataFetchingEnvironment environment,
+                                                                 GraphQLContext context) {
+        Map<String, Object> input = environment.getArgument("input");
+        return MessagePreferenceProtos.preferences(services.notifications(Caller.of(context))
+                .updateMessagePreferences(MessagePreferenceProtos.update(input)).getPreferences());
     }
 
     @SchemaMapping(typeName = "Notification", field = "recipient")

@@ -1,5 +1,6 @@
 package org.medicore.localstack;
 
+import com.google.protobuf.FieldMask;
 import com.google.type.Date;
 import com.google.type.DayOfWeek;
 import io.grpc.CallCredentials;
@@ -21,6 +22,11 @@ import org.medicore.contracts.common.v1.AppointmentType;
 import org.medicore.contracts.common.v1.ContactDetails;
 import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.contracts.common.v1.PersonName;
+import org.medicore.contracts.notification.v1.ConsentState;
+import org.medicore.contracts.notification.v1.GetMessagePreferencesRequest;
+import org.medicore.contracts.notification.v1.NotificationChannel;
+import org.medicore.contracts.notification.v1.NotificationServiceGrpc;
+import org.medicore.contracts.notification.v1.UpdateMessagePreferencesRequest;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 import org.medicore.contracts.patient.v1.RegisterPatientRequest;
@@ -34,8 +40,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The demo records that go with the realm's demo users, written through the services' own
- * gRPC APIs as the admin: the patient's record and the doctor's practitioner with working
- * hours (billing-service brings its own default fee schedule). Each is written only when missing, so a restart changes nothing.
+ * gRPC APIs as the admin: the patient's record, their consent to e-mail (as the clinic's desk
+ * records a signed form, so the demo's mails go out), and the doctor's practitioner with working
+ * hours (billing-service brings its own default fee schedule). Each is written only when missing, so a
+ * restart changes nothing, and a demo patient who unsubscribed stays unsubscribed.
  */
 final class DemoData {
 
@@ -50,9 +58,23 @@ final class DemoData {
 
     static void seed(KeycloakServer keycloak, MediCoreServices.Ports ports) {
         CallCredentials admin = bearer(keycloak.accessToken("admin"));
-        try (Channel patients = new Channel(ports.patient()); Channel appointments = new Channel(ports.appointment())) {
+        try (Channel patients = new Channel(ports.patient()); Channel appointments = new Channel(ports.appointment());
+             Channel notifications = new Channel(ports.notification())) {
             seedPatient(PatientServiceGrpc.newBlockingStub(patients.channel).withCallCredentials(admin));
+            seedConsent(NotificationServiceGrpc.newBlockingStub(notifications.channel).withCallCredentials(admin));
             seedDoctor(AppointmentServiceGrpc.newBlockingStub(appointments.channel).withCallCredentials(admin));
+        }
+    }
+
+    private static void seedConsent(NotificationServiceGrpc.NotificationServiceBlockingStub notifications) {
+        boolean neverAsked = notifications.getMessagePreferences(GetMessagePreferencesRequest.newBuilder()
+                        .setPatientId(PATIENT_SUBJECT).build()).getPreferences().getConsentsList().stream()
+                .filter(consent -> consent.getChannel() == NotificationChannel.EMAIL)
+                .allMatch(consent -> consent.getState() == ConsentState.CONSENT_NOT_GIVEN);
+        if (neverAsked) {
+            notifications.updateMessagePreferences(UpdateMessagePreferencesRequest.newBuilder()
+                    .setPatientId(PATIENT_SUBJECT).setUpdateMask(FieldMask.newBuilder().addPaths("consented_channels"))
+                    .addConsentedChannels(NotificationChannel.EMAIL).build());
         }
     }
 

@@ -105,7 +105,7 @@ public final class LocalStackLauncher {
                     started.addAll(services);
                     running.addAll(services);
                     DemoData.seed(stack.keycloak().orElseThrow(), MediCoreServices.Ports.DEFAULTS);
-                    System.out.println("MediCore local stack: demo records in place (patient Alice, Dr Gregory with weekday hours)");
+                    System.out.println("MediCore local stack: demo records in place (patient Alice, who agreed to e-mail; Dr Gregory with weekday hours)");
                     PortalServer portal = PortalServer.start(Path.of("web-portal", "dist").toAbsolutePath(), PORTAL_PORT,
                             "http://127.0.0.1:" + MediCoreServices.Ports.DEFAULTS.bff() + "/graphql", stack.keycloak().orElseThrow().baseUrl(),
                             stack.objectStore().endpoint(), DemoData.CLINIC_TIME_ZONE);

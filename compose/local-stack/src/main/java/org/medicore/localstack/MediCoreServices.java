@@ -187,12 +187,15 @@ final class MediCoreServices {
      * Launches the notification service on {@code ports.notification()} (ListNotifications): it reads the
      * event topics, asks patient-service on {@code ports} for a new patient's contact details, keeps its
      * state in database {@code notifications}, sends mail to {@code mail} and writes SMS to
-     * {@code sms/outbox.txt} of the data folder. Call {@link ServiceProcess#awaitReady()}.
+     * {@code sms/outbox.txt} of the data folder. Every mail's unsubscribe link opens its page on the
+     * service's HTTP port (beside its actuator), signed with a secret kept in the data folder, so the
+     * links of mails sent before a restart still work. Call {@link ServiceProcess#awaitReady()}.
      */
     static ServiceProcess launchNotificationService(Components stack, MailServer mail, Path repository, Path data,
                                                     Ports ports) {
         Path smsFile = data.resolve("sms").resolve("outbox.txt");
         int management = ports.management(ports.notification());
+        String unsubscribePage = "http://127.0.0.1:" + management + "/unsubscribe";
         return ServiceProcess.launch("notification-service",
                 jar(repository, "domain-services/notification-service"),
                 properties("server.port", management,
@@ -203,12 +206,15 @@ final class MediCoreServices {
                         "spring.mail.host", "127.0.0.1",
                         "spring.mail.port", mail.smtpPort(),
                         "medicore.notification.sms.file", smsFile,
+                        "medicore.notification.unsubscribe.url", unsubscribePage,
+                        "medicore.notification.unsubscribe.secret", UnsubscribeSecret.in(data),
                         "medicore.notification.patient-service.target", "127.0.0.1:" + ports.patient(),
                         "medicore.notification.patient-service.token-endpoint", stack.keycloak().tokenEndpoint(),
                         "medicore.notification.security.issuer", stack.keycloak().issuer(),
                         "medicore.notification.security.jwk-set-uri", stack.keycloak().jwksUri()),
                 management, List.of(new Component.Endpoint("gRPC", "127.0.0.1:" + ports.notification()),
-                        new Component.Endpoint("SMS file", smsFile.toString()), health(management)),
+                        new Component.Endpoint("SMS file", smsFile.toString()),
+                        new Component.Endpoint("unsubscribe page", unsubscribePage), health(management)),
                 data.resolve("logs"));
     }
 

@@ -49,6 +49,7 @@ class BffPactVerificationTest extends RunningNotificationService implements Veri
     @Autowired
     private Clock clock;
     private ManagedChannel channel;
+    private UUID patient;
     private GrpcProviderCalls calls;
 
     @BeforeEach
@@ -76,8 +77,31 @@ class BffPactVerificationTest extends RunningNotificationService implements Veri
         return Map.of("patientId", patient.toString());
     }
 
+    @State("a patient who agreed to e-mail")
+    Map<String, Object> aPatientWhoAgreedToEmail() {
+        patient = new Correspondence(events, records, db).aRegisteredPatient("pact-consent");
+        return Map.of("patientId", patient.toString());
+    }
+
+    @State("a patient who never chose how to be told")
+    Map<String, Object> aPatientWhoNeverChose() {
+        patient = UUID.randomUUID();
+        return Map.of("patientId", patient.toString());
+    }
+
     @PactVerifyProvider("ListNotifications")
     MessageAndMetadata listNotifications(MessageContents request) {
         return calls.answer(request, DOCTOR);
+    }
+
+    /** The patient reads and changes their own: the caller is the patient of the state. */
+    @PactVerifyProvider("GetMessagePreferences")
+    MessageAndMetadata getMessagePreferences(MessageContents request) {
+        return calls.answer(request, patient.toString());
+    }
+
+    @PactVerifyProvider("UpdateMessagePreferences")
+    MessageAndMetadata updateMessagePreferences(MessageContents request) {
+        return calls.answer(request, patient.toString());
     }
 }

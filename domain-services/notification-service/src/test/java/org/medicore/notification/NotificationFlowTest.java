@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.medicore.notification.application.port.in.ManageMessagePreferences;
 import org.medicore.notification.application.port.out.ClaimDueNotifications;
 import org.medicore.notification.application.port.out.ComposeMessages;
 import org.medicore.notification.application.port.out.ComposedMessage;
@@ -13,6 +14,7 @@ import org.medicore.notification.application.port.out.ScheduleNotifications;
 import org.medicore.notification.application.port.out.SendOnChannel;
 import org.medicore.notification.application.service.DeliveryService;
 import org.medicore.support.port.Transactions;
+import org.medicore.notification.domain.Caller;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.ClaimedNotification;
 import org.medicore.notification.domain.DeliveryOutcome;
@@ -22,6 +24,8 @@ import org.medicore.notification.domain.Notification;
 import org.medicore.notification.domain.NotificationKind;
 import org.medicore.notification.domain.Recipient;
 import org.medicore.notification.domain.RetryPolicy;
+import org.medicore.notification.domain.Role;
+import org.medicore.notification.support.Correspondence;
 import org.medicore.notification.support.EventStream;
 import org.medicore.notification.support.ICalendar;
 import org.medicore.notification.support.Inbox;
@@ -44,6 +48,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -102,6 +107,9 @@ class NotificationFlowTest extends RunningNotificationService {
 
     @Autowired
     PatientRecords patientRecords;
+
+    @Autowired
+    ManageMessagePreferences preferences;
 
     @AfterAll
     static void closeStream() {
@@ -313,6 +321,9 @@ class NotificationFlowTest extends RunningNotificationService {
     void a_message_to_a_patient_without_an_address_fails_and_says_why() {
         clock.set(berlin("2026-12-02T11:00"));
         UUID stranger = UUID.randomUUID();
+        // the patient agreed to e-mail on the profile before their registration reached this service
+        preferences.change(new Caller(stranger.toString(), Set.of(Role.PATIENT)), new ManageMessagePreferences.Change(
+                stranger, Optional.empty(), Optional.of(Set.of(Channel.EMAIL)), Optional.empty()));
 
         events.send(booked(UUID.randomUUID(), stranger, berlin("2026-12-09T11:00")));
 
@@ -480,18 +491,21 @@ class NotificationFlowTest extends RunningNotificationService {
                 .set(RECIPIENT.QUIET_HOURS_END, LocalTime.of(8, 0))
                 .set(RECIPIENT.UPDATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
                 .execute();
+        Correspondence.consentTo(db, patient, channels.toArray(Channel[]::new));
         return inbox;
     }
 
-    /** patient-service's record of the patient now names a new mailbox and phone. */
+    /** patient-service's record of the patient (who agreed to e-mail) now names a new mailbox and phone. */
     private Inbox inPatientRecord(UUID patient, String mailbox, String phone) {
+        Correspondence.consentTo(db, patient, Channel.EMAIL);
         Inbox inbox = Inbox.of(MAIL, mailbox + "-" + patient + "@example.org");
         patientRecords.record(patient, inbox.address(), phone);
         return inbox;
     }
 
-    /** patient-service's record of the patient now names a new mailbox, phone and preferred language. */
+    /** patient-service's record of the patient (who agreed to e-mail) now names a new mailbox, phone and preferred language. */
     private Inbox inPatientRecord(UUID patient, String mailbox, String phone, Language language) {
+        Correspondence.consentTo(db, patient, Channel.EMAIL);
         Inbox inbox = Inbox.of(MAIL, mailbox + "-" + patient + "@example.org");
         patientRecords.record(patient, inbox.address(), phone, language);
         return inbox;

@@ -11,7 +11,7 @@ import java.util.List;
 @ConfigurationProperties("medicore.notification")
 public record NotificationProperties(Topics topics, Retry eventRetry, Delivery delivery, Reminders reminders,
                                      Clinic clinic, Mail mail, Sms sms, Payment payment,
-                                     Security security) {
+                                     Security security, Unsubscribe unsubscribe) {
 
     /** Kafka topics consumed, and the dead-letter topic. */
     public record Topics(String patients, String appointments, String billing, String labs, String deadLetter) {
@@ -44,6 +44,15 @@ public record NotificationProperties(Topics topics, Retry eventRetry, Delivery d
 
     /** How to pay an invoice: the clinic's bank account. */
     public record Payment(String accountHolder, String iban, String bic) {
+    }
+
+    /**
+     * The unsubscribe link every message carries: the page it opens ({@code url}, this service's own
+     * HTTP server, reachable by patients without signing in), the HMAC secret its token is signed with
+     * (at least 32 bytes; no default, so no deployment signs with a secret printed here) and how long a
+     * link works.
+     */
+    public record Unsubscribe(String url, String secret, Duration validity) {
     }
 
     /** Who signs the tokens of ListNotifications' callers, and the audience they must name. */

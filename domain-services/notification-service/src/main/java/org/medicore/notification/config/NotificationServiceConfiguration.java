@@ -9,12 +9,14 @@ import org.medicore.notification.application.port.out.LoadPatientContacts;
 import org.medicore.notification.application.port.out.LoadRecipients;
 import org.medicore.notification.application.port.out.LoadSentMessages;
 import org.medicore.notification.application.port.out.SaveRecipients;
+import org.medicore.notification.application.port.out.ReadUnsubscribeTokens;
 import org.medicore.notification.application.port.out.RecordProcessedEvents;
 import org.medicore.notification.application.port.out.ScheduleNotifications;
 import org.medicore.notification.application.port.out.SendOnChannel;
 import org.medicore.support.port.Transactions;
 import org.medicore.notification.application.service.DeliveryService;
 import org.medicore.notification.application.service.EventIntakeService;
+import org.medicore.notification.application.service.MessagePreferencesService;
 import org.medicore.notification.application.service.SentMessagesService;
 import org.medicore.notification.domain.NotificationPlanner;
 import org.medicore.notification.domain.ReminderSchedule;
@@ -64,6 +66,15 @@ public class NotificationServiceConfiguration {
         return new DeliveryService(transactions, store, recipients, composer, channels,
                 new RetryPolicy(delivery.maxAttempts(), delivery.firstRetryDelay(), delivery.maxRetryDelay()),
                 delivery.batchSize(), properties.clinic().zone(), clock);
+    }
+
+    @Bean
+    MessagePreferencesService messagePreferences(Transactions transactions, LoadRecipients recipients,
+                                                 SaveRecipients savedRecipients, ScheduleNotifications notifications,
+                                                 ReadUnsubscribeTokens tokens, NotificationProperties properties,
+                                                 Clock clock) {
+        return new MessagePreferencesService(transactions, recipients, savedRecipients, notifications, tokens,
+                properties.clinic().zone(), clock);
     }
 
     @Bean

@@ -3,7 +3,9 @@ package org.medicore.notification.domain;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +35,12 @@ public final class NotificationFixtures {
         private Language language = Language.ENGLISH;
         private ZoneId zone = BERLIN;
         private QuietHours quietHours = QuietHours.NIGHT;
+        /** Consent given on every channel, so a test about something else sends. */
+        private final Map<Channel, ChannelConsent> consents = new EnumMap<>(Map.of(
+                Channel.EMAIL, ChannelConsent.given(Channel.EMAIL, Instant.parse("2026-01-01T00:00:00Z"),
+                        ChannelConsent.Source.PATIENT),
+                Channel.SMS, ChannelConsent.given(Channel.SMS, Instant.parse("2026-01-01T00:00:00Z"),
+                        ChannelConsent.Source.PATIENT)));
 
         public RecipientBuilder patient(UUID patientId) {
             this.patientId = patientId;
@@ -59,14 +67,19 @@ public final class NotificationFixtures {
             return this;
         }
 
+        public RecipientBuilder withConsent(ChannelConsent consent) {
+            this.consents.put(consent.channel(), consent);
+            return this;
+        }
+
         public RecipientBuilder withoutEmail() {
             this.email = null;
             return this;
         }
 
         public Recipient build() {
-            return new Recipient(patientId, Optional.ofNullable(email), Optional.ofNullable(phone), channels, language,
-                    zone, quietHours);
+            return new Recipient(patientId, Optional.ofNullable(email), Optional.ofNullable(phone), channels, consents,
+                    language, zone, quietHours);
         }
     }
 }

@@ -22,7 +22,7 @@ public final class Inbox {
 
     /** One mail as its reader sees it. */
     public record Mail(String messageId, String subject, String text, String html, Optional<String> calendar,
-                       Optional<String> calendarContentType) {
+                       Optional<String> calendarContentType, Optional<String> listUnsubscribe) {
     }
 
     private final GreenMail server;
@@ -97,8 +97,10 @@ public final class Inbox {
         Parts parts = new Parts();
         parts.collect(message);
         String[] ids = message.getHeader("Message-ID");
+        String[] unsubscribe = message.getHeader("List-Unsubscribe");
         return new Mail(ids == null ? null : ids[0], message.getSubject(), parts.text, parts.html,
-                Optional.ofNullable(parts.calendar), Optional.ofNullable(parts.calendarType));
+                Optional.ofNullable(parts.calendar), Optional.ofNullable(parts.calendarType),
+                Optional.ofNullable(unsubscribe).map(values -> values[0]));
     }
 
     private static final class Parts {

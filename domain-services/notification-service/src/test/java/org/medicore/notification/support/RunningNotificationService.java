@@ -3,6 +3,7 @@ package org.medicore.notification.support;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.medicore.localstack.AuditDatabase;
+import org.medicore.localstack.FreePorts;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.TestTokens;
 import org.medicore.notification.NotificationServiceApplication;
@@ -21,22 +22,27 @@ import java.time.Instant;
 
 /**
  * The whole service against the real PostgreSQL (with the audit database) and Kafka of the test
- * stack, its gRPC server on a free port taking tokens from {@link TestTokens}, and a GreenMail
+ * stack, its gRPC server on a free port taking tokens from {@link TestTokens}, its HTTP server (the
+ * unsubscribe page) on another, and a GreenMail
  * SMTP/IMAP server in this JVM, with a clock the tests move and patient-service's contact details
  * as the tests record them. Every test class extending it
  * shares one Spring context, hence one consumer of the event topics.
  */
 @SpringBootTest(classes = {NotificationServiceApplication.class, RunningNotificationService.TestClock.class},
-        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "medicore.notification.event-retry.attempts=2",
         "medicore.notification.event-retry.interval=100ms",
         "medicore.notification.delivery.poll-interval=100ms",
         "medicore.notification.delivery.first-retry-delay=1s",
         "spring.grpc.server.port=0",
         "spring.grpc.server.host=127.0.0.1",
+        // what the service signs its unsubscribe links with in the tests (32 bytes at least)
+        "medicore.notification.unsubscribe.secret=the test stack's unsubscribe secret, 32+ bytes",
 })
 public abstract class RunningNotificationService {
 
+    /** The service's HTTP server (the unsubscribe page, health): a port picked before the context starts, so the links name it. */
+    protected static final int HTTP_PORT = FreePorts.free();
     protected static final GreenMail MAIL = startMail();
     protected static final Path SMS_FILE = smsFile();
 
@@ -50,6 +56,8 @@ public abstract class RunningNotificationService {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("medicore.notification.sms.file", SMS_FILE::toString);
+        registry.add("server.port", () -> HTTP_PORT);
+        registry.add("medicore.notification.unsubscribe.url", () -> "http://127.0.0.1:" + HTTP_PORT + "/unsubscribe");
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -8,9 +8,11 @@ import org.medicore.notification.application.port.out.LoadRecipients;
 import org.medicore.notification.application.port.out.SendOnChannel;
 import org.medicore.support.port.Transactions;
 import org.medicore.notification.domain.Channel;
+import org.medicore.notification.domain.ChannelConsent;
 import org.medicore.notification.domain.ClaimedNotification;
 import org.medicore.notification.domain.DeliveryOutcome;
 import org.medicore.notification.domain.MaskedAddress;
+import org.medicore.notification.domain.MessageContent;
 import org.medicore.notification.domain.Notification;
 import org.medicore.notification.domain.Recipient;
 import org.medicore.notification.domain.RetryPolicy;
@@ -28,6 +30,9 @@ import java.util.Optional;
  * (other instances skip it), sent, and its outcome written before the commit. A crash after the
  * provider accepted a message but before the commit sends that one message once more, with the
  * same Message-ID, and loses none; one message's trouble never undoes another's record.
+ * The patient's choices are read as they are when a message goes, not as they were when it was
+ * planned: a message on a channel without consent is withdrawn with the reason, never sent; one
+ * that can wait and falls into quiet hours chosen since is postponed to their end.
  */
 public final class DeliveryService implements DeliverDueNotifications {
 
@@ -78,6 +83,15 @@ public final class DeliveryService implements DeliverDueNotifications {
         int attempts = claimed.attemptsMade() + 1;
         Recipient recipient = recipients.find(notification.patientId())
                 .orElseGet(() -> Recipient.unknown(notification.patientId(), clinicZone));
+        ChannelConsent consent = recipient.consentOn(notification.channel());
+        if (!consent.isGiven()) {
+            store.recordWithdrawn(notification.id(), consent.whyNotSent(recipient.zone()), now);
+            return;
+        }
+        if (notification.kind().waitsForQuietHours() && recipient.quietHours().covers(now, recipient.zone())) {
+            postponePastQuietHours(notification, recipient, now);
+            return;
+        }
         Optional<String> address = recipient.addressOn(notification.channel());
         // staff see where a message went; the address itself stays with the patient's record
         Optional<MaskedAddress> to = address.map(shown -> MaskedAddress.of(notification.channel(), shown));
@@ -91,6 +105,16 @@ public final class DeliveryService implements DeliverDueNotifications {
             case DeliveryOutcome.PermanentFailure failure ->
                     store.recordFailure(notification.id(), to, attempts, failure.reason(), now);
         }
+    }
+
+    /** A reminder the night would push past its visit is not sent at all; the rest wait for the morning. */
+    private void postponePastQuietHours(Notification notification, Recipient recipient, Instant now) {
+        Optional<Instant> later = notification.content() instanceof MessageContent.AppointmentDetails visit
+                ? recipient.quietHours().reminderTime(now, visit.start(), now, recipient.zone())
+                : Optional.of(recipient.quietHours().earliestFrom(now, recipient.zone()));
+        later.filter(now::isBefore).ifPresentOrElse(at -> store.recordPostponed(notification.id(), at),
+                () -> store.recordWithdrawn(notification.id(),
+                        "the patient's quiet hours last until the appointment", now));
     }
 
     private DeliveryOutcome attempt(Notification notification, Recipient recipient, Optional<String> address) {

@@ -5,6 +5,7 @@ import org.medicore.notification.application.port.out.ClaimDueNotifications;
 import org.medicore.notification.application.port.out.ComposedMessage;
 import org.medicore.notification.application.port.out.SendOnChannel;
 import org.medicore.notification.domain.Channel;
+import org.medicore.notification.domain.ChannelConsent;
 import org.medicore.notification.domain.ClaimedNotification;
 import org.medicore.notification.domain.DeliveryOutcome;
 import org.medicore.notification.domain.MaskedAddress;
@@ -17,6 +18,7 @@ import org.medicore.notification.domain.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ class DeliveryServiceTest {
     private final Map<UUID, Recipient> recipients = new HashMap<>();
     private final DeliveryService delivery = new DeliveryService(Transaction.DIRECT, store,
             patientId -> Optional.ofNullable(recipients.get(patientId)),
-            (notification, recipient) -> new ComposedMessage("subject", "text", "<p>html</p>", "sms", Optional.empty()),
+            (notification, recipient) -> new ComposedMessage("subject", "text", "<p>html</p>", "sms", "http://x/unsubscribe?token=t", Optional.empty()),
             List.of(mail), RETRY, 10, BERLIN, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -97,7 +99,7 @@ class DeliveryServiceTest {
     }
 
     @Test
-    void should_fail_a_message_for_a_patient_nobody_told_us_about() {
+    void should_withdraw_a_message_for_a_patient_nobody_told_us_about_who_never_consented() {
         UUID stranger = UUID.randomUUID();
         Notification message = new Notification(UUID.randomUUID(), "k-" + stranger, stranger,
                 NotificationKind.RESULTS_READY, Channel.EMAIL, NOW, new MessageContent.ResultsReady(UUID.randomUUID()));
@@ -105,7 +107,58 @@ class DeliveryServiceTest {
 
         delivery.deliverDue();
 
-        assertThat(store.failures).containsKey(message.id());
+        assertThat(store.withdrawn).containsEntry(message.id(), "no consent to EMAIL messages");
+        assertThat(mail.sentKeys).isEmpty();
+    }
+
+    @Test
+    void should_withdraw_a_message_on_a_channel_the_patient_never_consented_to_without_calling_a_provider() {
+        Notification message = dueMessageFor(aRecipient().withConsent(ChannelConsent.notGiven(Channel.EMAIL)).build());
+
+        delivery.deliverDue();
+
+        assertThat(store.withdrawn).containsEntry(message.id(), "no consent to EMAIL messages");
+        assertThat(store.failures).isEmpty();
+        assertThat(mail.sentKeys).isEmpty();
+    }
+
+    @Test
+    void should_withdraw_a_message_on_a_channel_whose_consent_the_patient_withdrew_naming_the_day_and_the_link() {
+        Notification message = dueMessageFor(aRecipient().withConsent(ChannelConsent.withdrawn(Channel.EMAIL,
+                Instant.parse("2026-11-30T23:30:00Z"), ChannelConsent.Source.UNSUBSCRIBE_LINK)).build());
+
+        delivery.deliverDue();
+
+        // the day in the patient's zone: 00:30 on 1 December in Berlin
+        assertThat(store.withdrawn).containsEntry(message.id(),
+                "the patient withdrew consent to EMAIL messages on 2026-12-01 (unsubscribe link)");
+        assertThat(mail.sentKeys).isEmpty();
+    }
+
+    @Test
+    void should_postpone_a_message_that_can_wait_to_the_end_of_quiet_hours_chosen_after_it_was_planned() {
+        // 10:00 in Berlin falls in quiet hours from 09:00 to 11:00
+        Notification message = dueMessageFor(aRecipient().quietFrom(LocalTime.of(9, 0), LocalTime.of(11, 0)).build());
+
+        delivery.deliverDue();
+
+        assertThat(store.postponed).containsEntry(message.id(), Instant.parse("2026-12-02T10:00:00Z"));
+        assertThat(mail.sentKeys).isEmpty();
+    }
+
+    @Test
+    void should_withdraw_a_reminder_whose_visit_comes_before_the_quiet_hours_end() {
+        Recipient recipient = aRecipient().quietFrom(LocalTime.of(9, 0), LocalTime.of(11, 0)).build();
+        recipients.put(recipient.patientId(), recipient);
+        Notification reminder = new Notification(UUID.randomUUID(), "REMINDER:x", recipient.patientId(),
+                NotificationKind.REMINDER, Channel.EMAIL, NOW, new MessageContent.AppointmentDetails(UUID.randomUUID(),
+                NOW.plusSeconds(1800), NOW.plusSeconds(3600), BERLIN, 0));
+        store.due.add(new ClaimedNotification(reminder, 0));
+
+        delivery.deliverDue();
+
+        assertThat(store.withdrawn).containsEntry(reminder.id(), "the patient's quiet hours last until the appointment");
+        assertThat(mail.sentKeys).isEmpty();
     }
 
     @Test
@@ -128,7 +181,7 @@ class DeliveryServiceTest {
                     if (notification.equals(unrenderable)) {
                         throw new IllegalStateException("No key 'amount' in the model");
                     }
-                    return new ComposedMessage("subject", "text", "<p>html</p>", "sms", Optional.empty());
+                    return new ComposedMessage("subject", "text", "<p>html</p>", "sms", "http://x/unsubscribe?token=t", Optional.empty());
                 }, List.of(mail), RETRY, 10, BERLIN, Clock.fixed(NOW, ZoneOffset.UTC));
 
         assertThat(picky.deliverDue()).isEqualTo(2);
@@ -142,7 +195,7 @@ class DeliveryServiceTest {
     void should_handle_at_most_a_batch_per_round() {
         DeliveryService smallBatches = new DeliveryService(Transaction.DIRECT, store,
                 patientId -> Optional.ofNullable(recipients.get(patientId)),
-                (notification, recipient) -> new ComposedMessage("s", "t", "h", "sms", Optional.empty()),
+                (notification, recipient) -> new ComposedMessage("s", "t", "h", "sms", "http://x/unsubscribe?token=t", Optional.empty()),
                 List.of(mail), RETRY, 2, BERLIN, Clock.fixed(NOW, ZoneOffset.UTC));
         for (int i = 0; i < 3; i++) {
             dueMessageFor(aRecipient().build());
@@ -184,6 +237,8 @@ class DeliveryServiceTest {
         final Map<UUID, String> sent = new HashMap<>();
         final List<Retry> retries = new ArrayList<>();
         final Map<UUID, String> failures = new HashMap<>();
+        final Map<UUID, String> withdrawn = new HashMap<>();
+        final Map<UUID, Instant> postponed = new HashMap<>();
 
         void claimAgain(Notification message, int attempts) {
             due.add(new ClaimedNotification(message, attempts));
@@ -211,6 +266,16 @@ class DeliveryServiceTest {
         public void recordFailure(UUID notificationId, Optional<MaskedAddress> to, int attemptsMade, String reason,
                                   Instant at) {
             failures.put(notificationId, reason);
+        }
+
+        @Override
+        public void recordWithdrawn(UUID notificationId, String reason, Instant at) {
+            withdrawn.put(notificationId, reason);
+        }
+
+        @Override
+        public void recordPostponed(UUID notificationId, Instant dueAgain) {
+            postponed.put(notificationId, dueAgain);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.medicore.notification.adapter.in.grpc;
 
 import org.medicore.notification.application.port.in.ListSentMessages;
+import org.medicore.notification.application.port.in.ManageMessagePreferences;
 import org.medicore.notification.config.NotificationProperties;
 import org.medicore.support.security.RealmTokens;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +13,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 public class GrpcConfiguration {
 
     @Bean
-    NotificationGrpcEndpoint notificationGrpcEndpoint(ListSentMessages sentMessages) {
-        return new NotificationGrpcEndpoint(sentMessages);
+    NotificationGrpcEndpoint notificationGrpcEndpoint(ListSentMessages sentMessages,
+                                                      ManageMessagePreferences preferences) {
+        return new NotificationGrpcEndpoint(sentMessages, preferences);
     }
 
     /** Keycloak tokens: signature by the realm's JWKS, issuer, expiry and our audience. */

@@ -1,12 +1,19 @@
 package org.medicore.notification.adapter.in.grpc;
 
+import org.medicore.contracts.notification.v1.NotificationChannel;
+import org.medicore.notification.domain.Channel;
+import org.medicore.notification.domain.QuietHours;
 import org.medicore.support.grpc.GrpcErrors;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Proto to domain for one request, collecting a violation per malformed field (path as in the
@@ -17,6 +24,7 @@ final class RequestReader {
 
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
+    private static final Pattern HOUR_AND_MINUTE = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
     private final List<GrpcErrors.Violation> violations = new ArrayList<>();
 
@@ -58,6 +66,56 @@ final class RequestReader {
         }
         violations.add(new GrpcErrors.Violation("page.page_token", "is not a token of this service"));
         return 0;
+    }
+
+    /** A set of channels: each named once, none unspecified or unknown to this version. */
+    Set<Channel> channels(List<NotificationChannel> requested, String field) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        for (NotificationChannel channel : requested) {
+            Channel known = switch (channel) {
+                case EMAIL -> Channel.EMAIL;
+                case SMS -> Channel.SMS;
+                case NOTIFICATION_CHANNEL_UNSPECIFIED, UNRECOGNIZED -> null;
+            };
+            if (known == null) {
+                violations.add(new GrpcErrors.Violation(field, "names no channel: EMAIL or SMS"));
+                return channels;
+            }
+            if (!channels.add(known)) {
+                violations.add(new GrpcErrors.Violation(field, "names " + known + " twice"));
+                return channels;
+            }
+        }
+        return channels;
+    }
+
+    QuietHours quietHours(org.medicore.contracts.notification.v1.QuietHours requested) {
+        LocalTime start = hourAndMinute(requested.getStart(), "quiet_hours.start");
+        LocalTime end = hourAndMinute(requested.getEnd(), "quiet_hours.end");
+        return start == null || end == null ? null : new QuietHours(start, end);
+    }
+
+    private LocalTime hourAndMinute(String value, String field) {
+        if (!HOUR_AND_MINUTE.matcher(value).matches()) {
+            violations.add(new GrpcErrors.Violation(field, "must be a time of day as HH:MM, 00:00 to 23:59"));
+            return null;
+        }
+        return LocalTime.parse(value);
+    }
+
+    /** The paths named, each one of {@code known}; at least one. */
+    Set<String> mask(List<String> paths, Set<String> known) {
+        if (paths.isEmpty()) {
+            violations.add(new GrpcErrors.Violation("update_mask", "must name at least one of " + known));
+        }
+        for (String path : paths) {
+            if (!known.contains(path)) {
+                violations.add(new GrpcErrors.Violation("update_mask", "names no part that can be changed: one of "
+                        + known));
+                return Set.of();
+            }
+        }
+        return Set.copyOf(paths);
     }
 
     static String pageToken(int offset) {

@@ -70,6 +70,17 @@ final class JooqNotifications implements ScheduleNotifications, ClaimDueNotifica
     }
 
     @Override
+    public int withdrawPending(UUID patientId, Channel channel, String reason, Instant at) {
+        return db.update(NOTIFICATION)
+                .set(NOTIFICATION.STATUS, "WITHDRAWN")
+                .set(NOTIFICATION.LAST_ERROR, shortened(reason))
+                .where(NOTIFICATION.PATIENT_ID.eq(patientId))
+                .and(NOTIFICATION.CHANNEL.eq(channel.name()))
+                .and(NOTIFICATION.STATUS.eq(PENDING))
+                .execute();
+    }
+
+    @Override
     public List<ClaimedNotification> claimDue(Instant now, int limit) {
         return db.selectFrom(NOTIFICATION)
                 .where(NOTIFICATION.STATUS.eq(PENDING))
@@ -112,6 +123,23 @@ final class JooqNotifications implements ScheduleNotifications, ClaimDueNotifica
                 .set(NOTIFICATION.SENT_TO, to.map(MaskedAddress::shown).orElse(null))
                 .set(NOTIFICATION.ATTEMPTS, attemptsMade)
                 .set(NOTIFICATION.LAST_ERROR, shortened(reason))
+                .where(NOTIFICATION.ID.eq(notificationId))
+                .execute();
+    }
+
+    @Override
+    public void recordWithdrawn(UUID notificationId, String reason, Instant at) {
+        db.update(NOTIFICATION)
+                .set(NOTIFICATION.STATUS, "WITHDRAWN")
+                .set(NOTIFICATION.LAST_ERROR, shortened(reason))
+                .where(NOTIFICATION.ID.eq(notificationId))
+                .execute();
+    }
+
+    @Override
+    public void recordPostponed(UUID notificationId, Instant dueAgain) {
+        db.update(NOTIFICATION)
+                .set(NOTIFICATION.NEXT_ATTEMPT_AT, column(dueAgain))
                 .where(NOTIFICATION.ID.eq(notificationId))
                 .execute();
     }

@@ -80,6 +80,9 @@ final class SmtpMail implements SendOnChannel {
             mail.setTo(new InternetAddress(address, true));
             mail.setSubject(message.subject());
             mail.setText(message.text(), message.html());
+            // RFC 2369 and RFC 8058: mail programs show an "unsubscribe" button that POSTs to the link
+            mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
+            mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             if (message.calendar().isPresent()) {
                 ComposedMessage.CalendarFile calendar = message.calendar().get();
                 mail.getRootMimeMultipart().addBodyPart(calendarPart(calendar));

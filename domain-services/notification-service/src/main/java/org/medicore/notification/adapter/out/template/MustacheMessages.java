@@ -22,7 +22,8 @@ import java.util.Optional;
  * Renders messages from the template files in the recipient's language, with dates and times
  * in the recipient's zone and amounts in their locale's currency format. The model holds only
  * what a kind needs (never a diagnosis, a value or a reason given for a cancellation); the
- * calendar file keeps the practitioner's zone.
+ * calendar file keeps the practitioner's zone. Every message ends with its unsubscribe link, signed
+ * for the patient and the channel it goes by.
  */
 final class MustacheMessages implements ComposeMessages {
 
@@ -32,17 +33,21 @@ final class MustacheMessages implements ComposeMessages {
 
     private final MessageTemplates templates = new MessageTemplates();
     private final Clinic clinic;
+    private final UnsubscribeLinks unsubscribeLinks;
     private final Clock clock;
 
-    MustacheMessages(Clinic clinic, Clock clock) {
+    MustacheMessages(Clinic clinic, UnsubscribeLinks unsubscribeLinks, Clock clock) {
         this.clinic = clinic;
+        this.unsubscribeLinks = unsubscribeLinks;
         this.clock = clock;
     }
 
     @Override
     public ComposedMessage compose(Notification notification, Recipient recipient) {
         MessageTemplates.Parts parts = templates.of(notification.kind(), recipient.language());
+        String unsubscribeUrl = unsubscribeLinks.linkFor(notification.patientId(), notification.channel());
         Map<String, Object> model = model(notification, recipient);
+        model.put("unsubscribeUrl", unsubscribeUrl);
         Optional<ComposedMessage.CalendarFile> calendar = Optional.empty();
         if (notification.kind().carriesCalendar()
                 && notification.content() instanceof MessageContent.AppointmentDetails appointment) {
@@ -52,7 +57,7 @@ final class MustacheMessages implements ComposeMessages {
             calendar = Optional.of(new ComposedMessage.CalendarFile(invitation.text(), invitation.method()));
         }
         return new ComposedMessage(parts.subject().execute(model), parts.text().execute(model),
-                parts.html().execute(model), parts.shortText().execute(model), calendar);
+                parts.html().execute(model), parts.shortText().execute(model), unsubscribeUrl, calendar);
     }
 
     Map<String, Object> model(Notification notification, Recipient recipient) {

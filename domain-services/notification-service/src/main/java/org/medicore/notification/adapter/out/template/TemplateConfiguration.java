@@ -1,6 +1,7 @@
 package org.medicore.notification.adapter.out.template;
 
 import org.medicore.notification.config.NotificationProperties;
+import org.medicore.notification.application.port.out.IssueUnsubscribeTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,10 +12,10 @@ import java.time.Clock;
 public class TemplateConfiguration {
 
     @Bean
-    MustacheMessages mustacheMessages(NotificationProperties properties, Clock clock) {
+    MustacheMessages mustacheMessages(NotificationProperties properties, IssueUnsubscribeTokens tokens, Clock clock) {
         NotificationProperties.Payment payment = properties.payment();
         return new MustacheMessages(new MustacheMessages.Clinic(properties.clinic().name(),
                 properties.clinic().portalUrl(), properties.mail().from(), payment.accountHolder(), payment.iban(),
-                payment.bic()), clock);
+                payment.bic()), new UnsubscribeLinks(properties.unsubscribe().url(), tokens, clock), clock);
     }
 }

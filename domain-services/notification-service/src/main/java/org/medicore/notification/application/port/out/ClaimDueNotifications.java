@@ -23,4 +23,10 @@ public interface ClaimDueNotifications {
                      String reason);
 
     void recordFailure(UUID notificationId, Optional<MaskedAddress> to, int attemptsMade, String reason, Instant at);
+
+    /** Not sent, and never will be (no consent, or the quiet hours last until the visit): no attempt was made. */
+    void recordWithdrawn(UUID notificationId, String reason, Instant at);
+
+    /** Not sent yet: due again at {@code dueAgain} (the patient's quiet hours had begun); no attempt was made. */
+    void recordPostponed(UUID notificationId, Instant dueAgain);
 }

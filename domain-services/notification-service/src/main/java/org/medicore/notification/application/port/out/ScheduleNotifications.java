@@ -1,5 +1,6 @@
 package org.medicore.notification.application.port.out;
 
+import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.Notification;
 
 import java.time.Instant;
@@ -14,4 +15,7 @@ public interface ScheduleNotifications {
 
     /** Withdraws the appointment's reminders not sent yet (moved or cancelled); returns how many. */
     int withdrawPendingReminders(UUID appointmentId, Instant at);
+
+    /** Withdraws every message of the patient on the channel not sent yet, with the reason; returns how many. */
+    int withdrawPending(UUID patientId, Channel channel, String reason, Instant at);
 }

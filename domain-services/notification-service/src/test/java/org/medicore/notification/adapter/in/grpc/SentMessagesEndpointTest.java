@@ -1,16 +1,8 @@
 package org.medicore.notification.adapter.in.grpc;
 
-import com.google.rpc.BadRequest;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.MetadataUtils;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medicore.contracts.common.v1.PageRequest;
@@ -22,14 +14,12 @@ import org.medicore.contracts.notification.v1.NotificationServiceGrpc;
 import org.medicore.contracts.notification.v1.NotificationStatus;
 import org.medicore.localstack.AuditDatabase;
 import org.medicore.localstack.TestStack;
-import org.medicore.localstack.TestTokens;
 import org.medicore.notification.support.Correspondence;
 import org.medicore.notification.support.EventStream;
 import org.medicore.notification.support.MovableClock;
 import org.medicore.notification.support.PatientRecords;
-import org.medicore.notification.support.RunningNotificationService;
+import org.medicore.notification.support.CallingTheService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,10 +32,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 import static org.medicore.notification.adapter.out.jooq.generated.Tables.NOTIFICATION;
 import static org.medicore.notification.support.EventStream.booked;
@@ -55,13 +43,10 @@ import static org.medicore.notification.support.EventStream.invoiceIssued;
  * ListNotifications over a real gRPC channel, with the messages the running service planned and
  * sent from real events: who may read what, paging, bad input, and the audit trail of the reads.
  */
-class SentMessagesEndpointTest extends RunningNotificationService {
+class SentMessagesEndpointTest extends CallingTheService {
 
     private static final EventStream events = new EventStream();
     private static final String DOCTOR = "doctor-" + UUID.randomUUID();
-
-    @LocalGrpcServerPort
-    int port;
 
     @Autowired
     DSLContext db;
@@ -72,17 +57,9 @@ class SentMessagesEndpointTest extends RunningNotificationService {
     @Autowired
     PatientRecords patientRecords;
 
-    private ManagedChannel channel;
-
     @BeforeEach
-    void connect() {
-        channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    void setTheClock() {
         clock.set(LocalDateTime.parse("2026-12-02T11:00").atZone(ZoneId.of("Europe/Berlin")).toInstant());
-    }
-
-    @AfterEach
-    void disconnect() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -126,18 +103,20 @@ class SentMessagesEndpointTest extends RunningNotificationService {
     }
 
     @Test
-    void a_message_that_failed_for_good_says_why() {
+    void a_message_not_sent_for_want_of_consent_says_why() {
         UUID stranger = UUID.randomUUID();
         events.send(booked(UUID.randomUUID(), stranger, berlin("2026-12-09T11:00")));
         await().atMost(Duration.ofSeconds(30)).until(() -> db.fetchCount(NOTIFICATION,
-                NOTIFICATION.PATIENT_ID.eq(stranger).and(NOTIFICATION.STATUS.eq("FAILED"))) == 1);
+                NOTIFICATION.PATIENT_ID.eq(stranger).and(NOTIFICATION.KIND.eq("BOOKING_CONFIRMED"))
+                        .and(NOTIFICATION.STATUS.eq("WITHDRAWN"))) == 1);
 
-        Notification failed = only(as("admin-" + UUID.randomUUID(), "ADMIN")
+        Notification withdrawn = only(as("admin-" + UUID.randomUUID(), "ADMIN")
                 .listNotifications(request(stranger, 0, "")).getNotificationsList(), NotificationKind.BOOKING_CONFIRMED);
 
-        assertThat(failed.getStatus()).isEqualTo(NotificationStatus.FAILED);
-        assertThat(failed.getReason()).isEqualTo("no EMAIL address for the patient");
-        assertThat(failed.getRecipient()).isEmpty();
+        assertThat(withdrawn.getStatus()).isEqualTo(NotificationStatus.WITHDRAWN);
+        assertThat(withdrawn.getReason()).isEqualTo("no consent to EMAIL messages");
+        assertThat(withdrawn.getRecipient()).isEmpty();
+        assertThat(withdrawn.getAttempts()).isZero();
     }
 
     @Test
@@ -158,12 +137,8 @@ class SentMessagesEndpointTest extends RunningNotificationService {
 
     @Test
     void a_malformed_request_names_each_bad_field() {
-        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
-                () -> as(DOCTOR, "DOCTOR").listNotifications(ListNotificationsRequest.newBuilder().setPatientId("nope")
-                        .setPage(PageRequest.newBuilder().setPageSize(-1).setPageToken("%%")).build()));
-
-        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(badRequest(refused).getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
+        assertThat(violatedFields(() -> as(DOCTOR, "DOCTOR").listNotifications(ListNotificationsRequest.newBuilder()
+                .setPatientId("nope").setPage(PageRequest.newBuilder().setPageSize(-1).setPageToken("%%")).build())))
                 .containsExactly("patient_id", "page.page_size", "page.page_token");
     }
 
@@ -178,13 +153,6 @@ class SentMessagesEndpointTest extends RunningNotificationService {
         return patient;
     }
 
-    private NotificationServiceGrpc.NotificationServiceBlockingStub as(String subject, String role) {
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-                "Bearer " + TestTokens.forSubject(subject, role));
-        return NotificationServiceGrpc.newBlockingStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
-    }
 
     private static ListNotificationsRequest request(UUID patient, int pageSize, String token) {
         return ListNotificationsRequest.newBuilder().setPatientId(patient.toString())
@@ -201,20 +169,7 @@ class SentMessagesEndpointTest extends RunningNotificationService {
         return LocalDateTime.parse(local).atZone(ZoneId.of("Europe/Berlin")).toInstant();
     }
 
-    private static Status.Code codeOf(Runnable call) {
-        return catchThrowableOfType(StatusRuntimeException.class, call::run).getStatus().getCode();
-    }
 
-    private static BadRequest badRequest(StatusRuntimeException error) {
-        return StatusProto.fromThrowable(error).getDetailsList().stream().filter(any -> any.is(BadRequest.class))
-                .map(any -> {
-                    try {
-                        return any.unpack(BadRequest.class);
-                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).findFirst().orElseThrow();
-    }
 
     private static List<String> auditedReadsOf(UUID patient) throws SQLException {
         try (Connection reader = DriverManager.getConnection(TestStack.postgres().jdbcUrl(AuditDatabase.NAME),

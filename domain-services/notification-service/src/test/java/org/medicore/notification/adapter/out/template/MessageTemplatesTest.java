@@ -2,6 +2,7 @@ package org.medicore.notification.adapter.out.template;
 
 import org.junit.jupiter.api.Test;
 import org.medicore.notification.application.port.out.ComposedMessage;
+import org.medicore.notification.application.port.out.IssueUnsubscribeTokens;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.Language;
 import org.medicore.notification.domain.MessageContent;
@@ -39,7 +40,7 @@ class MessageTemplatesTest {
      * What a message may say, per kind. Adding a variable to a template means adding it here,
      * in review: no diagnosis, no result value, no reason for a cancellation, no department.
      */
-    private static final Set<String> EVERY_MESSAGE = Set.of("clinicName", "portalUrl");
+    private static final Set<String> EVERY_MESSAGE = Set.of("clinicName", "portalUrl", "unsubscribeUrl");
     private static final Set<String> APPOINTMENT = Set.of("date", "time", "endTime", "timeZone");
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "booking-confirmed", APPOINTMENT,
@@ -51,10 +52,13 @@ class MessageTemplatesTest {
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\{?\\s*([^}\\s]+)\\s*}?}}");
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T07:30:00Z"), ZoneOffset.UTC);
+    /** Tokens that say what they stand for, so a test can read them back. */
+    private static final IssueUnsubscribeTokens TOKENS = (patient, channel, now) -> patient + "." + channel;
     private static final Instant START = LocalDateTime.parse("2026-12-10T09:15").atZone(BERLIN).toInstant();
     private final MustacheMessages messages = new MustacheMessages(new MustacheMessages.Clinic("MediCore Clinic",
             "http://localhost:4173", "appointments@medicore.local", "MediCore Clinic", "DE89 3704 0044 0532 0130 00",
-            "COBADEFFXXX"), Clock.fixed(Instant.parse("2026-12-02T07:30:00Z"), ZoneOffset.UTC));
+            "COBADEFFXXX"), new UnsubscribeLinks("http://127.0.0.1:9195/unsubscribe", TOKENS, CLOCK), CLOCK);
 
     @Test
     void templates_name_only_what_their_message_needs() throws IOException, URISyntaxException {
@@ -89,6 +93,22 @@ class MessageTemplatesTest {
                 assertThat(message.html()).startsWith("<!DOCTYPE html>").contains("lang=\"" + language.tag() + "\"");
                 assertThat(message.shortText()).hasSizeLessThanOrEqualTo(160).doesNotContain("\n");
                 assertThat(message.calendar().isPresent()).isEqualTo(kind.carriesCalendar());
+            }
+        }
+    }
+
+    @Test
+    void every_mail_ends_with_an_unsubscribe_link_for_its_patient_and_channel() {
+        for (Language language : Language.values()) {
+            for (NotificationKind kind : NotificationKind.values()) {
+                Notification notification = notification(kind);
+                ComposedMessage message = messages.compose(notification, aRecipient().speaking(language).build());
+
+                String link = message.unsubscribeUrl();
+                assertThat(link).startsWith("http://127.0.0.1:9195/unsubscribe?token=");
+                assertThat(message.text()).as("%s %s", kind, language).contains(link);
+                assertThat(message.html()).as("%s %s", kind, language).contains("href=\"" + link + "\"");
+                assertThat(link).endsWith("token=" + notification.patientId() + ".EMAIL");
             }
         }
     }
@@ -133,7 +153,8 @@ class MessageTemplatesTest {
     @Test
     void html_escapes_what_it_inserts() {
         MustacheMessages odd = new MustacheMessages(new MustacheMessages.Clinic("Dr <b>Müller</b> & Partner",
-                "http://localhost:4173", "a@b.c", "x", "y", "z"), Clock.systemUTC());
+                "http://localhost:4173", "a@b.c", "x", "y", "z"), new UnsubscribeLinks("http://x/unsubscribe", TOKENS,
+                CLOCK), CLOCK);
 
         ComposedMessage message = odd.compose(notification(NotificationKind.RESULTS_READY), aRecipient().build());
 

@@ -1,0 +1,44 @@
+package org.medicore.notification.application.port.in;
+
+import org.medicore.notification.domain.Caller;
+import org.medicore.notification.domain.Channel;
+import org.medicore.notification.domain.QuietHours;
+import org.medicore.notification.domain.Recipient;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** A patient's choices of how to be told: read by the patient and the care team, changed by the patient or an administrator. */
+public interface ManageMessagePreferences {
+
+    Outcome read(Caller caller, UUID patientId);
+
+    Outcome change(Caller caller, Change change);
+
+    /**
+     * The parts to change, each empty when left as it is: the channels to plan messages on, every
+     * channel the patient consents to (consent given where new, withdrawn where left out), quiet hours.
+     */
+    record Change(UUID patientId, Optional<Set<Channel>> channels, Optional<Set<Channel>> consentedChannels,
+                  Optional<QuietHours> quietHours) {
+
+        public Change {
+            Objects.requireNonNull(patientId, "patientId");
+            channels = channels.map(Set::copyOf);
+            consentedChannels = consentedChannels.map(Set::copyOf);
+            Objects.requireNonNull(quietHours, "quietHours");
+        }
+    }
+
+    sealed interface Outcome {
+
+        /** The preferences as they now stand (addresses are patient-service's to show, not these). */
+        record Preferences(Recipient recipient) implements Outcome {
+        }
+
+        record Denied() implements Outcome {
+        }
+    }
+}
