@@ -40,6 +40,8 @@ class SecurityConfiguration {
                         .requestMatchers(FhirPaths.BASE + "/metadata", FhirPaths.BASE + "/.well-known/smart-configuration").permitAll()
                         // the system's bulk export is the clinic's, not a record the services guard one by one
                         .requestMatchers(FhirPaths.BASE + "/$export").hasRole("ADMIN")
+                        // the audit trail names every caller and every patient touched: the administrators' view
+                        .requestMatchers(FhirPaths.BASE + "/AuditEvent", FhirPaths.BASE + "/AuditEvent/**").hasRole("ADMIN")
                         // an import records clinical data, which patient-service lets DOCTOR and ADMIN record only: refused
                         // here, before any write, a patient's or billing clerk's Bundle is not half stored
                         .requestMatchers(HttpMethod.POST, FhirPaths.BASE).hasAnyRole("DOCTOR", "ADMIN")
