@@ -24,9 +24,12 @@ public final class AuditEventResources {
     private static final String ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
     private static final String OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
     private static final String SOURCE_TYPE = "http://terminology.hl7.org/CodeSystem/security-source-type";
+    /** The service the FHIR API's own records name: their operation is the FHIR interaction. */
+    public static final String FHIR_API = "FHIR R4";
+    private static final String RESTFUL_INTERACTION = "http://hl7.org/fhir/restful-interaction";
     /** The gRPC methods, {@code <service>/<rpc>}, as the subtype's codes. */
     private static final String GRPC_METHODS = "urn:medicore:grpc-method";
-    /** The verbs of the rpcs that make something new; every other change alters what exists, and nothing is ever deleted. */
+    /** The verbs of the rpcs that make something new; every other change alters what exists, and no rpc deletes. */
     private static final List<String> CREATING_VERBS = List.of("Add", "Attach", "Book", "Create", "Record", "Register",
             "Request", "Submit");
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
@@ -39,7 +42,7 @@ public final class AuditEventResources {
         AuditEvent event = new AuditEvent();
         event.setId(Long.toString(record.position()));
         event.setType(new Coding(DICOM, "110110", "Patient Record"));
-        event.addSubtype(new Coding(GRPC_METHODS, record.service() + "/" + record.operation(), record.operation()));
+        event.addSubtype(subtype(record));
         event.setAction(action(record));
         InstantType recorded = new InstantType(Date.from(record.occurredAt()));
         recorded.setTimeZone(UTC);
@@ -81,9 +84,27 @@ public final class AuditEventResources {
         return agent;
     }
 
+    /** FHIR's own interaction for the API's records (an operation, e.g. {@code $everything}, as {@code operation}), else the rpc. */
+    private static Coding subtype(RecordedAccess record) {
+        if (record.service().equals(FHIR_API)) {
+            String interaction = record.operation().startsWith("$") ? "operation" : record.operation();
+            return new Coding(RESTFUL_INTERACTION, interaction, record.operation());
+        }
+        return new Coding(GRPC_METHODS, record.service() + "/" + record.operation(), record.operation());
+    }
+
     private static AuditEvent.AuditEventAction action(RecordedAccess record) {
         if ("READ".equals(record.action())) {
             return AuditEvent.AuditEventAction.R;
+        }
+        if (record.service().equals(FHIR_API)) {
+            // a transaction creates some entries and updates others: FHIR's "execute"
+            return switch (record.operation()) {
+                case "create" -> AuditEvent.AuditEventAction.C;
+                case "transaction" -> AuditEvent.AuditEventAction.E;
+                case "delete", "$export delete" -> AuditEvent.AuditEventAction.D;
+                default -> AuditEvent.AuditEventAction.U;
+            };
         }
         return CREATING_VERBS.stream().anyMatch(record.operation()::startsWith)
                 ? AuditEvent.AuditEventAction.C : AuditEvent.AuditEventAction.U;

@@ -3,6 +3,7 @@ package org.medicore.fhir.web;
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletResponse;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.medicore.support.audit.RecordAccess;
 import org.medicore.support.security.BearerTokenCheck;
 import org.medicore.support.security.RealmTokens;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,16 +17,18 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.io.IOException;
+import java.time.Clock;
 
 /**
  * The FHIR API is an OAuth2 resource server of realm {@code medicore}, checking tokens as the
  * services do (signature by the realm's keys, issuer, expiry, audience: service-support's
  * {@link RealmTokens}). Every resource needs a token carrying one of MediCore's realm roles; which
  * records it opens is the services' decision. The CapabilityStatement and the SMART configuration are open. Refusals are
- * OperationOutcomes too: login (401) and forbidden (403).
+ * OperationOutcomes too: login (401) and forbidden (403). Every other request, refused or not, is audited ({@link InteractionAudit}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -34,8 +37,9 @@ class SecurityConfiguration {
     private static final String[] ROLES = {"PATIENT", "DOCTOR", "BILLING", "ADMIN"};
 
     @Bean
-    SecurityFilterChain fhirApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain fhirApi(HttpSecurity http, RecordAccess auditTrail, Clock clock) throws Exception {
         return http
+                .addFilterBefore(new InteractionAudit(auditTrail, clock), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(FhirPaths.BASE + "/metadata", FhirPaths.BASE + "/.well-known/smart-configuration").permitAll()
                         // the system's bulk export is the clinic's, not a record the services guard one by one

@@ -13,6 +13,9 @@ import org.medicore.fhir.support.AuditTrailOnPostgres;
 import org.medicore.fhir.support.Clinic;
 import org.medicore.support.audit.AccessRecord;
 import org.medicore.support.audit.Action;
+import org.medicore.support.audit.AuditFilter;
+import org.medicore.support.audit.AuditTrailReader;
+import org.medicore.support.audit.RecordedAccess;
 import org.medicore.support.audit.Outcome;
 import org.medicore.support.audit.PostgresAuditTrail;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -107,6 +110,8 @@ class FhirApiTest {
     RecordsOnFile records;
     @Autowired
     PostgresAuditTrail auditTrail;
+    @Autowired
+    AuditTrailReader auditTrailReader;
     @Autowired
     FilesInMemory exportFiles;
     @Autowired
@@ -445,8 +450,11 @@ class FhirApiTest {
         assertThat(again.getSubtypeFirstRep().getCode()).isEqualTo(read.getSubtypeFirstRep().getCode());
 
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        // the admin's own searches naming the patient are in the trail by now too, as FHIR interactions
         assertThat(valid(mvc.perform(get("/fhir/AuditEvent").param("entity", "Patient/" + patient)
-                .param("date", "ge" + today.minusDays(1)).with(admin())).andReturn(), Bundle.class).getEntry()).hasSize(3);
+                .param("date", "ge" + today.minusDays(1)).with(admin())).andReturn(), Bundle.class).getEntry())
+                .extracting(entry -> ((AuditEvent) entry.getResource()).getSubtypeFirstRep().getDisplay())
+                .containsExactly("search-type", "search-type", "UpdateDemographics", "BookAppointment", "GetPatient");
         assertThat(valid(mvc.perform(get("/fhir/AuditEvent").param("patient", patient).param("date", "lt2000-01-01")
                 .with(admin())).andReturn(), Bundle.class).getEntry()).isEmpty();
     }
@@ -463,6 +471,44 @@ class FhirApiTest {
                 OperationOutcome.IssueType.INVALID, "entity");
         assertRefused(mvc.perform(get("/fhir/AuditEvent").param("agent", "x").with(admin())).andReturn(), 400,
                 OperationOutcome.IssueType.INVALID, "agent");
+    }
+
+    @Test
+    void every_fhir_interaction_is_in_the_audit_trail_as_fhir_names_it_allowed_or_refused() throws Exception {
+        String partner = "partner-" + UUID.randomUUID();
+        RequestPostProcessor asPartner = jwt().jwt(token -> token.tokenValue("partner-token").subject(partner)
+                        .claim("azp", "medicore-partner").claim("realm_access", Map.of("roles", List.of("DOCTOR"))))
+                .authorities(new SimpleGrantedAuthority("ROLE_DOCTOR"));
+        mvc.perform(get("/fhir/Patient/" + Clinic.ALICE).with(asPartner));
+        mvc.perform(get("/fhir/Observation").param("patient", "Patient/" + Clinic.ALICE).with(asPartner));
+        mvc.perform(get("/fhir/Patient/" + Clinic.ALICE + "/$everything").with(asPartner));
+        mvc.perform(get("/fhir/AuditEvent").with(asPartner));
+
+        List<RecordedAccess> trail = auditTrailReader.page(new AuditFilter(null, partner, null, null), 10, null);
+        assertThat(trail).extracting(access -> String.join(" ", access.service(), access.operation(), access.resourceType(),
+                        access.action(), access.outcome(), access.status(), String.join(",", access.patientIds())))
+                .containsExactly("FHIR R4 search-type AuditEvent READ DENIED 403 ",
+                        "FHIR R4 $everything Patient READ ALLOWED 200 " + Clinic.ALICE,
+                        "FHIR R4 search-type Observation READ ALLOWED 200 " + Clinic.ALICE,
+                        "FHIR R4 read Patient READ ALLOWED 200 " + Clinic.ALICE);
+        RecordedAccess read = trail.getLast();
+        assertThat(read.roles()).containsExactly("DOCTOR");
+        assertThat(read.clientId()).isEqualTo("medicore-partner");
+        assertThat(read.clientAddress()).isEqualTo("127.0.0.1");
+        assertThat(read.resourceIds()).containsExactly(Clinic.ALICE);
+
+        AuditEvent event = valid(mvc.perform(get("/fhir/AuditEvent/" + read.position()).with(admin())).andReturn(), AuditEvent.class);
+        assertThat(event.getSubtypeFirstRep().getSystem()).isEqualTo("http://hl7.org/fhir/restful-interaction");
+        assertThat(event.getSubtypeFirstRep().getCode()).isEqualTo("read");
+        assertThat(event.getAction()).isEqualTo(AuditEvent.AuditEventAction.R);
+
+        String unknown = UUID.randomUUID().toString();
+        mvc.perform(get("/fhir/Patient/" + unknown));
+        assertThat(auditTrailReader.page(AuditFilter.ofPatient(unknown), 10, null)).singleElement().satisfies(access -> {
+            assertThat(access.subject()).isEqualTo("anonymous");
+            assertThat(access.outcome()).isEqualTo("DENIED");
+            assertThat(access.status()).isEqualTo("401");
+        });
     }
 
     @Test
