@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -28,7 +31,8 @@ import java.time.Clock;
  * services do (signature by the realm's keys, issuer, expiry, audience: service-support's
  * {@link RealmTokens}). Every resource needs a token carrying one of MediCore's realm roles; which
  * records it opens is the services' decision. The CapabilityStatement and the SMART configuration are open. Refusals are
- * OperationOutcomes too: login (401) and forbidden (403). Every other request, refused or not, is audited ({@link InteractionAudit}).
+ * OperationOutcomes too: login (401) and forbidden (403). A token with SMART scopes reads only ({@link SmartScopes}).
+ * Every other request, refused or not, is audited ({@link InteractionAudit}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -48,7 +52,11 @@ class SecurityConfiguration {
                         .requestMatchers(FhirPaths.BASE + "/AuditEvent", FhirPaths.BASE + "/AuditEvent/**").hasRole("ADMIN")
                         // an import records clinical data, which patient-service lets DOCTOR and ADMIN record only: refused
                         // here, before any write, a patient's or billing clerk's Bundle is not half stored
-                        .requestMatchers(HttpMethod.POST, FhirPaths.BASE).hasAnyRole("DOCTOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, FhirPaths.BASE).access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAnyRole("DOCTOR", "ADMIN"), SmartScopes.notReadOnly()))
+                        // an app's token (one with SMART scopes) reads only
+                        .requestMatchers((RequestMatcher) SmartScopes::changes).access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAnyRole(ROLES), SmartScopes.notReadOnly()))
                         .requestMatchers(FhirPaths.BASE + "/**").hasAnyRole(ROLES)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
