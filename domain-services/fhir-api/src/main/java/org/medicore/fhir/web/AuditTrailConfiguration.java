@@ -1,11 +1,10 @@
 package org.medicore.fhir.web;
 
+import org.medicore.support.audit.AuditConfiguration;
 import org.medicore.support.audit.AuditConfiguration.AuditProperties;
-import org.medicore.support.audit.AuditSchema;
 import org.medicore.support.audit.AuditTrailReader;
 import org.medicore.support.audit.PostgresAuditTrail;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,13 +28,11 @@ class AuditTrailConfiguration {
     /** Migrated as the services migrate it, so the API may start before any of them. */
     @Bean(destroyMethod = "close")
     PostgresAuditTrail auditTrail(AuditProperties audit) {
-        AuditSchema.migrate(audit.url(), audit.ownerUsername(), audit.ownerPassword());
-        return PostgresAuditTrail.connect(audit.url(), audit.username(), audit.password());
+        return AuditConfiguration.migratedTrail(audit);
     }
 
     @Bean
     HealthIndicator auditTrailHealthIndicator(PostgresAuditTrail auditTrail) {
-        return () -> auditTrail.reachable() ? Health.up().build()
-                : Health.down().withDetail("reason", "the audit database is not reachable").build();
+        return AuditConfiguration.health(auditTrail);
     }
 }
