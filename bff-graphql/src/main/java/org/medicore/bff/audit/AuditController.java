@@ -6,7 +6,12 @@ import org.medicore.bff.error.InvalidArgument;
 import org.medicore.bff.graphql.Connection;
 import org.medicore.bff.graphql.PageSize;
 import org.medicore.bff.grpc.Caller;
+import org.medicore.bff.security.RealmRoles;
 import org.medicore.contracts.patient.v1.Patient;
+import org.medicore.support.audit.AuditChainCheck;
+import org.medicore.support.audit.AuditFilter;
+import org.medicore.support.audit.AuditTrailReader;
+import org.medicore.support.audit.RecordedAccess;
 import org.medicore.support.validation.PlainText;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -29,7 +34,7 @@ class AuditController {
     }
 
     @QueryMapping
-    Connection<AccessRecord> auditTrail(@Argument AuditFilter filter, @Argument Integer first, @Argument String after,
+    Connection<RecordedAccess> auditTrail(@Argument AuditFilter filter, @Argument Integer first, @Argument String after,
                                         GraphQLContext context) {
         requireAdministrator(context);
         AuditFilter asked = filter == null ? AuditFilter.NONE : filter;
@@ -52,7 +57,7 @@ class AuditController {
     }
 
     @SchemaMapping(typeName = "Patient", field = "accessLog")
-    Connection<AccessRecord> accessLog(Patient patient, @Argument Integer first, @Argument String after,
+    Connection<RecordedAccess> accessLog(Patient patient, @Argument Integer first, @Argument String after,
                                        GraphQLContext context) {
         Caller caller = Caller.of(context);
         if (caller.is(ADMIN)) {
@@ -61,16 +66,36 @@ class AuditController {
         if (caller.subject().filter(patient.getId()::equals).isEmpty()) {
             throw new Forbidden("only the patient themself and administrators see who accessed a record");
         }
-        return page(AuditFilter.ofPatient(patient.getId()), first, after, record -> record.asSeenBy(patient.getId()));
+        return page(AuditFilter.ofPatient(patient.getId()), first, after, record -> asSeenBy(record, patient.getId()));
     }
 
-    private Connection<AccessRecord> page(AuditFilter filter, Integer first, String after, UnaryOperator<AccessRecord> view) {
+    private Connection<RecordedAccess> page(AuditFilter filter, Integer first, String after, UnaryOperator<RecordedAccess> view) {
         int size = PageSize.of(first, "first");
-        List<AccessRecord> records = trail.page(filter, size, position(after));
+        List<RecordedAccess> records = trail.page(filter, size, position(after));
         boolean more = records.size() > size;
-        List<AccessRecord> shown = records.stream().limit(size).map(view).toList();
+        List<RecordedAccess> shown = records.stream().limit(size).map(view).toList();
         String next = more ? Long.toString(shown.getLast().position()) : "";
         return Connection.of(shown, after, next, -1);
+    }
+
+    /**
+     * As a patient may see it in their own access log: the record names only them, never the
+     * other patients a staff member's list or batch call touched, and anyone else (a clinician,
+     * another patient probing) only by role and outcome: no subject, address or trace.
+     */
+    static RecordedAccess asSeenBy(RecordedAccess record, String patientId) {
+        List<String> ids = record.patientIds().size() == 1 ? record.resourceIds() : List.of();
+        if (record.subject().equals(patientId)) {
+            return new RecordedAccess(record.position(), record.occurredAt(), record.subject(), record.roles(),
+                    record.clientId(), record.service(), record.operation(), record.action(), record.resourceType(), ids,
+                    List.of(patientId), record.fieldsChanged(), record.clientAddress(), record.forwardedFor(),
+                    record.outcome(), record.status(), record.traceId());
+        }
+        List<String> clinicRoles = record.roles().stream().filter(RealmRoles.MEDICORE_ROLES::contains).sorted().toList();
+        String someone = clinicRoles.isEmpty() ? "anonymous" : String.join(", ", clinicRoles);
+        return new RecordedAccess(record.position(), record.occurredAt(), someone, record.roles(), record.clientId(),
+                record.service(), record.operation(), record.action(), record.resourceType(), ids, List.of(patientId),
+                record.fieldsChanged(), "", null, record.outcome(), record.status(), null);
     }
 
     private static Long position(String after) {

@@ -173,6 +173,8 @@ final class MediCoreServices {
                 properties("management.server.port", management,
                         "server.port", port,
                         "spring.security.oauth2.resourceserver.jwt.issuer-uri", stack.keycloak().issuer(),
+                        "spring.datasource.url", stack.postgres().jdbcUrl(AuditDatabase.NAME),
+                        "medicore.audit.url", stack.postgres().jdbcUrl(AuditDatabase.NAME),
                         "medicore.fhir.services.patient", "127.0.0.1:" + ports.patient(),
                         "medicore.fhir.services.appointment", "127.0.0.1:" + ports.appointment(),
                         "medicore.fhir.services.lab", "127.0.0.1:" + ports.lab(),

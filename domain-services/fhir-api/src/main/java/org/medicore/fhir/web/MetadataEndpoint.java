@@ -94,6 +94,10 @@ class MetadataEndpoint {
         resource(rest, "Account", Set.of(), BillingEndpoint.SEARCH_PARAMETERS)
                 .setDocumentation("a patient's billing account (one; billing-service finds it by its patient only)");
         resource(rest, "Invoice", Set.of(READ), BillingEndpoint.SEARCH_PARAMETERS);
+        resource(rest, "AuditEvent", Set.of(READ), AuditEventEndpoint.SEARCH_PARAMETERS)
+                .setDocumentation("admins only: the audit trail of every access to patient data, newest first; the id is the"
+                        + " record's position in the trail's hash chain; patient or entity=Patient/{id} the patient touched, date the"
+                        + " days in the clinic's zone");
         return statement;
     }
 

@@ -7,12 +7,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code /fhir/.well-known/smart-configuration}: where a SMART app signs in, i.e. the Keycloak realm
- * the tokens come from. It names only what the realm offers today (Authorization Code with PKCE,
- * client credentials, OpenID Connect scopes); SMART's own scopes ({@code patient/*.read}...) are not
- * defined in the realm yet, so none is claimed. Open without a token, as apps read it first.
+ * the tokens come from, and what the realm offers: Authorization Code with PKCE, client credentials
+ * (backend services, bulk export), OpenID Connect's scopes and SMART's read scopes
+ * ({@link SmartScopes#OFFERED}, client scopes of the realm). Open without a token, as apps read it first.
  */
 @RestController
 class SmartConfigurationEndpoint {
@@ -23,8 +24,9 @@ class SmartConfigurationEndpoint {
         this.configuration = new SmartConfiguration(issuer, issuer + "/protocol/openid-connect/certs",
                 issuer + "/protocol/openid-connect/auth", issuer + "/protocol/openid-connect/token",
                 List.of("authorization_code", "client_credentials"), List.of("S256"),
-                List.of("client_secret_basic", "client_secret_post"), List.of("openid", "profile", "email"),
-                List.of("launch-standalone", "client-public", "client-confidential-symmetric", "sso-openid-connect"));
+                List.of("client_secret_basic", "client_secret_post"), Stream.concat(Stream.of("openid", "profile", "email"), SmartScopes.OFFERED.stream()).toList(),
+                List.of("launch-standalone", "client-public", "client-confidential-symmetric", "sso-openid-connect",
+                        "permission-patient", "permission-user"));
     }
 
     @GetMapping(value = FhirPaths.BASE + "/.well-known/smart-configuration", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -47,7 +47,7 @@ public final class R4CoreValidator {
     private static final String RESOURCES = "profiles-resources.xml";
     private static final Set<String> CHECKED_RESOURCES = Set.of("Resource", "DomainResource", "Bundle", "OperationOutcome",
             "CapabilityStatement", "Patient", "Practitioner", "Observation", "Appointment", "Condition", "AllergyIntolerance",
-            "MedicationStatement", "Binary", "Parameters", "Slot", "Schedule", "DiagnosticReport", "Account", "Invoice",
+            "MedicationStatement", "Binary", "Parameters", "Slot", "Schedule", "DiagnosticReport", "Account", "Invoice", "AuditEvent",
             // what their references may point to: the validator checks a reference's target against these
             "Group", "Device", "Location", "PractitionerRole", "RelatedPerson", "HealthcareService", "Organization");
     private static final Pattern ENTRY = Pattern.compile("<entry>.*?</entry>", Pattern.DOTALL);

@@ -9,7 +9,16 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.ResourceType;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.junit.jupiter.api.Test;
+import org.medicore.fhir.support.AuditTrailOnPostgres;
 import org.medicore.fhir.support.Clinic;
+import org.medicore.support.audit.AccessRecord;
+import org.medicore.support.audit.Action;
+import org.medicore.support.audit.AuditFilter;
+import org.medicore.support.audit.AuditTrailReader;
+import org.medicore.support.audit.RecordedAccess;
+import org.medicore.support.audit.Outcome;
+import org.medicore.support.audit.PostgresAuditTrail;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.medicore.fhir.support.FilesInMemory;
 import org.medicore.fhir.support.R4CoreValidator;
 import org.medicore.fhir.support.RecordsOnFile;
@@ -32,6 +41,9 @@ import org.hl7.fhir.r4.model.Reference;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -61,6 +73,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @WebMvcTest
 @Import({SecurityConfiguration.class, WebConfiguration.class, ExportConfiguration.class, ImportConfiguration.class, ExportFilesInMemory.class,
+        AuditTrailOnPostgres.class,
         FhirApiTest.Services.class})
 class FhirApiTest {
 
@@ -95,6 +108,10 @@ class FhirApiTest {
     MockMvc mvc;
     @Autowired
     RecordsOnFile records;
+    @Autowired
+    PostgresAuditTrail auditTrail;
+    @Autowired
+    AuditTrailReader auditTrailReader;
     @Autowired
     FilesInMemory exportFiles;
     @Autowired
@@ -383,6 +400,115 @@ class FhirApiTest {
         assertThat(role.getAvailableTime()).hasSize(3);
         assertThat(role.getAvailableTimeFirstRep().getAvailableStartTime()).isEqualTo("08:00:00");
         assertThat(bySpecialty.getEntry()).extracting(entry -> entry.getResource().getIdPart()).containsExactly(Clinic.DR_NOVAK);
+    }
+
+    @Test
+    void an_admin_reads_the_audit_trail_as_audit_events_by_patient_and_day_in_pages_followed_by_next_links() throws Exception {
+        String patient = UUID.randomUUID().toString();
+        String appointment = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        auditTrail.record(new AccessRecord(now, "doctor-subject", List.of("DOCTOR", "offline_access"), "medicore-portal",
+                "medicore.patient.v1.PatientService", "GetPatient", Action.READ, "Patient", List.of(patient), List.of(patient),
+                List.of(), "10.0.0.7", "192.0.2.10", Outcome.ALLOWED, "OK", "4bf92f3577b34da6a3ce929d0e0e4736"));
+        auditTrail.record(new AccessRecord(now, "alice-subject", List.of("PATIENT"), "medicore-partner",
+                "medicore.appointment.v1.AppointmentService", "BookAppointment", Action.CHANGE, "Appointment", List.of(appointment),
+                List.of(patient), List.of("slot_start"), "10.0.0.8", "", Outcome.DENIED, "PERMISSION_DENIED", ""));
+        auditTrail.record(new AccessRecord(now, "admin-subject", List.of("ADMIN"), "",
+                "medicore.patient.v1.PatientService", "UpdateDemographics", Action.CHANGE, "Patient", List.of(patient),
+                List.of(patient), List.of("name.family"), "10.0.0.9", "", Outcome.FAILED, "UNAVAILABLE", ""));
+
+        Bundle first = valid(mvc.perform(get("/fhir/AuditEvent").param("patient", "Patient/" + patient).param("_count", "2")
+                .with(admin())).andReturn(), Bundle.class);
+        assertThat(first.getEntry()).extracting(entry -> ((AuditEvent) entry.getResource()).getSubtypeFirstRep().getDisplay())
+                .containsExactly("UpdateDemographics", "BookAppointment");
+        AuditEvent failedChange = (AuditEvent) first.getEntry().get(0).getResource();
+        assertThat(failedChange.getAction()).isEqualTo(AuditEvent.AuditEventAction.U);
+        assertThat(failedChange.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._8);
+        AuditEvent refusedBooking = (AuditEvent) first.getEntry().get(1).getResource();
+        assertThat(refusedBooking.getAction()).isEqualTo(AuditEvent.AuditEventAction.C);
+        assertThat(refusedBooking.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
+        assertThat(refusedBooking.getAgent()).extracting(agent -> agent.getWho().getIdentifier().getValue())
+                .containsExactly("alice-subject", "medicore-partner");
+        assertThat(refusedBooking.getEntity()).extracting(entity -> entity.getWhat().getReference())
+                .containsExactly("Patient/" + patient, null);
+
+        Bundle second = valid(mvc.perform(get(first.getLink("next").getUrl()).with(admin())).andReturn(), Bundle.class);
+        assertThat(second.getLink("next")).isNull();
+        AuditEvent read = (AuditEvent) second.getEntryFirstRep().getResource();
+        assertThat(read.getType().getCode()).isEqualTo("110110");
+        assertThat(read.getSubtypeFirstRep().getCode()).isEqualTo("medicore.patient.v1.PatientService/GetPatient");
+        assertThat(read.getAction()).isEqualTo(AuditEvent.AuditEventAction.R);
+        assertThat(read.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._0);
+        assertThat(read.getRecorded()).isCloseTo(java.util.Date.from(now), 1);
+        AuditEvent.AuditEventAgentComponent doctor = read.getAgentFirstRep();
+        assertThat(doctor.getRequestor()).isTrue();
+        assertThat(doctor.getRole()).extracting(role -> role.getText()).containsExactly("DOCTOR", "offline_access");
+        assertThat(doctor.getNetwork().getAddress()).isEqualTo("192.0.2.10");
+        assertThat(read.getEntityFirstRep().getWhat().getReference()).isEqualTo("Patient/" + patient);
+
+        AuditEvent again = valid(mvc.perform(get("/fhir/AuditEvent/" + read.getIdPart()).with(admin())).andReturn(), AuditEvent.class);
+        assertThat(again.getSubtypeFirstRep().getCode()).isEqualTo(read.getSubtypeFirstRep().getCode());
+
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        // the admin's own searches naming the patient are in the trail by now too, as FHIR interactions
+        assertThat(valid(mvc.perform(get("/fhir/AuditEvent").param("entity", "Patient/" + patient)
+                .param("date", "ge" + today.minusDays(1)).with(admin())).andReturn(), Bundle.class).getEntry())
+                .extracting(entry -> ((AuditEvent) entry.getResource()).getSubtypeFirstRep().getDisplay())
+                .containsExactly("search-type", "search-type", "UpdateDemographics", "BookAppointment", "GetPatient");
+        assertThat(valid(mvc.perform(get("/fhir/AuditEvent").param("patient", patient).param("date", "lt2000-01-01")
+                .with(admin())).andReturn(), Bundle.class).getEntry()).isEmpty();
+    }
+
+    @Test
+    void only_admins_read_the_audit_trail_and_what_it_never_held_is_not_found() throws Exception {
+        assertRefused(mvc.perform(get("/fhir/AuditEvent").with(doctor())).andReturn(), 403, OperationOutcome.IssueType.FORBIDDEN, null);
+        assertRefused(mvc.perform(get("/fhir/AuditEvent/1").with(alice())).andReturn(), 403, OperationOutcome.IssueType.FORBIDDEN, null);
+        assertRefused(mvc.perform(get("/fhir/AuditEvent/" + Long.MAX_VALUE).with(admin())).andReturn(), 404, OperationOutcome.IssueType.NOTFOUND, null);
+        assertRefused(mvc.perform(get("/fhir/AuditEvent/not-a-position").with(admin())).andReturn(), 404, OperationOutcome.IssueType.NOTFOUND, null);
+        assertRefused(mvc.perform(get("/fhir/AuditEvent").param("_page_token", "x").with(admin())).andReturn(), 400,
+                OperationOutcome.IssueType.INVALID, "_page_token");
+        assertRefused(mvc.perform(get("/fhir/AuditEvent").param("entity", "Appointment/1").with(admin())).andReturn(), 400,
+                OperationOutcome.IssueType.INVALID, "entity");
+        assertRefused(mvc.perform(get("/fhir/AuditEvent").param("agent", "x").with(admin())).andReturn(), 400,
+                OperationOutcome.IssueType.INVALID, "agent");
+    }
+
+    @Test
+    void every_fhir_interaction_is_in_the_audit_trail_as_fhir_names_it_allowed_or_refused() throws Exception {
+        String partner = "partner-" + UUID.randomUUID();
+        RequestPostProcessor asPartner = jwt().jwt(token -> token.tokenValue("partner-token").subject(partner)
+                        .claim("azp", "medicore-partner").claim("realm_access", Map.of("roles", List.of("DOCTOR"))))
+                .authorities(new SimpleGrantedAuthority("ROLE_DOCTOR"));
+        mvc.perform(get("/fhir/Patient/" + Clinic.ALICE).with(asPartner));
+        mvc.perform(get("/fhir/Observation").param("patient", "Patient/" + Clinic.ALICE).with(asPartner));
+        mvc.perform(get("/fhir/Patient/" + Clinic.ALICE + "/$everything").with(asPartner));
+        mvc.perform(get("/fhir/AuditEvent").with(asPartner));
+
+        List<RecordedAccess> trail = auditTrailReader.page(new AuditFilter(null, partner, null, null), 10, null);
+        assertThat(trail).extracting(access -> String.join(" ", access.service(), access.operation(), access.resourceType(),
+                        access.action(), access.outcome(), access.status(), String.join(",", access.patientIds())))
+                .containsExactly("FHIR R4 search-type AuditEvent READ DENIED 403 ",
+                        "FHIR R4 $everything Patient READ ALLOWED 200 " + Clinic.ALICE,
+                        "FHIR R4 search-type Observation READ ALLOWED 200 " + Clinic.ALICE,
+                        "FHIR R4 read Patient READ ALLOWED 200 " + Clinic.ALICE);
+        RecordedAccess read = trail.getLast();
+        assertThat(read.roles()).containsExactly("DOCTOR");
+        assertThat(read.clientId()).isEqualTo("medicore-partner");
+        assertThat(read.clientAddress()).isEqualTo("127.0.0.1");
+        assertThat(read.resourceIds()).containsExactly(Clinic.ALICE);
+
+        AuditEvent event = valid(mvc.perform(get("/fhir/AuditEvent/" + read.position()).with(admin())).andReturn(), AuditEvent.class);
+        assertThat(event.getSubtypeFirstRep().getSystem()).isEqualTo("http://hl7.org/fhir/restful-interaction");
+        assertThat(event.getSubtypeFirstRep().getCode()).isEqualTo("read");
+        assertThat(event.getAction()).isEqualTo(AuditEvent.AuditEventAction.R);
+
+        String unknown = UUID.randomUUID().toString();
+        mvc.perform(get("/fhir/Patient/" + unknown));
+        assertThat(auditTrailReader.page(AuditFilter.ofPatient(unknown), 10, null)).singleElement().satisfies(access -> {
+            assertThat(access.subject()).isEqualTo("anonymous");
+            assertThat(access.outcome()).isEqualTo("DENIED");
+            assertThat(access.status()).isEqualTo("401");
+        });
     }
 
     @Test

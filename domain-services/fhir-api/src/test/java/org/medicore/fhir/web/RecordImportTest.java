@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.medicore.fhir.support.AuditTrailOnPostgres;
 import org.medicore.fhir.support.Clinic;
 import org.medicore.fhir.support.RecordsOnFile;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +56,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @WebMvcTest
 @Import({SecurityConfiguration.class, WebConfiguration.class, ExportConfiguration.class, ImportConfiguration.class, ExportFilesInMemory.class,
+        AuditTrailOnPostgres.class,
         RecordImportTest.Services.class})
 class RecordImportTest {
 

@@ -47,12 +47,22 @@ public class AuditConfiguration {
 
     @Bean
     PostgresAuditTrail auditTrail(AuditProperties audit) {
-        AuditSchema.migrate(audit.url(), audit.ownerUsername(), audit.ownerPassword());
-        return PostgresAuditTrail.connect(audit.url(), audit.username(), audit.password());
+        return migratedTrail(audit);
     }
 
     @Bean
     HealthIndicator auditTrailHealthIndicator(PostgresAuditTrail auditTrail) {
+        return health(auditTrail);
+    }
+
+    /** The trail brought up to date with the owner's credentials, then written as the insert-only writer. */
+    public static PostgresAuditTrail migratedTrail(AuditProperties audit) {
+        AuditSchema.migrate(audit.url(), audit.ownerUsername(), audit.ownerPassword());
+        return PostgresAuditTrail.connect(audit.url(), audit.username(), audit.password());
+    }
+
+    /** Down while the writer can't reach the trail: what can't record its accesses serves none. */
+    public static HealthIndicator health(PostgresAuditTrail auditTrail) {
         return () -> auditTrail.reachable() ? Health.up().build()
                 : Health.down().withDetail("reason", "the audit database is not reachable").build();
     }

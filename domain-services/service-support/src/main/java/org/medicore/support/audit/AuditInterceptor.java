@@ -9,6 +9,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import org.medicore.support.tracing.TraceParent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,17 +137,8 @@ public final class AuditInterceptor implements ServerInterceptor {
                     getMethodDescriptor().getServiceName(), operation, action, resourceType, resourceIds,
                     List.copyOf(patients), changed, address(getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)),
                     forwardedFor == null ? "" : forwardedFor, Outcome.of(status.getCode()), status.getCode().name(),
-                    traceId(headers.get(TRACE_PARENT)));
+                    TraceParent.traceId(headers.get(TRACE_PARENT)));
         }
-    }
-
-    /** The trace id of a W3C {@code traceparent} (version-traceid-spanid-flags). */
-    private static String traceId(String traceParent) {
-        if (traceParent == null) {
-            return "";
-        }
-        String[] parts = traceParent.split("-");
-        return parts.length == 4 && parts[1].length() == 32 ? parts[1] : "";
     }
 
     private static String address(SocketAddress remote) {

@@ -23,4 +23,13 @@ public final class TraceParent {
                 ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex()
                 : "";
     }
+
+    /** The trace id of a W3C {@code traceparent} (version-traceid-spanid-flags); empty when there is none. */
+    public static String traceId(String traceParent) {
+        if (traceParent == null) {
+            return "";
+        }
+        String[] parts = traceParent.split("-");
+        return parts.length == 4 && parts[1].length() == 32 ? parts[1] : "";
+    }
 }

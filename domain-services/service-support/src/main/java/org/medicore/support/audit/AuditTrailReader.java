@@ -1,7 +1,6 @@
-package org.medicore.bff.audit;
+package org.medicore.support.audit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -13,10 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the audit trail with the reader role, which may only select. Pages run backwards from
- * the newest record by chain position, so a page stays stable while new records arrive.
+ * Reads the audit trail with the reader role, which may only select: the one reader, for every
+ * front end that shows the trail (the BFF, the FHIR API). Pages run backwards from the newest
+ * record by chain position, so a page stays stable while new records arrive.
  */
-@Component
 public class AuditTrailReader {
 
     /**
@@ -28,12 +27,13 @@ public class AuditTrailReader {
 
     private final JdbcClient database;
 
-    AuditTrailReader(JdbcClient database) {
+    /** Over a connection as the reader role ({@code medicore_audit_reader}). */
+    public AuditTrailReader(JdbcClient database) {
         this.database = database;
     }
 
     /** Up to {@code size + 1} records before {@code beforePosition}: the extra one says there is a next page. */
-    List<AccessRecord> page(AuditFilter filter, int size, Long beforePosition) {
+    public List<RecordedAccess> page(AuditFilter filter, int size, Long beforePosition) {
         StringBuilder sql = new StringBuilder("""
                 select position, occurred_at, subject, roles, client_id, service, operation, action, resource_type,
                        resource_ids, patient_ids, fields_changed, client_address, forwarded_for, outcome, status, trace_id
@@ -68,7 +68,7 @@ public class AuditTrailReader {
         return Timestamp.from(bound.isBefore(EARLIEST) ? EARLIEST : bound.isAfter(LATEST) ? LATEST : bound);
     }
 
-    AuditChainCheck checkChain() {
+    public AuditChainCheck checkChain() {
         return database.sql("select audit.first_broken_link(), (select count(*) from audit.access_record)")
                 .query((row, number) -> {
                     long broken = row.getLong(1);
@@ -77,8 +77,8 @@ public class AuditTrailReader {
                 }).single();
     }
 
-    private static AccessRecord record(ResultSet row) throws SQLException {
-        return new AccessRecord(row.getLong("position"), row.getTimestamp("occurred_at").toInstant(),
+    private static RecordedAccess record(ResultSet row) throws SQLException {
+        return new RecordedAccess(row.getLong("position"), row.getTimestamp("occurred_at").toInstant(),
                 row.getString("subject"), texts(row.getArray("roles")), row.getString("client_id"),
                 row.getString("service"), row.getString("operation"), row.getString("action"),
                 row.getString("resource_type"), texts(row.getArray("resource_ids")), texts(row.getArray("patient_ids")),
