@@ -30,12 +30,14 @@ import java.util.concurrent.TimeUnit;
 public final class BenchMain {
 
     static final List<String> SCENARIOS = List.of("pgbench", "grpc-booking", "bff-booking", "doctor-read-grpc",
-            "doctor-read-bff", "patient-day", "lab-upload", "completion", "browser", "push", "analytics");
+            "doctor-read-bff", "fhir-read", "fhir-everything", "patient-day", "lab-upload", "completion", "browser", "push", "analytics");
 
     static final String BOOKING_OVER_GRPC = "booking over gRPC";
     static final String BOOKING_THROUGH_BFF = "booking through the BFF";
     static final String DOCTOR_READ_GRPC = "doctor's read, the 4 RPCs directly";
     static final String DOCTOR_READ_BFF = "doctor's read through the BFF";
+    static final String FHIR_READ = "FHIR Patient read (doctor)";
+    static final String FHIR_EVERYTHING = "FHIR Patient $everything (admin)";
     static final String PATIENT_DAY = "a patient's visit (token, me, slots, book, list)";
     static final String LAB_UPLOAD = "lab report upload, until processed";
     static final String COMPLETION_INVOICE = "visit completed -> invoice issued";
@@ -82,6 +84,7 @@ public final class BenchMain {
         Tokens tokens = new Tokens(target);
         try (Clinic clinic = new Clinic(target, tokens)) {
             GraphQl graphQl = new GraphQl(target, tokens);
+            FhirReads fhir = new FhirReads(target, tokens);
             ClosedLoad load = new ClosedLoad(options.warmUp(), options.duration(), options.maxOperations(), cpu, options.settle());
             // Booked first, because the visits have to begin before they can be completed.
             Optional<CompletionToInvoice> completions = options.scenarios().contains("completion")
@@ -104,6 +107,12 @@ public final class BenchMain {
                 if (options.scenarios().contains("doctor-read-bff")) {
                     report.add(load.run(DOCTOR_READ_BFF, clients,
                             client -> graphQl.execute("doctor", CHART, Map.of("id", clinic.readPatientId))));
+                }
+                if (options.scenarios().contains("fhir-read")) {
+                    report.add(load.run(FHIR_READ, clients, client -> fhir.patient(clinic.readPatientId)));
+                }
+                if (options.scenarios().contains("fhir-everything")) {
+                    report.add(load.run(FHIR_EVERYTHING, clients, client -> fhir.everything(clinic.readPatientId)));
                 }
                 if (options.scenarios().contains("patient-day")) {
                     PatientDay day = new PatientDay(clinic, graphQl);
@@ -176,9 +185,10 @@ public final class BenchMain {
                     given.getOrDefault("appointment", local.appointment()), given.getOrDefault("billing", local.billing()),
                     given.getOrDefault("bff", local.bffGraphQl()), given.getOrDefault("keycloak-issuer", local.keycloakIssuer()),
                     given.getOrDefault("token-client", local.tokenClient()), given.getOrDefault("postgres-url", local.postgresUrl()),
-                    given.getOrDefault("kafka", local.kafka()), given.getOrDefault("portal", local.portal()));
+                    given.getOrDefault("kafka", local.kafka()), given.getOrDefault("portal", local.portal()),
+                    given.getOrDefault("fhir", local.fhir()));
             for (String key : List.of("patient", "appointment", "billing", "bff", "keycloak-issuer", "token-client", "postgres-url",
-                    "kafka", "portal")) {
+                    "kafka", "portal", "fhir")) {
                 given.remove(key);
             }
             Set<String> scenarios = Set.copyOf(List.of(given.getOrDefault("scenarios", String.join(",", SCENARIOS)).split(",")));

@@ -123,7 +123,7 @@ public final class FaultSuite {
 
     public static List<Outcome> run(TestSystem system, Options options) throws Exception {
         Target target = new Target(system.patientTarget(), system.appointmentTarget(), system.billingTarget(), "",
-                system.keycloak().issuer(), Target.LOCAL_STACK.tokenClient(), "", "", "");
+                system.keycloak().issuer(), Target.LOCAL_STACK.tokenClient(), "", "", "", "");
         Optional<SlowLink> link = options.scenarios().contains("slow-postgres") ? Optional.of(slowLinkToPostgres(system))
                 : Optional.empty();
         List<Outcome> outcomes = new ArrayList<>();

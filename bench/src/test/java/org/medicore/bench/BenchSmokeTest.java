@@ -33,7 +33,7 @@ class BenchSmokeTest {
                 "--patient=" + system.patientTarget(), "--appointment=" + system.appointmentTarget(),
                 "--billing=" + system.billingTarget(), "--bff=" + bff, "--keycloak-issuer=" + system.keycloak().issuer(),
                 "--postgres-url=postgresql://" + PostgresServer.USER + ":" + PostgresServer.PASSWORD + "@127.0.0.1:" + postgresPort,
-                "--kafka=" + TestStack.kafka().bootstrapServers(), "--out=" + out));
+                "--kafka=" + TestStack.kafka().bootstrapServers(), "--fhir=" + system.fhirApi(), "--out=" + out));
 
         Report report;
         // The built portal, as the reactor leaves it before this module (web-portal is declared
@@ -45,7 +45,7 @@ class BenchSmokeTest {
         }
         report.writeJson(out);
 
-        assertThat(report.scenarios()).extracting(Measured::scenario).hasSize(11);
+        assertThat(report.scenarios()).extracting(Measured::scenario).hasSize(13);
         assertThat(report.scenarios()).allSatisfy(scenario -> {
             assertThat(scenario.operations()).as(scenario.scenario()).isPositive();
             assertThat(scenario.failures()).as(scenario.scenario() + ": " + scenario.firstFailure()).isZero();

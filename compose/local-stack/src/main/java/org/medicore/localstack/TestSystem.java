@@ -29,6 +29,7 @@ public final class TestSystem {
     private final Path data;
     private boolean demoData;
     private String bffGraphQlUrl;
+    private String fhirApiUrl;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     private TestSystem(MediCoreServices.Components components, MediCoreServices.Ports ports, Path data,
@@ -131,6 +132,18 @@ public final class TestSystem {
             bffGraphQlUrl = "http://127.0.0.1:" + withBff.bff() + "/graphql";
         }
         return bffGraphQlUrl;
+    }
+
+    /** The FHIR API from its jar on a free port in front of this system; started on first call. Answers its base URL. */
+    public synchronized String fhirApi() {
+        if (fhirApiUrl == null) {
+            int port = FreePorts.free();
+            ServiceProcess fhir = MediCoreServices.launchFhirApi(components, repository(), data.resolve("logs"), ports, port);
+            services.put(fhir.name(), fhir);
+            fhir.awaitReady();
+            fhirApiUrl = "http://127.0.0.1:" + port + "/fhir";
+        }
+        return fhirApiUrl;
     }
 
     /**
