@@ -841,6 +841,46 @@ const dePhrases: Record<string, string> = {
     'Eine Eingabe konnte nicht gelesen werden. Prüfen Sie die Felder und versuchen Sie es erneut.',
   'Something went wrong on our side; it has been noted. Try again shortly.':
     'Bei uns ist etwas schiefgegangen; es wurde vermerkt. Versuchen Sie es gleich noch einmal.',
+  'Enter your given name as you write it.': 'Geben Sie Ihren Vornamen so ein, wie Sie ihn schreiben.',
+  'Enter your family name as you write it.': 'Geben Sie Ihren Familiennamen so ein, wie Sie ihn schreiben.',
+  'Choose one of the answers offered.': 'Wählen Sie eine der angebotenen Antworten.',
+  'Choose another password of at least 12 characters that is hard to guess.':
+    'Wählen Sie ein anderes Passwort mit mindestens 12 Zeichen, das schwer zu erraten ist.',
+  'Choose the kind of entry.': 'Wählen Sie die Art des Eintrags.',
+  'Write the entry in plain words, and shorter.': 'Schreiben Sie den Eintrag in einfachen Worten und kürzer.',
+  'Shorten the dosage, such as 5 mg twice a day.': 'Kürzen Sie die Dosierung, etwa 5 mg zweimal täglich.',
+  'Choose how it was paid.': 'Wählen Sie, wie bezahlt wurde.',
+  'Shorten the reference.': 'Kürzen Sie die Referenz.',
+  'Choose a practitioner from the list.': 'Wählen Sie eine Ärztin oder einen Arzt aus der Liste.',
+  'Enter the test in at most 200 characters.': 'Geben Sie den Test mit höchstens 200 Zeichen ein.',
+  'Enter a LOINC code such as 718-7, or leave it empty.': 'Geben Sie einen LOINC-Code wie 718-7 ein, oder lassen Sie das Feld leer.',
+  'Enter the value in at most 100 characters.': 'Geben Sie den Wert mit höchstens 100 Zeichen ein.',
+  'Shorten the unit to at most 50 characters.': 'Kürzen Sie die Einheit auf höchstens 50 Zeichen.',
+  'Shorten the reference range to at most 100 characters.': 'Kürzen Sie den Referenzbereich auf höchstens 100 Zeichen.',
+  "Enter the right patient's record id, as their chart shows it.": 'Geben Sie die Akten-ID der richtigen Person ein, wie ihre Akte sie zeigt.',
+  'Say in plain words (at most 500 characters) why the report is rejected.': 'Sagen Sie in einfachen Worten (höchstens 500 Zeichen), warum der Bericht abgelehnt wird.',
+  'That time has just been taken. Choose another.': 'Diese Zeit wurde gerade vergeben. Wählen Sie eine andere.',
+  'The practitioner does not work at that time. Choose another.': 'Zu dieser Zeit arbeitet die Ärztin oder der Arzt nicht. Wählen Sie eine andere.',
+  'That time has passed. Choose a later one.': 'Diese Zeit ist vorbei. Wählen Sie eine spätere.',
+  'You already have an appointment at that time. Choose another.': 'Sie haben zu dieser Zeit schon einen Termin. Wählen Sie eine andere.',
+  'The appointment is no longer booked: it was cancelled or has taken place.':
+    'Der Termin ist nicht mehr gebucht: Er wurde abgesagt oder hat stattgefunden.',
+  'The appointment has already begun, so it cannot be changed.': 'Der Termin hat schon begonnen und kann nicht mehr geändert werden.',
+  "Only today's appointments can be checked in or completed.": 'Nur heutige Termine können eingecheckt oder abgeschlossen werden.',
+  'The appointment has not begun yet.': 'Der Termin hat noch nicht begonnen.',
+  'The appointment is already closed.': 'Der Termin ist bereits abgeschlossen.',
+  'The invoice is void.': 'Die Rechnung ist storniert.',
+  'The invoice is already paid.': 'Die Rechnung ist bereits bezahlt.',
+  'The amount is more than is still due on the invoice.': 'Der Betrag ist höher als der noch offene Betrag der Rechnung.',
+  'The invoice has payments, so it cannot be voided.': 'Auf die Rechnung wurde schon gezahlt, daher kann sie nicht storniert werden.',
+  'The upload took too long. Choose the file again.': 'Das Hochladen hat zu lange gedauert. Wählen Sie die Datei erneut.',
+  'The file did not arrive. Choose it again.': 'Die Datei ist nicht angekommen. Wählen Sie sie erneut.',
+  'The report is no longer waiting for review: someone has decided it.':
+    'Der Bericht wartet nicht mehr auf Prüfung: Jemand hat schon entschieden.',
+  'That entry belongs to another record.': 'Dieser Eintrag gehört zu einer anderen Akte.',
+  'That entry has already been corrected.': 'Dieser Eintrag wurde bereits korrigiert.',
+  'It was changed elsewhere meanwhile. Look at it again, then repeat your change.':
+    'Es wurde inzwischen anderswo geändert. Sehen Sie es sich erneut an und wiederholen Sie dann Ihre Änderung.',
 };
 
 export interface Catalogue {
