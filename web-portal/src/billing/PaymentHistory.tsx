@@ -9,9 +9,8 @@ type InvoiceWithPayments = Pick<InvoiceDetailsFragment, 'payments'> & { id: stri
 
 /** Every payment made across a patient's invoices, newest first: what a patient or billing asks "what was paid, when". */
 export function paymentsAcross(invoices: readonly InvoiceWithPayments[]) {
-  return invoices
-    .flatMap((invoice) => invoice.payments.map((payment) => ({ ...payment, invoiceNumber: invoice.number })))
-    .sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt) || a.id.localeCompare(b.id));
+  const payments = invoices.flatMap((invoice) => invoice.payments.map((payment) => ({ ...payment, invoiceNumber: invoice.number })));
+  return payments.sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt) || a.id.localeCompare(b.id));
 }
 
 /** The payment history: one row per payment, the invoice it paid named. */
