@@ -165,7 +165,7 @@ export const LAB_REPORT_UPLOAD = {
     label: 'Lab report (PDF)',
     paths: ['fileName', 'sizeBytes', 'contentType'],
     required: 'Choose a PDF file first.',
-    invalid: 'Choose a PDF file of at most 10 MiB.',
+    invalid: 'Choose a PDF file of at most 10 MiB whose name has at most 255 characters.',
   },
 } satisfies FormFields;
 

@@ -812,7 +812,8 @@ const de: Record<MessageKey, string> = {
  * `api/formFields.ts` and `api/errors.ts`, in German (a test holds that each has one).
  */
 const dePhrases: Record<string, string> = {
-  'Choose a PDF file of at most 10 MiB.': 'Wählen Sie eine PDF-Datei von höchstens 10 MiB.',
+  'Choose a PDF file of at most 10 MiB whose name has at most 255 characters.':
+    'Wählen Sie eine PDF-Datei von höchstens 10 MiB, deren Name höchstens 255 Zeichen hat.',
   'Choose another time: this one cannot be booked.': 'Wählen Sie eine andere Zeit: Diese ist nicht buchbar.',
   'Choose how severe the allergy is.': 'Wählen Sie, wie schwer die Allergie ist.',
   'Choose English or German.': 'Wählen Sie Englisch oder Deutsch.',
