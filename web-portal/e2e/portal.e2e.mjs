@@ -610,7 +610,8 @@ await step('the patient reads the portal in German on the phone, then in English
   await patient.getByLabel('Portal und Nachrichten auf').selectOption('de');
   await patient.getByRole('button', { name: 'Sprache speichern' }).click();
   await patient.getByText('Ihre Sprache ist gespeichert.').waitFor();
-  await patient.getByLabel('Sprache', { exact: true }).selectOption('en');
+  // The header's choice: its label holds its options' names too, and no other label begins so.
+  await patient.getByLabel(/^Sprache/).selectOption('en');
   await patient.getByRole('heading', { name: 'My profile' }).waitFor();
 });
 
