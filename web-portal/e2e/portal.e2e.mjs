@@ -117,13 +117,25 @@ const email = `${family.toLowerCase()}@example.org`;
 const password = 'a-long-enough-password';
 let bookingsBefore = 0;
 
-async function chooseTheDoctorsFirstFreeSlot() {
-  await patient.getByRole('link', { name: 'Book an appointment' }).click();
-  await patient.getByLabel('Practitioner').selectOption({ label: 'Gregory Doctor, General practice (General medicine)' });
+async function chooseTheDoctorsFirstFreeSlot(page = patient) {
+  await page.getByRole('link', { name: 'Book an appointment' }).click();
+  await page.getByLabel('Practitioner').selectOption({ label: 'Gregory Doctor, General practice (General medicine)' });
   // The days are one Tab stop and the times another; arrows move within them (Vitest tests the keys).
-  const firstSlot = patient.getByRole('radiogroup', { name: /^Free times on \w/ }).getByRole('radio').first();
+  const firstSlot = page.getByRole('radiogroup', { name: /^Free times on \w/ }).getByRole('radio').first();
   await firstSlot.waitFor();
   await firstSlot.click();
+}
+
+/** The service refused what the form let through: its sentence (from the catalogue) stands on that field. */
+async function refusedOn(page, label, sentence) {
+  await page.getByText(sentence).first().waitFor();
+  const field = page.getByLabel(label);
+  if ((await field.getAttribute('aria-invalid')) !== 'true') throw new Error(`the field ${label} is not marked invalid`);
+  const described = await field.evaluate((element) => (element.getAttribute('aria-describedby') ?? '').split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+  if (!described.includes(typeof sentence === 'string' ? sentence : '') && !(sentence instanceof RegExp && sentence.test(described))) {
+    throw new Error(`the field ${label} says "${described}", not "${sentence}"`);
+  }
 }
 
 const bookingsShown = async () => {
@@ -200,6 +212,11 @@ await step('the patient changes their contact details; a refused country stands 
   await patient.getByRole('button', { name: 'Save' }).click();
   await patient.getByText('Enter the country as its two-letter code, such as DE.').waitFor();
   await patient.getByLabel(/^Country/).fill('DE');
+  // An address the form lets through but patient-service refuses: its sentence on the E-mail field.
+  await patient.getByLabel('E-mail').fill(`${family.toLowerCase()}@localhost`);
+  await patient.getByRole('button', { name: 'Save' }).click();
+  await refusedOn(patient, 'E-mail', 'Enter an e-mail address such as name@example.org.');
+  await patient.getByLabel('E-mail').fill(email);
   await patient.getByRole('button', { name: 'Save' }).click();
   await patient.getByText('Your contact details are saved.').waitFor();
   await patient.getByText('+49307654321').waitFor();
@@ -209,6 +226,11 @@ await step('the patient changes their contact details; a refused country stands 
 await step('the patient books the first free slot with the doctor', pages, async () => {
   await chooseTheDoctorsFirstFreeSlot();
   await shoot(patient, '06-patient-book-calendar');
+  // A reason longer than appointment-service keeps: refused there, said on the Reason field.
+  await patient.getByLabel('Reason (optional)').fill('x'.repeat(501));
+  await patient.getByRole('button', { name: 'Confirm booking' }).click();
+  await refusedOn(patient, 'Reason (optional)', 'Keep the reason under 500 characters.');
+  await patient.getByLabel('Reason (optional)').fill('check-up');
   await patient.getByRole('button', { name: 'Confirm booking' }).click();
   await patient.getByText(/^Booked: consultation with Gregory Doctor/).waitFor();
   const calendar = decodeURIComponent((await patient.getByRole('link', { name: 'Add to my calendar' }).getAttribute('href')).split(',')[1]);
@@ -255,6 +277,10 @@ await step('the patient uploads a lab report and follows its status live', pages
   await chooseFile({ name: 'holiday.png', mimeType: 'image/png', buffer: Buffer.from('not a report') });
   await patient.getByText('“holiday.png” is not a PDF.', { exact: false }).waitFor();
   await shoot(patient, '10a-patient-lab-report-not-a-pdf');
+  // A PDF whose name lab-processor will not keep: refused there, said beside the picker.
+  await chooseFile({ name: `${'r'.repeat(260)}.pdf`, mimeType: 'application/pdf', buffer: readFileSync(PDF) });
+  await patient.getByRole('button', { name: 'Upload' }).click();
+  await patient.getByText('Choose a PDF file of at most 10 MiB whose name has at most 255 characters.').waitFor();
   await chooseFile(PDF);
   await patient.getByText(/^Chosen: /).waitFor();
   await patient.getByRole('button', { name: 'Upload' }).click();
@@ -347,6 +373,11 @@ await step("the doctor adds to the patient's history in their chart", pages, asy
   await doctor.getByRole('button', { name: 'Add to history' }).click();
   await doctor.getByText('Choose how severe the allergy is.').waitFor();
   await doctor.getByLabel('Severity').selectOption('SEVERE');
+  // A substance longer than patient-service keeps: refused there, said on the entry's field.
+  await doctor.getByLabel('Substance').fill('P'.repeat(501));
+  await doctor.getByRole('button', { name: 'Add to history' }).click();
+  await refusedOn(doctor, 'Substance', 'Write the entry in plain words, and shorter.');
+  await doctor.getByLabel('Substance').fill('Penicillin');
   await doctor.getByRole('button', { name: 'Add to history' }).click();
   await doctor.getByText(/allergy: Penicillin/).waitFor();
   await shoot(doctor, '15-doctor-patient-chart');
@@ -389,9 +420,14 @@ await step('billing finds the invoice and records its payment', pages, async () 
   await billing.getByRole('button', { name: 'Record payment' }).click();
   await billing.getByText('Enter an amount above zero, such as 12.50.').waitFor();
   const due = (await billing.getByTestId('balance-due').first().textContent()).replace(/[^0-9.]/g, '');
+  // More than is due: billing-service refuses it, and the refusal stands on the Amount field.
+  await billing.getByLabel(/^Amount/).fill((Number(due) + 100).toFixed(2));
+  await billing.getByRole('button', { name: 'Record payment' }).click();
+  await refusedOn(billing, /^Amount/, 'The amount is more than is still due on the invoice.');
   await billing.getByLabel(/^Amount/).fill(due);
   await billing.getByRole('button', { name: 'Record payment' }).click();
   await billing.getByText(/^Receipt for .* paid by card/).waitFor();
+  await billing.getByRole('region', { name: 'Payment history' }).getByRole('cell', { name: 'card' }).first().waitFor();
   await billing.getByText('No invoices in these statuses.').waitFor();
   await billing.getByLabel('paid', { exact: true }).check();
   await billing.getByRole('listitem').getByText(/^paid$/).first().waitFor();
@@ -438,6 +474,28 @@ await step('a change made in another tab meanwhile is shown before anything is o
   await other.getByRole('alert').getByText(/Potsdam/).waitFor();
   await other.getByRole('button', { name: 'Take these details' }).click();
   await shoot(other, '05c-profile-conflict');
+});
+
+await step('rescheduling says what it costs; a time taken meanwhile is refused on the new time, another one is moved to', pages, async () => {
+  await chooseTheDoctorsFirstFreeSlot();
+  await patient.getByRole('button', { name: 'Confirm booking' }).click();
+  await patient.getByText(/^Booked:/).waitFor();
+  await patient.getByRole('link', { name: 'My appointments', exact: true }).click();
+  await patient.getByRole('button', { name: 'Reschedule' }).first().click();
+  await patient.getByTestId('reschedule-fee').getByText(/^Moving the appointment costs nothing/).waitFor();
+  const times = () => patient.getByRole('radiogroup', { name: /^Free times on \w/ }).getByRole('radio');
+  await times().first().click();
+  // The other tab takes that very time before this one sends the move.
+  await chooseTheDoctorsFirstFreeSlot(pages.patientSecondTab);
+  await pages.patientSecondTab.getByRole('button', { name: 'Confirm booking' }).click();
+  await pages.patientSecondTab.getByText(/^Booked:/).waitFor();
+  await patient.getByRole('button', { name: 'Move it there' }).click();
+  await patient.getByText(/(That time has just been taken|You already have an appointment at that time)\. Choose another\./).waitFor();
+  await shoot(patient, '18b-patient-reschedule-refused');
+  await times().nth(1).click();
+  await patient.getByRole('button', { name: 'Move it there' }).click();
+  await patient.getByText(/is moved from .* to /).waitFor();
+  await shoot(patient, '18c-patient-rescheduled');
 });
 
 await step('cancelling within the notice period names the fee first, then confirms it and invoices it with its line', pages, async () => {
@@ -489,8 +547,13 @@ await step('the patient reads the portal in German on the phone, then in English
   await patient.getByRole('link', { name: 'Meine Termine' }).click();
   await patient.getByRole('heading', { name: 'Meine Termine' }).waitFor();
   await shoot(patient, '22b-patient-german');
-  await patient.getByLabel('Sprache').selectOption('en');
-  await patient.getByRole('heading', { name: 'My appointments' }).waitFor();
+  await patient.getByRole('link', { name: 'Mein Profil' }).click();
+  await patient.getByLabel('Portal und Nachrichten auf').selectOption('de');
+  await patient.getByRole('button', { name: 'Sprache speichern' }).click();
+  await patient.getByText('Ihre Sprache ist gespeichert.').waitFor();
+  // The header's choice: its label holds its options' names too, and no other label begins so.
+  await patient.getByLabel(/^Sprache/).selectOption('en');
+  await patient.getByRole('heading', { name: 'My profile' }).waitFor();
 });
 
 await step('signing out in one tab ends the session in the other', pages, async () => {

@@ -12,6 +12,7 @@ const MyAppointments = lazy(() => import('./patient/MyAppointments').then((modul
 const MyInvoices = lazy(() => import('./patient/MyInvoices').then((module) => ({ default: module.MyInvoices })));
 const LabReportUpload = lazy(() => import('./patient/LabReportUpload').then((module) => ({ default: module.LabReportUpload })));
 const MyLabResults = lazy(() => import('./patient/MyLabResults').then((module) => ({ default: module.MyLabResults })));
+const MyMessages = lazy(() => import('./patient/Messages').then((module) => ({ default: module.MyMessages })));
 const TodaysSchedule = lazy(() => import('./doctor/TodaysSchedule').then((module) => ({ default: module.TodaysSchedule })));
 const Patients = lazy(() => import('./doctor/Patients').then((module) => ({ default: module.Patients })));
 const PatientChart = lazy(() => import('./doctor/PatientChart').then((module) => ({ default: module.PatientChart })));
@@ -63,6 +64,8 @@ function ScreenAt({ path, roles }: { path: string; roles: readonly string[] }) {
       return <LabReportUpload />;
     case '/lab-results':
       return <MyLabResults />;
+    case '/messages':
+      return <MyMessages />;
     case '/schedule':
       return <TodaysSchedule />;
     case '/patients':

@@ -1,4 +1,39 @@
 import type { CombinedError } from 'urql';
+import type { GraphQLError } from 'graphql';
+
+/**
+ * The services' refusals of a change by the state it meets (the precondition types and reasons
+ * their contracts list), in words for the reader. The German is in the catalogues' phrases.
+ */
+export const REFUSALS = {
+  SLOT_TAKEN: 'That time has just been taken. Choose another.',
+  OUTSIDE_WORKING_HOURS: 'The practitioner does not work at that time. Choose another.',
+  IN_THE_PAST: 'That time has passed. Choose a later one.',
+  PATIENT_DOUBLE_BOOKED: 'You already have an appointment at that time. Choose another.',
+  NOT_BOOKED: 'The appointment is no longer booked: it was cancelled or has taken place.',
+  ALREADY_STARTED: 'The appointment has already begun, so it cannot be changed.',
+  NOT_TODAY: "Only today's appointments can be checked in or completed.",
+  NOT_STARTED: 'The appointment has not begun yet.',
+  ALREADY_FINAL: 'The appointment is already closed.',
+  INVOICE_VOID: 'The invoice is void.',
+  INVOICE_PAID: 'The invoice is already paid.',
+  AMOUNT_EXCEEDS_BALANCE: 'The amount is more than is still due on the invoice.',
+  HAS_PAYMENTS: 'The invoice has payments, so it cannot be voided.',
+  UPLOAD_EXPIRED: 'The upload took too long. Choose the file again.',
+  OBJECT_MISSING: 'The file did not arrive. Choose it again.',
+  NOT_HELD: 'The report is no longer waiting for review: someone has decided it.',
+  FOREIGN_ENTRY: 'That entry belongs to another record.',
+  ALREADY_SUPERSEDED: 'That entry has already been corrected.',
+  STALE_VERSION: 'It was changed elsewhere meanwhile. Look at it again, then repeat your change.',
+} as const;
+
+export type RefusalReason = keyof typeof REFUSALS;
+
+/** The reasons a refusal names (`extensions.reasons` of a precondition, `extensions.reason`), those the portal can say. */
+export function refusalReasons(error: Pick<GraphQLError, 'extensions'> | undefined): RefusalReason[] {
+  const named = [...((error?.extensions?.reasons as unknown[] | undefined) ?? []), error?.extensions?.reason];
+  return named.map(String).filter((reason): reason is RefusalReason => reason in REFUSALS);
+}
 
 /** The BFF refused the token (expired, signed out elsewhere): the session has ended, nothing is broken. */
 export function sessionRefused(error: CombinedError | undefined): boolean {
@@ -8,8 +43,8 @@ export function sessionRefused(error: CombinedError | undefined): boolean {
 
 /**
  * What went wrong in words for the reader, when it is not about one field. GraphQL's and the
- * server's own wording never reaches a person: only the services' refusals of a change, which
- * are written for people, are quoted.
+ * server's own wording never reaches a person: a refusal is said by its reason from
+ * {@link REFUSALS}; only one the portal does not know yet is quoted.
  */
 export function problem(error: CombinedError | undefined): string | undefined {
   if (!error) return undefined;
@@ -18,6 +53,9 @@ export function problem(error: CombinedError | undefined): string | undefined {
   const first = error.graphQLErrors[0];
   if (!first) return 'Something went wrong. Try again shortly.';
   if (first.extensions?.violations) return 'Please check the marked fields.';
+  const [known] = refusalReasons(first);
+  if (known) return REFUSALS[known];
+  // Last resort, for a refusal the portal has no words for yet: the service's own.
   switch (first.extensions?.classification) {
     case 'FORBIDDEN':
       return 'You may not see or change this.';

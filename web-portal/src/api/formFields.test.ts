@@ -8,6 +8,7 @@ import {
   CANCELLATION,
   HISTORY_ENTRY,
   LAB_REPORT_UPLOAD,
+  LAB_REVIEW,
   PATIENT_SEARCH,
   PAYMENT,
   PROFILE,
@@ -77,10 +78,27 @@ describe('the BFF field paths and the forms', () => {
     expect(errors.problem).toBe('Please check the marked fields.');
   });
 
-  it('turns a description without a sentence of its own into one about the field', () => {
+  it("says every refused field in the form's own sentence, never in the service's words", () => {
     const errors = formErrors(SIGN_UP, badRequest([{ field: 'input.password', description: 'must have at least 10 characters' }]));
 
-    expect(errors.fields.password).toBe('Password must have at least 10 characters.');
+    expect(errors.fields.password).toBe('Choose another password of at least 12 characters that is hard to guess.');
+  });
+
+  it('puts a refusal of the state that is about one value on that field, by its reason', () => {
+    const taken = new CombinedError({
+      graphQLErrors: [new GraphQLError('slot is taken', { extensions: { classification: 'CONFLICT', code: 'FAILED_PRECONDITION', reasons: ['SLOT_TAKEN'] } })],
+    });
+    const tooMuch = new CombinedError({
+      graphQLErrors: [
+        new GraphQLError('the amount exceeds the balance due', {
+          extensions: { classification: 'CONFLICT', code: 'FAILED_PRECONDITION', reasons: ['AMOUNT_EXCEEDS_BALANCE'] },
+        }),
+      ],
+    });
+
+    expect(formErrors(RESCHEDULE, taken).fields).toEqual({ newStart: 'That time has just been taken. Choose another.' });
+    expect(formErrors(BOOKING, taken).fields).toEqual({ start: 'That time has just been taken. Choose another.' });
+    expect(formErrors(PAYMENT, tooMuch).fields).toEqual({ amount: 'The amount is more than is still due on the invoice.' });
   });
 
   it('puts a value GraphQL could not read as a date on the date field, without GraphQL wording', () => {
@@ -114,6 +132,22 @@ describe('a form of rows', () => {
   it('finds each refusal by its path, row index included', () => {
     const refusal = badRequest([{ field: 'input.values[2].unit', description: 'is required' }]);
 
-    expect(errorsByPath(refusal)).toEqual({ 'values[2].unit': 'is required' });
+    expect(errorsByPath(LAB_REVIEW, refusal)).toEqual({ 'values[2].unit': 'Shorten the unit to at most 50 characters.' });
+  });
+
+  it("says each refused row's field and the reviewer's in the form's words", () => {
+    const refusal = badRequest([
+      { field: 'input.values[0].code', description: 'must be a LOINC code such as 718-7' },
+      { field: 'input.values[11].testName', description: 'must be 1 to 200 characters' },
+      { field: 'input.reason', description: 'must be 1 to 500 characters' },
+      { field: 'input.patientId', description: 'must be a patient id (UUID)' },
+    ]);
+
+    expect(errorsByPath(LAB_REVIEW, refusal)).toEqual({
+      'values[0].code': 'Enter a LOINC code such as 718-7, or leave it empty.',
+      'values[11].testName': 'Enter the test in at most 200 characters.',
+      reason: 'Say in plain words (at most 500 characters) why the report is rejected.',
+      patientId: "Enter the right patient's record id, as their chart shows it.",
+    });
   });
 });

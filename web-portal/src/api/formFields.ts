@@ -1,5 +1,5 @@
 import type { CombinedError } from 'urql';
-import { problem } from './errors';
+import { problem, REFUSALS, refusalReasons } from './errors';
 
 /**
  * One field of a form: the paths by which the BFF (and the services behind it) name it, what a
@@ -12,8 +12,13 @@ export interface FormField {
   paths: readonly string[];
   /** Said before sending when the field is empty; absent for optional fields. */
   required?: string;
-  /** Said instead of the service's description when it refuses the value. */
-  invalid?: string;
+  /**
+   * Said whenever the service refuses the value, instead of its description: the services write
+   * those in English for developers, and a person reads this one in their language.
+   */
+  invalid: string;
+  /** The services' refusals of the state (`extensions.reasons`, e.g. SLOT_TAKEN) that are about this field's value. */
+  refusals?: readonly (keyof typeof REFUSALS)[];
   /** A field of GraphQL type Date: where a value the BFF cannot read as a date belongs. */
   date?: true;
 }
@@ -21,8 +26,13 @@ export interface FormField {
 export type FormFields = Record<string, FormField>;
 
 export const SIGN_UP = {
-  given: { label: 'Given name', paths: ['name.given'], required: 'Enter your given name.' },
-  family: { label: 'Family name', paths: ['name.family'], required: 'Enter your family name.' },
+  given: { label: 'Given name', paths: ['name.given'], required: 'Enter your given name.', invalid: 'Enter your given name as you write it.' },
+  family: {
+    label: 'Family name',
+    paths: ['name.family'],
+    required: 'Enter your family name.',
+    invalid: 'Enter your family name as you write it.',
+  },
   dateOfBirth: {
     label: 'Date of birth',
     paths: ['dateOfBirth'],
@@ -30,7 +40,7 @@ export const SIGN_UP = {
     invalid: 'Enter your date of birth as a date in the past.',
     date: true,
   },
-  sex: { label: 'Sex', paths: ['sex'] },
+  sex: { label: 'Sex', paths: ['sex'], invalid: 'Choose one of the answers offered.' },
   email: {
     label: 'E-mail',
     paths: ['email', 'contact.email'],
@@ -38,7 +48,12 @@ export const SIGN_UP = {
     invalid: 'Enter an e-mail address such as name@example.org.',
   },
   phone: { label: 'Phone', paths: ['phone', 'contact.phone'], invalid: 'Enter a phone number such as +49 30 1234567.' },
-  password: { label: 'Password', paths: ['password'], required: 'Choose a password of at least 12 characters.' },
+  password: {
+    label: 'Password',
+    paths: ['password'],
+    required: 'Choose a password of at least 12 characters.',
+    invalid: 'Choose another password of at least 12 characters that is hard to guess.',
+  },
 } satisfies FormFields;
 
 export const PROFILE = {
@@ -68,11 +83,12 @@ export const PROFILE_LANGUAGE = {
 } satisfies FormFields;
 
 export const HISTORY_ENTRY = {
-  kind: { label: 'Kind of entry', paths: ['kind'] },
+  kind: { label: 'Kind of entry', paths: ['kind'], invalid: 'Choose the kind of entry.' },
   text: {
     label: 'Entry',
     paths: ['text', 'condition.display', 'allergy.substance', 'medication.name', 'note.text'],
     required: 'Write the entry: the condition, substance, medication or note.',
+    invalid: 'Write the entry in plain words, and shorter.',
   },
   severity: {
     label: 'Severity',
@@ -80,7 +96,7 @@ export const HISTORY_ENTRY = {
     required: 'Choose how severe the allergy is.',
     invalid: 'Choose how severe the allergy is.',
   },
-  dosage: { label: 'Dosage', paths: ['dosage', 'medication.dosage'] },
+  dosage: { label: 'Dosage', paths: ['dosage', 'medication.dosage'], invalid: 'Shorten the dosage, such as 5 mg twice a day.' },
 } satisfies FormFields;
 
 export const PAYMENT = {
@@ -89,14 +105,25 @@ export const PAYMENT = {
     paths: ['amount', 'amount.amountMinor', 'amount.currency'],
     required: 'Enter an amount such as 12.50.',
     invalid: 'Enter an amount above zero, such as 12.50.',
+    refusals: ['AMOUNT_EXCEEDS_BALANCE'],
   },
-  method: { label: 'Method', paths: ['method'] },
-  reference: { label: 'Reference', paths: ['reference'] },
+  method: { label: 'Method', paths: ['method'], invalid: 'Choose how it was paid.' },
+  reference: { label: 'Reference', paths: ['reference'], invalid: 'Shorten the reference.' },
 } satisfies FormFields;
 
 export const BOOKING = {
-  practitionerId: { label: 'Practitioner', paths: ['practitionerId'], required: 'Choose a practitioner.' },
-  start: { label: 'Time', paths: ['start'], invalid: 'Choose another time: this one cannot be booked.' },
+  practitionerId: {
+    label: 'Practitioner',
+    paths: ['practitionerId'],
+    required: 'Choose a practitioner.',
+    invalid: 'Choose a practitioner from the list.',
+  },
+  start: {
+    label: 'Time',
+    paths: ['start'],
+    invalid: 'Choose another time: this one cannot be booked.',
+    refusals: ['SLOT_TAKEN', 'OUTSIDE_WORKING_HOURS', 'IN_THE_PAST', 'PATIENT_DOUBLE_BOOKED'],
+  },
   reason: { label: 'Reason', paths: ['reason'], invalid: 'Keep the reason under 500 characters.' },
 } satisfies FormFields;
 
@@ -110,7 +137,13 @@ export const CANCELLATION = {
 } satisfies FormFields;
 
 export const RESCHEDULE = {
-  newStart: { label: 'New time', paths: ['newStart'], required: 'Choose the new time.', invalid: 'Choose another time: this one cannot be booked.' },
+  newStart: {
+    label: 'New time',
+    paths: ['newStart'],
+    required: 'Choose the new time.',
+    invalid: 'Choose another time: this one cannot be booked.',
+    refusals: ['SLOT_TAKEN', 'OUTSIDE_WORKING_HOURS', 'IN_THE_PAST', 'PATIENT_DOUBLE_BOOKED'],
+  },
 } satisfies FormFields;
 
 export const PATIENT_SEARCH = {
@@ -132,8 +165,22 @@ export const LAB_REPORT_UPLOAD = {
     label: 'Lab report (PDF)',
     paths: ['fileName', 'sizeBytes', 'contentType'],
     required: 'Choose a PDF file first.',
-    invalid: 'Choose a PDF file of at most 10 MiB.',
+    invalid: 'Choose a PDF file of at most 10 MiB whose name has at most 255 characters.',
   },
+} satisfies FormFields;
+
+/**
+ * The lab review's fields: rows of values that come and go, so a row's path is written with
+ * `[]` for its number (`values[].unit` stands for `values[2].unit`).
+ */
+export const LAB_REVIEW = {
+  testName: { label: 'Test', paths: ['values[].testName'], invalid: 'Enter the test in at most 200 characters.' },
+  code: { label: 'Code', paths: ['values[].code'], invalid: 'Enter a LOINC code such as 718-7, or leave it empty.' },
+  value: { label: 'Value', paths: ['values[].value'], invalid: 'Enter the value in at most 100 characters.' },
+  unit: { label: 'Unit', paths: ['values[].unit'], invalid: 'Shorten the unit to at most 50 characters.' },
+  referenceRange: { label: 'Reference range', paths: ['values[].referenceRange'], invalid: 'Shorten the reference range to at most 100 characters.' },
+  patientId: { label: 'Right patient', paths: ['patientId'], invalid: "Enter the right patient's record id, as their chart shows it." },
+  reason: { label: 'Reason', paths: ['reason'], invalid: 'Say in plain words (at most 500 characters) why the report is rejected.' },
 } satisfies FormFields;
 
 /** What to show for a form: a sentence per field, and one for the form when no field explains it. */
@@ -147,12 +194,11 @@ interface Violation {
   description: string;
 }
 
-const sentence = (field: FormField, description: string) => field.invalid ?? `${field.label} ${description}.`;
-
-/** The form field a BFF path names, with or without the input argument (`input.contact.phone`). */
+/** The form field a BFF path names, with or without the input argument (`input.contact.phone`), a row's number or not. */
 export function fieldFor<F extends FormFields>(form: F, path: string): Extract<keyof F, string> | undefined {
   const bare = path.replace(/^input\./, '');
-  return (Object.keys(form) as Extract<keyof F, string>[]).find((name) => form[name].paths.includes(bare));
+  const anyRow = bare.replace(/\[\d+\](?=\.)/g, '[]');
+  return (Object.keys(form) as Extract<keyof F, string>[]).find((name) => form[name].paths.includes(bare) || form[name].paths.includes(anyRow));
 }
 
 /**
@@ -167,12 +213,16 @@ export function formErrors<F extends FormFields>(form: F, error: CombinedError |
     const violations = (graphQLError.extensions?.violations ?? []) as Violation[];
     for (const violation of violations) {
       const name = fieldFor(form, violation.field);
-      if (name) fields[name] ??= sentence(form[name], violation.description);
+      if (name) fields[name] ??= form[name].invalid;
       else unplaced.push(violation.description);
+    }
+    for (const reason of refusalReasons(graphQLError)) {
+      const name = (Object.keys(form) as Extract<keyof F, string>[]).find((field) => form[field].refusals?.includes(reason));
+      if (name) fields[name] ??= REFUSALS[reason];
     }
     if (!violations.length && /not a valid Date/i.test(graphQLError.message)) {
       const dateField = (Object.keys(form) as Extract<keyof F, string>[]).find((name) => form[name].date);
-      if (dateField) fields[dateField] ??= form[dateField].invalid ?? `Enter ${form[dateField].label.toLowerCase()} as a date.`;
+      if (dateField) fields[dateField] ??= form[dateField].invalid;
     }
   }
   if (Object.keys(fields).length) {
@@ -197,14 +247,15 @@ export function missingFields<F extends FormFields>(
 }
 
 /**
- * For a form of rows (the lab review's `values[2].unit`), whose fields this file cannot list
- * ahead: the BFF's refusals by path, without the input argument.
+ * For a form of rows (the lab review's `values[2].unit`): the BFF's refusals by path, without the
+ * input argument, each in the form's words; a path the form does not know keeps the service's.
  */
-export function errorsByPath(error: CombinedError | undefined): Record<string, string> {
+export function errorsByPath<F extends FormFields>(form: F, error: CombinedError | undefined): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const graphQLError of error?.graphQLErrors ?? []) {
     for (const violation of (graphQLError.extensions?.violations ?? []) as Violation[]) {
-      errors[violation.field.replace(/^input\./, '')] = violation.description;
+      const name = fieldFor(form, violation.field);
+      errors[violation.field.replace(/^input\./, '')] = name ? form[name].invalid : violation.description;
     }
   }
   return errors;

@@ -13,6 +13,7 @@ import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } fr
 import { formatDateTime } from '../ui/time';
 import { InvoiceLines, paymentMethodName } from './InvoiceLines';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
+import { PaymentHistory } from './PaymentHistory';
 import { toMinorUnits } from './amounts';
 import { Worklist } from './Worklist';
 
@@ -120,10 +121,20 @@ export function Invoices() {
               />
             ))}
           </ul>
+          <PatientPayments patientId={patient.id} />
         </>
       )}
     </Page>
   );
+}
+
+/** The patient's payments across all their invoices, whatever statuses the list above shows. */
+function PatientPayments({ patientId }: { patientId: string }) {
+  const { t, phrase } = useI18n();
+  const [{ data, fetching, error }] = useQuery({ query: PatientInvoices, variables: { patientId, statuses: null } });
+  if (fetching && !data) return <Loading what={t('payments.loading')} />;
+  if (error) return <Problem>{phrase(problem(error))}</Problem>;
+  return data ? <PaymentHistory invoices={data.invoices.edges.map((edge) => edge.node)} /> : null;
 }
 
 const METHODS: readonly PaymentMethod[] = ['CARD', 'CASH', 'BANK_TRANSFER', 'INSURANCE'];

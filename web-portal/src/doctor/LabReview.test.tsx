@@ -43,7 +43,7 @@ describe('LabReview', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Reject' }));
 
     expect(screen.getByRole('button', { name: 'Attach corrected values' })).toBeInTheDocument();
-    expect(await screen.findByText('must not contain control characters')).toBeInTheDocument();
+    expect(await screen.findByText('Say in plain words (at most 500 characters) why the report is rejected.')).toBeInTheDocument();
   });
 
   it('asks for a reason before rejecting, and sends nothing without one', async () => {

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { CorrectedLabValueInput, LabReviewQueueQuery } from '../gql/graphql';
 import { problem } from '../api/errors';
-import { errorsByPath } from '../api/formFields';
+import { errorsByPath, LAB_REVIEW } from '../api/formFields';
 import { useI18n } from '../i18n/I18n';
 import { LabReportDownload } from '../patient/LabReportDownload';
 import { Field } from '../ui/Field';
@@ -162,7 +162,9 @@ function Review({ report, onClose, onDecided }: { report: HeldReport; onClose: (
   // form finds missing before sending comes first, else the BFF's word on what was sent.
   const [missing, setMissing] = useState<Record<string, string>>({});
   const checking = Object.keys(missing).length > 0;
-  const errors = checking ? missing : errorsByPath(failed);
+  const errors = checking
+    ? missing
+    : Object.fromEntries(Object.entries(errorsByPath(LAB_REVIEW, failed)).map(([path, sentence]) => [path, phrase(sentence) ?? sentence]));
   const sendIfComplete = (wrong: Record<string, string>, send: () => void) => {
     setMissing(wrong);
     if (Object.keys(wrong).length === 0) send();

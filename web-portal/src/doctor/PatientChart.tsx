@@ -6,6 +6,7 @@ import { problem } from '../api/errors';
 import { HISTORY_ENTRY, missingFields } from '../api/formFields';
 import { useI18n } from '../i18n/I18n';
 import { LabReports } from '../patient/LabReports';
+import { ChartMessages } from '../patient/Messages';
 import { LabResultsTable } from '../patient/LabResultsTable';
 import { Choice, Field } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
@@ -77,6 +78,7 @@ export function PatientChart({ patientId }: { patientId: string }) {
           <h3 className="font-semibold">{t('chart.labResults')}</h3>
           {(patient.labResults ?? []).length === 0 ? <Empty>{t('chart.noLabResults')}</Empty> : <LabResultsTable results={patient.labResults ?? []} />}
           <LabReports patientId={patient.id} />
+          <ChartMessages patientId={patient.id} />
           <h3 className="font-semibold">{t('chart.appointments')}</h3>
           {(patient.appointments ?? []).length === 0 && <Empty>{t('chart.noAppointments')}</Empty>}
           <ul className="list-disc pl-5">

@@ -2,6 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as forms from '../api/formFields';
+import { CATALOGUES } from './messages';
 
 const SOURCES = join(__dirname, '..');
 
@@ -33,5 +35,16 @@ describe('the catalogues', () => {
       ];
     });
     expect(found).toEqual([]);
+  });
+
+  it("say every server refusal of every form's field in their own words, in every language", () => {
+    const fields = (Object.values(forms).filter((value) => typeof value === 'object') as forms.FormFields[]).flatMap((form) =>
+      Object.entries(form),
+    );
+    expect(fields.length).toBeGreaterThanOrEqual(40);
+    for (const [name, field] of fields) {
+      expect(field.invalid, name).toBeTruthy();
+      expect(CATALOGUES.de.phrases[field.invalid], `${name}: ${field.invalid}`).toBeTruthy();
+    }
   });
 });

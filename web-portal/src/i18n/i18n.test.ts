@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as forms from '../api/formFields';
+import { problem, REFUSALS } from '../api/errors';
+import { CombinedError } from 'urql';
+import { GraphQLError } from 'graphql';
 import { formatMoney } from '../money/money';
 import { formatDay, formatDateTime } from '../ui/time';
 import { i18nFor } from './I18n';
@@ -35,6 +38,19 @@ describe('the languages', () => {
       .filter((sentence): sentence is string => !!sentence);
     expect(sentences.length).toBeGreaterThan(20);
     for (const sentence of sentences) expect(CATALOGUES.de.phrases[sentence], sentence).toBeTruthy();
+  });
+
+  it('has German for every refusal the services name by its reason, and says a known one in it', () => {
+    for (const [reason, sentence] of Object.entries(REFUSALS)) expect(CATALOGUES.de.phrases[sentence], reason).toBeTruthy();
+    const late = new CombinedError({
+      graphQLErrors: [new GraphQLError('appointment is not booked', { extensions: { classification: 'CONFLICT', reasons: ['NOT_BOOKED'] } })],
+    });
+    const stale = new CombinedError({
+      graphQLErrors: [new GraphQLError('version 3 is stale', { extensions: { classification: 'CONFLICT', reason: 'STALE_VERSION' } })],
+    });
+    const german = i18nFor('de', 'de-DE');
+    expect(german.phrase(problem(late))).toBe('Der Termin ist nicht mehr gebucht: Er wurde abgesagt oder hat stattgefunden.');
+    expect(german.phrase(problem(stale))).toMatch(/^Es wurde inzwischen anderswo geändert/);
   });
 
   it('fills in placeholders and leaves unknown sentences as they are', () => {

@@ -15,6 +15,7 @@ describe('Navigation', () => {
       'My invoices',
       'Upload a lab report',
       'My lab results',
+      'Messages',
     ]);
   });
 

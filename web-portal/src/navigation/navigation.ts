@@ -16,6 +16,7 @@ const DESTINATIONS: Record<Role, Destination[]> = {
     { path: '/invoices', label: 'nav.myInvoices' },
     { path: '/lab-reports', label: 'nav.labReports' },
     { path: '/lab-results', label: 'nav.labResults' },
+    { path: '/messages', label: 'nav.messages' },
   ],
   DOCTOR: [
     { path: '/schedule', label: 'nav.schedule' },

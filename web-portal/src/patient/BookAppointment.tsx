@@ -11,7 +11,7 @@ import { useFormCheck } from '../ui/formCheck';
 import { Done, Empty, Loading, Page, Problem, buttonClass } from '../ui/States';
 import { clinicZone, formatDateTime, formatTime } from '../ui/time';
 import { calendarHref } from './calendarFile';
-import { SlotPicker } from './SlotPicker';
+import { SlotPicker, timeGone } from './SlotPicker';
 
 const Practitioners = graphql(`
   query Practitioners {
@@ -62,6 +62,8 @@ export function BookAppointment() {
   const [reason, setReason] = useState('');
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [booking, book] = useMutation(Book);
+  // Bumped when the chosen time was taken meanwhile, so the picker shows the times still free.
+  const [slotReads, setSlotReads] = useState(0);
   const { errors, problem: refusal } = useFormCheck(BOOKING, booking.error);
   const practitioner = practitioners.data?.practitioners.edges.find(({ node }) => node.id === practitionerId)?.node;
   // The chosen slot's and the booked visit's times in the zone the free slots were shown in.
@@ -120,13 +122,15 @@ export function BookAppointment() {
           error={phrase(errors.practitionerId)}
         />
       )}
-      {practitioner && <SlotPicker key={practitioner.id} practitionerId={practitioner.id} zone={practitioner.timeZone} chosen={start} onChoose={setStart} />}
+      {practitioner && <SlotPicker key={`${practitioner.id}:${slotReads}`} practitionerId={practitioner.id} zone={practitioner.timeZone} chosen={start} onChoose={setStart} />}
       {start && (
         <form
           className="flex flex-col gap-3"
           onSubmit={(event) => {
             event.preventDefault();
-            void book({ input: { patientId: subject, practitionerId, start, reason: reason || null, idempotencyKey } });
+            void book({ input: { patientId: subject, practitionerId, start, reason: reason || null, idempotencyKey } }).then((result) => {
+              if (timeGone(result.error)) setSlotReads((reads) => reads + 1);
+            });
           }}
         >
           <p>{t('book.chosen', { when: formatDateTime(start, zone) })}</p>

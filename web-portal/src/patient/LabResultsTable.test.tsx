@@ -18,4 +18,19 @@ describe('LabResultsTable', () => {
     expect(potassium).toHaveClass('bg-red-50');
     expect(within(glucose).queryByText('out of range')).not.toBeInTheDocument();
   });
+
+  it('shows a collection date without a time as that day, and a time with its zone', () => {
+    render(
+      <LabResultsTable
+        results={[
+          { id: '1', testName: 'Ferritin', value: '40', unit: 'ng/mL', observedAt: '2026-12-02T00:00:00Z' },
+          { id: '2', testName: 'Sodium', value: '140', unit: 'mmol/L', observedAt: '2026-12-02T07:15:00Z' },
+        ]}
+      />,
+    );
+
+    const [, ferritin, sodium] = screen.getAllByRole('row');
+    expect(within(ferritin).getAllByRole('cell')[3].textContent).toMatch(/^(Dec 2, 2026|2 Dec 2026)$/);
+    expect(within(sodium).getAllByRole('cell')[3].textContent).toMatch(/08:15/);
+  });
 });

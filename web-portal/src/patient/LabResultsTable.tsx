@@ -1,7 +1,7 @@
 import { isOutOfRange, type LabResultValue } from './labResults';
 import { useI18n } from '../i18n/I18n';
 import { Table } from '../ui/Table';
-import { formatDateTime } from '../ui/time';
+import { formatObservation } from '../ui/time';
 
 
 /** Results with the out-of-range ones marked in words as well as colour. */
@@ -20,7 +20,7 @@ export function LabResultsTable({ results }: { results: readonly (LabResultValue
               {outOfRange && <span className="ml-2 rounded bg-red-700 px-1 text-xs text-white">{t('lab.outOfRange')}</span>}
             </td>
             <td>{result.referenceRange?.text ?? '—'}</td>
-            <td>{formatDateTime(result.observedAt)}</td>
+            <td>{formatObservation(result.observedAt)}</td>
           </tr>
         );
       })}

@@ -16,7 +16,7 @@ import { clinicZone, formatDateTime } from '../ui/time';
 import { calendarHref } from './calendarFile';
 import { cancellationFee, type CancellationFee, type LateFees } from './cancellationFee';
 import { PastVisits } from './PastVisits';
-import { SlotPicker } from './SlotPicker';
+import { SlotPicker, timeGone } from './SlotPicker';
 
 const MyAppointmentsList = graphql(`
   query MyAppointments($patientId: ID!) {
@@ -142,6 +142,8 @@ function AppointmentItem({ appointment, fees, onChanged }: { appointment: Appoin
   const [newStart, setNewStart] = useState<string>();
   const [cancelled, cancel] = useMutation(Cancel);
   const [moved, reschedule] = useMutation(Reschedule);
+  // Bumped when the new time was taken meanwhile, so the picker shows the times still free.
+  const [slotReads, setSlotReads] = useState(0);
   const cancelling = useFormCheck(CANCELLATION, cancelled.error);
   const moving = useFormCheck(RESCHEDULE, moved.error);
   const open = appointment.status === 'BOOKED';
@@ -219,6 +221,7 @@ function AppointmentItem({ appointment, fees, onChanged }: { appointment: Appoin
               t('appointments.lateFromNewTime', { hours: noticeHours(appointment.start, appointment.lateCancellationFrom) })}
           </p>
           <SlotPicker
+            key={slotReads}
             practitionerId={appointment.practitionerId}
             zone={zone}
             chosen={newStart}
@@ -233,6 +236,7 @@ function AppointmentItem({ appointment, fees, onChanged }: { appointment: Appoin
               onClick={() => {
                 if (!moving.passes(missingFields(RESCHEDULE, { newStart })) || !newStart) return;
                 void reschedule({ input: { appointmentId: appointment.id, expectedVersion: appointment.version, newStart } }).then((result) => {
+                  if (timeGone(result.error)) setSlotReads((reads) => reads + 1);
                   if (!result.data) return;
                   setChanging(undefined);
                   onChanged(

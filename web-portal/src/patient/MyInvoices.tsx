@@ -4,6 +4,7 @@ import { problem } from '../api/errors';
 import { useSession } from '../auth/session';
 import { InvoiceLines } from '../billing/InvoiceLines';
 import { InvoiceStatusBadge } from '../billing/InvoiceStatusBadge';
+import { PaymentHistory } from '../billing/PaymentHistory';
 import { useI18n } from '../i18n/I18n';
 import { formatMoney } from '../money/money';
 import { Empty, Loading, Page, Problem } from '../ui/States';
@@ -46,6 +47,7 @@ export function MyInvoices() {
           </li>
         ))}
       </ul>
+      {data && invoices.length > 0 && <PaymentHistory invoices={invoices} />}
     </Page>
   );
 }

@@ -26,7 +26,7 @@ describe('SignUp', () => {
 
     const password = screen.getByLabelText('Password');
     expect(password).toHaveAttribute('aria-invalid', 'true');
-    expect(password).toHaveAccessibleDescription('Password must have at least 10 characters.');
+    expect(password).toHaveAccessibleDescription('Choose another password of at least 12 characters that is hard to guess.');
     expect(screen.getByLabelText('E-mail')).not.toHaveAttribute('aria-invalid');
     expect(screen.getByRole('alert')).toHaveTextContent('Please check the marked fields.');
   });

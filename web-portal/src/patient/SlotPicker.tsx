@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
-import { problem } from '../api/errors';
+import type { CombinedError } from 'urql';
+import { problem, refusalReasons } from '../api/errors';
 import { useI18n } from '../i18n/I18n';
 import { Empty, Loading, Problem, quietButtonClass } from '../ui/States';
 import { onRadioKey, tabStop } from '../ui/roving';
@@ -35,6 +36,11 @@ const timeButtonClass = (chosen: boolean) =>
     chosen ? 'border-sky-800 bg-sky-700 text-white' : 'border-slate-400'
   }`;
 
+/** The chosen time was taken meanwhile: the free times shown are out of date and are read again. */
+export function timeGone(error: CombinedError | undefined): boolean {
+  return refusalReasons(error?.graphQLErrors[0]).some((reason) => reason === 'SLOT_TAKEN' || reason === 'PATIENT_DOUBLE_BOOKED');
+}
+
 /**
  * A week of a practitioner's free slots: a strip of days (weekday, date and how many times are
  * free), then the chosen day's times. Days and times are the clinic's (the practitioner's zone,
@@ -46,9 +52,11 @@ export function SlotPicker({ practitionerId, zone, chosen, onChoose }: SlotPicke
   const [firstDay, setFirstDay] = useState(() => dayIn(new Date(), zone));
   const [pickedDay, setPickedDay] = useState<string>();
   const lastDay = addDays(firstDay, DAYS_SHOWN - 1);
+  // Read again each time the picker is shown: times are taken all the time, in other tabs too.
   const [{ data, fetching, error }] = useQuery({
     query: FreeSlots,
     variables: { practitionerId, from: firstDay, to: lastDay },
+    requestPolicy: 'cache-and-network',
   });
   const days = Array.from({ length: DAYS_SHOWN }, (_, i) => addDays(firstDay, i));
   const slots = data?.availableSlots ?? [];

@@ -1,7 +1,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useI18n } from '../i18n/I18n';
 import type { Point } from './labResults';
-import { formatDateTime } from '../ui/time';
+import { formatDay, formatObservation, observationDay } from '../ui/time';
 
 interface TestChartProps {
   testName: string;
@@ -18,10 +18,10 @@ export function TestChart({ testName, points, low, high, width }: TestChartProps
   const chart = (
     <LineChart data={[...points]} width={width} height={240} accessibilityLayer>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="observedAt" tickFormatter={(at: string) => at.slice(0, 10)} />
+      <XAxis dataKey="observedAt" tickFormatter={(at: string) => formatDay(observationDay(at))} />
       <YAxis />
       {low != null && high != null && <ReferenceArea y1={low} y2={high} fill="#16a34a" fillOpacity={0.1} />}
-      <Tooltip labelFormatter={(at) => formatDateTime(String(at))} />
+      <Tooltip labelFormatter={(at) => formatObservation(String(at))} />
       <Line type="monotone" dataKey="value" name={testName} stroke="#0369a1" isAnimationActive={false} />
     </LineChart>
   );

@@ -10,9 +10,11 @@ import {
   formatDateTime,
   formatDay,
   formatLongDay,
+  formatObservation,
   formatTime,
   formatWeekdayDay,
   knownZone,
+  observationDay,
   startOfDayIn,
 } from './time';
 
@@ -149,5 +151,25 @@ describe('a zone the configuration may name', () => {
 
   it('is nothing else: no typo, no fixed offset, nothing empty', () => {
     for (const zone of ['Europe/Berln', '+01:00', '-0500', '', 'Berlin']) expect(knownZone(zone)).toBeUndefined();
+  });
+});
+
+describe("a lab sample's collection time", () => {
+  onADeviceIn('Pacific/Kiritimati');
+
+  it('is a plain day when the report named only the day (00:00 UTC of it), never "01:00 CET"', () => {
+    setFormattingLocale('en-GB');
+    expect(formatObservation('2026-12-02T00:00:00Z', 'Europe/Berlin')).toBe('2 Dec 2026');
+    expect(formatObservation('2026-12-02T00:00:00.000Z', 'America/Los_Angeles')).toBe('2 Dec 2026');
+    expect(observationDay('2026-12-02T00:00:00Z', 'America/Los_Angeles')).toBe('2026-12-02');
+    setFormattingLocale('de-DE');
+    expect(formatObservation('1990-05-17T00:00:00Z', 'Europe/Berlin')).toBe('17.05.1990');
+  });
+
+  it('is a time in the zone when the report named one, and its day is the day there', () => {
+    setFormattingLocale('en-GB');
+    expect(formatObservation('2026-12-02T07:15:00Z', 'Europe/Berlin')).toMatch(/^2 Dec 2026, 08:15 (CET|GMT\+1)$/);
+    expect(formatObservation('2026-12-02T00:00:01Z', 'Europe/Berlin')).toMatch(/01:00/);
+    expect(observationDay('2026-12-02T23:30:00Z', 'Europe/Berlin')).toBe('2026-12-03');
   });
 });

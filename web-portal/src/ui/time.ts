@@ -102,3 +102,26 @@ export function formatWeekdayDay(day: string): string {
     new Date(`${day}T00:00:00Z`),
   );
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The day a lab result's observation names when it names no time: a report that states only the
+ * collection day is given as that day's 00:00:00 UTC (lab.proto's `observed_at`), which in Berlin
+ * would read as a made-up "01:00". Undefined for an observation with a time.
+ */
+export function dayOnlyObservation(instant: string): string | undefined {
+  const at = Date.parse(instant);
+  return at % DAY_MS === 0 ? new Date(at).toISOString().slice(0, 10) : undefined;
+}
+
+/** When a lab sample was taken: a plain day where the report named only the day, else the time in the zone. */
+export function formatObservation(instant: string, zone = clinicZone()): string {
+  const day = dayOnlyObservation(instant);
+  return day ? formatDay(day) : formatDateTime(instant, zone);
+}
+
+/** The calendar day of a lab observation (a chart's axis): its own day if it has no time, else the day in the zone. */
+export function observationDay(instant: string, zone = clinicZone()): string {
+  return dayOnlyObservation(instant) ?? dayIn(new Date(instant), zone);
+}
