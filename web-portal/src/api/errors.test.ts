@@ -21,6 +21,17 @@ describe('BFF errors', () => {
     expect(problem(refused('INTERNAL_ERROR', 'java.lang.NullPointerException'))).not.toMatch(/java/);
   });
 
+  it('says a request that is too large in its own words, not the BFF\'s', () => {
+    for (const code of ['PAYLOAD_TOO_LARGE', 'RESOURCE_EXHAUSTED']) {
+      const tooLarge = new CombinedError({
+        graphQLErrors: [new GraphQLError('the request is larger than 1024 KiB; send less at once', {
+          extensions: { code, classification: 'BAD_REQUEST' },
+        })],
+      });
+      expect(problem(tooLarge)).toBe('That is too much to send at once. Send less, for example a shorter text.');
+    }
+  });
+
   it('tells an ended session from an outage', () => {
     const expired = new CombinedError({ networkError: new Error('Unauthorized'), response: { status: 401 } });
 

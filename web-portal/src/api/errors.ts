@@ -41,6 +41,8 @@ export function sessionRefused(error: CombinedError | undefined): boolean {
   return status === 401 || !!error?.graphQLErrors.some((e) => e.extensions?.classification === 'UNAUTHORIZED');
 }
 
+const TOO_LARGE = 'That is too much to send at once. Send less, for example a shorter text.';
+
 /**
  * What went wrong in words for the reader, when it is not about one field. GraphQL's and the
  * server's own wording never reaches a person: a refusal is said by its reason from
@@ -55,6 +57,8 @@ export function problem(error: CombinedError | undefined): string | undefined {
   if (first.extensions?.violations) return 'Please check the marked fields.';
   const [known] = refusalReasons(first);
   if (known) return REFUSALS[known];
+  // The BFF's request size limit (413) and a service's message size limit: sending it again fails the same way.
+  if (first.extensions?.code === 'PAYLOAD_TOO_LARGE' || first.extensions?.code === 'RESOURCE_EXHAUSTED') return TOO_LARGE;
   // Last resort, for a refusal the portal has no words for yet: the service's own.
   switch (first.extensions?.classification) {
     case 'FORBIDDEN':

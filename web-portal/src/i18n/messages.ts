@@ -895,6 +895,8 @@ const dePhrases: Record<string, string> = {
   'The clinic cannot be reached right now. Try again shortly.': 'Die Praxis ist gerade nicht erreichbar. Versuchen Sie es gleich noch einmal.',
   'Something went wrong. Try again shortly.': 'Etwas ist schiefgegangen. Versuchen Sie es gleich noch einmal.',
   'Please check the marked fields.': 'Bitte prüfen Sie die markierten Felder.',
+  'That is too much to send at once. Send less, for example a shorter text.':
+    'Das ist zu viel auf einmal. Senden Sie weniger, zum Beispiel einen kürzeren Text.',
   'You may not see or change this.': 'Sie dürfen dies nicht sehen oder ändern.',
   'It was not found; it may have been removed.': 'Es wurde nicht gefunden; vielleicht wurde es entfernt.',
   'A service is not answering. Try again shortly.': 'Ein Dienst antwortet nicht. Versuchen Sie es gleich noch einmal.',
