@@ -36,21 +36,27 @@ final class BrowserVisit {
         if (!Files.isDirectory(webPortal.resolve("node_modules"))) {
             throw new IllegalStateException("the browser scenario needs the portal's packages: run `npm ci` in " + webPortal);
         }
+        // The output goes to a file, so a browser that hangs is stopped at the deadline instead of blocking a read.
+        Path log = Files.createTempFile("timed-visit", ".log");
         ProcessBuilder node = new ProcessBuilder("node", "e2e/timed-visit.mjs").directory(webPortal.toFile())
-                .redirectErrorStream(true);
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         node.environment().put("PORTAL_URL", portal);
         node.environment().put("VISITS", String.valueOf(visits));
         SystemCpu.Sample before = cpu.sample();
         long begin = System.nanoTime();
         Process run = node.start();
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         boolean finished = run.waitFor(5, TimeUnit.MINUTES);
+        if (!finished) {
+            run.destroyForcibly().waitFor();
+        }
         double seconds = (System.nanoTime() - begin) / 1e9;
         Map<String, Double> spent = cpu.sample().secondsSince(before);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
         List<String> lines = output.lines().toList();
         if (!finished || run.exitValue() != 0 || lines.isEmpty() || !lines.getLast().startsWith("{")) {
-            run.destroyForcibly();
-            throw new IllegalStateException("the browser scenario failed against " + portal + ":\n" + output);
+            throw new IllegalStateException("the browser scenario failed against " + portal
+                    + (finished ? "" : " (stopped after 5 minutes)") + ":\n" + output);
         }
         JsonNode figures = JsonMapper.shared().readTree(lines.getLast());
         report.browser(figures.path("firstScreens"), figures.path("signInMs").asLong());

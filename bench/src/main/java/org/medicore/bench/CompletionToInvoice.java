@@ -93,10 +93,6 @@ final class CompletionToInvoice {
         }
     }
 
-    int visits() {
-        return visits.size();
-    }
-
     Measured run(double completionsPerSecond, Duration grace) throws Exception {
         long untilBegun = Duration.between(Instant.now(), begins).toMillis() + 1_000;
         if (untilBegun > 0) {
