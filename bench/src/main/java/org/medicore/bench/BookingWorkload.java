@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +85,7 @@ final class BookingWorkload implements AutoCloseable {
     private final ConcurrentLinkedQueue<Booking> bookings = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Change> changes = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Registration> registrations = new ConcurrentLinkedQueue<>();
+    private final ConcurrentMap<Status.Code, String> refusalsSeen = new ConcurrentHashMap<>();
     private final AtomicInteger visits = new AtomicInteger();
     private final AtomicReference<Instant> giveUpAt = new AtomicReference<>(Instant.MAX);
     private volatile boolean sending = true;
@@ -130,6 +133,14 @@ final class BookingWorkload implements AutoCloseable {
     /** The registrations, once {@link #stopAndDrain} has returned. */
     List<Registration> registrations() {
         return List.copyOf(registrations);
+    }
+
+    /**
+     * For each code a client may not retry, what the first such failure said and when: a refusal under a fault is
+     * the defect the suite is there to find, and the code alone does not tell a service's answer from the transport's.
+     */
+    Map<Status.Code, String> refusalsSeen() {
+        return Map.copyOf(refusalsSeen);
     }
 
     private void visit() {
@@ -236,7 +247,12 @@ final class BookingWorkload implements AutoCloseable {
                     }
                 }
                 failures.merge(code, 1, Integer::sum);
-                if (!RETRYABLE.contains(code) || Instant.now().isAfter(giveUpAt.get())) {
+                if (!RETRYABLE.contains(code)) {
+                    refusalsSeen.putIfAbsent(code, "'%s' at %s%s".formatted(failure.getStatus().getDescription(), Instant.now(),
+                            failure.getCause() == null ? "" : " caused by " + failure.getCause()));
+                    return Optional.empty();
+                }
+                if (Instant.now().isAfter(giveUpAt.get())) {
                     return Optional.empty();
                 }
             } catch (RuntimeException failure) {

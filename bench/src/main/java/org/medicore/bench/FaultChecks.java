@@ -54,7 +54,8 @@ final class FaultChecks {
     }
 
     List<Verdict> check(List<BookingWorkload.Booking> bookings, List<BookingWorkload.Change> changes,
-                        List<BookingWorkload.Registration> registrations) throws SQLException {
+                        List<BookingWorkload.Registration> registrations, Map<Status.Code, String> refusalsSeen)
+            throws SQLException {
         List<Verdict> verdicts = new ArrayList<>();
         Set<String> acknowledged = new HashSet<>();
         bookings.forEach(booking -> booking.appointmentId().ifPresent(acknowledged::add));
@@ -95,7 +96,8 @@ final class FaultChecks {
         Map<Status.Code, Integer> refused = new LinkedHashMap<>(failures);
         refused.keySet().removeAll(BookingWorkload.RETRYABLE);
         verdicts.add(new Verdict("every error retryable", refused.isEmpty(),
-                "failures seen by clients: " + (failures.isEmpty() ? "none" : failures)));
+                "failures seen by clients: " + (failures.isEmpty() ? "none" : failures)
+                        + (refusalsSeen.isEmpty() ? "" : "; the first of each refusal: " + refusalsSeen)));
         return verdicts;
     }
 

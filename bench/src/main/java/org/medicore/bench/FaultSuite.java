@@ -188,7 +188,7 @@ public final class FaultSuite {
             int duringFault = (int) bookings.stream().filter(booking -> booking.appointmentId().isPresent()
                     && !booking.answeredAt().isBefore(began) && booking.answeredAt().isBefore(ended)).count();
             List<FaultChecks.Verdict> verdicts = new ArrayList<>(new FaultChecks(clinic.practitionerId, clinic.bookingPatientId)
-                    .check(bookings, load.changes(), load.registrations()));
+                    .check(bookings, load.changes(), load.registrations(), load.refusalsSeen()));
             verdicts.addAll(PatientChecks.check(clinic.run, load.registrations()));
             return new Outcome(name, verdicts, bookings.size(), duringFault, firstSuccess, drained);
         }

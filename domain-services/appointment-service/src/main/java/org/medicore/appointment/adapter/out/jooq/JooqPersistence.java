@@ -103,9 +103,14 @@ public final class JooqPersistence {
         }
     }
 
-    private static boolean abortedByTheDatabase(Throwable failure) {
+    /**
+     * A connection pool's timeout is an SQLException without a SQLSTATE, and {@code Set.of} refuses to look up null:
+     * the state is checked first, or a restarted service answers INTERNAL instead of the outage it meets.
+     */
+    static boolean abortedByTheDatabase(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && RETRYABLE_STATES.contains(sql.getSQLState())) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && RETRYABLE_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }
