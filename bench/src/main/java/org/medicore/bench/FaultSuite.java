@@ -119,6 +119,7 @@ public final class FaultSuite {
             }
         }
         System.out.println("fault suite: the services' logs are kept in " + kept.toAbsolutePath());
+        System.out.println(LoggedErrors.summary(kept));
     }
 
     public static List<Outcome> run(TestSystem system, Options options) throws Exception {

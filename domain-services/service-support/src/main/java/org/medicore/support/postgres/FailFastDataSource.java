@@ -15,6 +15,11 @@ import java.time.Instant;
  * once instead of letting each caller wait the pool's whole connection timeout. While PostgreSQL
  * is down, callers then get a quick, retryable refusal within their deadline; after the pause the
  * next request tries the database again (a circuit breaker with a single state).
+ * <p>
+ * A wait in vain pauses the pool only when the database could not be reached, which Hikari tells by the connection
+ * failure it names as the cause. A pool that is merely busy, every connection in use by a database that answers, is
+ * no outage: pausing it turned the burst of retries that meets a restarted service into a second of refusals for
+ * everybody, again and again (the fault suite saw 21 s to the first booking after a restart).
  */
 public final class FailFastDataSource extends DelegatingDataSource {
 
@@ -48,9 +53,11 @@ public final class FailFastDataSource extends DelegatingDataSource {
         refuseWhilePaused();
         try {
             return pool.connect();
-        } catch (SQLTransientConnectionException unreachable) {
-            refusingUntil = clock.instant().plus(PAUSE);
-            throw unreachable;
+        } catch (SQLTransientConnectionException timedOut) {
+            if (timedOut.getCause() != null) {
+                refusingUntil = clock.instant().plus(PAUSE);
+            }
+            throw timedOut;
         }
     }
 

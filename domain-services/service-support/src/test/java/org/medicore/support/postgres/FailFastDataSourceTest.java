@@ -67,8 +67,29 @@ class FailFastDataSourceTest {
         }
     }
 
+    @Test
+    void a_pool_that_is_only_busy_does_not_refuse_the_callers_after_it() throws Exception {
+        try (HikariDataSource pool = pool(TestStack.newDatabaseUrl("fail_fast_busy"), 1)) {
+            FailFastDataSource dataSource = new FailFastDataSource(pool, clock);
+
+            try (Connection busy = dataSource.getConnection()) {
+                assertThat(busy.isValid(2)).isTrue();
+                assertThatThrownBy(dataSource::getConnection).isInstanceOf(SQLTransientConnectionException.class)
+                        .hasMessageContaining("request timed out").hasNoCause();
+            }
+            try (Connection next = dataSource.getConnection()) {
+                assertThat(next.isValid(2)).isTrue();
+            }
+        }
+    }
+
     private static HikariDataSource pool(String url) {
+        return pool(url, new HikariConfig().getMaximumPoolSize());
+    }
+
+    private static HikariDataSource pool(String url, int connections) {
         HikariConfig config = new HikariConfig();
+        config.setMaximumPoolSize(connections);
         config.setJdbcUrl(url);
         config.setUsername(PostgresServer.USER);
         config.setPassword(PostgresServer.PASSWORD);
