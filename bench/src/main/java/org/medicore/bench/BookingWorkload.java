@@ -81,6 +81,7 @@ final class BookingWorkload implements AutoCloseable {
 
     private final Clinic clinic;
     private final double perSecond;
+    private final Optional<BffBooking> throughBff;
     private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
     private final ConcurrentLinkedQueue<Booking> bookings = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Change> changes = new ConcurrentLinkedQueue<>();
@@ -91,9 +92,11 @@ final class BookingWorkload implements AutoCloseable {
     private volatile boolean sending = true;
     private Thread pacer;
 
-    BookingWorkload(Clinic clinic, double perSecond) {
+    /** Bookings through {@code throughBff} when given (as the portal makes them), else over gRPC as a partner does. */
+    BookingWorkload(Clinic clinic, double perSecond, Optional<BffBooking> throughBff) {
         this.clinic = clinic;
         this.perSecond = perSecond;
+        this.throughBff = throughBff;
     }
 
     void start() {
@@ -186,8 +189,8 @@ final class BookingWorkload implements AutoCloseable {
     private Optional<Appointment> book(Instant start, boolean freedSlot) {
         BookAppointmentRequest request = clinic.booking(clinic.bookingPatientId, start);
         Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
-        Optional<Appointment> booked = untilAnswered(
-                () -> appointments().bookAppointment(request).getAppointment(), failures, refusal -> Optional.empty());
+        Optional<Appointment> booked = untilAnswered(() -> throughBff.map(bff -> bff.apply(request))
+                .orElseGet(() -> appointments().bookAppointment(request).getAppointment()), failures, refusal -> Optional.empty());
         bookings.add(new Booking(request.getIdempotencyKey(), start, booked.map(Appointment::getId), Instant.now(), failures,
                 freedSlot));
         return booked;

@@ -51,7 +51,7 @@ public final class FaultSuite {
                 Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(90), Duration.ofMillis(100));
 
         static final List<String> ALL = List.of("kill-appointment-service", "kill-patient-service", "kill-billing-service",
-                "kill-analytics-service", "kafka-outage", "postgres-outage", "kill-postgres", "dynamodb-outage", "keycloak-outage",
+                "kill-analytics-service", KILL_BFF, "kafka-outage", "postgres-outage", "kill-postgres", "dynamodb-outage", "keycloak-outage",
                 "slow-postgres");
 
         public static Options parse(String... args) {
@@ -80,6 +80,12 @@ public final class FaultSuite {
             return options;
         }
     }
+
+    /** The BFF killed while the visits are booked through it, as the portal books them; the rest goes over gRPC. */
+    static final String KILL_BFF = "kill-bff";
+    private static final String BFF = "bff-graphql";
+    /** The BFF's allowed browser origin; the suite calls it from no browser, so any origin of its own does. */
+    private static final String BFF_CALLERS = "http://127.0.0.1";
 
     /** How long the system may take to serve again, after the scenario before, for the next one to begin. */
     private static final Duration SERVING_AGAIN = Duration.ofMinutes(3);
@@ -123,7 +129,8 @@ public final class FaultSuite {
     }
 
     public static List<Outcome> run(TestSystem system, Options options) throws Exception {
-        Target target = new Target(system.patientTarget(), system.appointmentTarget(), system.billingTarget(), "",
+        String bff = options.scenarios().contains(KILL_BFF) ? system.bff(BFF_CALLERS) : "";
+        Target target = new Target(system.patientTarget(), system.appointmentTarget(), system.billingTarget(), bff,
                 system.keycloak().issuer(), Target.LOCAL_STACK.tokenClient(), "", "", "", "");
         Optional<SlowLink> link = options.scenarios().contains("slow-postgres") ? Optional.of(slowLinkToPostgres(system))
                 : Optional.empty();
@@ -159,6 +166,7 @@ public final class FaultSuite {
             // Tokens issued before stay valid (the services check them with the keys they hold); new sign-ins fail.
             case "dynamodb-outage" -> new Fault(scenario, () -> TestStack.dynamoDb().stop(), () -> TestStack.dynamoDb().startAgain());
             case "keycloak-outage" -> new Fault(scenario, () -> TestStack.keycloak().stop(), () -> TestStack.keycloak().startAgain());
+            case KILL_BFF -> new Fault(scenario, () -> system.kill(BFF), () -> system.restart(BFF));
             default -> {
                 String service = scenario.substring("kill-".length());
                 yield new Fault(scenario, () -> system.kill(service), () -> system.restart(service));
@@ -169,8 +177,10 @@ public final class FaultSuite {
     private static Outcome scenario(String name, Fault fault, Target target, Options options) throws Exception {
         System.out.printf("fault suite: %s: %.0f visits/s, %ss before, %ss of fault, %ss after%n", name, options.perSecond(),
                 options.before().toSeconds(), options.outage().toSeconds(), options.after().toSeconds());
+        Optional<BffBooking> throughBff = name.equals(KILL_BFF)
+                ? Optional.of(new BffBooking(new GraphQl(target, new Tokens(target)))) : Optional.empty();
         try (Clinic clinic = clinicOnceServing(target);
-             BookingWorkload load = new BookingWorkload(clinic, options.perSecond())) {
+             BookingWorkload load = new BookingWorkload(clinic, options.perSecond(), throughBff)) {
             load.start();
             Thread.sleep(options.before());
             Instant began = Instant.now();

@@ -34,13 +34,38 @@ final class GraphQl {
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
-            throw new IOException("HTTP " + answer.statusCode() + ": " + abbreviate(answer.body()));
+            throw new Refused(answer.statusCode(), "", "HTTP " + answer.statusCode() + ": " + abbreviate(answer.body()));
         }
         JsonNode json = JsonMapper.shared().readTree(answer.body());
         if (json.has("errors")) {
-            throw new IOException("GraphQL errors: " + abbreviate(json.get("errors").toString()));
+            throw new Refused(answer.statusCode(), json.path("errors").path(0).path("extensions").path("code").asString(""),
+                    "GraphQL errors: " + abbreviate(json.get("errors").toString()));
         }
         return json.get("data");
+    }
+
+    /**
+     * The BFF answered, but not with data: an HTTP status other than 200, or GraphQL errors, of which the first one's
+     * {@code extensions.code} (the gRPC code's name the BFF passes on, empty when there is none) says what to do.
+     */
+    static final class Refused extends IOException {
+
+        private final int httpStatus;
+        private final String code;
+
+        Refused(int httpStatus, String code, String message) {
+            super(message);
+            this.httpStatus = httpStatus;
+            this.code = code;
+        }
+
+        int httpStatus() {
+            return httpStatus;
+        }
+
+        String code() {
+            return code;
+        }
     }
 
     private static String abbreviate(String text) {
