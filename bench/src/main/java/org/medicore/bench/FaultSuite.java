@@ -87,6 +87,12 @@ public final class FaultSuite {
     /** The BFF's allowed browser origin; the suite calls it from no browser, so any origin of its own does. */
     private static final String BFF_CALLERS = "http://127.0.0.1";
 
+    /**
+     * How long after the drain every readiness probe may take to say ready again: a health check notices a store that
+     * came back on its next try, which may follow a backoff.
+     */
+    private static final Duration READY_AGAIN_WITHIN = Duration.ofSeconds(60);
+
     /** How long the system may take to serve again, after the scenario before, for the next one to begin. */
     private static final Duration SERVING_AGAIN = Duration.ofMinutes(3);
 
@@ -134,9 +140,17 @@ public final class FaultSuite {
                 system.keycloak().issuer(), Target.LOCAL_STACK.tokenClient(), "", "", "", "");
         Optional<SlowLink> link = options.scenarios().contains("slow-postgres") ? Optional.of(slowLinkToPostgres(system))
                 : Optional.empty();
+        List<String> watched = new ArrayList<>(List.of(TestSystem.PATIENT, TestSystem.APPOINTMENT, TestSystem.BILLING,
+                TestSystem.LAB, TestSystem.ANALYTICS, TestSystem.NOTIFICATION));
+        if (!bff.isEmpty()) {
+            watched.add(BFF);
+        }
+        Map<String, String> actuators = new LinkedHashMap<>();
+        watched.forEach(service -> actuators.put(service, system.actuatorUrl(service)));
         List<Outcome> outcomes = new ArrayList<>();
         for (String scenario : options.scenarios()) {
-            Outcome outcome = scenario(scenario, fault(system, scenario, link, options), target, options);
+            Outcome outcome = scenario(scenario, fault(system, scenario, link, options), target, options,
+                    new Readiness(actuators));
             // Each scenario's figures as soon as it ended, so a later one that fails leaves them behind.
             System.out.print(table(List.of(outcome)));
             outcomes.add(outcome);
@@ -174,7 +188,8 @@ public final class FaultSuite {
         };
     }
 
-    private static Outcome scenario(String name, Fault fault, Target target, Options options) throws Exception {
+    private static Outcome scenario(String name, Fault fault, Target target, Options options, Readiness readiness)
+            throws Exception {
         System.out.printf("fault suite: %s: %.0f visits/s, %ss before, %ss of fault, %ss after%n", name, options.perSecond(),
                 options.before().toSeconds(), options.outage().toSeconds(), options.after().toSeconds());
         Optional<BffBooking> throughBff = name.equals(KILL_BFF)
@@ -184,9 +199,11 @@ public final class FaultSuite {
             load.start();
             Thread.sleep(options.before());
             Instant began = Instant.now();
+            readiness.watchFault();
             fault.begin().run();
             Thread.sleep(options.outage());
             fault.end().run();
+            readiness.faultEnded();
             Instant ended = Instant.now();
             Thread.sleep(options.after());
             List<BookingWorkload.Booking> bookings = load.stopAndDrain(options.drain());
@@ -201,6 +218,7 @@ public final class FaultSuite {
             List<FaultChecks.Verdict> verdicts = new ArrayList<>(new FaultChecks(clinic.practitionerId, clinic.bookingPatientId)
                     .check(bookings, load.changes(), load.registrations(), load.refusalsSeen()));
             verdicts.addAll(PatientChecks.check(clinic.run, load.registrations()));
+            verdicts.add(readiness.readyAgain(READY_AGAIN_WITHIN));
             return new Outcome(name, verdicts, bookings.size(), duringFault, firstSuccess, drained);
         }
     }
