@@ -2,6 +2,7 @@ package org.medicore.support.grpc;
 
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
+import org.medicore.support.port.Uuids;
 import org.medicore.support.port.paging.PageTokens;
 import org.medicore.support.port.paging.Paging;
 
@@ -23,7 +24,7 @@ public class RequestFields {
 
     public static final int MAX_BATCH_IDS = 100;
 
-    private static final int UUID_LENGTH = 36;
+    public static final String INVALID_TIMESTAMP = "must be a valid timestamp between the years 1 and 9999";
 
     private final List<GrpcErrors.Violation> violations = new ArrayList<>();
 
@@ -40,23 +41,13 @@ public class RequestFields {
         violations.add(new GrpcErrors.Violation(field, description));
     }
 
-    /**
-     * The id written in the canonical form only: {@link UUID#fromString} alone also takes
-     * {@code 1-1-1-1-1}, which would name another id than the caller wrote.
-     */
+    /** The id {@code value} writes, in the canonical form only ({@link Uuids}). */
     public final UUID uuid(String value, String field) {
-        if (value.length() == UUID_LENGTH) {
-            try {
-                UUID id = UUID.fromString(value);
-                if (id.toString().equalsIgnoreCase(value)) {
-                    return id;
-                }
-            } catch (IllegalArgumentException notAnId) {
-                // refused below
-            }
+        Optional<UUID> id = Uuids.parse(value);
+        if (id.isEmpty()) {
+            refuse(field, "must be a UUID");
         }
-        refuse(field, "must be a UUID");
-        return null;
+        return id.orElse(null);
     }
 
     /** At most {@value #MAX_BATCH_IDS} ids, each a UUID; a malformed one is named with its index. */
@@ -84,11 +75,17 @@ public class RequestFields {
         if (!present) {
             return Optional.empty();
         }
-        if (!Timestamps.isValid(timestamp)) {
-            refuse(field, "must be a valid timestamp between the years 1 and 9999");
-            return Optional.empty();
+        Optional<Instant> instant = instantOf(timestamp);
+        if (instant.isEmpty()) {
+            refuse(field, INVALID_TIMESTAMP);
         }
-        return Optional.of(Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()));
+        return instant;
+    }
+
+    /** The point in time {@code timestamp} holds; empty outside what a timestamp may hold (the years 1 to 9999). */
+    public static Optional<Instant> instantOf(Timestamp timestamp) {
+        return Timestamps.isValid(timestamp)
+                ? Optional.of(Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos())) : Optional.empty();
     }
 
     /** The number of items a page holds, as {@link Paging#size} says; a negative size is refused. */

@@ -30,10 +30,13 @@ public final class PageTokens {
     private PageTokens() {
     }
 
-    /** The token continuing after {@code parts}; a part must not hold a line feed. */
+    /**
+     * The token continuing after {@code parts}; a part must not hold a line feed, and one empty part
+     * alone would be the empty token, which means the first page.
+     */
     public static String of(List<String> parts) {
-        if (parts.isEmpty() || parts.stream().anyMatch(part -> part.contains(SEPARATOR))) {
-            throw new IllegalArgumentException("a page token holds one or more parts without line feeds");
+        if (parts.isEmpty() || parts.equals(List.of("")) || parts.stream().anyMatch(part -> part.contains(SEPARATOR))) {
+            throw new IllegalArgumentException("a page token holds one or more parts without line feeds, not one empty part");
         }
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(String.join(SEPARATOR, parts).getBytes(StandardCharsets.UTF_8));

@@ -86,11 +86,13 @@ class PageTokensProperties {
     }
 
     @Example
-    void a_part_with_a_line_feed_cannot_be_written() {
+    void a_part_with_a_line_feed_a_negative_offset_or_an_empty_token_cannot_be_written() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> PageTokens.of("a\nb", "c"));
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> PageTokens.ofOffset(-1));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> PageTokens.of(""));
     }
 
     @Example
@@ -103,7 +105,7 @@ class PageTokensProperties {
     Arbitrary<List<String>> parts() {
         Arbitrary<String> part = Arbitraries.strings().all().excludeChars('\n').ofMaxLength(40)
                 .filter(text -> text.chars().noneMatch(unit -> Character.isSurrogate((char) unit)));
-        return part.list().ofMinSize(1).ofMaxSize(5);
+        return part.list().ofMinSize(1).ofMaxSize(5).filter(parts -> !parts.equals(List.of("")));
     }
 
     @Provide
