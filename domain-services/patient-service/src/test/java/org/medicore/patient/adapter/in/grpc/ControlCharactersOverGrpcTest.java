@@ -3,8 +3,11 @@ package org.medicore.patient.adapter.in.grpc;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.FieldMask;
 import com.google.rpc.BadRequest;
+import io.grpc.CallOptions;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -12,10 +15,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.medicore.contracts.common.v1.Address;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.Patient;
+import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 import org.medicore.contracts.patient.v1.UpdateDemographicsRequest;
 import org.medicore.localstack.TestTokens;
 import org.medicore.patient.DemographicsLeaves;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -29,8 +38,8 @@ import static org.medicore.patient.ProtoRequests.aRegistration;
 
 /**
  * Control characters in a name, an address, a contact or a note, sent over the wire to the running
- * service: refused before anything is stored, as INVALID_ARGUMENT naming the field (service-support's
- * PlainTextInterceptor), never INTERNAL and never stored.
+ * service, and a name that is not UTF-8: refused before anything is stored, as INVALID_ARGUMENT
+ * naming the field (service-support's PlainTextInterceptor), never INTERNAL or UNKNOWN.
  */
 class ControlCharactersOverGrpcTest extends EndpointOverRealChannelTest {
 
@@ -79,6 +88,45 @@ class ControlCharactersOverGrpcTest extends EndpointOverRealChannelTest {
         for (String control : CONTROLS) {
             assertThat(refusedFields(() -> as(DOCTOR).addHistoryEntry(aNote(patientId, "a note" + control).build())))
                     .containsExactly("note.text");
+        }
+    }
+
+    @Test
+    void a_family_name_that_is_not_utf8_is_refused_on_that_field_not_answered_as_unknown() {
+        byte[] valid = aRegistration("Utf").build().toByteArray();
+        // the family name "Utf" becomes 0x55 0xC3 0x28: a lead byte without its follower
+        byte[] broken = valid.clone();
+        int at = indexOf(broken, new byte[]{'U', 't', 'f'});
+        broken[at + 1] = (byte) 0xC3;
+        broken[at + 2] = 0x28;
+        var rawRegistration = PatientServiceGrpc.getRegisterPatientMethod().toBuilder(new RawBytes(), new RawBytes()).build();
+
+        assertThat(refusedFields(() -> ClientCalls.blockingUnaryCall(as(DOCTOR).getChannel(), rawRegistration,
+                CallOptions.DEFAULT, broken))).containsExactly("name.family");
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not in the request");
+    }
+
+    private static final class RawBytes implements MethodDescriptor.Marshaller<byte[]> {
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
