@@ -10,10 +10,13 @@ import io.grpc.StatusRuntimeException;
 import org.medicore.support.grpc.GrpcErrors;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Refuses a request with a control character in any text field ({@link PlainText}) with
- * INVALID_ARGUMENT and one field violation per field, before the service reads it. It sits inside
+ * INVALID_ARGUMENT and one field violation per field, before the service reads it; likewise a
+ * request read as unreadable ({@link UnreadableRequests}: text that is not UTF-8, bytes that are
+ * no protobuf). It sits inside
  * the audit and the token check, so a refused request is recorded and an unsigned one never gets
  * this far.
  */
@@ -29,15 +32,19 @@ public final class PlainTextInterceptor implements ServerInterceptor {
                 if (refused) {
                     return;
                 }
-                List<GrpcErrors.Violation> violations = message instanceof Message request
-                        ? PlainText.violations(request) : List.of();
-                if (violations.isEmpty()) {
+                Optional<StatusRuntimeException> refusal = message instanceof Message request
+                        ? UnreadableRequests.refusal(request).or(() -> plainTextRefusal(request)) : Optional.empty();
+                if (refusal.isEmpty()) {
                     super.onMessage(message);
                     return;
                 }
                 refused = true;
-                StatusRuntimeException status = GrpcErrors.invalid(violations);
-                call.close(status.getStatus(), status.getTrailers());
+                call.close(refusal.get().getStatus(), refusal.get().getTrailers());
+            }
+
+            private Optional<StatusRuntimeException> plainTextRefusal(Message request) {
+                List<GrpcErrors.Violation> violations = PlainText.violations(request);
+                return violations.isEmpty() ? Optional.empty() : Optional.of(GrpcErrors.invalid(violations));
             }
 
             @Override

@@ -41,7 +41,8 @@ class PlainTextInterceptorTest {
     void start() throws IOException {
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(ServerInterceptors.intercept(new Patients(), new PlainTextInterceptor())).build().start();
+                .addService(UnreadableRequests.readingSafely(ServerInterceptors.intercept(new Patients(), new PlainTextInterceptor())))
+                .build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         patients = PatientServiceGrpc.newBlockingStub(channel);
     }
@@ -96,6 +97,58 @@ class PlainTextInterceptorTest {
         assertThat(PlainText.allowed("Zoë Ørsted-Müller 🩺 <script>", false)).isTrue();
         assertThat(PlainText.allowed("", false)).isTrue();
         assertThat(PlainText.allowed("\u007f", true)).isFalse();
+    }
+
+    @Test
+    void a_string_that_is_not_utf8_is_refused_naming_the_field_not_answered_as_unknown() {
+        // UpdateDemographicsRequest{patient_id = "p-1", name{given = 0xC3 0x28}}: a lead byte without its follower
+        byte[] request = {0x0a, 0x03, 'p', '-', '1', 0x22, 0x04, 0x0a, 0x02, (byte) 0xC3, 0x28};
+
+        assertThatThrownBy(() -> sendRaw(request)).isInstanceOfSatisfying(StatusRuntimeException.class, refused -> {
+            assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(violations(refused)).singleElement().satisfies(violation -> {
+                assertThat(violation.getField()).isEqualTo("name.given");
+                assertThat(violation.getDescription()).isEqualTo(UnreadableRequests.NOT_UTF8);
+            });
+        });
+        assertThat(served).hasValue(0);
+    }
+
+    @Test
+    void bytes_that_are_no_protobuf_are_an_invalid_argument() {
+        byte[] truncated = {0x0a, 0x7f, 'p'};
+
+        assertThatThrownBy(() -> sendRaw(truncated)).isInstanceOfSatisfying(StatusRuntimeException.class, refused ->
+                assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+        assertThat(served).hasValue(0);
+    }
+
+    @Test
+    void a_well_formed_request_read_through_the_safe_reading_reaches_the_service_unchanged() {
+        patients.updateDemographics(UpdateDemographicsRequest.newBuilder().setPatientId("p-1")
+                .setName(PersonName.newBuilder().setGiven("Zoë").setFamily("Ørsted")).build());
+        assertThat(served).hasValue(1);
+    }
+
+    private byte[] sendRaw(byte[] request) {
+        var rawUpdate = PatientServiceGrpc.getUpdateDemographicsMethod().toBuilder(new RawBytes(), new RawBytes()).build();
+        return io.grpc.stub.ClientCalls.blockingUnaryCall(channel, rawUpdate, io.grpc.CallOptions.DEFAULT, request);
+    }
+
+    private static final class RawBytes implements io.grpc.MethodDescriptor.Marshaller<byte[]> {
+        @Override
+        public java.io.InputStream stream(byte[] value) {
+            return new java.io.ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(java.io.InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private static java.util.List<BadRequest.FieldViolation> violations(StatusRuntimeException refused) {

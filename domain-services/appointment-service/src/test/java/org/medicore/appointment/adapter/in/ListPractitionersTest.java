@@ -107,6 +107,19 @@ class ListPractitionersTest extends IntegrationTest {
         assertThat(violatedField(garbage)).isEqualTo("page.page_token");
     }
 
+    @Test
+    void a_negative_page_size_or_a_token_of_the_earlier_format_is_refused_on_its_field() {
+        var negative = statusOf(() -> patient.listPractitioners(ListPractitionersRequest.newBuilder().setClinicId(clinic)
+                .setPage(PageRequest.newBuilder().setPageSize(-1)).build()));
+        String earlierFormat = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("1:0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var earlier = statusOf(() -> patient.listPractitioners(ListPractitionersRequest.newBuilder().setClinicId(clinic)
+                .setPage(PageRequest.newBuilder().setPageToken(earlierFormat)).build()));
+
+        assertThat(violatedField(negative)).isEqualTo("page.page_size");
+        assertThat(violatedField(earlier)).isEqualTo("page.page_token");
+    }
+
     private static List<String> names(ListPractitionersResponse page) {
         return page.getPractitionersList().stream().map(Practitioner::getName)
                 .map(name -> name.getGiven() + " " + name.getFamily()).toList();

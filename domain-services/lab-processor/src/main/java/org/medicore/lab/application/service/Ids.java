@@ -2,9 +2,9 @@ package org.medicore.lab.application.service;
 
 import org.medicore.lab.application.port.in.Outcome;
 import org.medicore.lab.application.port.in.Refusal;
+import org.medicore.support.port.Uuids;
 
 import java.util.List;
-import java.util.UUID;
 
 /** The ids callers send: reports and patients are UUIDs, checked before any look-up. */
 final class Ids {
@@ -13,11 +13,7 @@ final class Ids {
     }
 
     static boolean isUuid(String value) {
-        try {
-            return value != null && value.length() == 36 && UUID.fromString(value).toString().equals(value.toLowerCase());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return Uuids.isUuid(value);
     }
 
     /** Refused without repeating the id: a caller may send any length. */

@@ -23,9 +23,10 @@ import org.medicore.lab.domain.LabReportStatus;
 import org.medicore.lab.domain.Rejection;
 import org.medicore.lab.domain.RejectionReason;
 import org.medicore.lab.domain.ReportAccess;
-import org.medicore.lab.domain.ResultPage;
+import org.medicore.lab.application.port.in.ResultPage;
 import org.medicore.lab.domain.UploadLimits;
 import org.medicore.lab.domain.Uploader;
+import org.medicore.support.port.paging.Paging;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -161,8 +162,8 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
         if (reportId.isPresent() && !Ids.isUuid(reportId.get())) {
             violations.add(new Refusal.FieldViolation("report_id", "must be a report id (UUID)"));
         }
-        if (pageSize < 0) {
-            violations.add(new Refusal.FieldViolation("page.page_size", "must not be negative"));
+        if (!Paging.isAllowedSize(pageSize)) {
+            violations.add(new Refusal.FieldViolation(Paging.SIZE_FIELD, Paging.NEGATIVE_SIZE));
         }
         if (!violations.isEmpty()) {
             return Outcome.refused(new Refusal.InvalidRequest(violations));
@@ -180,7 +181,7 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
         return ResultPage.of(fromReports, pageSize, pageToken)
                 .map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(new Refusal.InvalidRequest(List.of(
-                        new Refusal.FieldViolation("page.page_token", "is not a token from a previous page")))));
+                        new Refusal.FieldViolation(Paging.TOKEN_FIELD, Paging.FOREIGN_TOKEN)))));
     }
 
     @Override
@@ -189,8 +190,8 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
         if (!Ids.isUuid(patientId)) {
             violations.add(new Refusal.FieldViolation("patient_id", "must be a patient id (UUID)"));
         }
-        if (pageSize < 0) {
-            violations.add(new Refusal.FieldViolation("page.page_size", "must not be negative"));
+        if (!Paging.isAllowedSize(pageSize)) {
+            violations.add(new Refusal.FieldViolation(Paging.SIZE_FIELD, Paging.NEGATIVE_SIZE));
         }
         if (!violations.isEmpty()) {
             return Outcome.refused(new Refusal.InvalidRequest(violations));
@@ -198,9 +199,9 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
         if (!ReportAccess.mayActFor(caller, patientId)) {
             return Outcome.refused(new Refusal.Denied());
         }
-        return loadReport.reportsOf(patientId, ReportPage.size(pageSize), pageToken)
+        return loadReport.reportsOf(patientId, Paging.size(pageSize), pageToken)
                 .map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(new Refusal.InvalidRequest(List.of(
-                        new Refusal.FieldViolation("page.page_token", "is not a token from a previous page")))));
+                        new Refusal.FieldViolation(Paging.TOKEN_FIELD, Paging.FOREIGN_TOKEN)))));
     }
 }

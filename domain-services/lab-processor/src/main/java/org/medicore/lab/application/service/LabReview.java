@@ -18,6 +18,7 @@ import org.medicore.lab.domain.ReportPage;
 import org.medicore.lab.domain.Review;
 import org.medicore.lab.domain.ReviewAccess;
 import org.medicore.lab.domain.ReviewDecision;
+import org.medicore.support.port.paging.Paging;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -60,17 +61,17 @@ public final class LabReview implements ListReviewQueue, DecideReview {
 
     @Override
     public Outcome<ReportPage> reviewQueue(Caller caller, int pageSize, String pageToken) {
-        if (pageSize < 0) {
+        if (!Paging.isAllowedSize(pageSize)) {
             return Outcome.refused(new Refusal.InvalidRequest(List.of(
-                    new Refusal.FieldViolation("page.page_size", "must not be negative"))));
+                    new Refusal.FieldViolation(Paging.SIZE_FIELD, Paging.NEGATIVE_SIZE))));
         }
         if (!ReviewAccess.mayReview(caller)) {
             return Outcome.refused(new Refusal.Denied());
         }
-        return loadReport.heldForReview(ReportPage.size(pageSize), pageToken)
+        return loadReport.heldForReview(Paging.size(pageSize), pageToken)
                 .map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(new Refusal.InvalidRequest(List.of(
-                        new Refusal.FieldViolation("page.page_token", "is not a token from a previous page")))));
+                        new Refusal.FieldViolation(Paging.TOKEN_FIELD, Paging.FOREIGN_TOKEN)))));
     }
 
     @Override

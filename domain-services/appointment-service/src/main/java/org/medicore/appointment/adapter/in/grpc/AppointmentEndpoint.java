@@ -58,10 +58,10 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     public void listPractitioners(ListPractitionersRequest request, StreamObserver<ListPractitionersResponse> response) {
         respond(response, () -> practitioners.practitioners(caller(), new ManagePractitioners.Filter(
                         Optional.of(request.getDepartment()), Optional.of(request.getSpecialty()),
-                        Optional.of(request.getClinicId())), PageTokens.read(request, request.getPage())),
+                        Optional.of(request.getClinicId())), ListPaging.read(request, request.getPage())),
                 page -> ListPractitionersResponse.newBuilder()
                         .addAllPractitioners(page.items().stream().map(ProtoMapping::toProto).toList())
-                        .setPageInfo(PageTokens.pageInfo(request, page))
+                        .setPageInfo(ListPaging.pageInfo(request, page))
                         .build());
     }
 
@@ -155,10 +155,10 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     public void listAppointmentsByPatient(ListAppointmentsByPatientRequest request,
                                           StreamObserver<ListAppointmentsByPatientResponse> response) {
         respond(response, () -> views.ofPatient(caller(), patientId("patient_id", request.getPatientId()),
-                        timeFilter(request.getTimeFilter()), PageTokens.read(request, request.getPage())),
+                        timeFilter(request.getTimeFilter()), ListPaging.read(request, request.getPage())),
                 page -> ListAppointmentsByPatientResponse.newBuilder()
                         .addAllAppointments(page.items().stream().map(ProtoMapping::toProto).toList())
-                        .setPageInfo(PageTokens.pageInfo(request, page))
+                        .setPageInfo(ListPaging.pageInfo(request, page))
                         .build());
     }
 

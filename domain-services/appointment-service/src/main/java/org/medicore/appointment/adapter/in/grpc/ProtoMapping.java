@@ -20,6 +20,7 @@ import org.medicore.contracts.appointment.v1.AppointmentStatus;
 import org.medicore.contracts.appointment.v1.Cancellation;
 import org.medicore.contracts.appointment.v1.SlotLength;
 import org.medicore.contracts.common.v1.Role;
+import org.medicore.support.port.Uuids;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -170,11 +171,7 @@ final class ProtoMapping {
     }
 
     private static UUID uuid(String field, String text) {
-        try {
-            return UUID.fromString(required(field, text));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField(field, "not a UUID");
-        }
+        return Uuids.parse(required(field, text)).orElseThrow(() -> new InvalidField(field, "not a UUID"));
     }
 
     // ---- writing responses

@@ -1,5 +1,7 @@
 package org.medicore.appointment.application.port.in;
 
+import org.medicore.support.port.paging.Paging;
+
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -16,14 +18,11 @@ public record Page<T>(List<T> items, OptionalInt nextOffset, long totalSize) {
         return new Page<>(items, next < totalSize ? OptionalInt.of(next) : OptionalInt.empty(), totalSize);
     }
 
-    /** Which page: at most {@code size} items after skipping {@code offset}. */
+    /** Which page: at most {@code size} items after skipping {@code offset}; the size as {@link Paging#size} says. */
     public record Request(int size, int offset) {
 
-        public static final int DEFAULT_SIZE = 20;
-        public static final int MAX_SIZE = 100;
-
         public Request {
-            size = size <= 0 ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
+            size = Paging.size(size);
             if (offset < 0) {
                 throw new IllegalArgumentException("offset must not be negative");
             }

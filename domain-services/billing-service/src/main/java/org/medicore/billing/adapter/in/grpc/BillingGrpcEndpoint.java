@@ -32,8 +32,11 @@ import org.medicore.contracts.billing.v1.UpdateFeeScheduleResponse;
 import org.medicore.contracts.billing.v1.VoidInvoiceRequest;
 import org.medicore.contracts.billing.v1.VoidInvoiceResponse;
 import org.medicore.contracts.common.v1.PageInfo;
+import org.medicore.support.grpc.GrpcErrors;
+import org.medicore.support.port.paging.PageTokens;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -152,7 +155,9 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
         UUID invoiceId = read.uuid(request.getInvoiceId(), "invoice_id");
         Money amount = read.money(request.hasAmount(), request.getAmount(), "amount");
         PaymentMethod method = read.method(request.getMethod(), "method");
-        Optional<Instant> receivedAt = read.instant(request.hasReceivedAt(), request.getReceivedAt(), "received_at");
+        // to the microsecond, as stored, so the answer shows what a later read returns
+        Optional<Instant> receivedAt = read.instant(request.hasReceivedAt(), request.getReceivedAt(), "received_at")
+                .map(at -> at.truncatedTo(ChronoUnit.MICROS));
         answer(response, read, () -> payments.record(caller(), new RecordPayment.PaymentCommand(key, invoiceId,
                         amount, method, request.getReference(), receivedAt)),
                 receipt -> RecordPaymentResponse.newBuilder()
@@ -172,7 +177,7 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
 
     private static PageInfo pageInfo(ViewBilling.InvoicePage page) {
         return PageInfo.newBuilder().setTotalSize(page.totalSize())
-                .setNextPageToken(page.isLast() ? "" : RequestReader.pageToken(page.nextOffset())).build();
+                .setNextPageToken(page.isLast() ? "" : PageTokens.ofOffset(page.nextOffset())).build();
     }
 
     private static Caller caller() {
@@ -182,7 +187,7 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
     private static <T, R> void answer(StreamObserver<R> response, RequestReader read, Supplier<Outcome<T>> useCase,
                                       Function<T, R> toResponse) {
         if (!read.isValid()) {
-            response.onError(GrpcStatuses.invalid(read.violations()));
+            response.onError(GrpcErrors.invalid(read.violations()));
             return;
         }
         Outcome<T> outcome = useCase.get();

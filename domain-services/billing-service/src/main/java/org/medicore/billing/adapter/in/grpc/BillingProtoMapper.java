@@ -20,7 +20,6 @@ import org.medicore.contracts.common.v1.Role;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 /** Domain to proto for the billing API: the one place its responses are built. */
 final class BillingProtoMapper {
@@ -108,11 +107,6 @@ final class BillingProtoMapper {
 
     static Timestamp timestamp(Instant instant) {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-    }
-
-    /** To the microsecond, as stored. */
-    static Instant instant(Timestamp timestamp) {
-        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Date date(LocalDate day) {

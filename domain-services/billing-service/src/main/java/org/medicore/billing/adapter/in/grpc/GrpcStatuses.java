@@ -28,7 +28,7 @@ final class GrpcStatuses {
         };
     }
 
-    static StatusRuntimeException invalid(List<FieldViolation> violations) {
+    private static StatusRuntimeException invalid(List<FieldViolation> violations) {
         return GrpcErrors.invalid(violations.stream()
                 .map(violation -> new GrpcErrors.Violation(violation.field(), violation.description())).toList());
     }

@@ -1,7 +1,5 @@
 package org.medicore.lab.adapter.out.dynamodb;
 
-import java.util.Base64;
-import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import org.medicore.lab.domain.ReportPage;
@@ -15,6 +13,7 @@ import org.medicore.lab.domain.RejectionReason;
 import org.medicore.lab.domain.Role;
 import org.medicore.lab.domain.Uploader;
 import org.medicore.support.outbox.PendingEvents;
+import org.medicore.support.port.paging.PageTokens;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -154,22 +153,14 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
         return new ReportPage(page.items().stream().map(DynamoDbReportStore::report).toList(), next);
     }
 
-    /** An index's last key (pk and the index's own key) as an opaque token. */
+    /** An index's last key (pk and the index's own key) as a shared page token. */
     private static String token(Map<String, AttributeValue> key, String hash, String range) {
-        String plain = key.get(ReportTable.PK).s() + "\n" + key.get(hash).s() + "\n" + key.get(range).s();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        return PageTokens.of(key.get(ReportTable.PK).s(), key.get(hash).s(), key.get(range).s());
     }
 
     private static Optional<Map<String, AttributeValue>> startKey(String token, String hash, String range) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", -1);
-            if (parts.length != 3 || !parts[0].startsWith("report#")) {
-                return Optional.empty();
-            }
-            return Optional.of(Map.of(ReportTable.PK, s(parts[0]), hash, s(parts[1]), range, s(parts[2])));
-        } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
-        }
+        return PageTokens.read(token, 3).filter(parts -> parts.getFirst().startsWith("report#"))
+                .map(parts -> Map.of(ReportTable.PK, s(parts.get(0)), hash, s(parts.get(1)), range, s(parts.get(2))));
     }
 
     /** An instant as zero-padded epoch nanoseconds, which sorts as text. */

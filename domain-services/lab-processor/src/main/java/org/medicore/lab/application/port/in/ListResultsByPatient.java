@@ -1,7 +1,6 @@
 package org.medicore.lab.application.port.in;
 
 import org.medicore.lab.domain.Caller;
-import org.medicore.lab.domain.ResultPage;
 
 import java.util.Optional;
 

@@ -15,6 +15,7 @@ import org.medicore.notification.application.port.in.ManageMessagePreferences;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.QuietHours;
 import org.medicore.support.grpc.GrpcErrors;
+import org.medicore.support.port.paging.PageTokens;
 
 import java.util.Optional;
 import java.util.Set;
@@ -98,7 +99,7 @@ final class NotificationGrpcEndpoint extends NotificationServiceGrpc.Notificatio
                 response.onNext(ListNotificationsResponse.newBuilder()
                         .addAllNotifications(page.messages().stream().map(NotificationProtoMapper::notification).toList())
                         .setPageInfo(PageInfo.newBuilder().setTotalSize(page.total())
-                                .setNextPageToken(last ? "" : RequestReader.pageToken(offset + page.messages().size())))
+                                .setNextPageToken(last ? "" : PageTokens.ofOffset(offset + page.messages().size())))
                         .build());
                 response.onCompleted();
             }

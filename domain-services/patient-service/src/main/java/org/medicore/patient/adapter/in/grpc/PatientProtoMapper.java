@@ -2,7 +2,6 @@ package org.medicore.patient.adapter.in.grpc;
 
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.Timestamp;
-import com.google.protobuf.util.Timestamps;
 import com.google.type.Date;
 import org.medicore.contracts.common.v1.Actor;
 import org.medicore.contracts.common.v1.ContactDetails;
@@ -49,6 +48,7 @@ import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.PreferredLanguage;
 import org.medicore.patient.domain.RecordedEntry;
 import org.medicore.patient.domain.Violations;
+import org.medicore.support.grpc.RequestFields;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -378,10 +378,9 @@ final class PatientProtoMapper {
         Violations violations = new Violations();
         Instant observedAt = null;
         if (result.hasObservedAt()) {
-            if (Timestamps.isValid(result.getObservedAt())) {
-                observedAt = Instant.ofEpochSecond(result.getObservedAt().getSeconds(), result.getObservedAt().getNanos());
-            } else {
-                violations.add("result.observed_at", "must be a valid timestamp");
+            observedAt = RequestFields.instantOf(result.getObservedAt()).orElse(null);
+            if (observedAt == null) {
+                violations.add("result.observed_at", RequestFields.INVALID_TIMESTAMP);
             }
         }
         Optional<org.medicore.patient.domain.ReferenceRange> range = result.hasReferenceRange()

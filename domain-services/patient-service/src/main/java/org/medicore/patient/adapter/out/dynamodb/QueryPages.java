@@ -1,21 +1,22 @@
 package org.medicore.patient.adapter.out.dynamodb;
 
 import org.medicore.patient.domain.Violations;
+import org.medicore.support.port.paging.PageTokens;
+import org.medicore.support.port.paging.Paging;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Pages of a DynamoDB query. The page token is the key of the last item returned (opaque, base64),
+ * Pages of a DynamoDB query. The page token (the shared format of {@link PageTokens}) is the key of the last item returned,
  * so items skipped by a filter never shift a page; a next-page token is given only when another
  * item that passes the filter exists.
  */
@@ -61,9 +62,7 @@ final class QueryPages {
     }
 
     private static String encode(Map<String, AttributeValue> item, Cursor cursor) {
-        List<String> parts = cursor.keyNames().stream().map(name -> item.get(name).s()).toList();
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+        return PageTokens.of(cursor.keyNames().stream().map(name -> item.get(name).s()).toList());
     }
 
     private static Map<String, AttributeValue> decode(String token, Cursor cursor) {
@@ -71,21 +70,16 @@ final class QueryPages {
             return Map.of();
         }
         List<String> names = cursor.keyNames();
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", -1);
-            if (parts.length == names.size()) {
-                Map<String, AttributeValue> key = new LinkedHashMap<>();
-                for (int i = 0; i < parts.length; i++) {
-                    key.put(names.get(i), AttributeValue.fromS(parts[i]));
-                }
-                if (cursor.tokenFits().test(key)) {
-                    return key;
-                }
+        Optional<Map<String, AttributeValue>> key = PageTokens.read(token, names.size()).map(parts -> {
+            Map<String, AttributeValue> values = new LinkedHashMap<>();
+            for (int i = 0; i < parts.size(); i++) {
+                values.put(names.get(i), AttributeValue.fromS(parts.get(i)));
             }
-        } catch (IllegalArgumentException notBase64) {
-            // reported below
+            return values;
+        }).filter(cursor.tokenFits());
+        if (key.isEmpty()) {
+            new Violations().add(Paging.TOKEN_FIELD, Paging.FOREIGN_TOKEN).throwIfAny();
         }
-        new Violations().add("page.page_token", "is not a page token of this query").throwIfAny();
-        return Map.of();
+        return key.orElseThrow();
     }
 }

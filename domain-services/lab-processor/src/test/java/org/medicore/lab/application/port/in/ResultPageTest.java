@@ -1,6 +1,8 @@
-package org.medicore.lab.domain;
+package org.medicore.lab.application.port.in;
 
 import org.junit.jupiter.api.Test;
+import org.medicore.lab.domain.AttachedResult;
+import org.medicore.support.port.paging.Paging;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,8 +45,8 @@ class ResultPageTest {
     void no_size_means_twenty_and_a_larger_size_is_capped_at_a_hundred() {
         List<AttachedResult> results = results(150);
 
-        assertThat(ResultPage.of(results, 0, "").orElseThrow().results()).hasSize(ResultPage.DEFAULT_SIZE);
-        assertThat(ResultPage.of(results, 1000, "").orElseThrow().results()).hasSize(ResultPage.MAX_SIZE);
+        assertThat(ResultPage.of(results, 0, "").orElseThrow().results()).hasSize(Paging.DEFAULT_SIZE);
+        assertThat(ResultPage.of(results, 1000, "").orElseThrow().results()).hasSize(Paging.MAX_SIZE);
     }
 
     @Test

@@ -4,35 +4,39 @@ import com.google.protobuf.Message;
 import org.medicore.appointment.application.port.in.Page;
 import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.support.port.paging.PageTokens;
+import org.medicore.support.port.paging.Paging;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
- * Opaque page tokens: the offset of the next page together with a checksum of the query it
+ * The shared page tokens and size rule ({@link org.medicore.support.port.paging}) for this
+ * service's lists: a token holds the offset of the next page and a checksum of the query it
  * continues (the request without its paging), so a token passed to another query is refused
  * instead of silently paging through it.
  */
-final class PageTokens {
+final class ListPaging {
 
-    private PageTokens() {
+    private static final int PARTS = 2;
+
+    private ListPaging() {
     }
 
     /** The page {@code request} asks for; {@code page} is its paging field. */
     static Page.Request read(Message request, PageRequest page) {
+        if (!Paging.isAllowedSize(page.getPageSize())) {
+            throw new InvalidField(Paging.SIZE_FIELD, Paging.NEGATIVE_SIZE);
+        }
+        int size = Paging.size(page.getPageSize());
         if (page.getPageToken().isEmpty()) {
-            return new Page.Request(page.getPageSize(), 0);
+            return new Page.Request(size, 0);
         }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(page.getPageToken()), StandardCharsets.UTF_8).split(":", -1);
-            if (parts.length == 2 && parts[1].equals(query(request))) {
-                return new Page.Request(page.getPageSize(), Integer.parseInt(parts[0]));
-            }
-        } catch (IllegalArgumentException notOurs) {
-            // not base64, not a number or a negative offset: refused below like any foreign token
-        }
-        throw new InvalidField("page.page_token", "not a page token of this list");
+        Optional<Integer> offset = PageTokens.read(page.getPageToken(), PARTS)
+                .filter(parts -> parts.getLast().equals(query(request)))
+                .flatMap(parts -> PageTokens.offsetPart(parts.getFirst()));
+        return new Page.Request(size, offset.orElseThrow(() -> new InvalidField(Paging.TOKEN_FIELD, Paging.FOREIGN_TOKEN)));
     }
 
     static PageInfo pageInfo(Message request, Page<?> page) {
@@ -41,8 +45,7 @@ final class PageTokens {
     }
 
     private static String token(int offset, Message request) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((offset + ":" + query(request)).getBytes(StandardCharsets.UTF_8));
+        return PageTokens.of(List.of(Integer.toString(offset), query(request)));
     }
 
     private static String query(Message request) {

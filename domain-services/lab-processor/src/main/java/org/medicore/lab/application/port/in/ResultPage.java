@@ -1,9 +1,11 @@
-package org.medicore.lab.domain;
+package org.medicore.lab.application.port.in;
 
-import java.nio.charset.StandardCharsets;
+import org.medicore.lab.domain.AttachedResult;
+import org.medicore.support.port.paging.PageTokens;
+import org.medicore.support.port.paging.Paging;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -11,12 +13,10 @@ import java.util.Optional;
 /**
  * One page of a patient's lab results, newest observed first. The page token names the last
  * result of the page (its time and id) rather than an offset, so results attached while a
- * reader pages on don't shift the pages or repeat a result.
+ * reader pages on don't shift the pages or repeat a result; the token and the size rule are the
+ * shared ones of {@link PageTokens} and {@link Paging}.
  */
 public record ResultPage(List<AttachedResult> results, String nextPageToken, int totalSize) {
-
-    public static final int DEFAULT_SIZE = 20;
-    public static final int MAX_SIZE = 100;
 
     private static final Comparator<AttachedResult> NEWEST_FIRST = Comparator
             .comparing(AttachedResult::observedAt, Comparator.reverseOrder())
@@ -28,7 +28,7 @@ public record ResultPage(List<AttachedResult> results, String nextPageToken, int
 
     /** The page of {@code results} after {@code pageToken}; empty when the token is not one this gave out. */
     public static Optional<ResultPage> of(List<AttachedResult> results, int pageSize, String pageToken) {
-        int size = pageSize == 0 ? DEFAULT_SIZE : Math.min(pageSize, MAX_SIZE);
+        int size = Paging.size(pageSize);
         List<AttachedResult> ordered = results.stream().sorted(NEWEST_FIRST).toList();
         int start = 0;
         if (!pageToken.isEmpty()) {
@@ -47,20 +47,18 @@ public record ResultPage(List<AttachedResult> results, String nextPageToken, int
     }
 
     private static String encode(AttachedResult last) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((last.observedAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+        return PageTokens.of(last.observedAt().toString(), last.id());
     }
 
     /** A stand-in result carrying only what ordering needs. */
     private static Optional<AttachedResult> decode(String token) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", 2);
-            if (parts.length != 2 || parts[1].isEmpty()) {
+        return PageTokens.read(token, 2).filter(parts -> !parts.getLast().isEmpty()).flatMap(parts -> {
+            try {
+                return Optional.of(new AttachedResult(parts.getLast(), "", "", null, Instant.parse(parts.getFirst()),
+                        Instant.EPOCH));
+            } catch (DateTimeParseException notATime) {
                 return Optional.empty();
             }
-            return Optional.of(new AttachedResult(parts[1], "", "", null, Instant.parse(parts[0]), Instant.EPOCH));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            return Optional.empty();
-        }
+        });
     }
 }
