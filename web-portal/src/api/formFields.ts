@@ -54,6 +54,8 @@ export const SIGN_UP = {
     required: 'Choose a password of at least 12 characters.',
     invalid: 'Choose another password of at least 12 characters that is hard to guess.',
   },
+  // Stored after the first sign-in, through the preferences' mutation: nothing the BFF checks at sign-up.
+  messages: { label: 'Write to me by', paths: [], invalid: 'Give a phone number for text messages, or untick them.' },
 } satisfies FormFields;
 
 export const PROFILE = {

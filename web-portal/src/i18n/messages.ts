@@ -276,6 +276,8 @@ const en = {
   'signUp.password': 'Password',
   'signUp.creating': 'Creating your account…',
   'signUp.create': 'Create my account',
+  'signUp.messages': 'May the clinic write to you about appointments, results and invoices? Tick each way you agree to; you can change it later under Messages.',
+  'signUp.consentOnSignIn': 'Your choice of messages is saved when you sign in for the first time.',
 
   'appointments.loading': 'your appointments',
   'appointments.none': 'No upcoming appointments.',
@@ -713,6 +715,8 @@ const de: Record<MessageKey, string> = {
   'signUp.password': 'Passwort',
   'signUp.creating': 'Ihr Konto wird angelegt…',
   'signUp.create': 'Mein Konto anlegen',
+  'signUp.messages': 'Darf die Praxis Ihnen zu Terminen, Ergebnissen und Rechnungen schreiben? Kreuzen Sie jeden Weg an, dem Sie zustimmen; unter Nachrichten können Sie es später ändern.',
+  'signUp.consentOnSignIn': 'Ihre Wahl der Nachrichten wird gespeichert, wenn Sie sich zum ersten Mal anmelden.',
 
   'appointments.loading': 'Ihre Termine',
   'appointments.none': 'Keine anstehenden Termine.',
@@ -906,6 +910,7 @@ const dePhrases: Record<string, string> = {
   'Enter when your quiet hours end as hours and minutes, such as 08:00.': 'Geben Sie das Ende Ihrer Ruhezeit in Stunden und Minuten ein, etwa 08:00.',
   'Your choices could not be saved as sent. Reload the page and choose again.':
     'Ihre Wahl konnte so nicht gespeichert werden. Laden Sie die Seite neu und wählen Sie erneut.',
+  'Give a phone number for text messages, or untick them.': 'Geben Sie eine Telefonnummer für SMS an, oder nehmen Sie das Kreuz weg.',
   'the upload was interrupted': 'Das Hochladen wurde unterbrochen.',
   'Choose a PDF file first.': 'Wählen Sie zuerst eine PDF-Datei.',
   'Choose a password of at least 12 characters.': 'Wählen Sie ein Passwort mit mindestens 12 Zeichen.',

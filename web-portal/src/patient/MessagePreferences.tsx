@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18n';
 import { Field, Ticks } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
 import { Done, Loading, Problem, buttonClass } from '../ui/States';
+import { CHANNELS } from './channels';
 
 const MyMessagePreferences = graphql(`
   query MessagePreferences($patientId: ID!) {
@@ -44,8 +45,6 @@ const UpdateMyMessagePreferences = graphql(`
     }
   }
 `);
-
-export const CHANNELS: readonly NotificationChannel[] = ['EMAIL', 'SMS'];
 
 type Preferences = MessagePreferencesQuery['messagePreferences'];
 
