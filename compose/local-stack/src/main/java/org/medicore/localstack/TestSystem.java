@@ -120,13 +120,16 @@ public final class TestSystem {
 
     /**
      * The BFF from its jar on a free port in front of this system, for tests of the portal in a real
-     * browser served from {@code portalOrigin}; started on first call. Answers its GraphQL URL.
+     * browser served from {@code portalOrigin}; started on first call. Answers its GraphQL URL. It reaches
+     * the FHIR API when {@link #fhirApi()} was started before it (a patient's record to download).
      */
     public synchronized String bff(String portalOrigin) {
         if (bffGraphQlUrl == null) {
             MediCoreServices.Ports withBff = new MediCoreServices.Ports(ports.patient(), ports.appointment(), ports.billing(),
                     ports.lab(), ports.analytics(), ports.notification(), FreePorts.free(), 0);
-            ServiceProcess bff = MediCoreServices.launchBff(components, repository(), data.resolve("logs"), withBff, portalOrigin);
+            // Without a FHIR API, a port nothing listens on: the record's download says the clinic is not answering.
+            String fhir = fhirApiUrl == null ? "http://127.0.0.1:" + FreePorts.free() + "/fhir" : fhirApiUrl;
+            ServiceProcess bff = MediCoreServices.launchBff(components, repository(), data.resolve("logs"), withBff, portalOrigin, fhir);
             services.put(bff.name(), bff);
             bff.awaitReady();
             bffGraphQlUrl = "http://127.0.0.1:" + withBff.bff() + "/graphql";
