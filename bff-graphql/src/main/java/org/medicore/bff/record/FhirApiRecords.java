@@ -1,11 +1,14 @@
 package org.medicore.bff.record;
 
 import io.grpc.Status;
+import org.medicore.bff.error.InvalidArgument;
 import org.medicore.bff.grpc.Caller;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
+
+import java.util.regex.Pattern;
 
 /**
  * A patient's whole record from fhir-api's {@code Patient/{id}/$everything}, asked with the caller's
@@ -15,6 +18,9 @@ import org.springframework.web.client.RestClientResponseException;
  */
 final class FhirApiRecords {
 
+    /** FHIR's own rule for a resource id: what fhir-api could never answer is not sent. */
+    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9.-]{1,64}");
+
     private final RestClient fhirApi;
 
     FhirApiRecords(RestClient fhirApi) {
@@ -23,6 +29,9 @@ final class FhirApiRecords {
 
     /** The Bundle as the JSON text fhir-api wrote. */
     String everything(String patientId, Caller caller) {
+        if (!FHIR_ID.matcher(patientId).matches()) {
+            throw new InvalidArgument("patientId", "must be a record id: letters, digits, '-' and '.', at most 64");
+        }
         try {
             return fhirApi.get().uri("/Patient/{id}/$everything", patientId)
                     .header("Accept", "application/fhir+json")
@@ -38,7 +47,7 @@ final class FhirApiRecords {
 
     private static Status status(HttpStatusCode code) {
         return switch (code.value()) {
-            case 400, 422 -> Status.INVALID_ARGUMENT;
+            case 400, 414, 422, 431 -> Status.INVALID_ARGUMENT;
             case 401 -> Status.UNAUTHENTICATED;
             case 403 -> Status.PERMISSION_DENIED;
             case 404, 410 -> Status.NOT_FOUND;

@@ -92,6 +92,17 @@ class FhirApiRecordsTest {
     }
 
     @Test
+    void an_id_fhir_could_never_name_is_refused_on_its_field_before_anything_is_sent() throws IOException {
+        FhirApiRecords records = answering(200, BUNDLE);
+        for (String id : new String[] {"", "a/b", "p-1\u0000", "../Patient", "x".repeat(65), "p 1", "Patient?_id=1"}) {
+            assertThatThrownBy(() -> records.everything(id, PATIENT)).as(id)
+                    .isInstanceOfSatisfying(org.medicore.bff.error.InvalidArgument.class,
+                            refused -> assertThat(refused.violations()).extracting(v -> v.field()).containsExactly("patientId"));
+        }
+        assertThat(asked.get()).isNull();
+    }
+
+    @Test
     void a_fhir_api_that_is_not_there_is_unavailable() throws IOException {
         int nothingListens;
         try (ServerSocket socket = new ServerSocket(0)) {
