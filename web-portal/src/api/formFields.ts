@@ -55,7 +55,7 @@ export const SIGN_UP = {
     invalid: 'Choose another password of at least 12 characters that is hard to guess.',
   },
   // Stored after the first sign-in, through the preferences' mutation: nothing the BFF checks at sign-up.
-  messages: { label: 'Write to me by', paths: [], invalid: 'Give a phone number for text messages, or untick them.' },
+  messages: { label: 'The clinic may write to me', paths: [], invalid: 'Give a phone number for text messages, or untick them.' },
 } satisfies FormFields;
 
 export const PROFILE = {
@@ -91,7 +91,7 @@ export const PROFILE_LANGUAGE = {
  */
 export const MESSAGE_PREFERENCES = {
   channels: {
-    label: 'Write to me by',
+    label: 'The clinic may write to me',
     paths: ['channels', 'consentedChannels'],
     invalid: 'Choose e-mail, text message, both or neither.',
   },

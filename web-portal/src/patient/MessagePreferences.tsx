@@ -75,9 +75,9 @@ export function MessagePreferencesForm({ patientId }: { patientId: string }) {
   const preferences = data?.messagePreferences;
   return (
     <section aria-labelledby="message-preferences" className="flex flex-col gap-2 border-b border-slate-200 pb-4">
-      <h2 id="message-preferences" className="text-lg font-semibold">
+      <h3 id="message-preferences" className="font-semibold">
         {t('preferences.title')}
-      </h2>
+      </h3>
       {fetching && !data && <Loading what={t('preferences.loading')} />}
       <Problem>{phrase(problem(error))}</Problem>
       {preferences && <PreferencesForm key={preferences.patientId} preferences={preferences} />}

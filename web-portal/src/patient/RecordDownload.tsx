@@ -51,9 +51,9 @@ export function RecordDownload({ patientId }: { patientId: string }) {
   };
   return (
     <section aria-labelledby="record-download" className="flex flex-col gap-2 border-t border-slate-200 pt-4">
-      <h2 id="record-download" className="text-lg font-semibold">
+      <h3 id="record-download" className="font-semibold">
         {t('record.title')}
-      </h2>
+      </h3>
       <p className="text-sm text-slate-600">{t('record.hint')}</p>
       <div className="flex flex-wrap items-center gap-2">
         <button
