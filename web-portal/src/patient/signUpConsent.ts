@@ -1,4 +1,5 @@
 import type { NotificationChannel } from '../gql/graphql';
+import { CHANNELS } from './channels';
 
 const KEY = 'medicore.signUpConsent';
 
@@ -22,7 +23,8 @@ export function signUpConsentOf(patientId: string): SignUpConsent | undefined {
   try {
     const kept = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<SignUpConsent> | null;
     if (kept?.patientId !== patientId || !Array.isArray(kept.channels)) return undefined;
-    return { patientId, channels: kept.channels.filter((channel): channel is NotificationChannel => channel === 'EMAIL' || channel === 'SMS') };
+    const channels: unknown[] = kept.channels;
+    return { patientId, channels: CHANNELS.filter((channel) => channels.includes(channel)) };
   } catch {
     return undefined;
   }
