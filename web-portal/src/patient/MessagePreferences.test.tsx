@@ -22,7 +22,7 @@ const preferences = (fields: Record<string, unknown> = {}) => ({
   },
 });
 
-const saved = { updateMessagePreferences: preferences().messagePreferences };
+const saved = { updateMessagePreferences: { patientId: 'patient-1' } };
 
 function show(answers: Answers, sent?: Sent, language?: 'de') {
   const form = withClient(fakeClient({ MessagePreferences: { data: preferences() }, ...answers }, sent), <MessagePreferencesForm patientId="patient-1" />);

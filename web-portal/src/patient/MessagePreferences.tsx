@@ -28,20 +28,11 @@ const MyMessagePreferences = graphql(`
   }
 `);
 
+// Its answer's type makes urql read the preferences query again, so the form shows what was recorded.
 const UpdateMyMessagePreferences = graphql(`
   mutation UpdateMessagePreferences($input: UpdateMessagePreferencesInput!) {
     updateMessagePreferences(input: $input) {
       patientId
-      channels
-      consents {
-        channel
-        state
-      }
-      quietHours {
-        start
-        end
-      }
-      timeZone
     }
   }
 `);
