@@ -176,23 +176,28 @@ await step('a new patient signing up sees the field errors beside the fields', p
   await patient.getByLabel('Family name').fill(family);
   // Values the form lets through and the server refuses, all in one request: each refusal on its own field.
   await patient.getByLabel('Date of birth').fill('2999-01-01');
-  await patient.getByLabel('E-mail').fill(`${family.toLowerCase()}@localhost`);
+  // exact: the consent's "By e-mail" holds the word too.
+  await patient.getByLabel('E-mail', { exact: true }).fill(`${family.toLowerCase()}@localhost`);
   await patient.getByLabel('Phone').fill('+49 30 1234567');
   await patient.getByLabel('Password').fill('short');
   await patient.getByRole('button', { name: 'Create my account' }).click();
   await patient.getByText(/at least 12 characters/).waitFor();
   for (const label of ['Date of birth', 'E-mail', 'Password']) {
-    if ((await patient.getByLabel(label).getAttribute('aria-invalid')) !== 'true') throw new Error(`the refusal of ${label} is not on its field`);
+    if ((await patient.getByLabel(label, { exact: true }).getAttribute('aria-invalid')) !== 'true') throw new Error(`the refusal of ${label} is not on its field`);
   }
   await shoot(patient, '03-patient-sign-up-field-errors');
   await patient.getByLabel('Date of birth').fill('1990-05-17');
-  await patient.getByLabel('E-mail').fill(email);
+  await patient.getByLabel('E-mail', { exact: true }).fill(email);
 });
 
 await step('the patient signs up and signs in', pages, async () => {
   await patient.getByLabel('Password').fill(password);
+  // Consent is asked, unticked: the patient agrees to e-mail only; it is stored once they have signed in.
+  if (await patient.getByRole('checkbox', { checked: true }).count()) throw new Error('a consent was ticked before the patient ticked it');
+  await patient.getByRole('checkbox', { name: 'By e-mail' }).check();
   await patient.getByRole('button', { name: 'Create my account' }).click();
   await patient.getByText('Your account is ready').waitFor();
+  await patient.getByText('Your choice of messages is saved when you sign in for the first time.').waitFor();
   await shoot(patient, '04-patient-signed-up');
   await patient.getByRole('button', { name: 'Sign in' }).click();
   await patient.locator('#username').fill(email);
@@ -225,6 +230,26 @@ await step('the patient changes their contact details; a refused country stands 
   await patient.getByText('Your contact details are saved.').waitFor();
   await patient.getByText('+49307654321').waitFor();
   await shoot(patient, '05b-patient-profile-edited');
+});
+
+await step('the patient finds the consent given at sign-up, adds text messages and moves the quiet hours', pages, async () => {
+  await patient.getByRole('link', { name: 'Messages' }).click();
+  const choices = patient.getByRole('region', { name: 'How the clinic writes to you' });
+  const email = choices.getByRole('checkbox', { name: 'By e-mail' });
+  await email.waitFor();
+  if (!(await email.isChecked())) throw new Error("the consent given at sign-up was not stored on the patient's first sign-in");
+  await choices.getByRole('checkbox', { name: 'By text message (SMS)' }).check();
+  await choices.getByLabel('Quiet from').fill('22:30');
+  await choices.getByLabel('Quiet until').fill('07:15');
+  await choices.getByRole('button', { name: 'Save my choices' }).click();
+  await choices.getByText('Your choices are saved.').waitFor();
+  await shoot(patient, '05c-patient-message-preferences');
+  // Read again from notification-service, not from the form.
+  await patient.reload();
+  await choices.getByRole('checkbox', { name: 'By text message (SMS)' }).waitFor();
+  if (!(await choices.getByRole('checkbox', { name: 'By text message (SMS)' }).isChecked())) throw new Error('the consent to text messages was not kept');
+  const quiet = [await choices.getByLabel('Quiet from').inputValue(), await choices.getByLabel('Quiet until').inputValue()];
+  if (quiet.join('-') !== '22:30-07:15') throw new Error(`the quiet hours kept are ${quiet.join('-')}`);
 });
 
 await step('the patient books the first free slot with the doctor', pages, async () => {
@@ -326,6 +351,26 @@ await step("the patient downloads the report's PDF from their lab results", page
   const file = Buffer.from(await response.arrayBuffer());
   if (file.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error('the file handed out is not a PDF');
   if (!file.equals(readFileSync(PDF))) throw new Error('the PDF handed out is not the one uploaded');
+});
+
+await step('the patient downloads their whole record as a FHIR file', pages, async () => {
+  await patient.getByRole('link', { name: 'My profile' }).click();
+  const [download] = await Promise.all([
+    patient.waitForEvent('download'),
+    patient.getByRole('button', { name: 'Download my record' }).click(),
+  ]);
+  if (!/^medicore-record-\d{4}-\d{2}-\d{2}\.json$/.test(download.suggestedFilename())) {
+    throw new Error(`the record was saved as ${download.suggestedFilename()}`);
+  }
+  const bundle = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const types = new Set((bundle.entry ?? []).map((entry) => entry.resource?.resourceType));
+  if (bundle.resourceType !== 'Bundle') throw new Error(`the file holds a ${bundle.resourceType}, not a Bundle`);
+  for (const type of ['Patient', 'Appointment', 'Observation']) {
+    if (!types.has(type)) throw new Error(`the record has no ${type}: ${[...types].join(', ')}`);
+  }
+  if (!JSON.stringify(bundle).includes(family)) throw new Error("the record is not the patient's own");
+  await patient.getByText('Your record is saved as a .json file').waitFor();
+  await shoot(patient, '11b-patient-record-downloaded');
 });
 
 await step('the patient sees their appointments and invoices', pages, async () => {

@@ -8,6 +8,7 @@ import { SessionContext } from './auth/session';
 import { useI18n } from './i18n/I18n';
 import { LanguageChoice } from './i18n/LanguageChoice';
 import { ProfileLanguage } from './patient/ProfileLanguage';
+import { SignUpConsent } from './patient/SignUpConsent';
 import type { PortalConfig } from './config';
 import { Navigation } from './navigation/Navigation';
 import { navigate, usePath } from './routing/router';
@@ -127,7 +128,12 @@ export function App({ config }: { config: PortalConfig }) {
             )}
           </div>
           {auth.isAuthenticated && !ended && <Navigation roles={roles} />}
-          {auth.isAuthenticated && !ended && roles.includes('PATIENT') && <ProfileLanguage />}
+          {auth.isAuthenticated && !ended && roles.includes('PATIENT') && (
+            <>
+              <ProfileLanguage />
+              <SignUpConsent />
+            </>
+          )}
           <ClinicZoneNotice />
         </header>
         <main id="content" tabIndex={-1}>

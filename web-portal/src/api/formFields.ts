@@ -54,6 +54,8 @@ export const SIGN_UP = {
     required: 'Choose a password of at least 12 characters.',
     invalid: 'Choose another password of at least 12 characters that is hard to guess.',
   },
+  // Stored after the first sign-in, through the preferences' mutation: nothing the BFF checks at sign-up.
+  messages: { label: 'The clinic may write to me', paths: [], invalid: 'Give a phone number for text messages, or untick them.' },
 } satisfies FormFields;
 
 export const PROFILE = {
@@ -80,6 +82,36 @@ export const PROFILE = {
 /** The profile's language, saved on its own: patient-service keeps it beside the contact details. */
 export const PROFILE_LANGUAGE = {
   language: { label: 'Language', paths: ['preferredLanguage'], invalid: 'Choose English or German.' },
+} satisfies FormFields;
+
+/**
+ * How the clinic writes to a patient (notification-service's preferences). Every path the service or
+ * the BFF may name lands on a field: a refusal of the whole update (the patient, the update's mask)
+ * on `choices`, said for the form.
+ */
+export const MESSAGE_PREFERENCES = {
+  channels: {
+    label: 'The clinic may write to me',
+    paths: ['channels', 'consentedChannels'],
+    invalid: 'Choose e-mail, text message, both or neither.',
+  },
+  quietFrom: {
+    label: 'Quiet from',
+    paths: ['quietHours.start', 'quietHours'],
+    required: 'Enter when your quiet hours begin, such as 21:00.',
+    invalid: 'Enter when your quiet hours begin as hours and minutes, such as 21:00.',
+  },
+  quietUntil: {
+    label: 'Quiet until',
+    paths: ['quietHours.end'],
+    required: 'Enter when your quiet hours end, such as 08:00.',
+    invalid: 'Enter when your quiet hours end as hours and minutes, such as 08:00.',
+  },
+  choices: {
+    label: 'Your choices',
+    paths: ['input', 'patientId', 'updateMask'],
+    invalid: 'Your choices could not be saved as sent. Reload the page and choose again.',
+  },
 } satisfies FormFields;
 
 export const HISTORY_ENTRY = {

@@ -35,7 +35,18 @@ const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((cell) 
 describe('the messages the clinic sent', () => {
   it("lists the patient's own: what about, channel, masked recipient, what became of it and when", async () => {
     const sent: Sent = [];
-    const { container } = render(withClient(fakeClient({ Notifications: { data: messages } }, sent), <MyMessages />, 'patient-1'));
+    const preferences = {
+      messagePreferences: {
+        patientId: 'patient-1',
+        channels: ['EMAIL'],
+        consents: [{ channel: 'EMAIL', state: 'GIVEN' }],
+        quietHours: { start: '21:00', end: '08:00' },
+        timeZone: 'Europe/Berlin',
+      },
+    };
+    const { container } = render(
+      withClient(fakeClient({ Notifications: { data: messages }, MessagePreferences: { data: preferences } }, sent), <MyMessages />, 'patient-1'),
+    );
 
     const rows = within(await screen.findByRole('table')).getAllByRole('row').slice(1);
     expect(rows.map(cells)).toEqual([
@@ -44,7 +55,9 @@ describe('the messages the clinic sent', () => {
       ['invoice INV-7', 'e-mail', 'e***@example.org', 'could not be sent', expect.stringMatching(/Dec 1, 2026, 09:00 AM/)],
       ['appointment reminder', 'e-mail', '—', 'withdrawn: no longer needed', expect.stringMatching(/Dec 1, 2026/)],
     ]);
-    expect(sent[0]).toEqual({ name: 'Notifications', variables: { patientId: 'patient-1', after: null } });
+    expect(sent.find((s) => s.name === 'Notifications')).toEqual({ name: 'Notifications', variables: { patientId: 'patient-1', after: null } });
+    // The patient's choices stand above the list, on the same screen.
+    expect(screen.getByRole('checkbox', { name: 'By e-mail' })).toBeChecked();
     expect(screen.getByRole('heading', { name: 'Messages' })).toBeInTheDocument();
     await expectNoAxeViolations(container);
   });

@@ -8,6 +8,7 @@ import { PageButtons, useCursorPages } from '../ui/Pages';
 import { Empty, Loading, Page, Problem } from '../ui/States';
 import { Table } from '../ui/Table';
 import { formatDateTime } from '../ui/time';
+import { MessagePreferencesForm } from './MessagePreferences';
 
 const Notifications = graphql(`
   query Notifications($patientId: ID!, $after: String) {
@@ -88,6 +89,7 @@ export function MyMessages() {
   const { t } = useI18n();
   return (
     <Page title={t('nav.messages')}>
+      <MessagePreferencesForm patientId={subject} />
       <p className="text-sm text-slate-600">{t('messages.hint')}</p>
       <MessageList patientId={subject} />
     </Page>

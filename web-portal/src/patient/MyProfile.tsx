@@ -11,6 +11,7 @@ import { useFormCheck } from '../ui/formCheck';
 import { toE164 } from '../ui/phone';
 import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
 import { formatDay } from '../ui/time';
+import { RecordDownload } from './RecordDownload';
 
 const MyRecord = graphql(`
   query MyRecord {
@@ -131,6 +132,7 @@ export function MyProfile() {
             </button>
           </div>
           <LanguageForm patient={patient} reread={() => refresh({ requestPolicy: 'network-only' })} />
+          <RecordDownload patientId={patient.id} />
         </>
       )}
       {patient && editing && (

@@ -1,8 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { badRequest, fakeClient, withClient, type Sent } from '../test-support/fakeClient';
 import { SignUp } from './SignUp';
+import { signUpConsentOf } from './signUpConsent';
 import { expectNoAxeViolations } from '../test-support/axe';
 
 async function fillIn(phone = '') {
@@ -104,5 +105,55 @@ describe('SignUp', () => {
     await expectNoAxeViolations(container);
     await userEvent.click(screen.getByRole('button', { name: 'Create my account' }));
     await expectNoAxeViolations(container);
+  });
+
+  describe('asks for consent to messages', () => {
+    afterEach(() => localStorage.clear());
+    const registered = { RegisterPatient: { data: { registerPatient: { patient: { id: 'p-1', name: { given: 'Erika' } } } } } };
+
+    it('unticked on every channel: nothing is assumed, and nothing is kept when nothing is ticked', async () => {
+      render(withClient(fakeClient(registered), <SignUp onSignIn={vi.fn()} />));
+
+      const group = screen.getByRole('group', { name: /May the clinic write to you/ });
+      expect(screen.getByRole('checkbox', { name: 'By e-mail' })).not.toBeChecked();
+      expect(screen.getByRole('checkbox', { name: 'By text message (SMS)' })).not.toBeChecked();
+      expect(group).toBeInTheDocument();
+      await fillIn();
+      await userEvent.click(screen.getByRole('button', { name: 'Create my account' }));
+
+      expect(await screen.findByRole('status')).toHaveTextContent('Welcome, Erika');
+      expect(signUpConsentOf('p-1')).toBeUndefined();
+      expect(screen.queryByText(/saved when you sign in/)).not.toBeInTheDocument();
+    });
+
+    it('keeps the channels ticked for the new account, to store on its first sign-in, and says so', async () => {
+      const sent: Sent = [];
+      render(withClient(fakeClient(registered, sent), <SignUp onSignIn={vi.fn()} />));
+
+      await fillIn('030 1234567');
+      await userEvent.click(screen.getByRole('checkbox', { name: 'By text message (SMS)' }));
+      await userEvent.click(screen.getByRole('checkbox', { name: 'By e-mail' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Create my account' }));
+
+      expect(await screen.findByText('Your choice of messages is saved when you sign in for the first time.')).toBeInTheDocument();
+      expect(signUpConsentOf('p-1')).toEqual({ patientId: 'p-1', channels: ['EMAIL', 'SMS'] });
+      expect(signUpConsentOf('another-patient')).toBeUndefined();
+      // The registration itself carries no consent: the BFF's input has none.
+      expect(JSON.stringify(sent[0].variables)).not.toMatch(/EMAIL|SMS/);
+    });
+
+    it('asks for a phone number before text messages can be agreed to, and sends nothing', async () => {
+      const sent: Sent = [];
+      render(withClient(fakeClient(registered, sent), <SignUp onSignIn={vi.fn()} />));
+
+      await fillIn();
+      await userEvent.click(screen.getByRole('checkbox', { name: 'By text message (SMS)' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Create my account' }));
+
+      expect(screen.getByRole('group', { name: /May the clinic write to you/ })).toHaveAccessibleDescription(
+        'Give a phone number for text messages, or untick them.',
+      );
+      expect(sent).toEqual([]);
+    });
   });
 });

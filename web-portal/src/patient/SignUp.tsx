@@ -3,11 +3,13 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import type { Sex } from '../gql/graphql';
 import { SIGN_UP, missingFields } from '../api/formFields';
-import { Choice, Field } from '../ui/Field';
+import { Choice, Field, Ticks } from '../ui/Field';
 import { useFormCheck } from '../ui/formCheck';
 import { useI18n } from '../i18n/I18n';
 import { toE164 } from '../ui/phone';
 import { Done, Page, Problem, buttonClass } from '../ui/States';
+import { CHANNELS } from './channels';
+import { keepSignUpConsent } from './signUpConsent';
 
 const RegisterPatient = graphql(`
   mutation RegisterPatient($input: RegisterPatientInput!) {
@@ -28,6 +30,8 @@ const SEXES = ['', 'FEMALE', 'MALE', 'OTHER'] as const;
 export function SignUp({ onSignIn }: { onSignIn: () => void }) {
   const { t, phrase } = useI18n();
   const [form, setForm] = useState({ given: '', family: '', dateOfBirth: '', sex: '', email: '', phone: '', password: '' });
+  // Unticked until the person ticks: consent is asked, never assumed.
+  const [channels, setChannels] = useState<string[]>([]);
   const [result, register] = useMutation(RegisterPatient);
   const { errors, problem, passes } = useFormCheck(SIGN_UP, result.error);
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
@@ -37,7 +41,9 @@ export function SignUp({ onSignIn }: { onSignIn: () => void }) {
     const phone = toE164(form.phone);
     const wrong = missingFields(SIGN_UP, form);
     if (phone === undefined) wrong.phone = SIGN_UP.phone.invalid;
+    if (channels.includes('SMS') && !form.phone.trim()) wrong.messages = SIGN_UP.messages.invalid;
     if (!passes(wrong)) return;
+    const consented = CHANNELS.filter((channel) => channels.includes(channel));
     void register({
       input: {
         name: { given: form.given, family: form.family },
@@ -47,6 +53,9 @@ export function SignUp({ onSignIn }: { onSignIn: () => void }) {
         phone: phone || null,
         password: form.password,
       },
+    }).then((answer) => {
+      const patientId = answer.data?.registerPatient.patient.id;
+      if (patientId && consented.length) keepSignUpConsent({ patientId, channels: consented });
     });
   };
 
@@ -54,6 +63,7 @@ export function SignUp({ onSignIn }: { onSignIn: () => void }) {
     return (
       <Page title={t('signUp.title')}>
         <Done>{t('signUp.ready', { name: result.data.registerPatient.patient.name.given })}</Done>
+        {channels.length > 0 && <p>{t('signUp.consentOnSignIn')}</p>}
         <button type="button" className={buttonClass} onClick={onSignIn}>
           {t('app.signIn')}
         </button>
@@ -98,6 +108,15 @@ export function SignUp({ onSignIn }: { onSignIn: () => void }) {
           onChange={(e) => set('password')(e.target.value)}
           error={phrase(errors.password)}
         />
+        <div className="sm:col-span-2">
+          <Ticks
+            legend={t('signUp.messages')}
+            options={CHANNELS.map((channel) => ({ value: channel, label: t(`preferences.channel.${channel}`) }))}
+            ticked={channels}
+            onChange={setChannels}
+            error={phrase(errors.messages)}
+          />
+        </div>
         <div className="sm:col-span-2 flex flex-col gap-2">
           <Problem>{phrase(problem)}</Problem>
           <button type="submit" className={buttonClass} disabled={result.fetching}>

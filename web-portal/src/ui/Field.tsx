@@ -68,3 +68,34 @@ export function Choice({ label, value, options, onChange, error }: ChoiceProps) 
     />
   );
 }
+
+interface TicksProps {
+  legend: string;
+  options: readonly { value: string; label: string }[];
+  ticked: readonly string[];
+  onChange: (ticked: string[]) => void;
+  error?: string;
+}
+
+/** A question answered by ticking any of its options, none ticked until the person ticks them; the error is read with the group. */
+export function Ticks({ legend, options, ticked, onChange, error }: TicksProps) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  const toggle = (value: string, on: boolean) => onChange(options.map((option) => option.value).filter((v) => (v === value ? on : ticked.includes(v))));
+  return (
+    <fieldset className="flex flex-col gap-1" aria-describedby={error ? errorId : undefined}>
+      <legend className="font-medium">{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value} className="flex min-h-11 items-center gap-2">
+          <input type="checkbox" className="size-5" checked={ticked.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />
+          {option.label}
+        </label>
+      ))}
+      {error && (
+        <span id={errorId} className="text-sm text-red-700">
+          {error}
+        </span>
+      )}
+    </fieldset>
+  );
+}

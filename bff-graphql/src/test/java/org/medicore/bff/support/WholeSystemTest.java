@@ -69,6 +69,9 @@ public abstract class WholeSystemTest {
         registry.add("medicore.bff.keycloak.base-url", () -> SYSTEM.keycloak().baseUrl());
         registry.add("medicore.bff.live.bootstrap-servers", () -> SYSTEM.kafka().bootstrapServers());
         registry.add("medicore.bff.live.analytics-url", SYSTEM::analyticsUrl);
+        // No FHIR API here (FhirApiRecordsTest and the browser story cover the record's download): a port nothing
+        // listens on, not the default one a running local stack may be serving.
+        registry.add("medicore.bff.fhir.base-url", () -> "http://127.0.0.1:" + org.medicore.localstack.FreePorts.free() + "/fhir");
         registry.add("spring.datasource.url", () -> TestStack.postgres().jdbcUrl(AuditDatabase.NAME));
     }
 

@@ -123,7 +123,8 @@ final class MediCoreServices {
                     analyticsManagement, List.of(new Component.Endpoint("read API", "http://127.0.0.1:" + ports.analytics() + "/api/analytics"),
                             health(analyticsManagement)), logs));
             if (withBff) {
-                launched.add(launchBff(stack, repository, logs, ports, LOCAL_PORTAL_ORIGINS));
+                launched.add(launchBff(stack, repository, logs, ports, LOCAL_PORTAL_ORIGINS,
+                        "http://127.0.0.1:" + FHIR_API_PORT + "/fhir"));
                 launched.add(launchFhirApi(stack, repository, logs, ports, FHIR_API_PORT));
             }
             launched.forEach(ServiceProcess::awaitReady);
@@ -136,9 +137,11 @@ final class MediCoreServices {
 
     /**
      * Launches the BFF on {@code ports.bff()} in front of the services on {@code ports}; browsers may
-     * call it from {@code portalOrigins} (comma-separated). Call {@link ServiceProcess#awaitReady()}.
+     * call it from {@code portalOrigins} (comma-separated); it asks the FHIR API at {@code fhirApiUrl} for a
+     * patient's whole record. Call {@link ServiceProcess#awaitReady()}.
      */
-    static ServiceProcess launchBff(Components stack, Path repository, Path logs, Ports ports, String portalOrigins) {
+    static ServiceProcess launchBff(Components stack, Path repository, Path logs, Ports ports, String portalOrigins,
+                                    String fhirApiUrl) {
         KeycloakServer keycloak = stack.keycloak();
         int management = ports.management(ports.bff());
         return ServiceProcess.launch("bff-graphql",
@@ -155,6 +158,7 @@ final class MediCoreServices {
                         "medicore.bff.keycloak.base-url", keycloak.baseUrl(),
                         "medicore.bff.live.bootstrap-servers", stack.kafka().bootstrapServers(),
                         "medicore.bff.live.analytics-url", "http://127.0.0.1:" + ports.analytics(),
+                        "medicore.bff.fhir.base-url", fhirApiUrl,
                         "medicore.portal.origins", portalOrigins),
                 management, List.of(new Component.Endpoint("GraphQL", "http://127.0.0.1:" + ports.bff() + "/graphql"),
                         health(management)), logs);

@@ -30,6 +30,8 @@ public final class TestSystem {
     private boolean demoData;
     private String bffGraphQlUrl;
     private String fhirApiUrl;
+    /** The FHIR API launched and not yet waited for. */
+    private ServiceProcess fhirStarting;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     private TestSystem(MediCoreServices.Components components, MediCoreServices.Ports ports, Path data,
@@ -120,15 +122,20 @@ public final class TestSystem {
 
     /**
      * The BFF from its jar on a free port in front of this system, for tests of the portal in a real
-     * browser served from {@code portalOrigin}; started on first call. Answers its GraphQL URL.
+     * browser served from {@code portalOrigin}; started on first call. Answers its GraphQL URL. It reaches
+     * the FHIR API when {@link #fhirApi()} or {@link #fhirApiStarting()} was called before it (a patient's
+     * record to download), and waits for that too.
      */
     public synchronized String bff(String portalOrigin) {
         if (bffGraphQlUrl == null) {
             MediCoreServices.Ports withBff = new MediCoreServices.Ports(ports.patient(), ports.appointment(), ports.billing(),
                     ports.lab(), ports.analytics(), ports.notification(), FreePorts.free(), 0);
-            ServiceProcess bff = MediCoreServices.launchBff(components, repository(), data.resolve("logs"), withBff, portalOrigin);
+            // Without a FHIR API, a port nothing listens on: the record's download says the clinic is not answering.
+            String fhir = fhirApiUrl == null ? "http://127.0.0.1:" + FreePorts.free() + "/fhir" : fhirApiUrl;
+            ServiceProcess bff = MediCoreServices.launchBff(components, repository(), data.resolve("logs"), withBff, portalOrigin, fhir);
             services.put(bff.name(), bff);
             bff.awaitReady();
+            awaitFhirApi();
             bffGraphQlUrl = "http://127.0.0.1:" + withBff.bff() + "/graphql";
         }
         return bffGraphQlUrl;
@@ -136,14 +143,30 @@ public final class TestSystem {
 
     /** The FHIR API from its jar on a free port in front of this system; started on first call. Answers its base URL. */
     public synchronized String fhirApi() {
+        fhirApiStarting();
+        awaitFhirApi();
+        return fhirApiUrl;
+    }
+
+    /**
+     * Starts the FHIR API as {@link #fhirApi()} does without waiting for it: a {@link #bff} started next
+     * waits for both at once, the two JVMs starting side by side. Answers its base URL.
+     */
+    public synchronized String fhirApiStarting() {
         if (fhirApiUrl == null) {
             int port = FreePorts.free();
-            ServiceProcess fhir = MediCoreServices.launchFhirApi(components, repository(), data.resolve("logs"), ports, port);
-            services.put(fhir.name(), fhir);
-            fhir.awaitReady();
+            fhirStarting = MediCoreServices.launchFhirApi(components, repository(), data.resolve("logs"), ports, port);
+            services.put(fhirStarting.name(), fhirStarting);
             fhirApiUrl = "http://127.0.0.1:" + port + "/fhir";
         }
         return fhirApiUrl;
+    }
+
+    private void awaitFhirApi() {
+        if (fhirStarting != null) {
+            fhirStarting.awaitReady();
+            fhirStarting = null;
+        }
     }
 
     /**

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The built portal in Debian's headless Chromium, driven by {@code e2e/portal.e2e.mjs}
  * (playwright-core) as a node subprocess, against the whole system: the services from their
- * jars, the BFF from its jar, the real Keycloak. Screenshots of every screen land in
+ * jars, the BFF and the FHIR API from their jars, the real Keycloak. Screenshots of every screen land in
  * {@code target/screenshots}, the browser's story in {@code target/playwright.log}.
  */
 class PortalInTheBrowserTest {
@@ -37,6 +37,8 @@ class PortalInTheBrowserTest {
         int port = FreePorts.free();
         String origin = "http://127.0.0.1:" + port;
         system.keycloak().allowPortalAt(origin);
+        // Before the BFF, which is told where it is and waits for it: "Download my record" asks it for the patient's $everything.
+        system.fhirApiStarting();
         String graphQl = system.bff(origin);
         // The doctor's first slot must begin just after the patient has booked it (a minute or two
         // into the run: each screen before is checked by axe at two widths), so the doctor can
