@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +29,8 @@ final class ChildProcess implements AutoCloseable {
 
     private static final Duration POLITE_STOP = Duration.ofSeconds(20);
     private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
+    private static final int SHOWN_LINES = 15;
+    private static final int SHOWN_LINE_LENGTH = 800;
     private static final Set<ChildProcess> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
@@ -87,12 +90,24 @@ final class ChildProcess implements AutoCloseable {
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue()
-                        + " before " + what + "; see " + log);
+                        + " before " + what + "; see " + log + "; its last lines:\n" + lastLines());
             }
             sleep(Duration.ofMillis(250));
         }
         close();
-        throw new IllegalStateException(name + " not ready after " + timeout + " (waiting for " + what + "); see " + log);
+        throw new IllegalStateException(name + " not ready after " + timeout + " (waiting for " + what + "); see " + log
+                + "; its last lines:\n" + lastLines());
+    }
+
+    /**
+     * The end of the log, each line cut short: a test system's folder, and so the log the message names, is gone
+     * once its JVM ends, and in CI this message is all that is left of why a process did not come up.
+     */
+    private String lastLines() {
+        List<String> lines = logSince(0).lines().toList();
+        return lines.subList(Math.max(0, lines.size() - SHOWN_LINES), lines.size()).stream()
+                .map(line -> line.length() <= SHOWN_LINE_LENGTH ? line : line.substring(0, SHOWN_LINE_LENGTH) + "…")
+                .collect(Collectors.joining("\n"));
     }
 
     int awaitExit(Duration timeout) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ChildProcessTest {
 
@@ -29,6 +30,22 @@ class ChildProcessTest {
         long child = Long.parseLong(Files.readString(pidFile).strip());
         ProcessHandle.of(child).ifPresent(handle -> handle.onExit().orTimeout(15, TimeUnit.SECONDS).join());
         assertThat(ProcessHandle.of(child).filter(ProcessHandle::isAlive)).as("child %d", child).isEmpty();
+    }
+
+    @Test
+    void a_process_that_dies_before_it_is_ready_is_reported_with_the_end_of_its_log() {
+        StringBuilder script = new StringBuilder();
+        for (int line = 1; line <= 40; line++) {
+            script.append("echo line ").append(line).append("; ");
+        }
+        script.append("echo 'APPLICATION FAILED TO START: port 9092 already in use'; exit 1");
+        ChildProcess dying = ChildProcess.start("a dying service", List.of("sh", "-c", script.toString()), Map.of(), folder,
+                folder.resolve("dying.log"));
+
+        assertThatThrownBy(() -> dying.awaitCondition(() -> false, "its readiness", Duration.ofSeconds(30)))
+                .hasMessageContaining("a dying service exited with 1 before its readiness")
+                .hasMessageContaining("APPLICATION FAILED TO START: port 9092 already in use")
+                .hasMessageContaining("line 40").hasMessageNotContaining("line 20\n");
     }
 
     /** Starts a long-running child, writes its pid and exits as a test JVM would, without closing it. */
