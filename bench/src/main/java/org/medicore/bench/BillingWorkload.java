@@ -2,7 +2,6 @@ package org.medicore.bench;
 
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import org.medicore.contracts.appointment.v1.Appointment;
 import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
 import org.medicore.contracts.appointment.v1.AppointmentStatus;
@@ -28,16 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Late cancellations at a steady rate, each followed to its payment: a slot of the workload's own practitioner within
@@ -76,8 +70,7 @@ final class BillingWorkload implements AutoCloseable {
     private final double perSecond;
     private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
     private final ConcurrentLinkedQueue<LateCancellation> visits = new ConcurrentLinkedQueue<>();
-    private final ConcurrentMap<Status.Code, String> refusalsSeen = new ConcurrentHashMap<>();
-    private final AtomicReference<Instant> giveUpAt = new AtomicReference<>(Instant.MAX);
+    private final CarefulClient calls = new CarefulClient();
     private Instant lastSlot = Instant.MIN;
     private String practitionerId = "";
     private String patientId = "";
@@ -111,19 +104,19 @@ final class BillingWorkload implements AutoCloseable {
     /** Stops sending new visits; those under way retry until {@code drain} has passed, then give up. */
     void stop(Duration drain) {
         pacer.shutdown();
-        giveUpAt.set(Instant.now().plus(drain));
+        calls.giveUpAfter(drain);
     }
 
     /** What each visit ended as, once those under way after {@link #stop} have answered or given up. */
     List<LateCancellation> drained() throws InterruptedException {
         clients.shutdown();
-        clients.awaitTermination(Duration.between(Instant.now(), giveUpAt.get()).toSeconds() + 30, TimeUnit.SECONDS);
+        clients.awaitTermination(Duration.between(Instant.now(), calls.giveUpAt()).toSeconds() + 30, TimeUnit.SECONDS);
         return List.copyOf(visits);
     }
 
     /** For each code a client may not retry, what the first such failure said and when. */
     Map<Status.Code, String> refusalsSeen() {
-        return Map.copyOf(refusalsSeen);
+        return calls.refusalsSeen();
     }
 
     private void visit() {
@@ -133,7 +126,7 @@ final class BillingWorkload implements AutoCloseable {
                 .setPatientId(patientId).setPractitionerId(practitionerId)
                 .setStart(Timestamp.newBuilder().setSeconds(nextSlot().getEpochSecond()))
                 .setAppointmentType(AppointmentType.LAB_VISIT).build();
-        Optional<Appointment> booked = untilAnswered(() -> appointments().bookAppointment(booking).getAppointment(), failures,
+        Optional<Appointment> booked = calls.untilAnswered(() -> appointments().bookAppointment(booking).getAppointment(), failures,
                 refusal -> Optional.empty());
         Optional<Appointment> cancelled = booked.flatMap(appointment -> cancel(appointment, failures));
         boolean late = cancelled.map(appointment -> appointment.getCancellation().getLate()).orElse(false);
@@ -162,8 +155,8 @@ final class BillingWorkload implements AutoCloseable {
         CancelAppointmentRequest request = CancelAppointmentRequest.newBuilder().setAppointmentId(appointment.getId())
                 .setExpectedVersion(appointment.getVersion()).setCancelledBy(CancellingParty.PATIENT)
                 .setReason("fault suite: the patient cannot come").build();
-        return untilAnswered(() -> appointments().cancelAppointment(request).getAppointment(), failures,
-                refusal -> untilAnswered(() -> appointments().getAppointment(GetAppointmentRequest.newBuilder()
+        return calls.untilAnswered(() -> appointments().cancelAppointment(request).getAppointment(), failures,
+                refusal -> calls.untilAnswered(() -> appointments().getAppointment(GetAppointmentRequest.newBuilder()
                         .setAppointmentId(appointment.getId()).build()).getAppointment(), failures, again -> Optional.empty())
                         .filter(now -> now.getStatus() == AppointmentStatus.CANCELLED));
     }
@@ -173,14 +166,14 @@ final class BillingWorkload implements AutoCloseable {
         BatchGetInvoicesByAppointmentsRequest request = BatchGetInvoicesByAppointmentsRequest.newBuilder()
                 .addAppointmentIds(appointmentId).build();
         while (true) {
-            Optional<List<Invoice>> answer = untilAnswered(() -> billing().batchGetInvoicesByAppointments(request)
+            Optional<List<Invoice>> answer = calls.untilAnswered(() -> billing().batchGetInvoicesByAppointments(request)
                     .getInvoicesList(), failures, refusal -> Optional.empty());
             if (answer.isEmpty()) {
                 return Optional.empty();
             }
             Optional<Invoice> issued = answer.get().stream()
                     .filter(invoice -> invoice.getChargeReason() == ChargeReason.LATE_CANCELLATION).findFirst();
-            if (issued.isPresent() || Instant.now().isAfter(giveUpAt.get())) {
+            if (issued.isPresent() || calls.givingUp()) {
                 return issued;
             }
             try {
@@ -196,49 +189,7 @@ final class BillingWorkload implements AutoCloseable {
                 .setInvoiceId(invoice.getId()).setAmount(invoice.getBalanceDue()).setMethod(PaymentMethod.CARD)
                 .setReference("fault suite").build();
         // No refusal is settled here: the key makes a repeat answer as the first try did.
-        return untilAnswered(() -> billing().recordPayment(request).getPayment().getId(), failures, refusal -> Optional.empty());
-    }
-
-    /**
-     * The call's answer, retried while it fails retryably and the workload's last moment has not passed, as
-     * {@link BookingWorkload} retries; a refusal after a failed try goes to {@code settle}, which answers when the
-     * earlier try took.
-     */
-    private <T> Optional<T> untilAnswered(Supplier<T> call, Map<Status.Code, Integer> failures,
-                                          Function<StatusRuntimeException, Optional<T>> settle) {
-        Duration pause = Duration.ofMillis(100);
-        boolean retried = false;
-        while (true) {
-            try {
-                return Optional.of(call.get());
-            } catch (StatusRuntimeException failure) {
-                Status.Code code = failure.getStatus().getCode();
-                if (retried && !BookingWorkload.RETRYABLE.contains(code)) {
-                    Optional<T> earlier = settle.apply(failure);
-                    if (earlier.isPresent()) {
-                        return earlier;
-                    }
-                }
-                failures.merge(code, 1, Integer::sum);
-                if (!BookingWorkload.RETRYABLE.contains(code)) {
-                    refusalsSeen.putIfAbsent(code, "'%s' at %s".formatted(failure.getStatus().getDescription(), Instant.now()));
-                    return Optional.empty();
-                }
-            } catch (RuntimeException tokenNotHad) {
-                // A token that could not be had (Keycloak away) is a retryable failure of the client's own.
-                failures.merge(Status.Code.UNAVAILABLE, 1, Integer::sum);
-            }
-            if (Instant.now().isAfter(giveUpAt.get())) {
-                return Optional.empty();
-            }
-            retried = true;
-            try {
-                Thread.sleep(pause.plusMillis((long) (Math.random() * pause.toMillis())));
-            } catch (InterruptedException e) {
-                return Optional.empty();
-            }
-            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : pause.multipliedBy(2);
-        }
+        return calls.untilAnswered(() -> billing().recordPayment(request).getPayment().getId(), failures, refusal -> Optional.empty());
     }
 
     private AppointmentServiceGrpc.AppointmentServiceBlockingStub appointments() {
