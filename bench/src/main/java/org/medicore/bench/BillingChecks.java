@@ -1,18 +1,11 @@
 package org.medicore.bench;
 
 import io.grpc.Status;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.medicore.contracts.events.v1.InvoiceIssued;
 import org.medicore.localstack.PostgresServer;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -188,25 +181,10 @@ final class BillingChecks {
 
     /** The invoices among {@code invoices} whose InvoiceIssued is on the billing topic (keyed by the invoice id). */
     private static Set<String> publishedInvoices(Set<String> invoices) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Set<String> published = new HashSet<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.BILLING).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
-                    Header type = record.headers().lastHeader("event-type");
-                    if (invoices.contains(record.key()) && type != null
-                            && INVOICE_ISSUED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
-                        published.add(record.key());
-                    }
-                }
-            }
-        }
+        TopicHistory.readAll(Topics.BILLING, record -> TopicHistory.header(record, "event-type")
+                .filter(type -> type.equals(INVOICE_ISSUED) && invoices.contains(record.key()))
+                .ifPresent(type -> published.add(record.key())));
         return published;
     }
 

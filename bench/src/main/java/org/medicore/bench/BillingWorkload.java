@@ -44,7 +44,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class BillingWorkload implements AutoCloseable {
 
-    /** Far enough ahead that a cancellation retried through a long fault still comes before the start. */
+    /**
+     * Far enough ahead (the first slot is on the next whole hour after it) that a cancellation retried through a long
+     * fault still comes before the start.
+     */
     private static final Duration FIRST_SLOT_AHEAD = Duration.ofHours(1);
     /** Near enough that the patient's cancellation is late however long it took: billing charges from 24 h before. */
     private static final Duration LAST_SLOT_AHEAD = Duration.ofHours(23);
@@ -58,8 +61,7 @@ final class BillingWorkload implements AutoCloseable {
      * {@code paymentId}); the failures met on the way.
      */
     record LateCancellation(Optional<String> appointmentId, boolean lateCancelled, Optional<String> invoiceId,
-                            String paymentKey, Optional<String> paymentId, Instant answeredAt,
-                            Map<Status.Code, Integer> failures) {
+                            String paymentKey, Optional<String> paymentId, Map<Status.Code, Integer> failures) {
 
         boolean paid() {
             return paymentId.isPresent();
@@ -70,11 +72,11 @@ final class BillingWorkload implements AutoCloseable {
     private final double perSecond;
     private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
     private final ConcurrentLinkedQueue<LateCancellation> visits = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
     private final CarefulClient calls = new CarefulClient();
     private Instant lastSlot = Instant.MIN;
     private String practitionerId = "";
     private String patientId = "";
-    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
 
     /** At {@code perSecond} visits a second; at 0 or less it makes none. */
     BillingWorkload(Clinic clinic, double perSecond) {
@@ -133,10 +135,10 @@ final class BillingWorkload implements AutoCloseable {
         Optional<Invoice> invoice = late ? invoiceOf(cancelled.get().getId(), failures) : Optional.empty();
         Optional<String> paymentId = invoice.flatMap(issued -> pay(issued, paymentKey, failures));
         visits.add(new LateCancellation(booked.map(Appointment::getId), late, invoice.map(Invoice::getId), paymentKey,
-                paymentId, Instant.now(), failures));
+                paymentId, failures));
     }
 
-    /** The next 5-minute slot between one and 23 hours ahead, the practitioner's 23:55 excepted; from the first again after the last. */
+    /** The next 5-minute slot between one and 23 hours ahead but 23:55; after the last, from the first again. */
     private synchronized Instant nextSlot() {
         Instant now = Instant.now();
         Instant first = now.plus(FIRST_SLOT_AHEAD).truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
