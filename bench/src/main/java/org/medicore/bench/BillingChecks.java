@@ -75,7 +75,7 @@ final class BillingChecks {
         Map<Status.Code, Integer> failures = new LinkedHashMap<>();
         visits.forEach(visit -> visit.failures().forEach((code, times) -> failures.merge(code, times, Integer::sum)));
         Map<Status.Code, Integer> refused = new LinkedHashMap<>(failures);
-        refused.keySet().removeAll(BookingWorkload.RETRYABLE);
+        refused.keySet().removeAll(CarefulClient.RETRYABLE);
         verdicts.add(new FaultChecks.Verdict("every error of the billing visits retryable", refused.isEmpty(),
                 "failures seen by clients: " + (failures.isEmpty() ? "none" : failures)
                         + (refusalsSeen.isEmpty() ? "" : "; the first of each refusal: " + refusalsSeen)));
