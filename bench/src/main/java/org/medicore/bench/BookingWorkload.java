@@ -22,16 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * Visits at a steady rate over gRPC, as a careful partner client makes them: each books the next
@@ -47,12 +43,7 @@ import java.util.function.Supplier;
 final class BookingWorkload implements AutoCloseable {
 
     /** What a client may retry: the service was away or too slow, nothing was refused. */
-    static final Set<Status.Code> RETRYABLE = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
-            Status.Code.RESOURCE_EXHAUSTED, Status.Code.ABORTED);
-
-    /** What a retry may be refused with because an earlier try, whose answer was lost, took. */
-    private static final Set<Status.Code> SETTLED_BY_AN_EARLIER_TRY = Set.of(Status.Code.ABORTED,
-            Status.Code.FAILED_PRECONDITION, Status.Code.ALREADY_EXISTS);
+    static final Set<Status.Code> RETRYABLE = CarefulClient.RETRYABLE;
 
     /** The family name of the workload's new patients, before the run's mark and the visit's number. */
     static final String NEWCOMER = "Newcomer ";
@@ -86,9 +77,8 @@ final class BookingWorkload implements AutoCloseable {
     private final ConcurrentLinkedQueue<Booking> bookings = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Change> changes = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Registration> registrations = new ConcurrentLinkedQueue<>();
-    private final ConcurrentMap<Status.Code, String> refusalsSeen = new ConcurrentHashMap<>();
+    private final CarefulClient calls = new CarefulClient();
     private final AtomicInteger visits = new AtomicInteger();
-    private final AtomicReference<Instant> giveUpAt = new AtomicReference<>(Instant.MAX);
     private volatile boolean sending = true;
     private Thread pacer;
 
@@ -122,7 +112,7 @@ final class BookingWorkload implements AutoCloseable {
     List<Booking> stopAndDrain(Duration drain) throws InterruptedException {
         sending = false;
         pacer.join();
-        giveUpAt.set(Instant.now().plus(drain));
+        calls.giveUpAfter(drain);
         clients.shutdown();
         clients.awaitTermination(drain.toSeconds() + 30, TimeUnit.SECONDS);
         return List.copyOf(bookings);
@@ -138,12 +128,9 @@ final class BookingWorkload implements AutoCloseable {
         return List.copyOf(registrations);
     }
 
-    /**
-     * For each code a client may not retry, what the first such failure said and when: a refusal under a fault is
-     * the defect the suite is there to find, and the code alone does not tell a service's answer from the transport's.
-     */
+    /** For each code a client may not retry, what the first such failure said and when ({@link CarefulClient}). */
     Map<Status.Code, String> refusalsSeen() {
-        return Map.copyOf(refusalsSeen);
+        return calls.refusalsSeen();
     }
 
     private void visit() {
@@ -166,7 +153,7 @@ final class BookingWorkload implements AutoCloseable {
     private void register(String family) {
         RegisterPatientRequest request = clinic.registration(family);
         Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
-        Optional<String> registered = untilAnswered(() -> patients().registerPatient(request).getPatient().getId(),
+        Optional<String> registered = calls.untilAnswered(() -> patients().registerPatient(request).getPatient().getId(),
                 failures, BookingWorkload::registeredBefore);
         registrations.add(new Registration(family, registered, failures));
     }
@@ -189,7 +176,7 @@ final class BookingWorkload implements AutoCloseable {
     private Optional<Appointment> book(Instant start, boolean freedSlot) {
         BookAppointmentRequest request = clinic.booking(clinic.bookingPatientId, start);
         Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
-        Optional<Appointment> booked = untilAnswered(() -> throughBff.map(bff -> bff.apply(request))
+        Optional<Appointment> booked = calls.untilAnswered(() -> throughBff.map(bff -> bff.apply(request))
                 .orElseGet(() -> appointments().bookAppointment(request).getAppointment()), failures, refusal -> Optional.empty());
         bookings.add(new Booking(request.getIdempotencyKey(), start, booked.map(Appointment::getId), Instant.now(), failures,
                 freedSlot));
@@ -201,7 +188,7 @@ final class BookingWorkload implements AutoCloseable {
                 .setExpectedVersion(appointment.getVersion()).setCancelledBy(CancellingParty.CLINIC)
                 .setReason("fault suite").build();
         Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
-        Optional<Appointment> cancelled = untilAnswered(() -> appointments().cancelAppointment(request).getAppointment(),
+        Optional<Appointment> cancelled = calls.untilAnswered(() -> appointments().cancelAppointment(request).getAppointment(),
                 failures, refusal -> settled(appointment.getId(), now -> now.getStatus() == AppointmentStatus.CANCELLED));
         changes.add(new Change(Kind.CANCELLATION, appointment.getId(), Optional.empty(), cancelled.isPresent(), failures));
         return cancelled.isPresent();
@@ -212,7 +199,7 @@ final class BookingWorkload implements AutoCloseable {
                 .setExpectedVersion(appointment.getVersion())
                 .setNewStart(com.google.protobuf.Timestamp.newBuilder().setSeconds(newStart.getEpochSecond())).build();
         Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
-        Optional<Appointment> moved = untilAnswered(() -> appointments().rescheduleAppointment(request).getAppointment(),
+        Optional<Appointment> moved = calls.untilAnswered(() -> appointments().rescheduleAppointment(request).getAppointment(),
                 failures, refusal -> settled(appointment.getId(), now -> now.getStart().getSeconds() == newStart.getEpochSecond()));
         changes.add(new Change(Kind.MOVE, appointment.getId(), Optional.of(newStart), moved.isPresent(), failures));
         return moved.isPresent();
@@ -223,56 +210,10 @@ final class BookingWorkload implements AutoCloseable {
      * is now, when it shows the change asked for, which an earlier try whose answer was lost then made.
      */
     private Optional<Appointment> settled(String appointmentId, Predicate<Appointment> changed) {
-        Optional<Appointment> now = untilAnswered(() -> appointments()
+        Optional<Appointment> now = calls.untilAnswered(() -> appointments()
                 .getAppointment(GetAppointmentRequest.newBuilder().setAppointmentId(appointmentId).build()).getAppointment(),
                 new EnumMap<>(Status.Code.class), refusal -> Optional.empty());
         return now.filter(changed);
-    }
-
-    /**
-     * The call's answer, retried while it fails retryably and the workload's last moment has not passed. A refusal
-     * (ABORTED, FAILED_PRECONDITION or ALREADY_EXISTS) after a failed try goes to {@code settle}, which answers when
-     * the earlier try took; then the refusal is no failure. Failures met are counted in {@code failures}.
-     */
-    private <T> Optional<T> untilAnswered(Supplier<T> call, Map<Status.Code, Integer> failures,
-                                          java.util.function.Function<StatusRuntimeException, Optional<T>> settle) {
-        Duration pause = Duration.ofMillis(100);
-        boolean retried = false;
-        while (true) {
-            try {
-                return Optional.of(call.get());
-            } catch (StatusRuntimeException failure) {
-                Status.Code code = failure.getStatus().getCode();
-                if (retried && SETTLED_BY_AN_EARLIER_TRY.contains(code)) {
-                    Optional<T> earlier = settle.apply(failure);
-                    if (earlier.isPresent()) {
-                        return earlier;
-                    }
-                }
-                failures.merge(code, 1, Integer::sum);
-                if (!RETRYABLE.contains(code)) {
-                    refusalsSeen.putIfAbsent(code, "'%s' at %s%s".formatted(failure.getStatus().getDescription(), Instant.now(),
-                            failure.getCause() == null ? "" : " caused by " + failure.getCause()));
-                    return Optional.empty();
-                }
-                if (Instant.now().isAfter(giveUpAt.get())) {
-                    return Optional.empty();
-                }
-            } catch (RuntimeException failure) {
-                // A token that could not be had (Keycloak away) is a retryable failure of the client's own.
-                failures.merge(Status.Code.UNAVAILABLE, 1, Integer::sum);
-                if (Instant.now().isAfter(giveUpAt.get())) {
-                    return Optional.empty();
-                }
-            }
-            retried = true;
-            try {
-                Thread.sleep(pause.plusMillis((long) (Math.random() * pause.toMillis())));
-            } catch (InterruptedException e) {
-                return Optional.empty();
-            }
-            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : pause.multipliedBy(2);
-        }
     }
 
     private org.medicore.contracts.appointment.v1.AppointmentServiceGrpc.AppointmentServiceBlockingStub appointments() {

@@ -1,17 +1,10 @@
 package org.medicore.bench;
 
 import io.grpc.Status;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.medicore.localstack.PostgresServer;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -249,24 +242,10 @@ final class FaultChecks {
 
     /** Event id -> how often it is on the appointments topic, for records keyed by these appointments. */
     private static Map<String, Integer> publishedEvents(Set<String> appointments) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, Integer> published = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.APPOINTMENTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
-                    Header eventId = record.headers().lastHeader("event-id");
-                    if (appointments.contains(record.key()) && eventId != null) {
-                        published.merge(new String(eventId.value(), StandardCharsets.UTF_8), 1, Integer::sum);
-                    }
-                }
-            }
-        }
+        TopicHistory.readAll(Topics.APPOINTMENTS, record -> TopicHistory.header(record, "event-id")
+                .filter(eventId -> appointments.contains(record.key()))
+                .ifPresent(eventId -> published.merge(eventId, 1, Integer::sum)));
         return published;
     }
 }

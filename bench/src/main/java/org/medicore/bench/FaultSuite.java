@@ -41,10 +41,17 @@ public final class FaultSuite {
 
     /**
      * @param before load before the fault; @param outage how long the fault lasts; @param after load once it ended;
-     * @param latency what the slow link to PostgreSQL adds to each of its answers
+     * @param latency what the slow link to PostgreSQL adds to each of its answers;
+     * @param billingPerSecond late cancellations followed to their payment ({@link BillingWorkload}), none at 0
      */
     public record Options(List<String> scenarios, double perSecond, Duration before, Duration outage, Duration after,
-                          Duration drain, Duration latency) {
+                          Duration drain, Duration latency, double billingPerSecond) {
+
+        /** Without the billing workload. */
+        public Options(List<String> scenarios, double perSecond, Duration before, Duration outage, Duration after,
+                       Duration drain, Duration latency) {
+            this(scenarios, perSecond, before, outage, after, drain, latency, 0);
+        }
 
         /** One kill and one Kafka outage, about a minute of load in all: what CI runs. */
         public static final Options SHORT = new Options(List.of("kill-appointment-service", "kafka-outage"), 5,
@@ -69,8 +76,9 @@ public final class FaultSuite {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("outage", "60"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("after", "20"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("drain", "120"))),
-                    Duration.ofMillis(Long.parseLong(given.getOrDefault("latency", "100"))));
-            given.keySet().removeAll(List.of("scenarios", "rate", "before", "outage", "after", "drain", "latency"));
+                    Duration.ofMillis(Long.parseLong(given.getOrDefault("latency", "100"))),
+                    Double.parseDouble(given.getOrDefault("billing-rate", "1")));
+            given.keySet().removeAll(List.of("scenarios", "rate", "before", "outage", "after", "drain", "latency", "billing-rate"));
             options.scenarios().stream().filter(s -> !ALL.contains(s)).findAny().ifPresent(s -> {
                 throw new IllegalArgumentException("unknown scenario " + s + "; known: " + ALL);
             });
@@ -195,8 +203,10 @@ public final class FaultSuite {
         Optional<BffBooking> throughBff = name.equals(KILL_BFF)
                 ? Optional.of(new BffBooking(new GraphQl(target, new Tokens(target)))) : Optional.empty();
         try (Clinic clinic = clinicOnceServing(target);
-             BookingWorkload load = new BookingWorkload(clinic, options.perSecond(), throughBff)) {
+             BookingWorkload load = new BookingWorkload(clinic, options.perSecond(), throughBff);
+             BillingWorkload billing = new BillingWorkload(clinic, options.billingPerSecond())) {
             load.start();
+            billing.start();
             Thread.sleep(options.before());
             Instant began = Instant.now();
             readiness.watchFault();
@@ -206,7 +216,9 @@ public final class FaultSuite {
             readiness.faultEnded();
             Instant ended = Instant.now();
             Thread.sleep(options.after());
+            billing.stop(options.drain());
             List<BookingWorkload.Booking> bookings = load.stopAndDrain(options.drain());
+            List<BillingWorkload.LateCancellation> lateCancellations = billing.drained();
             Optional<Duration> drained = FaultChecks.awaitOutboxDrained(options.drain())
                     .map(at -> Duration.between(ended, at));
             Optional<Duration> firstSuccess = bookings.stream()
@@ -218,6 +230,9 @@ public final class FaultSuite {
             List<FaultChecks.Verdict> verdicts = new ArrayList<>(new FaultChecks(clinic.practitionerId, clinic.bookingPatientId)
                     .check(bookings, load.changes(), load.registrations(), load.refusalsSeen()));
             verdicts.addAll(PatientChecks.check(clinic.run, load.registrations()));
+            if (billing.running()) {
+                verdicts.addAll(new BillingChecks(billing.patientId()).check(lateCancellations, billing.refusalsSeen(), options.drain()));
+            }
             verdicts.add(readiness.readyAgain(READY_AGAIN_WITHIN));
             return new Outcome(name, verdicts, bookings.size(), duringFault, firstSuccess, drained);
         }

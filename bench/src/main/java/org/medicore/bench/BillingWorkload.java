@@ -1,0 +1,210 @@
+package org.medicore.bench;
+
+import com.google.protobuf.Timestamp;
+import io.grpc.Status;
+import org.medicore.contracts.appointment.v1.Appointment;
+import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
+import org.medicore.contracts.appointment.v1.AppointmentStatus;
+import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
+import org.medicore.contracts.appointment.v1.CancelAppointmentRequest;
+import org.medicore.contracts.appointment.v1.CancellingParty;
+import org.medicore.contracts.appointment.v1.GetAppointmentRequest;
+import org.medicore.contracts.billing.v1.BatchGetInvoicesByAppointmentsRequest;
+import org.medicore.contracts.billing.v1.BillingServiceGrpc;
+import org.medicore.contracts.billing.v1.ChargeReason;
+import org.medicore.contracts.billing.v1.Invoice;
+import org.medicore.contracts.billing.v1.PaymentMethod;
+import org.medicore.contracts.billing.v1.RecordPaymentRequest;
+import org.medicore.contracts.common.v1.AppointmentType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Late cancellations at a steady rate, each followed to its payment: a slot of the workload's own practitioner within
+ * the next 24 hours is booked for the workload's own patient, the patient cancels it (the admin names the PATIENT as
+ * the cancelling party, as the contract allows staff to), so billing owes a late-cancellation fee; the workload waits
+ * until billing answers with the appointment's invoice and pays its balance with an idempotency key of its own. Every
+ * call is retried with the same request after a growing pause with jitter while it fails retryably, as
+ * {@link BookingWorkload} does; a cancellation refused on a retry is settled by reading the appointment. What each
+ * visit ended as is kept for {@link BillingChecks}.
+ */
+final class BillingWorkload implements AutoCloseable {
+
+    /**
+     * Far enough ahead (the first slot is on the next whole hour after it) that a cancellation retried through a long
+     * fault still comes before the start.
+     */
+    private static final Duration FIRST_SLOT_AHEAD = Duration.ofHours(1);
+    /** Near enough that the patient's cancellation is late however long it took: billing charges from 24 h before. */
+    private static final Duration LAST_SLOT_AHEAD = Duration.ofHours(23);
+    /** The practitioner's working day in UTC: every 5-minute slot of the day but the last. */
+    private static final LocalTime DAY_ENDS = LocalTime.of(23, 55);
+    private static final Duration POLL_INVOICE = Duration.ofMillis(500);
+
+    /**
+     * One visit: booked (the appointment), cancelled late by the patient ({@code lateCancelled}: acknowledged as
+     * late), its invoice as billing answered it, and its payment ({@code paymentKey}, answered with
+     * {@code paymentId}); the failures met on the way.
+     */
+    record LateCancellation(Optional<String> appointmentId, boolean lateCancelled, Optional<String> invoiceId,
+                            String paymentKey, Optional<String> paymentId, Map<Status.Code, Integer> failures) {
+
+        boolean paid() {
+            return paymentId.isPresent();
+        }
+    }
+
+    private final Clinic clinic;
+    private final double perSecond;
+    private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
+    private final ConcurrentLinkedQueue<LateCancellation> visits = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+    private final CarefulClient calls = new CarefulClient();
+    private Instant lastSlot = Instant.MIN;
+    private String practitionerId = "";
+    private String patientId = "";
+
+    /** At {@code perSecond} visits a second; at 0 or less it makes none. */
+    BillingWorkload(Clinic clinic, double perSecond) {
+        this.clinic = clinic;
+        this.perSecond = perSecond;
+    }
+
+    boolean running() {
+        return perSecond > 0;
+    }
+
+    /** Makes the workload's practitioner and patient, then starts the visits. */
+    void start() {
+        if (!running()) {
+            return;
+        }
+        practitionerId = clinic.newPractitioner("Late " + clinic.run, ZoneOffset.UTC, Clinic.SLOT_MINUTES, LocalTime.MIDNIGHT,
+                DAY_ENDS);
+        patientId = clinic.register("Late canceller " + clinic.run);
+        pacer.scheduleAtFixedRate(() -> clients.execute(this::visit), 0, (long) (1e9 / perSecond), TimeUnit.NANOSECONDS);
+    }
+
+    String patientId() {
+        return patientId;
+    }
+
+    /** Stops sending new visits; those under way retry until {@code drain} has passed, then give up. */
+    void stop(Duration drain) {
+        pacer.shutdown();
+        calls.giveUpAfter(drain);
+    }
+
+    /** What each visit ended as, once those under way after {@link #stop} have answered or given up. */
+    List<LateCancellation> drained() throws InterruptedException {
+        clients.shutdown();
+        clients.awaitTermination(Duration.between(Instant.now(), calls.giveUpAt()).toSeconds() + 30, TimeUnit.SECONDS);
+        return List.copyOf(visits);
+    }
+
+    /** For each code a client may not retry, what the first such failure said and when. */
+    Map<Status.Code, String> refusalsSeen() {
+        return calls.refusalsSeen();
+    }
+
+    private void visit() {
+        Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
+        String paymentKey = UUID.randomUUID().toString();
+        BookAppointmentRequest booking = BookAppointmentRequest.newBuilder().setIdempotencyKey(UUID.randomUUID().toString())
+                .setPatientId(patientId).setPractitionerId(practitionerId)
+                .setStart(Timestamp.newBuilder().setSeconds(nextSlot().getEpochSecond()))
+                .setAppointmentType(AppointmentType.LAB_VISIT).build();
+        Optional<Appointment> booked = calls.untilAnswered(() -> appointments().bookAppointment(booking).getAppointment(), failures,
+                refusal -> Optional.empty());
+        Optional<Appointment> cancelled = booked.flatMap(appointment -> cancel(appointment, failures));
+        boolean late = cancelled.map(appointment -> appointment.getCancellation().getLate()).orElse(false);
+        Optional<Invoice> invoice = late ? invoiceOf(cancelled.get().getId(), failures) : Optional.empty();
+        Optional<String> paymentId = invoice.flatMap(issued -> pay(issued, paymentKey, failures));
+        visits.add(new LateCancellation(booked.map(Appointment::getId), late, invoice.map(Invoice::getId), paymentKey,
+                paymentId, failures));
+    }
+
+    /** The next 5-minute slot between one and 23 hours ahead but 23:55; after the last, from the first again. */
+    private synchronized Instant nextSlot() {
+        Instant now = Instant.now();
+        Instant first = now.plus(FIRST_SLOT_AHEAD).truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        Instant next = lastSlot.plus(Clinic.SLOT_MINUTES, ChronoUnit.MINUTES);
+        if (next.isBefore(first) || next.isAfter(now.plus(LAST_SLOT_AHEAD))) {
+            next = first;
+        }
+        if (next.atZone(ZoneOffset.UTC).toLocalTime().equals(DAY_ENDS)) {
+            next = next.plus(Clinic.SLOT_MINUTES, ChronoUnit.MINUTES);
+        }
+        lastSlot = next;
+        return next;
+    }
+
+    private Optional<Appointment> cancel(Appointment appointment, Map<Status.Code, Integer> failures) {
+        CancelAppointmentRequest request = CancelAppointmentRequest.newBuilder().setAppointmentId(appointment.getId())
+                .setExpectedVersion(appointment.getVersion()).setCancelledBy(CancellingParty.PATIENT)
+                .setReason("fault suite: the patient cannot come").build();
+        return calls.untilAnswered(() -> appointments().cancelAppointment(request).getAppointment(), failures,
+                refusal -> calls.untilAnswered(() -> appointments().getAppointment(GetAppointmentRequest.newBuilder()
+                        .setAppointmentId(appointment.getId()).build()).getAppointment(), failures, again -> Optional.empty())
+                        .filter(now -> now.getStatus() == AppointmentStatus.CANCELLED));
+    }
+
+    /** The appointment's late-cancellation invoice, once billing has issued it from the cancellation's event. */
+    private Optional<Invoice> invoiceOf(String appointmentId, Map<Status.Code, Integer> failures) {
+        BatchGetInvoicesByAppointmentsRequest request = BatchGetInvoicesByAppointmentsRequest.newBuilder()
+                .addAppointmentIds(appointmentId).build();
+        while (true) {
+            Optional<List<Invoice>> answer = calls.untilAnswered(() -> billing().batchGetInvoicesByAppointments(request)
+                    .getInvoicesList(), failures, refusal -> Optional.empty());
+            if (answer.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Invoice> issued = answer.get().stream()
+                    .filter(invoice -> invoice.getChargeReason() == ChargeReason.LATE_CANCELLATION).findFirst();
+            if (issued.isPresent() || calls.givingUp()) {
+                return issued;
+            }
+            try {
+                Thread.sleep(POLL_INVOICE);
+            } catch (InterruptedException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Optional<String> pay(Invoice invoice, String idempotencyKey, Map<Status.Code, Integer> failures) {
+        RecordPaymentRequest request = RecordPaymentRequest.newBuilder().setIdempotencyKey(idempotencyKey)
+                .setInvoiceId(invoice.getId()).setAmount(invoice.getBalanceDue()).setMethod(PaymentMethod.CARD)
+                .setReference("fault suite").build();
+        // No refusal is settled here: the key makes a repeat answer as the first try did.
+        return calls.untilAnswered(() -> billing().recordPayment(request).getPayment().getId(), failures, refusal -> Optional.empty());
+    }
+
+    private AppointmentServiceGrpc.AppointmentServiceBlockingStub appointments() {
+        return clinic.appointments("admin").withDeadlineAfter(5, TimeUnit.SECONDS);
+    }
+
+    private BillingServiceGrpc.BillingServiceBlockingStub billing() {
+        return clinic.billing("admin").withDeadlineAfter(5, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        pacer.shutdownNow();
+        clients.shutdownNow();
+    }
+}
