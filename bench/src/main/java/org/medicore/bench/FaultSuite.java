@@ -42,15 +42,23 @@ public final class FaultSuite {
     /**
      * @param before load before the fault; @param outage how long the fault lasts; @param after load once it ended;
      * @param latency what the slow link to PostgreSQL adds to each of its answers;
-     * @param billingPerSecond late cancellations followed to their payment ({@link BillingWorkload}), none at 0
+     * @param billingPerSecond late cancellations followed to their payment ({@link BillingWorkload}), none at 0;
+     * @param labRate lab uploads per second in every scenario; negative: {@value #S3_OUTAGE_LAB_RATE} in s3-outage, none elsewhere
      */
     public record Options(List<String> scenarios, double perSecond, Duration before, Duration outage, Duration after,
-                          Duration drain, Duration latency, double billingPerSecond) {
+                          Duration drain, Duration latency, double billingPerSecond, double labRate) {
 
-        /** Without the billing workload. */
+        static final double S3_OUTAGE_LAB_RATE = 1;
+
+        /** Without the billing workload, and lab uploads only in s3-outage. */
         public Options(List<String> scenarios, double perSecond, Duration before, Duration outage, Duration after,
                        Duration drain, Duration latency) {
-            this(scenarios, perSecond, before, outage, after, drain, latency, 0);
+            this(scenarios, perSecond, before, outage, after, drain, latency, 0, -1);
+        }
+
+        /** Lab uploads per second in {@code scenario}. */
+        double labRate(String scenario) {
+            return labRate >= 0 ? labRate : scenario.equals(S3_OUTAGE) ? S3_OUTAGE_LAB_RATE : 0;
         }
 
         /** One kill and one Kafka outage, about a minute of load in all: what CI runs. */
@@ -58,8 +66,8 @@ public final class FaultSuite {
                 Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(90), Duration.ofMillis(100));
 
         static final List<String> ALL = List.of("kill-appointment-service", "kill-patient-service", "kill-billing-service",
-                "kill-analytics-service", KILL_BFF, "kafka-outage", "postgres-outage", "kill-postgres", "dynamodb-outage", "keycloak-outage",
-                "slow-postgres");
+                "kill-analytics-service", KILL_BFF, "kafka-outage", "postgres-outage", "kill-postgres", "dynamodb-outage", S3_OUTAGE,
+                "keycloak-outage", "slow-postgres");
 
         public static Options parse(String... args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -77,8 +85,10 @@ public final class FaultSuite {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("after", "20"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("drain", "120"))),
                     Duration.ofMillis(Long.parseLong(given.getOrDefault("latency", "100"))),
-                    Double.parseDouble(given.getOrDefault("billing-rate", "1")));
-            given.keySet().removeAll(List.of("scenarios", "rate", "before", "outage", "after", "drain", "latency", "billing-rate"));
+                    Double.parseDouble(given.getOrDefault("billing-rate", "1")),
+                    Double.parseDouble(given.getOrDefault("lab-rate", "-1")));
+            given.keySet().removeAll(List.of("scenarios", "rate", "before", "outage", "after", "drain", "latency", "billing-rate",
+                    "lab-rate"));
             options.scenarios().stream().filter(s -> !ALL.contains(s)).findAny().ifPresent(s -> {
                 throw new IllegalArgumentException("unknown scenario " + s + "; known: " + ALL);
             });
@@ -91,6 +101,8 @@ public final class FaultSuite {
 
     /** The BFF killed while the visits are booked through it, as the portal books them; the rest goes over gRPC. */
     static final String KILL_BFF = "kill-bff";
+    /** The object store stopped while patients upload lab reports through the BFF ({@link LabWorkload}). */
+    static final String S3_OUTAGE = "s3-outage";
     private static final String BFF = "bff-graphql";
     /** The BFF's allowed browser origin; the suite calls it from no browser, so any origin of its own does. */
     private static final String BFF_CALLERS = "http://127.0.0.1";
@@ -143,7 +155,8 @@ public final class FaultSuite {
     }
 
     public static List<Outcome> run(TestSystem system, Options options) throws Exception {
-        String bff = options.scenarios().contains(KILL_BFF) ? system.bff(BFF_CALLERS) : "";
+        boolean labUploads = options.scenarios().stream().anyMatch(scenario -> options.labRate(scenario) > 0);
+        String bff = options.scenarios().contains(KILL_BFF) || labUploads ? system.bff(BFF_CALLERS) : "";
         Target target = new Target(system.patientTarget(), system.appointmentTarget(), system.billingTarget(), bff,
                 system.keycloak().issuer(), Target.LOCAL_STACK.tokenClient(), "", "", "", "");
         Optional<SlowLink> link = options.scenarios().contains("slow-postgres") ? Optional.of(slowLinkToPostgres(system))
@@ -187,6 +200,7 @@ public final class FaultSuite {
             case "kill-postgres" -> new Fault(scenario, () -> TestStack.postgres().kill(), () -> TestStack.postgres().startAgain());
             // Tokens issued before stay valid (the services check them with the keys they hold); new sign-ins fail.
             case "dynamodb-outage" -> new Fault(scenario, () -> TestStack.dynamoDb().stop(), () -> TestStack.dynamoDb().startAgain());
+            case S3_OUTAGE -> new Fault(scenario, () -> TestStack.objectStore().stop(), () -> TestStack.objectStore().startAgain());
             case "keycloak-outage" -> new Fault(scenario, () -> TestStack.keycloak().stop(), () -> TestStack.keycloak().startAgain());
             case KILL_BFF -> new Fault(scenario, () -> system.kill(BFF), () -> system.restart(BFF));
             default -> {
@@ -198,15 +212,22 @@ public final class FaultSuite {
 
     private static Outcome scenario(String name, Fault fault, Target target, Options options, Readiness readiness)
             throws Exception {
-        System.out.printf("fault suite: %s: %.0f visits/s, %ss before, %ss of fault, %ss after%n", name, options.perSecond(),
-                options.before().toSeconds(), options.outage().toSeconds(), options.after().toSeconds());
+        System.out.printf("fault suite: %s: %.0f visits/s, %.1f lab uploads/s, %ss before, %ss of fault, %ss after%n", name,
+                options.perSecond(), options.labRate(name), options.before().toSeconds(), options.outage().toSeconds(),
+                options.after().toSeconds());
         Optional<BffBooking> throughBff = name.equals(KILL_BFF)
                 ? Optional.of(new BffBooking(new GraphQl(target, new Tokens(target)))) : Optional.empty();
+        Optional<GraphQl> patientPortal = options.labRate(name) > 0
+                ? Optional.of(new GraphQl(target, new Tokens(target))) : Optional.empty();
         try (Clinic clinic = clinicOnceServing(target);
              BookingWorkload load = new BookingWorkload(clinic, options.perSecond(), throughBff);
-             BillingWorkload billing = new BillingWorkload(clinic, options.billingPerSecond())) {
+             BillingWorkload billing = new BillingWorkload(clinic, options.billingPerSecond());
+             LabWorkload uploads = patientPortal.isEmpty() ? null : new LabWorkload(patientPortal.get(), options.labRate(name))) {
             load.start();
             billing.start();
+            if (uploads != null) {
+                uploads.start();
+            }
             Thread.sleep(options.before());
             Instant began = Instant.now();
             readiness.watchFault();
@@ -219,6 +240,7 @@ public final class FaultSuite {
             billing.stop(options.drain());
             List<BookingWorkload.Booking> bookings = load.stopAndDrain(options.drain());
             List<BillingWorkload.LateCancellation> lateCancellations = billing.drained();
+            List<LabWorkload.Upload> labUploads = uploads == null ? List.of() : uploads.stopAndDrain(options.drain());
             Optional<Duration> drained = FaultChecks.awaitOutboxDrained(options.drain())
                     .map(at -> Duration.between(ended, at));
             Optional<Duration> firstSuccess = bookings.stream()
@@ -234,6 +256,8 @@ public final class FaultSuite {
                 verdicts.addAll(new BillingChecks(billing.patientId()).check(lateCancellations, billing.refusalsSeen(), options.drain()));
             }
             verdicts.add(readiness.readyAgain(READY_AGAIN_WITHIN));
+            verdicts.addAll(uploads == null ? LabChecks.notRun()
+                    : new LabChecks(patientPortal.get()).check(labUploads, uploads.refusalsSeen(), options.drain()));
             return new Outcome(name, verdicts, bookings.size(), duringFault, firstSuccess, drained);
         }
     }

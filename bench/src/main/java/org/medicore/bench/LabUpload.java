@@ -26,38 +26,43 @@ import java.util.concurrent.TimeoutException;
  */
 final class LabUpload {
 
-    private static final String REQUEST = """
+    static final String REQUEST = """
             mutation Upload($input: RequestLabReportUploadInput!) {
               requestLabReportUpload(input: $input) { reportId uploadUrl requiredHeaders { name value } }
             }""";
-    private static final String CONFIRM = "mutation Confirm($id: ID!) { confirmLabReportUpload(reportId: $id) { id status } }";
+    static final String CONFIRM = "mutation Confirm($id: ID!) { confirmLabReportUpload(reportId: $id) { id status } }";
     private static final String STATUS = "subscription Status($id: ID!) { labReportStatus(reportId: $id) { status detail } }";
     private static final Duration PROCESSING_LIMIT = Duration.ofSeconds(60);
-    private static final Set<String> FINAL = Set.of("PROCESSED", "NEEDS_REVIEW", "REJECTED");
+    static final Set<String> FINAL = Set.of("PROCESSED", "NEEDS_REVIEW", "REJECTED");
+    /** A report the processor reads in full: it ends PROCESSED. */
+    static final byte[] PDF = LabReportPdf.withLines(List.of("Glucose: 98 mg/dL (70-99)", "Sodium: 141 mmol/L (136-145)",
+            "Potassium: 5.9 mmol/L (3.5-5.1)"));
 
     private final Target target;
     private final Tokens tokens;
     private final GraphQl graphQl;
     private final String patientId;
-    private final byte[] pdf = LabReportPdf.withLines(List.of("Glucose: 98 mg/dL (70-99)", "Sodium: 141 mmol/L (136-145)",
-            "Potassium: 5.9 mmol/L (3.5-5.1)"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     LabUpload(Target target, Tokens tokens, GraphQl graphQl) throws IOException, InterruptedException {
         this.target = target;
         this.tokens = tokens;
         this.graphQl = graphQl;
-        this.patientId = graphQl.execute("patient", "query Me { me { patient { id } } }", Map.of())
+        this.patientId = demoPatientId(graphQl);
+    }
+
+    /** The demo patient's record id, as the portal learns it after sign-in. */
+    static String demoPatientId(GraphQl graphQl) throws IOException, InterruptedException {
+        String patientId = graphQl.execute("patient", "query Me { me { patient { id } } }", Map.of())
                 .path("me").path("patient").path("id").asString();
         if (patientId.isEmpty()) {
             throw new IllegalStateException("the demo patient has no record (start the stack with its demo data)");
         }
+        return patientId;
     }
 
-    void upload(int client) throws Exception {
-        JsonNode upload = graphQl.execute("patient", REQUEST, Map.of("input", Map.of("patientId", patientId,
-                "fileName", "bench-report.pdf", "sizeBytes", pdf.length))).path("requestLabReportUpload");
-        String reportId = upload.path("reportId").asString();
+    /** The PUT of {@code pdf} to the URL {@code requestLabReportUpload} answered, with the headers it signed in. */
+    static HttpRequest presignedPut(JsonNode upload, byte[] pdf) {
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.path("uploadUrl").asString()))
                 .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf));
         for (JsonNode header : upload.path("requiredHeaders")) {
@@ -66,7 +71,18 @@ final class LabUpload {
                 put.header(name, header.path("value").asString());
             }
         }
-        HttpResponse<String> stored = http.send(put.build(), HttpResponse.BodyHandlers.ofString());
+        return put.build();
+    }
+
+    /** The variables of {@code requestLabReportUpload} for {@link #PDF}. */
+    static Map<String, Object> uploadOf(String patientId) {
+        return Map.of("input", Map.of("patientId", patientId, "fileName", "bench-report.pdf", "sizeBytes", PDF.length));
+    }
+
+    void upload(int client) throws Exception {
+        JsonNode upload = graphQl.execute("patient", REQUEST, uploadOf(patientId)).path("requestLabReportUpload");
+        String reportId = upload.path("reportId").asString();
+        HttpResponse<String> stored = http.send(presignedPut(upload, PDF), HttpResponse.BodyHandlers.ofString());
         if (stored.statusCode() / 100 != 2) {
             throw new IOException("the object store refused the PDF: HTTP " + stored.statusCode());
         }

@@ -33,12 +33,14 @@ public final class ObjectStore implements Component {
     private static final CrossOriginResourceSharing PORTAL_UPLOADS = new CrossOriginResourceSharing(
             List.of("http://(localhost|127\\.0\\.0\\.1):[0-9]+"), List.of("PUT"), List.of("Content-Type"), List.of(), "false");
 
-    private final S3Proxy proxy;
     private final BlobStore blobs;
+    private final int port;
+    private S3Proxy proxy;
 
     private ObjectStore(S3Proxy proxy, BlobStore blobs) {
         this.proxy = proxy;
         this.blobs = blobs;
+        this.port = proxy.getPort();
     }
 
     /** Starts on {@code port} (0 = free) with the lab-report bucket, objects kept under {@code dataDirectory}. */
@@ -46,23 +48,48 @@ public final class ObjectStore implements Component {
         try {
             Files.createDirectories(dataDirectory);
             BlobStore blobs = new FilesystemNio2BlobStore(dataDirectory.toAbsolutePath().toString());
-            S3Proxy proxy = S3Proxy.builder()
-                    .blobStore(blobs)
-                    .endpoint(URI.create("http://127.0.0.1:" + FreePorts.orFree(port)))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                    .corsRules(PORTAL_UPLOADS)
-                    .build();
-            proxy.start();
-            while (!"STARTED".equals(proxy.getState())) {
-                ChildProcess.sleep(java.time.Duration.ofMillis(20));
-            }
-            ObjectStore store = new ObjectStore(proxy, blobs);
+            ObjectStore store = new ObjectStore(serve(blobs, FreePorts.orFree(port)), blobs);
             store.ensureBucket(LAB_REPORTS_BUCKET);
             return store;
         } catch (IOException e) {
             throw new UncheckedIOException("the S3 store did not start", e);
         } catch (Exception e) {
             throw new IllegalStateException("the S3 store did not start", e);
+        }
+    }
+
+    private static S3Proxy serve(BlobStore blobs, int port) throws Exception {
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(blobs)
+                .endpoint(URI.create("http://127.0.0.1:" + port))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .corsRules(PORTAL_UPLOADS)
+                .build();
+        proxy.start();
+        while (!"STARTED".equals(proxy.getState())) {
+            ChildProcess.sleep(java.time.Duration.ofMillis(20));
+        }
+        return proxy;
+    }
+
+    /**
+     * Stops answering, its objects kept: clients' connections are refused, as when S3 is unreachable;
+     * {@link #startAgain()} ends the outage. For fault tests.
+     */
+    public synchronized void stop() {
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the S3 store did not stop answering", e);
+        }
+    }
+
+    /** Answers again on the same port, with the objects it had (they stayed in its folder). */
+    public synchronized void startAgain() {
+        try {
+            proxy = serve(blobs, port);
+        } catch (Exception e) {
+            throw new IllegalStateException("the S3 store did not answer again", e);
         }
     }
 
@@ -73,7 +100,7 @@ public final class ObjectStore implements Component {
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + proxy.getPort();
+        return "http://127.0.0.1:" + port;
     }
 
     @Override
@@ -87,7 +114,7 @@ public final class ObjectStore implements Component {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             proxy.stop();
         } catch (Exception e) {

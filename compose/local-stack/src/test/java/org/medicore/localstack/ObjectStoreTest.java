@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ObjectStoreTest {
 
@@ -38,6 +40,28 @@ class ObjectStoreTest {
             byte[] stored = s3.getObjectAsBytes(get -> get.bucket(ObjectStore.LAB_REPORTS_BUCKET).key(key)).asByteArray();
             assertThat(stored).isEqualTo(REPORT);
         }
+    }
+
+    @Test
+    void a_report_put_before_an_outage_is_there_after_it_and_none_is_taken_during_it() throws Exception {
+        String before = "reports/" + UUID.randomUUID() + ".pdf";
+        assertThat(put(presignedUpload(before), "application/pdf").statusCode()).isEqualTo(200);
+        URI during = presignedUpload("reports/" + UUID.randomUUID() + ".pdf");
+
+        TestStack.objectStore().stop();
+        try {
+            assertThatThrownBy(() -> put(during, "application/pdf")).isInstanceOf(ConnectException.class);
+        } finally {
+            TestStack.objectStore().startAgain();
+        }
+
+        assertThat(URI.create(TestStack.objectStore().endpoint())).isEqualTo(endpoint);
+        try (S3Client s3 = S3Client.builder().endpointOverride(endpoint).region(Region.of(ObjectStore.REGION))
+                .credentialsProvider(credentials).serviceConfiguration(pathStyle).build()) {
+            assertThat(s3.getObjectAsBytes(get -> get.bucket(ObjectStore.LAB_REPORTS_BUCKET).key(before)).asByteArray())
+                    .isEqualTo(REPORT);
+        }
+        assertThat(put(during, "application/pdf").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -43,16 +43,20 @@ public class GrpcConfiguration {
     /**
      * @param workers            threads reading reports up to {@code largeReportBytes}
      * @param largeReportWorkers threads reading larger reports
+     * @param longestPauseAfterOutage how long a report waits at most before it is tried again while a store is unreachable
      */
     @ConfigurationProperties("medicore.lab.processing")
-    public record ProcessingProperties(int workers, int largeReportWorkers, long largeReportBytes) {
+    public record ProcessingProperties(int workers, int largeReportWorkers, long largeReportBytes,
+                                       Duration longestPauseAfterOutage) {
     }
 
     @Bean(destroyMethod = "close")
     LocalUploadTrigger localUploadTrigger(ProcessLabReport processLabReport, ProcessingProperties processing) {
         return new LocalUploadTrigger(processLabReport,
                 pool(processing.workers(), "lab-report-processing-"),
-                pool(processing.largeReportWorkers(), "lab-report-processing-large-"), processing.largeReportBytes());
+                pool(processing.largeReportWorkers(), "lab-report-processing-large-"),
+                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("lab-report-processing-retries").factory()),
+                processing.largeReportBytes(), processing.longestPauseAfterOutage());
     }
 
     private static ExecutorService pool(int threads, String name) {
