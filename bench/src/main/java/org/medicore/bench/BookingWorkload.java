@@ -21,7 +21,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,9 +40,6 @@ import java.util.function.Predicate;
  * (the earlier try took). What each booking and change ended as is kept for the checker.
  */
 final class BookingWorkload implements AutoCloseable {
-
-    /** What a client may retry: the service was away or too slow, nothing was refused. */
-    static final Set<Status.Code> RETRYABLE = CarefulClient.RETRYABLE;
 
     /** The family name of the workload's new patients, before the run's mark and the visit's number. */
     static final String NEWCOMER = "Newcomer ";

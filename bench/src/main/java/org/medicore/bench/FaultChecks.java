@@ -87,7 +87,7 @@ final class FaultChecks {
         registrations.forEach(registration -> registration.failures()
                 .forEach((code, times) -> failures.merge(code, times, Integer::sum)));
         Map<Status.Code, Integer> refused = new LinkedHashMap<>(failures);
-        refused.keySet().removeAll(BookingWorkload.RETRYABLE);
+        refused.keySet().removeAll(CarefulClient.RETRYABLE);
         verdicts.add(new Verdict("every error retryable", refused.isEmpty(),
                 "failures seen by clients: " + (failures.isEmpty() ? "none" : failures)
                         + (refusalsSeen.isEmpty() ? "" : "; the first of each refusal: " + refusalsSeen)));

@@ -112,7 +112,7 @@ final class LabWorkload implements AutoCloseable {
             return graphQl.execute("patient", document, variables);
         } catch (GraphQl.Refused refused) {
             Status.Code code = BffBooking.code(refused);
-            throw new Failed(code.name(), BookingWorkload.RETRYABLE.contains(code), refused.getMessage());
+            throw new Failed(code.name(), CarefulClient.RETRYABLE.contains(code), refused.getMessage());
         } catch (HttpTimeoutException late) {
             throw new Failed(Status.Code.DEADLINE_EXCEEDED.name(), true, "the BFF did not answer: " + late);
         } catch (IOException away) {
