@@ -24,6 +24,8 @@ module "database" {
   vpc_id                    = var.vpc_id
   subnet_ids                = var.subnet_ids
   client_security_group_ids = var.client_security_group_ids
+  log_retention_days        = var.log_retention_days
+  log_kms_key_arn           = var.log_kms_key_arn
 }
 
 locals {

@@ -47,3 +47,13 @@ variable "recovery_window_days" {
   description = "Days a deleted secret can be restored (0 deletes at once, dev only)."
   type        = number
 }
+
+variable "log_kms_key_arn" {
+  description = "KMS key encrypting the database's CloudWatch log group (the audit_logging module's logs key)."
+  type        = string
+}
+
+variable "log_retention_days" {
+  description = "Days the database's CloudWatch log group keeps events."
+  type        = number
+}

@@ -65,4 +65,14 @@ resource "aws_db_instance" "this" {
   iam_database_authentication_enabled   = true
   apply_immediately                     = false
   performance_insights_retention_period = 7
+
+  depends_on = [aws_cloudwatch_log_group.postgresql]
+}
+
+# The log group of the exported PostgreSQL log, made before the instance so RDS doesn't make one
+# that keeps everything forever unencrypted.
+resource "aws_cloudwatch_log_group" "postgresql" {
+  name              = "/aws/rds/instance/${var.name}/postgresql"
+  retention_in_days = var.log_retention_days
+  kms_key_id        = var.log_kms_key_arn
 }

@@ -70,3 +70,13 @@ variable "client_security_group_ids" {
   description = "Security groups allowed to connect on 5432 (the EKS cluster's)."
   type        = list(string)
 }
+
+variable "log_kms_key_arn" {
+  description = "KMS key encrypting the CloudWatch log group (the audit_logging module's logs key)."
+  type        = string
+}
+
+variable "log_retention_days" {
+  description = "Days the CloudWatch log group keeps events."
+  type        = number
+}
