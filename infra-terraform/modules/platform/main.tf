@@ -6,15 +6,14 @@ data "aws_region" "backup_copy" {
   provider = aws.backup_copy
 }
 
-# Residency as code: a plan in, or copying backups to, a region outside the allow-list stops here.
-resource "terraform_data" "residency" {
-  input = [data.aws_region.current.region, data.aws_region.backup_copy.region]
-  lifecycle {
-    precondition {
-      condition     = alltrue([for region in [data.aws_region.current.region, data.aws_region.backup_copy.region] : contains(var.allowed_regions, region)])
-      error_message = "MediCore keeps patient data in ${join(", ", var.allowed_regions)} only: the provider's region and the backup copy region must be among them."
-    }
+# Every provider configuration the platform is given, checked against the allow-list.
+module "residency" {
+  source = "../residency"
+  regions = {
+    default     = data.aws_region.current.region
+    backup_copy = data.aws_region.backup_copy.region
   }
+  allowed_regions = var.allowed_regions
 }
 
 locals {
