@@ -57,3 +57,13 @@ variable "log_retention_days" {
   description = "Days the database's CloudWatch log group keeps events."
   type        = number
 }
+
+variable "rotation_lambda_arns" {
+  description = "AWS's PostgreSQL rotation functions of the secrets module: single, and multi-keycloak (may read this instance's master secret)."
+  type        = map(string)
+}
+
+variable "rotation_days" {
+  description = "Days between two rotations of a database login."
+  type        = number
+}

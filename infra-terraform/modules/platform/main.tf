@@ -103,7 +103,7 @@ module "rds" {
   name                      = "${local.name}-services"
   database_name             = "medicore"
   master_username           = "medicore_admin"
-  master_password           = module.secrets.master_password
+  master_secret_kms_key_arn = module.secrets.kms_key_arn
   instance_class            = var.db_instance_class
   allocated_storage_gb      = local.prod ? 100 : 20
   multi_az                  = local.prod
@@ -184,11 +184,24 @@ module "secrets" {
   source                  = "../secrets"
   name                    = local.name
   recovery_window_days    = local.recovery_window
-  master_username         = "medicore_admin"
   db_address              = module.rds.address
   db_port                 = module.rds.port
   db_maintenance_database = module.rds.database_name
   kafka_bootstrap_brokers = module.msk.bootstrap_brokers_iam
+  # Rotation of every database login, by functions in the VPC that only ever see the masters.
+  master_secret_arns = {
+    services = module.rds.master_user_secret_arn
+    keycloak = module.keycloak.master_secret_arn
+  }
+  database_security_group_ids = {
+    services = module.rds.security_group_id
+    keycloak = module.keycloak.db_security_group_id
+  }
+  vpc_id             = module.network.vpc_id
+  subnet_ids         = module.network.private_subnet_ids
+  rotation_days      = 30
+  log_retention_days = local.log_days
+  log_kms_key_arn    = module.audit_logging.log_kms_key_arn
 }
 
 module "keycloak" {
@@ -202,6 +215,8 @@ module "keycloak" {
   deletion_protection       = local.prod
   backup_retention_days     = local.backup_days
   secrets_kms_key_arn       = module.secrets.kms_key_arn
+  rotation_lambda_arns      = module.secrets.rotation_lambda_arns
+  rotation_days             = 30
   recovery_window_days      = local.recovery_window
   log_retention_days        = local.log_days
   log_kms_key_arn           = module.audit_logging.log_kms_key_arn

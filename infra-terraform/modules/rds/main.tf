@@ -34,13 +34,16 @@ resource "aws_db_parameter_group" "this" {
 }
 
 resource "aws_db_instance" "this" {
-  identifier                            = var.name
-  engine                                = "postgres"
-  engine_version                        = "17"
-  instance_class                        = var.instance_class
-  db_name                               = var.database_name
-  username                              = var.master_username
-  password                              = var.master_password
+  identifier     = var.name
+  engine         = "postgres"
+  engine_version = "17"
+  instance_class = var.instance_class
+  db_name        = var.database_name
+  username       = var.master_username
+  # RDS keeps the master password in Secrets Manager and rotates it; Terraform never knows it,
+  # and only the rotation functions (outside the cluster) read it.
+  manage_master_user_password           = true
+  master_user_secret_kms_key_id         = var.master_secret_kms_key_arn
   allocated_storage                     = var.allocated_storage_gb
   max_allocated_storage                 = var.allocated_storage_gb * 4
   storage_type                          = "gp3"
