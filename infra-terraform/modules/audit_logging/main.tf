@@ -36,12 +36,13 @@ resource "aws_kms_key_policy" "logs" {
   policy = data.aws_iam_policy_document.logs_key.json
 }
 
+# In a key policy, resource "*" is the key itself.
 data "aws_iam_policy_document" "logs_key" {
   # AWS's default key policy: the account's IAM policies decide who else may use the key.
   statement {
     sid       = "AccountAdministersTheKey"
     actions   = ["kms:*"]
-    resources = [aws_kms_key.logs.arn]
+    resources = ["*"]
     principals {
       type        = "AWS"
       identifiers = ["arn:${local.partition}:iam::${local.account}:root"]
@@ -50,7 +51,7 @@ data "aws_iam_policy_document" "logs_key" {
   statement {
     sid       = "CloudTrailEncryptsItsLogs"
     actions   = ["kms:GenerateDataKey", "kms:DescribeKey"]
-    resources = [aws_kms_key.logs.arn]
+    resources = ["*"]
     principals {
       type        = "Service"
       identifiers = ["cloudtrail.amazonaws.com"]
@@ -64,7 +65,7 @@ data "aws_iam_policy_document" "logs_key" {
   statement {
     sid       = "CloudWatchLogsEncryptsThisAccountsLogGroups"
     actions   = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"]
-    resources = [aws_kms_key.logs.arn]
+    resources = ["*"]
     principals {
       type        = "Service"
       identifiers = ["logs.${local.region}.amazonaws.com"]
@@ -78,7 +79,7 @@ data "aws_iam_policy_document" "logs_key" {
   statement {
     sid       = "FlowLogDeliveryEncryptsObjects"
     actions   = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:DescribeKey"]
-    resources = [aws_kms_key.logs.arn]
+    resources = ["*"]
     principals {
       type        = "Service"
       identifiers = ["delivery.logs.amazonaws.com"]

@@ -136,6 +136,9 @@ class TerraformWiringTest {
         int statements = 0;
         for (String folder : Hcl.folders()) {
             Map<String, Map<String, Object>> documents = Hcl.typedBlocks(folder, "data").getOrDefault("aws_iam_policy_document", Map.of());
+            Set<String> keyPolicies = new TreeSet<>();
+            Hcl.typedBlocks(folder, "resource").getOrDefault("aws_kms_key_policy", Map.of()).values()
+                    .forEach(keyPolicy -> keyPolicies.add(String.valueOf(keyPolicy.get("policy")).replaceAll("^\\$\\{data\\.aws_iam_policy_document\\.(\\w+)\\.json}$", "$1")));
             for (Map.Entry<String, Map<String, Object>> document : documents.entrySet()) {
                 for (Map<String, Object> statement : statements(document.getValue())) {
                     statements++;
@@ -143,7 +146,8 @@ class TerraformWiringTest {
                         continue; // a Deny with wildcards narrows access (e.g. refuse plain HTTP on the bucket)
                     }
                     String where = folder + " " + document.getKey() + " " + statement.getOrDefault("sid", "");
-                    if (isDefaultKeyPolicyStatement(statement)) {
+                    if (keyPolicies.contains(document.getKey())) {
+                        keyPolicyProblems(where, statement).forEach(problems::add);
                         continue;
                     }
                     List<String> actions = strings(statement.get("actions"));
@@ -167,13 +171,24 @@ class TerraformWiringTest {
     }
 
     /**
-     * AWS's default key policy, written out where a key needs a policy for a service: the key's
-     * own account administers the key ({@code kms:*} on it), so its IAM policies decide the rest.
+     * A key policy's statements: their resource is "*", which there means the key itself. Only the
+     * key's own account may have every action (AWS's default key policy, which leaves the rest to
+     * its IAM policies); any other principal gets named actions under a condition.
      */
-    private static boolean isDefaultKeyPolicyStatement(Map<String, Object> statement) {
-        return strings(statement.get("actions")).equals(List.of("kms:*"))
-                && String.valueOf(statement.get("principals")).matches("\\[\\{identifiers=\\[arn:\\$\\{local\\.partition}:iam::\\$\\{local\\.account}:root], type=AWS}]")
-                && strings(statement.get("resources")).size() == 1 && strings(statement.get("resources")).get(0).matches("\\$\\{aws_kms_key\\.\\w+\\.arn}");
+    private static List<String> keyPolicyProblems(String where, Map<String, Object> statement) {
+        List<String> problems = new ArrayList<>();
+        if (!strings(statement.get("resources")).equals(List.of("*"))) {
+            problems.add(where + ": a key policy statement names resources " + statement.get("resources"));
+        }
+        boolean account = String.valueOf(statement.get("principals")).equals("[{identifiers=[arn:${local.partition}:iam::${local.account}:root], type=AWS}]");
+        List<String> actions = strings(statement.get("actions"));
+        if (account ? !actions.equals(List.of("kms:*")) : actions.stream().anyMatch(action -> action.contains("*") || !action.startsWith("kms:"))) {
+            problems.add(where + ": key policy actions " + actions);
+        }
+        if (!account && !statement.containsKey("condition")) {
+            problems.add(where + ": a service's use of the key without a condition");
+        }
+        return problems;
     }
 
     @Test
