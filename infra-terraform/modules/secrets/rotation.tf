@@ -85,6 +85,9 @@ resource "aws_secretsmanager_secret_rotation" "login" {
   for_each            = local.logins
   secret_id           = aws_secretsmanager_secret.this[each.key].id
   rotation_lambda_arn = aws_serverlessapplicationrepository_cloudformation_stack.rotation[each.value.scheme].outputs["RotationLambdaARN"]
+  # The first rotation after a period, not at once: the logins exist only after the
+  # provisioners and postgres-init have run.
+  rotate_immediately = false
   rotation_rules {
     automatically_after_days = var.rotation_days
   }

@@ -99,7 +99,9 @@ class DatabaseLoginsTest {
         // Terraform writes a login's first value only; the rotation owns it afterwards.
         assertThat(resources.get("aws_secretsmanager_secret_version").get("login").toString()).contains("ignore_changes=[${secret_string}]");
         Map<String, Map<String, Object>> keycloak = Hcl.typedBlocks(KEYCLOAK, "resource").get("aws_secretsmanager_secret_rotation");
-        assertThat(keycloak.get("login")).containsEntry("for_each", "${local.logins}").containsEntry("rotation_lambda_arn", "${each.value.rotation}");
+        assertThat(keycloak.get("login")).containsEntry("for_each", "${local.logins}").containsEntry("rotation_lambda_arn", "${each.value.rotation}")
+                .containsEntry("rotate_immediately", false);
+        assertThat(resources.get("aws_secretsmanager_secret_rotation").get("login")).containsEntry("rotate_immediately", false);
 
         String rotation = Hcl.text(SECRETS);
         assertThat(rotation).contains("single_user=" + AWS_ROTATION + "SingleUser", "multi_user=" + AWS_ROTATION + "MultiUser",
