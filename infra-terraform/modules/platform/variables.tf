@@ -86,3 +86,14 @@ variable "allowed_regions" {
   type        = list(string)
   default     = ["eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1"]
 }
+
+variable "organization_id" {
+  description = "AWS Organizations id when this environment runs in the organisation's management account (its trail then covers every account); empty otherwise."
+  type        = string
+  default     = ""
+}
+
+variable "hipaa_conformance_pack_template_s3_uri" {
+  description = "s3:// URI of AWS's \"Operational Best Practices for HIPAA Security\" conformance pack template, copied into a bucket of the environment's region (README.md, \"Audit\")."
+  type        = string
+}
