@@ -42,8 +42,10 @@ import java.util.regex.Pattern;
 import com.google.protobuf.FieldMask;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.medicore.notification.adapter.out.jooq.generated.Tables.CHANNEL_CONSENT;
+import static org.medicore.notification.adapter.out.jooq.generated.Tables.CHANNEL_CONSENT_HISTORY;
 import static org.medicore.notification.adapter.out.jooq.generated.Tables.NOTIFICATION;
 import static org.medicore.notification.adapter.out.jooq.generated.Tables.RECIPIENT;
 import static org.medicore.notification.support.EventStream.invoiceIssued;
@@ -136,6 +138,17 @@ class ConsentFlowTest extends CallingTheService {
         assertThat(db.select(CHANNEL_CONSENT.CHANGED_AT).from(CHANNEL_CONSENT)
                 .where(CHANNEL_CONSENT.PATIENT_ID.eq(patient)).fetchOne(CHANNEL_CONSENT.CHANGED_AT).toInstant())
                 .isEqualTo(withdrawnAt);
+
+        // what the clinic can show of the patient's consent: given on the profile, withdrawn by the link, once
+        assertThat(db.select(CHANNEL_CONSENT_HISTORY.CHANNEL, CHANNEL_CONSENT_HISTORY.STATE, CHANNEL_CONSENT_HISTORY.SOURCE,
+                        CHANNEL_CONSENT_HISTORY.CHANGED_AT)
+                .from(CHANNEL_CONSENT_HISTORY).where(CHANNEL_CONSENT_HISTORY.PATIENT_ID.eq(patient)).orderBy(CHANNEL_CONSENT_HISTORY.ID)
+                .fetch().map(row -> row.value1() + " " + row.value2() + " " + row.value3() + " " + row.value4().toInstant()))
+                .containsExactly("EMAIL GIVEN PATIENT 2026-01-01T00:00:00Z", "EMAIL WITHDRAWN UNSUBSCRIBE_LINK " + withdrawnAt);
+        assertThatThrownBy(() -> db.deleteFrom(CHANNEL_CONSENT_HISTORY).where(CHANNEL_CONSENT_HISTORY.PATIENT_ID.eq(patient)).execute())
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> db.update(CHANNEL_CONSENT_HISTORY).set(CHANNEL_CONSENT_HISTORY.STATE, "GIVEN")
+                .where(CHANNEL_CONSENT_HISTORY.PATIENT_ID.eq(patient)).execute()).rootCause().hasMessageContaining("append-only");
     }
 
     @Test

@@ -92,7 +92,7 @@ public final class BulkExports {
             } else {
                 List<String> patients = export.request.patientIds();
                 for (int done = 0; done < patients.size() && !export.cancelled; done++) {
-                    read(caller, patients.get(done), found, refusals);
+                    read(caller, export.request, patients.get(done), found, refusals);
                     export.status = new ExportStatus.Running((done + 1) + " of " + patients.size() + " patients");
                 }
             }
@@ -113,9 +113,18 @@ public final class BulkExports {
         }
     }
 
-    private void read(Caller caller, String patientId, Map<String, Resource> found, List<Resource> refusals) {
+    /** What the record leaves out is said in the errors file, when it is of a type the export asked for. */
+    private void read(Caller caller, ExportRequest request, String patientId, Map<String, Resource> found, List<Resource> refusals) {
         try {
-            records.of(caller, patientId).forEach(resource -> found.putIfAbsent(key(resource), resource));
+            for (Resource resource : records.of(caller, patientId)) {
+                if (resource instanceof OperationOutcome withheld) {
+                    if (request.types().contains("Account") || request.types().contains("Invoice")) {
+                        refusals.add(withheld);
+                    }
+                } else {
+                    found.putIfAbsent(key(resource), resource);
+                }
+            }
         } catch (StatusRuntimeException refused) {
             refusals.add(refusal(patientId, refused.getStatus()));
         }

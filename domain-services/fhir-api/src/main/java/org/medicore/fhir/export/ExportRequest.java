@@ -16,9 +16,9 @@ import java.util.Set;
  */
 public record ExportRequest(Scope scope, List<String> patientIds, Set<String> types, Optional<Instant> since, String requestUrl) {
 
-    /** The record of named patients is what patient-service, lab-processor and appointment-service hold of them. */
+    /** The record of named patients is what patient-service, lab-processor, appointment-service and billing-service hold of them. */
     public static final Set<String> PATIENT_TYPES = Set.of("Patient", "Condition", "AllergyIntolerance", "MedicationStatement",
-            "Observation", "DiagnosticReport", "Appointment", "Practitioner");
+            "Observation", "DiagnosticReport", "Appointment", "Practitioner", "Account", "Invoice");
 
     /** The services list no patients wholesale, so the system's export is the clinic's practitioners. */
     public static final Set<String> SYSTEM_TYPES = Set.of("Practitioner");

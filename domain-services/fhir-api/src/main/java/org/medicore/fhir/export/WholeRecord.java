@@ -1,5 +1,8 @@
 package org.medicore.fhir.export;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.medicore.contracts.appointment.v1.Appointment;
 import org.medicore.contracts.appointment.v1.AppointmentTimeFilter;
@@ -8,6 +11,9 @@ import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientRequest;
 import org.medicore.contracts.appointment.v1.ListAppointmentsByPatientResponse;
 import org.medicore.contracts.appointment.v1.ListPractitionersRequest;
 import org.medicore.contracts.appointment.v1.ListPractitionersResponse;
+import org.medicore.contracts.billing.v1.GetBillingAccountRequest;
+import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
+import org.medicore.contracts.billing.v1.ListInvoicesByPatientResponse;
 import org.medicore.contracts.lab.v1.LabResult;
 import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
@@ -19,8 +25,10 @@ import org.medicore.contracts.patient.v1.ListLabResultsResponse;
 import org.medicore.fhir.records.Caller;
 import org.medicore.fhir.records.ClinicRecords;
 import org.medicore.fhir.records.Pages;
+import org.medicore.fhir.resource.AccountResources;
 import org.medicore.fhir.resource.AppointmentResources;
 import org.medicore.fhir.resource.HistoryResources;
+import org.medicore.fhir.resource.InvoiceResources;
 import org.medicore.fhir.resource.LabReportResources;
 import org.medicore.fhir.resource.LabResultObservations;
 import org.medicore.fhir.resource.PatientResources;
@@ -38,8 +46,10 @@ import java.util.stream.Collectors;
  * A patient's whole record as FHIR resources, for {@code $everything} and the bulk export: the
  * patient, their conditions, allergies and medications, lab results, the lab reports they were read
  * from (lab-processor's; their results are the Observations, from patient-service), appointments
- * and the practitioners of those. Every page of each list is read, with the caller's token, so the
- * services decide who may have it (the patient themself, their doctors, admins) and audit each read.
+ * and the practitioners of those, the billing account and invoices. Every page of each list is read,
+ * with the caller's token, so the services decide who may have it (the patient themself, their
+ * doctors, admins) and audit each read. billing-service shows a doctor no one's billing: their copy
+ * of the record says so in an OperationOutcome, so that nobody takes it for a record without bills.
  */
 public final class WholeRecord {
 
@@ -61,6 +71,7 @@ public final class WholeRecord {
         List<Appointment> appointments = appointments(caller, patientId);
         appointments.stream().map(AppointmentResources::of).forEach(record::add);
         record.addAll(practitionersOf(caller, appointments));
+        record.addAll(billing(caller, patientId));
         return record;
     }
 
@@ -94,6 +105,42 @@ public final class WholeRecord {
         return Pages.all(page -> records.appointmentsOf(caller, ListAppointmentsByPatientRequest.newBuilder().setPatientId(patientId)
                         .setTimeFilter(AppointmentTimeFilter.ALL).setPage(page).build()),
                 ListAppointmentsByPatientResponse::getAppointmentsList, ListAppointmentsByPatientResponse::getPageInfo);
+    }
+
+    private List<Resource> billing(Caller caller, String patientId) {
+        try {
+            List<Resource> billing = new ArrayList<>();
+            account(caller, patientId).ifPresent(billing::add);
+            Pages.all(page -> records.invoicesOf(caller, ListInvoicesByPatientRequest.newBuilder().setPatientId(patientId).setPage(page).build()),
+                            ListInvoicesByPatientResponse::getInvoicesList, ListInvoicesByPatientResponse::getPageInfo)
+                    .stream().map(InvoiceResources::of).forEach(billing::add);
+            return billing;
+        } catch (StatusRuntimeException refused) {
+            if (refused.getStatus().getCode() != Status.Code.PERMISSION_DENIED) {
+                throw refused;
+            }
+            return List.of(billingWithheld(patientId));
+        }
+    }
+
+    /** A patient who was never charged has no billing account yet. */
+    private Optional<Resource> account(Caller caller, String patientId) {
+        try {
+            return Optional.of(AccountResources.of(records.billingAccount(caller,
+                    GetBillingAccountRequest.newBuilder().setPatientId(patientId).build()).getAccount()));
+        } catch (StatusRuntimeException refused) {
+            if (refused.getStatus().getCode() != Status.Code.NOT_FOUND) {
+                throw refused;
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static OperationOutcome billingWithheld(String patientId) {
+        OperationOutcome withheld = new OperationOutcome();
+        withheld.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION).setCode(OperationOutcome.IssueType.SUPPRESSED)
+                .setDiagnostics("Account and Invoice of Patient/" + patientId + " are left out: the clinic's billing is not shown to this caller");
+        return withheld;
     }
 
     /** The practitioners the appointments are with, 100 per call (the service's limit). */

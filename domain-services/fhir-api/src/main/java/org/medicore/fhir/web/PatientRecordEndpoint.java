@@ -1,6 +1,7 @@
 package org.medicore.fhir.web;
 
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.medicore.fhir.export.WholeRecord;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** {@code Patient/{id}/$everything}: the patient's {@link WholeRecord} in one searchset Bundle. */
+/** {@code Patient/{id}/$everything}: the patient's {@link WholeRecord} in one searchset Bundle; the total counts resources, not the notes of what was left out. */
 @RestController
 class PatientRecordEndpoint {
 
@@ -24,7 +25,8 @@ class PatientRecordEndpoint {
     @GetMapping(value = FhirPaths.BASE + "/Patient/{id}/$everything", produces = {"application/fhir+json", "application/json"})
     Bundle everything(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         List<Resource> record = records.of(CallerOf.token(token), id);
-        Bundle bundle = SearchPage.searchset(record).setTotal(record.size());
+        Bundle bundle = SearchPage.searchset(record)
+                .setTotal((int) record.stream().filter(resource -> !(resource instanceof OperationOutcome)).count());
         bundle.addLink().setRelation("self").setUrl(SearchPage.currentSearch().build().encode().toUriString());
         return bundle;
     }

@@ -1,6 +1,7 @@
 package org.medicore.fhir.web;
 
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.common.v1.PageRequest;
@@ -10,6 +11,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Set;
 
@@ -83,8 +85,14 @@ final class SearchPage {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().path(FhirPaths.BASE).toUriString();
         for (Resource resource : found) {
-            bundle.addEntry().setFullUrl(base + "/" + resource.fhirType() + "/" + resource.getIdPart()).setResource(resource)
-                    .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+            if (resource instanceof OperationOutcome outcome) {
+                // a note of this answer, kept nowhere: R4 still wants an identity for every searchset entry
+                bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(outcome)
+                        .getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
+            } else {
+                bundle.addEntry().setFullUrl(base + "/" + resource.fhirType() + "/" + resource.getIdPart()).setResource(resource)
+                        .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+            }
         }
         return bundle;
     }

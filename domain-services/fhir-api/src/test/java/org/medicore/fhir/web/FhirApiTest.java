@@ -309,7 +309,23 @@ class FhirApiTest {
 
         assertThat(record.getEntry()).extracting(entry -> entry.getResource().fhirType()).containsExactly(
                 "Patient", "Condition", "AllergyIntolerance", "MedicationStatement", "Observation", "Observation",
-                "DiagnosticReport", "Appointment", "Appointment", "Practitioner");
+                "DiagnosticReport", "Appointment", "Appointment", "Practitioner", "Account", "Invoice", "Invoice");
+        assertThat(record.getTotal()).isEqualTo(13);
+    }
+
+    @Test
+    void a_doctors_copy_of_the_record_says_that_the_bills_are_left_out() throws Exception {
+        Bundle record = valid(mvc.perform(get("/fhir/Patient/" + Clinic.ALICE + "/$everything").with(doctor())).andReturn(), Bundle.class);
+
+        assertThat(record.getEntry()).extracting(entry -> entry.getResource().fhirType())
+                .doesNotContain("Account", "Invoice").endsWith("Practitioner", "OperationOutcome");
+        Bundle.BundleEntryComponent note = record.getEntry().get(record.getEntry().size() - 1);
+        assertThat(note.getSearch().getMode()).isEqualTo(Bundle.SearchEntryMode.OUTCOME);
+        assertThat(note.getFullUrl()).startsWith("urn:uuid:");
+        OperationOutcome.OperationOutcomeIssueComponent issue = ((OperationOutcome) note.getResource()).getIssueFirstRep();
+        assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.SUPPRESSED);
+        assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.INFORMATION);
+        assertThat(issue.getDiagnostics()).contains("Account and Invoice", Clinic.ALICE);
         assertThat(record.getTotal()).isEqualTo(10);
     }
 
@@ -607,7 +623,23 @@ class FhirApiTest {
         assertThat(exported(manifest, "Patient")).extracting(line -> FHIR.newJsonParser().parseResource(line).getIdElement().getIdPart())
                 .containsExactlyInAnyOrder(Clinic.ALICE, CARL);
         List<String> refusals = files(manifest, "$.error", "OperationOutcome");
-        assertThat(refusals).singleElement().asString().contains("not-found").contains(CARL.replace('3', '9'));
+        assertThat(refusals).filteredOn(refusal -> refusal.contains("not-found")).singleElement().asString().contains(CARL.replace('3', '9'));
+        assertThat(refusals).filteredOn(refusal -> refusal.contains("suppressed")).hasSize(2)
+                .anySatisfy(note -> assertThat(note).contains(Clinic.ALICE)).anySatisfy(note -> assertThat(note).contains(CARL));
+    }
+
+    @Test
+    void a_patients_export_holds_their_billing_account_and_invoices() throws Exception {
+        MvcResult kickOff = mvc.perform(get("/fhir/Patient/$export").param("patient", "Patient/" + Clinic.ALICE)
+                .param("_type", "Account,Invoice").header("Prefer", "respond-async").with(alice())).andReturn();
+        assertThat(kickOff.getResponse().getStatus()).as(kickOff.getResponse().getContentAsString()).isEqualTo(202);
+
+        String manifest = finished(kickOff.getResponse().getHeader("Content-Location"), alice());
+
+        assertThat(JsonPath.<List<String>>read(manifest, "$.output[*].type")).containsExactlyInAnyOrder("Account", "Invoice");
+        assertThat(exported(manifest, "Invoice")).extracting(line -> FHIR.newJsonParser().parseResource(line).getIdElement().getIdPart())
+                .containsExactlyInAnyOrder(Clinic.aPartlyPaidInvoice().getId(), Clinic.aVoidNoShowInvoice().getId());
+        assertThat(JsonPath.<List<Object>>read(manifest, "$.error")).isEmpty();
     }
 
     @Test
@@ -631,7 +663,7 @@ class FhirApiTest {
                 400, OperationOutcome.IssueType.INVALID, "Prefer");
         assertRefused(mvc.perform(get("/fhir/Patient/$export").header("Prefer", "respond-async").with(doctor())).andReturn(),
                 400, OperationOutcome.IssueType.INVALID, "patient");
-        assertRefused(mvc.perform(get("/fhir/Patient/$export").param("patient", Clinic.ALICE).param("_type", "Invoice")
+        assertRefused(mvc.perform(get("/fhir/Patient/$export").param("patient", Clinic.ALICE).param("_type", "Claim")
                 .header("Prefer", "respond-async").with(doctor())).andReturn(), 400, OperationOutcome.IssueType.INVALID, "_type");
         assertRefused(mvc.perform(get("/fhir/Patient/$export").param("patient", Clinic.ALICE).param("_typeFilter", "Observation?code=718-7")
                 .header("Prefer", "respond-async").with(doctor())).andReturn(), 400, OperationOutcome.IssueType.INVALID, "_typeFilter");

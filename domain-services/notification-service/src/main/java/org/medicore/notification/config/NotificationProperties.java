@@ -49,10 +49,15 @@ public record NotificationProperties(Topics topics, Retry eventRetry, Delivery d
     /**
      * The unsubscribe link every message carries: the page it opens ({@code url}, this service's own
      * HTTP server, reachable by patients without signing in), the HMAC secret its token is signed with
-     * (at least 32 bytes; no default, so no deployment signs with a secret printed here) and how long a
-     * link works.
+     * (at least 32 bytes; no default, so no deployment signs with a secret printed here), the secrets it
+     * was signed with before ({@code previous-secrets}, still read so that a rotation breaks no link
+     * already mailed; drop one once the links it signed have expired) and how long a link works.
      */
-    public record Unsubscribe(String url, String secret, Duration validity) {
+    public record Unsubscribe(String url, String secret, List<String> previousSecrets, Duration validity) {
+
+        public Unsubscribe {
+            previousSecrets = previousSecrets == null ? List.of() : List.copyOf(previousSecrets);
+        }
     }
 
     /** Who signs the tokens of ListNotifications' callers, and the audience they must name. */

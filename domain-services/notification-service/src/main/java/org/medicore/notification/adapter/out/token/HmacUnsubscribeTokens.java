@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -24,7 +25,9 @@ import java.util.regex.Pattern;
  * the channel and the expiry, signed with HMAC-SHA256 under the service's secret, so nobody can
  * make one for another patient or channel, or stretch its life. 56 URL-safe characters: a version
  * byte, the patient id, the channel, the expiry (epoch seconds) and the first 16 bytes of the MAC
- * (RFC 2104 allows truncating to half the hash), short enough for an SMS.
+ * (RFC 2104 allows truncating to half the hash), short enough for an SMS. A token is signed with the
+ * current secret and read with it or one of the previous ones, so the secret can be rotated while
+ * links signed before are still in patients' mailboxes.
  */
 final class HmacUnsubscribeTokens implements IssueUnsubscribeTokens, ReadUnsubscribeTokens {
 
@@ -39,20 +42,25 @@ final class HmacUnsubscribeTokens implements IssueUnsubscribeTokens, ReadUnsubsc
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
+    private final List<SecretKeySpec> previousKeys;
     private final Duration validity;
 
-    HmacUnsubscribeTokens(String secret, Duration validity) {
-        Objects.requireNonNull(secret, "secret");
-        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException("the unsubscribe secret must have at least " + MIN_SECRET_BYTES
-                    + " bytes, it has " + bytes.length);
-        }
+    HmacUnsubscribeTokens(String secret, List<String> previousSecrets, Duration validity) {
         if (validity.isNegative() || validity.isZero()) {
             throw new IllegalArgumentException("an unsubscribe link must be valid for a while, not " + validity);
         }
-        this.key = new SecretKeySpec(bytes, ALGORITHM);
+        this.key = key(secret, "the unsubscribe secret");
+        this.previousKeys = previousSecrets.stream().map(previous -> key(previous, "a previous unsubscribe secret")).toList();
         this.validity = validity;
+    }
+
+    private static SecretKeySpec key(String secret, String name) {
+        Objects.requireNonNull(secret, name);
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException(name + " must have at least " + MIN_SECRET_BYTES + " bytes, it has " + bytes.length);
+        }
+        return new SecretKeySpec(bytes, ALGORITHM);
     }
 
     @Override
@@ -67,7 +75,7 @@ final class HmacUnsubscribeTokens implements IssueUnsubscribeTokens, ReadUnsubsc
                 .putLong(token.patientId().getLeastSignificantBits())
                 .put(code(token.channel()))
                 .putLong(token.expiresAt().getEpochSecond());
-        payload.put(mac(Arrays.copyOf(payload.array(), PAYLOAD_BYTES)));
+        payload.put(mac(key, Arrays.copyOf(payload.array(), PAYLOAD_BYTES)));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(payload.array());
     }
 
@@ -80,8 +88,7 @@ final class HmacUnsubscribeTokens implements IssueUnsubscribeTokens, ReadUnsubsc
         if (bytes.length != PAYLOAD_BYTES + MAC_BYTES || bytes[0] != VERSION) {
             return new Reading.Malformed();
         }
-        byte[] expected = mac(Arrays.copyOf(bytes, PAYLOAD_BYTES));
-        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(bytes, PAYLOAD_BYTES, bytes.length))) {
+        if (!signedWithOurs(Arrays.copyOf(bytes, PAYLOAD_BYTES), Arrays.copyOfRange(bytes, PAYLOAD_BYTES, bytes.length))) {
             return new Reading.Forged();
         }
         ByteBuffer payload = ByteBuffer.wrap(bytes, 1, PAYLOAD_BYTES - 1);
@@ -96,7 +103,15 @@ final class HmacUnsubscribeTokens implements IssueUnsubscribeTokens, ReadUnsubsc
         return now.isBefore(expiresAt) ? new Reading.Valid(token) : new Reading.Expired(token);
     }
 
-    private byte[] mac(byte[] payload) {
+    private boolean signedWithOurs(byte[] payload, byte[] signature) {
+        boolean ours = MessageDigest.isEqual(mac(key, payload), signature);
+        for (SecretKeySpec previous : previousKeys) {
+            ours |= MessageDigest.isEqual(mac(previous, payload), signature);
+        }
+        return ours;
+    }
+
+    private static byte[] mac(SecretKeySpec key, byte[] payload) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

@@ -4,7 +4,7 @@ import org.medicore.notification.config.NotificationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The unsubscribe links' tokens, signed with the configured secret. */
+/** The unsubscribe links' tokens, signed with the configured secret and read with it or a previous one. */
 @Configuration(proxyBeanMethods = false)
 public class TokenConfiguration {
 
@@ -16,6 +16,6 @@ public class TokenConfiguration {
             throw new IllegalStateException("medicore.notification.unsubscribe.secret is not set: the unsubscribe links"
                     + " of messages are signed with it (at least " + HmacUnsubscribeTokens.MIN_SECRET_BYTES + " bytes)");
         }
-        return new HmacUnsubscribeTokens(unsubscribe.secret(), unsubscribe.validity());
+        return new HmacUnsubscribeTokens(unsubscribe.secret(), unsubscribe.previousSecrets(), unsubscribe.validity());
     }
 }

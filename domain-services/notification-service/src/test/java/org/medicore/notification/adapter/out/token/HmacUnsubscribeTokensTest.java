@@ -15,6 +15,7 @@ import org.medicore.notification.domain.UnsubscribeToken;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ class HmacUnsubscribeTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T08:00:00Z");
     private static final Duration VALIDITY = Duration.ofDays(90);
-    private final HmacUnsubscribeTokens tokens = new HmacUnsubscribeTokens("a secret of at least thirty-two bytes!", VALIDITY);
+    private final HmacUnsubscribeTokens tokens = new HmacUnsubscribeTokens("a secret of at least thirty-two bytes!", List.of(), VALIDITY);
 
     @Property
     void a_token_this_service_signed_reads_back_as_it_was_until_it_expires(@ForAll("patients") UUID patient,
@@ -95,7 +96,7 @@ class HmacUnsubscribeTokensTest {
 
     @Property
     void a_token_signed_with_another_secret_is_forged(@ForAll("patients") UUID patient, @ForAll Channel channel) {
-        HmacUnsubscribeTokens elsewhere = new HmacUnsubscribeTokens("another secret, just as long as ours!", VALIDITY);
+        HmacUnsubscribeTokens elsewhere = new HmacUnsubscribeTokens("another secret, just as long as ours!", List.of(), VALIDITY);
 
         assertThat(tokens.read(elsewhere.issue(patient, channel, NOW), NOW))
                 .isInstanceOf(ReadUnsubscribeTokens.Reading.Forged.class);
@@ -117,8 +118,27 @@ class HmacUnsubscribeTokensTest {
 
     @Example
     void a_short_secret_is_refused_at_start() {
-        assertThatThrownBy(() -> new HmacUnsubscribeTokens("too short", VALIDITY))
+        assertThatThrownBy(() -> new HmacUnsubscribeTokens("too short", List.of(), VALIDITY))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 32 bytes");
+        assertThatThrownBy(() -> new HmacUnsubscribeTokens("a secret of at least thirty-two bytes!", List.of("short"), VALIDITY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a previous unsubscribe secret must have at least 32 bytes");
+    }
+
+    @Property
+    void after_a_rotation_links_signed_before_still_work_and_new_links_use_the_new_secret(@ForAll("patients") UUID patient,
+                                                                                         @ForAll Channel channel) {
+        HmacUnsubscribeTokens rotated = new HmacUnsubscribeTokens("the next secret, as long as the last one",
+                List.of("a secret of at least thirty-two bytes!"), VALIDITY);
+        String mailedBefore = tokens.issue(patient, channel, NOW);
+        String mailedAfter = rotated.issue(patient, channel, NOW);
+
+        assertThat(rotated.read(mailedBefore, NOW)).isInstanceOf(ReadUnsubscribeTokens.Reading.Valid.class);
+        assertThat(rotated.read(mailedAfter, NOW)).isInstanceOf(ReadUnsubscribeTokens.Reading.Valid.class);
+        assertThat(tokens.read(mailedAfter, NOW)).as("the old secret alone does not read the new links")
+                .isInstanceOf(ReadUnsubscribeTokens.Reading.Forged.class);
+        HmacUnsubscribeTokens retired = new HmacUnsubscribeTokens("the next secret, as long as the last one", List.of(), VALIDITY);
+        assertThat(retired.read(mailedBefore, NOW)).as("a secret dropped from the previous ones signs nothing any more")
+                .isInstanceOf(ReadUnsubscribeTokens.Reading.Forged.class);
     }
 
     @Provide
