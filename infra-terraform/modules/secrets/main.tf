@@ -30,15 +30,22 @@ resource "random_password" "bff_client" {
   special = false
 }
 
+# notification-service signs its unsubscribe links with it (HMAC-SHA256, at least 32 bytes).
+resource "random_password" "notification_unsubscribe" {
+  length  = 48
+  special = false
+}
+
 locals {
   service_databases = {
-    "appointment-db" = { database = "appointments", username = "appointment_service" }
-    "billing-db"     = { database = "billing", username = "billing_service" }
+    "appointment-db"  = { database = "appointments", username = "appointment_service" }
+    "billing-db"      = { database = "billing", username = "billing_service" }
+    "notification-db" = { database = "notifications", username = "notification_service" }
     # Owner of the audit trail: service-support's migration runs as it at each service's start.
     "audit-db" = { database = "audit", username = "medicore_audit_owner" }
   }
   # The audit trail's logins (names fixed by service-support's migration, which grants them):
-  # the four gRPC services insert as the writer, the BFF reads as the reader.
+  # the gRPC services and fhir-api insert as the writer, the BFF and fhir-api read as the reader.
   audit_logins = {
     "audit-writer" = "medicore_audit_writer"
     "audit-reader" = "medicore_audit_reader"
@@ -69,6 +76,12 @@ locals {
         value = {
           client_id     = "medicore-bff"
           client_secret = random_password.bff_client.result
+        }
+      }
+      "notification-unsubscribe" = {
+        description = "Key notification-service signs its unsubscribe links with"
+        value = {
+          secret = random_password.notification_unsubscribe.result
         }
       }
       "platform" = {
@@ -119,6 +132,16 @@ resource "aws_secretsmanager_secret" "alerting" {
   recovery_window_in_days = var.recovery_window_days
 }
 
+# notification-service's SMTP login (properties username, password) for Amazon SES's SMTP interface:
+# SES derives it from an IAM user's key, which this Terraform does not make, so an operator puts
+# the value (infra-terraform/README.md, "Notifications").
+resource "aws_secretsmanager_secret" "notification_smtp" {
+  name                    = "${var.name}/notification-smtp"
+  description             = "SMTP login of notification-service at Amazon SES (value put by an operator)"
+  kms_key_id              = aws_kms_key.this.arn
+  recovery_window_in_days = var.recovery_window_days
+}
+
 resource "aws_secretsmanager_secret_version" "this" {
   for_each      = local.secrets
   secret_id     = aws_secretsmanager_secret.this[each.key].id
@@ -130,7 +153,7 @@ data "aws_iam_policy_document" "read" {
   statement {
     sid       = "ReadEnvironmentSecrets"
     actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
-    resources = concat([for secret in aws_secretsmanager_secret.this : secret.arn], [aws_secretsmanager_secret.alerting.arn])
+    resources = concat([for secret in aws_secretsmanager_secret.this : secret.arn], [aws_secretsmanager_secret.alerting.arn, aws_secretsmanager_secret.notification_smtp.arn])
   }
   statement {
     sid       = "DecryptEnvironmentSecrets"

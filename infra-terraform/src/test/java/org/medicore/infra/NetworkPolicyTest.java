@@ -121,6 +121,12 @@ class NetworkPolicyTest {
                     egress.add(edge(workload.name(), "aws-apis", "443/TCP"));
                 }
             }
+            // An SMTP relay of AWS (SES's SMTP interface): AWS's public addresses on the mail port.
+            Object mailHost = configOf(workload).get("SPRING_MAIL_HOST");
+            if (mailHost != null) {
+                assertThat(String.valueOf(mailHost)).as("%s sends mail to AWS only", workload.name()).endsWith(".amazonaws.com");
+                egress.add(edge(workload.name(), "aws-apis", configOf(workload).get("SPRING_MAIL_PORT") + "/TCP"));
+            }
             // A JDBC URL or libpq's PGHOST: a database in the private subnets; bootstrap brokers: MSK.
             for (Map<String, Object> entry : secretEntriesOf(workload)) {
                 String property = String.valueOf(map(entry, "remoteRef").get("property"));
