@@ -90,34 +90,21 @@ resource "aws_s3_bucket_policy" "this" {
 }
 
 # Files under /assets/ are named by their content hash: a year at the edge and in the browser.
-resource "aws_cloudfront_cache_policy" "hashed_assets" {
-  name        = "${var.name}-hashed-assets"
-  comment     = "Content-hashed files: cached for a year"
-  min_ttl     = 31536000
-  default_ttl = 31536000
-  max_ttl     = 31536000
-  parameters_in_cache_key_and_forwarded_to_origin {
-    enable_accept_encoding_gzip   = true
-    enable_accept_encoding_brotli = true
-    cookies_config {
-      cookie_behavior = "none"
-    }
-    headers_config {
-      header_behavior = "none"
-    }
-    query_strings_config {
-      query_string_behavior = "none"
-    }
+# index.html (and any file without a hash) as its object's Cache-Control says, uploaded as
+# no-cache: asked for again on every visit, or a new release would not be seen.
+locals {
+  file_caching = {
+    hashed_assets = { comment = "Content-hashed files: cached for a year", min_ttl = 31536000, default_ttl = 31536000 }
+    entry_page    = { comment = "Unhashed files: revalidated on every visit", min_ttl = 0, default_ttl = 0 }
   }
 }
 
-# index.html (and any file without a hash) as its object's Cache-Control says, uploaded as
-# no-cache: asked for again on every visit, or a new release would not be seen.
-resource "aws_cloudfront_cache_policy" "entry_page" {
-  name        = "${var.name}-entry-page"
-  comment     = "Unhashed files: revalidated on every visit"
-  min_ttl     = 0
-  default_ttl = 0
+resource "aws_cloudfront_cache_policy" "files" {
+  for_each    = local.file_caching
+  name        = "${var.name}-${replace(each.key, "_", "-")}"
+  comment     = each.value.comment
+  min_ttl     = each.value.min_ttl
+  default_ttl = each.value.default_ttl
   max_ttl     = 31536000
   parameters_in_cache_key_and_forwarded_to_origin {
     enable_accept_encoding_gzip   = true
@@ -223,7 +210,7 @@ resource "aws_cloudfront_distribution" "this" {
     allowed_methods            = ["GET", "HEAD"]
     cached_methods             = ["GET", "HEAD"]
     compress                   = true
-    cache_policy_id            = aws_cloudfront_cache_policy.entry_page.id
+    cache_policy_id            = aws_cloudfront_cache_policy.files["entry_page"].id
     response_headers_policy_id = aws_cloudfront_response_headers_policy.security.id
     function_association {
       event_type   = "viewer-request"
@@ -238,7 +225,7 @@ resource "aws_cloudfront_distribution" "this" {
     allowed_methods            = ["GET", "HEAD"]
     cached_methods             = ["GET", "HEAD"]
     compress                   = true
-    cache_policy_id            = aws_cloudfront_cache_policy.hashed_assets.id
+    cache_policy_id            = aws_cloudfront_cache_policy.files["hashed_assets"].id
     response_headers_policy_id = aws_cloudfront_response_headers_policy.security.id
   }
 

@@ -74,11 +74,14 @@ class EdgeProtectionTest {
                 "domain_name=${aws_s3_bucket.this.bucket_regional_domain_name}");
         assertThat(Hcl.text(CDN)).contains("variable=AWS:SourceArn", "values=[${aws_cloudfront_distribution.this.arn}]");
         // Hashed assets a year; index.html revalidated; both with the security headers.
-        Map<String, Object> assets = resources.get("aws_cloudfront_cache_policy").get("hashed_assets");
-        assertThat(assets).containsEntry("min_ttl", 31536000).containsEntry("max_ttl", 31536000);
-        assertThat(resources.get("aws_cloudfront_cache_policy").get("entry_page")).containsEntry("min_ttl", 0).containsEntry("default_ttl", 0);
-        assertThat(text).contains("path_pattern=/assets/*", "cache_policy_id=${aws_cloudfront_cache_policy.hashed_assets.id}",
-                "cache_policy_id=${aws_cloudfront_cache_policy.entry_page.id}");
+        Map<String, Object> caching = Hcl.folder(CDN).stream().flatMap(file -> KubernetesManifestsTest.list(file, "locals").stream())
+                .map(locals -> KubernetesManifestsTest.map(locals, "file_caching")).filter(m -> !m.isEmpty()).findFirst().orElseThrow();
+        assertThat(caching.get("hashed_assets").toString()).contains("min_ttl=31536000", "default_ttl=31536000");
+        assertThat(caching.get("entry_page").toString()).contains("min_ttl=0", "default_ttl=0");
+        assertThat(resources.get("aws_cloudfront_cache_policy").get("files")).containsEntry("for_each", "${local.file_caching}")
+                .containsEntry("max_ttl", 31536000);
+        assertThat(text).contains("path_pattern=/assets/*", "cache_policy_id=${aws_cloudfront_cache_policy.files[\"hashed_assets\"].id}",
+                "cache_policy_id=${aws_cloudfront_cache_policy.files[\"entry_page\"].id}");
         assertThat(text.split("response_headers_policy_id=\\$\\{aws_cloudfront_response_headers_policy.security.id}", -1)).hasSize(3);
         String headers = resources.get("aws_cloudfront_response_headers_policy").get("security").toString();
         assertThat(headers).contains("access_control_max_age_sec=31536000", "include_subdomains=true", "frame_option=DENY",

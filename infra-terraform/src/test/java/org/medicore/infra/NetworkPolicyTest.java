@@ -210,9 +210,8 @@ class NetworkPolicyTest {
     void overlaysReplaceEveryDocumentationRange() {
         assumeTrue(Repository.onPath("kubectl") != null, "kubectl is not on PATH: the ranges in rendered overlays are not checked");
         for (String overlay : List.of("dev", "prod")) {
-            Repository.Run run = Repository.run(Repository.KUBERNETES, List.of("kubectl", "kustomize", "overlays/" + overlay));
-            assertThat(run.exitCode()).as(run.output()).isZero();
-            ENVIRONMENT_KEYS.keySet().forEach(range -> assertThat(run.output()).as(overlay).doesNotContain(range));
+            String rendered = Repository.renderOverlay(overlay);
+            ENVIRONMENT_KEYS.keySet().forEach(range -> assertThat(rendered).as(overlay).doesNotContain(range));
         }
     }
 
