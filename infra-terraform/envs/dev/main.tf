@@ -52,6 +52,8 @@ module "platform" {
 
   lab_processor_artifact_bucket = "medicore-dev-artifacts"
   lab_processor_artifact_key    = "lab-processor/lab-processor-0.1.0-lambda.zip"
+
+  hipaa_conformance_pack_template_s3_uri = "s3://medicore-dev-artifacts/config/Operational-Best-Practices-for-HIPAA-Security.yaml"
 }
 
 output "platform" {

@@ -49,7 +49,15 @@ resource "aws_eks_cluster" "this" {
 
   enabled_cluster_log_types = ["api", "audit", "authenticator"]
 
-  depends_on = [aws_iam_role_policy_attachment.cluster]
+  depends_on = [aws_iam_role_policy_attachment.cluster, aws_cloudwatch_log_group.cluster]
+}
+
+# The control plane's log group, made before the cluster so EKS doesn't make one that keeps
+# everything forever unencrypted.
+resource "aws_cloudwatch_log_group" "cluster" {
+  name              = "/aws/eks/${var.name}/cluster"
+  retention_in_days = var.log_retention_days
+  kms_key_id        = var.log_kms_key_arn
 }
 
 data "aws_iam_policy_document" "node_assume" {

@@ -64,3 +64,13 @@ variable "pod_identities" {
     policy_jsons    = list(string)
   }))
 }
+
+variable "log_kms_key_arn" {
+  description = "KMS key encrypting the CloudWatch log group (the audit_logging module's logs key)."
+  type        = string
+}
+
+variable "log_retention_days" {
+  description = "Days the CloudWatch log group keeps events."
+  type        = number
+}

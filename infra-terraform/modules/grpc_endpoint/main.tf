@@ -62,6 +62,11 @@ resource "aws_lb" "this" {
   security_groups                  = [aws_security_group.this.id]
   enable_cross_zone_load_balancing = true
   enable_deletion_protection       = var.deletion_protection
+  access_logs {
+    bucket  = var.access_logs_bucket
+    prefix  = var.access_logs_prefix
+    enabled = true
+  }
 }
 
 resource "aws_lb_target_group" "this" {

@@ -46,3 +46,13 @@ variable "deletion_protection" {
   description = "Protect the balancer from deletion (production)."
   type        = bool
 }
+
+variable "access_logs_bucket" {
+  description = "Bucket of the balancer's access logs (audit_logging's access logs bucket, SSE-S3)."
+  type        = string
+}
+
+variable "access_logs_prefix" {
+  description = "Prefix of the balancer's access logs in that bucket."
+  type        = string
+}

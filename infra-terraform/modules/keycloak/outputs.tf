@@ -17,3 +17,13 @@ output "db_arn" {
   description = "ARN of Keycloak's database instance (AWS Backup's selection)."
   value       = module.database.arn
 }
+
+output "master_secret_arn" {
+  description = "Secret RDS keeps the master credentials of Keycloak's instance in (rotation functions only)."
+  value       = module.database.master_user_secret_arn
+}
+
+output "db_security_group_id" {
+  description = "Security group of Keycloak's database."
+  value       = module.database.security_group_id
+}

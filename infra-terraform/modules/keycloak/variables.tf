@@ -47,3 +47,23 @@ variable "recovery_window_days" {
   description = "Days a deleted secret can be restored (0 deletes at once, dev only)."
   type        = number
 }
+
+variable "log_kms_key_arn" {
+  description = "KMS key encrypting the database's CloudWatch log group (the audit_logging module's logs key)."
+  type        = string
+}
+
+variable "log_retention_days" {
+  description = "Days the database's CloudWatch log group keeps events."
+  type        = number
+}
+
+variable "rotation_lambda_arns" {
+  description = "AWS's PostgreSQL rotation functions of the secrets module: single, and multi-keycloak (may read this instance's master secret)."
+  type        = map(string)
+}
+
+variable "rotation_days" {
+  description = "Days between two rotations of a database login."
+  type        = number
+}

@@ -85,3 +85,8 @@ variable "reserved_concurrency" {
   description = "Concurrent executions reserved for (and the most allowed to) the function."
   type        = number
 }
+
+variable "log_kms_key_arn" {
+  description = "KMS key encrypting the CloudWatch log group (the audit_logging module's logs key)."
+  type        = string
+}

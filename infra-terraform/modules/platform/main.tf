@@ -1,4 +1,4 @@
-# The whole MediCore platform of one environment: the nine modules wired together. envs/dev and
+# The whole MediCore platform of one environment: the modules wired together. envs/dev and
 # envs/prod are thin roots (backend, provider, tags) that call this with their sizes and flags.
 data "aws_region" "current" {}
 
@@ -6,15 +6,14 @@ data "aws_region" "backup_copy" {
   provider = aws.backup_copy
 }
 
-# Residency as code: a plan in, or copying backups to, a region outside the allow-list stops here.
-resource "terraform_data" "residency" {
-  input = [data.aws_region.current.region, data.aws_region.backup_copy.region]
-  lifecycle {
-    precondition {
-      condition     = alltrue([for region in [data.aws_region.current.region, data.aws_region.backup_copy.region] : contains(var.allowed_regions, region)])
-      error_message = "MediCore keeps patient data in ${join(", ", var.allowed_regions)} only: the provider's region and the backup copy region must be among them."
-    }
+# Every provider configuration the platform is given, checked against the allow-list.
+module "residency" {
+  source = "../residency"
+  regions = {
+    default     = data.aws_region.current.region
+    backup_copy = data.aws_region.backup_copy.region
   }
+  allowed_regions = var.allowed_regions
 }
 
 locals {
@@ -26,6 +25,7 @@ locals {
   quarantine      = "quarantine/"
   backup_days     = local.prod ? 30 : 7
   recovery_window = local.prod ? 30 : 0
+  log_days        = local.prod ? 365 : 30
   # The ports of infra-terraform/kubernetes: patient-service's gRPC, every pod's management.
   patient_grpc_port = 9091
   management_port   = 8081
@@ -50,6 +50,8 @@ module "eks" {
   node_min_size         = var.eks_node_counts.min
   node_desired_size     = var.eks_node_counts.desired
   node_max_size         = var.eks_node_counts.max
+  log_retention_days    = local.log_days
+  log_kms_key_arn       = module.audit_logging.log_kms_key_arn
 
   # Service accounts of infra-terraform/kubernetes and what each may reach.
   pod_identities = {
@@ -101,7 +103,7 @@ module "rds" {
   name                      = "${local.name}-services"
   database_name             = "medicore"
   master_username           = "medicore_admin"
-  master_password           = module.secrets.master_password
+  master_secret_kms_key_arn = module.secrets.kms_key_arn
   instance_class            = var.db_instance_class
   allocated_storage_gb      = local.prod ? 100 : 20
   multi_az                  = local.prod
@@ -110,6 +112,8 @@ module "rds" {
   vpc_id                    = module.network.vpc_id
   subnet_ids                = module.network.private_subnet_ids
   client_security_group_ids = [module.eks.cluster_security_group_id]
+  log_retention_days        = local.log_days
+  log_kms_key_arn           = module.audit_logging.log_kms_key_arn
 }
 
 # patient-service's table, as domain-services/patient-service/README.md designs it.
@@ -180,11 +184,24 @@ module "secrets" {
   source                  = "../secrets"
   name                    = local.name
   recovery_window_days    = local.recovery_window
-  master_username         = "medicore_admin"
   db_address              = module.rds.address
   db_port                 = module.rds.port
   db_maintenance_database = module.rds.database_name
   kafka_bootstrap_brokers = module.msk.bootstrap_brokers_iam
+  # Rotation of every database login, by functions in the VPC that only ever see the masters.
+  master_secret_arns = {
+    services = module.rds.master_user_secret_arn
+    keycloak = module.keycloak.master_secret_arn
+  }
+  database_security_group_ids = {
+    services = module.rds.security_group_id
+    keycloak = module.keycloak.db_security_group_id
+  }
+  vpc_id             = module.network.vpc_id
+  subnet_ids         = module.network.private_subnet_ids
+  rotation_days      = 30
+  log_retention_days = local.log_days
+  log_kms_key_arn    = module.audit_logging.log_kms_key_arn
 }
 
 module "keycloak" {
@@ -198,7 +215,11 @@ module "keycloak" {
   deletion_protection       = local.prod
   backup_retention_days     = local.backup_days
   secrets_kms_key_arn       = module.secrets.kms_key_arn
+  rotation_lambda_arns      = module.secrets.rotation_lambda_arns
+  rotation_days             = 30
   recovery_window_days      = local.recovery_window
+  log_retention_days        = local.log_days
+  log_kms_key_arn           = module.audit_logging.log_kms_key_arn
 }
 
 module "s3_lab_reports" {
@@ -211,6 +232,8 @@ module "s3_lab_reports" {
   processor_function_arn             = module.lambda_lab_processor.function_arn
   processor_function_name            = module.lambda_lab_processor.function_name
   force_destroy                      = !local.prod
+  access_logs_bucket                 = module.audit_logging.access_logs_bucket
+  access_logs_prefix                 = module.audit_logging.s3_access_logs_prefix
 }
 
 module "lambda_lab_processor" {
@@ -222,7 +245,8 @@ module "lambda_lab_processor" {
   artifact_key                    = var.lab_processor_artifact_key
   memory_mb                       = 1536
   timeout_seconds                 = 120
-  log_retention_days              = local.prod ? 365 : 30
+  log_retention_days              = local.log_days
+  log_kms_key_arn                 = module.audit_logging.log_kms_key_arn
   bucket_access_policy_json       = module.s3_lab_reports.processor_access_policy_json
   report_table_access_policy_json = module.dynamodb_lab_reports.access_policy_json
   kafka_client_policy_json        = module.msk.client_policy_json
@@ -273,6 +297,8 @@ module "patient_grpc_endpoint" {
     "lab-processor-lambda" = module.lambda_lab_processor.security_group_id
   }
   deletion_protection = local.prod
+  access_logs_bucket  = module.audit_logging.access_logs_bucket
+  access_logs_prefix  = module.audit_logging.nlb_access_logs_prefix
 }
 
 # The public load balancer's web application firewall (the Ingress names it through the overlay).
@@ -292,7 +318,8 @@ module "waf" {
   name               = "${local.name}-public"
   sign_in_limit      = 100
   registration_limit = 20
-  log_retention_days = local.prod ? 365 : 30
+  log_retention_days = local.log_days
+  log_kms_key_arn    = module.audit_logging.log_kms_key_arn
 }
 
 # Daily backups of every database, 35 days, copied to the second region; locked in production.
@@ -311,4 +338,19 @@ module "backup" {
   }
   retention_days = 35
   vault_lock     = local.prod
+}
+
+# Who did what in the account: CloudTrail with data events on the PHI stores, flow and access
+# logs, GuardDuty, AWS Config with the HIPAA conformance pack; the key of every log group above.
+module "audit_logging" {
+  source                           = "../audit_logging"
+  name                             = local.name
+  vpc_id                           = module.network.vpc_id
+  lab_reports_bucket_arn           = module.s3_lab_reports.bucket_arn
+  phi_table_arns                   = [module.dynamodb.table_arn, module.dynamodb_lab_reports.table_arn]
+  log_retention_days               = local.log_days
+  archive_days                     = local.prod ? 2192 : 90
+  organization_id                  = var.organization_id
+  conformance_pack_template_s3_uri = var.hipaa_conformance_pack_template_s3_uri
+  force_destroy                    = !local.prod
 }

@@ -89,3 +89,16 @@ output "portal_distribution" {
     domain_name = module.portal_cdn.distribution_domain_name
   }
 }
+
+output "access_logs" {
+  description = "Where load balancers write access logs: the overlay's Ingress sets access_logs.s3.bucket and access_logs.s3.prefix to these (README.md, \"Audit\")."
+  value = {
+    bucket     = module.audit_logging.access_logs_bucket
+    alb_prefix = module.audit_logging.alb_access_logs_prefix
+  }
+}
+
+output "audit_bucket" {
+  description = "Bucket of CloudTrail, AWS Config and VPC flow logs."
+  value       = module.audit_logging.audit_bucket
+}

@@ -101,3 +101,14 @@ variable "portal_certificate_arn" {
   description = "ACM certificate of portal_host in us-east-1, for CloudFront."
   type        = string
 }
+
+variable "organization_id" {
+  description = "AWS Organizations id when this environment runs in the organisation's management account (its trail then covers every account); empty otherwise."
+  type        = string
+  default     = ""
+}
+
+variable "hipaa_conformance_pack_template_s3_uri" {
+  description = "s3:// URI of AWS's \"Operational Best Practices for HIPAA Security\" conformance pack template, copied into a bucket of the environment's region (README.md, \"Audit\")."
+  type        = string
+}

@@ -34,13 +34,16 @@ resource "aws_db_parameter_group" "this" {
 }
 
 resource "aws_db_instance" "this" {
-  identifier                            = var.name
-  engine                                = "postgres"
-  engine_version                        = "17"
-  instance_class                        = var.instance_class
-  db_name                               = var.database_name
-  username                              = var.master_username
-  password                              = var.master_password
+  identifier     = var.name
+  engine         = "postgres"
+  engine_version = "17"
+  instance_class = var.instance_class
+  db_name        = var.database_name
+  username       = var.master_username
+  # RDS keeps the master password in Secrets Manager and rotates it; Terraform never knows it,
+  # and only the rotation functions (outside the cluster) read it.
+  manage_master_user_password           = true
+  master_user_secret_kms_key_id         = var.master_secret_kms_key_arn
   allocated_storage                     = var.allocated_storage_gb
   max_allocated_storage                 = var.allocated_storage_gb * 4
   storage_type                          = "gp3"
@@ -65,4 +68,14 @@ resource "aws_db_instance" "this" {
   iam_database_authentication_enabled   = true
   apply_immediately                     = false
   performance_insights_retention_period = 7
+
+  depends_on = [aws_cloudwatch_log_group.postgresql]
+}
+
+# The log group of the exported PostgreSQL log, made before the instance so RDS doesn't make one
+# that keeps everything forever unencrypted.
+resource "aws_cloudwatch_log_group" "postgresql" {
+  name              = "/aws/rds/instance/${var.name}/postgresql"
+  retention_in_days = var.log_retention_days
+  kms_key_id        = var.log_kms_key_arn
 }

@@ -22,3 +22,13 @@ output "arn" {
   description = "ARN of the instance (AWS Backup's selection)."
   value       = aws_db_instance.this.arn
 }
+
+output "master_user_secret_arn" {
+  description = "Secret RDS keeps the master credentials in: for the rotation functions (masterarn) and nothing in the cluster."
+  value       = aws_db_instance.this.master_user_secret[0].secret_arn
+}
+
+output "security_group_id" {
+  description = "Security group of the instance (the rotation functions are admitted to it)."
+  value       = aws_security_group.this.id
+}

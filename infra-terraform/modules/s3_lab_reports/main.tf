@@ -165,3 +165,11 @@ resource "aws_s3_bucket_notification" "this" {
   }
   depends_on = [aws_lambda_permission.s3_invoke]
 }
+
+# Every request to the bucket, also those CloudTrail's data events leave out (e.g. refused ones),
+# as server access logs in the access logs bucket.
+resource "aws_s3_bucket_logging" "this" {
+  bucket        = aws_s3_bucket.this.id
+  target_bucket = var.access_logs_bucket
+  target_prefix = "${var.access_logs_prefix}${var.bucket_name}/"
+}

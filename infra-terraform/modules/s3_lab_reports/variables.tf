@@ -53,3 +53,13 @@ variable "force_destroy" {
   description = "Allow terraform destroy to delete a non-empty bucket (never for prod)."
   type        = bool
 }
+
+variable "access_logs_bucket" {
+  description = "Bucket receiving this bucket's server access logs (audit_logging's access logs bucket)."
+  type        = string
+}
+
+variable "access_logs_prefix" {
+  description = "Prefix of server access logs in that bucket; this bucket's go under <prefix><bucket name>/."
+  type        = string
+}

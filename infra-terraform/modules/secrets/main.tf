@@ -3,11 +3,6 @@ resource "aws_kms_key" "this" {
   enable_key_rotation = true
 }
 
-resource "random_password" "master" {
-  length  = 32
-  special = false
-}
-
 resource "random_password" "service_db" {
   for_each = local.service_databases
   length   = 32
@@ -18,6 +13,11 @@ resource "random_password" "audit_login" {
   for_each = local.audit_logins
   length   = 32
   special  = false
+}
+
+resource "random_password" "provisioner" {
+  length  = 32
+  special = false
 }
 
 resource "random_password" "partner_client" {
@@ -37,12 +37,17 @@ resource "random_password" "notification_unsubscribe" {
 }
 
 locals {
+  # Each database has a migration login, its owner, which only the migration Job uses, and
+  # runtime logins with the rights the owner's migration grants them.
   service_databases = {
-    "appointment-db"  = { database = "appointments", username = "appointment_service" }
-    "billing-db"      = { database = "billing", username = "billing_service" }
-    "notification-db" = { database = "notifications", username = "notification_service" }
-    # Owner of the audit trail: service-support's migration runs as it at each service's start.
-    "audit-db" = { database = "audit", username = "medicore_audit_owner" }
+    "appointment-migration"  = { database = "appointments", username = "appointment_owner", scheme = "single" }
+    "appointment-db"         = { database = "appointments", username = "appointment_service", scheme = "multi-services" }
+    "billing-migration"      = { database = "billing", username = "billing_owner", scheme = "single" }
+    "billing-db"             = { database = "billing", username = "billing_service", scheme = "multi-services" }
+    "notification-migration" = { database = "notifications", username = "notification_owner", scheme = "single" }
+    "notification-db"        = { database = "notifications", username = "notification_service", scheme = "multi-services" }
+    # Owner of the audit trail (service-support's audit migration): the migration Job only.
+    "audit-db" = { database = "audit", username = "medicore_audit_owner", scheme = "single" }
   }
   # The audit trail's logins (names fixed by service-support's migration, which grants them):
   # the gRPC services and fhir-api insert as the writer, the BFF and fhir-api read as the reader.
@@ -50,19 +55,30 @@ locals {
     "audit-writer" = "medicore_audit_writer"
     "audit-reader" = "medicore_audit_reader"
   }
-  jdbc_base = "jdbc:postgresql://${var.db_address}:${var.db_port}"
+  # What the AWS rotation functions need besides the login: where, and (multi-user) the master
+  # secret they create the alternate user with.
+  connection = {
+    engine    = "postgres"
+    host      = var.db_address
+    port      = tostring(var.db_port)
+    masterarn = var.master_secret_arns["services"]
+  }
+  jdbc_base          = "jdbc:postgresql://${var.db_address}:${var.db_port}"
+  provisioner_secret = "rds-master"
 
   secrets = merge(
     {
-      "rds-master" = {
-        description = "Master credentials of the services' RDS instance (postgres-init Job only)"
-        value = {
-          host     = var.db_address
-          port     = tostring(var.db_port)
+      # The postgres-init Job's login: CREATEROLE and CREATEDB, not the master (README.md,
+      # "Database logins"). Under the key the Job's ExternalSecret reads until kubernetes/
+      # names it db-provisioner.
+      (local.provisioner_secret) = {
+        description = "Provisioner login of the services' RDS instance (CREATEROLE, CREATEDB; not the master): postgres-init Job only"
+        scheme      = "single"
+        value = merge(local.connection, {
           dbname   = var.db_maintenance_database
-          username = var.master_username
-          password = random_password.master.result
-        }
+          username = "medicore_provisioner"
+          password = random_password.provisioner.result
+        })
       }
       "partner-client" = {
         description = "Client secret of the Keycloak client medicore-partner (client credentials)"
@@ -94,21 +110,25 @@ locals {
     {
       for key, db in local.service_databases : key => {
         description = "Login of ${db.username} to database ${db.database}"
-        value = {
+        scheme      = db.scheme
+        value = merge(local.connection, {
+          dbname   = db.database
           username = db.username
           password = random_password.service_db[key].result
           jdbc_url = "${local.jdbc_base}/${db.database}?sslmode=require"
-        }
+        })
       }
     },
     {
       for key, username in local.audit_logins : key => {
         description = "Login of ${username} to database audit"
-        value = {
+        scheme      = "multi-services"
+        value = merge(local.connection, {
+          dbname   = "audit"
           username = username
           password = random_password.audit_login[key].result
           jdbc_url = "${local.jdbc_base}/audit?sslmode=require"
-        }
+        })
       }
     },
   )
@@ -142,10 +162,24 @@ resource "aws_secretsmanager_secret" "notification_smtp" {
   recovery_window_in_days = var.recovery_window_days
 }
 
+locals {
+  logins = { for key, secret in local.secrets : key => secret if can(secret.scheme) }
+}
+
 resource "aws_secretsmanager_secret_version" "this" {
-  for_each      = local.secrets
+  for_each      = { for key, secret in local.secrets : key => secret if !can(secret.scheme) }
   secret_id     = aws_secretsmanager_secret.this[each.key].id
   secret_string = jsonencode(each.value.value)
+}
+
+# A database login's first value; from then on its rotation writes it (rotation.tf).
+resource "aws_secretsmanager_secret_version" "login" {
+  for_each      = local.logins
+  secret_id     = aws_secretsmanager_secret.this[each.key].id
+  secret_string = jsonencode(each.value.value)
+  lifecycle {
+    ignore_changes = [secret_string]
+  }
 }
 
 # For the External Secrets Operator: read these secrets (by ARN) and decrypt with this key.

@@ -1,9 +1,3 @@
-output "master_password" {
-  description = "Master password for the services' RDS instance."
-  value       = random_password.master.result
-  sensitive   = true
-}
-
 output "partner_client_secret" {
   description = "Secret of the Keycloak client medicore-partner (the lab processor Lambda signs in with it)."
   value       = random_password.partner_client.result
@@ -23,4 +17,14 @@ output "secret_arns" {
 output "read_policy_json" {
   description = "IAM policy (JSON) to read these secrets."
   value       = data.aws_iam_policy_document.read.json
+}
+
+output "rotation_lambda_arns" {
+  description = "AWS's PostgreSQL rotation functions: single (a login changes its own password) and multi-<instance> (alternating users)."
+  value       = { for scheme, stack in aws_serverlessapplicationrepository_cloudformation_stack.rotation : scheme => stack.outputs["RotationLambdaARN"] }
+}
+
+output "rotation_security_group_id" {
+  description = "Security group of the rotation functions."
+  value       = aws_security_group.rotation.id
 }

@@ -12,11 +12,6 @@ variable "recovery_window_days" {
   }
 }
 
-variable "master_username" {
-  description = "Master user of the services' RDS instance (used only by the postgres-init Job)."
-  type        = string
-}
-
 variable "db_address" {
   description = "Host name of the services' RDS instance."
   type        = string
@@ -34,5 +29,44 @@ variable "db_maintenance_database" {
 
 variable "kafka_bootstrap_brokers" {
   description = "Bootstrap servers of MSK for the services."
+  type        = string
+}
+
+variable "master_secret_arns" {
+  description = "Master secret of every instance whose logins rotate here, by a fixed name (services, keycloak): each gets a multi-user rotation function that may read it."
+  type        = map(string)
+}
+
+variable "vpc_id" {
+  description = "VPC of the rotation functions."
+  type        = string
+}
+
+variable "subnet_ids" {
+  description = "Private subnets of the rotation functions."
+  type        = list(string)
+}
+
+variable "database_security_group_ids" {
+  description = "Security groups of the instances whose logins rotate, by a fixed name: each admits the rotation functions on 5432."
+  type        = map(string)
+}
+
+variable "rotation_days" {
+  description = "Days between two rotations of a database login."
+  type        = number
+  validation {
+    condition     = var.rotation_days >= 1 && var.rotation_days <= 365
+    error_message = "rotation_days must be between 1 and 365."
+  }
+}
+
+variable "log_retention_days" {
+  description = "Days the rotation functions' log groups keep events."
+  type        = number
+}
+
+variable "log_kms_key_arn" {
+  description = "KMS key of the rotation functions' log groups (the audit_logging module's logs key)."
   type        = string
 }

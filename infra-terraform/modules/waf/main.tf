@@ -165,6 +165,7 @@ resource "aws_wafv2_web_acl" "this" {
 resource "aws_cloudwatch_log_group" "this" {
   name              = "aws-waf-logs-${var.name}"
   retention_in_days = var.log_retention_days
+  kms_key_id        = var.log_kms_key_arn
 }
 
 resource "aws_wafv2_web_acl_logging_configuration" "this" {

@@ -17,3 +17,8 @@ variable "log_retention_days" {
   description = "Days the WAF's request log (CloudWatch Logs) is kept."
   type        = number
 }
+
+variable "log_kms_key_arn" {
+  description = "KMS key encrypting the CloudWatch log group (the audit_logging module's logs key)."
+  type        = string
+}

@@ -139,6 +139,32 @@ class DeployedRealmTest {
 
     @Test
     void theBffClientCanCreateAndRemovePortalAccounts() {
+        createAndRemoveAPortalAccountAsTheBff();
+    }
+
+    @Test
+    void signInsFailedSignInsAndAdminChangesAreStoredAsEvents() {
+        clientToken("medicore-partner", secrets.get("MEDICORE_PARTNER_CLIENT_SECRET"));
+        assertThat(keycloak.requestToken(Map.of("grant_type", "client_credentials", "client_id", "medicore-partner",
+                "client_secret", "not-the-secret")).statusCode()).isEqualTo(401);
+        createAndRemoveAPortalAccountAsTheBff();
+
+        String realm = keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM;
+        JsonNode config = adminGet(realm + "/events/config");
+        assertThat(config.get("eventsEnabled").asBoolean()).isTrue();
+        assertThat(config.get("adminEventsEnabled").asBoolean()).isTrue();
+        assertThat(config.get("eventsExpiration").asLong()).isEqualTo(90L * 24 * 3600);
+        assertThat(adminGet(realm + "/events?client=medicore-partner&type=CLIENT_LOGIN").size()).isPositive();
+        assertThat(adminGet(realm + "/events?client=medicore-partner&type=CLIENT_LOGIN_ERROR").size()).isPositive();
+        JsonNode created = adminGet(realm + "/admin-events?operationTypes=CREATE&resourceTypes=USER");
+        assertThat(created.size()).isPositive();
+        // Who did it: the BFF's service account, from which address.
+        assertThat(created.get(0).at("/authDetails/userId").asString()).isNotEmpty();
+        assertThat(created.get(0).get("representation").asString()).contains("deployed-realm-");
+        assertThat(adminGet(realm + "/admin-events?operationTypes=DELETE&resourceTypes=USER").size()).isPositive();
+    }
+
+    private static void createAndRemoveAPortalAccountAsTheBff() {
         String token = clientToken("medicore-bff", secrets.get("MEDICORE_BFF_CLIENT_SECRET"));
         assertThat(claims(token).at("/realm_access/roles").toString()).contains("DOCTOR");
         String users = keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/users";
@@ -175,6 +201,19 @@ class DeployedRealmTest {
                 "code_challenge_method", "S256"));
         return send(HttpRequest.newBuilder(URI.create(keycloak.issuer() + "/protocol/openid-connect/auth?" + query))
                 .header("X-Forwarded-For", "203.0.113.7").header("X-Forwarded-Proto", "https").GET());
+    }
+
+    /** A GET of the admin API as Keycloak's bootstrap administrator (master realm). */
+    private static JsonNode adminGet(String url) {
+        HttpResponse<String> signIn = send(HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD)))));
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + JSON.readTree(signIn.body()).get("access_token").asString()).GET());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private static String clientToken(String clientId, String secret) {

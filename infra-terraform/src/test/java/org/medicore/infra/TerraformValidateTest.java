@@ -32,24 +32,13 @@ class TerraformValidateTest {
     private static final Pattern FOR_EACH = Pattern.compile("(?m)^[ \\t]*for_each\\s*=.*$");
 
     @Test
-    void bothEnvironmentsValidateAgainstTheAwsProvidersSchema(@TempDir Path copy) throws IOException {
-        assumeTrue(Repository.onPath("terraform") != null, "terraform is not on PATH: terraform validate skipped");
-        assumeTrue(Files.isDirectory(MIRROR.resolve("registry.terraform.io/hashicorp/aws")),
-                "no AWS provider in a filesystem mirror at " + MIRROR + " (MEDICORE_TERRAFORM_MIRROR): terraform validate skipped");
+    void everyRootValidatesAgainstTheAwsProvidersSchema(@TempDir Path copy) throws IOException {
+        assumeTerraformWithAMirroredProvider();
         for (String folder : List.of("modules", "envs")) {
             copyForValidation(Repository.INFRA.resolve(folder), copy.resolve(folder));
         }
-        Path cliConfig = copy.resolve("mirror.tfrc");
-        Files.writeString(cliConfig, """
-                provider_installation {
-                  filesystem_mirror {
-                    path    = "%s"
-                    include = ["registry.terraform.io/hashicorp/aws"]
-                  }
-                }
-                """.formatted(MIRROR));
-        Map<String, String> environment = Map.of("TF_CLI_CONFIG_FILE", cliConfig.toString(), "TF_IN_AUTOMATION", "1");
-        for (String env : List.of("envs/dev", "envs/prod")) {
+        Map<String, String> environment = mirrorEnvironment(copy);
+        for (String env : List.of("envs/dev", "envs/prod", "envs/organization")) {
             Path root = copy.resolve(env);
             Repository.Run init = Repository.run(root, List.of("terraform", "init", "-backend=false", "-input=false", "-no-color"), environment);
             assertThat(init.exitCode()).as("terraform init in %s:%n%s", env, init.output()).isZero();
@@ -59,7 +48,28 @@ class TerraformValidateTest {
         }
     }
 
-    private static void copyForValidation(Path from, Path to) throws IOException {
+    static void assumeTerraformWithAMirroredProvider() {
+        assumeTrue(Repository.onPath("terraform") != null, "terraform is not on PATH: terraform skipped");
+        assumeTrue(Files.isDirectory(MIRROR.resolve("registry.terraform.io/hashicorp/aws")),
+                "no AWS provider in a filesystem mirror at " + MIRROR + " (MEDICORE_TERRAFORM_MIRROR): terraform skipped");
+    }
+
+    /** The environment under which terraform in {@code folder} takes the AWS provider from the mirror. */
+    static Map<String, String> mirrorEnvironment(Path folder) throws IOException {
+        Path cliConfig = folder.resolve("mirror.tfrc");
+        Files.writeString(cliConfig, """
+                provider_installation {
+                  filesystem_mirror {
+                    path    = "%s"
+                    include = ["registry.terraform.io/hashicorp/aws"]
+                  }
+                }
+                """.formatted(MIRROR));
+        return Map.of("TF_CLI_CONFIG_FILE", cliConfig.toString(), "TF_IN_AUTOMATION", "1");
+    }
+
+    /** Copies the .tf files under {@code from}, adapted to the mirror's provider as the class comment says. */
+    static void copyForValidation(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".tf")).toList()) {
                 Path target = to.resolve(from.relativize(file).toString());

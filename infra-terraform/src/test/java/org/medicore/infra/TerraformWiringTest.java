@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TerraformWiringTest {
 
     private static final List<String> MODULES = List.of("network", "eks", "rds", "dynamodb", "s3_lab_reports",
-            "lambda_lab_processor", "grpc_endpoint", "msk", "secrets", "keycloak");
+            "lambda_lab_processor", "grpc_endpoint", "msk", "secrets", "keycloak", "audit_logging");
     private static final List<String> ENVS = List.of("envs/dev", "envs/prod");
     /** The platform's calls of modules/dynamodb: patient-service's table and lab-processor's. */
     private static final List<String> TABLES = List.of("dynamodb", "dynamodb_lab_reports");
@@ -136,6 +136,9 @@ class TerraformWiringTest {
         int statements = 0;
         for (String folder : Hcl.folders()) {
             Map<String, Map<String, Object>> documents = Hcl.typedBlocks(folder, "data").getOrDefault("aws_iam_policy_document", Map.of());
+            Set<String> keyPolicies = new TreeSet<>();
+            Hcl.typedBlocks(folder, "resource").getOrDefault("aws_kms_key_policy", Map.of()).values()
+                    .forEach(keyPolicy -> keyPolicies.add(String.valueOf(keyPolicy.get("policy")).replaceAll("^\\$\\{data\\.aws_iam_policy_document\\.(\\w+)\\.json}$", "$1")));
             for (Map.Entry<String, Map<String, Object>> document : documents.entrySet()) {
                 for (Map<String, Object> statement : statements(document.getValue())) {
                     statements++;
@@ -143,6 +146,10 @@ class TerraformWiringTest {
                         continue; // a Deny with wildcards narrows access (e.g. refuse plain HTTP on the bucket)
                     }
                     String where = folder + " " + document.getKey() + " " + statement.getOrDefault("sid", "");
+                    if (keyPolicies.contains(document.getKey())) {
+                        keyPolicyProblems(where, statement).forEach(problems::add);
+                        continue;
+                    }
                     List<String> actions = strings(statement.get("actions"));
                     actions.stream().filter(action -> action.contains("*")).forEach(action -> problems.add(where + ": action " + action));
                     if (statement.containsKey("not_actions") || statement.containsKey("not_resources")) {
@@ -165,6 +172,27 @@ class TerraformWiringTest {
         }
         assertThat(statements).isGreaterThan(10);
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * A key policy's statements: their resource is "*", which there means the key itself. Only the
+     * key's own account may have every action (AWS's default key policy, which leaves the rest to
+     * its IAM policies); any other principal gets named actions under a condition.
+     */
+    private static List<String> keyPolicyProblems(String where, Map<String, Object> statement) {
+        List<String> problems = new ArrayList<>();
+        if (!strings(statement.get("resources")).equals(List.of("*"))) {
+            problems.add(where + ": a key policy statement names resources " + statement.get("resources"));
+        }
+        boolean account = String.valueOf(statement.get("principals")).equals("[{identifiers=[arn:${local.partition}:iam::${local.account}:root], type=AWS}]");
+        List<String> actions = strings(statement.get("actions"));
+        if (account ? !actions.equals(List.of("kms:*")) : actions.stream().anyMatch(action -> action.contains("*") || !action.startsWith("kms:"))) {
+            problems.add(where + ": key policy actions " + actions);
+        }
+        if (!account && !statement.containsKey("condition")) {
+            problems.add(where + ": a service's use of the key without a condition");
+        }
+        return problems;
     }
 
     @Test
