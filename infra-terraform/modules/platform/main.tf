@@ -311,6 +311,8 @@ module "portal_cdn" {
   auth_url            = var.auth_url
   upload_origin       = "https://${module.s3_lab_reports.bucket_name}.s3.${data.aws_region.current.region}.amazonaws.com"
   acm_certificate_arn = var.portal_certificate_arn
+  access_logs_bucket  = module.audit_logging.access_logs_bucket
+  access_logs_prefix  = module.audit_logging.s3_access_logs_prefix
 }
 
 module "waf" {

@@ -35,6 +35,12 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
   }
 }
 
+resource "aws_s3_bucket_logging" "this" {
+  bucket        = aws_s3_bucket.this.id
+  target_bucket = var.access_logs_bucket
+  target_prefix = "${var.access_logs_prefix}${aws_s3_bucket.this.bucket}/"
+}
+
 # A release overwrites index.html; the previous version stays for a rollback.
 resource "aws_s3_bucket_versioning" "this" {
   bucket = aws_s3_bucket.this.id

@@ -39,3 +39,13 @@ variable "price_class" {
   type        = string
   default     = "PriceClass_100"
 }
+
+variable "access_logs_bucket" {
+  description = "Bucket receiving the portal bucket's server access logs (audit_logging's access logs bucket)."
+  type        = string
+}
+
+variable "access_logs_prefix" {
+  description = "Prefix of server access logs in that bucket; this bucket's go under <prefix><bucket name>/."
+  type        = string
+}
