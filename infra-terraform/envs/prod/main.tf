@@ -45,6 +45,10 @@ module "platform" {
   msk_broker_instance_type  = "kafka.m7g.large"
   lab_reports_bucket_name   = "medicore-prod-lab-reports"
   auth_url                  = "https://auth.medicore.example"
+  portal_host               = "portal.medicore.example"
+  portal_origin_host        = "origin.portal.medicore.example"
+  # ACM certificate of portal_host in us-east-1 (CloudFront's certificates live there).
+  portal_certificate_arn = "arn:aws:acm:us-east-1:000000000000:certificate/00000000-0000-0000-0000-000000000000"
 
   lab_processor_artifact_bucket = "medicore-prod-artifacts"
   lab_processor_artifact_key    = "lab-processor/lab-processor-0.1.0-lambda.zip"

@@ -302,6 +302,19 @@ module "patient_grpc_endpoint" {
 }
 
 # The public load balancer's web application firewall (the Ingress names it through the overlay).
+# CloudFront in front of the portal: its files from a private bucket, the rest through the load balancer.
+module "portal_cdn" {
+  source              = "../portal_cdn"
+  name                = "${local.name}-portal"
+  portal_host         = var.portal_host
+  origin_host         = var.portal_origin_host
+  auth_url            = var.auth_url
+  upload_origin       = "https://${module.s3_lab_reports.bucket_name}.s3.${data.aws_region.current.region}.amazonaws.com"
+  acm_certificate_arn = var.portal_certificate_arn
+  access_logs_bucket  = module.audit_logging.access_logs_bucket
+  access_logs_prefix  = module.audit_logging.s3_access_logs_prefix
+}
+
 module "waf" {
   source             = "../waf"
   name               = "${local.name}-public"

@@ -77,6 +77,19 @@ output "backup_vault" {
   value       = module.backup.vault_name
 }
 
+output "portal_bucket" {
+  description = "Bucket of the portal's built files: aws s3 sync web-portal/dist here at a release (README.md, \"Portal behind CloudFront\")."
+  value       = module.portal_cdn.bucket_name
+}
+
+output "portal_distribution" {
+  description = "CloudFront distribution of the portal: its id (invalidations) and domain name (portal_host's DNS alias target)."
+  value = {
+    id          = module.portal_cdn.distribution_id
+    domain_name = module.portal_cdn.distribution_domain_name
+  }
+}
+
 output "access_logs" {
   description = "Where load balancers write access logs: the overlay's Ingress sets access_logs.s3.bucket and access_logs.s3.prefix to these (README.md, \"Audit\")."
   value = {

@@ -87,6 +87,21 @@ variable "allowed_regions" {
   default     = ["eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1"]
 }
 
+variable "portal_host" {
+  description = "The portal's public host name (the overlay's portal_host), served by CloudFront (modules/portal_cdn)."
+  type        = string
+}
+
+variable "portal_origin_host" {
+  description = "A DNS name of the public load balancer, CloudFront's origin for /graphql, /config.json and /unsubscribe (its certificate names portal_host)."
+  type        = string
+}
+
+variable "portal_certificate_arn" {
+  description = "ACM certificate of portal_host in us-east-1, for CloudFront."
+  type        = string
+}
+
 variable "organization_id" {
   description = "AWS Organizations id when this environment runs in the organisation's management account (its trail then covers every account); empty otherwise."
   type        = string

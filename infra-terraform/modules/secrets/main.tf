@@ -30,19 +30,27 @@ resource "random_password" "bff_client" {
   special = false
 }
 
+# notification-service signs its unsubscribe links with it (HMAC-SHA256, at least 32 bytes).
+resource "random_password" "notification_unsubscribe" {
+  length  = 48
+  special = false
+}
+
 locals {
   # Each database has a migration login, its owner, which only the migration Job uses, and
   # runtime logins with the rights the owner's migration grants them.
   service_databases = {
-    "appointment-migration" = { database = "appointments", username = "appointment_owner", scheme = "single" }
-    "appointment-db"        = { database = "appointments", username = "appointment_service", scheme = "multi-services" }
-    "billing-migration"     = { database = "billing", username = "billing_owner", scheme = "single" }
-    "billing-db"            = { database = "billing", username = "billing_service", scheme = "multi-services" }
+    "appointment-migration"  = { database = "appointments", username = "appointment_owner", scheme = "single" }
+    "appointment-db"         = { database = "appointments", username = "appointment_service", scheme = "multi-services" }
+    "billing-migration"      = { database = "billing", username = "billing_owner", scheme = "single" }
+    "billing-db"             = { database = "billing", username = "billing_service", scheme = "multi-services" }
+    "notification-migration" = { database = "notifications", username = "notification_owner", scheme = "single" }
+    "notification-db"        = { database = "notifications", username = "notification_service", scheme = "multi-services" }
     # Owner of the audit trail (service-support's audit migration): the migration Job only.
     "audit-db" = { database = "audit", username = "medicore_audit_owner", scheme = "single" }
   }
   # The audit trail's logins (names fixed by service-support's migration, which grants them):
-  # the four gRPC services insert as the writer, the BFF reads as the reader.
+  # the gRPC services and fhir-api insert as the writer, the BFF and fhir-api read as the reader.
   audit_logins = {
     "audit-writer" = "medicore_audit_writer"
     "audit-reader" = "medicore_audit_reader"
@@ -84,6 +92,12 @@ locals {
         value = {
           client_id     = "medicore-bff"
           client_secret = random_password.bff_client.result
+        }
+      }
+      "notification-unsubscribe" = {
+        description = "Key notification-service signs its unsubscribe links with"
+        value = {
+          secret = random_password.notification_unsubscribe.result
         }
       }
       "platform" = {
@@ -138,6 +152,16 @@ resource "aws_secretsmanager_secret" "alerting" {
   recovery_window_in_days = var.recovery_window_days
 }
 
+# notification-service's SMTP login (properties username, password) for Amazon SES's SMTP interface:
+# SES derives it from an IAM user's key, which this Terraform does not make, so an operator puts
+# the value (infra-terraform/README.md, "Notifications").
+resource "aws_secretsmanager_secret" "notification_smtp" {
+  name                    = "${var.name}/notification-smtp"
+  description             = "SMTP login of notification-service at Amazon SES (value put by an operator)"
+  kms_key_id              = aws_kms_key.this.arn
+  recovery_window_in_days = var.recovery_window_days
+}
+
 locals {
   logins = { for key, secret in local.secrets : key => secret if can(secret.scheme) }
 }
@@ -163,7 +187,7 @@ data "aws_iam_policy_document" "read" {
   statement {
     sid       = "ReadEnvironmentSecrets"
     actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
-    resources = concat([for secret in aws_secretsmanager_secret.this : secret.arn], [aws_secretsmanager_secret.alerting.arn])
+    resources = concat([for secret in aws_secretsmanager_secret.this : secret.arn], [aws_secretsmanager_secret.alerting.arn, aws_secretsmanager_secret.notification_smtp.arn])
   }
   statement {
     sid       = "DecryptEnvironmentSecrets"

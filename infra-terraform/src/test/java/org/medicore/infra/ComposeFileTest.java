@@ -117,14 +117,46 @@ class ComposeFileTest {
                 assertThat(dependencies(service)).as("%s waits for PostgreSQL", service).contains("postgres");
             }
         });
-        assertThat(audited).containsExactlyInAnyOrder("patient-service", "appointment-service", "billing-service", "lab-processor");
+        assertThat(audited).containsExactlyInAnyOrder("patient-service", "appointment-service", "billing-service", "lab-processor",
+                "notification-service", "fhir-api");
 
+        // The trail's readers: the BFF (admins, a patient's access log) and the FHIR API (AuditEvent).
+        for (String reader : List.of("bff-graphql", "fhir-api")) {
+            Map<String, String> environment = compose.environment(reader);
+            assertThat(SpringConfig.of(compose.builtModules().get(reader)).placeholders()).as(reader)
+                    .contains("MEDICORE_AUDIT_URL", "MEDICORE_AUDIT_READER", "MEDICORE_AUDIT_READER_PASSWORD");
+            assertThat(environment).as(reader).containsEntry("MEDICORE_AUDIT_URL", "jdbc:postgresql://postgres:5432/audit")
+                    .containsEntry("MEDICORE_AUDIT_READER", "medicore_audit_reader");
+            assertThat(initScript).contains(loginRole(environment.get("MEDICORE_AUDIT_READER"), environment.get("MEDICORE_AUDIT_READER_PASSWORD")));
+            assertThat(dependencies(reader)).as(reader).contains("postgres");
+        }
+    }
+
+    @Test
+    void theBffReachesEveryServiceItIsConfiguredFor() {
+        // Every gRPC target and HTTP URL the BFF's yaml reads names a service of this file.
         Map<String, String> bff = compose.environment("bff-graphql");
-        assertThat(SpringConfig.of("bff-graphql").placeholders()).contains("MEDICORE_AUDIT_URL", "MEDICORE_AUDIT_READER", "MEDICORE_AUDIT_READER_PASSWORD");
-        assertThat(bff).containsEntry("MEDICORE_AUDIT_URL", "jdbc:postgresql://postgres:5432/audit")
-                .containsEntry("MEDICORE_AUDIT_READER", "medicore_audit_reader");
-        assertThat(initScript).contains(loginRole(bff.get("MEDICORE_AUDIT_READER"), bff.get("MEDICORE_AUDIT_READER_PASSWORD")));
-        assertThat(dependencies("bff-graphql")).contains("postgres");
+        SpringConfig.of("bff-graphql").placeholders().stream().filter(p -> p.endsWith("_TARGET") || p.endsWith("_API_URL") || p.endsWith("_ANALYTICS_URL"))
+                .forEach(placeholder -> {
+                    assertThat(bff).as("the BFF's %s", placeholder).containsKey(placeholder);
+                    String host = bff.get(placeholder).replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
+                    assertThat(compose.services()).as("%s names a service", placeholder).containsKey(host);
+                    assertThat(dependencies("bff-graphql")).as("the BFF waits for %s", host).contains(host);
+                });
+    }
+
+    @Test
+    void theNotificationServiceSendsToTheMailServerAndSignsItsLinks() {
+        Map<String, String> notification = compose.environment("notification-service");
+        assertThat(notification.get("SPRING_MAIL_HOST")).isEqualTo("mail");
+        assertThat(compose.publishedPorts("mail")).contains("127.0.0.1:13025:" + notification.get("SPRING_MAIL_PORT"));
+        assertThat(notification.get("MEDICORE_NOTIFICATION_UNSUBSCRIBE_SECRET").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .as("HmacUnsubscribeTokens refuses a secret under 32 bytes").hasSizeGreaterThanOrEqualTo(32);
+        // The link opens the page on the management port as the host publishes it.
+        assertThat(notification.get("MEDICORE_NOTIFICATION_UNSUBSCRIBE_URL"))
+                .isEqualTo("http://127.0.0.1:" + compose.managementPort("notification-service") + "/unsubscribe");
+        assertThat(compose.environment("fhir-api").get("MEDICORE_FHIR_EXPORT_BUCKET")).as("a bucket s3-bucket makes")
+                .isNotBlank().satisfies(bucket -> assertThat(compose.service("s3-bucket").get("command").toString()).contains("/data/" + bucket));
     }
 
     @Test

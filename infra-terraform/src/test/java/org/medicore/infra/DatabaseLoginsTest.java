@@ -78,7 +78,7 @@ class DatabaseLoginsTest {
                 .computeIfAbsent(login.get("database"), d -> new TreeSet<>()).add(login.get("username")));
         ((Map<String, String>) locals(SECRETS).get("audit_logins")).values()
                 .forEach(username -> runtime.computeIfAbsent("audit", d -> new TreeSet<>()).add(username));
-        assertThat(migration.keySet()).containsExactly("appointments", "audit", "billing").isEqualTo(runtime.keySet());
+        assertThat(migration.keySet()).containsExactly("appointments", "audit", "billing", "notifications").isEqualTo(runtime.keySet());
         migration.forEach((database, owners) -> {
             assertThat(owners).as(database).hasSize(1);
             assertThat(runtime.get(database)).as(database).isNotEmpty().doesNotContainAnyElementsOf(owners);

@@ -101,7 +101,8 @@ class DeliveryTest {
                         .isLessThan(Math.min(databases, keycloak));
             }
         }
-        for (String service : List.of("patient-service", "appointment-service", "billing-service", "lab-processor", "analytics-service")) {
+        for (String service : List.of("patient-service", "appointment-service", "billing-service", "lab-processor", "analytics-service",
+                "notification-service", "fhir-api")) {
             assertThat(wave(waves, "Rollout", service)).as(service).isGreaterThan(databases).isGreaterThan(keycloak).isLessThan(bff);
         }
         assertThat(portal).isGreaterThan(bff).isEqualTo(wave(waves, "Ingress", "medicore-public"));

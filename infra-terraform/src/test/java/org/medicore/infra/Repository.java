@@ -100,6 +100,15 @@ final class Repository {
     record Run(int exitCode, String output) {
     }
 
+    /** An overlay of kubernetes/overlays rendered by `kubectl kustomize`, which must succeed (callers assume kubectl). */
+    static String renderOverlay(String overlay) {
+        Run run = run(KUBERNETES, List.of("kubectl", "kustomize", "overlays/" + overlay));
+        if (run.exitCode() != 0) {
+            throw new AssertionError("kubectl kustomize overlays/" + overlay + " failed:\n" + run.output());
+        }
+        return run.output();
+    }
+
     static Run run(Path workingDirectory, List<String> command) {
         return run(workingDirectory, command, Map.of());
     }

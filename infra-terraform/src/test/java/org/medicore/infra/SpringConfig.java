@@ -25,11 +25,13 @@ final class SpringConfig {
 
     /**
      * Boot's own settings that deployments may set although a service's yaml does not name them:
-     * where the management server listens, where traces go (export is off without an endpoint)
-     * and where a resource server fetches the issuer's signing keys (inside the cluster).
+     * where the management server listens, where traces go (export is off without an endpoint),
+     * where a resource server fetches the issuer's signing keys (inside the cluster), and the mail
+     * server's login, which only a deployment's secret holds.
      */
     static final Set<String> BOOT_PROPERTIES = Set.of("server.address", "management.server.port", "management.server.address",
-            "management.opentelemetry.tracing.export.otlp.endpoint", "spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+            "management.opentelemetry.tracing.export.otlp.endpoint", "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+            "spring.mail.username", "spring.mail.password");
     static final Set<String> ALL_INTERFACES = Set.of("0.0.0.0", "::", "*");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");
@@ -112,6 +114,13 @@ final class SpringConfig {
         for (String property : properties.keySet()) {
             if (relaxedMatch(environmentVariable, property)) {
                 return property;
+            }
+            // A map the yaml fills ("spring.mail.properties.[mail.smtp.timeout]") takes any key from
+            // the environment: SPRING_MAIL_PROPERTIES_MAIL_SMTP_AUTH is its entry mail.smtp.auth.
+            int map = property.indexOf(".[");
+            if (map > 0 && environmentVariable.equals(environmentVariable.toUpperCase(Locale.ROOT))
+                    && environmentVariable.toLowerCase(Locale.ROOT).replace('_', '.').startsWith(property.substring(0, map).replace("-", "") + ".")) {
+                return property.substring(0, map) + "." + environmentVariable;
             }
         }
         return null;

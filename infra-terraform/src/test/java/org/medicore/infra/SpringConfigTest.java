@@ -29,6 +29,14 @@ class SpringConfigTest {
     }
 
     @Test
+    void anEnvironmentVariableMayAddAnEntryToAMapTheYamlFills() {
+        SpringConfig notification = SpringConfig.of("domain-services/notification-service");
+        assertThat(notification.reads("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE")).isTrue();
+        assertThat(notification.reads("SPRING_MAIL_PROPERTY_MAIL_SMTP_AUTH")).isFalse();
+        assertThat(notification.reads("spring_mail_properties_mail_smtp_auth")).isFalse();
+    }
+
+    @Test
     void findsTheManagementPortAndTheAddressEachPortIsBoundTo() {
         SpringConfig patient = SpringConfig.of("domain-services/patient-service");
         assertThat(patient.managementPort(java.util.Map.of())).isEqualTo(9191);

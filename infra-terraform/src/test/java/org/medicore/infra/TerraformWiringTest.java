@@ -156,8 +156,12 @@ class TerraformWiringTest {
                         problems.add(where + ": NotAction/NotResource");
                     }
                     String resources = String.valueOf(statement.get("resources"));
-                    boolean phi = actions.stream().anyMatch(a -> a.startsWith("s3:") || a.startsWith("dynamodb:") || a.startsWith("kms:"))
-                            || resources.matches("(?s).*(dynamodb|s3_bucket|bucket|table|kms).*");
+                    // The portal's files, which every browser downloads, read by its CloudFront distribution only.
+                    boolean publicFiles = actions.equals(List.of("s3:GetObject"))
+                            && String.valueOf(statement.get("principals")).equals("[{identifiers=[cloudfront.amazonaws.com], type=Service}]")
+                            && String.valueOf(statement.get("condition")).contains("AWS:SourceArn");
+                    boolean phi = !publicFiles && (actions.stream().anyMatch(a -> a.startsWith("s3:") || a.startsWith("dynamodb:") || a.startsWith("kms:"))
+                            || resources.matches("(?s).*(dynamodb|s3_bucket|bucket|table|kms).*"));
                     for (String resource : strings(statement.get("resources"))) {
                         if (phi && WILDCARD_RESOURCE.matcher(resource).find()) {
                             problems.add(where + ": resource " + resource);
