@@ -179,8 +179,27 @@ class AwsAuditTest {
         assertThat(types).contains("LOGIN", "LOGIN_ERROR", "LOGOUT", "CODE_TO_TOKEN", "CLIENT_LOGIN", "CLIENT_LOGIN_ERROR",
                 "UPDATE_PASSWORD", "RESET_PASSWORD", "UPDATE_TOTP", "REMOVE_TOTP", "UPDATE_CREDENTIAL", "REMOVE_CREDENTIAL",
                 "IMPERSONATE", "USER_DISABLED_BY_TEMPORARY_LOCKOUT", "USER_DISABLED_BY_PERMANENT_LOCKOUT");
-        // jboss-logging writes them to the container's log too, which the cluster's log shipping takes.
+        // jboss-logging writes them to the container's log too, which the cluster's log shipping takes;
+        // successful sign-ins only when its level is raised from DEBUG.
         assertThat(realm.get("eventsListeners").toString()).contains("jboss-logging");
+        assertThat(Repository.read(Repository.KUBERNETES.resolve("base/keycloak/configmap.yaml")))
+                .contains("KC_SPI_EVENTS_LISTENER_JBOSS_LOGGING_SUCCESS_LEVEL: info");
+    }
+
+    @Test
+    void thePublicBalancerOfEachOverlayWritesItsAccessLogsWhereThePlatformSays() {
+        java.util.regex.Matcher albPrefix = java.util.regex.Pattern.compile("alb_prefix\\s*=\\s*\"([^\"]+)\"")
+                .matcher(Repository.read(Repository.INFRA.resolve(AUDIT).resolve("main.tf")));
+        assertThat(albPrefix.find()).as("local.alb_prefix of " + AUDIT).isTrue();
+        String prefix = albPrefix.group(1);
+        assertThat(Repository.read(Repository.INFRA.resolve(AUDIT).resolve("buckets.tf")))
+                .containsPattern("access\\s*=\\s*\"\\$\\{var.name}-access-logs-\\$\\{local.account}\"");
+        for (String overlay : List.of("dev", "prod")) {
+            String attributes = Repository.renderOverlay(overlay).lines()
+                    .filter(line -> line.contains("alb.ingress.kubernetes.io/load-balancer-attributes:")).findFirst().orElseThrow();
+            assertThat(attributes).as(overlay).contains("idle_timeout.timeout_seconds=3600", "access_logs.s3.enabled=true",
+                    "access_logs.s3.prefix=" + prefix).matches(".*access_logs\\.s3\\.bucket=medicore-" + overlay + "-access-logs-\\d{12}$");
+        }
     }
 
     private static List<String> strings(Object value) {
