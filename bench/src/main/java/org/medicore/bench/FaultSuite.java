@@ -67,7 +67,7 @@ public final class FaultSuite {
 
         static final List<String> ALL = List.of("kill-appointment-service", "kill-patient-service", "kill-billing-service",
                 "kill-analytics-service", KILL_BFF, "kafka-outage", "postgres-outage", "kill-postgres", "dynamodb-outage", S3_OUTAGE,
-                "keycloak-outage", "slow-postgres");
+                "keycloak-outage", "slow-postgres", CLOCK_AHEAD + TestSystem.APPOINTMENT);
 
         public static Options parse(String... args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -103,6 +103,9 @@ public final class FaultSuite {
     static final String KILL_BFF = "kill-bff";
     /** The object store stopped while patients upload lab reports through the BFF ({@link LabWorkload}). */
     static final String S3_OUTAGE = "s3-outage";
+    /** One service started again with its wall clock {@link #CLOCK_SKEW} ahead ({@link ClockAhead}), then as before. */
+    static final String CLOCK_AHEAD = "clock-ahead-";
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final String BFF = "bff-graphql";
     /** The BFF's allowed browser origin; the suite calls it from no browser, so any origin of its own does. */
     private static final String BFF_CALLERS = "http://127.0.0.1";
@@ -121,6 +124,7 @@ public final class FaultSuite {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        refuseWhatCannotRunHere(options);
         System.out.println("fault suite: starting the system (PostgreSQL, Kafka, DynamoDB Local, S3, Keycloak, the services)");
         try {
             TestSystem system = TestSystem.get().withDemoData();
@@ -135,6 +139,13 @@ public final class FaultSuite {
             // The gRPC channels and the workload's threads would keep the JVM, and so the system, running.
             e.printStackTrace();
             System.exit(2);
+        }
+    }
+
+    /** A scenario this machine lacks the tools for is refused before anything starts, rather than passed unseen. */
+    private static void refuseWhatCannotRunHere(Options options) {
+        if (options.scenarios().stream().anyMatch(scenario -> scenario.startsWith(CLOCK_AHEAD)) && ClockAhead.library().isEmpty()) {
+            throw new IllegalStateException(ClockAhead.MISSING);
         }
     }
 
@@ -155,6 +166,7 @@ public final class FaultSuite {
     }
 
     public static List<Outcome> run(TestSystem system, Options options) throws Exception {
+        refuseWhatCannotRunHere(options);
         boolean labUploads = options.scenarios().stream().anyMatch(scenario -> options.labRate(scenario) > 0);
         String bff = options.scenarios().contains(KILL_BFF) || labUploads ? system.bff(BFF_CALLERS) : "";
         Target target = new Target(system.patientTarget(), system.appointmentTarget(), system.billingTarget(), bff,
@@ -203,6 +215,13 @@ public final class FaultSuite {
             case S3_OUTAGE -> new Fault(scenario, () -> TestStack.objectStore().stop(), () -> TestStack.objectStore().startAgain());
             case "keycloak-outage" -> new Fault(scenario, () -> TestStack.keycloak().stop(), () -> TestStack.keycloak().startAgain());
             case KILL_BFF -> new Fault(scenario, () -> system.kill(BFF), () -> system.restart(BFF));
+            case String clockAhead when clockAhead.startsWith(CLOCK_AHEAD) -> {
+                String service = scenario.substring(CLOCK_AHEAD.length());
+                yield new Fault(scenario, () -> system.restartWith(service, ClockAhead.environment(CLOCK_SKEW)), () -> {
+                    system.stop(service);
+                    system.restart(service);
+                });
+            }
             default -> {
                 String service = scenario.substring("kill-".length());
                 yield new Fault(scenario, () -> system.kill(service), () -> system.restart(service));
