@@ -42,7 +42,7 @@ public final class FaultSuite {
     /**
      * @param before load before the fault; @param outage how long the fault lasts; @param after load once it ended;
      * @param latency what the slow link to PostgreSQL adds to each of its answers;
-     * @param billingPerSecond late cancellations followed to their payment ({@link BillingWorkload}), none at 0;
+     * @param billingPerSecond late cancellations and completed visits followed to their payment ({@link BillingWorkload}), none at 0;
      * @param labRate lab uploads per second in every scenario; negative: {@value #S3_OUTAGE_LAB_RATE} in s3-outage, none elsewhere
      */
     public record Options(List<String> scenarios, double perSecond, Duration before, Duration outage, Duration after,
@@ -183,7 +183,7 @@ public final class FaultSuite {
         List<Outcome> outcomes = new ArrayList<>();
         for (String scenario : options.scenarios()) {
             Outcome outcome = scenario(scenario, fault(system, scenario, link, options), target, options,
-                    new Readiness(actuators));
+                    new Readiness(actuators), system.analyticsUrl());
             // Each scenario's figures as soon as it ended, so a later one that fails leaves them behind.
             System.out.print(table(List.of(outcome)));
             outcomes.add(outcome);
@@ -229,8 +229,8 @@ public final class FaultSuite {
         };
     }
 
-    private static Outcome scenario(String name, Fault fault, Target target, Options options, Readiness readiness)
-            throws Exception {
+    private static Outcome scenario(String name, Fault fault, Target target, Options options, Readiness readiness,
+                                    String analyticsUrl) throws Exception {
         System.out.printf("fault suite: %s: %.0f visits/s, %.1f lab uploads/s, %ss before, %ss of fault, %ss after%n", name,
                 options.perSecond(), options.labRate(name), options.before().toSeconds(), options.outage().toSeconds(),
                 options.after().toSeconds());
@@ -238,6 +238,7 @@ public final class FaultSuite {
                 ? Optional.of(new BffBooking(new GraphQl(target, new Tokens(target)))) : Optional.empty();
         Optional<GraphQl> patientPortal = options.labRate(name) > 0
                 ? Optional.of(new GraphQl(target, new Tokens(target))) : Optional.empty();
+        Instant clinicMade = Instant.now();
         try (Clinic clinic = clinicOnceServing(target);
              BookingWorkload load = new BookingWorkload(clinic, options.perSecond(), throughBff);
              BillingWorkload billing = new BillingWorkload(clinic, options.billingPerSecond());
@@ -258,7 +259,7 @@ public final class FaultSuite {
             Thread.sleep(options.after());
             billing.stop(options.drain());
             List<BookingWorkload.Booking> bookings = load.stopAndDrain(options.drain());
-            List<BillingWorkload.LateCancellation> lateCancellations = billing.drained();
+            List<BillingWorkload.ChargedVisit> chargedVisits = billing.drained();
             List<LabWorkload.Upload> labUploads = uploads == null ? List.of() : uploads.stopAndDrain(options.drain());
             Optional<Duration> drained = FaultChecks.awaitOutboxDrained(options.drain())
                     .map(at -> Duration.between(ended, at));
@@ -272,9 +273,10 @@ public final class FaultSuite {
                     .check(bookings, load.changes(), load.registrations(), load.refusalsSeen()));
             verdicts.addAll(PatientChecks.check(clinic.run, load.registrations()));
             if (billing.running()) {
-                verdicts.addAll(new BillingChecks(billing.patientId()).check(lateCancellations, billing.refusalsSeen(), options.drain()));
+                verdicts.addAll(new BillingChecks(billing.patientId()).check(chargedVisits, billing.refusalsSeen(), options.drain()));
             }
             verdicts.add(readiness.readyAgain(READY_AGAIN_WITHIN));
+            verdicts.add(new AnalyticsChecks(analyticsUrl, clinic).check(clinicMade, options.drain()));
             verdicts.addAll(uploads == null ? LabChecks.notRun()
                     : new LabChecks(patientPortal.get()).check(labUploads, uploads.refusalsSeen(), options.drain()));
             return new Outcome(name, verdicts, bookings.size(), duringFault, firstSuccess, drained);
