@@ -7,6 +7,7 @@ import org.medicore.localstack.PostgresServer;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -34,11 +35,11 @@ final class BillingChecks {
 
     private static final String INVOICE_ISSUED = InvoiceIssued.getDescriptor().getFullName();
 
-    private final String patientId;
+    private final Set<String> patientIds;
 
-    /** The workload's patient: every invoice of theirs is for one of the workload's late cancellations or completed visits. */
-    BillingChecks(String patientId) {
-        this.patientId = patientId;
+    /** The workload's patients: every invoice of theirs is for one of the workload's late cancellations or completed visits. */
+    BillingChecks(Set<String> patientIds) {
+        this.patientIds = patientIds;
     }
 
     List<FaultChecks.Verdict> check(List<BillingWorkload.ChargedVisit> visits, Map<Status.Code, String> refusalsSeen,
@@ -95,8 +96,8 @@ final class BillingChecks {
     private Map<String, Integer> invoicesPerCharge(Connection db) throws SQLException {
         Map<String, Integer> invoices = new HashMap<>();
         try (PreparedStatement statement = db.prepareStatement(
-                "select appointment_id, charge_reason, count(*) from invoice where patient_id = ? group by appointment_id, charge_reason")) {
-            statement.setObject(1, UUID.fromString(patientId));
+                "select appointment_id, charge_reason, count(*) from invoice where patient_id = any(?) group by appointment_id, charge_reason")) {
+            statement.setArray(1, patients(db));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     invoices.put(chargeOf(rows.getString(1), rows.getString(2)), rows.getInt(3));
@@ -139,8 +140,8 @@ final class BillingChecks {
         try (PreparedStatement statement = db.prepareStatement("""
                 select p.idempotency_key, p.id, p.invoice_id, sum(p.amount_minor) over (partition by p.invoice_id),
                        i.subtotal_minor + i.tax_minor
-                  from payment p join invoice i on i.id = p.invoice_id where i.patient_id = ?""")) {
-            statement.setObject(1, UUID.fromString(patientId));
+                  from payment p join invoice i on i.id = p.invoice_id where i.patient_id = any(?)""")) {
+            statement.setArray(1, patients(db));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     storedByKey.computeIfAbsent(rows.getString(1), key -> new ArrayList<>()).add(rows.getString(2));
@@ -170,8 +171,8 @@ final class BillingChecks {
 
     private Set<String> invoiceIds(Connection db) throws SQLException {
         Set<String> ids = new HashSet<>();
-        try (PreparedStatement statement = db.prepareStatement("select id from invoice where patient_id = ?")) {
-            statement.setObject(1, UUID.fromString(patientId));
+        try (PreparedStatement statement = db.prepareStatement("select id from invoice where patient_id = any(?)")) {
+            statement.setArray(1, patients(db));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getString(1));
@@ -195,6 +196,10 @@ final class BillingChecks {
                 .filter(type -> type.equals(INVOICE_ISSUED) && invoices.contains(record.key()))
                 .ifPresent(type -> published.add(record.key())));
         return published;
+    }
+
+    private Array patients(Connection db) throws SQLException {
+        return db.createArrayOf("uuid", patientIds.stream().map(UUID::fromString).toArray());
     }
 
     private static Connection billingDatabase() throws SQLException {

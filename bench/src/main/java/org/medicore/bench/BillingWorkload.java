@@ -17,6 +17,7 @@ import org.medicore.contracts.billing.v1.Invoice;
 import org.medicore.contracts.billing.v1.PaymentMethod;
 import org.medicore.contracts.billing.v1.RecordPaymentRequest;
 import org.medicore.contracts.common.v1.AppointmentType;
+import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,7 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * patient cancels it (the admin names the PATIENT as the cancelling party, as the contract allows staff to), so billing
  * owes a late-cancellation fee. A completed visit: a practitioner of its own whose one slot begins at a whole minute
  * shortly after (a visit can only be completed once it has begun, as {@link CompletionToInvoice} books them) is booked
- * for the same patient, the workload waits until the visit has begun and completes it, so billing owes the visit.
+ * for a patient of its own, the workload waits until the visit has begun and completes it, so billing owes the visit.
  * Either way the workload waits until billing answers with the appointment's invoice and pays its balance with an
  * idempotency key of its own. Every call is retried with the same request after a growing pause with jitter while it
  * fails retryably, as {@link BookingWorkload} does; a cancellation or completion refused on a retry is settled by
@@ -92,6 +95,7 @@ final class BillingWorkload implements AutoCloseable {
     private Instant lastSlot = Instant.MIN;
     private String practitionerId = "";
     private String patientId = "";
+    private final Set<String> patientIds = ConcurrentHashMap.newKeySet();
 
     /** At {@code perSecond} visits a second; at 0 or less it makes none. */
     BillingWorkload(Clinic clinic, double perSecond) {
@@ -111,12 +115,14 @@ final class BillingWorkload implements AutoCloseable {
         practitionerId = clinic.newPractitioner("Late " + clinic.run, ZoneOffset.UTC, Clinic.SLOT_MINUTES, LocalTime.MIDNIGHT,
                 DAY_ENDS);
         patientId = clinic.register("Late canceller " + clinic.run);
+        patientIds.add(patientId);
         pacer.scheduleAtFixedRate(() -> clients.execute(
                 visitsStarted.getAndIncrement() % 2 == 0 ? this::lateCancellation : this::completedVisit), 0, (long) (1e9 / perSecond), TimeUnit.NANOSECONDS);
     }
 
-    String patientId() {
-        return patientId;
+    /** The workload's patients: the late canceller and the patient of each completed visit. */
+    Set<String> patientIds() {
+        return Set.copyOf(patientIds);
     }
 
     /**
@@ -168,8 +174,14 @@ final class BillingWorkload implements AutoCloseable {
         // A practitioner made twice by a retry whose first answer was lost stays without visits: no harm.
         Optional<String> practitioner = calls.untilAnswered(() -> clinic.newPractitioner("Visit " + clinic.run, zone,
                 Clinic.SLOT_MINUTES, from, from.plusMinutes(Clinic.SLOT_MINUTES)), failures, refusal -> Optional.empty());
-        Optional<Appointment> booked = practitioner.flatMap(id -> {
-            BookAppointmentRequest booking = clinic.booking(id, patientId, begins);
+        // A patient of its own too: the visits begin at the same whole minutes, and a patient is in one visit at a time.
+        RegisterPatientRequest registration = clinic.registration("Visit " + clinic.run + " " + UUID.randomUUID());
+        Optional<String> patient = practitioner.flatMap(id -> calls.untilAnswered(
+                () -> clinic.patients("admin").registerPatient(registration).getPatient().getId(), failures,
+                BookingWorkload::registeredBefore));
+        patient.ifPresent(patientIds::add);
+        Optional<Appointment> booked = patient.flatMap(visitor -> {
+            BookAppointmentRequest booking = clinic.booking(practitioner.orElseThrow(), visitor, begins);
             return calls.untilAnswered(() -> appointments().bookAppointment(booking).getAppointment(), failures,
                     refusal -> Optional.empty());
         });

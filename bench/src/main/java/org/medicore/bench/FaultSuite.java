@@ -273,7 +273,7 @@ public final class FaultSuite {
                     .check(bookings, load.changes(), load.registrations(), load.refusalsSeen()));
             verdicts.addAll(PatientChecks.check(clinic.run, load.registrations()));
             if (billing.running()) {
-                verdicts.addAll(new BillingChecks(billing.patientId()).check(chargedVisits, billing.refusalsSeen(), options.drain()));
+                verdicts.addAll(new BillingChecks(billing.patientIds()).check(chargedVisits, billing.refusalsSeen(), options.drain()));
             }
             verdicts.add(readiness.readyAgain(READY_AGAIN_WITHIN));
             verdicts.add(new AnalyticsChecks(analyticsUrl, clinic).check(clinicMade, options.drain()));
