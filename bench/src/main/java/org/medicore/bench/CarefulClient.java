@@ -3,6 +3,7 @@ package org.medicore.bench;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -108,7 +109,7 @@ final class CarefulClient {
             try {
                 return new Tried.Answered<>(call.get());
             } catch (StatusRuntimeException failure) {
-                Status.Code code = failure.getStatus().getCode();
+                Status.Code code = lostConnection(failure) ? Status.Code.UNAVAILABLE : failure.getStatus().getCode();
                 if (retried.getAndSet(true) && SETTLED_BY_AN_EARLIER_TRY.contains(code)) {
                     Optional<T> earlier = settle.apply(failure);
                     if (earlier.isPresent()) {
@@ -143,6 +144,15 @@ final class CarefulClient {
                 return new Tried.TryAgain<>();
             }
         });
+    }
+
+    /**
+     * grpc-java reports a connection closed under a call it was starting (the service killed) as UNKNOWN "channel
+     * closed" with the transport's ClosedChannelException: the client's own transport failed, the service answered
+     * nothing, so it is UNAVAILABLE to a careful client (each retried request carries its idempotency key or version).
+     */
+    private static boolean lostConnection(StatusRuntimeException failure) {
+        return failure.getStatus().getCode() == Status.Code.UNKNOWN && failure.getCause() instanceof ClosedChannelException;
     }
 
     /** Tries until answered or ended, after a pause that doubles from 0.1 s to 2 s, with jitter, until giving up. */
