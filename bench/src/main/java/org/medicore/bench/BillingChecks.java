@@ -1,11 +1,13 @@
 package org.medicore.bench;
 
 import io.grpc.Status;
+import org.medicore.contracts.billing.v1.ChargeReason;
 import org.medicore.contracts.events.v1.InvoiceIssued;
 import org.medicore.localstack.PostgresServer;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,39 +27,39 @@ import java.util.UUID;
 
 /**
  * Issue 23's billing invariants, read from billing-service's PostgreSQL (invoices, payments, its outbox) and the
- * billing topic after {@link BillingWorkload} has drained: one invoice per acknowledged late cancellation, invoice
- * numbers without gaps, one payment per idempotency key, no invoice paid twice, every invoice published, every error
+ * billing topic after {@link BillingWorkload} has drained: one invoice per acknowledged chargeable event (a late
+ * cancellation, a completed visit), invoice numbers without gaps, one payment per idempotency key, no invoice paid twice, every invoice published, every error
  * the clients met retryable.
  */
 final class BillingChecks {
 
     private static final String INVOICE_ISSUED = InvoiceIssued.getDescriptor().getFullName();
 
-    private final String patientId;
+    private final Set<String> patientIds;
 
-    /** The workload's patient: every invoice of theirs is one of the workload's late cancellations. */
-    BillingChecks(String patientId) {
-        this.patientId = patientId;
+    /** The workload's patients: every invoice of theirs is for one of the workload's late cancellations or completed visits. */
+    BillingChecks(Set<String> patientIds) {
+        this.patientIds = patientIds;
     }
 
-    List<FaultChecks.Verdict> check(List<BillingWorkload.LateCancellation> visits, Map<Status.Code, String> refusalsSeen,
+    List<FaultChecks.Verdict> check(List<BillingWorkload.ChargedVisit> visits, Map<Status.Code, String> refusalsSeen,
                                     Duration drain) throws SQLException, InterruptedException {
         List<FaultChecks.Verdict> verdicts = new ArrayList<>();
-        Set<String> lateCancelled = new HashSet<>();
-        visits.stream().filter(BillingWorkload.LateCancellation::lateCancelled)
-                .forEach(visit -> lateCancelled.add(visit.appointmentId().orElseThrow()));
-        long notLate = visits.stream().filter(visit -> !visit.lateCancelled()).count();
-        long waitedInVain = visits.stream().filter(visit -> visit.lateCancelled() && visit.invoiceId().isEmpty()).count();
+        Set<String> charged = new HashSet<>();
+        visits.stream().filter(BillingWorkload.ChargedVisit::chargeable)
+                .forEach(visit -> charged.add(chargeOf(visit.appointmentId().orElseThrow(), visit.charge().name())));
+        long notChargeable = visits.stream().filter(visit -> !visit.chargeable()).count();
+        long waitedInVain = visits.stream().filter(visit -> visit.chargeable() && visit.invoiceId().isEmpty()).count();
         try (Connection db = billingDatabase()) {
-            Map<String, Integer> invoicesPerAppointment = invoicesPerAppointment(db);
-            long missing = lateCancelled.stream().filter(id -> !invoicesPerAppointment.containsKey(id)).count();
-            long doubled = invoicesPerAppointment.values().stream().filter(times -> times > 1).count();
-            long unasked = invoicesPerAppointment.keySet().stream().filter(id -> !lateCancelled.contains(id)).count();
-            verdicts.add(new FaultChecks.Verdict("one invoice per acknowledged late cancellation",
-                    missing == 0 && doubled == 0 && unasked == 0 && notLate == 0 && waitedInVain == 0,
-                    "%d late cancellations acknowledged, %d invoiced, %d missing, %d invoiced twice, %d invoiced but never acknowledged, %d visits not cancelled late (given up), %d invoices billing did not answer with before the drain ended"
-                            .formatted(lateCancelled.size(), invoicesPerAppointment.size(), missing, doubled, unasked, notLate,
-                                    waitedInVain)));
+            Map<String, Integer> invoicesPerCharge = invoicesPerCharge(db);
+            long missing = charged.stream().filter(charge -> !invoicesPerCharge.containsKey(charge)).count();
+            long doubled = invoicesPerCharge.values().stream().filter(times -> times > 1).count();
+            long unasked = invoicesPerCharge.keySet().stream().filter(charge -> !charged.contains(charge)).count();
+            verdicts.add(new FaultChecks.Verdict("one invoice per acknowledged chargeable event",
+                    missing == 0 && doubled == 0 && unasked == 0 && notChargeable == 0 && waitedInVain == 0,
+                    "%d late cancellations and %d completed visits acknowledged, %d invoiced, %d missing, %d invoiced twice, %d invoiced but never acknowledged, %d visits neither cancelled late nor completed (given up), %d invoices billing did not answer with before the drain ended"
+                            .formatted(chargeable(visits, ChargeReason.LATE_CANCELLATION), chargeable(visits, ChargeReason.VISIT),
+                                    invoicesPerCharge.size(), missing, doubled, unasked, notChargeable, waitedInVain)));
             verdicts.add(numbersWithoutGaps(db));
             verdicts.addAll(payments(db, visits));
             Instant deadline = Instant.now().plus(drain);
@@ -82,15 +84,23 @@ final class BillingChecks {
         return verdicts;
     }
 
-    /** Appointment id -> how many late-cancellation invoices the workload's patient has for it. */
-    private Map<String, Integer> invoicesPerAppointment(Connection db) throws SQLException {
+    private static long chargeable(List<BillingWorkload.ChargedVisit> visits, ChargeReason charge) {
+        return visits.stream().filter(visit -> visit.chargeable() && visit.charge() == charge).count();
+    }
+
+    private static String chargeOf(String appointmentId, String reason) {
+        return appointmentId + " " + reason;
+    }
+
+    /** Appointment id and charge reason -> how many invoices the workload's patient has for them. */
+    private Map<String, Integer> invoicesPerCharge(Connection db) throws SQLException {
         Map<String, Integer> invoices = new HashMap<>();
         try (PreparedStatement statement = db.prepareStatement(
-                "select appointment_id, count(*) from invoice where patient_id = ? and charge_reason = 'LATE_CANCELLATION' group by appointment_id")) {
-            statement.setObject(1, UUID.fromString(patientId));
+                "select appointment_id, charge_reason, count(*) from invoice where patient_id = any(?) group by appointment_id, charge_reason")) {
+            statement.setArray(1, patients(db));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    invoices.put(rows.getString(1), rows.getInt(2));
+                    invoices.put(chargeOf(rows.getString(1), rows.getString(2)), rows.getInt(3));
                 }
             }
         }
@@ -122,7 +132,7 @@ final class BillingChecks {
     }
 
     /** Each acknowledged payment stored once under its key; no invoice with more than one payment or paid over its total. */
-    private List<FaultChecks.Verdict> payments(Connection db, List<BillingWorkload.LateCancellation> visits)
+    private List<FaultChecks.Verdict> payments(Connection db, List<BillingWorkload.ChargedVisit> visits)
             throws SQLException {
         Map<String, List<String>> storedByKey = new HashMap<>();
         Map<String, Long> paymentsPerInvoice = new HashMap<>();
@@ -130,8 +140,8 @@ final class BillingChecks {
         try (PreparedStatement statement = db.prepareStatement("""
                 select p.idempotency_key, p.id, p.invoice_id, sum(p.amount_minor) over (partition by p.invoice_id),
                        i.subtotal_minor + i.tax_minor
-                  from payment p join invoice i on i.id = p.invoice_id where i.patient_id = ?""")) {
-            statement.setObject(1, UUID.fromString(patientId));
+                  from payment p join invoice i on i.id = p.invoice_id where i.patient_id = any(?)""")) {
+            statement.setArray(1, patients(db));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     storedByKey.computeIfAbsent(rows.getString(1), key -> new ArrayList<>()).add(rows.getString(2));
@@ -140,10 +150,10 @@ final class BillingChecks {
                 }
             }
         }
-        List<BillingWorkload.LateCancellation> invoiced = visits.stream().filter(visit -> visit.invoiceId().isPresent()).toList();
-        long acknowledged = invoiced.stream().filter(BillingWorkload.LateCancellation::paid).count();
+        List<BillingWorkload.ChargedVisit> invoiced = visits.stream().filter(visit -> visit.invoiceId().isPresent()).toList();
+        long acknowledged = invoiced.stream().filter(BillingWorkload.ChargedVisit::paid).count();
         long gaveUp = invoiced.size() - acknowledged;
-        long notStoredOnce = invoiced.stream().filter(BillingWorkload.LateCancellation::paid).filter(visit ->
+        long notStoredOnce = invoiced.stream().filter(BillingWorkload.ChargedVisit::paid).filter(visit ->
                 !List.of(visit.paymentId().orElseThrow()).equals(storedByKey.get(visit.paymentKey()))).count();
         Set<String> keys = new HashSet<>();
         invoiced.forEach(visit -> keys.add(visit.paymentKey()));
@@ -161,8 +171,8 @@ final class BillingChecks {
 
     private Set<String> invoiceIds(Connection db) throws SQLException {
         Set<String> ids = new HashSet<>();
-        try (PreparedStatement statement = db.prepareStatement("select id from invoice where patient_id = ?")) {
-            statement.setObject(1, UUID.fromString(patientId));
+        try (PreparedStatement statement = db.prepareStatement("select id from invoice where patient_id = any(?)")) {
+            statement.setArray(1, patients(db));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getString(1));
@@ -186,6 +196,10 @@ final class BillingChecks {
                 .filter(type -> type.equals(INVOICE_ISSUED) && invoices.contains(record.key()))
                 .ifPresent(type -> published.add(record.key())));
         return published;
+    }
+
+    private Array patients(Connection db) throws SQLException {
+        return db.createArrayOf("uuid", patientIds.stream().map(UUID::fromString).toArray());
     }
 
     private static Connection billingDatabase() throws SQLException {

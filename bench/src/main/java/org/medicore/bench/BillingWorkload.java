@@ -8,6 +8,7 @@ import org.medicore.contracts.appointment.v1.AppointmentStatus;
 import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
 import org.medicore.contracts.appointment.v1.CancelAppointmentRequest;
 import org.medicore.contracts.appointment.v1.CancellingParty;
+import org.medicore.contracts.appointment.v1.CompleteAppointmentRequest;
 import org.medicore.contracts.appointment.v1.GetAppointmentRequest;
 import org.medicore.contracts.billing.v1.BatchGetInvoicesByAppointmentsRequest;
 import org.medicore.contracts.billing.v1.BillingServiceGrpc;
@@ -16,31 +17,39 @@ import org.medicore.contracts.billing.v1.Invoice;
 import org.medicore.contracts.billing.v1.PaymentMethod;
 import org.medicore.contracts.billing.v1.RecordPaymentRequest;
 import org.medicore.contracts.common.v1.AppointmentType;
+import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Late cancellations at a steady rate, each followed to its payment: a slot of the workload's own practitioner within
- * the next 24 hours is booked for the workload's own patient, the patient cancels it (the admin names the PATIENT as
- * the cancelling party, as the contract allows staff to), so billing owes a late-cancellation fee; the workload waits
- * until billing answers with the appointment's invoice and pays its balance with an idempotency key of its own. Every
- * call is retried with the same request after a growing pause with jitter while it fails retryably, as
- * {@link BookingWorkload} does; a cancellation refused on a retry is settled by reading the appointment. What each
- * visit ended as is kept for {@link BillingChecks}.
+ * Chargeable visits at a steady rate, each followed to its payment, every other one of each kind. A late cancellation:
+ * a slot of the workload's own practitioner within the next 24 hours is booked for the workload's own patient, the
+ * patient cancels it (the admin names the PATIENT as the cancelling party, as the contract allows staff to), so billing
+ * owes a late-cancellation fee. A completed visit: a practitioner of its own whose one slot begins at a whole minute
+ * shortly after (a visit can only be completed once it has begun, as {@link CompletionToInvoice} books them) is booked
+ * for a patient of its own, the workload waits until the visit has begun and completes it, so billing owes the visit.
+ * Either way the workload waits until billing answers with the appointment's invoice and pays its balance with an
+ * idempotency key of its own. Every call is retried with the same request after a growing pause with jitter while it
+ * fails retryably, as {@link BookingWorkload} does; a cancellation or completion refused on a retry is settled by
+ * reading the appointment. What each visit ended as is kept for {@link BillingChecks}.
  */
 final class BillingWorkload implements AutoCloseable {
 
@@ -54,14 +63,22 @@ final class BillingWorkload implements AutoCloseable {
     /** The practitioner's working day in UTC: every 5-minute slot of the day but the last. */
     private static final LocalTime DAY_ENDS = LocalTime.of(23, 55);
     private static final Duration POLL_INVOICE = Duration.ofMillis(500);
+    /**
+     * How far ahead a visit to be completed begins at the least: its booking, retried through a fault, must come
+     * before the start, and the wait until it has begun is time the visit only sleeps.
+     */
+    private static final Duration COMPLETED_VISIT_AHEAD = Duration.ofSeconds(90);
+    /** The longest a visit to be completed waits until it has begun: the drain gives its calls that much more. */
+    private static final Duration LONGEST_WAIT_UNTIL_BEGUN = COMPLETED_VISIT_AHEAD.plusMinutes(1);
 
     /**
-     * One visit: booked (the appointment), cancelled late by the patient ({@code lateCancelled}: acknowledged as
-     * late), its invoice as billing answered it, and its payment ({@code paymentKey}, answered with
-     * {@code paymentId}); the failures met on the way.
+     * One visit: what billing is to charge for it ({@code charge}: a late cancellation or the visit), booked (the
+     * appointment), cancelled late by the patient or completed ({@code chargeable}: acknowledged so), its invoice as
+     * billing answered it, and its payment ({@code paymentKey}, answered with {@code paymentId}); the failures met on
+     * the way.
      */
-    record LateCancellation(Optional<String> appointmentId, boolean lateCancelled, Optional<String> invoiceId,
-                            String paymentKey, Optional<String> paymentId, Map<Status.Code, Integer> failures) {
+    record ChargedVisit(ChargeReason charge, Optional<String> appointmentId, boolean chargeable, Optional<String> invoiceId,
+                        String paymentKey, Optional<String> paymentId, Map<Status.Code, Integer> failures) {
 
         boolean paid() {
             return paymentId.isPresent();
@@ -71,12 +88,14 @@ final class BillingWorkload implements AutoCloseable {
     private final Clinic clinic;
     private final double perSecond;
     private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
-    private final ConcurrentLinkedQueue<LateCancellation> visits = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<ChargedVisit> visits = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
     private final CarefulClient calls = new CarefulClient();
+    private final AtomicLong visitsStarted = new AtomicLong();
     private Instant lastSlot = Instant.MIN;
     private String practitionerId = "";
     private String patientId = "";
+    private final Set<String> patientIds = ConcurrentHashMap.newKeySet();
 
     /** At {@code perSecond} visits a second; at 0 or less it makes none. */
     BillingWorkload(Clinic clinic, double perSecond) {
@@ -96,21 +115,27 @@ final class BillingWorkload implements AutoCloseable {
         practitionerId = clinic.newPractitioner("Late " + clinic.run, ZoneOffset.UTC, Clinic.SLOT_MINUTES, LocalTime.MIDNIGHT,
                 DAY_ENDS);
         patientId = clinic.register("Late canceller " + clinic.run);
-        pacer.scheduleAtFixedRate(() -> clients.execute(this::visit), 0, (long) (1e9 / perSecond), TimeUnit.NANOSECONDS);
+        patientIds.add(patientId);
+        pacer.scheduleAtFixedRate(() -> clients.execute(
+                visitsStarted.getAndIncrement() % 2 == 0 ? this::lateCancellation : this::completedVisit), 0, (long) (1e9 / perSecond), TimeUnit.NANOSECONDS);
     }
 
-    String patientId() {
-        return patientId;
+    /** The workload's patients: the late canceller and the patient of each completed visit. */
+    Set<String> patientIds() {
+        return Set.copyOf(patientIds);
     }
 
-    /** Stops sending new visits; those under way retry until {@code drain} has passed, then give up. */
+    /**
+     * Stops sending new visits; those under way retry until {@code drain} has passed, and a visit to be completed the
+     * time it may still wait until it has begun, then give up.
+     */
     void stop(Duration drain) {
         pacer.shutdown();
-        calls.giveUpAfter(drain);
+        calls.giveUpAfter(drain.plus(LONGEST_WAIT_UNTIL_BEGUN));
     }
 
     /** What each visit ended as, once those under way after {@link #stop} have answered or given up. */
-    List<LateCancellation> drained() throws InterruptedException {
+    List<ChargedVisit> drained() throws InterruptedException {
         clients.shutdown();
         clients.awaitTermination(Duration.between(Instant.now(), calls.giveUpAt()).toSeconds() + 30, TimeUnit.SECONDS);
         return List.copyOf(visits);
@@ -121,7 +146,7 @@ final class BillingWorkload implements AutoCloseable {
         return calls.refusalsSeen();
     }
 
-    private void visit() {
+    private void lateCancellation() {
         Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
         String paymentKey = UUID.randomUUID().toString();
         BookAppointmentRequest booking = BookAppointmentRequest.newBuilder().setIdempotencyKey(UUID.randomUUID().toString())
@@ -132,10 +157,57 @@ final class BillingWorkload implements AutoCloseable {
                 refusal -> Optional.empty());
         Optional<Appointment> cancelled = booked.flatMap(appointment -> cancel(appointment, failures));
         boolean late = cancelled.map(appointment -> appointment.getCancellation().getLate()).orElse(false);
-        Optional<Invoice> invoice = late ? invoiceOf(cancelled.get().getId(), failures) : Optional.empty();
+        Optional<Invoice> invoice = late ? invoiceOf(cancelled.get().getId(), ChargeReason.LATE_CANCELLATION, failures)
+                : Optional.empty();
         Optional<String> paymentId = invoice.flatMap(issued -> pay(issued, paymentKey, failures));
-        visits.add(new LateCancellation(booked.map(Appointment::getId), late, invoice.map(Invoice::getId), paymentKey,
-                paymentId, failures));
+        visits.add(new ChargedVisit(ChargeReason.LATE_CANCELLATION, booked.map(Appointment::getId), late,
+                invoice.map(Invoice::getId), paymentKey, paymentId, failures));
+    }
+
+    private void completedVisit() {
+        Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
+        String paymentKey = UUID.randomUUID().toString();
+        Instant begins = Instant.now().plus(COMPLETED_VISIT_AHEAD).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        // The working day must not cross midnight where the practitioner works.
+        ZoneId zone = begins.atZone(ZoneOffset.UTC).getHour() >= 23 ? ZoneId.of("Etc/GMT+12") : ZoneOffset.UTC;
+        LocalTime from = begins.atZone(zone).toLocalTime();
+        // A practitioner made twice by a retry whose first answer was lost stays without visits: no harm.
+        Optional<String> practitioner = calls.untilAnswered(() -> clinic.newPractitioner("Visit " + clinic.run, zone,
+                Clinic.SLOT_MINUTES, from, from.plusMinutes(Clinic.SLOT_MINUTES)), failures, refusal -> Optional.empty());
+        // A patient of its own too: the visits begin at the same whole minutes, and a patient is in one visit at a time.
+        RegisterPatientRequest registration = clinic.registration("Visit " + clinic.run + " " + UUID.randomUUID());
+        Optional<String> patient = practitioner.flatMap(id -> calls.untilAnswered(
+                () -> clinic.patients("admin").registerPatient(registration).getPatient().getId(), failures,
+                BookingWorkload::registeredBefore));
+        patient.ifPresent(patientIds::add);
+        Optional<Appointment> booked = patient.flatMap(visitor -> {
+            BookAppointmentRequest booking = clinic.booking(practitioner.orElseThrow(), visitor, begins);
+            return calls.untilAnswered(() -> appointments().bookAppointment(booking).getAppointment(), failures,
+                    refusal -> Optional.empty());
+        });
+        Optional<Appointment> completed = booked.flatMap(appointment -> complete(appointment, begins, failures));
+        Optional<Invoice> invoice = completed.flatMap(visit -> invoiceOf(visit.getId(), ChargeReason.VISIT, failures));
+        Optional<String> paymentId = invoice.flatMap(issued -> pay(issued, paymentKey, failures));
+        visits.add(new ChargedVisit(ChargeReason.VISIT, booked.map(Appointment::getId), completed.isPresent(),
+                invoice.map(Invoice::getId), paymentKey, paymentId, failures));
+    }
+
+    /** The visit completed once it has begun; a completion refused on a retry is settled by reading the appointment. */
+    private Optional<Appointment> complete(Appointment appointment, Instant begins, Map<Status.Code, Integer> failures) {
+        try {
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), begins).toMillis() + 1_000));
+        } catch (InterruptedException e) {
+            return Optional.empty();
+        }
+        CompleteAppointmentRequest request = CompleteAppointmentRequest.newBuilder().setAppointmentId(appointment.getId())
+                .setExpectedVersion(appointment.getVersion()).build();
+        return calls.untilAnswered(() -> appointments().completeAppointment(request).getAppointment(), failures,
+                refusal -> read(appointment.getId(), failures).filter(now -> now.getStatus() == AppointmentStatus.COMPLETED));
+    }
+
+    private Optional<Appointment> read(String appointmentId, Map<Status.Code, Integer> failures) {
+        return calls.untilAnswered(() -> appointments().getAppointment(GetAppointmentRequest.newBuilder()
+                .setAppointmentId(appointmentId).build()).getAppointment(), failures, again -> Optional.empty());
     }
 
     /** The next 5-minute slot between one and 23 hours ahead but 23:55; after the last, from the first again. */
@@ -158,13 +230,11 @@ final class BillingWorkload implements AutoCloseable {
                 .setExpectedVersion(appointment.getVersion()).setCancelledBy(CancellingParty.PATIENT)
                 .setReason("fault suite: the patient cannot come").build();
         return calls.untilAnswered(() -> appointments().cancelAppointment(request).getAppointment(), failures,
-                refusal -> calls.untilAnswered(() -> appointments().getAppointment(GetAppointmentRequest.newBuilder()
-                        .setAppointmentId(appointment.getId()).build()).getAppointment(), failures, again -> Optional.empty())
-                        .filter(now -> now.getStatus() == AppointmentStatus.CANCELLED));
+                refusal -> read(appointment.getId(), failures).filter(now -> now.getStatus() == AppointmentStatus.CANCELLED));
     }
 
-    /** The appointment's late-cancellation invoice, once billing has issued it from the cancellation's event. */
-    private Optional<Invoice> invoiceOf(String appointmentId, Map<Status.Code, Integer> failures) {
+    /** The appointment's invoice for {@code charge}, once billing has issued it from the cancellation's or completion's event. */
+    private Optional<Invoice> invoiceOf(String appointmentId, ChargeReason charge, Map<Status.Code, Integer> failures) {
         BatchGetInvoicesByAppointmentsRequest request = BatchGetInvoicesByAppointmentsRequest.newBuilder()
                 .addAppointmentIds(appointmentId).build();
         while (true) {
@@ -174,7 +244,7 @@ final class BillingWorkload implements AutoCloseable {
                 return Optional.empty();
             }
             Optional<Invoice> issued = answer.get().stream()
-                    .filter(invoice -> invoice.getChargeReason() == ChargeReason.LATE_CANCELLATION).findFirst();
+                    .filter(invoice -> invoice.getChargeReason() == charge).findFirst();
             if (issued.isPresent() || calls.givingUp()) {
                 return issued;
             }

@@ -155,7 +155,7 @@ final class BookingWorkload implements AutoCloseable {
     }
 
     /** ALREADY_EXISTS on a retry: an earlier try registered the patient, whom the refusal names. */
-    private static Optional<String> registeredBefore(StatusRuntimeException refusal) {
+    static Optional<String> registeredBefore(StatusRuntimeException refusal) {
         if (refusal.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
             return Optional.empty();
         }

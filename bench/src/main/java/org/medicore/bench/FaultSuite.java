@@ -42,7 +42,7 @@ public final class FaultSuite {
     /**
      * @param before load before the fault; @param outage how long the fault lasts; @param after load once it ended;
      * @param latency what the slow link to PostgreSQL adds to each of its answers;
-     * @param billingPerSecond late cancellations followed to their payment ({@link BillingWorkload}), none at 0;
+     * @param billingPerSecond late cancellations and completed visits followed to their payment ({@link BillingWorkload}), none at 0;
      * @param labRate lab uploads per second in every scenario; negative: {@value #S3_OUTAGE_LAB_RATE} in s3-outage, none elsewhere
      */
     public record Options(List<String> scenarios, double perSecond, Duration before, Duration outage, Duration after,
@@ -67,7 +67,7 @@ public final class FaultSuite {
 
         static final List<String> ALL = List.of("kill-appointment-service", "kill-patient-service", "kill-billing-service",
                 "kill-analytics-service", KILL_BFF, "kafka-outage", "postgres-outage", "kill-postgres", "dynamodb-outage", S3_OUTAGE,
-                "keycloak-outage", "slow-postgres");
+                "keycloak-outage", "slow-postgres", CLOCK_AHEAD + TestSystem.APPOINTMENT);
 
         public static Options parse(String... args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -103,6 +103,9 @@ public final class FaultSuite {
     static final String KILL_BFF = "kill-bff";
     /** The object store stopped while patients upload lab reports through the BFF ({@link LabWorkload}). */
     static final String S3_OUTAGE = "s3-outage";
+    /** One service started again with its wall clock {@link #CLOCK_SKEW} ahead ({@link ClockAhead}), then as before. */
+    static final String CLOCK_AHEAD = "clock-ahead-";
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final String BFF = "bff-graphql";
     /** The BFF's allowed browser origin; the suite calls it from no browser, so any origin of its own does. */
     private static final String BFF_CALLERS = "http://127.0.0.1";
@@ -121,6 +124,7 @@ public final class FaultSuite {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        refuseWhatCannotRunHere(options);
         System.out.println("fault suite: starting the system (PostgreSQL, Kafka, DynamoDB Local, S3, Keycloak, the services)");
         try {
             TestSystem system = TestSystem.get().withDemoData();
@@ -135,6 +139,13 @@ public final class FaultSuite {
             // The gRPC channels and the workload's threads would keep the JVM, and so the system, running.
             e.printStackTrace();
             System.exit(2);
+        }
+    }
+
+    /** A scenario this machine lacks the tools for is refused before anything starts, rather than passed unseen. */
+    private static void refuseWhatCannotRunHere(Options options) {
+        if (options.scenarios().stream().anyMatch(scenario -> scenario.startsWith(CLOCK_AHEAD)) && ClockAhead.library().isEmpty()) {
+            throw new IllegalStateException(ClockAhead.MISSING);
         }
     }
 
@@ -155,6 +166,7 @@ public final class FaultSuite {
     }
 
     public static List<Outcome> run(TestSystem system, Options options) throws Exception {
+        refuseWhatCannotRunHere(options);
         boolean labUploads = options.scenarios().stream().anyMatch(scenario -> options.labRate(scenario) > 0);
         String bff = options.scenarios().contains(KILL_BFF) || labUploads ? system.bff(BFF_CALLERS) : "";
         Target target = new Target(system.patientTarget(), system.appointmentTarget(), system.billingTarget(), bff,
@@ -171,7 +183,7 @@ public final class FaultSuite {
         List<Outcome> outcomes = new ArrayList<>();
         for (String scenario : options.scenarios()) {
             Outcome outcome = scenario(scenario, fault(system, scenario, link, options), target, options,
-                    new Readiness(actuators));
+                    new Readiness(actuators), system.analyticsUrl());
             // Each scenario's figures as soon as it ended, so a later one that fails leaves them behind.
             System.out.print(table(List.of(outcome)));
             outcomes.add(outcome);
@@ -203,6 +215,13 @@ public final class FaultSuite {
             case S3_OUTAGE -> new Fault(scenario, () -> TestStack.objectStore().stop(), () -> TestStack.objectStore().startAgain());
             case "keycloak-outage" -> new Fault(scenario, () -> TestStack.keycloak().stop(), () -> TestStack.keycloak().startAgain());
             case KILL_BFF -> new Fault(scenario, () -> system.kill(BFF), () -> system.restart(BFF));
+            case String clockAhead when clockAhead.startsWith(CLOCK_AHEAD) -> {
+                String service = scenario.substring(CLOCK_AHEAD.length());
+                yield new Fault(scenario, () -> system.restartWith(service, ClockAhead.environment(CLOCK_SKEW)), () -> {
+                    system.stop(service);
+                    system.restart(service);
+                });
+            }
             default -> {
                 String service = scenario.substring("kill-".length());
                 yield new Fault(scenario, () -> system.kill(service), () -> system.restart(service));
@@ -210,8 +229,8 @@ public final class FaultSuite {
         };
     }
 
-    private static Outcome scenario(String name, Fault fault, Target target, Options options, Readiness readiness)
-            throws Exception {
+    private static Outcome scenario(String name, Fault fault, Target target, Options options, Readiness readiness,
+                                    String analyticsUrl) throws Exception {
         System.out.printf("fault suite: %s: %.0f visits/s, %.1f lab uploads/s, %ss before, %ss of fault, %ss after%n", name,
                 options.perSecond(), options.labRate(name), options.before().toSeconds(), options.outage().toSeconds(),
                 options.after().toSeconds());
@@ -219,6 +238,7 @@ public final class FaultSuite {
                 ? Optional.of(new BffBooking(new GraphQl(target, new Tokens(target)))) : Optional.empty();
         Optional<GraphQl> patientPortal = options.labRate(name) > 0
                 ? Optional.of(new GraphQl(target, new Tokens(target))) : Optional.empty();
+        Instant clinicMade = Instant.now();
         try (Clinic clinic = clinicOnceServing(target);
              BookingWorkload load = new BookingWorkload(clinic, options.perSecond(), throughBff);
              BillingWorkload billing = new BillingWorkload(clinic, options.billingPerSecond());
@@ -239,7 +259,7 @@ public final class FaultSuite {
             Thread.sleep(options.after());
             billing.stop(options.drain());
             List<BookingWorkload.Booking> bookings = load.stopAndDrain(options.drain());
-            List<BillingWorkload.LateCancellation> lateCancellations = billing.drained();
+            List<BillingWorkload.ChargedVisit> chargedVisits = billing.drained();
             List<LabWorkload.Upload> labUploads = uploads == null ? List.of() : uploads.stopAndDrain(options.drain());
             Optional<Duration> drained = FaultChecks.awaitOutboxDrained(options.drain())
                     .map(at -> Duration.between(ended, at));
@@ -253,9 +273,10 @@ public final class FaultSuite {
                     .check(bookings, load.changes(), load.registrations(), load.refusalsSeen()));
             verdicts.addAll(PatientChecks.check(clinic.run, load.registrations()));
             if (billing.running()) {
-                verdicts.addAll(new BillingChecks(billing.patientId()).check(lateCancellations, billing.refusalsSeen(), options.drain()));
+                verdicts.addAll(new BillingChecks(billing.patientIds()).check(chargedVisits, billing.refusalsSeen(), options.drain()));
             }
             verdicts.add(readiness.readyAgain(READY_AGAIN_WITHIN));
+            verdicts.add(new AnalyticsChecks(analyticsUrl, clinic).check(clinicMade, options.drain()));
             verdicts.addAll(uploads == null ? LabChecks.notRun()
                     : new LabChecks(patientPortal.get()).check(labUploads, uploads.refusalsSeen(), options.drain()));
             return new Outcome(name, verdicts, bookings.size(), duringFault, firstSuccess, drained);

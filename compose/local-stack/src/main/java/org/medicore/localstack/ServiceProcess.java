@@ -42,6 +42,11 @@ public final class ServiceProcess implements Component {
      */
     public static ServiceProcess launch(String name, Path jar, Map<String, String> properties, int managementPort,
                                         List<Endpoint> endpoints, Path logDirectory) {
+        return launch(name, jar, properties, managementPort, endpoints, logDirectory, Map.of());
+    }
+
+    private static ServiceProcess launch(String name, Path jar, Map<String, String> properties, int managementPort,
+                                         List<Endpoint> endpoints, Path logDirectory, Map<String, String> environment) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build it with ./mvnw install -DskipTests");
         }
@@ -51,7 +56,7 @@ public final class ServiceProcess implements Component {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx512m", "-jar", jar.toString()));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        ChildProcess child = ChildProcess.start(name, command, Map.of(), jar.getParent(),
+        ChildProcess child = ChildProcess.start(name, command, environment, jar.getParent(),
                 logDirectory.resolve(name + ".log"));
         return new ServiceProcess(name, jar, properties, managementPort, endpoints, logDirectory, child);
     }
@@ -66,6 +71,15 @@ public final class ServiceProcess implements Component {
         Map<String, String> settings = new java.util.LinkedHashMap<>(properties);
         settings.putAll(changed);
         return launch(name, jar, settings, managementPort, endpoints, logDirectory);
+    }
+
+    /**
+     * The same service launched again with the same settings and {@code environment} added to its process's (after
+     * {@link #close()}), not yet ready: e.g. a preloaded library that moves its clock. The environment is for this
+     * launch only; {@link #relaunch()} of the process it returns starts the service as before.
+     */
+    public ServiceProcess relaunchWith(Map<String, String> environment) {
+        return launch(name, jar, properties, managementPort, endpoints, logDirectory, environment);
     }
 
     /** The HTTP port of its health probes and metrics. */

@@ -207,6 +207,18 @@ public final class TestSystem {
         started.awaitReady();
     }
 
+    /**
+     * Stops a service and starts it again on its port with {@code environment} added to its process's (e.g. a
+     * preloaded library that moves its clock), and waits until it is ready; {@link #stop} and {@link #restart(String)}
+     * then start it as before.
+     */
+    public synchronized void restartWith(String service, Map<String, String> environment) {
+        services.get(service).close();
+        ServiceProcess started = services.get(service).relaunchWith(environment);
+        services.put(service, started);
+        started.awaitReady();
+    }
+
     /** The repository's root: the nearest folder upwards that holds {@code mvnw}. */
     private static Path repository() {
         Path folder = Path.of("").toAbsolutePath();
