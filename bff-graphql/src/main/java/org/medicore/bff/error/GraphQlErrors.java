@@ -18,6 +18,7 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,8 +71,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                 unpack(detail, extensions);
             }
         }
-        String code = status.getCode().name();
-        return switch (status.getCode()) {
+        String code = lostConnection(failure) ? Status.Code.UNAVAILABLE.name() : status.getCode().name();
+        return switch (lostConnection(failure) ? Status.Code.UNAVAILABLE : status.getCode()) {
             case INVALID_ARGUMENT, OUT_OF_RANGE -> error(env, ErrorType.BAD_REQUEST, code, description, extensions);
             case FAILED_PRECONDITION, ALREADY_EXISTS, ABORTED -> error(env, MediCoreErrorType.CONFLICT, code, description, extensions);
             case NOT_FOUND -> error(env, ErrorType.NOT_FOUND, code, description, extensions);
@@ -87,6 +88,16 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                 yield error(env, ErrorType.INTERNAL_ERROR, "INTERNAL", "something went wrong; it has been logged", Map.of());
             }
         };
+    }
+
+    /**
+     * grpc-java answers a call whose connection closed under it (the service killed while the call
+     * started) as UNKNOWN "channel closed", with its transport's ClosedChannelException: the service
+     * answered nothing, so the portal may try again as after any outage (each change carries its
+     * idempotency key or version). The fault suite's clients treat it the same way.
+     */
+    private static boolean lostConnection(StatusRuntimeException failure) {
+        return failure.getStatus().getCode() == Status.Code.UNKNOWN && failure.getCause() instanceof ClosedChannelException;
     }
 
     private static void unpack(Any detail, Map<String, Object> extensions) {

@@ -29,6 +29,21 @@ class GraphQlErrorsTest {
     }
 
     @Test
+    void a_connection_closed_under_a_call_is_a_service_not_answering_and_any_other_unknown_failure_is_internal() {
+        GraphQLError lost = GraphQlErrors.toError(Status.UNKNOWN.withDescription("channel closed")
+                        .withCause(new java.nio.channels.ClosedChannelException()).asRuntimeException(),
+                GraphqlErrorBuilder::newError, "bookAppointment");
+        GraphQLError other = GraphQlErrors.toError(Status.UNKNOWN.withDescription("Application error processing RPC")
+                .asRuntimeException(), GraphqlErrorBuilder::newError, "bookAppointment");
+
+        assertThat(lost.getErrorType()).isEqualTo(GraphQlErrors.MediCoreErrorType.UNAVAILABLE);
+        assertThat(lost.getExtensions()).containsEntry("code", "UNAVAILABLE");
+        assertThat(lost.getMessage()).isEqualTo("a service is not answering; try again shortly");
+        assertThat(other.getErrorType()).isEqualTo(ErrorType.INTERNAL_ERROR);
+        assertThat(other.getExtensions()).containsEntry("code", "INTERNAL");
+    }
+
+    @Test
     void a_services_field_violation_names_the_field_in_the_schemas_spelling() {
         com.google.rpc.Status refused = com.google.rpc.Status.newBuilder().setCode(Code.INVALID_ARGUMENT_VALUE)
                 .setMessage("invalid fields").addDetails(Any.pack(BadRequest.newBuilder()
