@@ -22,8 +22,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.medicore.support.port.Transactions;
 import org.medicore.support.security.RealmTokens;
+import org.medicore.support.transaction.SpringTransactions;
 
 import java.time.Clock;
 
@@ -53,26 +56,31 @@ public class AppointmentServiceConfiguration {
     }
 
     @Bean
+    SpringTransactions transactions(PlatformTransactionManager transactionManager) {
+        return new SpringTransactions(transactionManager);
+    }
+
+    @Bean
     OutboxWritten outboxWritten() {
         return new OutboxWritten();
     }
 
     @Bean
-    AppointmentService appointmentService(JooqPersistence persistence, OutboxWritten written, SlotPolicy slotPolicy,
-                                          BookingHorizon horizon, Clock clock) {
+    AppointmentService appointmentService(JooqPersistence persistence, Transactions transactions, OutboxWritten written,
+                                          SlotPolicy slotPolicy, BookingHorizon horizon, Clock clock) {
         return new AppointmentService(persistence.loadPractitioner(), persistence.loadWorkingHours(),
                 persistence.loadAppointments(), persistence.saveAppointment(), persistence.bookingRequests(),
-                KafkaMessaging.eventFormat(), signalling(persistence.appendToOutbox(), written), persistence.transactions(),
+                KafkaMessaging.eventFormat(), signalling(persistence.appendToOutbox(), written), transactions,
                 slotPolicy, horizon, clock);
     }
 
     @Bean
-    PractitionerService practitionerService(JooqPersistence persistence, OutboxWritten written, SlotPolicy slotPolicy,
-                                            BookingHorizon horizon, Clock clock) {
+    PractitionerService practitionerService(JooqPersistence persistence, Transactions transactions, OutboxWritten written,
+                                            SlotPolicy slotPolicy, BookingHorizon horizon, Clock clock) {
         return new PractitionerService(persistence.loadPractitioner(), persistence.savePractitioner(),
                 persistence.loadWorkingHours(), persistence.saveWorkingHours(), persistence.loadAppointments(),
                 persistence.saveAppointment(), KafkaMessaging.eventFormat(), signalling(persistence.appendToOutbox(), written),
-                persistence.transactions(), slotPolicy, horizon, clock);
+                transactions, slotPolicy, horizon, clock);
     }
 
     /** The outbox, telling the relay of each row once its transaction commits. */
@@ -99,8 +107,9 @@ public class AppointmentServiceConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(JooqPersistence persistence, PublishMessages publisher, OutboxProperties outbox, Clock clock) {
-        return new OutboxRelay(persistence.pendingOutbox(), publisher, persistence.transactions(), clock, outbox.batchSize());
+    OutboxRelay outboxRelay(JooqPersistence persistence, PublishMessages publisher, Transactions transactions,
+                            OutboxProperties outbox, Clock clock) {
+        return new OutboxRelay(persistence.pendingOutbox(), publisher, transactions, clock, outbox.batchSize());
     }
 
     @Bean

@@ -18,6 +18,7 @@ import org.medicore.appointment.application.port.in.BookAppointment;
 import org.medicore.appointment.application.port.in.ChangeAppointment;
 import org.medicore.support.outbox.PublishMessages;
 import org.medicore.support.outbox.OutboxRelay;
+import org.medicore.support.port.Transactions;
 import org.medicore.appointment.domain.Appointment;
 import org.medicore.appointment.domain.Caller;
 import org.medicore.appointment.domain.CancellingParty;
@@ -60,6 +61,9 @@ class OutboxRelayAgainstKafkaTest extends IntegrationTest {
 
     @Autowired
     PublishMessages publisher;
+
+    @Autowired
+    Transactions transactions;
 
     @Test
     void every_committed_change_is_published_exactly_once_with_key_and_headers_in_order() throws Exception {
@@ -112,7 +116,7 @@ class OutboxRelayAgainstKafkaTest extends IntegrationTest {
             sent.incrementAndGet();
             throw new IllegalStateException("relay process killed");
         };
-        var dyingRelay = new OutboxRelay(persistence.pendingOutbox(), dyingAfterOne, persistence.transactions(), Clock.systemUTC(), 100);
+        var dyingRelay = new OutboxRelay(persistence.pendingOutbox(), dyingAfterOne, transactions, Clock.systemUTC(), 100);
 
         assertThatThrownBy(dyingRelay::relayBatch).hasMessageContaining("killed");
         relay.relayAll();
@@ -137,7 +141,7 @@ class OutboxRelayAgainstKafkaTest extends IntegrationTest {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             var relayWithoutKafka = new OutboxRelay(persistence.pendingOutbox(),
                     new KafkaOutboxPublisher(unreachable, Topics.APPOINTMENTS, Duration.ofSeconds(2)),
-                    persistence.transactions(), Clock.systemUTC(), 100);
+                    transactions, Clock.systemUTC(), 100);
 
             assertThatThrownBy(relayWithoutKafka::relayBatch).isInstanceOf(PublishMessages.PublishFailed.class);
             unreachable.close(Duration.ZERO);
