@@ -1,11 +1,9 @@
 package org.medicore.appointment.adapter.out.jooq;
 
 import org.jooq.DSLContext;
-import org.medicore.appointment.application.port.out.AppendToOutbox;
 import org.medicore.appointment.application.port.out.LoadAppointments;
 import org.medicore.appointment.application.port.out.LoadPractitioner;
 import org.medicore.appointment.application.port.out.LoadWorkingHours;
-import org.medicore.support.outbox.PendingOutbox;
 import org.medicore.appointment.application.port.out.RememberBookingRequests;
 import org.medicore.appointment.application.port.out.SaveAppointment;
 import org.medicore.appointment.application.port.out.SavePractitioner;
@@ -17,13 +15,11 @@ public final class JooqPersistence {
     private final JooqAppointments appointments;
     private final JooqPractitioners practitioners;
     private final JooqWorkingHours workingHours;
-    private final JooqOutbox outbox;
 
     public JooqPersistence(DSLContext dsl) {
         this.appointments = new JooqAppointments(dsl);
         this.practitioners = new JooqPractitioners(dsl);
         this.workingHours = new JooqWorkingHours(dsl);
-        this.outbox = new JooqOutbox(dsl);
     }
 
     public LoadAppointments loadAppointments() {
@@ -52,13 +48,5 @@ public final class JooqPersistence {
 
     public SaveWorkingHours saveWorkingHours() {
         return workingHours;
-    }
-
-    public AppendToOutbox appendToOutbox() {
-        return outbox;
-    }
-
-    public PendingOutbox pendingOutbox() {
-        return outbox;
     }
 }
