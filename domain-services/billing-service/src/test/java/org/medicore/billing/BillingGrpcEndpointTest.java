@@ -1,13 +1,11 @@
 package org.medicore.billing;
 
-import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.PreconditionFailure;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +48,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.medicore.billing.support.GrpcCalls.codeOf;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.medicore.support.grpc.RefusalDetails.detail;
+import static org.medicore.support.grpc.RefusalDetails.violatedField;
+import static org.medicore.support.grpc.RefusalDetails.violatedFields;
 
 /** BillingService over a real gRPC channel, with Keycloak-shaped tokens. */
 class BillingGrpcEndpointTest extends RunningBillingService {
@@ -171,7 +172,7 @@ class BillingGrpcEndpointTest extends RunningBillingService {
         assertThat(repeat.getPayment()).isEqualTo(first.getPayment());
         assertThat(repeat.getInvoice().getPaymentsList()).hasSize(1);
         assertThat(reused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(detail(reused, BadRequest.class).getFieldViolations(0).getField()).isEqualTo("idempotency_key");
+        assertThat(violatedField(reused)).isEqualTo("idempotency_key");
     }
 
     @Test
@@ -252,8 +253,7 @@ class BillingGrpcEndpointTest extends RunningBillingService {
                         .setReceivedAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(Long.MAX_VALUE)).build()));
 
         assertThat(invalid.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(detail(invalid, BadRequest.class).getFieldViolationsList())
-                .extracting(BadRequest.FieldViolation::getField)
+        assertThat(violatedFields(invalid))
                 .containsExactlyInAnyOrder("idempotency_key", "invoice_id", "amount", "method", "received_at");
     }
 
@@ -325,7 +325,7 @@ class BillingGrpcEndpointTest extends RunningBillingService {
                                 .addPatientIds("nope").setLimitPerPatient(51).build()));
 
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(detail(error, BadRequest.class).getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
+        assertThat(violatedFields(error))
                 .containsExactlyInAnyOrder("patient_ids[1]", "limit_per_patient");
     }
 
@@ -351,15 +351,4 @@ class BillingGrpcEndpointTest extends RunningBillingService {
         return GrpcCalls.billingAs(channel, token);
     }
 
-
-    private static <T extends com.google.protobuf.Message> T detail(StatusRuntimeException error, Class<T> type) {
-        return StatusProto.fromThrowable(error).getDetailsList().stream().filter(any -> any.is(type))
-                .map(any -> {
-                    try {
-                        return any.unpack(type);
-                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).findFirst().orElseThrow();
-    }
 }

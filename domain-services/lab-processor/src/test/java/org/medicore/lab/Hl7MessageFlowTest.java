@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.medicore.lab.support.ResultMessages.aResultMessage;
+import static org.medicore.support.grpc.RefusalDetails.violatedFields;
 
 /**
  * HL7 v2 ORU^R01 messages from a lab's system through SubmitHl7Message, against the real stack:

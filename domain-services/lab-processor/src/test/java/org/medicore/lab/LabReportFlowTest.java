@@ -45,6 +45,7 @@ import static org.medicore.lab.support.SampleReports.aTableReport;
 import static org.medicore.lab.support.SampleReports.aWordDocument;
 import static org.medicore.lab.support.SampleReports.anEmptyTable;
 import static org.medicore.lab.support.SampleReports.anOversizeReport;
+import static org.medicore.support.grpc.RefusalDetails.violatedFields;
 
 class LabReportFlowTest extends RunningLabProcessor {
 

@@ -31,6 +31,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.medicore.support.grpc.RefusalDetails.violatedFields;
 
 /** A doctor decides on reports held for review, through the real service, store, Kafka and patient-service. */
 class LabReviewFlowTest extends RunningLabProcessor {

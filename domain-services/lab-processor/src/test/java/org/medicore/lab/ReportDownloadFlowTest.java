@@ -3,7 +3,6 @@ package org.medicore.lab;
 import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.Test;
 import org.medicore.contracts.lab.v1.GetReportDownloadUrlRequest;
 import org.medicore.contracts.lab.v1.GetReportDownloadUrlResponse;
@@ -32,6 +31,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.medicore.lab.support.SampleReports.aCorruptReport;
 import static org.medicore.lab.support.SampleReports.aLinesReport;
 import static org.medicore.lab.support.SampleReports.aTableReport;
+import static org.medicore.support.grpc.RefusalDetails.violatedFields;
+import static org.medicore.support.grpc.RefusalDetails.detail;
 
 class ReportDownloadFlowTest extends RunningLabProcessor {
 
@@ -124,11 +125,7 @@ class ReportDownloadFlowTest extends RunningLabProcessor {
             throw new AssertionError("a link was handed out for " + reportId);
         } catch (StatusRuntimeException e) {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-            try {
-                return StatusProto.fromThrowable(e).getDetails(0).unpack(PreconditionFailure.class).getViolations(0).getType();
-            } catch (com.google.protobuf.InvalidProtocolBufferException notPrecondition) {
-                throw new AssertionError(notPrecondition);
-            }
+            return detail(e, PreconditionFailure.class).getViolations(0).getType();
         }
     }
 

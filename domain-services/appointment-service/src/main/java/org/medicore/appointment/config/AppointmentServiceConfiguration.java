@@ -1,6 +1,7 @@
 package org.medicore.appointment.config;
 
-import org.medicore.support.outbox.PendingOutbox;
+import org.medicore.support.outbox.PostgresOutbox;
+import org.medicore.support.outbox.OutboxTable;
 import org.medicore.support.outbox.KafkaOutboxPublisher;
 import org.medicore.support.outbox.OutboxBacklog;
 import org.medicore.support.outbox.OutboxWritten;
@@ -10,7 +11,6 @@ import io.grpc.BindableService;
 import org.jooq.DSLContext;
 import org.medicore.appointment.adapter.in.grpc.GrpcAdapters;
 import org.medicore.appointment.adapter.out.jooq.JooqPersistence;
-import org.medicore.appointment.application.port.out.AppendToOutbox;
 import org.medicore.appointment.adapter.out.kafka.KafkaMessaging;
 import org.medicore.support.outbox.PublishMessages;
 import org.medicore.appointment.application.service.AppointmentService;
@@ -22,9 +22,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.medicore.support.port.Transactions;
 import org.medicore.support.security.RealmTokens;
+import org.medicore.support.transaction.SpringTransactions;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 
 /** Wires the hexagon: domain policies, use cases, and the adapters behind their ports. */
@@ -53,34 +57,38 @@ public class AppointmentServiceConfiguration {
     }
 
     @Bean
+    SpringTransactions transactions(PlatformTransactionManager transactionManager) {
+        return new SpringTransactions(transactionManager);
+    }
+
+    @Bean
     OutboxWritten outboxWritten() {
         return new OutboxWritten();
     }
 
+    /** The outbox table as operations' checks name it; the relay lock is "appt-outbox" in ASCII, trimmed to a long. */
     @Bean
-    AppointmentService appointmentService(JooqPersistence persistence, OutboxWritten written, SlotPolicy slotPolicy,
-                                          BookingHorizon horizon, Clock clock) {
+    PostgresOutbox outbox(DataSource dataSource, OutboxWritten written) {
+        return new PostgresOutbox(dataSource, new OutboxTable("outbox_event", "sequence", "sent_at", 0x617070742d6f7574L),
+                written);
+    }
+
+    @Bean
+    AppointmentService appointmentService(JooqPersistence persistence, Transactions transactions, PostgresOutbox outbox,
+                                          SlotPolicy slotPolicy, BookingHorizon horizon, Clock clock) {
         return new AppointmentService(persistence.loadPractitioner(), persistence.loadWorkingHours(),
                 persistence.loadAppointments(), persistence.saveAppointment(), persistence.bookingRequests(),
-                KafkaMessaging.eventFormat(), signalling(persistence.appendToOutbox(), written), persistence.transactions(),
+                KafkaMessaging.eventFormat(), outbox, transactions,
                 slotPolicy, horizon, clock);
     }
 
     @Bean
-    PractitionerService practitionerService(JooqPersistence persistence, OutboxWritten written, SlotPolicy slotPolicy,
-                                            BookingHorizon horizon, Clock clock) {
+    PractitionerService practitionerService(JooqPersistence persistence, Transactions transactions, PostgresOutbox outbox,
+                                            SlotPolicy slotPolicy, BookingHorizon horizon, Clock clock) {
         return new PractitionerService(persistence.loadPractitioner(), persistence.savePractitioner(),
                 persistence.loadWorkingHours(), persistence.saveWorkingHours(), persistence.loadAppointments(),
-                persistence.saveAppointment(), KafkaMessaging.eventFormat(), signalling(persistence.appendToOutbox(), written),
-                persistence.transactions(), slotPolicy, horizon, clock);
-    }
-
-    /** The outbox, telling the relay of each row once its transaction commits. */
-    private static AppendToOutbox signalling(AppendToOutbox outbox, OutboxWritten written) {
-        return message -> {
-            outbox.append(message);
-            written.signal();
-        };
+                persistence.saveAppointment(), KafkaMessaging.eventFormat(), outbox,
+                transactions, slotPolicy, horizon, clock);
     }
 
     @Bean
@@ -99,8 +107,9 @@ public class AppointmentServiceConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(JooqPersistence persistence, PublishMessages publisher, OutboxProperties outbox, Clock clock) {
-        return new OutboxRelay(persistence.pendingOutbox(), publisher, persistence.transactions(), clock, outbox.batchSize());
+    OutboxRelay outboxRelay(PostgresOutbox pending, PublishMessages publisher, Transactions transactions,
+                            OutboxProperties outbox, Clock clock) {
+        return new OutboxRelay(pending, publisher, transactions, clock, outbox.batchSize());
     }
 
     @Bean
@@ -109,8 +118,7 @@ public class AppointmentServiceConfiguration {
     }
 
     @Bean
-    MeterBinder outboxBacklog(JooqPersistence persistence) {
-        PendingOutbox pending = persistence.pendingOutbox();
+    MeterBinder outboxBacklog(PostgresOutbox pending) {
         return OutboxBacklog.of(pending::countUnsent);
     }
 }

@@ -2,13 +2,13 @@ package org.medicore.billing.config;
 
 import org.medicore.support.outbox.OutboxBacklog;
 import org.medicore.support.outbox.OutboxRelay;
-import org.medicore.support.outbox.PendingOutbox;
+import org.medicore.support.outbox.OutboxTable;
+import org.medicore.support.outbox.PostgresOutbox;
 import org.medicore.support.outbox.PublishMessages;
 import org.medicore.support.outbox.OutboxWritten;
 import org.medicore.support.outbox.ScheduledRelay;
 import org.medicore.support.port.Transactions;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.medicore.billing.application.port.out.AppendToOutbox;
 import org.medicore.billing.application.port.out.FormatEvent;
 import org.medicore.billing.application.port.out.IdempotencyKeys;
 import org.medicore.billing.application.port.out.LoadAccounts;
@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -53,32 +54,35 @@ public class BillingServiceConfiguration {
         return new OutboxWritten();
     }
 
+    /**
+     * The outbox table as operations' checks name it. One relay at a time holds the lock ("bill-outbox" in ASCII,
+     * trimmed to a long): two replicas' relays skipping each other's locked rows would publish one invoice's events
+     * out of order.
+     */
     @Bean
-    EventIntakeService eventIntake(OutboxWritten written, Transactions transactions, RecordProcessedEvents processedEvents,
+    PostgresOutbox outbox(DataSource dataSource, OutboxWritten written) {
+        return new PostgresOutbox(dataSource, new OutboxTable("outbox", "position", "published_at", 0x62696c6c2d6f7574L),
+                written);
+    }
+
+    @Bean
+    EventIntakeService eventIntake(Transactions transactions, RecordProcessedEvents processedEvents,
                                    LoadAccounts loadAccounts, SaveAccounts saveAccounts, ParkCharges parkCharges,
                                    LoadFeeSchedule feeSchedule, LoadInvoices loadInvoices, SaveInvoices saveInvoices,
-                                   NextInvoiceNumber invoiceNumbers, FormatEvent formatEvent, AppendToOutbox outbox,
+                                   NextInvoiceNumber invoiceNumbers, FormatEvent formatEvent, PostgresOutbox outbox,
                                    InvoiceTerms terms, Clock clock) {
         return new EventIntakeService(new EventIntakeService.Ports(transactions, processedEvents, loadAccounts,
                 saveAccounts, parkCharges, feeSchedule, loadInvoices, saveInvoices, invoiceNumbers, formatEvent,
-                signalling(outbox, written)), terms, clock);
+                outbox), terms, clock);
     }
 
     @Bean
-    InvoiceService invoices(OutboxWritten written, Transactions transactions, LoadAccounts loadAccounts, SaveAccounts saveAccounts,
+    InvoiceService invoices(Transactions transactions, LoadAccounts loadAccounts, SaveAccounts saveAccounts,
                             LoadFeeSchedule feeSchedule, LoadInvoices loadInvoices, SaveInvoices saveInvoices,
-                            IdempotencyKeys idempotencyKeys, FormatEvent formatEvent, AppendToOutbox outbox,
+                            IdempotencyKeys idempotencyKeys, FormatEvent formatEvent, PostgresOutbox outbox,
                             InvoiceTerms terms, Clock clock) {
         return new InvoiceService(new InvoiceService.Ports(transactions, loadAccounts, saveAccounts, feeSchedule,
-                loadInvoices, saveInvoices, idempotencyKeys, formatEvent, signalling(outbox, written)), terms, clock);
-    }
-
-    /** The outbox, telling the relay of the rows once their transaction commits. */
-    private static AppendToOutbox signalling(AppendToOutbox outbox, OutboxWritten written) {
-        return messages -> {
-            outbox.append(messages);
-            written.signal();
-        };
+                loadInvoices, saveInvoices, idempotencyKeys, formatEvent, outbox), terms, clock);
     }
 
     @Bean
@@ -88,7 +92,7 @@ public class BillingServiceConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(Transactions transactions, PendingOutbox pending, PublishMessages publish,
+    OutboxRelay outboxRelay(Transactions transactions, PostgresOutbox pending, PublishMessages publish,
                             BillingProperties properties, Clock clock) {
         return new OutboxRelay(pending, publish, transactions, clock, properties.outbox().batchSize());
     }
@@ -100,7 +104,7 @@ public class BillingServiceConfiguration {
     }
 
     @Bean
-    MeterBinder outboxBacklog(PendingOutbox pending) {
+    MeterBinder outboxBacklog(PostgresOutbox pending) {
         return OutboxBacklog.of(pending::countUnsent);
     }
 }

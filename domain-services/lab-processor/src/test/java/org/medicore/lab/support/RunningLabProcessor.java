@@ -240,16 +240,6 @@ public abstract class RunningLabProcessor {
                 .setPatientId(patientId).setReportId(reportId).build()).getResultsList();
     }
 
-    /** The fields named by the BadRequest details of a refusal. */
-    protected static List<String> violatedFields(StatusRuntimeException e) {
-        try {
-            return io.grpc.protobuf.StatusProto.fromThrowable(e).getDetails(0).unpack(com.google.rpc.BadRequest.class)
-                    .getFieldViolationsList().stream().map(com.google.rpc.BadRequest.FieldViolation::getField).toList();
-        } catch (com.google.protobuf.InvalidProtocolBufferException notBadRequest) {
-            throw new AssertionError("no BadRequest details in " + e.getStatus(), notBadRequest);
-        }
-    }
-
     /** An event's proto3 JSON read into its builder. */
     protected static <B extends com.google.protobuf.Message.Builder> B parse(String json, B builder) throws Exception {
         JsonFormat.parser().merge(json, builder);

@@ -1,15 +1,14 @@
 package org.medicore.notification.support;
 
-import com.google.rpc.BadRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.MetadataUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.medicore.support.grpc.RefusalDetails;
 import org.medicore.contracts.notification.v1.NotificationServiceGrpc;
 import org.medicore.localstack.TestTokens;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
@@ -57,14 +56,6 @@ public abstract class CallingTheService extends RunningNotificationService {
     protected static List<String> violatedFields(Runnable call) {
         StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, call::run);
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        return StatusProto.fromThrowable(refused).getDetailsList().stream().filter(any -> any.is(BadRequest.class))
-                .map(any -> {
-                    try {
-                        return any.unpack(BadRequest.class);
-                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).findFirst().orElseThrow().getFieldViolationsList().stream()
-                .map(BadRequest.FieldViolation::getField).toList();
+        return RefusalDetails.violatedFields(refused);
     }
 }

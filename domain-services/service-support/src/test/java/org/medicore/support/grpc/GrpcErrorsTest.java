@@ -6,7 +6,6 @@ import com.google.rpc.ResourceInfo;
 import com.google.rpc.RetryInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
@@ -15,6 +14,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medicore.support.grpc.RefusalDetails.detail;
 
 class GrpcErrorsTest {
 
@@ -25,8 +25,7 @@ class GrpcErrorsTest {
 
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(refused.getStatus().getDescription()).isEqualTo("invalid fields: name.family, contact.phone");
-        assertThat(detail(refused, BadRequest.class).getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
-                .containsExactly("name.family", "contact.phone");
+        assertThat(RefusalDetails.violatedFields(refused)).containsExactly("name.family", "contact.phone");
     }
 
     @Test
@@ -85,16 +84,5 @@ class GrpcErrorsTest {
         first.initCause(second);
 
         assertThat(Outages.isOutage(first)).isFalse();
-    }
-
-    private static <T extends com.google.protobuf.Message> T detail(StatusRuntimeException refused, Class<T> type) {
-        return StatusProto.fromThrowable(refused).getDetailsList().stream().filter(any -> any.is(type)).findFirst()
-                .map(any -> {
-                    try {
-                        return any.unpack(type);
-                    } catch (com.google.protobuf.InvalidProtocolBufferException unreadable) {
-                        throw new AssertionError(unreadable);
-                    }
-                }).orElseThrow();
     }
 }

@@ -1,7 +1,6 @@
 package org.medicore.support.validation;
 
 import com.google.protobuf.FieldMask;
-import com.google.rpc.BadRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -9,7 +8,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.medicore.support.grpc.RefusalDetails.violatedFields;
+import static org.medicore.support.grpc.RefusalDetails.violations;
 
 /** The one control-character rule in front of a service (a fake patient service behind it). */
 class PlainTextInterceptorTest {
@@ -61,8 +61,7 @@ class PlainTextInterceptorTest {
                 .setContact(ContactDetails.newBuilder().setEmail("alice@example.org")).build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, refused -> {
                     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-                    assertThat(violations(refused)).extracting(BadRequest.FieldViolation::getField)
-                            .containsExactly("name.given", "name.family");
+                    assertThat(violatedFields(refused)).containsExactly("name.given", "name.family");
                     assertThat(refused.getStatus().getDescription()).doesNotContain("Ali", "Lid");
                 });
         assertThat(served).hasValue(0);
@@ -72,8 +71,8 @@ class PlainTextInterceptorTest {
     void a_c1_control_or_a_line_break_in_a_one_line_field_is_refused() {
         assertThatThrownBy(() -> patients.updateDemographics(UpdateDemographicsRequest.newBuilder().setPatientId("p-1")
                 .setName(PersonName.newBuilder().setGiven("Alice\u0085").setFamily("Lid\ndell")).build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, refused -> assertThat(violations(refused))
-                        .extracting(BadRequest.FieldViolation::getField).containsExactly("name.given", "name.family"));
+                .isInstanceOfSatisfying(StatusRuntimeException.class, refused -> assertThat(violatedFields(refused))
+                        .containsExactly("name.given", "name.family"));
     }
 
     @Test
@@ -149,19 +148,6 @@ class PlainTextInterceptorTest {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-    }
-
-    private static java.util.List<BadRequest.FieldViolation> violations(StatusRuntimeException refused) {
-        com.google.rpc.Status status = StatusProto.fromThrowable(refused);
-        assertThat(status).isNotNull();
-        return status.getDetailsList().stream().filter(detail -> detail.is(BadRequest.class)).findFirst()
-                .map(detail -> {
-                    try {
-                        return detail.unpack(BadRequest.class).getFieldViolationsList();
-                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                        throw new AssertionError(e);
-                    }
-                }).orElseThrow();
     }
 
     private final class Patients extends PatientServiceGrpc.PatientServiceImplBase {

@@ -18,7 +18,6 @@ import org.medicore.appointment.application.port.in.Outcome.Stale;
 import org.medicore.appointment.application.port.in.Outcome.Success;
 import org.medicore.appointment.application.port.in.Page;
 import org.medicore.appointment.application.port.in.ViewAppointments;
-import org.medicore.appointment.application.port.out.AppendToOutbox;
 import org.medicore.appointment.application.port.out.FormatEvent;
 import org.medicore.appointment.application.port.out.LoadAppointments;
 import org.medicore.appointment.application.port.out.LoadPractitioner;
@@ -27,6 +26,7 @@ import org.medicore.appointment.application.port.out.RememberBookingRequests;
 import org.medicore.appointment.application.port.out.RememberBookingRequests.BookingRequest;
 import org.medicore.appointment.application.port.out.SaveAppointment;
 import org.medicore.appointment.application.port.out.SaveAppointment.SlotClaim;
+import org.medicore.support.port.AppendToOutbox;
 import org.medicore.support.port.OutboxMessage;
 import org.medicore.support.port.Transactions;
 import org.medicore.appointment.domain.Appointment;
@@ -143,7 +143,7 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
                     if (!bookingRequests.remember(caller.subject(), command.idempotencyKey(), request, clock.instant())) {
                         throw new KeyTakenMeanwhile();
                     }
-                    events.forEach(outbox::append);
+                    outbox.append(events);
                     return new Success<>(accepted.appointment());
                 });
             }
@@ -326,7 +326,7 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
     }
 
     private void publish(Decision.Accepted accepted) {
-        accepted.events().forEach(event -> outbox.append(formatEvent.format(event)));
+        outbox.append(accepted.events().stream().map(formatEvent::format).toList());
     }
 
     private static TimeRange days(LocalDate from, LocalDate to, ZoneId zone) {

@@ -12,7 +12,6 @@ import org.medicore.appointment.application.port.in.Outcome.NotFound;
 import org.medicore.appointment.application.port.in.Outcome.Stale;
 import org.medicore.appointment.application.port.in.Outcome.Success;
 import org.medicore.appointment.application.port.in.Page;
-import org.medicore.appointment.application.port.out.AppendToOutbox;
 import org.medicore.appointment.application.port.out.FormatEvent;
 import org.medicore.appointment.application.port.out.LoadAppointments;
 import org.medicore.appointment.application.port.out.LoadPractitioner;
@@ -20,6 +19,7 @@ import org.medicore.appointment.application.port.out.LoadWorkingHours;
 import org.medicore.appointment.application.port.out.SaveAppointment;
 import org.medicore.appointment.application.port.out.SavePractitioner;
 import org.medicore.appointment.application.port.out.SaveWorkingHours;
+import org.medicore.support.port.AppendToOutbox;
 import org.medicore.support.port.Transactions;
 import org.medicore.appointment.domain.Appointment;
 import org.medicore.appointment.domain.AppointmentAccess;
@@ -141,7 +141,7 @@ public final class PractitionerService implements ManagePractitioners {
         appointments.appointmentForChange(id).flatMap(appointment -> appointment.leftOutsideWorkingHours(now))
                 .ifPresent(marked -> {
                     saveAppointment.update(marked.appointment());
-                    marked.events().forEach(event -> outbox.append(formatEvent.format(event)));
+                    outbox.append(marked.events().stream().map(formatEvent::format).toList());
                 });
     }
 

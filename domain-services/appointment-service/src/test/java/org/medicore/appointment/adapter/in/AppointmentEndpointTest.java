@@ -3,7 +3,6 @@ package org.medicore.appointment.adapter.in;
 import com.google.protobuf.Timestamp;
 import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
-import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +37,7 @@ import static org.medicore.appointment.support.ApiRequests.date;
 import static org.medicore.appointment.support.ApiRequests.dayOf;
 import static org.medicore.appointment.support.GrpcClient.statusOf;
 import static org.medicore.appointment.support.ScheduleBuilder.aWeek;
+import static org.medicore.support.grpc.RefusalDetails.detail;
 
 /** The gRPC contract over a real port: tokens, access rules and error details. */
 class AppointmentEndpointTest extends IntegrationTest {
@@ -75,7 +75,7 @@ class AppointmentEndpointTest extends IntegrationTest {
 
         assertThat(booked.getAppointment().getStatus()).isEqualTo(AppointmentStatus.BOOKED);
         assertThat(taken.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-        assertThat(StatusProto.fromThrowable(taken).getDetails(0).unpack(PreconditionFailure.class).getViolations(0).getType())
+        assertThat(detail(taken, PreconditionFailure.class).getViolations(0).getType())
                 .isEqualTo("SLOT_TAKEN");
     }
 

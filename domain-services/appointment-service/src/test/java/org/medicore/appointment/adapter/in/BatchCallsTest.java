@@ -1,8 +1,6 @@
 package org.medicore.appointment.adapter.in;
 
-import com.google.rpc.BadRequest;
 import io.grpc.Status;
-import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +24,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.medicore.appointment.support.ApiRequests.booking;
 import static org.medicore.appointment.support.GrpcClient.statusOf;
+import static org.medicore.support.grpc.RefusalDetails.violatedField;
 
 /** The batch calls the BFF's data loaders make: one call for many patients, same access rules as the single calls. */
 class BatchCallsTest extends IntegrationTest {
@@ -123,7 +122,7 @@ class BatchCallsTest extends IntegrationTest {
     }
 
     @Test
-    void too_many_ids_a_malformed_id_and_a_limit_out_of_range_each_name_their_field() throws Exception {
+    void too_many_ids_a_malformed_id_and_a_limit_out_of_range_each_name_their_field() {
         var admin = client.as(TestTokens.forSubject(ADMIN, "ADMIN"));
 
         var tooMany = statusOf(() -> admin.batchGetAppointments(BatchGetAppointmentsRequest.newBuilder()
@@ -134,12 +133,8 @@ class BatchCallsTest extends IntegrationTest {
                 .addPatientIds("p").setLimitPerPatient(51).build()));
 
         assertThat(tooMany.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(field(tooMany)).isEqualTo("appointment_ids");
-        assertThat(field(malformed)).isEqualTo("appointment_ids[1]");
-        assertThat(field(limit)).isEqualTo("limit_per_patient");
-    }
-
-    private static String field(io.grpc.StatusRuntimeException e) throws Exception {
-        return StatusProto.fromThrowable(e).getDetails(0).unpack(BadRequest.class).getFieldViolations(0).getField();
+        assertThat(violatedField(tooMany)).isEqualTo("appointment_ids");
+        assertThat(violatedField(malformed)).isEqualTo("appointment_ids[1]");
+        assertThat(violatedField(limit)).isEqualTo("limit_per_patient");
     }
 }

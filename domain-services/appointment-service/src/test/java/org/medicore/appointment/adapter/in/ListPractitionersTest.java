@@ -1,9 +1,7 @@
 package org.medicore.appointment.adapter.in;
 
-import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.medicore.appointment.support.GrpcClient.statusOf;
 import static org.medicore.appointment.support.PractitionerBuilder.aPractitioner;
+import static org.medicore.support.grpc.RefusalDetails.violatedField;
 
 /** ListPractitioners over a real port. Each test works in a clinic of its own, so the others' practitioners never match. */
 class ListPractitionersTest extends IntegrationTest {
@@ -123,14 +122,5 @@ class ListPractitionersTest extends IntegrationTest {
     private static List<String> names(ListPractitionersResponse page) {
         return page.getPractitionersList().stream().map(Practitioner::getName)
                 .map(name -> name.getGiven() + " " + name.getFamily()).toList();
-    }
-
-    private static String violatedField(StatusRuntimeException refused) {
-        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        try {
-            return StatusProto.fromThrowable(refused).getDetails(0).unpack(BadRequest.class).getFieldViolations(0).getField();
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-            throw new AssertionError("no BadRequest detail", e);
-        }
     }
 }

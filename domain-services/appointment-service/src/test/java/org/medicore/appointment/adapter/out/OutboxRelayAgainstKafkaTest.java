@@ -12,12 +12,13 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import org.junit.jupiter.api.Test;
 import org.medicore.contracts.events.v1.AppointmentBooked;
-import org.medicore.appointment.adapter.out.jooq.JooqPersistence;
 import org.medicore.support.outbox.KafkaOutboxPublisher;
 import org.medicore.appointment.application.port.in.BookAppointment;
 import org.medicore.appointment.application.port.in.ChangeAppointment;
 import org.medicore.support.outbox.PublishMessages;
 import org.medicore.support.outbox.OutboxRelay;
+import org.medicore.support.outbox.PostgresOutbox;
+import org.medicore.support.port.Transactions;
 import org.medicore.appointment.domain.Appointment;
 import org.medicore.appointment.domain.Caller;
 import org.medicore.appointment.domain.CancellingParty;
@@ -56,10 +57,13 @@ class OutboxRelayAgainstKafkaTest extends IntegrationTest {
     OutboxRelay relay;
 
     @Autowired
-    JooqPersistence persistence;
+    PostgresOutbox outbox;
 
     @Autowired
     PublishMessages publisher;
+
+    @Autowired
+    Transactions transactions;
 
     @Test
     void every_committed_change_is_published_exactly_once_with_key_and_headers_in_order() throws Exception {
@@ -112,7 +116,7 @@ class OutboxRelayAgainstKafkaTest extends IntegrationTest {
             sent.incrementAndGet();
             throw new IllegalStateException("relay process killed");
         };
-        var dyingRelay = new OutboxRelay(persistence.pendingOutbox(), dyingAfterOne, persistence.transactions(), Clock.systemUTC(), 100);
+        var dyingRelay = new OutboxRelay(outbox, dyingAfterOne, transactions, Clock.systemUTC(), 100);
 
         assertThatThrownBy(dyingRelay::relayBatch).hasMessageContaining("killed");
         relay.relayAll();
@@ -135,9 +139,9 @@ class OutboxRelayAgainstKafkaTest extends IntegrationTest {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            var relayWithoutKafka = new OutboxRelay(persistence.pendingOutbox(),
+            var relayWithoutKafka = new OutboxRelay(outbox,
                     new KafkaOutboxPublisher(unreachable, Topics.APPOINTMENTS, Duration.ofSeconds(2)),
-                    persistence.transactions(), Clock.systemUTC(), 100);
+                    transactions, Clock.systemUTC(), 100);
 
             assertThatThrownBy(relayWithoutKafka::relayBatch).isInstanceOf(PublishMessages.PublishFailed.class);
             unreachable.close(Duration.ZERO);

@@ -8,6 +8,7 @@ import org.medicore.appointment.domain.Practitioner;
 import org.medicore.appointment.domain.WeeklySchedule;
 import org.medicore.appointment.domain.WorkingHours;
 import org.medicore.appointment.support.IntegrationTest;
+import org.medicore.support.port.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
@@ -27,6 +28,9 @@ class WorkingHoursAgainstPostgresTest extends IntegrationTest {
 
     @Autowired
     DSLContext dsl;
+
+    @Autowired
+    Transactions transactions;
 
     @Test
     void concurrent_changes_of_one_practitioners_hours_each_get_their_own_version_and_the_last_one_is_read() throws Exception {
@@ -65,7 +69,7 @@ class WorkingHoursAgainstPostgresTest extends IntegrationTest {
         WorkingHours before = thisInstance.loadWorkingHours().workingHours(practitioner.id()).orElseThrow();
 
         WeeklySchedule evenings = aWeek().workingWeekdays("17:00", "20:00").build();
-        otherInstance.transactions().inTransaction(() -> {
+        transactions.inTransaction(() -> {
             long current = otherInstance.loadWorkingHours().workingHoursForChange(practitioner.id()).orElseThrow().version();
             otherInstance.saveWorkingHours().save(new WorkingHours(practitioner.id(), evenings, current + 1, Instant.now()));
             return current;

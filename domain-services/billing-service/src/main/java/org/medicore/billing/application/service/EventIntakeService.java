@@ -1,7 +1,7 @@
 package org.medicore.billing.application.service;
 
 import org.medicore.billing.application.port.in.ApplyBillingEvents;
-import org.medicore.billing.application.port.out.AppendToOutbox;
+import org.medicore.support.port.AppendToOutbox;
 import org.medicore.billing.application.port.out.FormatEvent;
 import org.medicore.billing.application.port.out.LoadAccounts;
 import org.medicore.billing.application.port.out.LoadFeeSchedule;

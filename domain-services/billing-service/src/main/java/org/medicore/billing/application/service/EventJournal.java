@@ -1,6 +1,6 @@
 package org.medicore.billing.application.service;
 
-import org.medicore.billing.application.port.out.AppendToOutbox;
+import org.medicore.support.port.AppendToOutbox;
 import org.medicore.billing.application.port.out.FormatEvent;
 import org.medicore.billing.domain.BillingEvent;
 

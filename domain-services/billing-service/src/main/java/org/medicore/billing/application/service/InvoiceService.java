@@ -10,7 +10,7 @@ import org.medicore.billing.application.port.in.Outcome;
 import org.medicore.billing.application.port.in.RecordPayment;
 import org.medicore.billing.application.port.in.VoidInvoice;
 import org.medicore.billing.application.port.in.ViewBilling;
-import org.medicore.billing.application.port.out.AppendToOutbox;
+import org.medicore.support.port.AppendToOutbox;
 import org.medicore.billing.application.port.out.FormatEvent;
 import org.medicore.billing.application.port.out.IdempotencyKeys;
 import org.medicore.billing.application.port.out.LoadAccounts;

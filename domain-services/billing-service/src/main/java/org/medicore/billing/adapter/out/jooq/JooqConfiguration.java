@@ -29,9 +29,4 @@ public class JooqConfiguration {
     JooqFeeSchedule jooqFeeSchedule(DSLContext db) {
         return new JooqFeeSchedule(db);
     }
-
-    @Bean
-    JooqOutbox jooqOutbox(DSLContext db) {
-        return new JooqOutbox(db);
-    }
 }

@@ -3,7 +3,6 @@ package org.medicore.patient.adapter.in.grpc;
 import org.medicore.localstack.TestTokens;
 
 import com.google.protobuf.Timestamp;
-import com.google.rpc.BadRequest;
 import com.google.rpc.PreconditionFailure;
 import com.google.rpc.ResourceInfo;
 import io.grpc.Status;
@@ -36,7 +35,8 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.medicore.patient.PatientServiceClient.detail;
+import static org.medicore.support.grpc.RefusalDetails.detail;
+import static org.medicore.support.grpc.RefusalDetails.violatedFields;
 import static org.medicore.patient.ProtoRequests.aLabResult;
 import static org.medicore.patient.ProtoRequests.aNote;
 import static org.medicore.patient.ProtoRequests.aRegistration;
@@ -261,7 +261,7 @@ class ClinicalRecordsGrpcTest extends EndpointOverRealChannelTest {
     private static void assertInvalid(Runnable call, String field) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-            assertThat(detail(e, BadRequest.class).getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
+            assertThat(violatedFields(e))
                     .containsExactly(field);
         });
     }

@@ -2,7 +2,6 @@ package org.medicore.patient.adapter.in.grpc;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.FieldMask;
-import com.google.rpc.BadRequest;
 import io.grpc.CallOptions;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
@@ -32,7 +31,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.medicore.patient.PatientServiceClient.detail;
+import static org.medicore.support.grpc.RefusalDetails.violatedFields;
 import static org.medicore.patient.ProtoRequests.aNote;
 import static org.medicore.patient.ProtoRequests.aRegistration;
 
@@ -143,6 +142,6 @@ class ControlCharactersOverGrpcTest extends EndpointOverRealChannelTest {
         StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, call::run);
         assertThat(refused).as("the call is refused").isNotNull();
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        return detail(refused, BadRequest.class).getFieldViolationsList().stream().map(BadRequest.FieldViolation::getField).toList();
+        return violatedFields(refused);
     }
 }

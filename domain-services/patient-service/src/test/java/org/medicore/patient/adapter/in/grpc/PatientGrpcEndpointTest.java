@@ -3,7 +3,6 @@ package org.medicore.patient.adapter.in.grpc;
 import org.medicore.localstack.TestTokens;
 
 import com.google.protobuf.FieldMask;
-import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.ResourceInfo;
 import com.google.type.Date;
@@ -34,7 +33,8 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.medicore.patient.PatientServiceClient.detail;
+import static org.medicore.support.grpc.RefusalDetails.detail;
+import static org.medicore.support.grpc.RefusalDetails.violatedFields;
 import static org.medicore.patient.ProtoRequests.aRegistration;
 
 class PatientGrpcEndpointTest extends EndpointOverRealChannelTest {
@@ -75,7 +75,7 @@ class PatientGrpcEndpointTest extends EndpointOverRealChannelTest {
 
         assertThatThrownBy(() -> as(DOCTOR).registerPatient(request)).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-            assertThat(detail(e, BadRequest.class).getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField).containsExactly(field);
+            assertThat(violatedFields(e)).containsExactly(field);
         });
         assertThat(searchFamily(DOCTOR, family.substring(0, family.length() - 1), 10, "").getPatientsList()).isEmpty();
     }
@@ -157,7 +157,7 @@ class PatientGrpcEndpointTest extends EndpointOverRealChannelTest {
                 .setContact(ContactDetails.newBuilder().setEmail("nope")).build();
 
         assertThatThrownBy(() -> as(DOCTOR).updateDemographics(badEmail)).isInstanceOfSatisfying(StatusRuntimeException.class, e ->
-                assertThat(detail(e, BadRequest.class).getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
+                assertThat(violatedFields(e))
                         .containsExactly("contact.email"));
         assertThat(as(DOCTOR).getPatient(get(patient.getId())).getPatient()).isEqualTo(patient);
     }

@@ -1,4 +1,4 @@
-package org.medicore.appointment.adapter.out.jooq;
+package org.medicore.support.transaction;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -16,9 +16,9 @@ class AbortedByTheDatabaseTest {
 
     @Test
     void a_deadlock_or_a_serialization_failure_anywhere_in_the_causes_runs_again() {
-        assertThat(JooqPersistence.abortedByTheDatabase(new IllegalStateException(new SQLException("deadlock", "40P01"))))
+        assertThat(SpringTransactions.abortedByTheDatabase(new IllegalStateException(new SQLException("deadlock", "40P01"))))
                 .isTrue();
-        assertThat(JooqPersistence.abortedByTheDatabase(new SQLException("could not serialize", "40001"))).isTrue();
+        assertThat(SpringTransactions.abortedByTheDatabase(new SQLException("could not serialize", "40001"))).isTrue();
     }
 
     @Test
@@ -26,13 +26,13 @@ class AbortedByTheDatabaseTest {
         SQLTransientConnectionException poolTimeout = new SQLTransientConnectionException("Connection is not available");
 
         assertThat(poolTimeout.getSQLState()).isNull();
-        assertThat(JooqPersistence.abortedByTheDatabase(new DataAccessResourceFailureException("no connection", poolTimeout)))
+        assertThat(SpringTransactions.abortedByTheDatabase(new DataAccessResourceFailureException("no connection", poolTimeout)))
                 .isFalse();
     }
 
     @Test
     void other_failures_are_not_run_again() {
-        assertThat(JooqPersistence.abortedByTheDatabase(new SQLException("unique violation", "23505"))).isFalse();
-        assertThat(JooqPersistence.abortedByTheDatabase(new IllegalArgumentException("no sql at all"))).isFalse();
+        assertThat(SpringTransactions.abortedByTheDatabase(new SQLException("unique violation", "23505"))).isFalse();
+        assertThat(SpringTransactions.abortedByTheDatabase(new IllegalArgumentException("no sql at all"))).isFalse();
     }
 }
