@@ -107,17 +107,29 @@ final class BillingWorkload implements AutoCloseable {
         return perSecond > 0;
     }
 
-    /** Makes the workload's practitioner and patient, then starts the visits. */
+    /**
+     * Makes the workload's practitioner and patient, retried as the visits are: on a loaded machine a registration can
+     * outlast its deadline while DynamoDB Local waits for its table lock (a full suite run ended so before its first
+     * fault), and an answer lost that way is not a reason to stop the suite.
+     */
     void start() {
         if (!running()) {
             return;
         }
-        practitionerId = clinic.newPractitioner("Late " + clinic.run, ZoneOffset.UTC, Clinic.SLOT_MINUTES, LocalTime.MIDNIGHT,
-                DAY_ENDS);
-        patientId = clinic.register("Late canceller " + clinic.run);
+        Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
+        practitionerId = calls.untilAnswered(() -> clinic.newPractitioner("Late " + clinic.run, ZoneOffset.UTC,
+                        Clinic.SLOT_MINUTES, LocalTime.MIDNIGHT, DAY_ENDS), failures, refusal -> Optional.empty())
+                .orElseThrow(() -> notMade("practitioner"));
+        RegisterPatientRequest registration = clinic.registration("Late canceller " + clinic.run);
+        patientId = calls.untilAnswered(() -> clinic.patients("admin").registerPatient(registration).getPatient().getId(),
+                failures, BookingWorkload::registeredBefore).orElseThrow(() -> notMade("patient"));
         patientIds.add(patientId);
         pacer.scheduleAtFixedRate(() -> clients.execute(
                 visitsStarted.getAndIncrement() % 2 == 0 ? this::lateCancellation : this::completedVisit), 0, (long) (1e9 / perSecond), TimeUnit.NANOSECONDS);
+    }
+
+    private IllegalStateException notMade(String what) {
+        return new IllegalStateException("the billing workload's " + what + " could not be made: " + calls.refusalsSeen());
     }
 
     /** The workload's patients: the late canceller and the patient of each completed visit. */
