@@ -63,7 +63,7 @@ public final class LocalStack implements AutoCloseable {
      * The stack's PostgreSQL in {@code data}: its cluster, its archive of write-ahead log, a database per service and
      * the audit trail's database and roles.
      */
-    static PostgresServer startPostgres(Path data, Path binariesDirectory, int port) {
+    public static PostgresServer startPostgres(Path data, Path binariesDirectory, int port) {
         PostgresServer postgres = PostgresServer.startArchiving(data.resolve("postgres"), binariesDirectory, port,
                 new WalArchive(data.resolve(WAL_ARCHIVE)));
         try {
