@@ -106,6 +106,8 @@ class RestoredDatabaseTest {
         properties.put("medicore.outbox.relay-enabled", false);
         properties.put("medicore.security.jwt.issuer-uri", TestTokens.ISSUER);
         properties.put("medicore.security.jwt.jwk-set-uri", TestTokens.jwksUri());
-        return new SpringApplicationBuilder(AppointmentServiceApplication.class).properties(properties).run();
+        // As arguments: they outrank application.yaml, as the deployment's environment does.
+        return new SpringApplicationBuilder(AppointmentServiceApplication.class)
+                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
     }
 }
