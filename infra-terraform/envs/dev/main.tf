@@ -44,6 +44,7 @@ module "platform" {
   db_instance_class         = "db.t4g.medium"
   msk_broker_instance_type  = "kafka.t3.small"
   lab_reports_bucket_name   = "medicore-dev-lab-reports"
+  fhir_exports_bucket_name  = "medicore-dev-fhir-exports"
   auth_url                  = "https://auth.dev.medicore.example"
   portal_host               = "portal.dev.medicore.example"
   portal_origin_host        = "origin.portal.dev.medicore.example"

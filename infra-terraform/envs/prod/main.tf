@@ -44,6 +44,7 @@ module "platform" {
   db_instance_class         = "db.r7g.large"
   msk_broker_instance_type  = "kafka.m7g.large"
   lab_reports_bucket_name   = "medicore-prod-lab-reports"
+  fhir_exports_bucket_name  = "medicore-prod-fhir-exports"
   auth_url                  = "https://auth.medicore.example"
   portal_host               = "portal.medicore.example"
   portal_origin_host        = "origin.portal.medicore.example"

@@ -1,5 +1,5 @@
 # Every API call in every region (management events), and every read and write of an object of
-# the lab report bucket and of an item of the PHI tables (data events). Log files are digested
+# the PHI buckets and of an item of the PHI tables (data events). Log files are digested
 # hourly (log file validation) and encrypted with the logs key; with organization_id set in the
 # management account, the same trail covers every member account.
 resource "aws_cloudtrail" "this" {
@@ -21,7 +21,7 @@ resource "aws_cloudtrail" "this" {
   }
 
   advanced_event_selector {
-    name = "Lab report objects"
+    name = "PHI objects"
     field_selector {
       field  = "eventCategory"
       equals = ["Data"]
@@ -32,7 +32,7 @@ resource "aws_cloudtrail" "this" {
     }
     field_selector {
       field       = "resources.ARN"
-      starts_with = ["${var.lab_reports_bucket_arn}/"]
+      starts_with = [for arn in var.phi_bucket_arns : "${arn}/"]
     }
   }
 

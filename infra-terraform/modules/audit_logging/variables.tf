@@ -8,9 +8,9 @@ variable "vpc_id" {
   type        = string
 }
 
-variable "lab_reports_bucket_arn" {
-  description = "Bucket of lab reports (PHI): every object read and write goes to CloudTrail as a data event."
-  type        = string
+variable "phi_bucket_arns" {
+  description = "Buckets holding PHI (lab reports, FHIR bulk exports): every object read and write goes to CloudTrail as a data event."
+  type        = list(string)
 }
 
 variable "phi_table_arns" {

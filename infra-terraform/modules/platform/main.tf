@@ -79,6 +79,12 @@ module "eks" {
         module.msk.client_policy_json,
       ]
     }
+    # Bulk export files only; it reaches the services over gRPC and the audit trail with its logins.
+    "fhir-api" = {
+      namespace       = local.namespace
+      service_account = "fhir-api"
+      policy_jsons    = [module.s3_fhir_exports.exporter_access_policy_json]
+    }
     "analytics-service" = {
       namespace       = local.namespace
       service_account = "analytics-service"
@@ -236,6 +242,17 @@ module "s3_lab_reports" {
   access_logs_prefix                 = module.audit_logging.s3_access_logs_prefix
 }
 
+# fhir-api's bulk exports: copies of whole records, gone after a week whatever the service did.
+module "s3_fhir_exports" {
+  source                 = "../s3_fhir_exports"
+  bucket_name            = var.fhir_exports_bucket_name
+  exports_prefix         = "exports/"
+  export_expiration_days = 7
+  force_destroy          = !local.prod
+  access_logs_bucket     = module.audit_logging.access_logs_bucket
+  access_logs_prefix     = module.audit_logging.s3_access_logs_prefix
+}
+
 module "lambda_lab_processor" {
   source                          = "../lambda_lab_processor"
   reserved_concurrency            = 10
@@ -348,7 +365,7 @@ module "audit_logging" {
   source                           = "../audit_logging"
   name                             = local.name
   vpc_id                           = module.network.vpc_id
-  lab_reports_bucket_arn           = module.s3_lab_reports.bucket_arn
+  phi_bucket_arns                  = [module.s3_lab_reports.bucket_arn, module.s3_fhir_exports.bucket_arn]
   phi_table_arns                   = [module.dynamodb.table_arn, module.dynamodb_lab_reports.table_arn]
   log_retention_days               = local.log_days
   archive_days                     = local.prod ? 2192 : 90

@@ -23,6 +23,11 @@ output "lab_reports_bucket" {
   value       = module.s3_lab_reports.bucket_name
 }
 
+output "fhir_exports_bucket" {
+  description = "fhir-api's bulk export bucket (medicore-environment's fhir_exports_bucket)."
+  value       = module.s3_fhir_exports.bucket_name
+}
+
 output "lab_processor_function" {
   description = "Lab processor Lambda."
   value       = module.lambda_lab_processor.function_name

@@ -56,6 +56,11 @@ variable "lab_reports_bucket_name" {
   type        = string
 }
 
+variable "fhir_exports_bucket_name" {
+  description = "Globally unique name of fhir-api's bulk export bucket (the overlay's fhir_exports_bucket)."
+  type        = string
+}
+
 variable "auth_url" {
   description = "Public URL of Keycloak (the overlay's auth_url), e.g. https://auth.medicore.example: the token issuer, and where the lab processor Lambda signs in."
   type        = string

@@ -34,10 +34,10 @@ class AwsAuditTest {
     }
 
     @Test
-    void theTrailRecordsEveryReadAndWriteOfTheLabReportsAndOfEveryPhiTable() {
+    void theTrailRecordsEveryReadAndWriteOfThePhiBucketsAndOfEveryPhiTable() {
         String selectors = String.valueOf(resource(AUDIT, "aws_cloudtrail", "this").get("advanced_event_selector"));
         assertThat(selectors).contains("{equals=[Management], field=eventCategory}",
-                "{equals=[AWS::S3::Object], field=resources.type}, {field=resources.ARN, starts_with=[${var.lab_reports_bucket_arn}/]}",
+                "{equals=[AWS::S3::Object], field=resources.type}, {field=resources.ARN, starts_with=${[for arn in var.phi_bucket_arns : \"${arn}/\"]}}",
                 "{equals=[AWS::DynamoDB::Table], field=resources.type}, {equals=${var.phi_table_arns}, field=resources.ARN}");
         // Every table and bucket module the platform calls is in the trail's data events.
         Map<String, Map<String, Object>> calls = Hcl.blocks(PLATFORM, "module");
@@ -46,14 +46,14 @@ class AwsAuditTest {
         calls.forEach((name, call) -> {
             switch (String.valueOf(call.get("source"))) {
                 case "../dynamodb" -> tables.add("${module." + name + ".table_arn}");
-                case "../s3_lab_reports" -> buckets.add("${module." + name + ".bucket_arn}");
+                case "../s3_lab_reports", "../s3_fhir_exports" -> buckets.add("${module." + name + ".bucket_arn}");
                 default -> { }
             }
         });
         Map<String, Object> audit = calls.get("audit_logging");
         assertThat(audit).containsEntry("source", "../audit_logging").containsEntry("vpc_id", "${module.network.vpc_id}");
         assertThat(new TreeSet<>(strings(audit.get("phi_table_arns")))).isEqualTo(tables).hasSize(2);
-        assertThat(buckets).containsExactly(String.valueOf(audit.get("lab_reports_bucket_arn")));
+        assertThat(strings(audit.get("phi_bucket_arns"))).containsExactlyInAnyOrderElementsOf(buckets).hasSize(2);
     }
 
     @Test
@@ -101,8 +101,10 @@ class AwsAuditTest {
         Map<String, Map<String, Object>> calls = Hcl.blocks(PLATFORM, "module");
         assertThat(calls.get("patient_grpc_endpoint")).containsEntry("access_logs_bucket", "${module.audit_logging.access_logs_bucket}")
                 .containsEntry("access_logs_prefix", "${module.audit_logging.nlb_access_logs_prefix}");
-        assertThat(calls.get("s3_lab_reports")).containsEntry("access_logs_bucket", "${module.audit_logging.access_logs_bucket}")
-                .containsEntry("access_logs_prefix", "${module.audit_logging.s3_access_logs_prefix}");
+        for (String bucket : List.of("s3_lab_reports", "s3_fhir_exports")) {
+            assertThat(calls.get(bucket)).as(bucket).containsEntry("access_logs_bucket", "${module.audit_logging.access_logs_bucket}")
+                    .containsEntry("access_logs_prefix", "${module.audit_logging.s3_access_logs_prefix}");
+        }
         // The public ALB belongs to the Load Balancer Controller: the platform says where it logs.
         assertThat(Hcl.blocks(PLATFORM, "output").get("access_logs").toString())
                 .contains("bucket=${module.audit_logging.access_logs_bucket}", "alb_prefix=${module.audit_logging.alb_access_logs_prefix}");

@@ -406,7 +406,17 @@ class KubernetesManifestsTest {
         // The hosts are those the configuration names: the portal's origin, Keycloak's host name.
         String portal = (String) dataOf("keycloak-config").get("MEDICORE_PORTAL_URL");
         String auth = (String) dataOf("keycloak-config").get("KC_HOSTNAME");
-        assertThat(routes).containsOnlyKeys(portal.substring("https://".length()), auth.substring("https://".length()));
+        // The partners' host: the one the overlays' partner_host replaces (components/environment).
+        String partners = List.copyOf(routes.keySet()).get(2);
+        assertThat(routes).containsOnlyKeys(portal.substring("https://".length()), auth.substring("https://".length()), partners);
+        assertThat(routes.get(partners)).as("partner systems reach the FHIR API only").isEqualTo(Map.of("/fhir", "fhir-api"));
+        assertThat(Repository.read(Repository.KUBERNETES.resolve("components/environment/kustomization.yaml")))
+                .contains("fieldPath: data.partner_host}\n    targets:\n      - select: {kind: Ingress, name: medicore-public}\n"
+                        + "        fieldPaths: [spec.rules.2.host, spec.tls.0.hosts.2]");
+        for (String overlay : OVERLAYS) {
+            assertThat(Repository.read(Repository.KUBERNETES.resolve("overlays/" + overlay + "/kustomization.yaml"))).as(overlay)
+                    .containsPattern("\\n      - partner_host=[a-z0-9.-]+\\n");
+        }
         // The portal, and the unsubscribe page of the links in patients' mail (opened without signing in).
         assertThat(routes.get(portal.substring("https://".length()))).isEqualTo(Map.of("/", "web-portal", "/unsubscribe", "notification-service"));
         assertThat(routes.get(auth.substring("https://".length()))).as("no admin console in public")

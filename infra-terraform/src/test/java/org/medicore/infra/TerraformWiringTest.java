@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class TerraformWiringTest {
 
     private static final List<String> MODULES = List.of("network", "eks", "rds", "dynamodb", "s3_lab_reports",
-            "lambda_lab_processor", "grpc_endpoint", "msk", "secrets", "keycloak", "audit_logging");
+            "s3_fhir_exports", "lambda_lab_processor", "grpc_endpoint", "msk", "secrets", "keycloak", "audit_logging");
     private static final List<String> ENVS = List.of("envs/dev", "envs/prod");
     /** The platform's calls of modules/dynamodb: patient-service's table and lab-processor's. */
     private static final List<String> TABLES = List.of("dynamodb", "dynamodb_lab_reports");
@@ -316,6 +317,51 @@ class TerraformWiringTest {
         assertThat(Hcl.blocks(PLATFORM, "module").get("eks").get("pod_identities").toString())
                 .contains("patient-service={namespace=${local.namespace}, policy_jsons=[${module.dynamodb.access_policy_json}, ${module.msk.client_policy_json}]")
                 .contains("lab-processor={namespace=${local.namespace}, policy_jsons=[" + access + ", " + bucket + ", ${module.msk.client_policy_json}], service_account=lab-processor}");
+    }
+
+    @Test
+    void fhirApisExportBucketIsPrivateEncryptedVersionedAndForgetsItsFilesWithinAWeek() {
+        String bucket = Hcl.text("modules/s3_fhir_exports");
+        assertThat(bucket).contains("sse_algorithm=aws:kms", "kms_master_key_id=${aws_kms_key.this.arn}", "status=Enabled",
+                "block_public_acls=true", "block_public_policy=true", "ignore_public_acls=true", "restrict_public_buckets=true",
+                "aws:SecureTransport", "expiration=[{days=${var.export_expiration_days}}]", "noncurrent_version_expiration=[{noncurrent_days=1}]");
+        Map<String, Object> call = Hcl.blocks(PLATFORM, "module").get("s3_fhir_exports");
+        assertThat(call).containsEntry("source", "../s3_fhir_exports").containsEntry("force_destroy", "${!local.prod}")
+                .containsEntry("bucket_name", "${var.fhir_exports_bucket_name}");
+        assertThat(((Number) call.get("export_expiration_days")).intValue()).isEqualTo(7);
+        // The prefix fhir-api writes under.
+        assertThat(Repository.read(Repository.ROOT.resolve("domain-services/fhir-api/src/main/java/org/medicore/fhir/s3/S3ExportFiles.java")))
+                .contains("return \"" + call.get("exports_prefix") + "\" + exportId + \"/\";");
+        // Each environment names the bucket its overlay gives fhir-api (components/environment puts it in fhir-api-config).
+        for (String env : ENVS) {
+            String overlay = Repository.read(Repository.KUBERNETES.resolve("overlays/" + env.substring("envs/".length()) + "/kustomization.yaml"));
+            String name = (String) Hcl.blocks(env, "module").get("platform").get("fhir_exports_bucket_name");
+            assertThat(overlay).as(env).contains("- fhir_exports_bucket=" + name + "\n");
+        }
+        assertThat(Repository.read(Repository.KUBERNETES.resolve("components/environment/kustomization.yaml")))
+                .contains("fieldPath: data.fhir_exports_bucket}\n    targets:\n      - select: {kind: ConfigMap, name: fhir-api-config}\n"
+                        + "        fieldPaths: [data.MEDICORE_FHIR_EXPORT_BUCKET]");
+    }
+
+    @Test
+    void fhirApiMayWriteSignListAndRemoveItsExportsAndNothingElse() {
+        assertThat(Hcl.blocks(PLATFORM, "module").get("eks").get("pod_identities").toString())
+                .contains("fhir-api={namespace=${local.namespace}, policy_jsons=[${module.s3_fhir_exports.exporter_access_policy_json}],"
+                        + " service_account=fhir-api}");
+        Map<String, Object> exporter = Hcl.typedBlocks("modules/s3_fhir_exports", "data").get("aws_iam_policy_document").get("exporter");
+        Map<String, List<String>> actions = new TreeMap<>();
+        for (Map<String, Object> statement : statements(exporter)) {
+            actions.put(String.valueOf(statement.get("resources")), strings(statement.get("actions")));
+        }
+        assertThat(actions).isEqualTo(Map.of(
+                "[${aws_s3_bucket.this.arn}/${var.exports_prefix}*]", List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject"),
+                "[${aws_s3_bucket.this.arn}]", List.of("s3:ListBucket"),
+                "[${aws_kms_key.this.arn}]", List.of("kms:Decrypt", "kms:GenerateDataKey")));
+        assertThat(exporter.toString()).contains("variable=s3:prefix", "values=[${var.exports_prefix}*]");
+        // The pods that run as that service account.
+        Map<String, Object> pod = KubernetesManifestsTest.map(Repository.yamlMap(
+                Repository.KUBERNETES.resolve("base/fhir-api/deployment.yaml")), "spec", "template", "spec");
+        assertThat(pod).containsEntry("serviceAccountName", "fhir-api");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.medicore.localstack;
 
+import org.flywaydb.core.Flyway;
+
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -22,6 +25,21 @@ public final class AuditDatabase {
         postgres.ensureDatabase(NAME);
         postgres.ensureLoginRole(WRITER, WRITER_PASSWORD);
         postgres.ensureLoginRole(READER, READER_PASSWORD);
+    }
+
+    /**
+     * The audit schema as every service migrates it at start (service-support's {@code AuditSchema}: same schema,
+     * history table and scripts, read here from the repository's sources since this module is built before
+     * service-support), for tools that need the trail before any service ran.
+     */
+    public static void migrate(int port, Path repository) {
+        Flyway.configure()
+                .dataSource("jdbc:postgresql://127.0.0.1:" + port + "/" + NAME, PostgresServer.USER, PostgresServer.PASSWORD)
+                .schemas("audit")
+                .table("audit_schema_history")
+                .locations("filesystem:" + repository.resolve("domain-services/service-support/src/main/resources/db/audit"))
+                .load()
+                .migrate();
     }
 
     /** What a service needs to audit its calls, as Spring properties. */

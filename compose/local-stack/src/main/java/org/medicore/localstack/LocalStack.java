@@ -15,6 +15,9 @@ public final class LocalStack implements AutoCloseable {
     /** One database per service that keeps its state in PostgreSQL. */
     public static final List<String> SERVICE_DATABASES = List.of("appointments", "billing", "notifications");
 
+    /** The data folder's folder of archived write-ahead log segments, kept for point-in-time restores. */
+    public static final String WAL_ARCHIVE = "wal-archive";
+
     private final Deque<Component> started = new ArrayDeque<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
@@ -40,10 +43,7 @@ public final class LocalStack implements AutoCloseable {
         Path data = settings.dataDirectory().toAbsolutePath();
         Path logs = data.resolve("logs");
         try {
-            stack.postgres = stack.track(PostgresServer.start(data.resolve("postgres"), data.resolve("postgres-binaries"),
-                    settings.ports().postgres()));
-            SERVICE_DATABASES.forEach(stack.postgres::ensureDatabase);
-            AuditDatabase.provision(stack.postgres);
+            stack.postgres = stack.track(startPostgres(data, data.resolve("postgres-binaries"), settings.ports().postgres()));
             stack.kafka = stack.track(KafkaBroker.start(data.resolve("kafka"), settings.ports().kafka(), logs));
             stack.kafka.ensureTopics(Topics.ALL, Topics.PARTITIONS);
             stack.dynamoDb = stack.track(DynamoDbServer.start(data.resolve("dynamodb"), settings.ports().dynamoDb()));
@@ -55,6 +55,23 @@ public final class LocalStack implements AutoCloseable {
             return stack;
         } catch (RuntimeException e) {
             stack.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The stack's PostgreSQL in {@code data}: its cluster, its archive of write-ahead log, a database per service and
+     * the audit trail's database and roles.
+     */
+    public static PostgresServer startPostgres(Path data, Path binariesDirectory, int port) {
+        PostgresServer postgres = PostgresServer.startArchiving(data.resolve("postgres"), binariesDirectory, port,
+                new WalArchive(data.resolve(WAL_ARCHIVE)));
+        try {
+            SERVICE_DATABASES.forEach(postgres::ensureDatabase);
+            AuditDatabase.provision(postgres);
+            return postgres;
+        } catch (RuntimeException e) {
+            postgres.close();
             throw e;
         }
     }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A real PostgreSQL 17 server process. The zonky launcher ships the binaries as a Maven
@@ -30,17 +32,30 @@ public final class PostgresServer implements Component {
     private final Path dataDirectory;
     private final Path binariesDirectory;
     private final int port;
+    private final Optional<WalArchive> walArchive;
     private volatile EmbeddedPostgres postgres;
 
-    private PostgresServer(Path dataDirectory, Path binariesDirectory, int port) {
+    private PostgresServer(Path dataDirectory, Path binariesDirectory, int port, Optional<WalArchive> walArchive) {
         this.dataDirectory = dataDirectory;
         this.binariesDirectory = binariesDirectory;
         this.port = port;
+        this.walArchive = walArchive;
     }
 
     /** Starts on {@code port} (0 = free), keeping its cluster in {@code dataDirectory} between runs. */
     public static PostgresServer start(Path dataDirectory, Path binariesDirectory, int port) {
-        PostgresServer server = new PostgresServer(dataDirectory, binariesDirectory, FreePorts.orFree(port));
+        return launched(new PostgresServer(dataDirectory, binariesDirectory, FreePorts.orFree(port), Optional.empty()));
+    }
+
+    /**
+     * Starts like {@link #start}, copying every completed write-ahead log segment into {@code walArchive}: with a
+     * base backup, the archive restores the cluster to any moment since that backup ({@link PointInTimeRestore}).
+     */
+    public static PostgresServer startArchiving(Path dataDirectory, Path binariesDirectory, int port, WalArchive walArchive) {
+        return launched(new PostgresServer(dataDirectory, binariesDirectory, FreePorts.orFree(port), Optional.of(walArchive)));
+    }
+
+    private static PostgresServer launched(PostgresServer server) {
         server.launch();
         return server;
     }
@@ -49,7 +64,7 @@ public final class PostgresServer implements Component {
         try {
             Files.createDirectories(dataDirectory);
             Files.createDirectories(binariesDirectory);
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(binariesDirectory.toFile())
@@ -62,8 +77,11 @@ public final class PostgresServer implements Component {
                     // waits only for the write to the kernel: it survives a killed server, not a crashed machine.
                     .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setRegisterShutdownHook(false)
-                    .start();
+                    .setRegisterShutdownHook(false);
+            if (walArchive.isPresent()) {
+                walArchive.get().configure(builder);
+            }
+            postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
@@ -112,12 +130,25 @@ public final class PostgresServer implements Component {
         }
     }
 
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public Optional<WalArchive> walArchive() {
+        return walArchive;
+    }
+
     public int port() {
         return port;
     }
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    /** A connection as the superuser to {@code database} of the stack's PostgreSQL listening on {@code port}. */
+    public static Connection connect(int port, String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, USER, PASSWORD);
     }
 
     /** Creates the database when it is missing; safe to call on every start. */

@@ -107,7 +107,7 @@ public final class TestStack {
     }
 
     /** PostgreSQL's unpacked binaries (~100 MB) are the same for every run, so they are kept. */
-    static Path sharedPostgresBinaries() {
+    public static Path sharedPostgresBinaries() {
         return Path.of(System.getProperty("java.io.tmpdir"), "medicore-postgres-binaries");
     }
 

@@ -220,7 +220,7 @@ public final class TestSystem {
     }
 
     /** The repository's root: the nearest folder upwards that holds {@code mvnw}. */
-    private static Path repository() {
+    static Path repository() {
         Path folder = Path.of("").toAbsolutePath();
         while (folder != null && !Files.isRegularFile(folder.resolve("mvnw"))) {
             folder = folder.getParent();
