@@ -40,6 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,12 +105,16 @@ public class ReminderDeliveryBenchmark {
         settings.put("medicore.notification.security.jwk-set-uri", TestTokens.jwksUri());
         settings.put("medicore.notification.unsubscribe.secret", "the benchmark's unsubscribe secret, 32+ bytes");
         settings.put("medicore.notification.sms.file", Files.createTempDirectory("bench-sms").resolve("outbox.txt").toString());
-        // the service's own round would race the measured loops
-        settings.put("medicore.notification.delivery.poll-interval", "24h");
+        // no SMTP server here: its health check would only add noise
+        settings.put("management.health.mail.enabled", "false");
         settings.put("logging.level.root", "WARN");
-        service = new SpringApplicationBuilder(NotificationServiceApplication.class)
-                .web(WebApplicationType.NONE).properties(settings).run();
+        // as arguments: properties() would be defaults, which application.yaml overrides
+        service = new SpringApplicationBuilder(NotificationServiceApplication.class).web(WebApplicationType.NONE)
+                .run(settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                        .toArray(String[]::new));
 
+        // the service's own delivery round (which would send by SMTP) must not race the measured loops
+        service.getBean("deliverySchedule", ThreadPoolTaskScheduler.class).shutdown();
         schedule = service.getBean(ScheduleNotifications.class);
         SaveRecipients recipients = service.getBean(SaveRecipients.class);
         Instant now = Instant.now();
