@@ -1,13 +1,11 @@
 package org.medicore.notification.adapter.out.mail;
 
-import org.medicore.notification.adapter.out.aws.AwsClients;
 import org.medicore.notification.config.NotificationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.util.Optional;
@@ -23,13 +21,6 @@ public class MailConfiguration {
     @ConditionalOnProperty(name = "medicore.notification.mail.provider", havingValue = "smtp", matchIfMissing = true)
     SmtpMail smtpMail(JavaMailSenderImpl sender, NotificationProperties properties) {
         return new SmtpMail(sender, properties.mail().from(), properties.mail().fromName());
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "medicore.notification.mail.provider", havingValue = "ses")
-    SesV2Client sesClient(NotificationProperties properties) {
-        NotificationProperties.Ses ses = properties.mail().ses();
-        return AwsClients.build(SesV2Client.builder(), ses.region(), ses.endpoint(), DefaultCredentialsProvider.builder().build());
     }
 
     @Bean

@@ -4,7 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
-import org.medicore.notification.adapter.out.aws.AwsClients;
+import org.medicore.notification.adapter.out.aws.AwsClientConfiguration;
 import org.medicore.notification.application.port.out.ComposedMessage;
 import org.medicore.notification.application.port.out.SendOnChannel;
 import org.medicore.notification.domain.Channel;
@@ -77,7 +77,7 @@ final class SesMail implements SendOnChannel {
         try {
             return new DeliveryOutcome.Delivered(ses.sendEmail(request.build()).messageId());
         } catch (SesV2Exception e) {
-            String reason = AwsClients.reasonOf("SES", e);
+            String reason = AwsClientConfiguration.reasonOf("SES", e);
             return worthRetrying(e) ? new DeliveryOutcome.TemporaryFailure(reason)
                     : new DeliveryOutcome.PermanentFailure("refused by SES: " + reason);
         } catch (SdkClientException e) {

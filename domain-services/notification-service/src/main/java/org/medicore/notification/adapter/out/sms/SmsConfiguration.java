@@ -1,11 +1,9 @@
 package org.medicore.notification.adapter.out.sms;
 
-import org.medicore.notification.adapter.out.aws.AwsClients;
 import org.medicore.notification.config.NotificationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Clock;
@@ -22,13 +20,6 @@ public class SmsConfiguration {
     @ConditionalOnProperty(name = "medicore.notification.sms.provider", havingValue = "file", matchIfMissing = true)
     SmsFile smsFile(NotificationProperties properties, Clock clock) {
         return new SmsFile(properties.sms().file(), clock);
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "medicore.notification.sms.provider", havingValue = "sns")
-    SnsClient snsClient(NotificationProperties properties) {
-        NotificationProperties.Sns sns = properties.sms().sns();
-        return AwsClients.build(SnsClient.builder(), sns.region(), sns.endpoint(), DefaultCredentialsProvider.builder().build());
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package org.medicore.notification.adapter.out.sms;
 
-import org.medicore.notification.adapter.out.aws.AwsClients;
+import org.medicore.notification.adapter.out.aws.AwsClientConfiguration;
 import org.medicore.notification.application.port.out.ComposedMessage;
 import org.medicore.notification.application.port.out.SendOnChannel;
 import org.medicore.notification.domain.Channel;
@@ -58,7 +58,7 @@ final class SnsSms implements SendOnChannel {
             }
             return new DeliveryOutcome.Delivered(sns.publish(request).messageId());
         } catch (SnsException e) {
-            String reason = AwsClients.reasonOf("SNS", e);
+            String reason = AwsClientConfiguration.reasonOf("SNS", e);
             return e.isThrottlingException() || e.statusCode() >= 500 ? new DeliveryOutcome.TemporaryFailure(reason)
                     : new DeliveryOutcome.PermanentFailure("refused by SNS: " + reason);
         } catch (SdkClientException e) {

@@ -7,7 +7,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medicore.notification.adapter.out.aws.AwsClients;
+import org.medicore.notification.adapter.out.aws.AwsClientConfiguration;
 import org.medicore.notification.application.port.out.ComposedMessage;
 import org.medicore.notification.domain.DeliveryOutcome;
 import org.medicore.notification.support.AwsStandIn;
@@ -43,7 +43,7 @@ class SesMailTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AwsStandIn ses = new AwsStandIn();
-    private final SesV2Client client = AwsClients.build(SesV2Client.builder(), "eu-central-1", ses.endpoint(),
+    private final SesV2Client client = AwsClientConfiguration.build(SesV2Client.builder(), "eu-central-1", ses.endpoint(),
             AwsStandIn.CREDENTIALS);
     private final SesMail mail = new SesMail(client, new MimeMail("appointments@medicore.invalid", "MediCore Clinic",
             new ConfigurableMimeFileTypeMap()), Optional.of("medicore-notifications"));
@@ -154,7 +154,7 @@ class SesMailTest {
 
     @Test
     void ses_out_of_reach_is_tried_again() {
-        try (SesV2Client unreachable = AwsClients.build(SesV2Client.builder(), "eu-central-1",
+        try (SesV2Client unreachable = AwsClientConfiguration.build(SesV2Client.builder(), "eu-central-1",
                 URI.create("http://127.0.0.1:1"), AwsStandIn.CREDENTIALS)) {
             SesMail cut = new SesMail(unreachable, new MimeMail("a@b.c", "x", new ConfigurableMimeFileTypeMap()),
                     Optional.empty());

@@ -2,7 +2,7 @@ package org.medicore.notification.adapter.out.sms;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medicore.notification.adapter.out.aws.AwsClients;
+import org.medicore.notification.adapter.out.aws.AwsClientConfiguration;
 import org.medicore.notification.application.port.out.ComposedMessage;
 import org.medicore.notification.domain.DeliveryOutcome;
 import org.medicore.notification.support.AwsStandIn;
@@ -33,7 +33,7 @@ class SnsSmsTest {
             <ResponseMetadata><RequestId>d74b8436-ae13-5ab4-a9ff-ce54dfea72a0</RequestId></ResponseMetadata></PublishResponse>""";
 
     private final AwsStandIn sns = new AwsStandIn();
-    private final SnsClient client = AwsClients.build(SnsClient.builder(), "eu-central-1", sns.endpoint(),
+    private final SnsClient client = AwsClientConfiguration.build(SnsClient.builder(), "eu-central-1", sns.endpoint(),
             AwsStandIn.CREDENTIALS);
     private final SnsSms sms = new SnsSms(client, "Transactional", Optional.of("MediCore"));
 
