@@ -407,8 +407,9 @@ class KubernetesManifestsTest {
         String portal = (String) dataOf("keycloak-config").get("MEDICORE_PORTAL_URL");
         String auth = (String) dataOf("keycloak-config").get("KC_HOSTNAME");
         assertThat(routes).containsOnlyKeys(portal.substring("https://".length()), auth.substring("https://".length()));
-        // The portal, and the unsubscribe page of the links in patients' mail (opened without signing in).
-        assertThat(routes.get(portal.substring("https://".length()))).isEqualTo(Map.of("/", "web-portal", "/unsubscribe", "notification-service"));
+        // The portal, and the unsubscribe page of the links in patients' mail and SMS (opened without signing in).
+        assertThat(routes.get(portal.substring("https://".length()))).isEqualTo(Map.of("/", "web-portal",
+                "/unsubscribe", "notification-service", "/u/", "notification-service"));
         assertThat(routes.get(auth.substring("https://".length()))).as("no admin console in public")
                 .isEqualTo(Map.of("/realms/", "keycloak", "/resources/", "keycloak"));
         assertThat(dataOf("bff-graphql-config")).containsEntry("MEDICORE_PORTAL_ORIGINS", portal)
