@@ -105,8 +105,6 @@ public class ReminderDeliveryBenchmark {
         settings.put("medicore.notification.security.jwk-set-uri", TestTokens.jwksUri());
         settings.put("medicore.notification.unsubscribe.secret", "the benchmark's unsubscribe secret, 32+ bytes");
         settings.put("medicore.notification.sms.file", Files.createTempDirectory("bench-sms").resolve("outbox.txt").toString());
-        // no SMTP server here: its health check would only add noise
-        settings.put("management.health.mail.enabled", "false");
         settings.put("logging.level.root", "WARN");
         // as arguments: properties() would be defaults, which application.yaml overrides
         service = new SpringApplicationBuilder(NotificationServiceApplication.class).web(WebApplicationType.NONE)
