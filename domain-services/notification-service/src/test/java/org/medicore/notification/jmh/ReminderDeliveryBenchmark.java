@@ -59,6 +59,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -95,7 +96,7 @@ public class ReminderDeliveryBenchmark {
     private final AtomicInteger accepted = new AtomicInteger();
 
     @Setup(Level.Trial)
-    public void startTheService() throws IOException {
+    public void startTheService() throws IOException, InterruptedException {
         Map<String, Object> settings = new HashMap<>(AuditDatabase.writerProperties(TestStack.postgres()));
         settings.put("spring.datasource.url", TestStack.newDatabaseUrl("notifications_bench"));
         settings.put("spring.kafka.bootstrap-servers", TestStack.kafka().bootstrapServers());
@@ -106,13 +107,20 @@ public class ReminderDeliveryBenchmark {
         settings.put("medicore.notification.unsubscribe.secret", "the benchmark's unsubscribe secret, 32+ bytes");
         settings.put("medicore.notification.sms.file", Files.createTempDirectory("bench-sms").resolve("outbox.txt").toString());
         settings.put("logging.level.root", "WARN");
+        // the service's own delivery round (which would send by SMTP) must not race the measured loops:
+        // it runs once at the start, on an empty table, and is stopped before any reminder is due
+        settings.put("medicore.notification.delivery.poll-interval", "24h");
         // as arguments: properties() would be defaults, which application.yaml overrides
         service = new SpringApplicationBuilder(NotificationServiceApplication.class).web(WebApplicationType.NONE)
                 .run(settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                         .toArray(String[]::new));
 
-        // the service's own delivery round (which would send by SMTP) must not race the measured loops
-        service.getBean("deliverySchedule", ThreadPoolTaskScheduler.class).shutdown();
+        ScheduledExecutorService ownRound = service.getBean("deliverySchedule", ThreadPoolTaskScheduler.class)
+                .getScheduledExecutor();
+        ownRound.shutdownNow();
+        if (!ownRound.awaitTermination(1, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the service's own delivery round did not stop");
+        }
         schedule = service.getBean(ScheduleNotifications.class);
         SaveRecipients recipients = service.getBean(SaveRecipients.class);
         Instant now = Instant.now();
