@@ -152,9 +152,11 @@ class ComposeFileTest {
         assertThat(compose.publishedPorts("mail")).contains("127.0.0.1:13025:" + notification.get("SPRING_MAIL_PORT"));
         assertThat(notification.get("MEDICORE_NOTIFICATION_UNSUBSCRIBE_SECRET").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .as("HmacUnsubscribeTokens refuses a secret under 32 bytes").hasSizeGreaterThanOrEqualTo(32);
-        // The link opens the page on the management port as the host publishes it.
-        assertThat(notification.get("MEDICORE_NOTIFICATION_UNSUBSCRIBE_URL"))
-                .isEqualTo("http://127.0.0.1:" + compose.managementPort("notification-service") + "/unsubscribe");
+        // The link opens the page on its own port as the host publishes it, not on the management port.
+        String link = notification.get("MEDICORE_NOTIFICATION_UNSUBSCRIBE_URL");
+        int page = Integer.parseInt(link.replaceFirst("^http://127\\.0\\.0\\.1:(\\d+)/unsubscribe$", "$1"));
+        assertThat(page).isNotEqualTo(compose.managementPort("notification-service"));
+        assertThat(compose.publishedPorts("notification-service")).contains("127.0.0.1:" + page + ":" + page);
         assertThat(compose.environment("fhir-api").get("MEDICORE_FHIR_EXPORT_BUCKET")).as("a bucket s3-bucket makes")
                 .isNotBlank().satisfies(bucket -> assertThat(compose.service("s3-bucket").get("command").toString()).contains("/data/" + bucket));
     }

@@ -417,8 +417,9 @@ class KubernetesManifestsTest {
             assertThat(Repository.read(Repository.KUBERNETES.resolve("overlays/" + overlay + "/kustomization.yaml"))).as(overlay)
                     .containsPattern("\\n      - partner_host=[a-z0-9.-]+\\n");
         }
-        // The portal, and the unsubscribe page of the links in patients' mail (opened without signing in).
-        assertThat(routes.get(portal.substring("https://".length()))).isEqualTo(Map.of("/", "web-portal", "/unsubscribe", "notification-service"));
+        // The portal, and the unsubscribe page of the links in patients' mail and SMS (opened without signing in).
+        assertThat(routes.get(portal.substring("https://".length()))).isEqualTo(Map.of("/", "web-portal",
+                "/unsubscribe", "notification-service", "/u/", "notification-service"));
         assertThat(routes.get(auth.substring("https://".length()))).as("no admin console in public")
                 .isEqualTo(Map.of("/realms/", "keycloak", "/resources/", "keycloak"));
         assertThat(dataOf("bff-graphql-config")).containsEntry("MEDICORE_PORTAL_ORIGINS", portal)

@@ -24,6 +24,11 @@ final class MediCoreServices {
         int management(int servicePort) {
             return managementOffset == 0 ? FreePorts.free() : servicePort + managementOffset;
         }
+
+        /** A public HTTP port apart from the management one (notification-service's unsubscribe page): twice the offset above. */
+        int publicPages(int servicePort) {
+            return managementOffset == 0 ? FreePorts.free() : servicePort + 2 * managementOffset;
+        }
     }
 
     /** Where the local stack serves the FHIR API (fhir-api's own default), its management port {@code managementOffset} above. */
@@ -193,18 +198,21 @@ final class MediCoreServices {
      * Launches the notification service on {@code ports.notification()} (ListNotifications): it reads the
      * event topics, asks patient-service on {@code ports} for a new patient's contact details, keeps its
      * state in database {@code notifications}, sends mail to {@code mail} and writes SMS to
-     * {@code sms/outbox.txt} of the data folder. Every mail's unsubscribe link opens its page on the
-     * service's HTTP port (beside its actuator), signed with a secret kept in the data folder, so the
-     * links of mails sent before a restart still work. Call {@link ServiceProcess#awaitReady()}.
+     * {@code sms/outbox.txt} of the data folder. Every message's unsubscribe link opens its page on the
+     * service's public HTTP port (9295; its actuator is on the management port, 9195, as every service's),
+     * signed with a secret kept in the data folder, so the links of messages sent before a restart still
+     * work. Call {@link ServiceProcess#awaitReady()}.
      */
     static ServiceProcess launchNotificationService(Components stack, MailServer mail, Path repository, Path data,
                                                     Ports ports) {
         Path smsFile = data.resolve("sms").resolve("outbox.txt");
         int management = ports.management(ports.notification());
-        String unsubscribePage = "http://127.0.0.1:" + management + "/unsubscribe";
+        int pages = ports.publicPages(ports.notification());
+        String unsubscribePage = "http://127.0.0.1:" + pages + "/unsubscribe";
         return ServiceProcess.launch("notification-service",
                 jar(repository, "domain-services/notification-service"),
-                properties("server.port", management,
+                properties("management.server.port", management,
+                        "server.port", pages,
                         "spring.grpc.server.port", ports.notification(),
                         "medicore.audit.url", stack.postgres().jdbcUrl(AuditDatabase.NAME),
                         "spring.datasource.url", stack.postgres().jdbcUrl("notifications"),

@@ -2,10 +2,12 @@ package org.medicore.notification.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /** Everything notification-service reads under medicore.notification; defaults in application.yaml. */
 @ConfigurationProperties("medicore.notification")
@@ -34,12 +36,56 @@ public record NotificationProperties(Topics topics, Retry eventRetry, Delivery d
     public record Clinic(String name, ZoneId zone, String portalUrl) {
     }
 
-    /** The sender of e-mail (SMTP settings are Spring's spring.mail.*). */
-    public record Mail(String from, String fromName) {
+    /**
+     * The sender of e-mail and who carries it: {@code smtp} (Spring's spring.mail.*, GreenMail on the local
+     * stack) or {@code ses} (Amazon SES v2, {@link Ses}).
+     */
+    public record Mail(String from, String fromName, String provider, Ses ses) {
+
+        public Mail {
+            provider = oneOf(provider, "smtp", "mail.provider", "smtp", "ses");
+            ses = ses == null ? new Ses(null, null, null) : ses;
+        }
     }
 
-    /** The local SMS channel: a file people read. */
-    public record Sms(Path file) {
+    /**
+     * Amazon SES v2: the region, an endpoint other than the region's (a VPC endpoint; the tests' stand-in)
+     * and the configuration set whose event destinations record deliveries, bounces and complaints.
+     * Credentials are the SDK's default chain (the pod's IAM role in the cloud).
+     */
+    public record Ses(String region, URI endpoint, String configurationSet) {
+    }
+
+    /**
+     * How SMS go: {@code file} (the local channel, a file people read) or {@code sns} (Amazon SNS, {@link Sns}).
+     */
+    public record Sms(Path file, String provider, Sns sns) {
+
+        public Sms {
+            provider = oneOf(provider, "file", "sms.provider", "file", "sns");
+            sns = sns == null ? new Sns(null, null, null, null) : sns;
+        }
+    }
+
+    /**
+     * Amazon SNS for SMS: the region, an endpoint other than the region's, the sender id phones show
+     * where the country allows one (none: SNS's own number), and the SMS type ({@code Transactional}:
+     * the route for messages a patient expects, also during quiet marketing hours).
+     */
+    public record Sns(String region, URI endpoint, String senderId, String smsType) {
+
+        public Sns {
+            smsType = smsType == null || smsType.isBlank() ? "Transactional" : smsType;
+        }
+    }
+
+    private static String oneOf(String value, String byDefault, String name, String... allowed) {
+        String chosen = value == null || value.isBlank() ? byDefault : value.trim().toLowerCase(Locale.ROOT);
+        if (!List.of(allowed).contains(chosen)) {
+            throw new IllegalArgumentException("medicore.notification." + name + " is " + value + "; one of "
+                    + String.join(", ", allowed));
+        }
+        return chosen;
     }
 
     /** How to pay an invoice: the clinic's bank account. */
@@ -51,12 +97,15 @@ public record NotificationProperties(Topics topics, Retry eventRetry, Delivery d
      * HTTP server, reachable by patients without signing in), the HMAC secret its token is signed with
      * (at least 32 bytes; no default, so no deployment signs with a secret printed here), the secrets it
      * was signed with before ({@code previous-secrets}, still read so that a rotation breaks no link
-     * already mailed; drop one once the links it signed have expired) and how long a link works.
+     * already mailed; drop one once the links it signed have expired) and how long a link works. SMS carry the
+     * same token on {@code sms-url} ({@code <sms-url>/<token>}; by default {@code /u} beside the page).
      */
-    public record Unsubscribe(String url, String secret, List<String> previousSecrets, Duration validity) {
+    public record Unsubscribe(String url, String smsUrl, String secret, List<String> previousSecrets, Duration validity) {
 
         public Unsubscribe {
             previousSecrets = previousSecrets == null ? List.of() : List.copyOf(previousSecrets);
+            // an SMS has no room for "unsubscribe?token=": the same token on the page's short path, <origin>/u/<token>
+            smsUrl = (smsUrl == null || smsUrl.isBlank()) && url != null ? URI.create(url).resolve("u").toString() : smsUrl;
         }
     }
 

@@ -36,6 +36,8 @@ import java.time.Instant;
         "medicore.notification.delivery.first-retry-delay=1s",
         "spring.grpc.server.port=0",
         "spring.grpc.server.host=127.0.0.1",
+        // health and metrics on a port of their own, apart from the public page on HTTP_PORT
+        "management.server.port=0",
         // what the service signs its unsubscribe links with in the tests (32 bytes at least)
         "medicore.notification.unsubscribe.secret=the test stack's unsubscribe secret, 32+ bytes",
 })

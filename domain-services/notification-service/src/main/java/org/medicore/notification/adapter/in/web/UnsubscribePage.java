@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,6 +37,7 @@ import java.util.Map;
 final class UnsubscribePage {
 
     static final String PATH = "/unsubscribe";
+    static final String SHORT_PATH = "/u";
 
     /**
      * The clinic as the page names it, and the page's own address as patients reach it (its button
@@ -61,6 +63,13 @@ final class UnsubscribePage {
     ResponseEntity<String> ask(@RequestParam(name = "token", required = false) String token,
                                @RequestHeader(name = "Accept-Language", required = false) String browserLanguages) {
         return answer(links.look(token), "asking", token, browserLanguages);
+    }
+
+    /** The short form an SMS carries ({@code /u/<token>}): the same question, its button posting to the page. */
+    @GetMapping(SHORT_PATH + "/{token}")
+    ResponseEntity<String> askFromSms(@PathVariable("token") String token,
+                                      @RequestHeader(name = "Accept-Language", required = false) String browserLanguages) {
+        return ask(token, browserLanguages);
     }
 
     @PostMapping(PATH)

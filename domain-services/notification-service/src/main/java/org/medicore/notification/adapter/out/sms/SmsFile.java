@@ -34,7 +34,7 @@ final class SmsFile implements SendOnChannel {
 
     @Override
     public synchronized DeliveryOutcome send(String address, ComposedMessage message, String idempotencyKey) {
-        if (!address.matches("\\+[1-9][0-9]{6,14}")) {
+        if (!PhoneNumbers.isE164(address)) {
             return new DeliveryOutcome.PermanentFailure("not a phone number in E.164 form");
         }
         String line = clock.instant() + "\t" + address + "\t" + idempotencyKey + "\t"

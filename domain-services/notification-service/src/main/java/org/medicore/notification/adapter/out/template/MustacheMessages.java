@@ -45,9 +45,11 @@ final class MustacheMessages implements ComposeMessages {
     @Override
     public ComposedMessage compose(Notification notification, Recipient recipient) {
         MessageTemplates.Parts parts = templates.of(notification.kind(), recipient.language());
-        String unsubscribeUrl = unsubscribeLinks.linkFor(notification.patientId(), notification.channel());
+        UnsubscribeLinks.Links links = unsubscribeLinks.linksFor(notification.patientId(), notification.channel());
+        String unsubscribeUrl = links.page();
         Map<String, Object> model = model(notification, recipient);
         model.put("unsubscribeUrl", unsubscribeUrl);
+        model.put("smsUnsubscribeUrl", links.shortForm());
         Optional<ComposedMessage.CalendarFile> calendar = Optional.empty();
         if (notification.kind().carriesCalendar()
                 && notification.content() instanceof MessageContent.AppointmentDetails appointment) {
@@ -57,7 +59,16 @@ final class MustacheMessages implements ComposeMessages {
             calendar = Optional.of(new ComposedMessage.CalendarFile(invitation.text(), invitation.method()));
         }
         return new ComposedMessage(parts.subject().execute(model), parts.text().execute(model),
-                parts.html().execute(model), parts.shortText().execute(model), unsubscribeUrl, calendar);
+                parts.html().execute(model), inSmsAlphabet(parts.shortText().execute(model)), unsubscribeUrl, calendar);
+    }
+
+    /**
+     * The JDK's locale data put no-break spaces in times and amounts ("10:30\u202FAM", "120,50\u00A0€"); one
+     * character outside the GSM 7-bit alphabet sends the whole SMS as UCS-2, 70 characters a segment
+     * instead of 160. A phone shows a plain space just as well.
+     */
+    static String inSmsAlphabet(String text) {
+        return text.replace('\u202F', ' ').replace('\u00A0', ' ').replace('\u2009', ' ');
     }
 
     Map<String, Object> model(Notification notification, Recipient recipient) {

@@ -16,6 +16,7 @@ public class TemplateConfiguration {
         NotificationProperties.Payment payment = properties.payment();
         return new MustacheMessages(new MustacheMessages.Clinic(properties.clinic().name(),
                 properties.clinic().portalUrl(), properties.mail().from(), payment.accountHolder(), payment.iban(),
-                payment.bic()), new UnsubscribeLinks(properties.unsubscribe().url(), tokens, clock), clock);
+                payment.bic()), new UnsubscribeLinks(properties.unsubscribe().url(),
+                properties.unsubscribe().smsUrl(), tokens, clock), clock);
     }
 }

@@ -40,7 +40,8 @@ class MessageTemplatesTest {
      * What a message may say, per kind. Adding a variable to a template means adding it here,
      * in review: no diagnosis, no result value, no reason for a cancellation, no department.
      */
-    private static final Set<String> EVERY_MESSAGE = Set.of("clinicName", "portalUrl", "unsubscribeUrl");
+    private static final Set<String> EVERY_MESSAGE = Set.of("clinicName", "portalUrl", "unsubscribeUrl",
+            "smsUnsubscribeUrl");
     private static final Set<String> APPOINTMENT = Set.of("date", "time", "endTime", "timeZone");
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "booking-confirmed", APPOINTMENT,
@@ -58,7 +59,7 @@ class MessageTemplatesTest {
     private static final Instant START = LocalDateTime.parse("2026-12-10T09:15").atZone(BERLIN).toInstant();
     private final MustacheMessages messages = new MustacheMessages(new MustacheMessages.Clinic("MediCore Clinic",
             "http://localhost:4173", "appointments@medicore.local", "MediCore Clinic", "DE89 3704 0044 0532 0130 00",
-            "COBADEFFXXX"), new UnsubscribeLinks("http://127.0.0.1:9195/unsubscribe", TOKENS, CLOCK), CLOCK);
+            "COBADEFFXXX"), new UnsubscribeLinks("http://127.0.0.1:9295/unsubscribe", "http://127.0.0.1:9295/u", TOKENS, CLOCK), CLOCK);
 
     @Test
     void templates_name_only_what_their_message_needs() throws IOException, URISyntaxException {
@@ -91,7 +92,7 @@ class MessageTemplatesTest {
                 assertThat(message.subject()).as("%s %s", kind, language).isNotBlank().doesNotContain("{{");
                 assertThat(message.text()).contains("MediCore Clinic").doesNotContain("{{");
                 assertThat(message.html()).startsWith("<!DOCTYPE html>").contains("lang=\"" + language.tag() + "\"");
-                assertThat(message.shortText()).hasSizeLessThanOrEqualTo(160).doesNotContain("\n");
+                assertThat(message.shortText()).doesNotContain("\n");
                 assertThat(message.calendar().isPresent()).isEqualTo(kind.carriesCalendar());
             }
         }
@@ -105,10 +106,57 @@ class MessageTemplatesTest {
                 ComposedMessage message = messages.compose(notification, aRecipient().speaking(language).build());
 
                 String link = message.unsubscribeUrl();
-                assertThat(link).startsWith("http://127.0.0.1:9195/unsubscribe?token=");
+                assertThat(link).startsWith("http://127.0.0.1:9295/unsubscribe?token=");
                 assertThat(message.text()).as("%s %s", kind, language).contains(link);
                 assertThat(message.html()).as("%s %s", kind, language).contains("href=\"" + link + "\"");
                 assertThat(link).endsWith("token=" + notification.patientId() + ".EMAIL");
+            }
+        }
+    }
+
+    @Test
+    void every_sms_ends_with_the_short_unsubscribe_link_for_its_patient() {
+        for (Language language : Language.values()) {
+            for (NotificationKind kind : NotificationKind.values()) {
+                Notification sms = notification(kind, Channel.SMS);
+
+                String text = messages.compose(sms, aRecipient().speaking(language).build()).shortText();
+
+                assertThat(text).as("%s %s", kind, language).endsWith(" http://127.0.0.1:9295/u/" + sms.patientId() + ".SMS");
+            }
+        }
+    }
+
+    /**
+     * The longest an SMS gets: a real token (56 characters), the cloud's link, the longest dates of both
+     * languages (a Wednesday in September), an afternoon time, a long clinic name and a five-figure amount.
+     * Every one stays in the GSM alphabet (a no-break space from the locale data would make it UCS-2, 70
+     * characters a segment) and within two segments.
+     */
+    @Test
+    void every_sms_in_every_language_stays_within_two_segments() {
+        Instant wednesday = LocalDateTime.parse("2026-09-30T17:45").atZone(BERLIN).toInstant();
+        MustacheMessages cloud = new MustacheMessages(new MustacheMessages.Clinic("MediCore Clinic Berlin-Mitte",
+                "https://portal.medicore.invalid", "a@b.c", "x", "y", "z"), new UnsubscribeLinks(
+                "https://portal.medicore.invalid/unsubscribe", "https://portal.medicore.invalid/u",
+                (patient, channel, now) -> "A".repeat(56), CLOCK), CLOCK);
+        for (Language language : Language.values()) {
+            for (NotificationKind kind : NotificationKind.values()) {
+                MessageContent content = switch (kind) {
+                    case RESULTS_READY -> new MessageContent.ResultsReady(UUID.randomUUID());
+                    case INVOICE_ISSUED -> new MessageContent.InvoiceDetails("2026-000123", Money.of(9_876_543, "EUR"),
+                            LocalDate.of(2026, 9, 30));
+                    default -> new MessageContent.AppointmentDetails(UUID.randomUUID(), wednesday,
+                            wednesday.plusSeconds(1800), BERLIN, 1);
+                };
+                Notification sms = new Notification(UUID.randomUUID(), "k", UUID.randomUUID(), kind, Channel.SMS,
+                        wednesday, content);
+
+                String text = cloud.compose(sms, aRecipient().speaking(language).build()).shortText();
+
+                assertThat(SmsSegments.isGsm7(text)).as("%s %s in the GSM alphabet: %s", kind, language, text).isTrue();
+                assertThat(SmsSegments.of(text)).as("%s %s, %d characters: %s", kind, language, text.length(), text)
+                        .isLessThanOrEqualTo(2);
             }
         }
     }
@@ -153,8 +201,8 @@ class MessageTemplatesTest {
     @Test
     void html_escapes_what_it_inserts() {
         MustacheMessages odd = new MustacheMessages(new MustacheMessages.Clinic("Dr <b>Müller</b> & Partner",
-                "http://localhost:4173", "a@b.c", "x", "y", "z"), new UnsubscribeLinks("http://x/unsubscribe", TOKENS,
-                CLOCK), CLOCK);
+                "http://localhost:4173", "a@b.c", "x", "y", "z"), new UnsubscribeLinks("http://x/unsubscribe", "http://x/u",
+                TOKENS, CLOCK), CLOCK);
 
         ComposedMessage message = odd.compose(notification(NotificationKind.RESULTS_READY), aRecipient().build());
 
@@ -177,6 +225,10 @@ class MessageTemplatesTest {
     }
 
     private static Notification notification(NotificationKind kind) {
+        return notification(kind, Channel.EMAIL);
+    }
+
+    private static Notification notification(NotificationKind kind, Channel channel) {
         MessageContent content = switch (kind) {
             case BOOKING_CONFIRMED, APPOINTMENT_MOVED, APPOINTMENT_CANCELLED, REMINDER ->
                     new MessageContent.AppointmentDetails(UUID.randomUUID(), START, START.plusSeconds(1800), BERLIN, 0);
@@ -184,6 +236,6 @@ class MessageTemplatesTest {
             case INVOICE_ISSUED -> new MessageContent.InvoiceDetails("2026-000123", Money.of(123450, "EUR"),
                     LocalDate.of(2026, 12, 31));
         };
-        return new Notification(UUID.randomUUID(), kind + ":key", UUID.randomUUID(), kind, Channel.EMAIL, START, content);
+        return new Notification(UUID.randomUUID(), kind + ":key", UUID.randomUUID(), kind, channel, START, content);
     }
 }
