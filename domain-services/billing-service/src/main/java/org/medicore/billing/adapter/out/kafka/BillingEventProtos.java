@@ -20,30 +20,22 @@ interface BillingEventProtos {
     @Mapping(target = "invoiceNumber", source = "number")
     @Mapping(target = "appointmentId", source = "appointment.appointmentId")
     @Mapping(target = "chargeReason", source = "reason")
-    @Mapping(target = "practitionerId", source = "appointment.practitionerId")
-    @Mapping(target = "department", source = "appointment.department")
-    @Mapping(target = "clinicId", source = "appointment.clinicId")
+    @AppointmentFacts
     InvoiceIssued issued(BillingEvent.InvoiceIssued event);
 
     @Mapping(target = "paymentId", source = "payment.id")
     @Mapping(target = "amount", source = "payment.amount")
     @Mapping(target = "method", source = "payment.method")
     @Mapping(target = "receivedAt", source = "payment.receivedAt")
-    @Mapping(target = "practitionerId", source = "appointment.practitionerId")
-    @Mapping(target = "department", source = "appointment.department")
-    @Mapping(target = "clinicId", source = "appointment.clinicId")
+    @AppointmentFacts
     PaymentRecorded recorded(BillingEvent.PaymentRecorded event);
 
     @Mapping(target = "invoiceNumber", source = "number")
-    @Mapping(target = "practitionerId", source = "appointment.practitionerId")
-    @Mapping(target = "department", source = "appointment.department")
-    @Mapping(target = "clinicId", source = "appointment.clinicId")
+    @AppointmentFacts
     InvoicePaid paid(BillingEvent.InvoicePaid event);
 
     @Mapping(target = "invoiceNumber", source = "number")
-    @Mapping(target = "practitionerId", source = "appointment.practitionerId")
-    @Mapping(target = "department", source = "appointment.department")
-    @Mapping(target = "clinicId", source = "appointment.clinicId")
+    @AppointmentFacts
     InvoiceVoided voided(BillingEvent.InvoiceVoided event);
 
     org.medicore.contracts.common.v1.Money money(org.medicore.billing.domain.Money money);
