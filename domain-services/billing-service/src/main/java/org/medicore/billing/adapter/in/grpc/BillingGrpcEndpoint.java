@@ -64,14 +64,14 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
         UUID patientId = read.uuid(request.getPatientId(), "patient_id");
         answer(response, read, () -> view.accountOf(caller(), patientId),
                 statement -> GetBillingAccountResponse.newBuilder()
-                        .setAccount(BillingProtoMapper.account(statement)).build());
+                        .setAccount(BillingProtoMapper.PROTOS.account(statement)).build());
     }
 
     @Override
     public void getFeeSchedule(GetFeeScheduleRequest request, StreamObserver<GetFeeScheduleResponse> response) {
         answer(response, new RequestReader(), () -> view.feeSchedule(caller()),
                 schedule -> GetFeeScheduleResponse.newBuilder()
-                        .setFeeSchedule(BillingProtoMapper.feeSchedule(schedule)).build());
+                        .setFeeSchedule(BillingProtoMapper.PROTOS.feeSchedule(schedule)).build());
     }
 
     @Override
@@ -81,7 +81,7 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
                 read.fees(request.getFeesList()), request.getTaxRateBasisPoints());
         answer(response, read, () -> feeSchedule.replace(caller(), change),
                 schedule -> UpdateFeeScheduleResponse.newBuilder()
-                        .setFeeSchedule(BillingProtoMapper.feeSchedule(schedule)).build());
+                        .setFeeSchedule(BillingProtoMapper.PROTOS.feeSchedule(schedule)).build());
     }
 
     @Override
@@ -89,7 +89,7 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
         RequestReader read = new RequestReader();
         UUID invoiceId = read.uuid(request.getInvoiceId(), "invoice_id");
         answer(response, read, () -> view.invoice(caller(), invoiceId),
-                invoice -> GetInvoiceResponse.newBuilder().setInvoice(BillingProtoMapper.invoice(invoice)).build());
+                invoice -> GetInvoiceResponse.newBuilder().setInvoice(BillingProtoMapper.PROTOS.invoice(invoice)).build());
     }
 
     @Override
@@ -103,7 +103,7 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
         answer(response, read, () -> view.invoicesOf(caller(), new ViewBilling.InvoiceQuery(patientId, statuses,
                 offset, limit)), page -> {
             var proto = ListInvoicesByPatientResponse.newBuilder().setPageInfo(pageInfo(page));
-            page.invoices().forEach(invoice -> proto.addInvoices(BillingProtoMapper.invoice(invoice)));
+            page.invoices().forEach(invoice -> proto.addInvoices(BillingProtoMapper.PROTOS.invoice(invoice)));
             return proto.build();
         });
     }
@@ -116,7 +116,7 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
         answer(response, read, () -> view.invoicesDue(caller(), new ViewBilling.DueQuery(request.getOverdueOnly(),
                 offset, limit)), page -> {
             var proto = ListInvoicesDueResponse.newBuilder().setPageInfo(pageInfo(page));
-            page.invoices().forEach(invoice -> proto.addInvoices(BillingProtoMapper.invoice(invoice)));
+            page.invoices().forEach(invoice -> proto.addInvoices(BillingProtoMapper.PROTOS.invoice(invoice)));
             return proto.build();
         });
     }
@@ -132,7 +132,7 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
             var proto = BatchListInvoicesByPatientsResponse.newBuilder();
             lists.forEach(list -> proto.addPatients(PatientInvoices.newBuilder()
                     .setPatientId(list.patientId().toString())
-                    .addAllInvoices(list.invoices().stream().map(BillingProtoMapper::invoice).toList())
+                    .addAllInvoices(list.invoices().stream().map(BillingProtoMapper.PROTOS::invoice).toList())
                     .setHasMore(list.hasMore())));
             return proto.build();
         });
@@ -145,7 +145,7 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
         List<UUID> appointmentIds = read.uuids(request.getAppointmentIdsList(), "appointment_ids");
         answer(response, read, () -> view.invoicesOfAppointments(caller(), appointmentIds),
                 invoices -> BatchGetInvoicesByAppointmentsResponse.newBuilder()
-                        .addAllInvoices(invoices.stream().map(BillingProtoMapper::invoice).toList()).build());
+                        .addAllInvoices(invoices.stream().map(BillingProtoMapper.PROTOS::invoice).toList()).build());
     }
 
     @Override
@@ -161,8 +161,8 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
         answer(response, read, () -> payments.record(caller(), new RecordPayment.PaymentCommand(key, invoiceId,
                         amount, method, request.getReference(), receivedAt)),
                 receipt -> RecordPaymentResponse.newBuilder()
-                        .setPayment(BillingProtoMapper.payment(receipt.payment()))
-                        .setInvoice(BillingProtoMapper.invoice(receipt.invoice())).build());
+                        .setPayment(BillingProtoMapper.PROTOS.payment(receipt.payment()))
+                        .setInvoice(BillingProtoMapper.PROTOS.invoice(receipt.invoice())).build());
     }
 
     @Override
@@ -172,7 +172,7 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
         String reason = read.required(request.getReason(), "reason");
         answer(response, read, () -> voiding.voidInvoice(caller(),
                         new VoidInvoice.VoidCommand(invoiceId, request.getExpectedVersion(), reason)),
-                invoice -> VoidInvoiceResponse.newBuilder().setInvoice(BillingProtoMapper.invoice(invoice)).build());
+                invoice -> VoidInvoiceResponse.newBuilder().setInvoice(BillingProtoMapper.PROTOS.invoice(invoice)).build());
     }
 
     private static PageInfo pageInfo(ViewBilling.InvoicePage page) {

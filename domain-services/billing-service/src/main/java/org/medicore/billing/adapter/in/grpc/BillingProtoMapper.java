@@ -1,115 +1,79 @@
 package org.medicore.billing.adapter.in.grpc;
 
-import com.google.protobuf.Timestamp;
-import com.google.type.Date;
+import org.mapstruct.AfterMapping;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.MappingTarget;
+import org.mapstruct.factory.Mappers;
 import org.medicore.billing.domain.AccountStatement;
 import org.medicore.billing.domain.Actor;
 import org.medicore.billing.domain.AppointmentFee;
 import org.medicore.billing.domain.FeeSchedule;
 import org.medicore.billing.domain.Invoice;
+import org.medicore.billing.domain.InvoiceNumber;
 import org.medicore.billing.domain.LineItem;
 import org.medicore.billing.domain.Money;
 import org.medicore.billing.domain.Payment;
 import org.medicore.contracts.billing.v1.BillingAccount;
-import org.medicore.contracts.billing.v1.ChargeReason;
 import org.medicore.contracts.billing.v1.InvoiceLineItem;
-import org.medicore.contracts.billing.v1.InvoiceStatus;
-import org.medicore.contracts.billing.v1.PaymentMethod;
-import org.medicore.contracts.common.v1.AppointmentType;
-import org.medicore.contracts.common.v1.Role;
-
-import java.time.Instant;
-import java.time.LocalDate;
+import org.medicore.support.mapping.ProtoConversions;
+import org.medicore.support.mapping.ProtoMapping;
 
 /** Domain to proto for the billing API: the one place its responses are built. */
-final class BillingProtoMapper {
+@Mapper(config = ProtoMapping.class)
+interface BillingProtoMapper {
 
-    private BillingProtoMapper() {
+    BillingProtoMapper PROTOS = Mappers.getMapper(BillingProtoMapper.class);
+
+    @Mapping(target = "id", source = "account.id")
+    @Mapping(target = "patientId", source = "account.patientId")
+    @Mapping(target = "createdAt", source = "account.openedAt")
+    @Mapping(target = "updatedAt", source = "account.updatedAt")
+    BillingAccount account(AccountStatement statement);
+
+    @Mapping(target = "fees", ignore = true)
+    @Mapping(target = "taxRateBasisPoints", source = "taxRate.basisPoints")
+    org.medicore.contracts.billing.v1.FeeSchedule feeSchedule(FeeSchedule schedule);
+
+    /** The fees in the schedule's own order (by appointment type), not the map's. */
+    @AfterMapping
+    default void feesInOrder(FeeSchedule schedule,
+                             @MappingTarget org.medicore.contracts.billing.v1.FeeSchedule.Builder proto) {
+        schedule.feesInOrder().forEach(fee -> proto.addFees(fee(fee)));
     }
 
-    static BillingAccount account(AccountStatement statement) {
-        return BillingAccount.newBuilder()
-                .setId(statement.account().id().toString())
-                .setPatientId(statement.account().patientId().toString())
-                .setBalanceDue(money(statement.balanceDue()))
-                .setTotalInvoiced(money(statement.totalInvoiced()))
-                .setTotalPaid(money(statement.totalPaid()))
-                .setOpenInvoiceCount(statement.openInvoiceCount())
-                .setCreatedAt(timestamp(statement.account().openedAt()))
-                .setUpdatedAt(timestamp(statement.account().updatedAt()))
-                .build();
-    }
+    @Mapping(target = "appointmentType", source = "type")
+    org.medicore.contracts.billing.v1.AppointmentFee fee(AppointmentFee fee);
 
-    static org.medicore.contracts.billing.v1.FeeSchedule feeSchedule(FeeSchedule schedule) {
-        var proto = org.medicore.contracts.billing.v1.FeeSchedule.newBuilder()
-                .setTaxRateBasisPoints(schedule.taxRate().basisPoints())
-                .setVersion(schedule.version())
-                .setUpdatedAt(timestamp(schedule.updatedAt()))
-                .setUpdatedBy(actor(schedule.updatedBy()));
-        for (AppointmentFee fee : schedule.feesInOrder()) {
-            proto.addFees(org.medicore.contracts.billing.v1.AppointmentFee.newBuilder()
-                    .setAppointmentType(AppointmentType.valueOf(fee.type().name()))
-                    .setFee(money(fee.fee()))
-                    .setLateCancellationFee(money(fee.lateCancellationFee()))
-                    .setNoShowFee(money(fee.noShowFee())));
-        }
-        return proto.build();
-    }
+    @Mapping(target = "appointmentId", source = "appointment.appointmentId")
+    @Mapping(target = "chargeReason", source = "reason")
+    @Mapping(target = "taxRateBasisPoints", source = "taxRate.basisPoints")
+    @Mapping(target = "subtotal", expression = "java(money(invoice.subtotal()))")
+    @Mapping(target = "tax", expression = "java(money(invoice.tax()))")
+    @Mapping(target = "total", expression = "java(money(invoice.total()))")
+    @Mapping(target = "amountPaid", expression = "java(money(invoice.amountPaid()))")
+    @Mapping(target = "balanceDue", expression = "java(money(invoice.balanceDue()))")
+    @Mapping(target = "voidedAt", ignore = true)
+    @Mapping(target = "voidReason", ignore = true)
+    org.medicore.contracts.billing.v1.Invoice invoice(Invoice invoice);
 
-    static org.medicore.contracts.billing.v1.Invoice invoice(Invoice invoice) {
-        var proto = org.medicore.contracts.billing.v1.Invoice.newBuilder()
-                .setId(invoice.id().toString())
-                .setNumber(invoice.number().toString())
-                .setPatientId(invoice.patientId().toString())
-                .setAppointmentId(invoice.appointment().appointmentId().toString())
-                .setChargeReason(ChargeReason.valueOf(invoice.reason().name()))
-                .setStatus(InvoiceStatus.valueOf(invoice.status().name()))
-                .setSubtotal(money(invoice.subtotal()))
-                .setTax(money(invoice.tax()))
-                .setTotal(money(invoice.total()))
-                .setAmountPaid(money(invoice.amountPaid()))
-                .setBalanceDue(money(invoice.balanceDue()))
-                .setTaxRateBasisPoints(invoice.taxRate().basisPoints())
-                .setIssuedAt(timestamp(invoice.issuedAt()))
-                .setDueDate(date(invoice.dueDate()))
-                .setVersion(invoice.version());
-        for (LineItem line : invoice.lineItems()) {
-            proto.addLineItems(InvoiceLineItem.newBuilder().setDescription(line.description())
-                    .setQuantity(line.quantity()).setUnitPrice(money(line.unitPrice())).setTotal(money(line.total())));
-        }
-        invoice.payments().forEach(payment -> proto.addPayments(payment(payment)));
-        invoice.voiding().ifPresent(voiding -> proto.setVoidedAt(timestamp(voiding.voidedAt()))
+    @AfterMapping
+    default void voiding(Invoice invoice, @MappingTarget org.medicore.contracts.billing.v1.Invoice.Builder proto) {
+        invoice.voiding().ifPresent(voiding -> proto.setVoidedAt(ProtoConversions.timestamp(voiding.voidedAt()))
                 .setVoidReason(voiding.reason()));
-        return proto.build();
     }
 
-    static org.medicore.contracts.billing.v1.Payment payment(Payment payment) {
-        return org.medicore.contracts.billing.v1.Payment.newBuilder()
-                .setId(payment.id().toString())
-                .setInvoiceId(payment.invoiceId().toString())
-                .setAmount(money(payment.amount()))
-                .setMethod(PaymentMethod.valueOf(payment.method().name()))
-                .setReference(payment.reference())
-                .setReceivedAt(timestamp(payment.receivedAt()))
-                .setRecordedBy(actor(payment.recordedBy()))
-                .build();
-    }
+    @Mapping(target = "total", expression = "java(money(line.total()))")
+    InvoiceLineItem lineItem(LineItem line);
 
-    private static org.medicore.contracts.common.v1.Actor actor(Actor actor) {
-        return org.medicore.contracts.common.v1.Actor.newBuilder()
-                .setSubject(actor.subject()).setRole(Role.valueOf(actor.role().name())).build();
-    }
+    org.medicore.contracts.billing.v1.Payment payment(Payment payment);
 
-    static org.medicore.contracts.common.v1.Money money(Money money) {
-        return org.medicore.contracts.common.v1.Money.newBuilder()
-                .setAmountMinor(money.amountMinor()).setCurrency(money.currency().getCurrencyCode()).build();
-    }
+    @Mapping(target = "displayName", ignore = true)
+    org.medicore.contracts.common.v1.Actor actor(Actor actor);
 
-    static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-    }
+    org.medicore.contracts.common.v1.Money money(Money money);
 
-    private static Date date(LocalDate day) {
-        return Date.newBuilder().setYear(day.getYear()).setMonth(day.getMonthValue()).setDay(day.getDayOfMonth()).build();
+    default String number(InvoiceNumber number) {
+        return number.toString();
     }
 }

@@ -7,7 +7,6 @@ import com.google.rpc.Code;
 import com.google.rpc.PreconditionFailure;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
-import org.medicore.contracts.common.v1.Actor;
 import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.lab.v1.ConfirmUploadRequest;
 import org.medicore.contracts.lab.v1.ConfirmUploadResponse;
@@ -15,14 +14,13 @@ import org.medicore.contracts.lab.v1.GetReportDownloadUrlRequest;
 import org.medicore.contracts.lab.v1.GetReportDownloadUrlResponse;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.GetReportStatusResponse;
-import org.medicore.contracts.lab.v1.LabReportRejectionReason;
-import org.medicore.contracts.lab.v1.LabReportStatus;
 import org.medicore.contracts.lab.v1.LabServiceGrpc;
 import org.medicore.contracts.lab.v1.ListResultsByPatientRequest;
 import org.medicore.contracts.lab.v1.ListResultsByPatientResponse;
 import org.medicore.contracts.lab.v1.RequestUploadUrlRequest;
 import org.medicore.contracts.lab.v1.RequestUploadUrlResponse;
-import org.medicore.lab.adapter.proto.LabResultProtos;
+import org.medicore.lab.adapter.proto.LabProtos;
+import org.medicore.support.mapping.ProtoConversions;
 import org.medicore.lab.application.port.in.ConfirmUpload;
 import org.medicore.lab.application.port.in.GetReportDownloadUrl;
 import org.medicore.lab.domain.UploadLimits;
@@ -35,7 +33,6 @@ import org.medicore.lab.application.port.in.RequestUploadCommand;
 import org.medicore.lab.application.port.in.RequestUploadUrl;
 import org.medicore.lab.domain.Caller;
 import org.medicore.lab.domain.LabReport;
-import org.medicore.lab.domain.ReviewAccess;
 import org.medicore.lab.domain.ReviewDecision;
 import org.medicore.lab.application.port.in.DecideReview;
 import org.medicore.lab.application.port.in.ReceiveLabMessage;
@@ -87,7 +84,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
                 request.getPatientId(), request.getFileName(), request.getContentType(), request.getSizeBytes())),
                 ticket -> RequestUploadUrlResponse.newBuilder().setReportId(ticket.reportId())
                         .setUploadUrl(ticket.uploadUrl()).putAllRequiredHeaders(ticket.requiredHeaders())
-                        .setExpiresAt(LabResultProtos.timestamp(ticket.expiresAt())).build());
+                        .setExpiresAt(ProtoConversions.timestamp(ticket.expiresAt())).build());
     }
 
     @Override
@@ -98,14 +95,14 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
         if (outcome instanceof Outcome.Done<LabReport> done && !done.value().status().processingEnded()) {
             trigger.uploaded(done.value().id(), done.value().declaredSize());
         }
-        answer(response, outcome, report -> ConfirmUploadResponse.newBuilder().setReport(report(report, caller)).build());
+        answer(response, outcome, report -> ConfirmUploadResponse.newBuilder().setReport(LabProtos.PROTOS.report(report, caller)).build());
     }
 
     @Override
     public void getReportStatus(GetReportStatusRequest request, StreamObserver<GetReportStatusResponse> response) {
         Caller caller = Callers.current();
         answer(response, getReportStatus.reportStatus(caller, request.getReportId()),
-                report -> GetReportStatusResponse.newBuilder().setReport(report(report, caller)).build());
+                report -> GetReportStatusResponse.newBuilder().setReport(LabProtos.PROTOS.report(report, caller)).build());
     }
 
     @Override
@@ -113,7 +110,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
                                      StreamObserver<GetReportDownloadUrlResponse> response) {
         answer(response, getReportDownloadUrl.downloadUrl(Callers.current(), request.getReportId()),
                 download -> GetReportDownloadUrlResponse.newBuilder().setDownloadUrl(download.url())
-                        .setExpiresAt(LabResultProtos.timestamp(download.expiresAt()))
+                        .setExpiresAt(ProtoConversions.timestamp(download.expiresAt()))
                         .setContentType(UploadLimits.PDF).setSizeBytes(download.sizeBytes())
                         .setFileName(download.fileName()).setPatientId(download.patientId()).build());
     }
@@ -125,7 +122,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
         answer(response, listResultsByPatient.resultsByPatient(Callers.current(), request.getPatientId(), reportId,
                         request.getPage().getPageSize(), request.getPage().getPageToken()),
                 page -> ListResultsByPatientResponse.newBuilder()
-                        .addAllResults(page.results().stream().map(LabResultProtos::toProto).toList())
+                        .addAllResults(page.results().stream().map(LabProtos.PROTOS::result).toList())
                         .setPageInfo(PageInfo.newBuilder().setNextPageToken(page.nextPageToken())
                                 .setTotalSize(page.totalSize())).build());
     }
@@ -137,7 +134,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
         answer(response, listReportsByPatient.reportsByPatient(caller, request.getPatientId(),
                         request.getPage().getPageSize(), request.getPage().getPageToken()),
                 page -> ListReportsByPatientResponse.newBuilder()
-                        .addAllReports(page.reports().stream().map(report -> report(report, caller)).toList())
+                        .addAllReports(page.reports().stream().map(report -> LabProtos.PROTOS.report(report, caller)).toList())
                         .setPageInfo(PageInfo.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1))
                         .build());
     }
@@ -148,7 +145,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
         answer(response, listReviewQueue.reviewQueue(caller, request.getPage().getPageSize(),
                         request.getPage().getPageToken()),
                 page -> ListReviewQueueResponse.newBuilder()
-                        .addAllReports(page.reports().stream().map(report -> report(report, caller)).toList())
+                        .addAllReports(page.reports().stream().map(report -> LabProtos.PROTOS.report(report, caller)).toList())
                         .setPageInfo(PageInfo.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1))
                         .build());
     }
@@ -163,7 +160,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
         }
         Caller caller = Callers.current();
         answer(response, decideReview.decide(caller, request.getReportId(), request.getExpectedVersion(),
-                decision.get()), report -> DecideReviewResponse.newBuilder().setReport(report(report, caller)).build());
+                decision.get()), report -> DecideReviewResponse.newBuilder().setReport(LabProtos.PROTOS.report(report, caller)).build());
     }
 
     @Override
@@ -173,40 +170,9 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
                 receipt -> {
                     SubmitHl7MessageResponse.Builder answer = SubmitHl7MessageResponse.newBuilder()
                             .setAcknowledgement(receipt.acknowledgement()).setAcknowledgementCode(receipt.code());
-                    receipt.report().ifPresent(report -> answer.setReport(report(report, caller)));
+                    receipt.report().ifPresent(report -> answer.setReport(LabProtos.PROTOS.report(report, caller)));
                     return answer.build();
                 });
-    }
-
-    /**
-     * The report as {@code reader} may see it. What a held report's machine reading found (its
-     * values, findings, the identity and text printed on it) goes to reviewers only: until a
-     * clinician decides, those values are unchecked and may be another person's.
-     */
-    static org.medicore.contracts.lab.v1.LabReport report(LabReport report, Caller reader) {
-        var proto = org.medicore.contracts.lab.v1.LabReport.newBuilder().setId(report.id())
-                .setPatientId(report.patientId()).setFileName(report.fileName())
-                .setContentType(UploadLimits.PDF).setSizeBytes(report.declaredSize())
-                .setStatus(LabReportStatus.valueOf(report.status().name()))
-                .setResultCount(report.resultCount()).setAbnormalCount(report.abnormalCount())
-                .setUploadedBy(Actor.newBuilder().setSubject(report.uploadedBy().subject())
-                        .setRole(org.medicore.contracts.common.v1.Role.valueOf(report.uploadedBy().role().name())))
-                .setCreatedAt(LabResultProtos.timestamp(report.createdAt()));
-        report.rejection().ifPresent(rejection -> proto
-                .setRejectionReason(LabReportRejectionReason.valueOf(rejection.reason().name()))
-                .setRejectionDetail(rejection.detail()));
-        report.uploadedAt().ifPresent(at -> proto.setUploadedAt(LabResultProtos.timestamp(at)));
-        report.processedAt().ifPresent(at -> proto.setProcessedAt(LabResultProtos.timestamp(at)));
-        report.held().filter(held -> ReviewAccess.mayReview(reader)).ifPresent(held -> {
-            held.findings().forEach(finding -> proto.addReviewFindings(LabResultProtos.finding(finding)));
-            held.valuesRead().forEach(value -> proto.addValuesRead(
-                    LabResultProtos.toProto(report.patientId(), report.id(), value, held.observedAt())));
-            proto.setPrintedIdentity(LabResultProtos.printedIdentity(held.printedIdentity()));
-            proto.setReportText(held.text());
-        });
-        report.review().ifPresent(review -> proto.setReview(ReviewDecisions.toProto(review)));
-        proto.setVersion(report.version());
-        return proto.build();
     }
 
     private static <T, R> void answer(StreamObserver<R> response, Outcome<T> outcome, java.util.function.Function<T, R> map) {

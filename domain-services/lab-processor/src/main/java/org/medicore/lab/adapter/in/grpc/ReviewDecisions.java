@@ -1,16 +1,12 @@
 package org.medicore.lab.adapter.in.grpc;
 
-import org.medicore.contracts.common.v1.Actor;
 import org.medicore.contracts.lab.v1.DecideReviewRequest;
-import org.medicore.contracts.lab.v1.LabReviewDecision;
-import org.medicore.lab.adapter.proto.LabResultProtos;
 import org.medicore.lab.domain.LoincCode;
-import org.medicore.lab.domain.Review;
 import org.medicore.lab.domain.ReviewDecision;
 
 import java.util.Optional;
 
-/** The review's messages: a DecideReviewRequest's decision in, a stored Review out. */
+/** A DecideReviewRequest's decision, read into the domain's. */
 final class ReviewDecisions {
 
     private ReviewDecisions() {
@@ -29,16 +25,5 @@ final class ReviewDecisions {
             case REJECT -> new ReviewDecision.Reject(request.getReject().getReason());
             case DECISION_NOT_SET -> null;
         });
-    }
-
-    static LabReviewDecision toProto(Review review) {
-        return LabReviewDecision.newBuilder()
-                .setDecision(LabReviewDecision.Decision.valueOf(review.kind().name()))
-                .setDecidedBy(Actor.newBuilder().setSubject(review.reviewerSubject())
-                        .setRole(org.medicore.contracts.common.v1.Role.valueOf(review.reviewerRole().name())))
-                .setDecidedAt(LabResultProtos.timestamp(review.decidedAt()))
-                .addAllChanges(review.changes())
-                .setReason(review.reason())
-                .build();
     }
 }

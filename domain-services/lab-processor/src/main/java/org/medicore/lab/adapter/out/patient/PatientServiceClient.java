@@ -8,6 +8,7 @@ import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.contracts.patient.v1.ListLabResultsRequest;
 import org.medicore.contracts.patient.v1.ListLabResultsResponse;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
+import org.medicore.lab.adapter.proto.LabProtos;
 import org.medicore.lab.adapter.proto.LabResultProtos;
 import org.medicore.lab.application.port.out.AttachResults;
 import org.medicore.lab.application.port.out.FindPatient;
@@ -44,7 +45,7 @@ final class PatientServiceClient implements AttachResults, LoadAttachedResults, 
             ids.add(call().attachLabResult(AttachLabResultRequest.newBuilder()
                     .setIdempotencyKey(reportId + ":" + value.line())
                     .setPatientId(patientId)
-                    .setResult(LabResultProtos.toProto(patientId, reportId, value, observedAt))
+                    .setResult(LabProtos.PROTOS.result(patientId, reportId, value, observedAt))
                     .build()).getResult().getId());
         }
         return ids;

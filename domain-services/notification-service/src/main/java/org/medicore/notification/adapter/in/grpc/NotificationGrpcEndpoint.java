@@ -74,7 +74,7 @@ final class NotificationGrpcEndpoint extends NotificationServiceGrpc.Notificatio
                                Consumer<MessagePreferences> send) {
         switch (outcome) {
             case ManageMessagePreferences.Outcome.Preferences found -> {
-                send.accept(NotificationProtoMapper.preferences(found.recipient()));
+                send.accept(NotificationProtoMapper.PROTOS.preferences(found.recipient()));
                 response.onCompleted();
             }
             case ManageMessagePreferences.Outcome.Denied denied ->
@@ -97,7 +97,7 @@ final class NotificationGrpcEndpoint extends NotificationServiceGrpc.Notificatio
                 ListSentMessages.Page page = listed.page();
                 boolean last = offset + page.messages().size() >= page.total();
                 response.onNext(ListNotificationsResponse.newBuilder()
-                        .addAllNotifications(page.messages().stream().map(NotificationProtoMapper::notification).toList())
+                        .addAllNotifications(page.messages().stream().map(NotificationProtoMapper.PROTOS::notification).toList())
                         .setPageInfo(PageInfo.newBuilder().setTotalSize(page.total())
                                 .setNextPageToken(last ? "" : PageTokens.ofOffset(offset + page.messages().size())))
                         .build());

@@ -1,76 +1,91 @@
 package org.medicore.notification.adapter.in.grpc;
 
-import com.google.protobuf.Timestamp;
-import org.medicore.contracts.notification.v1.ChannelConsent;
-import org.medicore.contracts.notification.v1.ConsentSource;
+import org.mapstruct.AfterMapping;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.MappingTarget;
+import org.mapstruct.ValueMapping;
+import org.mapstruct.factory.Mappers;
 import org.medicore.contracts.notification.v1.ConsentState;
 import org.medicore.contracts.notification.v1.MessagePreferences;
 import org.medicore.contracts.notification.v1.Notification;
-import org.medicore.contracts.notification.v1.NotificationChannel;
-import org.medicore.contracts.notification.v1.NotificationKind;
-import org.medicore.contracts.notification.v1.NotificationStatus;
 import org.medicore.notification.domain.Channel;
+import org.medicore.notification.domain.ChannelConsent;
 import org.medicore.notification.domain.MaskedAddress;
 import org.medicore.notification.domain.MessageContent;
+import org.medicore.notification.domain.QuietHours;
 import org.medicore.notification.domain.Recipient;
 import org.medicore.notification.domain.SentMessage;
+import org.medicore.support.mapping.ProtoMapping;
 
-import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
  * Domain to proto for the record of sent messages (ids of what a message concerns, never its content)
  * and for a patient's message preferences (never their addresses, which are patient-service's).
  */
-final class NotificationProtoMapper {
+@Mapper(config = ProtoMapping.class)
+interface NotificationProtoMapper {
 
-    private NotificationProtoMapper() {
-    }
+    NotificationProtoMapper PROTOS = Mappers.getMapper(NotificationProtoMapper.class);
 
-    static Notification notification(SentMessage message) {
-        Notification.Builder proto = Notification.newBuilder()
-                .setId(message.id().toString())
-                .setPatientId(message.patientId().toString())
-                .setKind(NotificationKind.valueOf(message.kind().name()))
-                .setChannel(NotificationChannel.valueOf(message.channel().name()))
-                .setRecipient(message.recipient().map(MaskedAddress::shown).orElse(""))
-                .setStatus(NotificationStatus.valueOf(message.status().name()))
-                .setCreatedAt(timestamp(message.createdAt()))
-                .setDueAt(timestamp(message.dueAt()))
-                .setAttempts(message.attempts())
-                .setReason(message.reason().orElse(""));
-        message.sentAt().ifPresent(sentAt -> proto.setSentAt(timestamp(sentAt)));
+    DateTimeFormatter HOUR_AND_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+
+    @Mapping(target = "appointmentId", ignore = true)
+    @Mapping(target = "reportId", ignore = true)
+    @Mapping(target = "invoiceNumber", ignore = true)
+    Notification notification(SentMessage message);
+
+    /** Only the id of what a message concerns: its content stays in the message. */
+    @AfterMapping
+    default void whatItConcerns(SentMessage message, @MappingTarget Notification.Builder proto) {
         switch (message.concerns()) {
             case MessageContent.AppointmentDetails appointment ->
                     proto.setAppointmentId(appointment.appointmentId().toString());
             case MessageContent.ResultsReady results -> proto.setReportId(results.reportId().toString());
             case MessageContent.InvoiceDetails invoice -> proto.setInvoiceNumber(invoice.invoiceNumber());
         }
-        return proto.build();
     }
 
-    static MessagePreferences preferences(Recipient recipient) {
-        DateTimeFormatter hourAndMinute = DateTimeFormatter.ofPattern("HH:mm");
-        MessagePreferences.Builder proto = MessagePreferences.newBuilder()
-                .setPatientId(recipient.patientId().toString())
-                .setQuietHours(org.medicore.contracts.notification.v1.QuietHours.newBuilder()
-                        .setStart(hourAndMinute.format(recipient.quietHours().start()))
-                        .setEnd(hourAndMinute.format(recipient.quietHours().end())))
-                .setTimeZone(recipient.zone().getId());
-        recipient.channels().stream().sorted().forEach(channel -> proto.addChannels(NotificationChannel.valueOf(channel.name())));
+    /** The address as the domain masked it; the full one is never in a response. */
+    default String masked(MaskedAddress address) {
+        return address.shown();
+    }
+
+    @Mapping(target = "timeZone", source = "zone")
+    @Mapping(target = "channels", ignore = true)
+    @Mapping(target = "consents", ignore = true)
+    MessagePreferences preferences(Recipient recipient);
+
+    /** The chosen channels in a stable order, and the consent on every channel, also those never given. */
+    @AfterMapping
+    default void channelsAndConsents(Recipient recipient, @MappingTarget MessagePreferences.Builder proto) {
+        recipient.channels().stream().sorted().forEach(channel -> proto.addChannels(channel(channel)));
         for (Channel channel : Channel.values()) {
-            org.medicore.notification.domain.ChannelConsent consent = recipient.consentOn(channel);
-            ChannelConsent.Builder entry = ChannelConsent.newBuilder()
-                    .setChannel(NotificationChannel.valueOf(channel.name()))
-                    .setState(ConsentState.valueOf("CONSENT_" + consent.state().name()));
-            consent.changedAt().ifPresent(at -> entry.setChangedAt(timestamp(at)));
-            consent.source().ifPresent(source -> entry.setSource(ConsentSource.valueOf(source.name())));
-            proto.addConsents(entry);
+            proto.addConsents(consent(recipient.consentOn(channel)));
         }
-        return proto.build();
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    org.medicore.contracts.notification.v1.NotificationChannel channel(Channel channel);
+
+    org.medicore.contracts.notification.v1.ChannelConsent consent(ChannelConsent consent);
+
+    org.medicore.contracts.notification.v1.ConsentSource source(ChannelConsent.Source source);
+
+    @ValueMapping(source = "NOT_GIVEN", target = "CONSENT_NOT_GIVEN")
+    @ValueMapping(source = "GIVEN", target = "CONSENT_GIVEN")
+    @ValueMapping(source = "WITHDRAWN", target = "CONSENT_WITHDRAWN")
+    ConsentState state(ChannelConsent.State state);
+
+    org.medicore.contracts.notification.v1.QuietHours quietHours(QuietHours hours);
+
+    default String hourAndMinute(LocalTime time) {
+        return HOUR_AND_MINUTE.format(time);
+    }
+
+    default String zoneId(ZoneId zone) {
+        return zone.getId();
     }
 }

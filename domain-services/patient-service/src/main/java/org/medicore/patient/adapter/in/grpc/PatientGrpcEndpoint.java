@@ -80,7 +80,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
     public void registerPatient(RegisterPatientRequest request, StreamObserver<RegisterPatientResponse> response) {
         respond(response, () -> switch (registerPatient.register(Callers.current(), PatientProtoMapper.toCommand(request))) {
             case RegistrationResult.Registered registered ->
-                    RegisterPatientResponse.newBuilder().setPatient(PatientProtoMapper.toProto(registered.patient())).build();
+                    RegisterPatientResponse.newBuilder().setPatient(PatientProtos.PROTOS.patient(registered.patient())).build();
             case DuplicatePatient duplicate -> throw GrpcStatuses.duplicate(duplicate.existing(), DUPLICATE);
             case RegistrationResult.SubjectAlreadyLinked linked ->
                     throw GrpcStatuses.duplicate(linked.existing(), "the Keycloak account is linked to another patient");
@@ -94,7 +94,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
             PatientId id = PatientProtoMapper.toPatientId(request.getPatientId());
             return switch (getPatients.get(Callers.current(), id)) {
                 case PatientLookup.Found found ->
-                        GetPatientResponse.newBuilder().setPatient(PatientProtoMapper.toProto(found.patient())).build();
+                        GetPatientResponse.newBuilder().setPatient(PatientProtos.PROTOS.patient(found.patient())).build();
                 case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
                 case AccessDenied denied -> throw GrpcStatuses.permissionDenied();
             };
@@ -106,7 +106,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
         respond(response, () -> {
             BatchLookup lookup = getPatients.getAll(Callers.current(), BatchGetPatientsQuery.of(request.getPatientIdsList()));
             return BatchGetPatientsResponse.newBuilder()
-                    .addAllPatients(lookup.found().stream().map(PatientProtoMapper::toProto).toList())
+                    .addAllPatients(lookup.found().stream().map(PatientProtos.PROTOS::patient).toList())
                     .addAllMissingPatientIds(lookup.missing().stream().map(PatientId::value).toList())
                     .build();
         });
@@ -117,7 +117,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
         respond(response, () -> {
             PatientPage page = searchPatients.search(Callers.current(), PatientProtoMapper.toQuery(request));
             return SearchPatientsResponse.newBuilder()
-                    .addAllPatients(page.patients().stream().map(PatientProtoMapper::toProto).toList())
+                    .addAllPatients(page.patients().stream().map(PatientProtos.PROTOS::patient).toList())
                     .setPageInfo(PageInfo.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1))
                     .build();
         });
@@ -127,7 +127,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
     public void updateDemographics(UpdateDemographicsRequest request, StreamObserver<UpdateDemographicsResponse> response) {
         respond(response, () -> switch (updateDemographics.update(Callers.current(), PatientProtoMapper.toCommand(request))) {
             case DemographicsUpdateResult.Updated updated ->
-                    UpdateDemographicsResponse.newBuilder().setPatient(PatientProtoMapper.toProto(updated.patient())).build();
+                    UpdateDemographicsResponse.newBuilder().setPatient(PatientProtos.PROTOS.patient(updated.patient())).build();
             case DemographicsUpdateResult.StaleVersion stale -> throw GrpcStatuses.staleVersion(stale.currentVersion());
             case DuplicatePatient duplicate -> throw GrpcStatuses.duplicate(duplicate.existing(), DUPLICATE);
             case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
@@ -139,7 +139,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
     public void addHistoryEntry(AddHistoryEntryRequest request, StreamObserver<AddHistoryEntryResponse> response) {
         respond(response, () -> switch (addHistoryEntry.add(Callers.current(), PatientProtoMapper.toCommand(request))) {
             case HistoryEntryAddition.Added added ->
-                    AddHistoryEntryResponse.newBuilder().setEntry(PatientProtoMapper.toProto(added.entry())).build();
+                    AddHistoryEntryResponse.newBuilder().setEntry(PatientProtos.PROTOS.entry(added.entry())).build();
             case HistoryEntryAddition.SupersededEntryNotFound missing -> throw GrpcStatuses.historyEntryNotFound(missing.entryId());
             case HistoryEntryAddition.CorrectionRefused refused -> throw GrpcStatuses.failedPrecondition(refused.broken().name(),
                     refused.supersededEntryId().toString(), switch (refused.broken()) {
@@ -155,7 +155,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
     public void listHistory(ListHistoryRequest request, StreamObserver<ListHistoryResponse> response) {
         respond(response, () -> switch (listHistory.list(Callers.current(), PatientProtoMapper.toQuery(request))) {
             case HistoryListing.Listed listed -> ListHistoryResponse.newBuilder()
-                    .addAllEntries(PatientProtoMapper.toProto(listed.page(), PatientProtoMapper::toProto))
+                    .addAllEntries(PatientProtoMapper.toProto(listed.page(), PatientProtos.PROTOS::recorded))
                     .setPageInfo(PatientProtoMapper.toPageInfo(listed.page())).build();
             case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
             case AccessDenied denied -> throw GrpcStatuses.permissionDenied();
@@ -166,7 +166,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
     public void attachLabResult(AttachLabResultRequest request, StreamObserver<AttachLabResultResponse> response) {
         respond(response, () -> switch (attachLabResult.attach(Callers.current(), PatientProtoMapper.toCommand(request))) {
             case LabResultAttachment.Attached attached ->
-                    AttachLabResultResponse.newBuilder().setResult(PatientProtoMapper.toProto(attached.result())).build();
+                    AttachLabResultResponse.newBuilder().setResult(PatientProtos.PROTOS.labResult(attached.result())).build();
             case LabResultAttachment.IdempotencyKeyReused reused -> throw GrpcStatuses.invalidArgument(List.of(new FieldViolation(
                     "idempotency_key", "was used before for a different result; a retry must repeat the request unchanged")));
             case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
@@ -178,7 +178,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
     public void listLabResults(ListLabResultsRequest request, StreamObserver<ListLabResultsResponse> response) {
         respond(response, () -> switch (listLabResults.list(Callers.current(), PatientProtoMapper.toQuery(request))) {
             case LabResultListing.Listed listed -> ListLabResultsResponse.newBuilder()
-                    .addAllResults(PatientProtoMapper.toProto(listed.page(), PatientProtoMapper::toProto))
+                    .addAllResults(PatientProtoMapper.toProto(listed.page(), PatientProtos.PROTOS::labResult))
                     .setPageInfo(PatientProtoMapper.toPageInfo(listed.page())).build();
             case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
             case AccessDenied denied -> throw GrpcStatuses.permissionDenied();

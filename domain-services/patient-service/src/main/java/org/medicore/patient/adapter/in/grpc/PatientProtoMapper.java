@@ -1,9 +1,7 @@
 package org.medicore.patient.adapter.in.grpc;
 
 import com.google.protobuf.FieldMask;
-import com.google.protobuf.Timestamp;
 import com.google.type.Date;
-import org.medicore.contracts.common.v1.Actor;
 import org.medicore.contracts.common.v1.ContactDetails;
 import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.common.v1.PersonName;
@@ -17,13 +15,11 @@ import org.medicore.contracts.patient.v1.AttachLabResultRequest;
 import org.medicore.contracts.patient.v1.Condition;
 import org.medicore.contracts.patient.v1.ConditionStatus;
 import org.medicore.contracts.patient.v1.EmergencyContact;
-import org.medicore.contracts.patient.v1.HistoryEntry;
 import org.medicore.contracts.patient.v1.HistoryEntryKind;
 import org.medicore.contracts.patient.v1.ListHistoryRequest;
 import org.medicore.contracts.patient.v1.ListLabResultsRequest;
 import org.medicore.contracts.patient.v1.Medication;
 import org.medicore.contracts.patient.v1.Note;
-import org.medicore.contracts.patient.v1.Patient;
 import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 import org.medicore.contracts.patient.v1.SearchPatientsRequest;
 import org.medicore.contracts.patient.v1.Sex;
@@ -46,7 +42,6 @@ import org.medicore.patient.domain.LabMeasurement;
 import org.medicore.patient.domain.PartialDate;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.PreferredLanguage;
-import org.medicore.patient.domain.RecordedEntry;
 import org.medicore.patient.domain.Violations;
 import org.medicore.support.grpc.RequestFields;
 
@@ -61,7 +56,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** The one mapping place between the PatientService protos and the domain: demographics, history, lab results. */
+/** PatientService requests read into commands and queries, collecting field violations (responses: {@link PatientProtos}). */
 final class PatientProtoMapper {
 
     private PatientProtoMapper() {
@@ -136,47 +131,6 @@ final class PatientProtoMapper {
         }
         violations.throwIfAny();
         return edits;
-    }
-
-    static Patient toProto(org.medicore.patient.domain.Patient patient) {
-        Demographics d = patient.demographics();
-        ContactDetails.Builder contact = ContactDetails.newBuilder().setEmail(d.contact().email()).setPhone(d.contact().phone());
-        d.contact().address().ifPresent(a -> contact.setAddress(org.medicore.contracts.common.v1.Address.newBuilder()
-                .addAllLines(a.lines()).setPostalCode(a.postalCode()).setCity(a.city()).setRegion(a.region())
-                .setCountryCode(a.countryCode())));
-        Patient.Builder proto = Patient.newBuilder()
-                .setId(patient.id().value())
-                .setName(toProto(d.name()))
-                .setDateOfBirth(toProto(d.dateOfBirth()))
-                .setSex(toProto(d.sex()))
-                .setContact(contact)
-                .setPreferredLanguage(d.preferredLanguage().tag())
-                .setKeycloakSubject(patient.keycloakSubject().orElse(""))
-                .setRegisteredAtClinicId(patient.registeredAtClinicId())
-                .setVersion(patient.version())
-                .setCreatedAt(toTimestamp(patient.createdAt()))
-                .setUpdatedAt(toTimestamp(patient.updatedAt()));
-        d.emergencyContact().ifPresent(e -> proto.setEmergencyContact(EmergencyContact.newBuilder()
-                .setName(toProto(e.name())).setRelationship(e.relationship()).setPhone(e.phone()).setEmail(e.email())));
-        return proto.build();
-    }
-
-    private static Sex toProto(org.medicore.patient.domain.Sex sex) {
-        return switch (sex) {
-            case FEMALE -> Sex.FEMALE;
-            case MALE -> Sex.MALE;
-            case OTHER -> Sex.OTHER;
-            case UNKNOWN -> Sex.UNKNOWN;
-            case UNSPECIFIED -> Sex.SEX_UNSPECIFIED;
-        };
-    }
-
-    private static PersonName toProto(org.medicore.patient.domain.PersonName name) {
-        return PersonName.newBuilder().setGiven(name.given()).setFamily(name.family()).build();
-    }
-
-    private static Timestamp toTimestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
     private static org.medicore.patient.domain.PersonName toName(PersonName name) {
@@ -257,44 +211,6 @@ final class PatientProtoMapper {
         return new ListHistoryQuery(id, kinds, request.getIncludeSuperseded(), request.getNewestFirst(), page);
     }
 
-    static HistoryEntry toProto(RecordedEntry recorded) {
-        return toProto(recorded.entry()).toBuilder()
-                .setSupersededByEntryId(recorded.supersededBy().map(UUID::toString).orElse("")).build();
-    }
-
-    static HistoryEntry toProto(org.medicore.patient.domain.HistoryEntry entry) {
-        HistoryEntry.Builder proto = HistoryEntry.newBuilder()
-                .setId(entry.id().toString())
-                .setPatientId(entry.patientId().value())
-                .setKind(HistoryEntryKind.valueOf(entry.kind().name()))
-                .setAuthor(Actor.newBuilder().setSubject(entry.author().subject())
-                        .setRole(org.medicore.contracts.common.v1.Role.valueOf(entry.author().role().name()))
-                        .setDisplayName(entry.author().displayName()))
-                .setRecordedAt(toTimestamp(entry.recordedAt()))
-                .setSupersedesEntryId(entry.supersedes().map(UUID::toString).orElse(""));
-        switch (entry.detail()) {
-            case ClinicalDetail.Condition c -> {
-                Condition.Builder condition = Condition.newBuilder().setDisplay(c.display()).setCode(c.code())
-                        .setCodeSystem(c.codeSystem()).setStatus(sameName(c.status(), ConditionStatus.class,
-                                ConditionStatus.CONDITION_STATUS_UNSPECIFIED));
-                c.onset().ifPresent(d -> condition.setOnsetDate(Date.newBuilder().setYear(d.year()).setMonth(d.month())
-                        .setDay(d.day())));
-                proto.setCondition(condition);
-            }
-            case ClinicalDetail.Allergy a -> proto.setAllergy(Allergy.newBuilder().setSubstance(a.substance())
-                    .setCode(a.code()).setReaction(a.reaction())
-                    .setSeverity(sameName(a.severity(), AllergySeverity.class, AllergySeverity.ALLERGY_SEVERITY_UNSPECIFIED)));
-            case ClinicalDetail.Medication m -> {
-                Medication.Builder medication = Medication.newBuilder().setName(m.name()).setCode(m.code()).setDosage(m.dosage());
-                m.startDate().ifPresent(d -> medication.setStartDate(toProto(d)));
-                m.endDate().ifPresent(d -> medication.setEndDate(toProto(d)));
-                proto.setMedication(medication);
-            }
-            case ClinicalDetail.Note note -> proto.setNote(Note.newBuilder().setText(note.text()));
-        }
-        return proto.build();
-    }
-
     private static ClinicalDetail.Condition toCondition(Condition condition) {
         Violations violations = new Violations();
         Optional<PartialDate> onset = condition.hasOnsetDate()
@@ -351,27 +267,6 @@ final class PatientProtoMapper {
         PageRequest page = violations.from(() -> toPage(request.getPage()));
         violations.maxLength("code", request.getCode(), 64).throwIfAny();
         return new ListLabResultsQuery(id, request.getCode(), page);
-    }
-
-    static LabResult toProto(org.medicore.patient.domain.LabResult result) {
-        LabMeasurement m = result.measurement();
-        LabResult.Builder proto = LabResult.newBuilder()
-                .setId(result.id().toString())
-                .setPatientId(result.patientId().value())
-                .setTestName(m.testName()).setCode(m.code()).setCodeSystem(m.codeSystem())
-                .setValue(m.value()).setUnit(m.unit())
-                .setAbnormalFlag(sameName(m.abnormalFlag(), AbnormalFlag.class, AbnormalFlag.ABNORMAL_FLAG_UNSPECIFIED))
-                .setSourceReportId(m.sourceReportId())
-                .setObservedAt(toTimestamp(m.observedAt()))
-                .setRecordedAt(toTimestamp(result.recordedAt()));
-        m.numericValue().ifPresent(proto::setNumericValue);
-        m.referenceRange().ifPresent(range -> {
-            ReferenceRange.Builder r = ReferenceRange.newBuilder().setText(range.text());
-            range.low().ifPresent(r::setLow);
-            range.high().ifPresent(r::setHigh);
-            proto.setReferenceRange(r);
-        });
-        return proto.build();
     }
 
     private static LabMeasurement toMeasurement(LabResult result) {
@@ -434,9 +329,5 @@ final class PatientProtoMapper {
             violations.add(path, "must be a full calendar date");
         }
         return full;
-    }
-
-    private static Date toProto(LocalDate date) {
-        return Date.newBuilder().setYear(date.getYear()).setMonth(date.getMonthValue()).setDay(date.getDayOfMonth()).build();
     }
 }

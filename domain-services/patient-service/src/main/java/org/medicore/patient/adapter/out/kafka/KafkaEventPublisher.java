@@ -1,9 +1,6 @@
 package org.medicore.patient.adapter.out.kafka;
 
 import com.google.protobuf.Message;
-import com.google.protobuf.Timestamp;
-import org.medicore.contracts.events.v1.PatientContactChanged;
-import org.medicore.contracts.events.v1.PatientRegistered;
 import org.medicore.patient.domain.PatientEvent;
 import org.medicore.support.outbox.EventEnvelope;
 import org.medicore.support.outbox.PublishEvent;
@@ -30,21 +27,9 @@ final class KafkaEventPublisher implements PublishEvent<PatientEvent> {
     }
 
     private static Message message(PatientEvent event) {
-        Timestamp occurredAt = Timestamp.newBuilder().setSeconds(event.occurredAt().getEpochSecond())
-                .setNanos(event.occurredAt().getNano()).build();
         return switch (event) {
-            case org.medicore.patient.domain.PatientRegistered registered -> PatientRegistered.newBuilder()
-                    .setEventId(registered.eventId().toString())
-                    .setOccurredAt(occurredAt)
-                    .setPatientId(registered.patientId().value())
-                    .setRegisteredAtClinicId(registered.registeredAtClinicId())
-                    .setHasPortalAccount(registered.hasPortalAccount())
-                    .build();
-            case org.medicore.patient.domain.PatientContactChanged changed -> PatientContactChanged.newBuilder()
-                    .setEventId(changed.eventId().toString())
-                    .setOccurredAt(occurredAt)
-                    .setPatientId(changed.patientId().value())
-                    .build();
+            case org.medicore.patient.domain.PatientRegistered registered -> PatientEventProtos.PROTOS.registered(registered);
+            case org.medicore.patient.domain.PatientContactChanged changed -> PatientEventProtos.PROTOS.contactChanged(changed);
         };
     }
 }

@@ -116,13 +116,13 @@ public class ChartMappingBenchmark {
 
     @Benchmark
     public byte[] patientToBytes(Registered registered) {
-        return GetPatientResponse.newBuilder().setPatient(PatientProtoMapper.toProto(registered.patient)).build().toByteArray();
+        return GetPatientResponse.newBuilder().setPatient(PatientProtos.PROTOS.patient(registered.patient)).build().toByteArray();
     }
 
     @Benchmark
     public byte[] historyToBytes(History history) {
         return ListHistoryResponse.newBuilder()
-                .addAllEntries(PatientProtoMapper.toProto(history.page, PatientProtoMapper::toProto))
+                .addAllEntries(PatientProtoMapper.toProto(history.page, PatientProtos.PROTOS::recorded))
                 .setPageInfo(PatientProtoMapper.toPageInfo(history.page)).build().toByteArray();
     }
 

@@ -32,7 +32,7 @@ class OneFieldAtATimeProperties {
     void an_update_naming_one_field_changes_exactly_that_field(@ForAll("leaves") String path, @ForAll long seed) {
         var stored = new org.medicore.patient.domain.Patient(PatientId.random(), aPatient().demographics(),
                 Optional.of("anna-subject"), "clinic-berlin", 1, REGISTERED, REGISTERED);
-        Patient before = PatientProtoMapper.toProto(stored);
+        Patient before = PatientProtos.PROTOS.patient(stored);
         Object value = DemographicsLeaves.validValue(path, new Random(seed));
         UpdateDemographicsRequest request = DemographicsLeaves.with(UpdateDemographicsRequest.newBuilder()
                         .setPatientId(stored.id().value()).setExpectedVersion(1)
@@ -41,7 +41,7 @@ class OneFieldAtATimeProperties {
         var change = stored.changeDemographics(1, PatientProtoMapper.toCommand(request).edits(), REGISTERED.plusSeconds(60));
 
         assertThat(change).isInstanceOf(DemographicsChange.Changed.class);
-        Patient after = PatientProtoMapper.toProto(((DemographicsChange.Changed) change).patient());
+        Patient after = PatientProtos.PROTOS.patient(((DemographicsChange.Changed) change).patient());
         Patient expected = DemographicsLeaves.with(before.toBuilder(), path, value)
                 .setVersion(2).setUpdatedAt(after.getUpdatedAt()).build();
         assertThat(after).isEqualTo(expected);
