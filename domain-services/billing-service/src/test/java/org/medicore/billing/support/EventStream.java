@@ -14,13 +14,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.medicore.contracts.appointment.v1.CancellingParty;
 import org.medicore.contracts.common.v1.AppointmentType;
-import org.medicore.contracts.events.v1.AppointmentBooked;
-import org.medicore.contracts.events.v1.AppointmentCancelled;
-import org.medicore.contracts.events.v1.AppointmentCompleted;
-import org.medicore.contracts.events.v1.AppointmentNoShow;
 import org.medicore.contracts.events.v1.PatientRegistered;
+import org.medicore.contracts.events.v2.AppointmentBooked;
+import org.medicore.contracts.events.v2.AppointmentCancelled;
+import org.medicore.contracts.events.v2.AppointmentCompleted;
+import org.medicore.contracts.events.v2.AppointmentEventVersions;
+import org.medicore.contracts.events.v2.AppointmentFacts;
+import org.medicore.contracts.events.v2.AppointmentNoShow;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
+import org.medicore.localstack.pact.EventsBeforeV2;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,32 +59,46 @@ public final class EventStream implements AutoCloseable {
     }
 
     public static ProducerRecord<String, String> completed(UUID patientId, AppointmentType type) {
-        return appointmentEvent(AppointmentCompleted.newBuilder(), patientId, type);
+        return appointmentEvent(AppointmentCompleted.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now()).setAppointment(appointment(patientId, type)).build());
     }
 
     public static ProducerRecord<String, String> cancelled(UUID patientId, AppointmentType type, boolean late) {
-        return appointmentEvent(AppointmentCancelled.newBuilder().setCancelledBy(CancellingParty.PATIENT)
-                .setReason("ill").setLate(late), patientId, type);
+        return appointmentEvent(AppointmentCancelled.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now()).setAppointment(appointment(patientId, type)).setCancelledBy(CancellingParty.PATIENT)
+                .setReason("ill").setLate(late).build());
     }
 
     public static ProducerRecord<String, String> noShow(UUID patientId, AppointmentType type) {
-        return appointmentEvent(AppointmentNoShow.newBuilder(), patientId, type);
+        return appointmentEvent(AppointmentNoShow.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now()).setAppointment(appointment(patientId, type)).build());
     }
 
     public static ProducerRecord<String, String> booked(UUID patientId, AppointmentType type) {
-        return appointmentEvent(AppointmentBooked.newBuilder(), patientId, type);
+        return appointmentEvent(AppointmentBooked.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now()).setAppointment(appointment(patientId, type)).build());
     }
 
-    /** Appointment events share their first ten fields by name and number; set them by name. */
-    private static ProducerRecord<String, String> appointmentEvent(Message.Builder event, UUID patientId,
-                                                                   AppointmentType type) {
-        String appointment = UUID.randomUUID().toString();
-        Map<String, Object> common = Map.of("event_id", UUID.randomUUID().toString(), "occurred_at", now(),
-                "appointment_id", appointment, "patient_id", patientId.toString(),
-                "practitioner_id", "practitioner-1", "department", "cardiology", "clinic_id", "clinic-1",
-                "appointment_type", type.getValueDescriptor(), "start", now(), "end", now());
-        common.forEach((name, value) -> event.setField(event.getDescriptorForType().findFieldByName(name), value));
-        return record(Topics.APPOINTMENTS, appointment, event.build());
+    /** The same appointment event as appointment-service wrote it before medicore.events.v2, left on the topic. */
+    public static ProducerRecord<String, String> writtenBeforeV2(ProducerRecord<String, String> v2) {
+        String type = new String(v2.headers().lastHeader("event-type").value(), StandardCharsets.UTF_8);
+        Message.Builder event = AppointmentEventVersions.builderFor(type).orElseThrow();
+        try {
+            JsonFormat.parser().merge(v2.value(), event);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException(e);
+        }
+        return record(v2.topic(), v2.key(), EventsBeforeV2.v1Of(event.build()));
+    }
+
+    private static AppointmentFacts appointment(UUID patientId, AppointmentType type) {
+        return AppointmentFacts.newBuilder().setAppointmentId(UUID.randomUUID().toString()).setPatientId(patientId.toString())
+                .setPractitionerId("practitioner-1").setDepartment("cardiology").setClinicId("clinic-1")
+                .setAppointmentType(type).setStart(now()).setEnd(now()).build();
+    }
+
+    private static ProducerRecord<String, String> appointmentEvent(Message event) {
+        return record(Topics.APPOINTMENTS, AppointmentEventVersions.facts(event).getAppointmentId(), event);
     }
 
     /** A record no retry can fix: the type header promises an event, the value is not JSON. */
