@@ -39,7 +39,7 @@ import static org.medicore.billing.support.EventStream.noShow;
 import static org.medicore.billing.support.EventStream.patientRegistered;
 import static org.medicore.billing.support.EventStream.poison;
 import static org.medicore.billing.support.EventStream.withKey;
-import static org.medicore.billing.support.EventStream.writtenBeforeV2;
+import static org.medicore.support.kafka.AppointmentEventPairs.writtenBeforeV2;
 
 /** Billing from the real event topics: exactly once, in any order, past poison. */
 class EventConsumptionTest extends RunningBillingService {

@@ -23,7 +23,6 @@ import org.medicore.contracts.events.v2.AppointmentFacts;
 import org.medicore.contracts.events.v2.AppointmentNoShow;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
-import org.medicore.localstack.pact.EventsBeforeV2;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -77,18 +76,6 @@ public final class EventStream implements AutoCloseable {
     public static ProducerRecord<String, String> booked(UUID patientId, AppointmentType type) {
         return appointmentEvent(AppointmentBooked.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(now()).setAppointment(appointment(patientId, type)).build());
-    }
-
-    /** The same appointment event as appointment-service wrote it before medicore.events.v2, left on the topic. */
-    public static ProducerRecord<String, String> writtenBeforeV2(ProducerRecord<String, String> v2) {
-        String type = new String(v2.headers().lastHeader("event-type").value(), StandardCharsets.UTF_8);
-        Message.Builder event = AppointmentEventVersions.builderFor(type).orElseThrow();
-        try {
-            JsonFormat.parser().merge(v2.value(), event);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException(e);
-        }
-        return record(v2.topic(), v2.key(), EventsBeforeV2.v1Of(event.build()));
     }
 
     private static AppointmentFacts appointment(UUID patientId, AppointmentType type) {

@@ -5,12 +5,16 @@ import com.google.protobuf.Timestamp;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.medicore.contracts.appointment.v1.CancellingParty;
 import org.medicore.contracts.common.v1.AppointmentType;
 import org.medicore.contracts.events.v2.AppointmentBooked;
 import org.medicore.contracts.events.v2.AppointmentCancelled;
 import org.medicore.contracts.events.v2.AppointmentCompleted;
+import org.medicore.contracts.events.v2.AppointmentEventVersions;
 import org.medicore.contracts.events.v2.AppointmentFacts;
 import org.medicore.contracts.events.v2.AppointmentNoShow;
 import org.medicore.contracts.events.v2.AppointmentOutsideWorkingHours;
@@ -73,6 +77,23 @@ public final class AppointmentEventPairs {
             default -> AppointmentOutsideWorkingHours.newBuilder().setEventId(id).setOccurredAt(at).setAppointment(appointment)
                     .build();
         });
+    }
+
+    /**
+     * The same appointment event as appointment-service wrote it before medicore.events.v2, as it
+     * would be left on the topic: same topic, key and event id, the v1 type and value.
+     */
+    public static ProducerRecord<String, String> writtenBeforeV2(ProducerRecord<String, String> v2) {
+        String type = new String(v2.headers().lastHeader(ConsumedEvents.EVENT_TYPE).value(), StandardCharsets.UTF_8);
+        Message.Builder event = AppointmentEventVersions.builderFor(type)
+                .orElseThrow(() -> new IllegalArgumentException(type + " is no appointment event"));
+        try {
+            JsonFormat.parser().merge(v2.value(), event);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("not the proto3 JSON of " + type, e);
+        }
+        ConsumerRecord<String, String> v1 = record(EventsBeforeV2.v1Of(event.build()));
+        return new ProducerRecord<>(v2.topic(), null, v2.key(), v1.value(), v1.headers());
     }
 
     /** The record of an event of either version, as the outbox relay writes it: key, JSON value, envelope headers. */
