@@ -90,19 +90,6 @@ public final class AppointmentEventVersions {
         };
     }
 
-    /** The v2 event's id (the v2 appointment events share no Java type, so each is asked by its own accessor). */
-    public static String eventId(Message v2Event) {
-        return switch (v2Event) {
-            case AppointmentBooked e -> e.getEventId();
-            case AppointmentCancelled e -> e.getEventId();
-            case AppointmentRescheduled e -> e.getEventId();
-            case AppointmentCompleted e -> e.getEventId();
-            case AppointmentNoShow e -> e.getEventId();
-            case AppointmentOutsideWorkingHours e -> e.getEventId();
-            default -> throw new IllegalArgumentException(v2Event.getDescriptorForType().getFullName() + " is no v2 appointment event");
-        };
-    }
-
     private static AppointmentFacts facts(String appointmentId, String patientId, String practitionerId, String department,
                                           String clinicId, int type, Timestamp start, Timestamp end) {
         return AppointmentFacts.newBuilder().setAppointmentId(appointmentId).setPatientId(patientId)

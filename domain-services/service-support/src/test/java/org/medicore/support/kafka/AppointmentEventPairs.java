@@ -27,6 +27,7 @@ import org.medicore.support.port.OutboxMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Any appointment event as the record appointment-service writes now (medicore.events.v2) and as
@@ -58,11 +59,12 @@ public final class AppointmentEventPairs {
         Arbitrary<String> texts = Arbitraries.strings().ofMaxLength(40);
         Arbitrary<AppointmentType> types = Arbitraries.of(AppointmentType.class)
                 .filter(type -> type != AppointmentType.UNRECOGNIZED && type != AppointmentType.APPOINTMENT_TYPE_UNSPECIFIED);
-        Arbitrary<AppointmentFacts> facts = Combinators.combine(ids, ids, ids, texts, texts, types, instants, instants)
-                .as((appointment, patient, practitioner, department, clinic, type, start, end) -> AppointmentFacts.newBuilder()
+        Arbitrary<Long> lengths = Arbitraries.longs().between(1, 8 * 3600);
+        Arbitrary<AppointmentFacts> facts = Combinators.combine(ids, ids, ids, texts, texts, types, instants, lengths)
+                .as((appointment, patient, practitioner, department, clinic, type, start, length) -> AppointmentFacts.newBuilder()
                         .setAppointmentId(appointment).setPatientId(patient).setPractitionerId(practitioner)
-                        .setDepartment(department).setClinicId(clinic).setAppointmentType(type).setStart(start).setEnd(end)
-                        .build());
+                        .setDepartment(department).setClinicId(clinic).setAppointmentType(type).setStart(start)
+                        .setEnd(start.toBuilder().setSeconds(start.getSeconds() + length)).build());
         Arbitrary<CancellingParty> parties = Arbitraries.of(CancellingParty.class)
                 .filter(party -> party != CancellingParty.UNRECOGNIZED);
         return Combinators.combine(ids, instants, facts, Arbitraries.integers().between(0, 5), parties, texts,
@@ -71,12 +73,24 @@ public final class AppointmentEventPairs {
             case 1 -> AppointmentCancelled.newBuilder().setEventId(id).setOccurredAt(at).setAppointment(appointment)
                     .setCancelledBy(party).setReason(reason).setLate(late).build();
             case 2 -> AppointmentRescheduled.newBuilder().setEventId(id).setOccurredAt(at).setAppointment(appointment)
-                    .setPreviousStart(previous).setPreviousEnd(appointment.getStart()).build();
+                    .setPreviousStart(previous).setPreviousEnd(previous.toBuilder().setSeconds(previous.getSeconds() + 1800)).build();
             case 3 -> AppointmentCompleted.newBuilder().setEventId(id).setOccurredAt(at).setAppointment(appointment).build();
             case 4 -> AppointmentNoShow.newBuilder().setEventId(id).setOccurredAt(at).setAppointment(appointment).build();
             default -> AppointmentOutsideWorkingHours.newBuilder().setEventId(id).setOccurredAt(at).setAppointment(appointment)
                     .build();
         });
+    }
+
+    /**
+     * What {@code reader} makes of a record, or the message of its refusal (an unreadable event, an
+     * argument the domain refuses), so a property can compare how two records read, refusals included.
+     */
+    public static Object outcome(Function<ConsumerRecord<String, String>, ?> reader, ConsumerRecord<String, String> record) {
+        try {
+            return reader.apply(record);
+        } catch (UnreadableEvent | IllegalArgumentException refused) {
+            return refused.getClass().getSimpleName() + ": " + refused.getMessage();
+        }
     }
 
     /**

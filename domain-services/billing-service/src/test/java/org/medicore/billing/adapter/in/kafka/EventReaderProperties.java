@@ -4,11 +4,10 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.medicore.support.kafka.AppointmentEventPairs;
-import org.medicore.support.kafka.UnreadableEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medicore.support.kafka.AppointmentEventPairs.outcome;
 
 class EventReaderProperties {
 
@@ -16,16 +15,7 @@ class EventReaderProperties {
 
     @Property
     void an_appointment_event_reads_the_same_whether_written_as_v1_or_as_v2(@ForAll("pairs") AppointmentEventPairs.Pair event) {
-        assertThat(outcome(event.v1())).isEqualTo(outcome(event.v2()));
-    }
-
-    /** What the reader makes of a record, or the refusal it gives. */
-    private Object outcome(ConsumerRecord<String, String> record) {
-        try {
-            return reader.read(record);
-        } catch (UnreadableEvent unreadable) {
-            return unreadable.getMessage();
-        }
+        assertThat(outcome(reader::read, event.v1())).isEqualTo(outcome(reader::read, event.v2()));
     }
 
     @Provide
