@@ -1,7 +1,5 @@
 package org.medicore.bff.live;
 
-import org.medicore.contracts.events.v2.AppointmentEventVersions;
-import org.medicore.contracts.events.v2.AppointmentFacts;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
@@ -12,6 +10,8 @@ import org.medicore.bff.grpc.ServiceStubs;
 import org.medicore.contracts.appointment.v1.GetPractitionerRequest;
 import org.medicore.contracts.events.v1.AnalyticsWindow;
 import org.medicore.contracts.events.v1.RollingFigures;
+import org.medicore.contracts.events.v2.AppointmentEventVersions;
+import org.medicore.contracts.events.v2.AppointmentFacts;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.LabReport;
 import org.springframework.graphql.data.method.annotation.Argument;
