@@ -25,7 +25,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -55,15 +57,23 @@ final class BookingWorkload implements AutoCloseable {
                    Map<Status.Code, Integer> failures, boolean freedSlot) {
     }
 
-    /** A new patient's registration: answered with the patient's id, or given up. */
-    record Registration(String family, Optional<String> patientId, Map<Status.Code, Integer> failures) {
+    /**
+     * A new patient's registration: answered with the patient's id, or given up. {@code byAnEarlierTry}: the id came
+     * from a retry's refusal, because an earlier try registered the patient and its answer was lost.
+     */
+    record Registration(String family, Optional<String> patientId, Map<Status.Code, Integer> failures,
+                        boolean byAnEarlierTry) {
     }
 
     enum Kind { CANCELLATION, MOVE }
 
-    /** A cancellation or a move (to {@code newStart}) of a booked appointment: acknowledged or given up. */
+    /**
+     * A cancellation or a move (to {@code newStart}) of a booked appointment: acknowledged or given up.
+     * {@code byAnEarlierTry}: acknowledged because the appointment showed the change after a retry was refused, which an
+     * earlier try whose answer was lost made.
+     */
     record Change(Kind kind, String appointmentId, Optional<Instant> newStart, boolean acknowledged,
-                  Map<Status.Code, Integer> failures) {
+                  Map<Status.Code, Integer> failures, boolean byAnEarlierTry) {
     }
 
     private final Clinic clinic;
@@ -149,9 +159,10 @@ final class BookingWorkload implements AutoCloseable {
     private void register(String family) {
         RegisterPatientRequest request = clinic.registration(family);
         Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
+        AtomicBoolean byAnEarlierTry = new AtomicBoolean();
         Optional<String> registered = calls.untilAnswered(() -> patients().registerPatient(request).getPatient().getId(),
-                failures, BookingWorkload::registeredBefore);
-        registrations.add(new Registration(family, registered, failures));
+                failures, noting(byAnEarlierTry, BookingWorkload::registeredBefore));
+        registrations.add(new Registration(family, registered, failures, byAnEarlierTry.get()));
     }
 
     /** ALREADY_EXISTS on a retry: an earlier try registered the patient, whom the refusal names. */
@@ -184,9 +195,12 @@ final class BookingWorkload implements AutoCloseable {
                 .setExpectedVersion(appointment.getVersion()).setCancelledBy(CancellingParty.CLINIC)
                 .setReason("fault suite").build();
         Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
+        AtomicBoolean byAnEarlierTry = new AtomicBoolean();
         Optional<Appointment> cancelled = calls.untilAnswered(() -> appointments().cancelAppointment(request).getAppointment(),
-                failures, refusal -> settled(appointment.getId(), now -> now.getStatus() == AppointmentStatus.CANCELLED));
-        changes.add(new Change(Kind.CANCELLATION, appointment.getId(), Optional.empty(), cancelled.isPresent(), failures));
+                failures, noting(byAnEarlierTry,
+                        refusal -> settled(appointment.getId(), now -> now.getStatus() == AppointmentStatus.CANCELLED)));
+        changes.add(new Change(Kind.CANCELLATION, appointment.getId(), Optional.empty(), cancelled.isPresent(), failures,
+                byAnEarlierTry.get()));
         return cancelled.isPresent();
     }
 
@@ -195,9 +209,12 @@ final class BookingWorkload implements AutoCloseable {
                 .setExpectedVersion(appointment.getVersion())
                 .setNewStart(com.google.protobuf.Timestamp.newBuilder().setSeconds(newStart.getEpochSecond())).build();
         Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
+        AtomicBoolean byAnEarlierTry = new AtomicBoolean();
         Optional<Appointment> moved = calls.untilAnswered(() -> appointments().rescheduleAppointment(request).getAppointment(),
-                failures, refusal -> settled(appointment.getId(), now -> now.getStart().getSeconds() == newStart.getEpochSecond()));
-        changes.add(new Change(Kind.MOVE, appointment.getId(), Optional.of(newStart), moved.isPresent(), failures));
+                failures, noting(byAnEarlierTry,
+                        refusal -> settled(appointment.getId(), now -> now.getStart().getSeconds() == newStart.getEpochSecond())));
+        changes.add(new Change(Kind.MOVE, appointment.getId(), Optional.of(newStart), moved.isPresent(), failures,
+                byAnEarlierTry.get()));
         return moved.isPresent();
     }
 
@@ -210,6 +227,16 @@ final class BookingWorkload implements AutoCloseable {
                 .getAppointment(GetAppointmentRequest.newBuilder().setAppointmentId(appointmentId).build()).getAppointment(),
                 new EnumMap<>(Status.Code.class), refusal -> Optional.empty());
         return now.filter(changed);
+    }
+
+    /** {@code settle}, noting in {@code settled} when it found the earlier try's effect. */
+    private static <T> Function<StatusRuntimeException, Optional<T>> noting(
+            AtomicBoolean settled, Function<StatusRuntimeException, Optional<T>> settle) {
+        return refusal -> {
+            Optional<T> earlier = settle.apply(refusal);
+            earlier.ifPresent(found -> settled.set(true));
+            return earlier;
+        };
     }
 
     private org.medicore.contracts.appointment.v1.AppointmentServiceGrpc.AppointmentServiceBlockingStub appointments() {

@@ -277,7 +277,7 @@ public final class FaultSuite {
             }
             verdicts.add(readiness.readyAgain(READY_AGAIN_WITHIN));
             verdicts.add(new AnalyticsChecks(analyticsUrl, clinic).check(clinicMade, options.drain()));
-            verdicts.addAll(new AuditChecks(clinic.bookingPatientId).check(bookings));
+            verdicts.addAll(new AuditChecks(clinic.bookingPatientId).check(bookings, load.changes(), load.registrations()));
             verdicts.addAll(uploads == null ? LabChecks.notRun()
                     : new LabChecks(patientPortal.get()).check(labUploads, uploads.refusalsSeen(), options.drain()));
             return new Outcome(name, verdicts, bookings.size(), duringFault, firstSuccess, drained);

@@ -116,15 +116,10 @@ public final class BulkExports {
     /** What the record leaves out is said in the errors file, when it is of a type the export asked for. */
     private void read(Caller caller, ExportRequest request, String patientId, Map<String, Resource> found, List<Resource> refusals) {
         try {
-            for (Resource resource : records.of(caller, patientId)) {
-                if (resource instanceof OperationOutcome withheld) {
-                    if (request.types().contains("Account") || request.types().contains("Invoice")) {
-                        refusals.add(withheld);
-                    }
-                } else {
-                    found.putIfAbsent(key(resource), resource);
-                }
-            }
+            PatientRecord record = records.of(caller, patientId);
+            record.resources().forEach(resource -> found.putIfAbsent(key(resource), resource));
+            record.leftOut().stream().filter(part -> part.concernsAnyOf(request.types()))
+                    .map(PatientRecord.LeftOut::note).forEach(refusals::add);
         } catch (StatusRuntimeException refused) {
             refusals.add(refusal(patientId, refused.getStatus()));
         }

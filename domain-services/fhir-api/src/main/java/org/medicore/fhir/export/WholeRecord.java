@@ -61,8 +61,9 @@ public final class WholeRecord {
         this.records = records;
     }
 
-    public List<Resource> of(Caller caller, String patientId) {
+    public PatientRecord of(Caller caller, String patientId) {
         List<Resource> record = new ArrayList<>();
+        List<PatientRecord.LeftOut> leftOut = new ArrayList<>();
         record.add(PatientResources.of(records.patient(caller, GetPatientRequest.newBuilder().setPatientId(patientId).build()).getPatient()));
         record.addAll(history(caller, patientId));
         List<LabResult> labResults = labResults(caller, patientId);
@@ -71,8 +72,8 @@ public final class WholeRecord {
         List<Appointment> appointments = appointments(caller, patientId);
         appointments.stream().map(AppointmentResources::of).forEach(record::add);
         record.addAll(practitionersOf(caller, appointments));
-        record.addAll(billing(caller, patientId));
-        return record;
+        billing(caller, patientId, record, leftOut);
+        return new PatientRecord(record, leftOut);
     }
 
     /** Every practitioner of the clinic. */
@@ -107,19 +108,19 @@ public final class WholeRecord {
                 ListAppointmentsByPatientResponse::getAppointmentsList, ListAppointmentsByPatientResponse::getPageInfo);
     }
 
-    private List<Resource> billing(Caller caller, String patientId) {
+    private void billing(Caller caller, String patientId, List<Resource> record, List<PatientRecord.LeftOut> leftOut) {
         try {
             List<Resource> billing = new ArrayList<>();
             account(caller, patientId).ifPresent(billing::add);
             Pages.all(page -> records.invoicesOf(caller, ListInvoicesByPatientRequest.newBuilder().setPatientId(patientId).setPage(page).build()),
                             ListInvoicesByPatientResponse::getInvoicesList, ListInvoicesByPatientResponse::getPageInfo)
                     .stream().map(InvoiceResources::of).forEach(billing::add);
-            return billing;
+            record.addAll(billing);
         } catch (StatusRuntimeException refused) {
             if (refused.getStatus().getCode() != Status.Code.PERMISSION_DENIED) {
                 throw refused;
             }
-            return List.of(billingWithheld(patientId));
+            leftOut.add(new PatientRecord.LeftOut(Set.of("Account", "Invoice"), billingWithheld(patientId)));
         }
     }
 

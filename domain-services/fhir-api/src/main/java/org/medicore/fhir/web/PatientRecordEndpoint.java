@@ -1,8 +1,7 @@
 package org.medicore.fhir.web;
 
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Resource;
+import org.medicore.fhir.export.PatientRecord;
 import org.medicore.fhir.export.WholeRecord;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -10,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 
 /** {@code Patient/{id}/$everything}: the patient's {@link WholeRecord} in one searchset Bundle; the total counts resources, not the notes of what was left out. */
 @RestController
@@ -24,9 +22,8 @@ class PatientRecordEndpoint {
 
     @GetMapping(value = FhirPaths.BASE + "/Patient/{id}/$everything", produces = {"application/fhir+json", "application/json"})
     Bundle everything(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
-        List<Resource> record = records.of(CallerOf.token(token), id);
-        Bundle bundle = SearchPage.searchset(record)
-                .setTotal((int) record.stream().filter(resource -> !(resource instanceof OperationOutcome)).count());
+        PatientRecord record = records.of(CallerOf.token(token), id);
+        Bundle bundle = SearchPage.searchset(record.withNotes()).setTotal(record.resources().size());
         bundle.addLink().setRelation("self").setUrl(SearchPage.currentSearch().build().encode().toUriString());
         return bundle;
     }
