@@ -1,7 +1,12 @@
 package org.medicore.bench;
 
-import org.medicore.contracts.events.v1.AppointmentBooked;
-import org.medicore.contracts.events.v1.AppointmentCancelled;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.medicore.contracts.events.v2.AppointmentBooked;
+import org.medicore.contracts.events.v2.AppointmentCancelled;
+import org.medicore.contracts.events.v2.AppointmentEventVersions;
 import org.medicore.localstack.Topics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,13 +24,12 @@ import java.util.Set;
 /**
  * Issue 23's analytics invariant: analytics-service's figures for the run's practitioner (its one-minute windows since
  * the scenario began, summed, from the read API the BFF opens dashboards with) count exactly the distinct
- * AppointmentBooked and AppointmentCancelled events of that practitioner on the appointments topic. Analytics works
+ * AppointmentBooked and AppointmentCancelled events of that practitioner on the appointments topic, of either version
+ * (medicore.events.v2, and v1 written before it, read as v2 the way the services read them). Analytics works
  * through its backlog after the drain, so the figures are asked again until they match or {@code drain} has passed.
  */
 final class AnalyticsChecks {
 
-    private static final String BOOKED = AppointmentBooked.getDescriptor().getFullName();
-    private static final String CANCELLED = AppointmentCancelled.getDescriptor().getFullName();
     private static final Duration ASK_AGAIN = Duration.ofSeconds(1);
 
     private record Counts(long bookings, long cancellations) {
@@ -66,14 +70,29 @@ final class AnalyticsChecks {
     private Counts eventsOnTheTopic() {
         Set<String> booked = new HashSet<>();
         Set<String> cancelled = new HashSet<>();
-        TopicHistory.readAll(Topics.APPOINTMENTS, record -> TopicHistory.header(record, "event-type").ifPresent(type -> {
-            Set<String> counted = type.equals(BOOKED) ? booked : type.equals(CANCELLED) ? cancelled : null;
-            if (counted != null
-                    && JsonMapper.shared().readTree(record.value()).path("practitionerId").asString().equals(clinic.practitionerId)) {
-                TopicHistory.header(record, "event-id").ifPresent(counted::add);
-            }
-        }));
+        TopicHistory.readAll(Topics.APPOINTMENTS, record -> TopicHistory.header(record, "event-type")
+                .flatMap(AppointmentEventVersions::builderFor)
+                .map(builder -> AppointmentEventVersions.asV2(parse(record, builder)))
+                .filter(event -> AppointmentEventVersions.facts(event).getPractitionerId().equals(clinic.practitionerId))
+                .ifPresent(event -> {
+                    switch (event) {
+                        case AppointmentBooked e -> booked.add(e.getEventId());
+                        case AppointmentCancelled e -> cancelled.add(e.getEventId());
+                        default -> {
+                        }
+                    }
+                }));
         return new Counts(booked.size(), cancelled.size());
+    }
+
+    private static Message parse(ConsumerRecord<String, String> record, Message.Builder builder) {
+        try {
+            JsonFormat.parser().ignoringUnknownFields().merge(record.value(), builder);
+            return builder.build();
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("an unreadable " + builder.getDescriptorForType().getFullName() + " on "
+                    + record.topic() + " at offset " + record.offset(), e);
+        }
     }
 
     private Counts figures(Duration lookback) throws IOException, InterruptedException {

@@ -1,6 +1,8 @@
 package org.medicore.bench;
 
 import io.grpc.Status;
+import org.medicore.contracts.events.v1.AppointmentCancelled;
+import org.medicore.contracts.events.v1.AppointmentRescheduled;
 import org.medicore.localstack.PostgresServer;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
@@ -30,8 +32,11 @@ import java.util.UUID;
  */
 final class FaultChecks {
 
-    private static final String CANCELLED_EVENT = "medicore.events.v1.AppointmentCancelled";
-    private static final String RESCHEDULED_EVENT = "medicore.events.v1.AppointmentRescheduled";
+    /** Each event type in both versions: rows written before medicore.events.v2 may still be in the outbox. */
+    private static final List<String> CANCELLED_EVENT = List.of(AppointmentCancelled.getDescriptor().getFullName(),
+            org.medicore.contracts.events.v2.AppointmentCancelled.getDescriptor().getFullName());
+    private static final List<String> RESCHEDULED_EVENT = List.of(AppointmentRescheduled.getDescriptor().getFullName(),
+            org.medicore.contracts.events.v2.AppointmentRescheduled.getDescriptor().getFullName());
 
     /** One invariant's verdict, with the figures that back it. */
     record Verdict(String invariant, boolean holds, String detail) {
@@ -153,13 +158,13 @@ final class FaultChecks {
         return stored;
     }
 
-    /** Appointment id -> how many committed events of {@code type} it has in the outbox. */
-    private static Map<String, Integer> eventsPerAppointment(Connection db, String type, Set<String> appointments)
+    /** Appointment id -> how many committed events of {@code types} it has in the outbox. */
+    private static Map<String, Integer> eventsPerAppointment(Connection db, List<String> types, Set<String> appointments)
             throws SQLException {
         Map<String, Integer> events = new HashMap<>();
         try (PreparedStatement statement = db.prepareStatement(
-                "select aggregate_id, count(*) from outbox_event where event_type = ? and aggregate_id = any (?) group by aggregate_id")) {
-            statement.setString(1, type);
+                "select aggregate_id, count(*) from outbox_event where event_type = any (?) and aggregate_id = any (?) group by aggregate_id")) {
+            statement.setArray(1, db.createArrayOf("text", types.toArray()));
             statement.setArray(2, db.createArrayOf("uuid", appointments.stream().map(UUID::fromString).toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -36,7 +36,8 @@ class DocumentationTest {
     void the_descriptor_set_covers_every_medicore_package() {
         assertThat(ContractDescriptors.files()).extracting(FileDescriptorProto::getPackage).contains(
                 "medicore.common.v1", "medicore.patient.v1", "medicore.appointment.v1",
-                "medicore.billing.v1", "medicore.lab.v1", "medicore.notification.v1", "medicore.events.v1");
+                "medicore.billing.v1", "medicore.lab.v1", "medicore.notification.v1", "medicore.events.v1",
+                "medicore.events.v2");
     }
 
     @Test

@@ -10,6 +10,8 @@ import org.medicore.bff.grpc.ServiceStubs;
 import org.medicore.contracts.appointment.v1.GetPractitionerRequest;
 import org.medicore.contracts.events.v1.AnalyticsWindow;
 import org.medicore.contracts.events.v1.RollingFigures;
+import org.medicore.contracts.events.v2.AppointmentEventVersions;
+import org.medicore.contracts.events.v2.AppointmentFacts;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.LabReport;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -82,7 +84,7 @@ class LiveController {
             }
         }
         return events.stream().filter(event -> event.type().startsWith("Appointment"))
-                .filter(event -> practitionerId.equals(LiveEvents.field(event.message(), "practitioner_id")))
+                .filter(event -> practitionerId.equals(AppointmentEventVersions.facts(event.message()).getPractitionerId()))
                 .map(LiveController::appointmentChange);
     }
 
@@ -112,15 +114,13 @@ class LiveController {
         return window.getFinal();
     }
 
+    /** An appointment event (medicore.events.v2, as {@link LiveEvents} reads either version): its facts are the appointment now. */
     private static AppointmentChange appointmentChange(LiveEvent event) {
-        Message m = event.message();
-        boolean moved = event.type().equals("AppointmentRescheduled");
-        return new AppointmentChange((String) LiveEvents.field(m, "appointment_id"),
-                (String) LiveEvents.field(m, "practitioner_id"), (String) LiveEvents.field(m, "patient_id"),
+        AppointmentFacts appointment = AppointmentEventVersions.facts(event.message());
+        return new AppointmentChange(appointment.getAppointmentId(), appointment.getPractitionerId(), appointment.getPatientId(),
                 event.type().substring("Appointment".length()).toUpperCase(),
-                timestamp(LiveEvents.field(m, moved ? "new_start" : "start")),
-                timestamp(LiveEvents.field(m, moved ? "new_end" : "end")),
-                timestamp(LiveEvents.field(m, "occurred_at")));
+                timestamp(appointment.getStart()), timestamp(appointment.getEnd()),
+                timestamp(LiveEvents.field(event.message(), "occurred_at")));
     }
 
     private static LabReportStatusChange labChange(LiveEvent event) {

@@ -15,8 +15,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.medicore.contracts.events.v1.AnalyticsEventsProto;
-import org.medicore.contracts.events.v1.AppointmentEventsProto;
 import org.medicore.contracts.events.v1.LabEventsProto;
+import org.medicore.contracts.events.v2.AppointmentEventVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,6 +30,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -63,7 +64,7 @@ final class LiveEvents implements SmartLifecycle {
     LiveEvents(LiveSettings settings, KafkaClientSettings clients) {
         this.settings = settings;
         this.clients = clients;
-        Stream.of(AppointmentEventsProto.getDescriptor(), LabEventsProto.getDescriptor(), AnalyticsEventsProto.getDescriptor())
+        Stream.of(LabEventsProto.getDescriptor(), AnalyticsEventsProto.getDescriptor())
                 .flatMap(file -> file.getMessageTypes().stream())
                 .forEach(type -> types.put(type.getFullName(), type));
     }
@@ -130,16 +131,24 @@ final class LiveEvents implements SmartLifecycle {
         }
     }
 
+    /**
+     * Appointment events of either version are read as medicore.events.v2 (their generated classes), so
+     * subscriptions take the appointment's facts through its accessors; lab and analytics events as
+     * dynamic messages of their descriptors.
+     */
     void read(ConsumerRecord<String, String> record) {
         Header header = record.headers().lastHeader("event-type");
-        Descriptors.Descriptor type = header == null ? null : types.get(new String(header.value(), StandardCharsets.UTF_8));
+        String typeName = header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+        Optional<Message.Builder> appointmentEvent = AppointmentEventVersions.builderFor(typeName);
+        Descriptors.Descriptor type = appointmentEvent.map(Message.Builder::getDescriptorForType).orElse(types.get(typeName));
         if (type == null || record.value() == null) {
             return;
         }
         try {
-            DynamicMessage.Builder message = DynamicMessage.newBuilder(type);
+            Message.Builder message = appointmentEvent.orElseGet(() -> DynamicMessage.newBuilder(type));
             JsonFormat.parser().ignoringUnknownFields().merge(record.value(), message);
-            Sinks.EmitResult emitted = sink.tryEmitNext(new LiveEvent(type.getName(), message.build()));
+            Message read = appointmentEvent.isPresent() ? AppointmentEventVersions.asV2(message.build()) : message.build();
+            Sinks.EmitResult emitted = sink.tryEmitNext(new LiveEvent(type.getName(), read));
             if (emitted.isFailure() && emitted != Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
                 LOG.warn("live events: a {} at {}-{}@{} reached no subscriber: {}", type.getName(), record.topic(),
                         record.partition(), record.offset(), emitted);

@@ -39,6 +39,7 @@ import static org.medicore.billing.support.EventStream.noShow;
 import static org.medicore.billing.support.EventStream.patientRegistered;
 import static org.medicore.billing.support.EventStream.poison;
 import static org.medicore.billing.support.EventStream.withKey;
+import static org.medicore.support.kafka.AppointmentEventPairs.writtenBeforeV2;
 
 /** Billing from the real event topics: exactly once, in any order, past poison. */
 class EventConsumptionTest extends RunningBillingService {
@@ -117,7 +118,17 @@ class EventConsumptionTest extends RunningBillingService {
         assertThat(letter.value()).isEqualTo("{not json at all");
         assertThat(header(letter, "dlq-reason")).contains("UnreadableEvent").contains("proto3 JSON");
         assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo(Topics.APPOINTMENTS);
-        assertThat(header(letter, "event-type")).isEqualTo("medicore.events.v1.AppointmentCompleted");
+        assertThat(header(letter, "event-type")).isEqualTo("medicore.events.v2.AppointmentCompleted");
+    }
+
+    @Test
+    void an_appointment_event_written_before_v2_and_left_on_the_topic_is_still_charged() {
+        UUID patient = UUID.randomUUID();
+        events.send(List.of(patientRegistered(patient), writtenBeforeV2(noShow(patient, AppointmentType.CONSULTATION))));
+        events.awaitConsumed();
+
+        assertThat(invoicesOf(List.of(patient))).singleElement()
+                .satisfies(row -> assertThat(row.get(INVOICE.CHARGE_REASON)).isEqualTo("NO_SHOW"));
     }
 
     @Test

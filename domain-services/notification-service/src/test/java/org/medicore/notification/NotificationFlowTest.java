@@ -66,6 +66,7 @@ import static org.medicore.notification.adapter.out.jooq.generated.Tables.NOTIFI
 import static org.medicore.notification.adapter.out.jooq.generated.Tables.PROCESSED_EVENT;
 import static org.medicore.notification.adapter.out.jooq.generated.Tables.RECIPIENT;
 import static org.medicore.notification.support.EventStream.booked;
+import static org.medicore.support.kafka.AppointmentEventPairs.writtenBeforeV2;
 import static org.medicore.notification.support.EventStream.cancelled;
 import static org.medicore.notification.support.EventStream.contactChanged;
 import static org.medicore.notification.support.EventStream.invoiceIssued;
@@ -182,6 +183,21 @@ class NotificationFlowTest extends RunningNotificationService {
         sleep(QUIET_WHILE);
         assertThat(inbox.read()).hasSize(2);
         assertThat(reminderStates(appointment)).containsOnly("WITHDRAWN");
+    }
+
+    @Test
+    void a_booking_written_before_v2_and_left_on_the_topic_is_still_confirmed() {
+        clock.set(berlin("2026-12-02T11:00"));
+        UUID patient = UUID.randomUUID();
+        Inbox inbox = patientWithEmail(patient, "en", Set.of(Channel.EMAIL));
+        UUID appointment = UUID.randomUUID();
+
+        events.send(writtenBeforeV2(booked(appointment, patient, berlin("2026-12-09T10:00"))));
+
+        Inbox.Mail confirmation = await().atMost(Duration.ofSeconds(30)).until(inbox::read, read -> !read.isEmpty()).getFirst();
+        ICalendar calendar = ICalendar.parse(confirmation.calendar().orElseThrow());
+        assertThat(calendar.value("METHOD")).isEqualTo("REQUEST");
+        assertThat(calendar.value("UID")).isEqualTo(appointment + "@medicore");
     }
 
     @Test

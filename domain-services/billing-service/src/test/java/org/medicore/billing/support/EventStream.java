@@ -14,11 +14,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.medicore.contracts.appointment.v1.CancellingParty;
 import org.medicore.contracts.common.v1.AppointmentType;
-import org.medicore.contracts.events.v1.AppointmentBooked;
-import org.medicore.contracts.events.v1.AppointmentCancelled;
-import org.medicore.contracts.events.v1.AppointmentCompleted;
-import org.medicore.contracts.events.v1.AppointmentNoShow;
 import org.medicore.contracts.events.v1.PatientRegistered;
+import org.medicore.contracts.events.v2.AppointmentBooked;
+import org.medicore.contracts.events.v2.AppointmentCancelled;
+import org.medicore.contracts.events.v2.AppointmentCompleted;
+import org.medicore.contracts.events.v2.AppointmentEventVersions;
+import org.medicore.contracts.events.v2.AppointmentFacts;
+import org.medicore.contracts.events.v2.AppointmentNoShow;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
 
@@ -56,32 +58,34 @@ public final class EventStream implements AutoCloseable {
     }
 
     public static ProducerRecord<String, String> completed(UUID patientId, AppointmentType type) {
-        return appointmentEvent(AppointmentCompleted.newBuilder(), patientId, type);
+        return appointmentEvent(AppointmentCompleted.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now()).setAppointment(appointment(patientId, type)).build());
     }
 
     public static ProducerRecord<String, String> cancelled(UUID patientId, AppointmentType type, boolean late) {
-        return appointmentEvent(AppointmentCancelled.newBuilder().setCancelledBy(CancellingParty.PATIENT)
-                .setReason("ill").setLate(late), patientId, type);
+        return appointmentEvent(AppointmentCancelled.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now()).setAppointment(appointment(patientId, type)).setCancelledBy(CancellingParty.PATIENT)
+                .setReason("ill").setLate(late).build());
     }
 
     public static ProducerRecord<String, String> noShow(UUID patientId, AppointmentType type) {
-        return appointmentEvent(AppointmentNoShow.newBuilder(), patientId, type);
+        return appointmentEvent(AppointmentNoShow.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now()).setAppointment(appointment(patientId, type)).build());
     }
 
     public static ProducerRecord<String, String> booked(UUID patientId, AppointmentType type) {
-        return appointmentEvent(AppointmentBooked.newBuilder(), patientId, type);
+        return appointmentEvent(AppointmentBooked.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now()).setAppointment(appointment(patientId, type)).build());
     }
 
-    /** Appointment events share their first ten fields by name and number; set them by name. */
-    private static ProducerRecord<String, String> appointmentEvent(Message.Builder event, UUID patientId,
-                                                                   AppointmentType type) {
-        String appointment = UUID.randomUUID().toString();
-        Map<String, Object> common = Map.of("event_id", UUID.randomUUID().toString(), "occurred_at", now(),
-                "appointment_id", appointment, "patient_id", patientId.toString(),
-                "practitioner_id", "practitioner-1", "department", "cardiology", "clinic_id", "clinic-1",
-                "appointment_type", type.getValueDescriptor(), "start", now(), "end", now());
-        common.forEach((name, value) -> event.setField(event.getDescriptorForType().findFieldByName(name), value));
-        return record(Topics.APPOINTMENTS, appointment, event.build());
+    private static AppointmentFacts appointment(UUID patientId, AppointmentType type) {
+        return AppointmentFacts.newBuilder().setAppointmentId(UUID.randomUUID().toString()).setPatientId(patientId.toString())
+                .setPractitionerId("practitioner-1").setDepartment("cardiology").setClinicId("clinic-1")
+                .setAppointmentType(type).setStart(now()).setEnd(now()).build();
+    }
+
+    private static ProducerRecord<String, String> appointmentEvent(Message event) {
+        return record(Topics.APPOINTMENTS, AppointmentEventVersions.facts(event).getAppointmentId(), event);
     }
 
     /** A record no retry can fix: the type header promises an event, the value is not JSON. */

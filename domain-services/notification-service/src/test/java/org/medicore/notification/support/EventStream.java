@@ -12,13 +12,14 @@ import org.medicore.contracts.appointment.v1.CancellingParty;
 import org.medicore.contracts.billing.v1.ChargeReason;
 import org.medicore.contracts.common.v1.AppointmentType;
 import org.medicore.contracts.common.v1.Money;
-import org.medicore.contracts.events.v1.AppointmentBooked;
-import org.medicore.contracts.events.v1.AppointmentCancelled;
-import org.medicore.contracts.events.v1.AppointmentRescheduled;
 import org.medicore.contracts.events.v1.InvoiceIssued;
 import org.medicore.contracts.events.v1.LabReportProcessed;
 import org.medicore.contracts.events.v1.PatientContactChanged;
 import org.medicore.contracts.events.v1.PatientRegistered;
+import org.medicore.contracts.events.v2.AppointmentBooked;
+import org.medicore.contracts.events.v2.AppointmentCancelled;
+import org.medicore.contracts.events.v2.AppointmentFacts;
+import org.medicore.contracts.events.v2.AppointmentRescheduled;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
 
@@ -58,31 +59,29 @@ public final class EventStream implements AutoCloseable {
     public static ProducerRecord<String, String> booked(UUID appointmentId, UUID patientId, Instant start) {
         return record(Topics.APPOINTMENTS, appointmentId, AppointmentBooked.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(timestamp(Instant.now()))
-                .setAppointmentId(appointmentId.toString()).setPatientId(patientId.toString())
-                .setPractitionerId(PRACTITIONER).setDepartment("Cardiology").setClinicId("clinic-1")
-                .setAppointmentType(AppointmentType.FOLLOW_UP)
-                .setStart(timestamp(start)).setEnd(timestamp(start.plusSeconds(1800))).build());
+                .setAppointment(appointment(appointmentId, patientId, start)).build());
     }
 
     public static ProducerRecord<String, String> rescheduled(UUID appointmentId, UUID patientId, Instant oldStart,
                                                              Instant newStart) {
         return record(Topics.APPOINTMENTS, appointmentId, AppointmentRescheduled.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(timestamp(Instant.now()))
-                .setAppointmentId(appointmentId.toString()).setPatientId(patientId.toString())
-                .setPractitionerId(PRACTITIONER).setDepartment("Cardiology").setClinicId("clinic-1")
-                .setAppointmentType(AppointmentType.FOLLOW_UP)
-                .setOldStart(timestamp(oldStart)).setOldEnd(timestamp(oldStart.plusSeconds(1800)))
-                .setNewStart(timestamp(newStart)).setNewEnd(timestamp(newStart.plusSeconds(1800))).build());
+                .setAppointment(appointment(appointmentId, patientId, newStart))
+                .setPreviousStart(timestamp(oldStart)).setPreviousEnd(timestamp(oldStart.plusSeconds(1800))).build());
     }
 
     public static ProducerRecord<String, String> cancelled(UUID appointmentId, UUID patientId, Instant start) {
         return record(Topics.APPOINTMENTS, appointmentId, AppointmentCancelled.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(timestamp(Instant.now()))
-                .setAppointmentId(appointmentId.toString()).setPatientId(patientId.toString())
+                .setAppointment(appointment(appointmentId, patientId, start))
+                .setCancelledBy(CancellingParty.PATIENT).setReason("chest pain got worse").build());
+    }
+
+    private static AppointmentFacts appointment(UUID appointmentId, UUID patientId, Instant start) {
+        return AppointmentFacts.newBuilder().setAppointmentId(appointmentId.toString()).setPatientId(patientId.toString())
                 .setPractitionerId(PRACTITIONER).setDepartment("Cardiology").setClinicId("clinic-1")
                 .setAppointmentType(AppointmentType.FOLLOW_UP)
-                .setStart(timestamp(start)).setEnd(timestamp(start.plusSeconds(1800)))
-                .setCancelledBy(CancellingParty.PATIENT).setReason("chest pain got worse").build());
+                .setStart(timestamp(start)).setEnd(timestamp(start.plusSeconds(1800))).build();
     }
 
     public static ProducerRecord<String, String> labReportProcessed(UUID patientId, int critical) {

@@ -11,16 +11,18 @@ import org.medicore.analytics.domain.ClinicEvent;
 import org.medicore.analytics.domain.Money;
 import org.medicore.analytics.domain.TimeSlot;
 import org.medicore.contracts.events.v1.AnalyticsWindow;
-import org.medicore.contracts.events.v1.AppointmentBooked;
-import org.medicore.contracts.events.v1.AppointmentCancelled;
-import org.medicore.contracts.events.v1.AppointmentCompleted;
-import org.medicore.contracts.events.v1.AppointmentNoShow;
-import org.medicore.contracts.events.v1.AppointmentRescheduled;
 import org.medicore.contracts.events.v1.InvoiceIssued;
 import org.medicore.contracts.events.v1.InvoiceVoided;
 import org.medicore.contracts.events.v1.PatientRegistered;
 import org.medicore.contracts.events.v1.PaymentRecorded;
 import org.medicore.contracts.events.v1.RollingFigures;
+import org.medicore.contracts.events.v2.AppointmentBooked;
+import org.medicore.contracts.events.v2.AppointmentCancelled;
+import org.medicore.contracts.events.v2.AppointmentCompleted;
+import org.medicore.contracts.events.v2.AppointmentEventVersions;
+import org.medicore.contracts.events.v2.AppointmentFacts;
+import org.medicore.contracts.events.v2.AppointmentNoShow;
+import org.medicore.contracts.events.v2.AppointmentRescheduled;
 
 import java.time.Instant;
 import java.util.Map;
@@ -33,6 +35,8 @@ import java.util.stream.Stream;
  * The event messages of the contracts as analytics reads and writes them: the proto3 JSON form,
  * the envelope fields every event shares (event_id = 1, occurred_at = 2), and the mapping of
  * the counted events into the domain. The one place where contracts meet the domain on the way in.
+ * Appointment events of either version (v1 stays on the topic for its retention) are read as
+ * medicore.events.v2, so the topology and the domain see one form.
  */
 public final class EventMessages {
 
@@ -45,11 +49,18 @@ public final class EventMessages {
         this.prototypes = prototypes.collect(Collectors.toUnmodifiableMap(EventMessages::typeName, Function.identity()));
     }
 
-    /** The events analytics counts; the others on its topics (InvoicePaid, ...) change no figure. */
+    /**
+     * The events analytics counts, appointment events of both versions; the others on its topics
+     * (InvoicePaid, an appointment outside working hours, ...) change no figure.
+     */
     public static EventMessages counted() {
         return new EventMessages(Stream.of(AppointmentBooked.getDefaultInstance(), AppointmentCancelled.getDefaultInstance(),
                 AppointmentRescheduled.getDefaultInstance(), AppointmentCompleted.getDefaultInstance(),
-                AppointmentNoShow.getDefaultInstance(), PatientRegistered.getDefaultInstance(),
+                AppointmentNoShow.getDefaultInstance(), org.medicore.contracts.events.v1.AppointmentBooked.getDefaultInstance(),
+                org.medicore.contracts.events.v1.AppointmentCancelled.getDefaultInstance(),
+                org.medicore.contracts.events.v1.AppointmentRescheduled.getDefaultInstance(),
+                org.medicore.contracts.events.v1.AppointmentCompleted.getDefaultInstance(),
+                org.medicore.contracts.events.v1.AppointmentNoShow.getDefaultInstance(), PatientRegistered.getDefaultInstance(),
                 InvoiceIssued.getDefaultInstance(), InvoiceVoided.getDefaultInstance(), PaymentRecorded.getDefaultInstance()));
     }
 
@@ -71,13 +82,17 @@ public final class EventMessages {
         }
         Message.Builder builder = prototype.newBuilderForType();
         JsonFormat.parser().ignoringUnknownFields().merge(json, builder);
-        return Optional.of(builder.build());
+        return Optional.of(inOneVersion(builder.build()));
     }
 
     /** The event of {@code type} read from its binary form; empty for a type not among these events. */
     public Optional<Message> fromBinary(String type, ByteString bytes) throws InvalidProtocolBufferException {
         Message prototype = prototypes.get(type);
-        return prototype == null ? Optional.empty() : Optional.of(prototype.getParserForType().parseFrom(bytes));
+        return prototype == null ? Optional.empty() : Optional.of(inOneVersion(prototype.getParserForType().parseFrom(bytes)));
+    }
+
+    private static Message inOneVersion(Message event) {
+        return AppointmentEventVersions.builderFor(typeName(event)).isPresent() ? AppointmentEventVersions.asV2(event) : event;
     }
 
     public static String toJson(Message message) {
@@ -100,20 +115,16 @@ public final class EventMessages {
     public static ClinicEvent toDomain(Message event) {
         return switch (event) {
             case AppointmentBooked e -> new ClinicEvent.AppointmentBooked(e.getEventId(), instant(e.getOccurredAt()),
-                    e.getAppointmentId(), careUnit(e.getClinicId(), e.getDepartment(), e.getPractitionerId()),
-                    slot(e.getStart(), e.getEnd()));
+                    e.getAppointment().getAppointmentId(), careUnit(e.getAppointment()), slot(e.getAppointment()));
             case AppointmentCancelled e -> new ClinicEvent.AppointmentCancelled(e.getEventId(), instant(e.getOccurredAt()),
-                    e.getAppointmentId(), careUnit(e.getClinicId(), e.getDepartment(), e.getPractitionerId()),
-                    slot(e.getStart(), e.getEnd()), e.getLate());
+                    e.getAppointment().getAppointmentId(), careUnit(e.getAppointment()), slot(e.getAppointment()), e.getLate());
             case AppointmentRescheduled e -> new ClinicEvent.AppointmentRescheduled(e.getEventId(), instant(e.getOccurredAt()),
-                    e.getAppointmentId(), careUnit(e.getClinicId(), e.getDepartment(), e.getPractitionerId()),
-                    slot(e.getOldStart(), e.getOldEnd()), slot(e.getNewStart(), e.getNewEnd()));
+                    e.getAppointment().getAppointmentId(), careUnit(e.getAppointment()),
+                    slot(e.getPreviousStart(), e.getPreviousEnd()), slot(e.getAppointment()));
             case AppointmentCompleted e -> new ClinicEvent.AppointmentCompleted(e.getEventId(), instant(e.getOccurredAt()),
-                    e.getAppointmentId(), careUnit(e.getClinicId(), e.getDepartment(), e.getPractitionerId()),
-                    slot(e.getStart(), e.getEnd()));
+                    e.getAppointment().getAppointmentId(), careUnit(e.getAppointment()), slot(e.getAppointment()));
             case AppointmentNoShow e -> new ClinicEvent.AppointmentNoShow(e.getEventId(), instant(e.getOccurredAt()),
-                    e.getAppointmentId(), careUnit(e.getClinicId(), e.getDepartment(), e.getPractitionerId()),
-                    slot(e.getStart(), e.getEnd()));
+                    e.getAppointment().getAppointmentId(), careUnit(e.getAppointment()), slot(e.getAppointment()));
             case PatientRegistered e -> new ClinicEvent.PatientRegistered(e.getEventId(), instant(e.getOccurredAt()),
                     e.getRegisteredAtClinicId());
             case InvoiceIssued e -> new ClinicEvent.InvoiceIssued(e.getEventId(), instant(e.getOccurredAt()),
@@ -129,6 +140,14 @@ public final class EventMessages {
 
     private static FieldDescriptor field(Message event, int number) {
         return event.getDescriptorForType().findFieldByNumber(number);
+    }
+
+    private static CareUnit careUnit(AppointmentFacts appointment) {
+        return careUnit(appointment.getClinicId(), appointment.getDepartment(), appointment.getPractitionerId());
+    }
+
+    private static TimeSlot slot(AppointmentFacts appointment) {
+        return slot(appointment.getStart(), appointment.getEnd());
     }
 
     private static CareUnit careUnit(String clinicId, String department, String practitionerId) {

@@ -183,11 +183,11 @@ class AppointmentEndpointTest extends IntegrationTest {
         assertThat(marked.getStatus()).isEqualTo(AppointmentStatus.BOOKED);
         assertThat(client.as(TestTokens.forSubject(DOCTOR + "-hours", "DOCTOR")).listAppointmentsByPractitionerDay(dayOf(practitioner, day))
                 .getAppointmentsList()).singleElement().satisfies(inSchedule -> assertThat(inSchedule.hasOutsideWorkingHoursSince()).isTrue());
-        assertThat(dsl.fetchCount(DSL.table("outbox_event"), DSL.field("event_type").eq("medicore.events.v1.AppointmentOutsideWorkingHours")
+        assertThat(dsl.fetchCount(DSL.table("outbox_event"), DSL.field("event_type").eq("medicore.events.v2.AppointmentOutsideWorkingHours")
                 .and(DSL.field("aggregate_id").eq(UUID.fromString(id))))).isEqualTo(1);
 
         success(practitioners.setWorkingHours(ADMIN, practitioner.id(), 0, aWeek().workingWeekdays("08:00", "10:00").build()));
-        assertThat(dsl.fetchCount(DSL.table("outbox_event"), DSL.field("event_type").eq("medicore.events.v1.AppointmentOutsideWorkingHours")
+        assertThat(dsl.fetchCount(DSL.table("outbox_event"), DSL.field("event_type").eq("medicore.events.v2.AppointmentOutsideWorkingHours")
                 .and(DSL.field("aggregate_id").eq(UUID.fromString(id))))).as("marked once").isEqualTo(1);
 
         var moved = patient.rescheduleAppointment(RescheduleAppointmentRequest.newBuilder().setAppointmentId(id)

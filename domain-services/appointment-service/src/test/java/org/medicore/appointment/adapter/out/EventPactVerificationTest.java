@@ -16,6 +16,8 @@ import org.medicore.appointment.domain.CancellingParty;
 import org.medicore.appointment.domain.Caller;
 import org.medicore.appointment.domain.PatientId;
 import org.medicore.appointment.support.IntegrationTest;
+import org.medicore.appointment.support.OutboxRowsBeforeV2;
+import org.jooq.DSLContext;
 import org.medicore.localstack.Topics;
 import org.medicore.localstack.pact.EventInteractions;
 import org.medicore.localstack.pact.RelayedEvents;
@@ -34,7 +36,9 @@ import static org.medicore.appointment.support.AppointmentBuilder.anAppointment;
  * really writes: each state changes an appointment through the use cases, the relay publishes
  * the outbox to the real Kafka, and the record found there is what Pact compares. Appointments
  * that must already have started, or start within the hour, are written by the store adapter,
- * since booking refuses both.
+ * since booking refuses both. The consumers' v1 interactions are the same states with the outbox
+ * rows rewritten as they were written before medicore.events.v2: what the relay still publishes
+ * from a database upgraded with rows pending, and what stays on the topic for its retention.
  */
 @Provider("appointment-service")
 @PactFilter(value = "events", filter = EventInteractions.class)
@@ -49,6 +53,8 @@ class EventPactVerificationTest extends IntegrationTest implements VerifiesPacts
     private JooqPersistence persistence;
     @Autowired
     private OutboxRelay relay;
+    @Autowired
+    private DSLContext db;
     private final Caller patient = aNewPatient();
     private Appointment appointment;
 
@@ -83,34 +89,65 @@ class EventPactVerificationTest extends IntegrationTest implements VerifiesPacts
         success(changes.markNoShow(ADMIN, appointment.id(), 0));
     }
 
-    @PactVerifyProvider("AppointmentBooked")
+    @PactVerifyProvider("AppointmentBooked v2")
     MessageAndMetadata booked() {
-        return relayed("AppointmentBooked");
+        return relayed("medicore.events.v2.AppointmentBooked");
+    }
+
+    @PactVerifyProvider("AppointmentRescheduled v2")
+    MessageAndMetadata rescheduled() {
+        return relayed("medicore.events.v2.AppointmentRescheduled");
+    }
+
+    @PactVerifyProvider("AppointmentCancelled v2")
+    MessageAndMetadata cancelled() {
+        return relayed("medicore.events.v2.AppointmentCancelled");
+    }
+
+    @PactVerifyProvider("AppointmentCompleted v2")
+    MessageAndMetadata completed() {
+        return relayed("medicore.events.v2.AppointmentCompleted");
+    }
+
+    @PactVerifyProvider("AppointmentNoShow v2")
+    MessageAndMetadata noShow() {
+        return relayed("medicore.events.v2.AppointmentNoShow");
+    }
+
+    @PactVerifyProvider("AppointmentBooked")
+    MessageAndMetadata bookedBeforeV2() {
+        return relayedAsWrittenBeforeV2("medicore.events.v1.AppointmentBooked");
     }
 
     @PactVerifyProvider("AppointmentRescheduled")
-    MessageAndMetadata rescheduled() {
-        return relayed("AppointmentRescheduled");
+    MessageAndMetadata rescheduledBeforeV2() {
+        return relayedAsWrittenBeforeV2("medicore.events.v1.AppointmentRescheduled");
     }
 
     @PactVerifyProvider("AppointmentCancelled")
-    MessageAndMetadata cancelled() {
-        return relayed("AppointmentCancelled");
+    MessageAndMetadata cancelledBeforeV2() {
+        return relayedAsWrittenBeforeV2("medicore.events.v1.AppointmentCancelled");
     }
 
     @PactVerifyProvider("AppointmentCompleted")
-    MessageAndMetadata completed() {
-        return relayed("AppointmentCompleted");
+    MessageAndMetadata completedBeforeV2() {
+        return relayedAsWrittenBeforeV2("medicore.events.v1.AppointmentCompleted");
     }
 
     @PactVerifyProvider("AppointmentNoShow")
-    MessageAndMetadata noShow() {
-        return relayed("AppointmentNoShow");
+    MessageAndMetadata noShowBeforeV2() {
+        return relayedAsWrittenBeforeV2("medicore.events.v1.AppointmentNoShow");
     }
 
-    private MessageAndMetadata relayed(String event) {
+    private MessageAndMetadata relayed(String eventType) {
         relay.relayAll();
-        return RelayedEvents.read(Topics.APPOINTMENTS, appointment.id().toString(), "medicore.events.v1." + event);
+        return RelayedEvents.read(Topics.APPOINTMENTS, appointment.id().toString(), eventType);
+    }
+
+    /** The v1 interactions: the state's outbox rows as they were written before v2, relayed as they are. */
+    private MessageAndMetadata relayedAsWrittenBeforeV2(String eventType) {
+        OutboxRowsBeforeV2.rewrite(db, appointment.id().value());
+        return relayed(eventType);
     }
 
     private Appointment stored(Instant start) {

@@ -11,7 +11,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import org.junit.jupiter.api.Test;
-import org.medicore.contracts.events.v1.AppointmentBooked;
+import org.medicore.contracts.events.v2.AppointmentBooked;
 import org.medicore.support.outbox.KafkaOutboxPublisher;
 import org.medicore.appointment.application.port.in.BookAppointment;
 import org.medicore.appointment.application.port.in.ChangeAppointment;
@@ -24,6 +24,8 @@ import org.medicore.appointment.domain.Caller;
 import org.medicore.appointment.domain.CancellingParty;
 import org.medicore.appointment.domain.Practitioner;
 import org.medicore.appointment.support.IntegrationTest;
+import org.medicore.appointment.support.OutboxRowsBeforeV2;
+import org.jooq.DSLContext;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +67,9 @@ class OutboxRelayAgainstKafkaTest extends IntegrationTest {
     @Autowired
     Transactions transactions;
 
+    @Autowired
+    DSLContext dsl;
+
     @Test
     void every_committed_change_is_published_exactly_once_with_key_and_headers_in_order() throws Exception {
         Set<String> ids = new HashSet<>();
@@ -80,8 +85,8 @@ class OutboxRelayAgainstKafkaTest extends IntegrationTest {
 
         List<ConsumerRecord<String, String>> records = consume(ids, 3);
         assertThat(records).extracting(record -> header(record, "event-type")).containsExactly(
-                "medicore.events.v1.AppointmentBooked", "medicore.events.v1.AppointmentRescheduled",
-                "medicore.events.v1.AppointmentCancelled");
+                "medicore.events.v2.AppointmentBooked", "medicore.events.v2.AppointmentRescheduled",
+                "medicore.events.v2.AppointmentCancelled");
         assertThat(records).allSatisfy(record -> {
             assertThat(record.key()).isEqualTo(booked.id().toString());
             assertThat(header(record, "occurred-at")).isNotBlank();
@@ -90,9 +95,26 @@ class OutboxRelayAgainstKafkaTest extends IntegrationTest {
         assertThat(records.getFirst().value()).as("the value is JsonFormat's output, byte for byte")
                 .isEqualTo(JsonFormat.printer().omittingInsignificantWhitespace().print(event));
         assertThat(event.getEventId()).isEqualTo(header(records.getFirst(), "event-id"));
-        assertThat(event.getAppointmentId()).isEqualTo(booked.id().toString());
-        assertThat(event.getDepartment()).isEqualTo("Internal Medicine");
-        assertThat(event.getStart().getSeconds()).isEqualTo(at(day, "08:00").getEpochSecond());
+        assertThat(event.getAppointment().getAppointmentId()).isEqualTo(booked.id().toString());
+        assertThat(event.getAppointment().getDepartment()).isEqualTo("Internal Medicine");
+        assertThat(event.getAppointment().getStart().getSeconds()).isEqualTo(at(day, "08:00").getEpochSecond());
+    }
+
+    @Test
+    void rows_written_before_events_v2_are_relayed_as_they_were_written_in_order_with_the_new_ones() {
+        Caller alice = aNewPatient();
+        LocalDate day = nextMonday().plusDays(1);
+        Appointment booked = success(booking.book(alice, command(alice, aPractitionerWithHours(), at(day, "09:00"), "before-v2")));
+        OutboxRowsBeforeV2.rewrite(dsl, booked.id().value());
+        success(changes.cancel(alice, new ChangeAppointment.Cancel(booked.id(), 0, Optional.of(CancellingParty.PATIENT), "ill")));
+
+        relay.relayAll();
+
+        List<ConsumerRecord<String, String>> records = consume(Set.of(booked.id().toString()), 2);
+        assertThat(records).extracting(record -> header(record, "event-type")).containsExactly(
+                "medicore.events.v1.AppointmentBooked", "medicore.events.v2.AppointmentCancelled");
+        assertThat(records.getFirst().value()).contains("\"appointmentId\":\"" + booked.id() + "\"")
+                .doesNotContain("\"appointment\":");
     }
 
     @Test

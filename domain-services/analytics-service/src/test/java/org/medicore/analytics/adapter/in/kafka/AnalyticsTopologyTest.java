@@ -15,6 +15,7 @@ import org.medicore.analytics.fixtures.EventRecords;
 import org.medicore.contracts.events.v1.AnalyticsDimension;
 import org.medicore.contracts.events.v1.AnalyticsWindow;
 import org.medicore.contracts.events.v1.RollingFigures;
+import org.medicore.localstack.pact.EventsBeforeV2;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -72,6 +73,20 @@ class AnalyticsTopologyTest {
         });
         assertThat(windows).extracting(AnalyticsWindow::getDimension).containsExactlyInAnyOrder(
                 AnalyticsDimension.CLINIC, AnalyticsDimension.DEPARTMENT, AnalyticsDimension.PRACTITIONER);
+    }
+
+    @Test
+    void should_count_a_booking_written_before_v2_and_left_on_the_topic_like_one_written_now() {
+        AnAppointment earlier = anAppointment().atClinic("c1").inDepartment("Cardiology").with("dr-novak");
+        send(appointments, EventsBeforeV2.v1Of(earlier.booked(NINE.plusSeconds(10))));
+        send(appointments, anAppointment().atClinic("c1").inDepartment("Cardiology").with("dr-novak").booked(NINE.plusSeconds(20)));
+        send(appointments, EventsBeforeV2.v1Of(earlier.cancelled(NINE.plusSeconds(30), false)));
+
+        assertThat(windows()).filteredOn(window -> window.getWindowKey().startsWith("PRACTITIONER/dr-novak/"))
+                .last().satisfies(window -> {
+                    assertThat(window.getBookings()).isEqualTo(2);
+                    assertThat(window.getCancellations()).isEqualTo(1);
+                });
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.medicore.billing.adapter.in.kafka;
 
 import com.google.protobuf.Message;
-import com.google.protobuf.Timestamp;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.medicore.support.kafka.UnreadableEvent;
 import org.medicore.billing.application.port.in.ApplyBillingEvents.ChargeEvent;
@@ -10,17 +9,23 @@ import org.medicore.billing.domain.AppointmentRef;
 import org.medicore.billing.domain.AppointmentType;
 import org.medicore.billing.domain.Charge;
 import org.medicore.billing.domain.ChargeReason;
-import org.medicore.contracts.events.v1.AppointmentCancelled;
-import org.medicore.contracts.events.v1.AppointmentCompleted;
-import org.medicore.contracts.events.v1.AppointmentNoShow;
 import org.medicore.contracts.events.v1.PatientRegistered;
+import org.medicore.contracts.events.v2.AppointmentCancelled;
+import org.medicore.contracts.events.v2.AppointmentCompleted;
+import org.medicore.contracts.events.v2.AppointmentEventVersions;
+import org.medicore.contracts.events.v2.AppointmentFacts;
+import org.medicore.contracts.events.v2.AppointmentNoShow;
 
 import static org.medicore.support.kafka.ConsumedEvents.eventType;
 import static org.medicore.support.kafka.ConsumedEvents.instant;
 import static org.medicore.support.kafka.ConsumedEvents.parse;
 import static org.medicore.support.kafka.ConsumedEvents.uuid;
 
-/** Reads a consumed record, by its event-type header, into what billing does with it. */
+/**
+ * Reads a consumed record, by its event-type header, into what billing does with it. Appointment
+ * events of either version (v1 stays on the topic for its retention) are read as medicore.events.v2
+ * and charged from that one form.
+ */
 final class EventReader {
 
     /** What a record asks of billing. */
@@ -38,45 +43,37 @@ final class EventReader {
 
     Incoming read(ConsumerRecord<String, String> record) {
         String type = eventType(record);
-        return switch (type) {
-            case "medicore.events.v1.PatientRegistered" -> {
-                PatientRegistered event = parse(record, PatientRegistered.newBuilder());
-                yield new Incoming.OpenAccount(new PatientRegistration(uuid(event.getEventId(), "event_id"), type,
-                        uuid(event.getPatientId(), "patient_id"), instant(event.getOccurredAt())));
-            }
-            case "medicore.events.v1.AppointmentCompleted" ->
-                    charge(type, parse(record, AppointmentCompleted.newBuilder()), ChargeReason.VISIT);
-            case "medicore.events.v1.AppointmentNoShow" ->
-                    charge(type, parse(record, AppointmentNoShow.newBuilder()), ChargeReason.NO_SHOW);
-            case "medicore.events.v1.AppointmentCancelled" -> {
-                AppointmentCancelled event = parse(record, AppointmentCancelled.newBuilder());
-                yield event.getLate() ? charge(type, event, ChargeReason.LATE_CANCELLATION)
-                        : new Incoming.NothingToDo(type);
-            }
-            default -> new Incoming.NothingToDo(type);
+        if (type.equals("medicore.events.v1.PatientRegistered")) {
+            PatientRegistered event = parse(record, PatientRegistered.newBuilder());
+            return new Incoming.OpenAccount(new PatientRegistration(uuid(event.getEventId(), "event_id"), type,
+                    uuid(event.getPatientId(), "patient_id"), instant(event.getOccurredAt())));
+        }
+        return AppointmentEventVersions.builderFor(type)
+                .map(builder -> charge(AppointmentEventVersions.asV2(parse(record, builder))))
+                .orElseGet(() -> new Incoming.NothingToDo(type));
+    }
+
+    private static Incoming charge(Message event) {
+        return switch (event) {
+            case AppointmentCompleted e -> charge(e, e.getEventId(), e.getAppointment(), ChargeReason.VISIT);
+            case AppointmentNoShow e -> charge(e, e.getEventId(), e.getAppointment(), ChargeReason.NO_SHOW);
+            case AppointmentCancelled e when e.getLate() ->
+                    charge(e, e.getEventId(), e.getAppointment(), ChargeReason.LATE_CANCELLATION);
+            default -> new Incoming.NothingToDo(typeName(event));
         };
     }
 
-    /**
-     * The appointment events billing charges for share their fields (same names and numbers),
-     * though not a Java type: read them by name.
-     */
-    private static Incoming charge(String type, Message event, ChargeReason reason) {
-        AppointmentRef appointment = new AppointmentRef(uuid(text(event, "appointment_id"), "appointment_id"),
-                text(event, "practitioner_id"), text(event, "department"), text(event, "clinic_id"),
-                instant((Timestamp) field(event, "start")));
-        var appointmentType = (com.google.protobuf.Descriptors.EnumValueDescriptor) field(event, "appointment_type");
-        return new Incoming.ChargeAppointment(new ChargeEvent(uuid(text(event, "event_id"), "event_id"), type,
-                new Charge(uuid(text(event, "patient_id"), "patient_id"), appointment,
-                        appointmentType(appointmentType.getName()), reason)));
+    /** The event's type is named as v2 names it, whichever version carried it, so both read the same. */
+    private static Incoming charge(Message event, String eventId, AppointmentFacts facts, ChargeReason reason) {
+        AppointmentRef appointment = new AppointmentRef(uuid(facts.getAppointmentId(), "appointment.appointment_id"),
+                facts.getPractitionerId(), facts.getDepartment(), facts.getClinicId(), instant(facts.getStart()));
+        return new Incoming.ChargeAppointment(new ChargeEvent(uuid(eventId, "event_id"), typeName(event),
+                new Charge(uuid(facts.getPatientId(), "appointment.patient_id"), appointment,
+                        appointmentType(facts.getAppointmentType().name()), reason)));
     }
 
-    private static String text(Message event, String name) {
-        return (String) field(event, name);
-    }
-
-    private static Object field(Message event, String name) {
-        return event.getField(event.getDescriptorForType().findFieldByName(name));
+    private static String typeName(Message event) {
+        return event.getDescriptorForType().getFullName();
     }
 
     private static AppointmentType appointmentType(String name) {

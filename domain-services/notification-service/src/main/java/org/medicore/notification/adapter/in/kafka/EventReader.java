@@ -2,13 +2,16 @@ package org.medicore.notification.adapter.in.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.medicore.support.kafka.UnreadableEvent;
-import org.medicore.contracts.events.v1.AppointmentBooked;
-import org.medicore.contracts.events.v1.AppointmentCancelled;
-import org.medicore.contracts.events.v1.AppointmentRescheduled;
+import com.google.protobuf.Message;
 import org.medicore.contracts.events.v1.InvoiceIssued;
 import org.medicore.contracts.events.v1.LabReportProcessed;
 import org.medicore.contracts.events.v1.PatientContactChanged;
 import org.medicore.contracts.events.v1.PatientRegistered;
+import org.medicore.contracts.events.v2.AppointmentBooked;
+import org.medicore.contracts.events.v2.AppointmentCancelled;
+import org.medicore.contracts.events.v2.AppointmentEventVersions;
+import org.medicore.contracts.events.v2.AppointmentFacts;
+import org.medicore.contracts.events.v2.AppointmentRescheduled;
 import org.medicore.notification.application.port.in.RecordNotificationEvents.EventRef;
 import org.medicore.notification.application.port.in.RecordNotificationEvents.IncomingEvent;
 import org.medicore.notification.application.port.in.RecordNotificationEvents;
@@ -17,6 +20,7 @@ import org.medicore.notification.domain.Money;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.medicore.support.kafka.ConsumedEvents.eventType;
 import static org.medicore.support.kafka.ConsumedEvents.instant;
@@ -26,11 +30,17 @@ import static org.medicore.support.kafka.ConsumedEvents.uuid;
 /**
  * Reads a consumed record, by its event-type header, into what it tells a patient (or, for a
  * registration or a contact change, whom to tell and where); empty for the types nobody is told of (completions, payments, a report without results, newer types).
+ * Appointment events of either version (v1 stays on the topic for its retention) are read as
+ * medicore.events.v2, and named by their v2 type, so both read the same.
  */
 final class EventReader {
 
     Optional<IncomingEvent> read(ConsumerRecord<String, String> record) {
         String type = eventType(record);
+        Optional<Message.Builder> appointmentEvent = AppointmentEventVersions.builderFor(type);
+        if (appointmentEvent.isPresent()) {
+            return appointment(AppointmentEventVersions.asV2(parse(record, appointmentEvent.get())));
+        }
         return switch (type) {
             case "medicore.events.v1.PatientRegistered" -> {
                 PatientRegistered event = parse(record, PatientRegistered.newBuilder());
@@ -41,24 +51,6 @@ final class EventReader {
                 PatientContactChanged event = parse(record, PatientContactChanged.newBuilder());
                 yield Optional.of(new RecordNotificationEvents.PatientContactChanged(ref(event.getEventId(), type),
                         uuid(event.getPatientId(), "patient_id")));
-            }
-            case "medicore.events.v1.AppointmentBooked" -> {
-                AppointmentBooked event = parse(record, AppointmentBooked.newBuilder());
-                yield Optional.of(new RecordNotificationEvents.AppointmentBooked(ref(event.getEventId(), type),
-                        uuid(event.getAppointmentId(), "appointment_id"), uuid(event.getPatientId(), "patient_id"),
-                        event.getPractitionerId(), instant(event.getStart()), instant(event.getEnd())));
-            }
-            case "medicore.events.v1.AppointmentRescheduled" -> {
-                AppointmentRescheduled event = parse(record, AppointmentRescheduled.newBuilder());
-                yield Optional.of(new RecordNotificationEvents.AppointmentRescheduled(ref(event.getEventId(), type),
-                        uuid(event.getAppointmentId(), "appointment_id"), uuid(event.getPatientId(), "patient_id"),
-                        event.getPractitionerId(), instant(event.getNewStart()), instant(event.getNewEnd())));
-            }
-            case "medicore.events.v1.AppointmentCancelled" -> {
-                AppointmentCancelled event = parse(record, AppointmentCancelled.newBuilder());
-                yield Optional.of(new RecordNotificationEvents.AppointmentCancelled(ref(event.getEventId(), type),
-                        uuid(event.getAppointmentId(), "appointment_id"), uuid(event.getPatientId(), "patient_id"),
-                        event.getPractitionerId(), instant(event.getStart()), instant(event.getEnd())));
             }
             case "medicore.events.v1.LabReportProcessed" -> {
                 LabReportProcessed event = parse(record, LabReportProcessed.newBuilder());
@@ -74,6 +66,32 @@ final class EventReader {
             }
             default -> Optional.empty();
         };
+    }
+
+    private static Optional<IncomingEvent> appointment(Message event) {
+        String type = event.getDescriptorForType().getFullName();
+        return switch (event) {
+            case AppointmentBooked e -> Optional.of(new RecordNotificationEvents.AppointmentBooked(ref(e.getEventId(), type),
+                    appointmentId(e.getAppointment()), patientId(e.getAppointment()), e.getAppointment().getPractitionerId(),
+                    instant(e.getAppointment().getStart()), instant(e.getAppointment().getEnd())));
+            case AppointmentRescheduled e -> Optional.of(new RecordNotificationEvents.AppointmentRescheduled(
+                    ref(e.getEventId(), type), appointmentId(e.getAppointment()), patientId(e.getAppointment()),
+                    e.getAppointment().getPractitionerId(), instant(e.getAppointment().getStart()),
+                    instant(e.getAppointment().getEnd())));
+            case AppointmentCancelled e -> Optional.of(new RecordNotificationEvents.AppointmentCancelled(
+                    ref(e.getEventId(), type), appointmentId(e.getAppointment()), patientId(e.getAppointment()),
+                    e.getAppointment().getPractitionerId(), instant(e.getAppointment().getStart()),
+                    instant(e.getAppointment().getEnd())));
+            default -> Optional.empty();
+        };
+    }
+
+    private static UUID appointmentId(AppointmentFacts appointment) {
+        return uuid(appointment.getAppointmentId(), "appointment.appointment_id");
+    }
+
+    private static UUID patientId(AppointmentFacts appointment) {
+        return uuid(appointment.getPatientId(), "appointment.patient_id");
     }
 
     private static EventRef ref(String eventId, String type) {

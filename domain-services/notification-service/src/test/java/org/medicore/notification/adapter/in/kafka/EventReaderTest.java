@@ -39,7 +39,7 @@ class EventReaderTest {
             assertThat(booked.patientId()).isEqualTo(patient);
             assertThat(booked.start()).isEqualTo(start);
             assertThat(booked.end()).isEqualTo(start.plusSeconds(1800));
-            assertThat(booked.event().eventType()).isEqualTo("medicore.events.v1.AppointmentBooked");
+            assertThat(booked.event().eventType()).isEqualTo("medicore.events.v2.AppointmentBooked");
         });
     }
 
