@@ -200,6 +200,19 @@ class DeployedRealmTest {
     }
 
     @Test
+    void onlyTheDeployedRealmAsksStaffForASecondFactorTheLocalOneLeavesItToTheDemoUsers() {
+        JsonNode local = JSON.readTree(Repository.read(Repository.ROOT.resolve("compose/keycloak/medicore-realm.json")));
+        JsonNode deployed = JSON.readTree(Repository.read(REALM_FILE));
+        // Without flows of its own a realm gets Keycloak's: a code only from those who set up an app.
+        assertThat(local.has("authenticationFlows")).isFalse();
+        assertThat(local.has("browserFlow")).isFalse();
+        assertThat(deployed.get("browserFlow").asString()).isEqualTo("staff browser");
+        assertThat(deployed.get("directGrantFlow").asString()).isEqualTo("staff direct grant");
+        assertThat(adminGet(keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM).get("browserFlow").asString())
+                .isEqualTo("staff browser");
+    }
+
+    @Test
     void staffGetNoCodeFromTheirPasswordAloneButAreAskedToSetUpAnAuthenticatorApp() {
         for (String role : List.of("DOCTOR", "BILLING", "ADMIN")) {
             String username = anAccount(role, null);
@@ -241,14 +254,14 @@ class DeployedRealmTest {
         // The BFF's own client keeps the password grant: registration checks a returning patient's password with it.
         String patient = anAccount("PATIENT", null);
         assertThat(bffPasswordGrant(patient, Map.of()).statusCode()).isEqualTo(200);
+        // A new account each time: brute-force protection locks one after two refusals within a second.
         TimeBasedCode app = new TimeBasedCode(aSecret());
-        String admin = anAccount("ADMIN", app.secret());
-        assertThat(bffPasswordGrant(admin, Map.of()).statusCode()).isEqualTo(401);
-        assertThat(bffPasswordGrant(admin, Map.of("totp", app.at(Instant.now().minus(Duration.ofMinutes(10))))).statusCode())
-                .isEqualTo(401);
+        assertThat(bffPasswordGrant(anAccount("ADMIN", app.secret()), Map.of()).statusCode()).isEqualTo(401);
+        assertThat(bffPasswordGrant(anAccount("ADMIN", app.secret()),
+                Map.of("totp", app.at(Instant.now().minus(Duration.ofMinutes(10))))).statusCode()).isEqualTo(401);
         HttpResponse<String> withoutApp = bffPasswordGrant(anAccount("DOCTOR", null), Map.of());
         assertThat(withoutApp.statusCode()).as(withoutApp.body()).isEqualTo(401);
-        HttpResponse<String> withCode = bffPasswordGrant(admin, Map.of("totp", app.at(Instant.now())));
+        HttpResponse<String> withCode = bffPasswordGrant(anAccount("ADMIN", app.secret()), Map.of("totp", app.at(Instant.now())));
         assertThat(withCode.statusCode()).as(withCode.body()).isEqualTo(200);
     }
 
