@@ -15,10 +15,12 @@ resource "random_password" "admin" {
   special = false
 }
 
+# The instance's first database is the provisioner's; postgres-init creates "keycloak" owned by
+# Keycloak's login (a database RDS makes belongs to the master).
 module "database" {
   source                    = "../rds"
   name                      = "${var.name}-keycloak"
-  database_name             = "keycloak"
+  database_name             = "provisioning"
   master_username           = "keycloak_admin"
   master_secret_kms_key_arn = var.secrets_kms_key_arn
   instance_class            = var.db_instance_class
@@ -47,7 +49,8 @@ locals {
     "keycloak-db" = {
       rotation = var.rotation_lambda_arns["multi-keycloak"]
       value = merge(local.connection, {
-        jdbc_url = "jdbc:postgresql://${module.database.address}:${module.database.port}/${module.database.database_name}?sslmode=require"
+        dbname   = "keycloak"
+        jdbc_url = "jdbc:postgresql://${module.database.address}:${module.database.port}/keycloak?sslmode=require"
         username = "keycloak"
         password = random_password.db.result
       })

@@ -64,13 +64,12 @@ locals {
     masterarn = var.master_secret_arns["services"]
   }
   jdbc_base          = "jdbc:postgresql://${var.db_address}:${var.db_port}"
-  provisioner_secret = "rds-master"
+  provisioner_secret = "db-provisioner"
 
   secrets = merge(
     {
       # The postgres-init Job's login: CREATEROLE and CREATEDB, not the master (README.md,
-      # "Database logins"). Under the key the Job's ExternalSecret reads until kubernetes/
-      # names it db-provisioner.
+      # "Database logins").
       (local.provisioner_secret) = {
         description = "Provisioner login of the services' RDS instance (CREATEROLE, CREATEDB; not the master): postgres-init Job only"
         scheme      = "single"

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -36,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The realm a cluster imports (kubernetes/base/keycloak/medicore-realm.json), imported into the
  * real Keycloak with the Keycloak Deployment's own settings: its ConfigMap's runtime variables and
  * a value for every secret its ExternalSecret names. Then the clients are used the way the
- * services use them in the cluster: over the in-cluster (backchannel) address, without TLS.
+ * services use them in the cluster: over the in-cluster (backchannel) address, without TLS; and
+ * people sign in through its login pages, where staff must give a second factor and patients need not.
  */
 class DeployedRealmTest {
 
@@ -48,6 +51,7 @@ class DeployedRealmTest {
     /** The test binds its own loopback port, as KeycloakServer decides. */
     private static final Set<String> LISTENER_OPTIONS = Set.of("KC_HTTP_ENABLED", "KC_HTTP_PORT");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = "Sign-in-" + UUID.randomUUID();
 
     private static final Map<String, String> secrets = new LinkedHashMap<>();
     private static Map<String, String> config;
@@ -195,8 +199,126 @@ class DeployedRealmTest {
         assertThat(authorize("https://elsewhere.example/").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void onlyTheDeployedRealmAsksStaffForASecondFactorTheLocalOneLeavesItToTheDemoUsers() {
+        JsonNode local = JSON.readTree(Repository.read(Repository.ROOT.resolve("compose/keycloak/medicore-realm.json")));
+        JsonNode deployed = JSON.readTree(Repository.read(REALM_FILE));
+        // Without flows of its own a realm gets Keycloak's: a code only from those who set up an app.
+        assertThat(local.has("authenticationFlows")).isFalse();
+        assertThat(local.has("browserFlow")).isFalse();
+        assertThat(deployed.get("browserFlow").asString()).isEqualTo("staff browser");
+        assertThat(deployed.get("directGrantFlow").asString()).isEqualTo("staff direct grant");
+        assertThat(adminGet(keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM).get("browserFlow").asString())
+                .isEqualTo("staff browser");
+    }
+
+    @Test
+    void staffGetNoCodeFromTheirPasswordAloneButAreAskedToSetUpAnAuthenticatorApp() {
+        for (String role : List.of("DOCTOR", "BILLING", "ADMIN")) {
+            String username = anAccount(role, null);
+            BrowserSignIn browser = portalSignIn();
+            HttpResponse<String> next = browser.submit(Map.of("username", username, "password", PASSWORD));
+            assertThat(next.statusCode()).as(role).isEqualTo(200);
+            assertThat(next.body()).as(role).contains("name=\"totpSecret\"", "name=\"totp\"");
+            assertThat(browser.code()).as(role).isEmpty();
+        }
+    }
+
+    @Test
+    void aPatientSignsInWithTheirPasswordAlone() {
+        String username = anAccount("PATIENT", null);
+        BrowserSignIn browser = portalSignIn();
+        assertThat(browser.submit(Map.of("username", username, "password", PASSWORD)).statusCode()).isEqualTo(302);
+        assertThat(claims(portalToken(browser.code().orElseThrow())).at("/realm_access/roles").toString()).contains("PATIENT");
+    }
+
+    @Test
+    void staffWithTheirAuthenticatorAppGetATokenWithTheCurrentCodeOnly() {
+        TimeBasedCode app = new TimeBasedCode(aSecret());
+        String username = anAccount("BILLING", app.secret());
+        BrowserSignIn browser = portalSignIn();
+        HttpResponse<String> askedForCode = browser.submit(Map.of("username", username, "password", PASSWORD));
+        assertThat(askedForCode.statusCode()).isEqualTo(200);
+        assertThat(askedForCode.body()).contains("name=\"otp\"");
+        assertThat(browser.code()).isEmpty();
+
+        assertThat(browser.submit(Map.of("otp", app.at(Instant.now().minus(Duration.ofMinutes(10))))).statusCode()).isEqualTo(200);
+        assertThat(browser.code()).as("a code ten minutes old").isEmpty();
+
+        assertThat(browser.submit(Map.of("otp", app.at(Instant.now()))).statusCode()).isEqualTo(302);
+        assertThat(claims(portalToken(browser.code().orElseThrow())).at("/realm_access/roles").toString()).contains("BILLING");
+    }
+
+    @Test
+    void thePasswordGrantLetsNoStaffMemberInWithoutTheirCode() {
+        // The BFF's own client keeps the password grant: registration checks a returning patient's password with it.
+        String patient = anAccount("PATIENT", null);
+        assertThat(bffPasswordGrant(patient, Map.of()).statusCode()).isEqualTo(200);
+        // A new account each time: brute-force protection locks one after two refusals within a second.
+        TimeBasedCode app = new TimeBasedCode(aSecret());
+        assertThat(bffPasswordGrant(anAccount("ADMIN", app.secret()), Map.of()).statusCode()).isEqualTo(401);
+        assertThat(bffPasswordGrant(anAccount("ADMIN", app.secret()),
+                Map.of("totp", app.at(Instant.now().minus(Duration.ofMinutes(10))))).statusCode()).isEqualTo(401);
+        HttpResponse<String> withoutApp = bffPasswordGrant(anAccount("DOCTOR", null), Map.of());
+        assertThat(withoutApp.statusCode()).as(withoutApp.body()).isEqualTo(401);
+        HttpResponse<String> withCode = bffPasswordGrant(anAccount("ADMIN", app.secret()), Map.of("totp", app.at(Instant.now())));
+        assertThat(withCode.statusCode()).as(withCode.body()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> bffPasswordGrant(String username, Map<String, String> extra) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "password", "client_id", "medicore-bff",
+                "client_secret", secrets.get("MEDICORE_BFF_CLIENT_SECRET"), "username", username, "password", PASSWORD));
+        form.putAll(extra);
+        return keycloak.requestToken(form);
+    }
+
+    private static BrowserSignIn portalSignIn() {
+        return new BrowserSignIn(keycloak.baseUrl(), KeycloakServer.REALM, KeycloakServer.PORTAL_CLIENT, portalRedirect());
+    }
+
+    private static String portalRedirect() {
+        return config.get("MEDICORE_PORTAL_URL") + "/";
+    }
+
+    private static String portalToken(String code) {
+        HttpResponse<String> response = keycloak.requestToken(Map.of("grant_type", "authorization_code",
+                "client_id", KeycloakServer.PORTAL_CLIENT, "code", code, "redirect_uri", portalRedirect(),
+                "code_verifier", BrowserSignIn.CODE_VERIFIER));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    private static String aSecret() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    }
+
+    /**
+     * A user of {@code role} with {@link #PASSWORD}, and with a TOTP credential of {@code totpSecret}
+     * when one is given, as the authenticator app's set-up page would have stored it.
+     */
+    private static String anAccount(String role, String totpSecret) {
+        String username = role.toLowerCase() + "-" + UUID.randomUUID();
+        List<Map<String, Object>> credentials = new ArrayList<>();
+        credentials.add(Map.of("type", "password", "value", PASSWORD, "temporary", false));
+        if (totpSecret != null) {
+            credentials.add(Map.of("type", "otp", "userLabel", "phone",
+                    "secretData", JSON.writeValueAsString(Map.of("value", totpSecret)),
+                    "credentialData", JSON.writeValueAsString(Map.of("subType", "totp", "digits", 6, "counter", 0,
+                            "period", 30, "algorithm", "HmacSHA1"))));
+        }
+        String realm = keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM;
+        HttpResponse<String> created = adminPost(realm + "/users", Map.of("username", username, "enabled", true,
+                "email", username + "@clinic.example", "emailVerified", true, "firstName", "Test", "lastName", role,
+                "credentials", credentials));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> granted = adminPost(location + "/role-mappings/realm", List.of(adminGet(realm + "/roles/" + role)));
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(204);
+        return username;
+    }
+
     private static HttpResponse<String> authorize(String redirectUri) {
-        String query = form(Map.of("client_id", KeycloakServer.PORTAL_CLIENT, "response_type", "code", "scope", "openid",
+        String query = BrowserSignIn.form(Map.of("client_id", KeycloakServer.PORTAL_CLIENT, "response_type", "code", "scope", "openid",
                 "redirect_uri", redirectUri, "code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
                 "code_challenge_method", "S256"));
         return send(HttpRequest.newBuilder(URI.create(keycloak.issuer() + "/protocol/openid-connect/auth?" + query))
@@ -205,15 +327,24 @@ class DeployedRealmTest {
 
     /** A GET of the admin API as Keycloak's bootstrap administrator (master realm). */
     private static JsonNode adminGet(String url) {
-        HttpResponse<String> signIn = send(HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", "admin-cli",
-                        "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD)))));
-        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + JSON.readTree(signIn.body()).get("access_token").asString()).GET());
+                .header("Authorization", "Bearer " + adminToken()).GET());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> adminPost(String url, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    private static String adminToken() {
+        HttpResponse<String> signIn = send(HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(BrowserSignIn.form(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD)))));
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+        return JSON.readTree(signIn.body()).get("access_token").asString();
     }
 
     private static String clientToken(String clientId, String secret) {
@@ -221,12 +352,6 @@ class DeployedRealmTest {
                 "client_secret", secret));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body()).get("access_token").asString();
-    }
-
-    private static String form(Map<String, String> values) {
-        return values.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

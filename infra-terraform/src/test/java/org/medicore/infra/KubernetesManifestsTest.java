@@ -157,10 +157,10 @@ class KubernetesManifestsTest {
     @Test
     void servicesAuditAsTheWriterTheBffReadsAsTheReaderAndTheInitJobCreatesBoth() {
         Map<String, String> job = secretKeys("postgres-init-env");
-        String script = String.valueOf(list(map(ofKind("Job").get(0).body(), "spec", "template", "spec"), "containers").get(0).get("args"));
-        assertThat(script).contains("create \"$AUDIT_DB_USER\" \"$AUDIT_DB_PASSWORD\" audit",
-                "login \"$AUDIT_WRITER_USER\" \"$AUDIT_WRITER_PASSWORD\" audit", "login \"$AUDIT_READER_USER\" \"$AUDIT_READER_PASSWORD\" audit",
-                "GRANT CONNECT ON DATABASE");
+        String script = initScript();
+        assertThat(script).contains("owned_database \"$AUDIT_DB_USER\" \"$AUDIT_DB_PASSWORD\" audit",
+                "login \"$AUDIT_WRITER_USER\" \"$AUDIT_WRITER_PASSWORD\" audit", "login \"$AUDIT_READER_USER\" \"$AUDIT_READER_PASSWORD\" audit");
+        assertThat(PostgresInitTest.provisionScript()).contains("GRANT CONNECT ON DATABASE");
         java.util.regex.Matcher variable = java.util.regex.Pattern.compile("\\$([A-Z_]+)").matcher(script);
         while (variable.find()) {
             assertThat(job).as("the Job's script reads $%s", variable.group(1)).containsKey(variable.group(1));
@@ -177,9 +177,9 @@ class KubernetesManifestsTest {
             assertThat(secret).as(deployment.name())
                     .containsEntry("MEDICORE_AUDIT_USERNAME", job.get("AUDIT_WRITER_USER"))
                     .containsEntry("MEDICORE_AUDIT_PASSWORD", job.get("AUDIT_WRITER_PASSWORD"))
-                    .containsEntry("MEDICORE_AUDIT_OWNERUSERNAME", job.get("AUDIT_DB_USER"))
-                    .containsEntry("MEDICORE_AUDIT_OWNERPASSWORD", job.get("AUDIT_DB_PASSWORD"))
-                    .containsKey("MEDICORE_AUDIT_URL");
+                    .containsKey("MEDICORE_AUDIT_URL")
+                    // The migration Job owns the trail's schema; a service gets no owner login to run it.
+                    .doesNotContainKeys("MEDICORE_AUDIT_OWNERUSERNAME", "MEDICORE_AUDIT_OWNERPASSWORD");
         }
         assertThat(audited).containsExactlyInAnyOrder("patient-service", "appointment-service", "billing-service", "lab-processor",
                 "notification-service", "fhir-api");
@@ -194,7 +194,7 @@ class KubernetesManifestsTest {
     @Test
     void theInitJobCreatesEveryServiceDatabaseWithItsOwnLogin() {
         Map<String, String> job = secretKeys("postgres-init-env");
-        String script = String.valueOf(list(map(ofKind("Job").get(0).body(), "spec", "template", "spec"), "containers").get(0).get("args"));
+        String script = initScript();
         java.util.regex.Pattern database = java.util.regex.Pattern.compile("medicore-ENV/([a-z]+)-db#jdbc_url");
         String terraform = Hcl.text("modules/secrets");
         for (Resource deployment : ofKind("Deployment")) {
@@ -211,7 +211,12 @@ class KubernetesManifestsTest {
             // The database the service's yaml names is the one the Job creates and Terraform's jdbc_url names.
             String local = SpringConfig.of(module).properties().get("spring.datasource.url");
             String name = local.substring(local.lastIndexOf('/') + 1);
-            assertThat(script).as(deployment.name()).contains("create \"$" + prefix + "USER\" \"$" + prefix + "PASSWORD\" " + name + "\n");
+            assertThat(script).as(deployment.name()).contains("login \"$" + prefix + "USER\" \"$" + prefix + "PASSWORD\" " + name + "\n");
+            // Owned by the migration login of the same database, from its own secret.
+            String owner = url.group(1).toUpperCase(java.util.Locale.ROOT) + "_OWNER_";
+            assertThat(script).as(deployment.name()).contains("owned_database \"$" + owner + "USER\" \"$" + owner + "PASSWORD\" " + name + "\n");
+            assertThat(job).as(deployment.name()).containsEntry(owner + "USER", "medicore-ENV/" + url.group(1) + "-migration#username")
+                    .containsEntry(owner + "PASSWORD", "medicore-ENV/" + url.group(1) + "-migration#password");
             assertThat(terraform).as(deployment.name())
                     .contains(url.group(1) + "-db={database=" + name + ",");
         }
@@ -244,6 +249,86 @@ class KubernetesManifestsTest {
                 String key = String.valueOf(map(entry, "remoteRef").get("key"));
                 assertThat(key).startsWith("medicore-ENV/");
                 assertThat(terraform).as("%s reads %s", externalSecret.name(), key).contains(key.substring(key.indexOf('/') + 1));
+            }
+        }
+    }
+
+    /** The services' instance's part of postgres-init: the calls of the provisioning functions. */
+    private String initScript() {
+        return String.valueOf(jobContainer("postgres-init", "services").get("args"));
+    }
+
+    private Map<String, Object> jobContainer(String job, String container) {
+        Resource resource = ofKind("Job").stream().filter(j -> j.name().equals(job)).findFirst()
+                .orElseThrow(() -> new AssertionError("no Job " + job));
+        return list(map(resource.body(), "spec", "template", "spec"), "containers").stream()
+                .filter(c -> container.equals(c.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError(job + " has no container " + container));
+    }
+
+    @Test
+    void keycloaksDatabaseIsMadeOnItsOwnInstanceOwnedByItsOwnLogin() {
+        assertThat(String.valueOf(jobContainer("postgres-init", "keycloak").get("args")))
+                .contains("owned_database \"$KEYCLOAK_DB_USER\" \"$KEYCLOAK_DB_PASSWORD\" \"$KEYCLOAK_DB_NAME\"");
+        assertThat(secretKeys("postgres-init-keycloak-env")).containsEntry("PGUSER", "medicore-ENV/keycloak-db-provisioner#username")
+                .containsEntry("KEYCLOAK_DB_USER", "medicore-ENV/keycloak-db#username")
+                .containsEntry("KEYCLOAK_DB_NAME", "medicore-ENV/keycloak-db#dbname");
+        assertThat(secretKeys("postgres-init-env")).containsEntry("PGUSER", "medicore-ENV/db-provisioner#username");
+        // The database Keycloak's login opens is the one the Job makes, not the master's first database.
+        assertThat(Hcl.text("modules/keycloak")).contains("dbname   = \"keycloak\"", "/keycloak?sslmode=require");
+        assertThat(Hcl.blocks("modules/keycloak", "module").get("database")).containsEntry("database_name", "provisioning");
+    }
+
+    @Test
+    void theMigrationJobMigratesEachDatabaseAsItsOwnerFromTheServicesOwnImageAndTheServicesDoNot() {
+        Map<String, String> databases = Map.of("appointments", "appointment", "billing", "billing", "notifications", "notification");
+        databases.forEach((database, login) -> {
+            String service = login + "-service";
+            Map<String, Object> container = jobContainer("schema-migrations", database);
+            Resource deployment = ofKind("Deployment").stream().filter(d -> d.name().equals(service)).findFirst().orElseThrow();
+            assertThat(container.get("image")).as(database).isEqualTo(container(deployment).get("image"));
+            assertThat(String.valueOf(container.get("command"))).contains("org.medicore.support.migration.SchemaMigration");
+            assertThat(String.valueOf(container.get("env"))).contains("value=service");
+            assertThat(secretKeys("schema-migrations-" + database + "-env")).as(database).isEqualTo(Map.of(
+                    "MIGRATION_URL", "medicore-ENV/" + login + "-migration#jdbc_url",
+                    "MIGRATION_USERNAME", "medicore-ENV/" + login + "-migration#username",
+                    "MIGRATION_PASSWORD", "medicore-ENV/" + login + "-migration#password",
+                    // the runtime login's name, never its password
+                    "RUNTIME_USERNAME", secretKeys(service + "-env").get("SPRING_DATASOURCE_USERNAME")));
+            assertThat(dataOf(service + "-config")).as(service).containsEntry("SPRING_FLYWAY_ENABLED", "false");
+        });
+        assertThat(String.valueOf(jobContainer("schema-migrations", "audit").get("env"))).contains("value=audit");
+        assertThat(secretKeys("schema-migrations-audit-env")).containsEntry("MIGRATION_USERNAME", "medicore-ENV/audit-db#username")
+                .doesNotContainKey("RUNTIME_USERNAME");
+        // Only the Jobs read a migration or provisioner login: no pod that serves gets one.
+        Set<String> ownerSecrets = Set.of("appointment-migration", "billing-migration", "notification-migration", "audit-db",
+                "db-provisioner", "keycloak-db-provisioner");
+        for (Resource deployment : ofKind("Deployment")) {
+            for (Map<String, Object> source : list(container(deployment), "envFrom")) {
+                String secret = (String) map(source, "secretRef").get("name");
+                if (secret != null) {
+                    secretKeys(secret).values().forEach(ref -> assertThat(ownerSecrets)
+                            .as("%s reads %s", deployment.name(), ref).doesNotContain(ref.substring(ref.indexOf('/') + 1, ref.indexOf('#'))));
+                }
+            }
+        }
+    }
+
+    @Test
+    void podsRestartWhenExternalSecretsChangesASecretTheyRead() {
+        for (Resource deployment : ofKind("Deployment")) {
+            Set<String> secrets = new java.util.TreeSet<>();
+            list(container(deployment), "envFrom").forEach(source -> {
+                Object secret = map(source, "secretRef").get("name");
+                if (secret != null) {
+                    secrets.add((String) secret);
+                }
+            });
+            Object reload = map(deployment.body(), "metadata", "annotations").get("secret.reloader.stakater.com/reload");
+            if (secrets.isEmpty()) {
+                assertThat(reload).as(deployment.name()).isNull();
+            } else {
+                assertThat(new java.util.TreeSet<>(List.of(String.valueOf(reload).split(",")))).as(deployment.name()).isEqualTo(secrets);
             }
         }
     }

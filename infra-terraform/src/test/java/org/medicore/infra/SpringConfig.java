@@ -31,7 +31,7 @@ final class SpringConfig {
      */
     static final Set<String> BOOT_PROPERTIES = Set.of("server.address", "management.server.port", "management.server.address",
             "management.opentelemetry.tracing.export.otlp.endpoint", "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-            "spring.mail.username", "spring.mail.password");
+            "spring.mail.username", "spring.mail.password", "spring.flyway.enabled");
     static final Set<String> ALL_INTERFACES = Set.of("0.0.0.0", "::", "*");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");

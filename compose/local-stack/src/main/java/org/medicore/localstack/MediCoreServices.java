@@ -233,7 +233,7 @@ final class MediCoreServices {
     }
 
     /** The module's Spring Boot jar, whatever the project version is. */
-    private static Path jar(Path repository, String module) {
+    static Path jar(Path repository, String module) {
         Path target = repository.resolve(module).resolve("target");
         String artifact = Path.of(module).getFileName().toString();
         try (var files = java.nio.file.Files.list(target)) {

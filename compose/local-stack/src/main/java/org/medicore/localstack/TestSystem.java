@@ -219,6 +219,11 @@ public final class TestSystem {
         started.awaitReady();
     }
 
+    /** A service module's Spring Boot jar (e.g. {@code domain-services/appointment-service}), for a test that launches one alone. */
+    public static Path serviceJar(String module) {
+        return MediCoreServices.jar(repository(), module);
+    }
+
     /** The repository's root: the nearest folder upwards that holds {@code mvnw}. */
     static Path repository() {
         Path folder = Path.of("").toAbsolutePath();

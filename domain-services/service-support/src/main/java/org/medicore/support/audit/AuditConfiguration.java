@@ -34,7 +34,7 @@ public class AuditConfiguration {
      * @param url           JDBC URL of the audit database
      * @param username      the insert-only writer role
      * @param password      its password
-     * @param ownerUsername the role that owns the audit schema and migrates it
+     * @param ownerUsername the role that owns the audit schema and migrates it; none where a migration Job does
      * @param ownerPassword its password
      * @param resourceType  what the service keeps, as the records name it (Patient, Appointment...)
      * @param relayingFrontEnds the OAuth clients whose token vouches for a relayed end-user address
@@ -55,9 +55,14 @@ public class AuditConfiguration {
         return health(auditTrail);
     }
 
-    /** The trail brought up to date with the owner's credentials, then written as the insert-only writer. */
+    /**
+     * The trail brought up to date with the owner's credentials, then written as the insert-only
+     * writer. Without an owner login (the cluster), the migration Job has brought it up to date.
+     */
     public static PostgresAuditTrail migratedTrail(AuditProperties audit) {
-        AuditSchema.migrate(audit.url(), audit.ownerUsername(), audit.ownerPassword());
+        if (audit.ownerUsername() != null && !audit.ownerUsername().isBlank()) {
+            AuditSchema.migrate(audit.url(), audit.ownerUsername(), audit.ownerPassword());
+        }
         return PostgresAuditTrail.connect(audit.url(), audit.username(), audit.password());
     }
 
