@@ -165,7 +165,8 @@ describe('my profile', () => {
 
       expect(languageSent(sent)).toEqual([{ patientId: 'patient-1', expectedVersion: 3, preferredLanguage: 'de' }]);
       expect(await screen.findByRole('status')).toHaveTextContent('Ihre Sprache ist gespeichert.');
-      expect(screen.getByText('Deutsch', { selector: 'dd' })).toBeInTheDocument();
+      // The saved language shows once the record is read again, which may come after the word of success.
+      expect(await screen.findByText('Deutsch', { selector: 'dd' })).toBeInTheDocument();
       expect(window.localStorage.getItem('medicore.language')).toBe('de');
     } finally {
       window.localStorage.clear();

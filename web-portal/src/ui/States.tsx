@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18n';
 
 export function Loading({ what }: { what: string }) {
@@ -51,7 +51,9 @@ export function Page({ title, children }: { title: string; children: ReactNode }
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
-  useEffect(() => {
+  // A layout effect, not a passive one: the focus moves in the same commit that shows the
+  // heading, so nothing (a reader, a key press, a test) can find the screen shown but unfocused.
+  useLayoutEffect(() => {
     heading.current?.focus({ preventScroll: true });
   }, []);
   return (
