@@ -2,6 +2,7 @@ package org.medicore.bench;
 
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import org.medicore.contracts.appointment.v1.Appointment;
 import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
 import org.medicore.contracts.appointment.v1.AppointmentStatus;
@@ -179,29 +180,61 @@ final class BillingWorkload implements AutoCloseable {
     private void completedVisit() {
         Map<Status.Code, Integer> failures = new EnumMap<>(Status.Code.class);
         String paymentKey = UUID.randomUUID().toString();
-        Instant begins = Instant.now().plus(COMPLETED_VISIT_AHEAD).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
-        // The working day must not cross midnight where the practitioner works.
-        ZoneId zone = begins.atZone(ZoneOffset.UTC).getHour() >= 23 ? ZoneId.of("Etc/GMT+12") : ZoneOffset.UTC;
-        LocalTime from = begins.atZone(zone).toLocalTime();
-        // A practitioner made twice by a retry whose first answer was lost stays without visits: no harm.
-        Optional<String> practitioner = calls.untilAnswered(() -> clinic.newPractitioner("Visit " + clinic.run, zone,
-                Clinic.SLOT_MINUTES, from, from.plusMinutes(Clinic.SLOT_MINUTES)), failures, refusal -> Optional.empty());
-        // A patient of its own too: the visits begin at the same whole minutes, and a patient is in one visit at a time.
+        // A patient of its own: the visits begin at the same whole minutes, and a patient is in one visit at a time.
         RegisterPatientRequest registration = clinic.registration("Visit " + clinic.run + " " + UUID.randomUUID());
-        Optional<String> patient = practitioner.flatMap(id -> calls.untilAnswered(
+        Optional<String> patient = calls.untilAnswered(
                 () -> clinic.patients("admin").registerPatient(registration).getPatient().getId(), failures,
-                BookingWorkload::registeredBefore));
+                BookingWorkload::registeredBefore);
         patient.ifPresent(patientIds::add);
-        Optional<Appointment> booked = patient.flatMap(visitor -> {
-            BookAppointmentRequest booking = clinic.booking(practitioner.orElseThrow(), visitor, begins);
-            return calls.untilAnswered(() -> appointments().bookAppointment(booking).getAppointment(), failures,
-                    refusal -> Optional.empty());
-        });
-        Optional<Appointment> completed = booked.flatMap(appointment -> complete(appointment, begins, failures));
+        Optional<VisitAhead> booked = patient.flatMap(visitor -> bookAhead(visitor, failures));
+        Optional<Appointment> completed = booked.flatMap(visit -> complete(visit.appointment(), visit.begins(), failures));
         Optional<Invoice> invoice = completed.flatMap(visit -> invoiceOf(visit.getId(), ChargeReason.VISIT, failures));
         Optional<String> paymentId = invoice.flatMap(issued -> pay(issued, paymentKey, failures));
-        visits.add(new ChargedVisit(ChargeReason.VISIT, booked.map(Appointment::getId), completed.isPresent(),
+        visits.add(new ChargedVisit(ChargeReason.VISIT, booked.map(visit -> visit.appointment().getId()), completed.isPresent(),
                 invoice.map(Invoice::getId), paymentKey, paymentId, failures));
+    }
+
+    /** A visit booked to begin at {@code begins}. */
+    private record VisitAhead(Appointment appointment, Instant begins) {
+    }
+
+    /**
+     * The patient's visit with a practitioner of its own whose one slot begins at a whole minute shortly after the
+     * practitioner exists. A booking whose retries outlast that start (a long fault) is refused as in the past, which
+     * only says the workload came too late: it books again with a new practitioner and a later start. Any other
+     * refusal ends the visit as a failure.
+     */
+    private Optional<VisitAhead> bookAhead(String patient, Map<Status.Code, Integer> failures) {
+        while (!calls.givingUp()) {
+            Instant begins = Instant.now().plus(COMPLETED_VISIT_AHEAD).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+            // The working day must not cross midnight where the practitioner works.
+            ZoneId zone = begins.atZone(ZoneOffset.UTC).getHour() >= 23 ? ZoneId.of("Etc/GMT+12") : ZoneOffset.UTC;
+            LocalTime from = begins.atZone(zone).toLocalTime();
+            // A practitioner made twice by a retry whose first answer was lost stays without visits: no harm.
+            Optional<String> practitioner = calls.untilAnswered(() -> clinic.newPractitioner("Visit " + clinic.run, zone,
+                    Clinic.SLOT_MINUTES, from, from.plusMinutes(Clinic.SLOT_MINUTES)), failures, refusal -> Optional.empty());
+            if (practitioner.isEmpty()) {
+                return Optional.empty();
+            }
+            if (Instant.now().isAfter(begins)) {
+                continue;
+            }
+            BookAppointmentRequest booking = clinic.booking(practitioner.get(), patient, begins);
+            Optional<Optional<Appointment>> answered = calls.untilAnswered(
+                    () -> Optional.of(appointments().bookAppointment(booking).getAppointment()), failures,
+                    refusal -> cameTooLate(refusal, begins) ? Optional.of(Optional.empty()) : Optional.empty());
+            if (answered.isEmpty()) {
+                return Optional.empty();
+            }
+            if (answered.get().isPresent()) {
+                return Optional.of(new VisitAhead(answered.get().get(), begins));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean cameTooLate(StatusRuntimeException refusal, Instant begins) {
+        return refusal.getStatus().getCode() == Status.Code.FAILED_PRECONDITION && Instant.now().isAfter(begins);
     }
 
     /** The visit completed once it has begun; a completion refused on a retry is settled by reading the appointment. */

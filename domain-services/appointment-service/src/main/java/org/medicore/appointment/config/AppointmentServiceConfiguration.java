@@ -28,6 +28,8 @@ import org.medicore.support.port.Transactions;
 import org.medicore.support.security.RealmTokens;
 import org.medicore.support.transaction.SpringTransactions;
 
+import org.medicore.support.time.DatabaseTime;
+
 import javax.sql.DataSource;
 import java.time.Clock;
 
@@ -37,8 +39,13 @@ import java.time.Clock;
 public class AppointmentServiceConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    DatabaseTime databaseTime(DataSource dataSource) {
+        return DatabaseTime.following(dataSource);
+    }
+
+    @Bean
+    Clock clock(DatabaseTime time) {
+        return time.clock();
     }
 
     @Bean
@@ -97,8 +104,8 @@ public class AppointmentServiceConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(JwtProperties jwt) {
-        return RealmTokens.decoder(jwt.issuerUri(), jwt.jwkSetUri(), jwt.audience());
+    JwtDecoder jwtDecoder(JwtProperties jwt, DatabaseTime time) {
+        return RealmTokens.decoder(jwt.issuerUri(), jwt.jwkSetUri(), jwt.audience(), time.clock());
     }
 
     @Bean

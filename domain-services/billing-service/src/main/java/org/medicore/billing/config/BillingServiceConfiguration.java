@@ -24,6 +24,7 @@ import org.medicore.billing.application.service.EventIntakeService;
 import org.medicore.billing.application.service.FeeScheduleService;
 import org.medicore.billing.application.service.InvoiceService;
 import org.medicore.billing.domain.InvoiceTerms;
+import org.medicore.support.time.DatabaseTime;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,8 +41,13 @@ public class BillingServiceConfiguration {
 
     /** Ticks in microseconds, the precision PostgreSQL stores, so an answer equals its re-read. */
     @Bean
-    Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
+    DatabaseTime databaseTime(DataSource dataSource) {
+        return DatabaseTime.following(dataSource);
+    }
+
+    @Bean
+    Clock clock(DatabaseTime time) {
+        return Clock.tick(time.clock(), Duration.of(1, ChronoUnit.MICROS));
     }
 
     @Bean

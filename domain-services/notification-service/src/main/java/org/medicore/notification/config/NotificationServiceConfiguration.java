@@ -23,11 +23,13 @@ import org.medicore.notification.domain.ReminderSchedule;
 import org.medicore.notification.domain.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.medicore.support.time.DatabaseTime;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -42,8 +44,13 @@ public class NotificationServiceConfiguration {
 
     /** Ticks in microseconds, the precision PostgreSQL stores, so a time written equals its re-read. */
     @Bean
-    Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
+    DatabaseTime databaseTime(DataSource dataSource) {
+        return DatabaseTime.following(dataSource);
+    }
+
+    @Bean
+    Clock clock(DatabaseTime time) {
+        return Clock.tick(time.clock(), Duration.of(1, ChronoUnit.MICROS));
     }
 
     @Bean

@@ -5,6 +5,8 @@ import org.medicore.localstack.TestTokens;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,5 +41,15 @@ class RealmTokensTest {
         assertThatThrownBy(() -> decoder.decode(TestTokens.forAnotherAudience("s", "ADMIN"))).isInstanceOf(JwtException.class);
         assertThatThrownBy(() -> decoder.decode(TestTokens.expired("s", "ADMIN"))).isInstanceOf(JwtException.class);
         assertThatThrownBy(() -> decoder.decode(TestTokens.signedByAStranger("s", "ADMIN"))).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void expiry_is_judged_by_the_services_time_not_the_hosts() {
+        String fresh = TestTokens.forSubject("s", "ADMIN"); // valid for an hour
+        JwtDecoder twoHoursAhead = RealmTokens.decoder(TestTokens.ISSUER, TestTokens.jwksUri(), TestTokens.AUDIENCE,
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
+
+        assertThatThrownBy(() -> twoHoursAhead.decode(fresh)).isInstanceOf(JwtException.class);
+        assertThat(decoder.decode(fresh).getSubject()).isEqualTo("s");
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.medicore.support.security.RealmTokens;
+import org.medicore.support.time.DatabaseTime;
 
 /** The gRPC endpoint and the token decoder service-support's bearer-token check uses on every call. */
 @Configuration(proxyBeanMethods = false)
@@ -22,8 +23,8 @@ public class GrpcConfiguration {
 
     /** Keycloak tokens: signature by the realm's JWKS, issuer, expiry and our audience. */
     @Bean
-    JwtDecoder billingTokenDecoder(BillingProperties properties) {
+    JwtDecoder billingTokenDecoder(BillingProperties properties, DatabaseTime time) {
         BillingProperties.Security security = properties.security();
-        return RealmTokens.decoder(security.issuer(), security.jwkSetUri(), security.audience());
+        return RealmTokens.decoder(security.issuer(), security.jwkSetUri(), security.audience(), time.clock());
     }
 }

@@ -4,6 +4,7 @@ import org.medicore.notification.application.port.in.ListSentMessages;
 import org.medicore.notification.application.port.in.ManageMessagePreferences;
 import org.medicore.notification.config.NotificationProperties;
 import org.medicore.support.security.RealmTokens;
+import org.medicore.support.time.DatabaseTime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -20,8 +21,8 @@ public class GrpcConfiguration {
 
     /** Keycloak tokens: signature by the realm's JWKS, issuer, expiry and our audience. */
     @Bean
-    JwtDecoder notificationTokenDecoder(NotificationProperties properties) {
+    JwtDecoder notificationTokenDecoder(NotificationProperties properties, DatabaseTime time) {
         NotificationProperties.Security security = properties.security();
-        return RealmTokens.decoder(security.issuer(), security.jwkSetUri(), security.audience());
+        return RealmTokens.decoder(security.issuer(), security.jwkSetUri(), security.audience(), time.clock());
     }
 }
