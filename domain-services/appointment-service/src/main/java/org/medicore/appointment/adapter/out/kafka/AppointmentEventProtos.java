@@ -4,9 +4,6 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.factory.Mappers;
 import org.medicore.appointment.domain.AppointmentEvent;
-import org.medicore.appointment.domain.AppointmentId;
-import org.medicore.appointment.domain.PatientId;
-import org.medicore.appointment.domain.PractitionerId;
 import org.medicore.contracts.events.v2.AppointmentBooked;
 import org.medicore.contracts.events.v2.AppointmentCancelled;
 import org.medicore.contracts.events.v2.AppointmentCompleted;
@@ -42,23 +39,13 @@ interface AppointmentEventProtos {
     @Mapping(target = "appointment", source = "facts")
     AppointmentOutsideWorkingHours outsideWorkingHours(AppointmentEvent.AppointmentOutsideWorkingHours event);
 
-    @Mapping(target = "practitionerId", source = "practitioner.id")
+    @Mapping(target = "appointmentId", source = "appointmentId.value")
+    @Mapping(target = "patientId", source = "patientId.value")
+    @Mapping(target = "practitionerId", source = "practitioner.id.value")
     @Mapping(target = "department", source = "practitioner.department")
     @Mapping(target = "clinicId", source = "practitioner.clinicId")
     @Mapping(target = "appointmentType", source = "type")
     @Mapping(target = "start", source = "period.start")
     @Mapping(target = "end", source = "period.end")
     AppointmentFacts facts(org.medicore.appointment.domain.AppointmentFacts facts);
-
-    default String appointmentId(AppointmentId id) {
-        return id.toString();
-    }
-
-    default String practitionerId(PractitionerId id) {
-        return id.toString();
-    }
-
-    default String patientId(PatientId id) {
-        return id.value();
-    }
 }
