@@ -74,6 +74,8 @@ interface AppointmentProtos {
     @Mapping(target = "dayOfWeek", source = "dayOfWeek")
     org.medicore.contracts.appointment.v1.DaySchedule day(DayOfWeek dayOfWeek, DaySchedule schedule);
 
+    com.google.type.DayOfWeek dayOfWeek(DayOfWeek day);
+
     org.medicore.contracts.appointment.v1.LocalTimeInterval interval(LocalTimeInterval interval);
 
     @Mapping(target = "appointmentType", source = "type")
