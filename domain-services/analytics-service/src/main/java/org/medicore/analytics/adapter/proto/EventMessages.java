@@ -31,6 +31,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.medicore.support.mapping.ProtoConversions.instant;
+
 /**
  * The event messages of the contracts as analytics reads and writes them: the proto3 JSON form,
  * the envelope fields every event shares (event_id = 1, occurred_at = 2), and the mapping of
@@ -160,13 +162,5 @@ public final class EventMessages {
 
     private static Money money(org.medicore.contracts.common.v1.Money money) {
         return new Money(money.getAmountMinor(), money.getCurrency());
-    }
-
-    static Instant instant(Timestamp timestamp) {
-        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
-    }
-
-    static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 }

@@ -18,7 +18,7 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
-import org.medicore.analytics.adapter.proto.AnalyticsMessages;
+import org.medicore.analytics.adapter.proto.AnalyticsProtos;
 import org.medicore.analytics.adapter.proto.EventMessages;
 import org.medicore.analytics.domain.BookedDay;
 import org.medicore.analytics.domain.ClinicActivity;
@@ -158,6 +158,6 @@ public final class AnalyticsTopology {
     private KeyValue<String, Message> published(Windowed<String> window, WindowCounts counts, boolean closed) {
         WindowFigures figures = new WindowFigures(DimensionKey.parse(window.key()), window.window().startTime(),
                 window.window().endTime(), counts, closed);
-        return KeyValue.pair(figures.windowKey(), AnalyticsMessages.window(figures, settings.clock().instant()));
+        return KeyValue.pair(figures.windowKey(), AnalyticsProtos.PROTOS.window(figures, settings.clock().instant()));
     }
 }

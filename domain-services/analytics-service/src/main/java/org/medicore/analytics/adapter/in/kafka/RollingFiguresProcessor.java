@@ -8,7 +8,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.medicore.analytics.adapter.proto.AnalyticsMessages;
+import org.medicore.analytics.adapter.proto.AnalyticsProtos;
 import org.medicore.analytics.domain.BookedDay;
 import org.medicore.analytics.domain.ClinicActivity;
 import org.medicore.analytics.domain.ClinicEvent.AppointmentEvent;
@@ -64,7 +64,7 @@ final class RollingFiguresProcessor implements Processor<String, AppointmentEven
 
         LocalDate today = rules.dayOf(asOf);
         var figures = rules.figures(clinicId, activity, bookedDay(BookedDayKey.of(clinicId, today), today), asOf);
-        context.forward(new Record<>(clinicId, AnalyticsMessages.rollingFigures(figures), asOf.toEpochMilli(), record.headers()));
+        context.forward(new Record<>(clinicId, AnalyticsProtos.PROTOS.rollingFigures(figures), asOf.toEpochMilli(), record.headers()));
     }
 
     private BookedDay bookedDay(String key, LocalDate date) {

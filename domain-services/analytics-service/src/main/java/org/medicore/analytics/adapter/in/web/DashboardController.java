@@ -1,6 +1,6 @@
 package org.medicore.analytics.adapter.in.web;
 
-import org.medicore.analytics.adapter.proto.AnalyticsMessages;
+import org.medicore.analytics.adapter.proto.AnalyticsProtos;
 import org.medicore.analytics.adapter.proto.EventMessages;
 import org.medicore.analytics.application.port.in.DashboardAnswer;
 import org.medicore.analytics.application.port.in.ViewDashboard;
@@ -46,7 +46,7 @@ public class DashboardController {
     @GetMapping("/clinics/{clinicId}/rolling-figures")
     public ResponseEntity<String> rollingFigures(@PathVariable String clinicId, HttpServletRequest request) {
         return respond(dashboard.rollingFigures(clinicId), request,
-                figures -> EventMessages.toJson(AnalyticsMessages.rollingFigures(figures)));
+                figures -> EventMessages.toJson(AnalyticsProtos.PROTOS.rollingFigures(figures)));
     }
 
     /** {@code {"windows": [AnalyticsWindow...]}} of one dimension value that started in the lookback (ISO 8601, at most a day). */
@@ -58,7 +58,7 @@ public class DashboardController {
         }
         return respond(dashboard.recentWindows(new DimensionKey(dimension, key), lookback), request,
                 windows -> windows.stream()
-                        .map(figures -> EventMessages.toJson(AnalyticsMessages.window(figures, clock.instant())))
+                        .map(figures -> EventMessages.toJson(AnalyticsProtos.PROTOS.window(figures, clock.instant())))
                         .collect(Collectors.joining(",", "{\"windows\":[", "]}")));
     }
 

@@ -17,7 +17,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import static org.medicore.appointment.adapter.in.grpc.ProtoMapping.*;
+import static org.medicore.appointment.adapter.in.grpc.AppointmentProtos.PROTOS;
+import static org.medicore.appointment.adapter.in.grpc.RequestReader.*;
 
 /** The AppointmentService gRPC endpoint: reads the request, calls one use case, maps the outcome. */
 final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServiceImplBase {
@@ -45,13 +46,13 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
                         name("name", request.getName()), request.getSpecialty(), request.getDepartment(),
                         request.getClinicId(), zone("time_zone", request.getTimeZone()),
                         Optional.of(request.getKeycloakSubject()))),
-                created -> CreatePractitionerResponse.newBuilder().setPractitioner(toProto(created)).build());
+                created -> CreatePractitionerResponse.newBuilder().setPractitioner(PROTOS.practitioner(created)).build());
     }
 
     @Override
     public void getPractitioner(GetPractitionerRequest request, StreamObserver<GetPractitionerResponse> response) {
         respond(response, () -> practitioners.practitioner(caller(), practitionerId("practitioner_id", request.getPractitionerId())),
-                found -> GetPractitionerResponse.newBuilder().setPractitioner(toProto(found)).build());
+                found -> GetPractitionerResponse.newBuilder().setPractitioner(PROTOS.practitioner(found)).build());
     }
 
     @Override
@@ -60,7 +61,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
                         Optional.of(request.getDepartment()), Optional.of(request.getSpecialty()),
                         Optional.of(request.getClinicId())), ListPaging.read(request, request.getPage())),
                 page -> ListPractitionersResponse.newBuilder()
-                        .addAllPractitioners(page.items().stream().map(ProtoMapping::toProto).toList())
+                        .addAllPractitioners(page.items().stream().map(PROTOS::practitioner).toList())
                         .setPageInfo(ListPaging.pageInfo(request, page))
                         .build());
     }
@@ -70,7 +71,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
         respond(response, () -> practitioners.setWorkingHours(caller(),
                         practitionerId("practitioner_id", request.getPractitionerId()), request.getExpectedVersion(),
                         schedule(request.getDaysList(), request.getDaysOffList(), request.getSlotLengthsList())),
-                set -> SetWorkingHoursResponse.newBuilder().setWorkingHours(toProto(set.hours()))
+                set -> SetWorkingHoursResponse.newBuilder().setWorkingHours(PROTOS.workingHours(set.hours()))
                         .addAllConflictingAppointmentIds(set.conflictingAppointments().stream().map(Object::toString).toList())
                         .build());
     }
@@ -78,7 +79,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     @Override
     public void getWorkingHours(GetWorkingHoursRequest request, StreamObserver<GetWorkingHoursResponse> response) {
         respond(response, () -> practitioners.workingHours(caller(), practitionerId("practitioner_id", request.getPractitionerId())),
-                hours -> GetWorkingHoursResponse.newBuilder().setWorkingHours(toProto(hours)).build());
+                hours -> GetWorkingHoursResponse.newBuilder().setWorkingHours(PROTOS.workingHours(hours)).build());
     }
 
     @Override
@@ -88,7 +89,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
                         date("from_date", request.hasFromDate(), request.getFromDate()),
                         date("to_date", request.hasToDate(), request.getToDate())),
                 found -> ListFreeSlotsResponse.newBuilder().setTimeZone(found.timeZone().getId())
-                        .addAllSlots(found.slots().stream().map(ProtoMapping::toProto).toList()).build());
+                        .addAllSlots(found.slots().stream().map(PROTOS::slot).toList()).build());
     }
 
     @Override
@@ -105,7 +106,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
                             type("appointment_type", request.getAppointmentType()),
                             request.getReason()));
                 },
-                booked -> BookAppointmentResponse.newBuilder().setAppointment(toProto(booked)).build());
+                booked -> BookAppointmentResponse.newBuilder().setAppointment(PROTOS.appointment(booked)).build());
     }
 
     @Override
@@ -113,7 +114,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
         respond(response, () -> changes.cancel(caller(), new ChangeAppointment.Cancel(
                         appointmentId("appointment_id", request.getAppointmentId()), request.getExpectedVersion(),
                         party("cancelled_by", request.getCancelledBy()), required("reason", request.getReason()))),
-                cancelled -> CancelAppointmentResponse.newBuilder().setAppointment(toProto(cancelled)).build());
+                cancelled -> CancelAppointmentResponse.newBuilder().setAppointment(PROTOS.appointment(cancelled)).build());
     }
 
     @Override
@@ -121,34 +122,34 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
         respond(response, () -> changes.reschedule(caller(), new ChangeAppointment.Reschedule(
                         appointmentId("appointment_id", request.getAppointmentId()), request.getExpectedVersion(),
                         instant("new_start", request.hasNewStart(), request.getNewStart()))),
-                moved -> RescheduleAppointmentResponse.newBuilder().setAppointment(toProto(moved)).build());
+                moved -> RescheduleAppointmentResponse.newBuilder().setAppointment(PROTOS.appointment(moved)).build());
     }
 
     @Override
     public void checkIn(CheckInRequest request, StreamObserver<CheckInResponse> response) {
         respond(response, () -> changes.checkIn(caller(), appointmentId("appointment_id", request.getAppointmentId()),
                         request.getExpectedVersion()),
-                arrived -> CheckInResponse.newBuilder().setAppointment(toProto(arrived)).build());
+                arrived -> CheckInResponse.newBuilder().setAppointment(PROTOS.appointment(arrived)).build());
     }
 
     @Override
     public void completeAppointment(CompleteAppointmentRequest request, StreamObserver<CompleteAppointmentResponse> response) {
         respond(response, () -> changes.complete(caller(), appointmentId("appointment_id", request.getAppointmentId()),
                         request.getExpectedVersion()),
-                done -> CompleteAppointmentResponse.newBuilder().setAppointment(toProto(done)).build());
+                done -> CompleteAppointmentResponse.newBuilder().setAppointment(PROTOS.appointment(done)).build());
     }
 
     @Override
     public void markNoShow(MarkNoShowRequest request, StreamObserver<MarkNoShowResponse> response) {
         respond(response, () -> changes.markNoShow(caller(), appointmentId("appointment_id", request.getAppointmentId()),
                         request.getExpectedVersion()),
-                missed -> MarkNoShowResponse.newBuilder().setAppointment(toProto(missed)).build());
+                missed -> MarkNoShowResponse.newBuilder().setAppointment(PROTOS.appointment(missed)).build());
     }
 
     @Override
     public void getAppointment(GetAppointmentRequest request, StreamObserver<GetAppointmentResponse> response) {
         respond(response, () -> views.appointment(caller(), appointmentId("appointment_id", request.getAppointmentId())),
-                found -> GetAppointmentResponse.newBuilder().setAppointment(toProto(found)).build());
+                found -> GetAppointmentResponse.newBuilder().setAppointment(PROTOS.appointment(found)).build());
     }
 
     @Override
@@ -157,7 +158,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
         respond(response, () -> views.ofPatient(caller(), patientId("patient_id", request.getPatientId()),
                         timeFilter(request.getTimeFilter()), ListPaging.read(request, request.getPage())),
                 page -> ListAppointmentsByPatientResponse.newBuilder()
-                        .addAllAppointments(page.items().stream().map(ProtoMapping::toProto).toList())
+                        .addAllAppointments(page.items().stream().map(PROTOS::appointment).toList())
                         .setPageInfo(ListPaging.pageInfo(request, page))
                         .build());
     }
@@ -168,18 +169,18 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
         respond(response, () -> views.ofPractitionerOn(caller(), practitionerId("practitioner_id", request.getPractitionerId()),
                         date("date", request.hasDate(), request.getDate()), request.getIncludeCancelled()),
                 day -> ListAppointmentsByPractitionerDayResponse.newBuilder()
-                        .addAllAppointments(day.stream().map(ProtoMapping::toProto).toList()).build());
+                        .addAllAppointments(day.stream().map(PROTOS::appointment).toList()).build());
     }
 
     @Override
     public void batchGetPractitioners(BatchGetPractitionersRequest request,
                                       StreamObserver<BatchGetPractitionersResponse> response) {
         respond(response, () -> practitioners.practitioners(caller(),
-                        BatchRequests.ids("practitioner_ids", request.getPractitionerIdsList(), ProtoMapping::practitionerId)),
+                        BatchRequests.ids("practitioner_ids", request.getPractitionerIdsList(), RequestReader::practitionerId)),
                 found -> {
                     var ids = found.stream().map(practitioner -> practitioner.id().toString()).toList();
                     return BatchGetPractitionersResponse.newBuilder()
-                            .addAllPractitioners(found.stream().map(ProtoMapping::toProto).toList())
+                            .addAllPractitioners(found.stream().map(PROTOS::practitioner).toList())
                             .addAllMissingPractitionerIds(BatchRequests.missing(request.getPractitionerIdsList(), ids))
                             .build();
                 });
@@ -189,11 +190,11 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     public void batchGetAppointments(BatchGetAppointmentsRequest request,
                                      StreamObserver<BatchGetAppointmentsResponse> response) {
         respond(response, () -> views.appointments(caller(),
-                        BatchRequests.ids("appointment_ids", request.getAppointmentIdsList(), ProtoMapping::appointmentId)),
+                        BatchRequests.ids("appointment_ids", request.getAppointmentIdsList(), RequestReader::appointmentId)),
                 found -> {
                     var ids = found.stream().map(appointment -> appointment.id().toString()).toList();
                     return BatchGetAppointmentsResponse.newBuilder()
-                            .addAllAppointments(found.stream().map(ProtoMapping::toProto).toList())
+                            .addAllAppointments(found.stream().map(PROTOS::appointment).toList())
                             .addAllMissingAppointmentIds(BatchRequests.missing(request.getAppointmentIdsList(), ids))
                             .build();
                 });
@@ -203,13 +204,13 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     public void batchListAppointmentsByPatients(BatchListAppointmentsByPatientsRequest request,
                                                 StreamObserver<BatchListAppointmentsByPatientsResponse> response) {
         respond(response, () -> views.firstOfPatients(caller(),
-                        BatchRequests.ids("patient_ids", request.getPatientIdsList(), ProtoMapping::patientId),
+                        BatchRequests.ids("patient_ids", request.getPatientIdsList(), RequestReader::patientId),
                         timeFilter(request.getTimeFilter()),
                         BatchRequests.limitPerPatient(request.getLimitPerPatient())),
                 lists -> BatchListAppointmentsByPatientsResponse.newBuilder()
                         .addAllPatients(lists.stream().map(list -> PatientAppointments.newBuilder()
                                 .setPatientId(list.patient().value())
-                                .addAllAppointments(list.appointments().stream().map(ProtoMapping::toProto).toList())
+                                .addAllAppointments(list.appointments().stream().map(PROTOS::appointment).toList())
                                 .setHasMore(list.hasMore()).build()).toList())
                         .build());
     }

@@ -2,22 +2,10 @@ package org.medicore.appointment.adapter.out.kafka;
 
 import org.medicore.support.tracing.TraceParent;
 import com.google.protobuf.Message;
-import com.google.protobuf.Timestamp;
 import org.medicore.appointment.application.port.out.FormatEvent;
 import org.medicore.support.outbox.EventEnvelope;
 import org.medicore.support.port.OutboxMessage;
 import org.medicore.appointment.domain.AppointmentEvent;
-import org.medicore.contracts.appointment.v1.CancellingParty;
-import org.medicore.contracts.common.v1.AppointmentType;
-import org.medicore.contracts.events.v2.AppointmentBooked;
-import org.medicore.contracts.events.v2.AppointmentCancelled;
-import org.medicore.contracts.events.v2.AppointmentCompleted;
-import org.medicore.contracts.events.v2.AppointmentFacts;
-import org.medicore.contracts.events.v2.AppointmentNoShow;
-import org.medicore.contracts.events.v2.AppointmentOutsideWorkingHours;
-import org.medicore.contracts.events.v2.AppointmentRescheduled;
-
-import java.time.Instant;
 
 /**
  * Domain events as medicore.events.v2 messages in the proto3 JSON mapping: the topic's wire form.
@@ -32,39 +20,15 @@ final class ProtoEventFormat implements FormatEvent {
     }
 
     static Message toProto(AppointmentEvent event) {
-        String id = event.eventId().toString();
-        Timestamp at = timestamp(event.occurredAt());
-        AppointmentFacts appointment = facts(event.facts());
         return switch (event) {
-            case AppointmentEvent.AppointmentBooked e ->
-                    AppointmentBooked.newBuilder().setEventId(id).setOccurredAt(at).setAppointment(appointment).build();
-            case AppointmentEvent.AppointmentCancelled e ->
-                    AppointmentCancelled.newBuilder().setEventId(id).setOccurredAt(at).setAppointment(appointment)
-                            .setCancelledBy(CancellingParty.valueOf(e.cancelledBy().name())).setReason(e.reason())
-                            .setLate(e.late()).build();
-            case AppointmentEvent.AppointmentRescheduled e ->
-                    AppointmentRescheduled.newBuilder().setEventId(id).setOccurredAt(at).setAppointment(appointment)
-                            .setPreviousStart(timestamp(e.oldPeriod().start())).setPreviousEnd(timestamp(e.oldPeriod().end()))
-                            .build();
-            case AppointmentEvent.AppointmentCompleted e ->
-                    AppointmentCompleted.newBuilder().setEventId(id).setOccurredAt(at).setAppointment(appointment).build();
-            case AppointmentEvent.AppointmentNoShow e ->
-                    AppointmentNoShow.newBuilder().setEventId(id).setOccurredAt(at).setAppointment(appointment).build();
-            case AppointmentEvent.AppointmentOutsideWorkingHours e ->
-                    AppointmentOutsideWorkingHours.newBuilder().setEventId(id).setOccurredAt(at).setAppointment(appointment)
-                            .build();
+            case AppointmentEvent.AppointmentBooked booked -> AppointmentEventProtos.PROTOS.booked(booked);
+            case AppointmentEvent.AppointmentCancelled cancelled -> AppointmentEventProtos.PROTOS.cancelled(cancelled);
+            case AppointmentEvent.AppointmentRescheduled moved -> AppointmentEventProtos.PROTOS.rescheduled(moved);
+            case AppointmentEvent.AppointmentCompleted completed -> AppointmentEventProtos.PROTOS.completed(completed);
+            case AppointmentEvent.AppointmentNoShow noShow -> AppointmentEventProtos.PROTOS.noShow(noShow);
+            case AppointmentEvent.AppointmentOutsideWorkingHours outside ->
+                    AppointmentEventProtos.PROTOS.outsideWorkingHours(outside);
         };
     }
-
-    private static AppointmentFacts facts(org.medicore.appointment.domain.AppointmentFacts facts) {
-        return AppointmentFacts.newBuilder().setAppointmentId(facts.appointmentId().toString())
-                .setPatientId(facts.patientId().value()).setPractitionerId(facts.practitioner().id().toString())
-                .setDepartment(facts.practitioner().department()).setClinicId(facts.practitioner().clinicId())
-                .setAppointmentType(AppointmentType.valueOf(facts.type().name()))
-                .setStart(timestamp(facts.period().start())).setEnd(timestamp(facts.period().end())).build();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-    }
 }
+

@@ -2,8 +2,6 @@ package org.medicore.appointment.adapter.in.grpc;
 
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
-import org.medicore.appointment.domain.Actor;
-import org.medicore.appointment.domain.Appointment;
 import org.medicore.appointment.domain.AppointmentId;
 import org.medicore.appointment.domain.AppointmentType;
 import org.medicore.appointment.domain.CancellingParty;
@@ -11,15 +9,9 @@ import org.medicore.appointment.domain.DaySchedule;
 import org.medicore.appointment.domain.LocalTimeInterval;
 import org.medicore.appointment.domain.PatientId;
 import org.medicore.appointment.domain.PersonName;
-import org.medicore.appointment.domain.Practitioner;
 import org.medicore.appointment.domain.PractitionerId;
-import org.medicore.appointment.domain.Slot;
 import org.medicore.appointment.domain.WeeklySchedule;
-import org.medicore.appointment.domain.WorkingHours;
-import org.medicore.contracts.appointment.v1.AppointmentStatus;
-import org.medicore.contracts.appointment.v1.Cancellation;
 import org.medicore.contracts.appointment.v1.SlotLength;
-import org.medicore.contracts.common.v1.Role;
 import org.medicore.support.port.Uuids;
 
 import java.time.DateTimeException;
@@ -38,15 +30,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The one mapping place between the gRPC contract and the domain. Reading throws {@link InvalidField}. */
-final class ProtoMapping {
+/** Proto to domain for the AppointmentService's requests; a field that cannot be read throws {@link InvalidField}. */
+final class RequestReader {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    private ProtoMapping() {
+    private RequestReader() {
     }
-
-    // ---- reading requests
 
     static AppointmentId appointmentId(String field, String text) {
         return new AppointmentId(uuid(field, text));
@@ -172,99 +162,5 @@ final class ProtoMapping {
 
     private static UUID uuid(String field, String text) {
         return Uuids.parse(required(field, text)).orElseThrow(() -> new InvalidField(field, "not a UUID"));
-    }
-
-    // ---- writing responses
-
-    static org.medicore.contracts.appointment.v1.Appointment toProto(Appointment appointment) {
-        var proto = org.medicore.contracts.appointment.v1.Appointment.newBuilder()
-                .setId(appointment.id().toString())
-                .setPatientId(appointment.patientId().value())
-                .setPractitionerId(appointment.practitioner().id().toString())
-                .setAppointmentType(toProto(appointment.type()))
-                .setStatus(AppointmentStatus.valueOf(appointment.status().name()))
-                .setStart(timestamp(appointment.period().start()))
-                .setEnd(timestamp(appointment.period().end()))
-                .setReason(appointment.reason())
-                .setBookedBy(toProto(appointment.bookedBy()))
-                .setVersion(appointment.version())
-                .setCreatedAt(timestamp(appointment.createdAt()))
-                .setUpdatedAt(timestamp(appointment.updatedAt()));
-        appointment.cancellation().ifPresent(cancellation -> proto.setCancellation(Cancellation.newBuilder()
-                .setCancelledBy(org.medicore.contracts.appointment.v1.CancellingParty.valueOf(cancellation.cancelledBy().name()))
-                .setRecordedBy(toProto(cancellation.recordedBy()))
-                .setReason(cancellation.reason())
-                .setCancelledAt(timestamp(cancellation.cancelledAt()))
-                .setLate(cancellation.late())));
-        if (appointment.status() == org.medicore.appointment.domain.AppointmentStatus.BOOKED) {
-            proto.setLateCancellationFrom(timestamp(appointment.lateCancellationFrom()));
-        }
-        appointment.checkedInAt().ifPresent(at -> proto.setCheckedInAt(timestamp(at)));
-        appointment.completedAt().ifPresent(at -> proto.setCompletedAt(timestamp(at)));
-        appointment.outsideWorkingHoursSince().ifPresent(at -> proto.setOutsideWorkingHoursSince(timestamp(at)));
-        return proto.build();
-    }
-
-    static org.medicore.contracts.appointment.v1.Practitioner toProto(Practitioner practitioner) {
-        return org.medicore.contracts.appointment.v1.Practitioner.newBuilder()
-                .setId(practitioner.id().toString())
-                .setName(org.medicore.contracts.common.v1.PersonName.newBuilder()
-                        .setGiven(practitioner.name().given()).setFamily(practitioner.name().family()))
-                .setSpecialty(practitioner.specialty())
-                .setDepartment(practitioner.department())
-                .setClinicId(practitioner.clinicId())
-                .setTimeZone(practitioner.timeZone().getId())
-                .setKeycloakSubject(practitioner.keycloakSubject().orElse(""))
-                .setVersion(practitioner.version())
-                .setCreatedAt(timestamp(practitioner.createdAt()))
-                .setUpdatedAt(timestamp(practitioner.updatedAt()))
-                .build();
-    }
-
-    static org.medicore.contracts.appointment.v1.WorkingHours toProto(WorkingHours hours) {
-        var proto = org.medicore.contracts.appointment.v1.WorkingHours.newBuilder()
-                .setPractitionerId(hours.practitionerId().toString())
-                .setVersion(hours.version())
-                .setUpdatedAt(timestamp(hours.updatedAt()));
-        hours.schedule().days().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(day -> proto.addDays(
-                org.medicore.contracts.appointment.v1.DaySchedule.newBuilder()
-                        .setDayOfWeekValue(day.getKey().getValue())
-                        .addAllIntervals(day.getValue().intervals().stream().map(ProtoMapping::toProto).toList())
-                        .addAllBreaks(day.getValue().breaks().stream().map(ProtoMapping::toProto).toList())));
-        hours.schedule().daysOff().stream().sorted().forEach(day -> proto.addDaysOff(toProto(day)));
-        hours.schedule().slotLengths().forEach((type, length) -> proto.addSlotLengths(SlotLength.newBuilder()
-                .setAppointmentType(toProto(type)).setMinutes((int) length.toMinutes())));
-        return proto.build();
-    }
-
-    static org.medicore.contracts.appointment.v1.Slot toProto(Slot slot) {
-        return org.medicore.contracts.appointment.v1.Slot.newBuilder()
-                .setPractitionerId(slot.practitionerId().toString())
-                .setAppointmentType(toProto(slot.type()))
-                .setStart(timestamp(slot.period().start()))
-                .setEnd(timestamp(slot.period().end()))
-                .build();
-    }
-
-    private static org.medicore.contracts.appointment.v1.LocalTimeInterval toProto(LocalTimeInterval interval) {
-        return org.medicore.contracts.appointment.v1.LocalTimeInterval.newBuilder()
-                .setStart(interval.start().format(HH_MM)).setEnd(interval.end().format(HH_MM)).build();
-    }
-
-    private static Date toProto(LocalDate date) {
-        return Date.newBuilder().setYear(date.getYear()).setMonth(date.getMonthValue()).setDay(date.getDayOfMonth()).build();
-    }
-
-    private static org.medicore.contracts.common.v1.Actor toProto(Actor actor) {
-        return org.medicore.contracts.common.v1.Actor.newBuilder()
-                .setSubject(actor.subject()).setRole(Role.valueOf(actor.role().name())).build();
-    }
-
-    private static org.medicore.contracts.common.v1.AppointmentType toProto(AppointmentType type) {
-        return org.medicore.contracts.common.v1.AppointmentType.valueOf(type.name());
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 }
