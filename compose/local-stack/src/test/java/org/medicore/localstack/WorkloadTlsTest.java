@@ -27,7 +27,7 @@ class WorkloadTlsTest {
         X509Certificate authority = certificates(folder.resolve("ca.crt")).getFirst();
         chain.getFirst().verify(authority.getPublicKey());
         assertThat(chain.getFirst().getSubjectX500Principal().getName()).contains("CN=billing-service");
-        List<Object> names = chain.getFirst().getSubjectAlternativeNames().stream().map(name -> name.get(1)).toList();
+        List<String> names = chain.getFirst().getSubjectAlternativeNames().stream().map(name -> String.valueOf(name.get(1))).toList();
         assertThat(names).contains("localhost", "127.0.0.1");
         assertThat(chain.getFirst().getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2");
         assertThat(Files.readString(folder.resolve("tls.key"))).startsWith("-----BEGIN PRIVATE KEY-----");
