@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /** infra-terraform/kubernetes: the Kustomize base and overlays, checked as YAML (and rendered when kubectl is here). */
@@ -350,8 +351,8 @@ class KubernetesManifestsTest {
                     .orElseThrow(() -> new AssertionError("no gRPC certificate for " + workload));
             Map<String, Object> spec = map(certificate.body(), "spec");
             assertThat(map(spec, "issuerRef")).as(workload).containsEntry("name", "medicore-grpc");
-            assertThat((List<?>) spec.get("usages")).as(workload).contains("server auth", "client auth");
-            assertThat((List<?>) spec.get("dnsNames")).as(workload).contains(workload);
+            assertThat(spec.get("usages")).as(workload).asInstanceOf(InstanceOfAssertFactories.LIST).contains("server auth", "client auth");
+            assertThat(spec.get("dnsNames")).as(workload).asInstanceOf(InstanceOfAssertFactories.LIST).contains(workload);
 
             Resource deployment = ofKind("Deployment").stream().filter(d -> d.name().equals(workload)).findFirst().orElseThrow();
             assertThat(list(map(deployment.body(), "spec", "template", "spec"), "volumes")).as(workload)
