@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /** infra-terraform/kubernetes: the Kustomize base and overlays, checked as YAML (and rendered when kubectl is here). */
@@ -324,12 +325,47 @@ class KubernetesManifestsTest {
                     secrets.add((String) secret);
                 }
             });
+            // cert-manager's renewed certificates too
+            list(map(deployment.body(), "spec", "template", "spec"), "volumes").forEach(volume -> {
+                Object secret = map(volume, "secret").get("secretName");
+                if (secret != null) {
+                    secrets.add((String) secret);
+                }
+            });
             Object reload = map(deployment.body(), "metadata", "annotations").get("secret.reloader.stakater.com/reload");
             if (secrets.isEmpty()) {
                 assertThat(reload).as(deployment.name()).isNull();
             } else {
                 assertThat(new java.util.TreeSet<>(List.of(String.valueOf(reload).split(",")))).as(deployment.name()).isEqualTo(secrets);
             }
+        }
+    }
+
+    @Test
+    void everyGrpcWorkloadServesAndCallsWithMutualTlsOnItsOwnCertificateOfTheClustersCa() {
+        assertThat(ofKind("Issuer")).filteredOn(issuer -> issuer.name().equals("medicore-grpc"))
+                .singleElement().satisfies(issuer -> assertThat(map(issuer.body(), "spec", "ca")).containsEntry("secretName", "medicore-grpc-ca"));
+        for (String workload : List.of("patient-service", "appointment-service", "billing-service", "lab-processor",
+                "notification-service", "fhir-api", "bff-graphql")) {
+            Resource certificate = ofKind("Certificate").stream().filter(c -> c.name().equals(workload + "-grpc")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no gRPC certificate for " + workload));
+            Map<String, Object> spec = map(certificate.body(), "spec");
+            assertThat(map(spec, "issuerRef")).as(workload).containsEntry("name", "medicore-grpc");
+            assertThat(spec.get("usages")).as(workload).asInstanceOf(InstanceOfAssertFactories.LIST).contains("server auth", "client auth");
+            assertThat(spec.get("dnsNames")).as(workload).asInstanceOf(InstanceOfAssertFactories.LIST).contains(workload);
+
+            Resource deployment = ofKind("Deployment").stream().filter(d -> d.name().equals(workload)).findFirst().orElseThrow();
+            assertThat(list(map(deployment.body(), "spec", "template", "spec"), "volumes")).as(workload)
+                    .anyMatch(volume -> (workload + "-grpc-tls").equals(map(volume, "secret").get("secretName"))
+                            && list(container(deployment), "volumeMounts").stream().anyMatch(mount ->
+                            volume.get("name").equals(mount.get("name")) && "/etc/medicore/grpc-tls".equals(mount.get("mountPath"))));
+            assertThat(dataOf(workload + "-config")).as(workload)
+                    .containsEntry("SPRING_SSL_BUNDLE_PEM_GRPC_KEYSTORE_CERTIFICATE", "file:/etc/medicore/grpc-tls/tls.crt")
+                    .containsEntry("SPRING_SSL_BUNDLE_PEM_GRPC_KEYSTORE_PRIVATEKEY", "file:/etc/medicore/grpc-tls/tls.key")
+                    .containsEntry("SPRING_SSL_BUNDLE_PEM_GRPC_TRUSTSTORE_CERTIFICATE", "file:/etc/medicore/grpc-tls/ca.crt")
+                    .containsEntry("SPRING_GRPC_SERVER_SSL_BUNDLE", "grpc")
+                    .containsEntry("SPRING_GRPC_SERVER_SSL_CLIENTAUTH", "require")
+                    .containsEntry("MEDICORE_GRPC_CLIENT_SSLBUNDLE", "grpc");
         }
     }
 

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.binder.grpc.ObservationGrpcClientIntercepto
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
+import io.grpc.ChannelCredentials;
 import io.grpc.ManagedChannel;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -41,11 +41,12 @@ class GrpcClientConfiguration {
 
     /** Every call is observed: a timer per RPC and status, and the trace context carried to the service. */
     @Bean(destroyMethod = "shutdown")
-    ServiceChannels serviceChannels(ServiceTargets targets, RpcCounter counter, ObservationRegistry observations) {
+    ServiceChannels serviceChannels(ServiceTargets targets, RpcCounter counter, ObservationRegistry observations,
+                                    ChannelCredentials tls) {
         ClientInterceptor observed = new ObservationGrpcClientInterceptor(observations);
-        return new ServiceChannels(channel(targets.patient(), counter, observed), channel(targets.appointment(), counter, observed),
-                channel(targets.billing(), counter, observed), channel(targets.lab(), counter, observed),
-                channel(targets.notification(), counter, observed));
+        return new ServiceChannels(channel(targets.patient(), tls, counter, observed), channel(targets.appointment(), tls, counter, observed),
+                channel(targets.billing(), tls, counter, observed), channel(targets.lab(), tls, counter, observed),
+                channel(targets.notification(), tls, counter, observed));
     }
 
     @Bean
@@ -60,8 +61,9 @@ class GrpcClientConfiguration {
         return new ServiceStubs(channels, targets.deadline(), relay);
     }
 
-    private static ManagedChannel channel(String target, RpcCounter counter, ClientInterceptor observed) {
-        return Grpc.newChannelBuilder(target, InsecureChannelCredentials.create())
+    private static ManagedChannel channel(String target, ChannelCredentials credentials, RpcCounter counter,
+                                          ClientInterceptor observed) {
+        return Grpc.newChannelBuilder(target, credentials)
                 .defaultServiceConfig(retryReads())
                 .enableRetry()
                 .intercept(counter, observed)

@@ -5,7 +5,7 @@ import com.google.type.Date;
 import com.google.type.DayOfWeek;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -58,8 +58,8 @@ final class DemoData {
 
     static void seed(KeycloakServer keycloak, MediCoreServices.Ports ports) {
         CallCredentials admin = bearer(keycloak.accessToken("admin"));
-        try (Channel patients = new Channel(ports.patient()); Channel appointments = new Channel(ports.appointment());
-             Channel notifications = new Channel(ports.notification())) {
+        try (Channel patients = new Channel(ports.patient(), ports.tls()); Channel appointments = new Channel(ports.appointment(), ports.tls());
+             Channel notifications = new Channel(ports.notification(), ports.tls())) {
             seedPatient(PatientServiceGrpc.newBlockingStub(patients.channel).withCallCredentials(admin));
             seedConsent(NotificationServiceGrpc.newBlockingStub(notifications.channel).withCallCredentials(admin));
             seedDoctor(AppointmentServiceGrpc.newBlockingStub(appointments.channel).withCallCredentials(admin));
@@ -116,7 +116,7 @@ final class DemoData {
      * the whole day's work (book, check in, complete) gets a first slot that begins minutes from now.
      */
     static void doctorWorksEveryDayFrom(KeycloakServer keycloak, MediCoreServices.Ports ports, LocalTime start) {
-        try (Channel channel = new Channel(ports.appointment())) {
+        try (Channel channel = new Channel(ports.appointment(), ports.tls())) {
             var appointments = AppointmentServiceGrpc.newBlockingStub(channel.channel)
                     .withCallCredentials(bearer(keycloak.accessToken("admin")));
             Practitioner doctor = demoDoctor(appointments).orElseThrow(() -> new IllegalStateException("no demo doctor: seed first"));
@@ -176,13 +176,13 @@ final class DemoData {
         };
     }
 
-    /** A plaintext loopback channel with a deadline on every call, closed after seeding. */
+    /** A loopback channel (plaintext, or mutual TLS as the launcher's own workload) with a deadline on every call, closed after seeding. */
     private static final class Channel implements AutoCloseable {
 
         private final ManagedChannel channel;
 
-        Channel(int port) {
-            this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
+        Channel(int port, WorkloadTls tls) {
+            this.channel = Grpc.newChannelBuilderForAddress("127.0.0.1", port, tls.launcherChannels())
                     .intercept(new io.grpc.ClientInterceptor() {
                         @Override
                         public <Q, R> io.grpc.ClientCall<Q, R> interceptCall(io.grpc.MethodDescriptor<Q, R> method,

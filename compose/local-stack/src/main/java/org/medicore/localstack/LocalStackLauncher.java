@@ -25,11 +25,13 @@ import java.util.stream.Stream;
 public final class LocalStackLauncher {
 
     private static final String USAGE = """
-            usage: compose/local-stack/run [--fresh] [--data-dir=DIR] [--no-services] [--no-keycloak]
+            usage: compose/local-stack/run [--fresh] [--data-dir=DIR] [--no-services] [--no-keycloak] [--tls]
                    [--postgres-port=N] [--kafka-port=N] [--dynamodb-port=N] [--s3-port=N] [--keycloak-port=N]
               --fresh        wipe the data folder first (default ./.medicore)
               --no-services  only the components (PostgreSQL, Kafka, DynamoDB, S3, Keycloak)
               --no-keycloak  only PostgreSQL, Kafka, DynamoDB and S3 (implies --no-services)
+              --tls          gRPC between the BFF, the FHIR API and the services with mutual TLS,
+                             certificates of a throwaway authority kept in DIR/tls
               a port of 0 picks a free one; defaults: postgres 15432, kafka 19092,
               dynamodb 18000, s3 19000, keycloak 18080
             """;
@@ -100,11 +102,13 @@ public final class LocalStackLauncher {
                     started.add(mail);
                     running.add(mail);
                     System.out.println("MediCore local stack: components ready, starting the services");
-                    List<ServiceProcess> services = MediCoreServices.start(stack, mail, Path.of("").toAbsolutePath(), data,
-                            MediCoreServices.Ports.DEFAULTS);
-                    started.addAll(services);
-                    running.addAll(services);
-                    DemoData.seed(stack.keycloak().orElseThrow(), MediCoreServices.Ports.DEFAULTS);
+                    MediCoreServices.Ports services = MediCoreServices.Ports.DEFAULTS.withTls(
+                            options.containsKey("tls") ? WorkloadTls.in(data) : WorkloadTls.OFF);
+                    List<ServiceProcess> launched = MediCoreServices.start(stack, mail, Path.of("").toAbsolutePath(), data,
+                            services);
+                    started.addAll(launched);
+                    running.addAll(launched);
+                    DemoData.seed(stack.keycloak().orElseThrow(), services);
                     System.out.println("MediCore local stack: demo records in place (patient Alice, who agreed to e-mail; Dr Gregory with weekday hours)");
                     PortalServer portal = PortalServer.start(Path.of("web-portal", "dist").toAbsolutePath(), PORTAL_PORT,
                             "http://127.0.0.1:" + MediCoreServices.Ports.DEFAULTS.bff() + "/graphql", stack.keycloak().orElseThrow().baseUrl(),
@@ -139,7 +143,7 @@ public final class LocalStackLauncher {
                 throw usageError("unexpected argument " + arg);
             }
             String[] pair = arg.substring(2).split("=", 2);
-            if (!Stream.of("fresh", "help", "no-keycloak", "no-services", "data-dir", "postgres-port", "kafka-port",
+            if (!Stream.of("fresh", "help", "no-keycloak", "no-services", "tls", "data-dir", "postgres-port", "kafka-port",
                     "dynamodb-port", "s3-port", "keycloak-port").toList().contains(pair[0])) {
                 throw usageError("unknown option " + arg);
             }

@@ -13,13 +13,18 @@ import java.util.Map;
 final class MediCoreServices {
 
     /**
-     * Where the services listen. Each also serves its health probes and metrics over HTTP on its
-     * management port: {@code managementOffset} above its own port, or a free port when the offset is 0.
+     * Where the services listen, and whether their gRPC runs with mutual TLS. Each also serves its health
+     * probes and metrics over HTTP on its management port: {@code managementOffset} above its own port,
+     * or a free port when the offset is 0.
      */
     record Ports(int patient, int appointment, int billing, int lab, int analytics, int notification, int bff,
-                 int managementOffset) {
+                 int managementOffset, WorkloadTls tls) {
 
-        static final Ports DEFAULTS = new Ports(9091, 9092, 9093, 9094, 8085, 9095, 8080, 100);
+        static final Ports DEFAULTS = new Ports(9091, 9092, 9093, 9094, 8085, 9095, 8080, 100, WorkloadTls.OFF);
+
+        Ports withTls(WorkloadTls tls) {
+            return new Ports(patient, appointment, billing, lab, analytics, notification, bff, managementOffset, tls);
+        }
 
         int management(int servicePort) {
             return managementOffset == 0 ? FreePorts.free() : servicePort + managementOffset;
@@ -71,40 +76,40 @@ final class MediCoreServices {
             int patientManagement = ports.management(ports.patient());
             launched.add(ServiceProcess.launch("patient-service",
                     jar(repository, "domain-services/patient-service"),
-                    properties("server.port", patientManagement,
+                    ports.tls().addTo("patient-service", properties("server.port", patientManagement,
                             "spring.grpc.server.port", ports.patient(),
                             "medicore.audit.url", audit,
                             "medicore.patient.dynamodb.endpoint", stack.dynamoDb().endpoint(),
                             "medicore.patient.kafka.bootstrap-servers", kafka,
                             "medicore.patient.security.issuer", keycloak.issuer(),
-                            "medicore.patient.security.jwk-set-uri", keycloak.jwksUri()),
+                            "medicore.patient.security.jwk-set-uri", keycloak.jwksUri())),
                     patientManagement, grpc(ports.patient(), patientManagement), logs));
             int appointmentManagement = ports.management(ports.appointment());
             launched.add(ServiceProcess.launch("appointment-service",
                     jar(repository, "domain-services/appointment-service"),
-                    properties("server.port", appointmentManagement,
+                    ports.tls().addTo("appointment-service", properties("server.port", appointmentManagement,
                             "spring.grpc.server.port", ports.appointment(),
                             "medicore.audit.url", audit,
                             "spring.datasource.url", stack.postgres().jdbcUrl("appointments"),
                             "spring.kafka.bootstrap-servers", kafka,
                             "medicore.security.jwt.issuer-uri", keycloak.issuer(),
-                            "medicore.security.jwt.jwk-set-uri", keycloak.jwksUri()),
+                            "medicore.security.jwt.jwk-set-uri", keycloak.jwksUri())),
                     appointmentManagement, grpc(ports.appointment(), appointmentManagement), logs));
             int billingManagement = ports.management(ports.billing());
             launched.add(ServiceProcess.launch("billing-service",
                     jar(repository, "domain-services/billing-service"),
-                    properties("server.port", billingManagement,
+                    ports.tls().addTo("billing-service", properties("server.port", billingManagement,
                             "spring.grpc.server.port", ports.billing(),
                             "medicore.audit.url", audit,
                             "spring.datasource.url", stack.postgres().jdbcUrl("billing"),
                             "spring.kafka.bootstrap-servers", kafka,
                             "medicore.billing.security.issuer", keycloak.issuer(),
-                            "medicore.billing.security.jwk-set-uri", keycloak.jwksUri()),
+                            "medicore.billing.security.jwk-set-uri", keycloak.jwksUri())),
                     billingManagement, grpc(ports.billing(), billingManagement), logs));
             int labManagement = ports.management(ports.lab());
             launched.add(ServiceProcess.launch("lab-processor",
                     jar(repository, "domain-services/lab-processor"),
-                    properties("server.port", labManagement,
+                    ports.tls().addTo("lab-processor", properties("server.port", labManagement,
                             "spring.grpc.server.port", ports.lab(),
                             "medicore.audit.url", audit,
                             "medicore.lab.s3.endpoint", stack.objectStore().endpoint(),
@@ -113,7 +118,7 @@ final class MediCoreServices {
                             "medicore.lab.patient-service.target", "127.0.0.1:" + ports.patient(),
                             "medicore.lab.patient-service.token-endpoint", keycloak.tokenEndpoint(),
                             "medicore.lab.security.issuer", keycloak.issuer(),
-                            "medicore.lab.security.jwk-set-uri", keycloak.jwksUri()),
+                            "medicore.lab.security.jwk-set-uri", keycloak.jwksUri())),
                     labManagement, grpc(ports.lab(), labManagement), logs));
             launched.add(launchNotificationService(stack, mail, repository, data, ports));
             int analyticsManagement = ports.management(ports.analytics());
@@ -151,7 +156,7 @@ final class MediCoreServices {
         int management = ports.management(ports.bff());
         return ServiceProcess.launch("bff-graphql",
                 jar(repository, "bff-graphql"),
-                properties("management.server.port", management,
+                ports.tls().addTo("bff-graphql", properties("management.server.port", management,
                         "server.port", ports.bff(),
                         "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
                         "spring.datasource.url", stack.postgres().jdbcUrl(AuditDatabase.NAME),
@@ -164,7 +169,7 @@ final class MediCoreServices {
                         "medicore.bff.live.bootstrap-servers", stack.kafka().bootstrapServers(),
                         "medicore.bff.live.analytics-url", "http://127.0.0.1:" + ports.analytics(),
                         "medicore.bff.fhir.base-url", fhirApiUrl,
-                        "medicore.portal.origins", portalOrigins),
+                        "medicore.portal.origins", portalOrigins)),
                 management, List.of(new Component.Endpoint("GraphQL", "http://127.0.0.1:" + ports.bff() + "/graphql"),
                         health(management)), logs);
     }
@@ -179,7 +184,7 @@ final class MediCoreServices {
         stack.objectStore().ensureBucket(ObjectStore.FHIR_EXPORTS_BUCKET);
         return ServiceProcess.launch("fhir-api",
                 jar(repository, "domain-services/fhir-api"),
-                properties("management.server.port", management,
+                ports.tls().addTo("fhir-api", properties("management.server.port", management,
                         "server.port", port,
                         "spring.security.oauth2.resourceserver.jwt.issuer-uri", stack.keycloak().issuer(),
                         "spring.datasource.url", stack.postgres().jdbcUrl(AuditDatabase.NAME),
@@ -189,7 +194,7 @@ final class MediCoreServices {
                         "medicore.fhir.services.lab", "127.0.0.1:" + ports.lab(),
                         "medicore.fhir.services.billing", "127.0.0.1:" + ports.billing(),
                         "medicore.fhir.export.s3.endpoint", stack.objectStore().endpoint(),
-                        "medicore.fhir.export.s3.bucket", ObjectStore.FHIR_EXPORTS_BUCKET),
+                        "medicore.fhir.export.s3.bucket", ObjectStore.FHIR_EXPORTS_BUCKET)),
                 management, List.of(new Component.Endpoint("FHIR R4", "http://127.0.0.1:" + port + "/fhir"),
                         health(management)), logs);
     }
@@ -211,7 +216,7 @@ final class MediCoreServices {
         String unsubscribePage = "http://127.0.0.1:" + pages + "/unsubscribe";
         return ServiceProcess.launch("notification-service",
                 jar(repository, "domain-services/notification-service"),
-                properties("management.server.port", management,
+                ports.tls().addTo("notification-service", properties("management.server.port", management,
                         "server.port", pages,
                         "spring.grpc.server.port", ports.notification(),
                         "medicore.audit.url", stack.postgres().jdbcUrl(AuditDatabase.NAME),
@@ -225,7 +230,7 @@ final class MediCoreServices {
                         "medicore.notification.patient-service.target", "127.0.0.1:" + ports.patient(),
                         "medicore.notification.patient-service.token-endpoint", stack.keycloak().tokenEndpoint(),
                         "medicore.notification.security.issuer", stack.keycloak().issuer(),
-                        "medicore.notification.security.jwk-set-uri", stack.keycloak().jwksUri()),
+                        "medicore.notification.security.jwk-set-uri", stack.keycloak().jwksUri())),
                 management, List.of(new Component.Endpoint("gRPC", "127.0.0.1:" + ports.notification()),
                         new Component.Endpoint("SMS file", smsFile.toString()),
                         new Component.Endpoint("unsubscribe page", unsubscribePage), health(management)),

@@ -48,7 +48,7 @@ public final class TestSystem {
             MediCoreServices.Components components = new MediCoreServices.Components(TestStack.postgres(),
                     TestStack.kafka(), TestStack.dynamoDb(), TestStack.objectStore(), TestStack.keycloak());
             MediCoreServices.Ports ports = new MediCoreServices.Ports(FreePorts.free(), FreePorts.free(),
-                    FreePorts.free(), FreePorts.free(), FreePorts.free(), FreePorts.free(), 0, 0);
+                    FreePorts.free(), FreePorts.free(), FreePorts.free(), FreePorts.free(), 0, 0, WorkloadTls.OFF);
             Path data = TestStack.directory("system");
             // GreenMail in this JVM, gone with it; the notification service delivers to it
             MailServer mail = MailServer.start(MailServer.Ports.FREE);
@@ -129,7 +129,7 @@ public final class TestSystem {
     public synchronized String bff(String portalOrigin) {
         if (bffGraphQlUrl == null) {
             MediCoreServices.Ports withBff = new MediCoreServices.Ports(ports.patient(), ports.appointment(), ports.billing(),
-                    ports.lab(), ports.analytics(), ports.notification(), FreePorts.free(), 0);
+                    ports.lab(), ports.analytics(), ports.notification(), FreePorts.free(), 0, ports.tls());
             // Without a FHIR API, a port nothing listens on: the record's download says the clinic is not answering.
             String fhir = fhirApiUrl == null ? "http://127.0.0.1:" + FreePorts.free() + "/fhir" : fhirApiUrl;
             ServiceProcess bff = MediCoreServices.launchBff(components, repository(), data.resolve("logs"), withBff, portalOrigin, fhir);

@@ -1,7 +1,7 @@
 package org.medicore.fhir.grpc;
 
 import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
+import io.grpc.ChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.micrometer.core.instrument.binder.grpc.ObservationGrpcClientInterceptor;
 import io.micrometer.observation.ObservationRegistry;
@@ -21,23 +21,23 @@ import org.springframework.context.annotation.Configuration;
 class GrpcClientConfiguration {
 
     @Bean(destroyMethod = "shutdown")
-    ManagedChannel patientServiceChannel(ServiceTargets targets, ObservationRegistry observations) {
-        return channel(targets.patient(), observations);
+    ManagedChannel patientServiceChannel(ServiceTargets targets, ObservationRegistry observations, ChannelCredentials tls) {
+        return channel(targets.patient(), tls, observations);
     }
 
     @Bean(destroyMethod = "shutdown")
-    ManagedChannel appointmentServiceChannel(ServiceTargets targets, ObservationRegistry observations) {
-        return channel(targets.appointment(), observations);
+    ManagedChannel appointmentServiceChannel(ServiceTargets targets, ObservationRegistry observations, ChannelCredentials tls) {
+        return channel(targets.appointment(), tls, observations);
     }
 
     @Bean(destroyMethod = "shutdown")
-    ManagedChannel labServiceChannel(ServiceTargets targets, ObservationRegistry observations) {
-        return channel(targets.lab(), observations);
+    ManagedChannel labServiceChannel(ServiceTargets targets, ObservationRegistry observations, ChannelCredentials tls) {
+        return channel(targets.lab(), tls, observations);
     }
 
     @Bean(destroyMethod = "shutdown")
-    ManagedChannel billingServiceChannel(ServiceTargets targets, ObservationRegistry observations) {
-        return channel(targets.billing(), observations);
+    ManagedChannel billingServiceChannel(ServiceTargets targets, ObservationRegistry observations, ChannelCredentials tls) {
+        return channel(targets.billing(), tls, observations);
     }
 
     @Bean
@@ -67,8 +67,8 @@ class GrpcClientConfiguration {
         return new ChannelHealth(appointmentServiceChannel, targets.appointment());
     }
 
-    private static ManagedChannel channel(String target, ObservationRegistry observations) {
-        return Grpc.newChannelBuilder(target, InsecureChannelCredentials.create())
+    private static ManagedChannel channel(String target, ChannelCredentials tls, ObservationRegistry observations) {
+        return Grpc.newChannelBuilder(target, tls)
                 .intercept(new ObservationGrpcClientInterceptor(observations))
                 .build();
     }

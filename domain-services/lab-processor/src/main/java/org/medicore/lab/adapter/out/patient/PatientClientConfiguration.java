@@ -5,7 +5,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.medicore.support.health.ChannelHealth;
 import org.medicore.support.security.ClientCredentialsTokens;
 import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
+import io.grpc.ChannelCredentials;
 import io.grpc.ManagedChannel;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -33,8 +33,8 @@ public class PatientClientConfiguration {
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    ManagedChannel patientServiceChannel(Properties properties) {
-        return Grpc.newChannelBuilder(properties.target(), InsecureChannelCredentials.create()).build();
+    ManagedChannel patientServiceChannel(Properties properties, ChannelCredentials serviceChannelCredentials) {
+        return Grpc.newChannelBuilder(properties.target(), serviceChannelCredentials).build();
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package org.medicore.notification.adapter.out.patient;
 
 import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
+import io.grpc.ChannelCredentials;
 import io.grpc.ManagedChannel;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 import org.medicore.support.security.ClientCredentialsTokens;
@@ -30,8 +30,8 @@ public class PatientClientConfiguration {
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    ManagedChannel patientServiceChannel(Properties properties) {
-        return Grpc.newChannelBuilder(properties.target(), InsecureChannelCredentials.create()).build();
+    ManagedChannel patientServiceChannel(Properties properties, ChannelCredentials serviceChannelCredentials) {
+        return Grpc.newChannelBuilder(properties.target(), serviceChannelCredentials).build();
     }
 
     @Bean
