@@ -1,0 +1,47 @@
+package org.medicore.support.validation;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.contracts.patient.v1.GetPatientRequest;
+import org.medicore.contracts.patient.v1.ListHistoryRequest;
+import org.medicore.support.grpc.GrpcErrors;
+import org.medicore.support.port.Uuids;
+import org.medicore.support.port.paging.Paging;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the hand-written checks refused before the rules moved into the contract is refused now, on the same field. */
+class ProtoRulesProperties {
+
+    @Property
+    void a_patient_id_is_refused_on_patient_id_exactly_when_it_is_no_uuid(@ForAll("patientIds") String patientId) {
+        boolean refusedByHand = Uuids.parse(patientId).isEmpty();
+
+        assertThat(ProtoRules.violations(GetPatientRequest.newBuilder().setPatientId(patientId).build()))
+                .extracting(GrpcErrors.Violation::field)
+                .isEqualTo(refusedByHand ? List.of("patient_id") : List.of());
+    }
+
+    @Property
+    void a_page_size_is_refused_on_its_path_exactly_when_paging_refuses_it(@ForAll int pageSize) {
+        var request = ListHistoryRequest.newBuilder().setPatientId(UUID.randomUUID().toString())
+                .setPage(PageRequest.newBuilder().setPageSize(pageSize)).build();
+
+        assertThat(ProtoRules.violations(request)).extracting(GrpcErrors.Violation::field)
+                .isEqualTo(Paging.isAllowedSize(pageSize) ? List.of() : List.of(Paging.SIZE_FIELD));
+    }
+
+    @Provide
+    Arbitrary<String> patientIds() {
+        Arbitrary<String> ids = Arbitraries.create(UUID::randomUUID).map(UUID::toString);
+        return Arbitraries.oneOf(ids, ids.map(String::toUpperCase), ids.map(id -> id.replace("-", "")),
+                ids.map(id -> id.substring(1)), ids.map(id -> "{" + id + "}"), Arbitraries.strings().ofMaxLength(40));
+    }
+}
