@@ -5,12 +5,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
-import org.medicore.contracts.patient.v1.ListHistoryRequest;
 import org.medicore.support.grpc.GrpcErrors;
 import org.medicore.support.port.Uuids;
-import org.medicore.support.port.paging.Paging;
 
 import java.util.List;
 import java.util.UUID;
@@ -27,15 +24,6 @@ class ProtoRulesProperties {
         assertThat(ProtoRules.violations(GetPatientRequest.newBuilder().setPatientId(patientId).build()))
                 .extracting(GrpcErrors.Violation::field)
                 .isEqualTo(refusedByHand ? List.of("patient_id") : List.of());
-    }
-
-    @Property
-    void a_page_size_is_refused_on_its_path_exactly_when_paging_refuses_it(@ForAll int pageSize) {
-        var request = ListHistoryRequest.newBuilder().setPatientId(UUID.randomUUID().toString())
-                .setPage(PageRequest.newBuilder().setPageSize(pageSize)).build();
-
-        assertThat(ProtoRules.violations(request)).extracting(GrpcErrors.Violation::field)
-                .isEqualTo(Paging.isAllowedSize(pageSize) ? List.of() : List.of(Paging.SIZE_FIELD));
     }
 
     @Provide
