@@ -5,6 +5,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.support.grpc.GrpcErrors;
 import org.medicore.support.port.Uuids;
@@ -24,6 +25,20 @@ class ProtoRulesProperties {
         assertThat(ProtoRules.violations(GetPatientRequest.newBuilder().setPatientId(patientId).build()))
                 .extracting(GrpcErrors.Violation::field)
                 .isEqualTo(refusedByHand ? List.of("patient_id") : List.of());
+    }
+
+    @Property
+    void a_reason_is_refused_on_reason_exactly_when_it_is_longer_than_the_booking_allows(@ForAll("reasons") String reason) {
+        boolean refusedByHand = reason.length() > 500;
+
+        assertThat(ProtoRules.violations(BookAppointmentRequest.newBuilder().setReason(reason).build()))
+                .extracting(GrpcErrors.Violation::field).isEqualTo(refusedByHand ? List.of("reason") : List.of());
+    }
+
+    /** Text without surrogate pairs: the hand check counted UTF-16 units, the rule (and now the domain) code points. */
+    @Provide
+    Arbitrary<String> reasons() {
+        return Arbitraries.strings().withCharRange(' ', '\uD7FF').ofMinLength(480).ofMaxLength(520);
     }
 
     @Provide
