@@ -42,7 +42,8 @@ public record Appointment(AppointmentId id, PatientId patientId, PractitionerRef
         Objects.requireNonNull(bookedBy, "booked by");
         outsideWorkingHoursSince = outsideWorkingHoursSince == null ? Optional.empty() : outsideWorkingHoursSince;
         reason = Objects.requireNonNullElse(reason, "");
-        if (reason.length() > REASON_MAX_LENGTH) {
+        // Characters as the contract's max_len counts them: code points, so an emoji is one.
+        if (reason.codePointCount(0, reason.length()) > REASON_MAX_LENGTH) {
             throw new IllegalArgumentException("reason longer than " + REASON_MAX_LENGTH + " characters");
         }
     }

@@ -9,12 +9,14 @@ import io.grpc.ServerInterceptor;
 import io.grpc.StatusRuntimeException;
 import org.medicore.support.grpc.GrpcErrors;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Refuses a request with a control character in any text field ({@link PlainText}) with
- * INVALID_ARGUMENT and one field violation per field, before the service reads it; likewise a
+ * Refuses a request with a control character in any text field ({@link PlainText}) or that breaks
+ * a rule its contract writes ({@link ProtoRules}) with INVALID_ARGUMENT and one field violation
+ * per broken rule, before the service reads it; likewise a
  * request read as unreadable ({@link UnreadableRequests}: text that is not UTF-8, bytes that are
  * no protobuf). It sits inside
  * the audit and the token check, so a refused request is recorded and an unsigned one never gets
@@ -43,7 +45,8 @@ public final class PlainTextInterceptor implements ServerInterceptor {
             }
 
             private Optional<StatusRuntimeException> plainTextRefusal(Message request) {
-                List<GrpcErrors.Violation> violations = PlainText.violations(request);
+                List<GrpcErrors.Violation> violations = new ArrayList<>(PlainText.violations(request));
+                violations.addAll(ProtoRules.violations(request));
                 return violations.isEmpty() ? Optional.empty() : Optional.of(GrpcErrors.invalid(violations));
             }
 

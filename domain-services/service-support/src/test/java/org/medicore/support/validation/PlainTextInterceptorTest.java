@@ -13,9 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medicore.contracts.common.v1.ContactDetails;
+import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.contracts.common.v1.PersonName;
 import org.medicore.contracts.patient.v1.AddHistoryEntryRequest;
 import org.medicore.contracts.patient.v1.AddHistoryEntryResponse;
+import org.medicore.contracts.patient.v1.ListHistoryRequest;
+import org.medicore.contracts.patient.v1.ListHistoryResponse;
 import org.medicore.contracts.patient.v1.Note;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 import org.medicore.contracts.patient.v1.UpdateDemographicsRequest;
@@ -29,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.medicore.support.grpc.RefusalDetails.violatedFields;
 import static org.medicore.support.grpc.RefusalDetails.violations;
 
-/** The one control-character rule in front of a service (a fake patient service behind it). */
+/** The control-character rule and the contract's rules in front of a service (a fake patient service behind it). */
 class PlainTextInterceptorTest {
+
+    private static final String PATIENT = "0b9f3c2e-5d0a-4f6e-9a51-2c7d8e1f4a60";
 
     private final AtomicInteger served = new AtomicInteger();
     private Server server;
@@ -55,7 +60,7 @@ class PlainTextInterceptorTest {
 
     @Test
     void a_name_with_a_nul_or_a_backspace_is_refused_naming_each_field_and_never_reaches_the_service() {
-        assertThatThrownBy(() -> patients.updateDemographics(UpdateDemographicsRequest.newBuilder().setPatientId("p-1")
+        assertThatThrownBy(() -> patients.updateDemographics(UpdateDemographicsRequest.newBuilder().setPatientId(PATIENT)
                 .setUpdateMask(FieldMask.newBuilder().addPaths("name").addPaths("contact"))
                 .setName(PersonName.newBuilder().setGiven("Ali\u0000ce").setFamily("Lid\bdell"))
                 .setContact(ContactDetails.newBuilder().setEmail("alice@example.org")).build()))
@@ -69,7 +74,7 @@ class PlainTextInterceptorTest {
 
     @Test
     void a_c1_control_or_a_line_break_in_a_one_line_field_is_refused() {
-        assertThatThrownBy(() -> patients.updateDemographics(UpdateDemographicsRequest.newBuilder().setPatientId("p-1")
+        assertThatThrownBy(() -> patients.updateDemographics(UpdateDemographicsRequest.newBuilder().setPatientId(PATIENT)
                 .setName(PersonName.newBuilder().setGiven("Alice\u0085").setFamily("Lid\ndell")).build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, refused -> assertThat(violatedFields(refused))
                         .containsExactly("name.given", "name.family"));
@@ -77,11 +82,11 @@ class PlainTextInterceptorTest {
 
     @Test
     void a_note_may_have_several_lines_and_tabs_but_no_other_control_character() {
-        patients.addHistoryEntry(AddHistoryEntryRequest.newBuilder().setPatientId("p-1")
+        patients.addHistoryEntry(AddHistoryEntryRequest.newBuilder().setPatientId(PATIENT)
                 .setNote(Note.newBuilder().setText("Seen today.\r\n\tBlood pressure fine.")).build());
         assertThat(served).hasValue(1);
 
-        assertThatThrownBy(() -> patients.addHistoryEntry(AddHistoryEntryRequest.newBuilder().setPatientId("p-1")
+        assertThatThrownBy(() -> patients.addHistoryEntry(AddHistoryEntryRequest.newBuilder().setPatientId(PATIENT)
                 .setNote(Note.newBuilder().setText("Seen\u001b[31m today")).build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, refused -> assertThat(violations(refused))
                         .singleElement().satisfies(violation -> {
@@ -124,9 +129,39 @@ class PlainTextInterceptorTest {
 
     @Test
     void a_well_formed_request_read_through_the_safe_reading_reaches_the_service_unchanged() {
-        patients.updateDemographics(UpdateDemographicsRequest.newBuilder().setPatientId("p-1")
+        patients.updateDemographics(UpdateDemographicsRequest.newBuilder().setPatientId(PATIENT)
                 .setName(PersonName.newBuilder().setGiven("Zoë").setFamily("Ørsted")).build());
         assertThat(served).hasValue(1);
+    }
+
+    @Test
+    void a_patient_id_that_is_missing_or_no_uuid_is_refused_by_the_contracts_rule_before_the_service() {
+        assertThatThrownBy(() -> patients.updateDemographics(UpdateDemographicsRequest.getDefaultInstance()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, refused -> assertThat(violations(refused))
+                        .singleElement().satisfies(violation -> {
+                            assertThat(violation.getField()).isEqualTo("patient_id");
+                            assertThat(violation.getDescription()).isEqualTo("is required");
+                        }));
+        String hostile = "<script>".repeat(1_000);
+        assertThatThrownBy(() -> patients.updateDemographics(UpdateDemographicsRequest.newBuilder().setPatientId(hostile).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, refused -> {
+                    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(violations(refused)).singleElement().satisfies(violation -> {
+                        assertThat(violation.getField()).isEqualTo("patient_id");
+                        assertThat(violation.getDescription()).isEqualTo("must be a UUID");
+                    });
+                    assertThat(refused.getStatus().getDescription()).doesNotContain("<script>");
+                });
+        assertThat(served).hasValue(0);
+    }
+
+    @Test
+    void a_broken_contract_rule_and_a_control_character_are_refused_together_one_violation_each() {
+        assertThatThrownBy(() -> patients.listHistory(ListHistoryRequest.newBuilder().setPatientId("p-1")
+                .setPage(PageRequest.newBuilder().setPageToken("t\u0000")).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, refused ->
+                        assertThat(violatedFields(refused)).containsExactly("page.page_token", "patient_id"));
+        assertThat(served).hasValue(0);
     }
 
     private byte[] sendRaw(byte[] request) {
@@ -162,6 +197,13 @@ class PlainTextInterceptorTest {
         public void addHistoryEntry(AddHistoryEntryRequest request, StreamObserver<AddHistoryEntryResponse> answer) {
             served.incrementAndGet();
             answer.onNext(AddHistoryEntryResponse.getDefaultInstance());
+            answer.onCompleted();
+        }
+
+        @Override
+        public void listHistory(ListHistoryRequest request, StreamObserver<ListHistoryResponse> answer) {
+            served.incrementAndGet();
+            answer.onNext(ListHistoryResponse.getDefaultInstance());
             answer.onCompleted();
         }
     }

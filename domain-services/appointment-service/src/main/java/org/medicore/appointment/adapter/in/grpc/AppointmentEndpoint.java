@@ -94,18 +94,14 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void bookAppointment(BookAppointmentRequest request, StreamObserver<BookAppointmentResponse> response) {
-        respond(response, () -> {
-                    if (request.getReason().length() > org.medicore.appointment.domain.Appointment.REASON_MAX_LENGTH) {
-                        throw new InvalidField("reason", "at most 500 characters");
-                    }
-                    return booking.book(caller(), new BookAppointment.Command(
-                            required("idempotency_key", request.getIdempotencyKey()),
-                            patientId("patient_id", request.getPatientId()),
-                            practitionerId("practitioner_id", request.getPractitionerId()),
-                            instant("start", request.hasStart(), request.getStart()),
-                            type("appointment_type", request.getAppointmentType()),
-                            request.getReason()));
-                },
+        // The reason's length is a rule of the contract (max_len), refused before this is called.
+        respond(response, () -> booking.book(caller(), new BookAppointment.Command(
+                        required("idempotency_key", request.getIdempotencyKey()),
+                        patientId("patient_id", request.getPatientId()),
+                        practitionerId("practitioner_id", request.getPractitionerId()),
+                        instant("start", request.hasStart(), request.getStart()),
+                        type("appointment_type", request.getAppointmentType()),
+                        request.getReason())),
                 booked -> BookAppointmentResponse.newBuilder().setAppointment(PROTOS.appointment(booked)).build());
     }
 

@@ -25,7 +25,7 @@ public interface BookAppointment {
             Objects.requireNonNull(start, "start");
             Objects.requireNonNull(type, "appointment type");
             reason = Objects.requireNonNullElse(reason, "");
-            if (reason.length() > Appointment.REASON_MAX_LENGTH) {
+            if (reason.codePointCount(0, reason.length()) > Appointment.REASON_MAX_LENGTH) {
                 throw new IllegalArgumentException("reason longer than " + Appointment.REASON_MAX_LENGTH + " characters");
             }
         }

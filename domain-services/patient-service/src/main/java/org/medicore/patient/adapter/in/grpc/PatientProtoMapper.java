@@ -189,8 +189,9 @@ final class PatientProtoMapper {
                 yield null;
             }
         };
+        // A UUID when set: the contract's rule, checked before the request gets here.
         Optional<UUID> supersedes = request.getSupersedesEntryId().isEmpty() ? Optional.empty()
-                : Optional.ofNullable(violations.from(() -> toUuid("supersedes_entry_id", request.getSupersedesEntryId())));
+                : Optional.of(UUID.fromString(request.getSupersedesEntryId()));
         violations.throwIfAny();
         return new AddHistoryEntryCommand(id, detail, supersedes);
     }
@@ -265,7 +266,7 @@ final class PatientProtoMapper {
         Violations violations = new Violations();
         PatientId id = violations.from(() -> toPatientId(request.getPatientId()));
         PageRequest page = violations.from(() -> toPage(request.getPage()));
-        violations.maxLength("code", request.getCode(), 64).throwIfAny();
+        violations.throwIfAny();
         return new ListLabResultsQuery(id, request.getCode(), page);
     }
 
@@ -303,11 +304,6 @@ final class PatientProtoMapper {
 
     static <D, P> List<P> toProto(Page<D> page, Function<D, P> mapping) {
         return page.items().stream().map(mapping).toList();
-    }
-
-    private static UUID toUuid(String path, String value) {
-        new Violations().uuid(path, value).throwIfAny();
-        return UUID.fromString(value);
     }
 
     private static PageRequest toPage(org.medicore.contracts.common.v1.PageRequest page) {
