@@ -79,7 +79,8 @@ public final class DatabaseTime implements AutoCloseable {
         }
         Duration measured = best.abs().compareTo(TRUSTED) <= 0 ? Duration.ZERO : best;
         Duration before = offset.getAndSet(measured);
-        if (!measured.equals(before)) {
+        // Said once when the distance appears, changes or goes, not at every measurement of the same drift.
+        if (measured.minus(before).abs().compareTo(TRUSTED) > 0) {
             log.warn("this host's clock is {} ms {} the database's; the service keeps the database's time",
                     best.abs().toMillis(), best.isNegative() ? "ahead of" : "behind");
         }
