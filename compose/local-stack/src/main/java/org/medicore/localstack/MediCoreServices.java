@@ -1,10 +1,12 @@
 package org.medicore.localstack;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * MediCore's own services, each from its built Spring Boot jar, with their settings pointed at
@@ -58,15 +60,16 @@ final class MediCoreServices {
 
     /** Launches every service, the notification service sending to {@code mail}, then waits for all: they boot side by side. */
     static List<ServiceProcess> start(LocalStack stack, MailServer mail, Path repository, Path data, Ports ports) {
-        return start(Components.of(stack), mail, repository, data, ports, true);
+        return start(Components.of(stack), mail, repository, data, ports, true, Optional.empty());
     }
 
     /**
      * Launches the domain services (the notification service sending to {@code mail}) and, with
-     * {@code withBff}, the BFF and the FHIR API, then waits for all.
+     * {@code withBff}, the BFF and the FHIR API, then waits for all. analytics-service counts the days
+     * of {@code clinicZone}, or of the zone it is configured with when empty.
      */
     static List<ServiceProcess> start(Components stack, MailServer mail, Path repository, Path data, Ports ports,
-                                      boolean withBff) {
+                                      boolean withBff, Optional<ZoneId> clinicZone) {
         KeycloakServer keycloak = stack.keycloak();
         Path logs = data.resolve("logs");
         String kafka = stack.kafka().bootstrapServers();
@@ -122,14 +125,15 @@ final class MediCoreServices {
                     labManagement, grpc(ports.lab(), labManagement), logs));
             launched.add(launchNotificationService(stack, mail, repository, data, ports));
             int analyticsManagement = ports.management(ports.analytics());
+            Map<String, String> analytics = properties("management.server.port", analyticsManagement,
+                    "server.port", ports.analytics(),
+                    "spring.kafka.bootstrap-servers", kafka,
+                    "spring.kafka.streams.state-dir", data.resolve("analytics-streams"),
+                    "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
+                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak.jwksUri());
+            clinicZone.ifPresent(zone -> analytics.put("medicore.analytics.zone", zone.getId()));
             launched.add(ServiceProcess.launch("analytics-service",
-                    jar(repository, "domain-services/analytics-service"),
-                    properties("management.server.port", analyticsManagement,
-                            "server.port", ports.analytics(),
-                            "spring.kafka.bootstrap-servers", kafka,
-                            "spring.kafka.streams.state-dir", data.resolve("analytics-streams"),
-                            "spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(),
-                            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak.jwksUri()),
+                    jar(repository, "domain-services/analytics-service"), analytics,
                     analyticsManagement, List.of(new Component.Endpoint("read API", "http://127.0.0.1:" + ports.analytics() + "/api/analytics"),
                             health(analyticsManagement)), logs));
             if (withBff) {

@@ -2,9 +2,13 @@ package org.medicore.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The domain services, each from its built jar in its own JVM, on {@link TestStack}'s components
@@ -53,10 +57,19 @@ public final class TestSystem {
             // GreenMail in this JVM, gone with it; the notification service delivers to it
             MailServer mail = MailServer.start(MailServer.Ports.FREE);
             // The service processes are stopped at exit by ChildProcess's one hook, all at once.
+            // Analytics' days are those of a zone where it is about noon as the run starts: a booking a test
+            // makes soon is then on analytics' today whatever the hour (in the clinic's own Europe/Berlin a
+            // run after 23:00 can only book tomorrow, and today's figures stay empty).
             running = new TestSystem(components, ports, data,
-                    MediCoreServices.start(components, mail, repository(), data, ports, false));
+                    MediCoreServices.start(components, mail, repository(), data, ports, false, Optional.of(aboutNoon())));
         }
         return running;
+    }
+
+    /** A zone where it is now between 11:30 and 12:30, for a day a test can book later hours of whenever it runs. */
+    public static ZoneId aboutNoon() {
+        int hoursAhead = 12 - LocalTime.now(ZoneOffset.UTC).plusMinutes(30).getHour();
+        return hoursAhead == 0 ? ZoneOffset.UTC : ZoneId.of(hoursAhead > 0 ? "Etc/GMT-" + hoursAhead : "Etc/GMT+" + -hoursAhead);
     }
 
     /** gRPC targets as {@code host:port}. */

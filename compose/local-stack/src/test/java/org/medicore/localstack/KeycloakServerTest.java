@@ -7,8 +7,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +40,22 @@ class KeycloakServerTest {
 
         assertThat(jwt.getClaimAsString("azp")).isEqualTo(KeycloakServer.PARTNER_CLIENT);
         assertThat(jwt.getAudience()).contains("medicore-api");
+    }
+
+    /** Tests and the load client sign one demo user in many times over, at once and in quick succession. */
+    @Test
+    void one_user_signing_in_many_times_at_once_gets_a_token_each_time() throws Exception {
+        var keycloak = TestStack.keycloak();
+        List<Callable<Integer>> signIns = Collections.nCopies(12, () -> keycloak.requestToken(Map.of("grant_type", "password",
+                "client_id", KeycloakServer.LOCAL_DEV_CLIENT, "username", "billing", "password", "billing-password")).statusCode());
+        List<Integer> statuses = new ArrayList<>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Integer> status : threads.invokeAll(signIns)) {
+                statuses.add(status.get());
+            }
+        }
+
+        assertThat(statuses).containsOnly(200);
     }
 
     @Test
