@@ -25,10 +25,14 @@ public record WeeklySchedule(Map<DayOfWeek, DaySchedule> days, Set<LocalDate> da
             throw new IllegalArgumentException("slot length missing for " + missing);
         }
         slotLengths.values().forEach(length -> {
-            if (length.compareTo(SHORTEST) < 0 || length.compareTo(LONGEST) > 0) {
+            if (!isAllowedSlotLength(length)) {
                 throw new IllegalArgumentException("slot length must be 5 to 240 minutes: " + length);
             }
         });
+    }
+
+    public static boolean isAllowedSlotLength(Duration length) {
+        return length.compareTo(SHORTEST) >= 0 && length.compareTo(LONGEST) <= 0;
     }
 
     public Optional<DaySchedule> on(LocalDate date) {

@@ -7,24 +7,32 @@ import org.medicore.support.port.paging.PageTokens;
 import org.medicore.support.port.paging.Paging;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * Reads the fields every service reads alike (ids, batches of ids, required text, timestamps,
- * the page asked for) from one request, collecting a violation per malformed field, by its path
- * in the request, instead of failing on the first; the endpoint answers {@link GrpcErrors#invalid}
- * when there are any. A service's own reader extends this with the values only it knows
- * (currencies, channels, quiet hours).
+ * times of day, the page asked for, a batch call's limit per patient) from one request,
+ * collecting a violation per malformed field, by its path in the request, instead of failing on
+ * the first; the endpoint answers {@link GrpcErrors#invalid} when there are any. A service's own reader extends this with the values only it knows
+ * (currencies, channels, working hours).
  */
 public class RequestFields {
 
     public static final int MAX_BATCH_IDS = 100;
 
+    public static final int DEFAULT_LIMIT_PER_PATIENT = 10;
+    public static final int MAX_LIMIT_PER_PATIENT = 50;
+
     public static final String INVALID_TIMESTAMP = "must be a valid timestamp between the years 1 and 9999";
+
+    private static final Pattern HOUR_AND_MINUTE = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
     private final List<GrpcErrors.Violation> violations = new ArrayList<>();
 
@@ -52,15 +60,46 @@ public class RequestFields {
 
     /** At most {@value #MAX_BATCH_IDS} ids, each a UUID; a malformed one is named with its index. */
     public final List<UUID> uuids(List<String> values, String field) {
+        return batch(values, field, this::uuid);
+    }
+
+    /**
+     * At most {@value #MAX_BATCH_IDS} ids, each read by {@code id} (value, path) under its path with
+     * its index ({@code patient_ids[3]}); a refused one reads as null, too many as none.
+     */
+    public final <T> List<T> batch(List<String> values, String field, BiFunction<String, String, T> id) {
         if (values.size() > MAX_BATCH_IDS) {
             refuse(field, "at most " + MAX_BATCH_IDS + " ids per call");
             return List.of();
         }
-        List<UUID> ids = new ArrayList<>();
+        List<T> ids = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            ids.add(uuid(values.get(i), "%s[%d]".formatted(field, i)));
+            ids.add(id.apply(values.get(i), "%s[%d]".formatted(field, i)));
         }
         return ids;
+    }
+
+    /**
+     * How many items per patient a batch call for the BFF's data loaders answers: {@value #DEFAULT_LIMIT_PER_PATIENT}
+     * when unset (0), else 1 to {@value #MAX_LIMIT_PER_PATIENT}, as the contracts promise.
+     */
+    public final int limitPerPatient(int requested) {
+        if (requested == 0) {
+            return DEFAULT_LIMIT_PER_PATIENT;
+        }
+        if (requested < 1 || requested > MAX_LIMIT_PER_PATIENT) {
+            refuse("limit_per_patient", "must be between 1 and " + MAX_LIMIT_PER_PATIENT);
+        }
+        return requested;
+    }
+
+    /** A wall-clock time of day written HH:MM, 00:00 to 23:59; null when refused. */
+    public final LocalTime timeOfDay(String value, String field) {
+        if (!HOUR_AND_MINUTE.matcher(value).matches()) {
+            refuse(field, "must be a time of day as HH:MM, 00:00 to 23:59");
+            return null;
+        }
+        return LocalTime.parse(value);
     }
 
     public final String required(String value, String field) {

@@ -11,11 +11,16 @@ import org.medicore.appointment.support.GrpcClient;
 import org.medicore.appointment.support.IntegrationTest;
 import org.medicore.contracts.appointment.v1.AppointmentStatus;
 import org.medicore.contracts.appointment.v1.AppointmentTimeFilter;
+import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
 import org.medicore.contracts.appointment.v1.CancelAppointmentRequest;
 import org.medicore.contracts.appointment.v1.CancellingParty;
 import org.medicore.contracts.appointment.v1.CompleteAppointmentRequest;
+import org.medicore.contracts.appointment.v1.DaySchedule;
+import org.medicore.contracts.appointment.v1.GetWorkingHoursRequest;
 import org.medicore.contracts.appointment.v1.ListFreeSlotsRequest;
+import org.medicore.contracts.appointment.v1.LocalTimeInterval;
 import org.medicore.contracts.appointment.v1.RescheduleAppointmentRequest;
+import org.medicore.contracts.appointment.v1.SetWorkingHoursRequest;
 import org.medicore.contracts.common.v1.AppointmentType;
 import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.localstack.TestTokens;
@@ -38,6 +43,7 @@ import static org.medicore.appointment.support.ApiRequests.dayOf;
 import static org.medicore.appointment.support.GrpcClient.statusOf;
 import static org.medicore.appointment.support.ScheduleBuilder.aWeek;
 import static org.medicore.support.grpc.RefusalDetails.detail;
+import static org.medicore.support.grpc.RefusalDetails.violatedFields;
 
 /** The gRPC contract over a real port: tokens, access rules and error details. */
 class AppointmentEndpointTest extends IntegrationTest {
@@ -250,5 +256,47 @@ class AppointmentEndpointTest extends IntegrationTest {
         assertThat(slots.getTimeZone()).isEqualTo("Europe/Berlin");
         assertThat(invalid.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(invalid.getStatus().getDescription()).startsWith("to_date");
+    }
+
+    @Test
+    void a_booking_with_three_malformed_fields_names_each_of_them_and_books_nothing() {
+        Practitioner practitioner = aPractitionerWithHours();
+        String patient = UUID.randomUUID().toString();
+        var asPatient = client.as(TestTokens.forSubject(patient, "PATIENT"));
+        BookAppointmentRequest malformed = booking(practitioner, patient, at(nextMonday(), "09:00")).toBuilder()
+                .setPractitionerId("dr-who").clearStart().setAppointmentType(AppointmentType.APPOINTMENT_TYPE_UNSPECIFIED).build();
+
+        var refused = statusOf(() -> asPatient.bookAppointment(malformed));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(refused)).containsExactly("practitioner_id", "start", "appointment_type");
+        assertThat(refused.getStatus().getDescription()).doesNotContain("dr-who");
+        assertThat(asPatient.listAppointmentsByPatient(appointmentsOf(patient)).getPageInfo().getTotalSize()).isZero();
+    }
+
+    @Test
+    void working_hours_with_two_malformed_intervals_name_both_and_keep_the_hours_set_before() {
+        Practitioner practitioner = aPractitionerWithHours();
+        var admin = client.as(TestTokens.forSubject("admin-" + UUID.randomUUID(), "ADMIN"));
+        var before = admin.getWorkingHours(GetWorkingHoursRequest.newBuilder()
+                .setPractitionerId(practitioner.id().toString()).build()).getWorkingHours();
+        var changed = SetWorkingHoursRequest.newBuilder().setPractitionerId(practitioner.id().toString())
+                .addAllSlotLengths(before.getSlotLengthsList())
+                .addDays(DaySchedule.newBuilder().setDayOfWeek(com.google.type.DayOfWeek.MONDAY)
+                        .addIntervals(interval("08:00", "12:00")).addIntervals(interval("8 am", "17:00")))
+                .addDays(DaySchedule.newBuilder().setDayOfWeek(com.google.type.DayOfWeek.TUESDAY)
+                        .addIntervals(interval("14:00", "13:00")))
+                .build();
+
+        var refused = statusOf(() -> admin.setWorkingHours(changed));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(refused)).containsExactly("days[0].intervals[1].start", "days[1].intervals[0].end");
+        assertThat(admin.getWorkingHours(GetWorkingHoursRequest.newBuilder()
+                .setPractitionerId(practitioner.id().toString()).build()).getWorkingHours()).isEqualTo(before);
+    }
+
+    private static LocalTimeInterval interval(String start, String end) {
+        return LocalTimeInterval.newBuilder().setStart(start).setEnd(end).build();
     }
 }

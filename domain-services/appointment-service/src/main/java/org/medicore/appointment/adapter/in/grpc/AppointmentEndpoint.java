@@ -6,21 +6,32 @@ import org.medicore.appointment.application.port.in.ChangeAppointment;
 import org.medicore.appointment.application.port.in.FindFreeSlots;
 import org.medicore.appointment.application.port.in.ManagePractitioners;
 import org.medicore.appointment.application.port.in.Outcome;
+import org.medicore.appointment.application.port.in.Page;
 import org.medicore.appointment.application.port.in.ViewAppointments;
+import org.medicore.appointment.domain.AppointmentId;
+import org.medicore.appointment.domain.AppointmentType;
 import org.medicore.appointment.domain.Caller;
+import org.medicore.appointment.domain.CancellingParty;
+import org.medicore.appointment.domain.PatientId;
+import org.medicore.appointment.domain.PersonName;
+import org.medicore.appointment.domain.PractitionerId;
+import org.medicore.appointment.domain.WeeklySchedule;
 import org.medicore.contracts.appointment.v1.*;
 import org.medicore.support.grpc.GrpcErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static org.medicore.appointment.adapter.in.grpc.AppointmentProtos.PROTOS;
-import static org.medicore.appointment.adapter.in.grpc.RequestReader.*;
 
-/** The AppointmentService gRPC endpoint: reads the request, calls one use case, maps the outcome. */
+/** The AppointmentService gRPC endpoint: reads every field of the request, calls one use case, maps the outcome. */
 final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServiceImplBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppointmentEndpoint.class);
@@ -42,35 +53,42 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void createPractitioner(CreatePractitionerRequest request, StreamObserver<CreatePractitionerResponse> response) {
-        respond(response, () -> practitioners.create(caller(), new ManagePractitioners.NewPractitioner(
-                        name("name", request.getName()), request.getSpecialty(), request.getDepartment(),
-                        request.getClinicId(), zone("time_zone", request.getTimeZone()),
+        RequestReader read = new RequestReader();
+        PersonName name = read.name(request.getName(), "name");
+        ZoneId zone = read.zone(request.getTimeZone(), "time_zone");
+        respond(response, read, () -> practitioners.create(caller(), new ManagePractitioners.NewPractitioner(name,
+                        request.getSpecialty(), request.getDepartment(), request.getClinicId(), zone,
                         Optional.of(request.getKeycloakSubject()))),
                 created -> CreatePractitionerResponse.newBuilder().setPractitioner(PROTOS.practitioner(created)).build());
     }
 
     @Override
     public void getPractitioner(GetPractitionerRequest request, StreamObserver<GetPractitionerResponse> response) {
-        respond(response, () -> practitioners.practitioner(caller(), practitionerId("practitioner_id", request.getPractitionerId())),
+        RequestReader read = new RequestReader();
+        PractitionerId id = read.practitionerId(request.getPractitionerId(), "practitioner_id");
+        respond(response, read, () -> practitioners.practitioner(caller(), id),
                 found -> GetPractitionerResponse.newBuilder().setPractitioner(PROTOS.practitioner(found)).build());
     }
 
     @Override
     public void listPractitioners(ListPractitionersRequest request, StreamObserver<ListPractitionersResponse> response) {
-        respond(response, () -> practitioners.practitioners(caller(), new ManagePractitioners.Filter(
+        RequestReader read = new RequestReader();
+        Page.Request page = ListPaging.read(read, request, request.getPage());
+        respond(response, read, () -> practitioners.practitioners(caller(), new ManagePractitioners.Filter(
                         Optional.of(request.getDepartment()), Optional.of(request.getSpecialty()),
-                        Optional.of(request.getClinicId())), ListPaging.read(request, request.getPage())),
-                page -> ListPractitionersResponse.newBuilder()
-                        .addAllPractitioners(page.items().stream().map(PROTOS::practitioner).toList())
-                        .setPageInfo(ListPaging.pageInfo(request, page))
+                        Optional.of(request.getClinicId())), page),
+                found -> ListPractitionersResponse.newBuilder()
+                        .addAllPractitioners(found.items().stream().map(PROTOS::practitioner).toList())
+                        .setPageInfo(ListPaging.pageInfo(request, found))
                         .build());
     }
 
     @Override
     public void setWorkingHours(SetWorkingHoursRequest request, StreamObserver<SetWorkingHoursResponse> response) {
-        respond(response, () -> practitioners.setWorkingHours(caller(),
-                        practitionerId("practitioner_id", request.getPractitionerId()), request.getExpectedVersion(),
-                        schedule(request.getDaysList(), request.getDaysOffList(), request.getSlotLengthsList())),
+        RequestReader read = new RequestReader();
+        PractitionerId id = read.practitionerId(request.getPractitionerId(), "practitioner_id");
+        WeeklySchedule schedule = read.schedule(request.getDaysList(), request.getDaysOffList(), request.getSlotLengthsList());
+        respond(response, read, () -> practitioners.setWorkingHours(caller(), id, request.getExpectedVersion(), schedule),
                 set -> SetWorkingHoursResponse.newBuilder().setWorkingHours(PROTOS.workingHours(set.hours()))
                         .addAllConflictingAppointmentIds(set.conflictingAppointments().stream().map(Object::toString).toList())
                         .build());
@@ -78,92 +96,111 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void getWorkingHours(GetWorkingHoursRequest request, StreamObserver<GetWorkingHoursResponse> response) {
-        respond(response, () -> practitioners.workingHours(caller(), practitionerId("practitioner_id", request.getPractitionerId())),
+        RequestReader read = new RequestReader();
+        PractitionerId id = read.practitionerId(request.getPractitionerId(), "practitioner_id");
+        respond(response, read, () -> practitioners.workingHours(caller(), id),
                 hours -> GetWorkingHoursResponse.newBuilder().setWorkingHours(PROTOS.workingHours(hours)).build());
     }
 
     @Override
     public void listFreeSlots(ListFreeSlotsRequest request, StreamObserver<ListFreeSlotsResponse> response) {
-        respond(response, () -> freeSlots.freeSlots(caller(), practitionerId("practitioner_id", request.getPractitionerId()),
-                        type("appointment_type", request.getAppointmentType()),
-                        date("from_date", request.hasFromDate(), request.getFromDate()),
-                        date("to_date", request.hasToDate(), request.getToDate())),
+        RequestReader read = new RequestReader();
+        PractitionerId id = read.practitionerId(request.getPractitionerId(), "practitioner_id");
+        AppointmentType type = read.type(request.getAppointmentType(), "appointment_type");
+        LocalDate from = read.date(request.hasFromDate(), request.getFromDate(), "from_date");
+        LocalDate to = read.date(request.hasToDate(), request.getToDate(), "to_date");
+        respond(response, read, () -> freeSlots.freeSlots(caller(), id, type, from, to),
                 found -> ListFreeSlotsResponse.newBuilder().setTimeZone(found.timeZone().getId())
                         .addAllSlots(found.slots().stream().map(PROTOS::slot).toList()).build());
     }
 
     @Override
     public void bookAppointment(BookAppointmentRequest request, StreamObserver<BookAppointmentResponse> response) {
+        RequestReader read = new RequestReader();
+        String key = read.required(request.getIdempotencyKey(), "idempotency_key");
+        PatientId patient = read.patientId(request.getPatientId(), "patient_id");
+        PractitionerId practitioner = read.practitionerId(request.getPractitionerId(), "practitioner_id");
+        Instant start = read.requiredInstant(request.hasStart(), request.getStart(), "start");
+        AppointmentType type = read.type(request.getAppointmentType(), "appointment_type");
         // The reason's length is a rule of the contract (max_len), refused before this is called.
-        respond(response, () -> booking.book(caller(), new BookAppointment.Command(
-                        required("idempotency_key", request.getIdempotencyKey()),
-                        patientId("patient_id", request.getPatientId()),
-                        practitionerId("practitioner_id", request.getPractitionerId()),
-                        instant("start", request.hasStart(), request.getStart()),
-                        type("appointment_type", request.getAppointmentType()),
-                        request.getReason())),
+        respond(response, read, () -> booking.book(caller(),
+                        new BookAppointment.Command(key, patient, practitioner, start, type, request.getReason())),
                 booked -> BookAppointmentResponse.newBuilder().setAppointment(PROTOS.appointment(booked)).build());
     }
 
     @Override
     public void cancelAppointment(CancelAppointmentRequest request, StreamObserver<CancelAppointmentResponse> response) {
-        respond(response, () -> changes.cancel(caller(), new ChangeAppointment.Cancel(
-                        appointmentId("appointment_id", request.getAppointmentId()), request.getExpectedVersion(),
-                        party("cancelled_by", request.getCancelledBy()), required("reason", request.getReason()))),
+        RequestReader read = new RequestReader();
+        AppointmentId id = read.appointmentId(request.getAppointmentId(), "appointment_id");
+        Optional<CancellingParty> party = read.party(request.getCancelledBy(), "cancelled_by");
+        String reason = read.required(request.getReason(), "reason");
+        respond(response, read, () -> changes.cancel(caller(),
+                        new ChangeAppointment.Cancel(id, request.getExpectedVersion(), party, reason)),
                 cancelled -> CancelAppointmentResponse.newBuilder().setAppointment(PROTOS.appointment(cancelled)).build());
     }
 
     @Override
     public void rescheduleAppointment(RescheduleAppointmentRequest request, StreamObserver<RescheduleAppointmentResponse> response) {
-        respond(response, () -> changes.reschedule(caller(), new ChangeAppointment.Reschedule(
-                        appointmentId("appointment_id", request.getAppointmentId()), request.getExpectedVersion(),
-                        instant("new_start", request.hasNewStart(), request.getNewStart()))),
+        RequestReader read = new RequestReader();
+        AppointmentId id = read.appointmentId(request.getAppointmentId(), "appointment_id");
+        Instant newStart = read.requiredInstant(request.hasNewStart(), request.getNewStart(), "new_start");
+        respond(response, read, () -> changes.reschedule(caller(),
+                        new ChangeAppointment.Reschedule(id, request.getExpectedVersion(), newStart)),
                 moved -> RescheduleAppointmentResponse.newBuilder().setAppointment(PROTOS.appointment(moved)).build());
     }
 
     @Override
     public void checkIn(CheckInRequest request, StreamObserver<CheckInResponse> response) {
-        respond(response, () -> changes.checkIn(caller(), appointmentId("appointment_id", request.getAppointmentId()),
-                        request.getExpectedVersion()),
+        RequestReader read = new RequestReader();
+        AppointmentId id = read.appointmentId(request.getAppointmentId(), "appointment_id");
+        respond(response, read, () -> changes.checkIn(caller(), id, request.getExpectedVersion()),
                 arrived -> CheckInResponse.newBuilder().setAppointment(PROTOS.appointment(arrived)).build());
     }
 
     @Override
     public void completeAppointment(CompleteAppointmentRequest request, StreamObserver<CompleteAppointmentResponse> response) {
-        respond(response, () -> changes.complete(caller(), appointmentId("appointment_id", request.getAppointmentId()),
-                        request.getExpectedVersion()),
+        RequestReader read = new RequestReader();
+        AppointmentId id = read.appointmentId(request.getAppointmentId(), "appointment_id");
+        respond(response, read, () -> changes.complete(caller(), id, request.getExpectedVersion()),
                 done -> CompleteAppointmentResponse.newBuilder().setAppointment(PROTOS.appointment(done)).build());
     }
 
     @Override
     public void markNoShow(MarkNoShowRequest request, StreamObserver<MarkNoShowResponse> response) {
-        respond(response, () -> changes.markNoShow(caller(), appointmentId("appointment_id", request.getAppointmentId()),
-                        request.getExpectedVersion()),
+        RequestReader read = new RequestReader();
+        AppointmentId id = read.appointmentId(request.getAppointmentId(), "appointment_id");
+        respond(response, read, () -> changes.markNoShow(caller(), id, request.getExpectedVersion()),
                 missed -> MarkNoShowResponse.newBuilder().setAppointment(PROTOS.appointment(missed)).build());
     }
 
     @Override
     public void getAppointment(GetAppointmentRequest request, StreamObserver<GetAppointmentResponse> response) {
-        respond(response, () -> views.appointment(caller(), appointmentId("appointment_id", request.getAppointmentId())),
+        RequestReader read = new RequestReader();
+        AppointmentId id = read.appointmentId(request.getAppointmentId(), "appointment_id");
+        respond(response, read, () -> views.appointment(caller(), id),
                 found -> GetAppointmentResponse.newBuilder().setAppointment(PROTOS.appointment(found)).build());
     }
 
     @Override
     public void listAppointmentsByPatient(ListAppointmentsByPatientRequest request,
                                           StreamObserver<ListAppointmentsByPatientResponse> response) {
-        respond(response, () -> views.ofPatient(caller(), patientId("patient_id", request.getPatientId()),
-                        timeFilter(request.getTimeFilter()), ListPaging.read(request, request.getPage())),
-                page -> ListAppointmentsByPatientResponse.newBuilder()
-                        .addAllAppointments(page.items().stream().map(PROTOS::appointment).toList())
-                        .setPageInfo(ListPaging.pageInfo(request, page))
+        RequestReader read = new RequestReader();
+        PatientId patient = read.patientId(request.getPatientId(), "patient_id");
+        Page.Request page = ListPaging.read(read, request, request.getPage());
+        respond(response, read, () -> views.ofPatient(caller(), patient, timeFilter(request.getTimeFilter()), page),
+                found -> ListAppointmentsByPatientResponse.newBuilder()
+                        .addAllAppointments(found.items().stream().map(PROTOS::appointment).toList())
+                        .setPageInfo(ListPaging.pageInfo(request, found))
                         .build());
     }
 
     @Override
     public void listAppointmentsByPractitionerDay(ListAppointmentsByPractitionerDayRequest request,
                                                   StreamObserver<ListAppointmentsByPractitionerDayResponse> response) {
-        respond(response, () -> views.ofPractitionerOn(caller(), practitionerId("practitioner_id", request.getPractitionerId()),
-                        date("date", request.hasDate(), request.getDate()), request.getIncludeCancelled()),
+        RequestReader read = new RequestReader();
+        PractitionerId id = read.practitionerId(request.getPractitionerId(), "practitioner_id");
+        LocalDate date = read.date(request.hasDate(), request.getDate(), "date");
+        respond(response, read, () -> views.ofPractitionerOn(caller(), id, date, request.getIncludeCancelled()),
                 day -> ListAppointmentsByPractitionerDayResponse.newBuilder()
                         .addAllAppointments(day.stream().map(PROTOS::appointment).toList()).build());
     }
@@ -171,13 +208,14 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     @Override
     public void batchGetPractitioners(BatchGetPractitionersRequest request,
                                       StreamObserver<BatchGetPractitionersResponse> response) {
-        respond(response, () -> practitioners.practitioners(caller(),
-                        BatchRequests.ids("practitioner_ids", request.getPractitionerIdsList(), RequestReader::practitionerId)),
+        RequestReader read = new RequestReader();
+        List<PractitionerId> ids = read.practitionerIds(request.getPractitionerIdsList(), "practitioner_ids");
+        respond(response, read, () -> practitioners.practitioners(caller(), ids),
                 found -> {
-                    var ids = found.stream().map(practitioner -> practitioner.id().toString()).toList();
+                    var foundIds = found.stream().map(practitioner -> practitioner.id().toString()).toList();
                     return BatchGetPractitionersResponse.newBuilder()
                             .addAllPractitioners(found.stream().map(PROTOS::practitioner).toList())
-                            .addAllMissingPractitionerIds(BatchRequests.missing(request.getPractitionerIdsList(), ids))
+                            .addAllMissingPractitionerIds(BatchRequests.missing(request.getPractitionerIdsList(), foundIds))
                             .build();
                 });
     }
@@ -185,13 +223,14 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     @Override
     public void batchGetAppointments(BatchGetAppointmentsRequest request,
                                      StreamObserver<BatchGetAppointmentsResponse> response) {
-        respond(response, () -> views.appointments(caller(),
-                        BatchRequests.ids("appointment_ids", request.getAppointmentIdsList(), RequestReader::appointmentId)),
+        RequestReader read = new RequestReader();
+        List<AppointmentId> ids = read.appointmentIds(request.getAppointmentIdsList(), "appointment_ids");
+        respond(response, read, () -> views.appointments(caller(), ids),
                 found -> {
-                    var ids = found.stream().map(appointment -> appointment.id().toString()).toList();
+                    var foundIds = found.stream().map(appointment -> appointment.id().toString()).toList();
                     return BatchGetAppointmentsResponse.newBuilder()
                             .addAllAppointments(found.stream().map(PROTOS::appointment).toList())
-                            .addAllMissingAppointmentIds(BatchRequests.missing(request.getAppointmentIdsList(), ids))
+                            .addAllMissingAppointmentIds(BatchRequests.missing(request.getAppointmentIdsList(), foundIds))
                             .build();
                 });
     }
@@ -199,10 +238,10 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     @Override
     public void batchListAppointmentsByPatients(BatchListAppointmentsByPatientsRequest request,
                                                 StreamObserver<BatchListAppointmentsByPatientsResponse> response) {
-        respond(response, () -> views.firstOfPatients(caller(),
-                        BatchRequests.ids("patient_ids", request.getPatientIdsList(), RequestReader::patientId),
-                        timeFilter(request.getTimeFilter()),
-                        BatchRequests.limitPerPatient(request.getLimitPerPatient())),
+        RequestReader read = new RequestReader();
+        List<PatientId> patients = read.patientIds(request.getPatientIdsList(), "patient_ids");
+        int limit = read.limitPerPatient(request.getLimitPerPatient());
+        respond(response, read, () -> views.firstOfPatients(caller(), patients, timeFilter(request.getTimeFilter()), limit),
                 lists -> BatchListAppointmentsByPatientsResponse.newBuilder()
                         .addAllPatients(lists.stream().map(list -> PatientAppointments.newBuilder()
                                 .setPatientId(list.patient().value())
@@ -219,7 +258,13 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
         };
     }
 
-    private static <T, R> void respond(StreamObserver<R> response, Supplier<Outcome<T>> call, Function<T, R> toResponse) {
+    /** Answers every field {@code read} refused at once, before any use case is called; else calls it. */
+    private static <T, R> void respond(StreamObserver<R> response, RequestReader read, Supplier<Outcome<T>> call,
+                                       Function<T, R> toResponse) {
+        if (!read.isValid()) {
+            response.onError(GrpcErrors.invalid(read.violations()));
+            return;
+        }
         try {
             Outcome<T> outcome = call.get();
             if (outcome instanceof Outcome.Success<T> success) {
@@ -228,10 +273,6 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
             } else {
                 response.onError(ErrorStatus.of(outcome));
             }
-        } catch (InvalidField invalid) {
-            response.onError(GrpcErrors.invalid(invalid.field(), invalid.getMessage()));
-        } catch (IllegalArgumentException invalid) {
-            response.onError(GrpcErrors.invalid("", invalid.getMessage()));
         } catch (RuntimeException failure) {
             LOG.error("call failed", failure);
             response.onError(GrpcErrors.ofFailure(failure));

@@ -26,6 +26,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /** Domain to proto for the AppointmentService: appointments, practitioners, their working hours and free slots. */
@@ -33,6 +34,8 @@ import java.util.Map;
 interface AppointmentProtos {
 
     AppointmentProtos PROTOS = Mappers.getMapper(AppointmentProtos.class);
+
+    DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     @Mapping(target = "practitionerId", source = "practitioner.id")
     @Mapping(target = "appointmentType", source = "type")
@@ -89,7 +92,7 @@ interface AppointmentProtos {
 
     /** Wall-clock times as the contract writes them, "HH:MM". */
     default String hourAndMinute(LocalTime time) {
-        return RequestReader.HH_MM.format(time);
+        return HH_MM.format(time);
     }
 
     default String zoneId(ZoneId zone) {

@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import org.medicore.appointment.application.port.in.Page;
 import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.support.grpc.RequestFields;
 import org.medicore.support.port.paging.PageTokens;
 import org.medicore.support.port.paging.Paging;
 
@@ -24,19 +25,20 @@ final class ListPaging {
     private ListPaging() {
     }
 
-    /** The page {@code request} asks for; {@code page} is its paging field. */
-    static Page.Request read(Message request, PageRequest page) {
-        if (!Paging.isAllowedSize(page.getPageSize())) {
-            throw new InvalidField(Paging.SIZE_FIELD, Paging.NEGATIVE_SIZE);
-        }
-        int size = Paging.size(page.getPageSize());
+    /** The page {@code request} asks for, {@code page} being its paging field; null when {@code read} refuses it. */
+    static Page.Request read(RequestFields read, Message request, PageRequest page) {
+        int size = read.pageSize(page.getPageSize());
         if (page.getPageToken().isEmpty()) {
             return new Page.Request(size, 0);
         }
         Optional<Integer> offset = PageTokens.read(page.getPageToken(), PARTS)
                 .filter(parts -> parts.getLast().equals(query(request)))
                 .flatMap(parts -> PageTokens.offsetPart(parts.getFirst()));
-        return new Page.Request(size, offset.orElseThrow(() -> new InvalidField(Paging.TOKEN_FIELD, Paging.FOREIGN_TOKEN)));
+        if (offset.isEmpty()) {
+            read.refuse(Paging.TOKEN_FIELD, Paging.FOREIGN_TOKEN);
+            return null;
+        }
+        return new Page.Request(size, offset.get());
     }
 
     static PageInfo pageInfo(Message request, Page<?> page) {

@@ -12,7 +12,7 @@ import org.medicore.appointment.domain.PersonName;
 import org.medicore.appointment.domain.PractitionerId;
 import org.medicore.appointment.domain.WeeklySchedule;
 import org.medicore.contracts.appointment.v1.SlotLength;
-import org.medicore.support.port.Uuids;
+import org.medicore.support.grpc.RequestFields;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -21,146 +21,213 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-/** Proto to domain for the AppointmentService's requests; a field that cannot be read throws {@link InvalidField}. */
-final class RequestReader {
+/**
+ * Proto to domain for one AppointmentService request: the shared fields as every service reads
+ * them, plus dates, appointment types, the cancelling party, zones, names and working hours, each
+ * malformed one collected as a violation and read as null.
+ */
+final class RequestReader extends RequestFields {
 
-    static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final String REQUIRED = "is required";
 
-    private RequestReader() {
+    AppointmentId appointmentId(String value, String field) {
+        UUID id = uuid(value, field);
+        return id == null ? null : new AppointmentId(id);
     }
 
-    static AppointmentId appointmentId(String field, String text) {
-        return new AppointmentId(uuid(field, text));
+    List<AppointmentId> appointmentIds(List<String> values, String field) {
+        return batch(values, field, this::appointmentId);
     }
 
-    static PractitionerId practitionerId(String field, String text) {
-        return new PractitionerId(uuid(field, text));
+    PractitionerId practitionerId(String value, String field) {
+        UUID id = uuid(value, field);
+        return id == null ? null : new PractitionerId(id);
     }
 
-    static PatientId patientId(String field, String text) {
-        if (text.isBlank()) {
-            throw new InvalidField(field, "required");
-        }
-        return new PatientId(text);
+    List<PractitionerId> practitionerIds(List<String> values, String field) {
+        return batch(values, field, this::practitionerId);
     }
 
-    static String required(String field, String text) {
-        if (text.isBlank()) {
-            throw new InvalidField(field, "required");
-        }
-        return text;
+    /** A patient is their account's subject, so any text but a blank one names a patient. */
+    PatientId patientId(String value, String field) {
+        return required(value, field).isBlank() ? null : new PatientId(value);
     }
 
-    static Instant instant(String field, boolean present, Timestamp timestamp) {
+    List<PatientId> patientIds(List<String> values, String field) {
+        return batch(values, field, this::patientId);
+    }
+
+    Instant requiredInstant(boolean present, Timestamp timestamp, String field) {
+        return present ? instant(true, timestamp, field).orElse(null) : absent(field);
+    }
+
+    LocalDate date(boolean present, Date date, String field) {
         if (!present) {
-            throw new InvalidField(field, "required");
-        }
-        try {
-            return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
-        } catch (DateTimeException | ArithmeticException e) {
-            throw new InvalidField(field, "not a valid point in time");
-        }
-    }
-
-    static LocalDate date(String field, boolean present, Date date) {
-        if (!present) {
-            throw new InvalidField(field, "required");
+            return absent(field);
         }
         try {
             return LocalDate.of(date.getYear(), date.getMonth(), date.getDay());
         } catch (DateTimeException e) {
-            throw new InvalidField(field, "not a calendar date");
+            refuse(field, "must be a calendar date");
+            return null;
         }
     }
 
-    static AppointmentType type(String field, org.medicore.contracts.common.v1.AppointmentType type) {
+    AppointmentType type(org.medicore.contracts.common.v1.AppointmentType type, String field) {
         return switch (type) {
             case CONSULTATION -> AppointmentType.CONSULTATION;
             case FOLLOW_UP -> AppointmentType.FOLLOW_UP;
             case LAB_VISIT -> AppointmentType.LAB_VISIT;
-            case APPOINTMENT_TYPE_UNSPECIFIED, UNRECOGNIZED -> throw new InvalidField(field, "an appointment type is required");
+            case APPOINTMENT_TYPE_UNSPECIFIED, UNRECOGNIZED -> {
+                refuse(field, "must be CONSULTATION, FOLLOW_UP or LAB_VISIT");
+                yield null;
+            }
         };
     }
 
     /** Unspecified: the service takes the party from the caller's role. */
-    static Optional<CancellingParty> party(String field, org.medicore.contracts.appointment.v1.CancellingParty party) {
+    Optional<CancellingParty> party(org.medicore.contracts.appointment.v1.CancellingParty party, String field) {
         return switch (party) {
             case PATIENT -> Optional.of(CancellingParty.PATIENT);
             case PRACTITIONER -> Optional.of(CancellingParty.PRACTITIONER);
             case CLINIC -> Optional.of(CancellingParty.CLINIC);
             case SYSTEM -> Optional.of(CancellingParty.SYSTEM);
             case CANCELLING_PARTY_UNSPECIFIED -> Optional.empty();
-            case UNRECOGNIZED -> throw new InvalidField(field, "must be PATIENT, PRACTITIONER, CLINIC or SYSTEM");
+            case UNRECOGNIZED -> {
+                refuse(field, "must be PATIENT, PRACTITIONER, CLINIC or SYSTEM");
+                yield Optional.empty();
+            }
         };
     }
 
-    static ZoneId zone(String field, String text) {
+    ZoneId zone(String value, String field) {
+        if (required(value, field).isBlank()) {
+            return null;
+        }
         try {
-            return ZoneId.of(required(field, text));
+            return ZoneId.of(value);
         } catch (DateTimeException e) {
-            throw new InvalidField(field, "unknown time zone id");
+            refuse(field, "must be an IANA time zone id");
+            return null;
         }
     }
 
-    static PersonName name(String field, org.medicore.contracts.common.v1.PersonName name) {
-        required(field + ".given", name.getGiven());
-        required(field + ".family", name.getFamily());
-        return new PersonName(name.getGiven(), name.getFamily());
+    PersonName name(org.medicore.contracts.common.v1.PersonName name, String field) {
+        String given = required(name.getGiven(), field + ".given");
+        String family = required(name.getFamily(), field + ".family");
+        return given.isBlank() || family.isBlank() ? null : new PersonName(given, family);
     }
 
-    static WeeklySchedule schedule(List<org.medicore.contracts.appointment.v1.DaySchedule> days, List<Date> daysOff,
-                                   List<SlotLength> slotLengths) {
+    /**
+     * The week's hours, each day, interval, day off and slot length under its own path. Whether
+     * every appointment type has a slot length is a rule of the whole schedule: it is asked only
+     * once every part of the request could be read.
+     */
+    WeeklySchedule schedule(List<org.medicore.contracts.appointment.v1.DaySchedule> days, List<Date> daysOff,
+                            List<SlotLength> slotLengths) {
         Map<DayOfWeek, DaySchedule> byDay = new EnumMap<>(DayOfWeek.class);
         for (int i = 0; i < days.size(); i++) {
-            var day = days.get(i);
-            String path = "days[" + i + "]";
-            DayOfWeek dayOfWeek = switch (day.getDayOfWeek()) {
-                case DAY_OF_WEEK_UNSPECIFIED, UNRECOGNIZED -> throw new InvalidField(path + ".day_of_week", "required");
-                default -> DayOfWeek.of(day.getDayOfWeekValue());
-            };
-            if (byDay.containsKey(dayOfWeek)) {
-                throw new InvalidField(path + ".day_of_week", "each day appears at most once");
-            }
-            try {
-                byDay.put(dayOfWeek, new DaySchedule(intervals(path + ".intervals", day.getIntervalsList()),
-                        intervals(path + ".breaks", day.getBreaksList())));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidField(path, e.getMessage());
+            String path = "days[%d]".formatted(i);
+            DayOfWeek dayOfWeek = dayOfWeek(days.get(i).getDayOfWeek(), path + ".day_of_week");
+            DaySchedule day = day(days.get(i), path);
+            if (dayOfWeek != null && byDay.containsKey(dayOfWeek)) {
+                refuse(path + ".day_of_week", "each day appears at most once");
+            } else if (dayOfWeek != null && day != null) {
+                byDay.put(dayOfWeek, day);
             }
         }
-        Set<LocalDate> off = daysOff.stream().map(date -> date("days_off", true, date)).collect(Collectors.toSet());
+        Set<LocalDate> off = new HashSet<>();
+        for (int i = 0; i < daysOff.size(); i++) {
+            LocalDate day = date(true, daysOff.get(i), "days_off[%d]".formatted(i));
+            if (day != null) {
+                off.add(day);
+            }
+        }
         Map<AppointmentType, Duration> lengths = new EnumMap<>(AppointmentType.class);
-        slotLengths.forEach(length -> lengths.put(type("slot_lengths.appointment_type", length.getAppointmentType()),
-                Duration.ofMinutes(length.getMinutes())));
+        for (int i = 0; i < slotLengths.size(); i++) {
+            String path = "slot_lengths[%d]".formatted(i);
+            AppointmentType type = type(slotLengths.get(i).getAppointmentType(), path + ".appointment_type");
+            Duration length = Duration.ofMinutes(slotLengths.get(i).getMinutes());
+            if (!WeeklySchedule.isAllowedSlotLength(length)) {
+                refuse(path + ".minutes", "must be 5 to 240 minutes");
+            } else if (type != null) {
+                lengths.put(type, length);
+            }
+        }
+        if (!isValid()) {
+            return null;
+        }
         try {
             return new WeeklySchedule(byDay, off, lengths);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField("slot_lengths", e.getMessage());
+        } catch (IllegalArgumentException missingType) {
+            refuse("slot_lengths", "must give a length for each appointment type");
+            return null;
         }
     }
 
-    private static List<LocalTimeInterval> intervals(String field, List<org.medicore.contracts.appointment.v1.LocalTimeInterval> intervals) {
-        return intervals.stream().map(interval -> {
-            try {
-                return new LocalTimeInterval(LocalTime.parse(interval.getStart(), HH_MM), LocalTime.parse(interval.getEnd(), HH_MM));
-            } catch (DateTimeException e) {
-                throw new InvalidField(field, "times are \"HH:MM\"");
-            } catch (IllegalArgumentException e) {
-                throw new InvalidField(field, e.getMessage());
+    private DayOfWeek dayOfWeek(com.google.type.DayOfWeek day, String field) {
+        return switch (day) {
+            case DAY_OF_WEEK_UNSPECIFIED, UNRECOGNIZED -> {
+                refuse(field, "must be a day of the week, MONDAY to SUNDAY");
+                yield null;
             }
-        }).toList();
+            default -> DayOfWeek.of(day.getNumber());
+        };
     }
 
-    private static UUID uuid(String field, String text) {
-        return Uuids.parse(required(field, text)).orElseThrow(() -> new InvalidField(field, "not a UUID"));
+    /** A day's intervals and breaks; whether they fit together is asked once each of them could be read. */
+    private DaySchedule day(org.medicore.contracts.appointment.v1.DaySchedule day, String path) {
+        List<LocalTimeInterval> intervals = intervals(day.getIntervalsList(), path + ".intervals");
+        List<LocalTimeInterval> breaks = intervals(day.getBreaksList(), path + ".breaks");
+        if (intervals.size() < day.getIntervalsCount() || breaks.size() < day.getBreaksCount()) {
+            return null;
+        }
+        // the intervals are asked alone first, so the violation names the part that is wrong
+        try {
+            new DaySchedule(intervals, List.of());
+        } catch (IllegalArgumentException overlap) {
+            refuse(path + ".intervals", "must not overlap");
+            return null;
+        }
+        try {
+            return new DaySchedule(intervals, breaks);
+        } catch (IllegalArgumentException outside) {
+            refuse(path + ".breaks", "must lie within the working intervals");
+            return null;
+        }
+    }
+
+    /** The intervals that could be read; a malformed one is named with its index and left out. */
+    private List<LocalTimeInterval> intervals(List<org.medicore.contracts.appointment.v1.LocalTimeInterval> intervals,
+                                              String field) {
+        List<LocalTimeInterval> read = new ArrayList<>();
+        for (int i = 0; i < intervals.size(); i++) {
+            String path = "%s[%d]".formatted(field, i);
+            LocalTime start = timeOfDay(intervals.get(i).getStart(), path + ".start");
+            LocalTime end = timeOfDay(intervals.get(i).getEnd(), path + ".end");
+            if (start == null || end == null) {
+                continue;
+            }
+            try {
+                read.add(new LocalTimeInterval(start, end));
+            } catch (IllegalArgumentException endsFirst) {
+                refuse(path + ".end", "must be after start");
+            }
+        }
+        return read;
+    }
+
+    private <T> T absent(String field) {
+        refuse(field, REQUIRED);
+        return null;
     }
 }

@@ -19,19 +19,6 @@ import java.util.Set;
  */
 final class RequestReader extends RequestFields {
 
-    static final int DEFAULT_LIMIT_PER_PATIENT = 10;
-    static final int MAX_LIMIT_PER_PATIENT = 50;
-
-    int limitPerPatient(int requested) {
-        if (requested == 0) {
-            return DEFAULT_LIMIT_PER_PATIENT;
-        }
-        if (requested < 1 || requested > MAX_LIMIT_PER_PATIENT) {
-            refuse("limit_per_patient", "must be between 1 and " + MAX_LIMIT_PER_PATIENT);
-        }
-        return requested;
-    }
-
     Money money(boolean present, org.medicore.contracts.common.v1.Money money, String field) {
         if (!present) {
             refuse(field, "is required");

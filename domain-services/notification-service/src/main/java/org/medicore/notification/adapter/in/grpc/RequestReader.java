@@ -9,15 +9,12 @@ import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Proto to domain for one notification request: the shared fields as every service reads them,
  * plus channels, quiet hours and update masks, each malformed one collected as a violation.
  */
 final class RequestReader extends RequestFields {
-
-    private static final Pattern HOUR_AND_MINUTE = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
     /** A set of channels: each named once, none unspecified or unknown to this version. */
     Set<Channel> channels(List<NotificationChannel> requested, String field) {
@@ -41,17 +38,9 @@ final class RequestReader extends RequestFields {
     }
 
     QuietHours quietHours(org.medicore.contracts.notification.v1.QuietHours requested) {
-        LocalTime start = hourAndMinute(requested.getStart(), "quiet_hours.start");
-        LocalTime end = hourAndMinute(requested.getEnd(), "quiet_hours.end");
+        LocalTime start = timeOfDay(requested.getStart(), "quiet_hours.start");
+        LocalTime end = timeOfDay(requested.getEnd(), "quiet_hours.end");
         return start == null || end == null ? null : new QuietHours(start, end);
-    }
-
-    private LocalTime hourAndMinute(String value, String field) {
-        if (!HOUR_AND_MINUTE.matcher(value).matches()) {
-            refuse(field, "must be a time of day as HH:MM, 00:00 to 23:59");
-            return null;
-        }
-        return LocalTime.parse(value);
     }
 
     /** The paths named, each one of {@code known}; at least one. */
