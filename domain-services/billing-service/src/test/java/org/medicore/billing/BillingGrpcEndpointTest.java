@@ -275,7 +275,7 @@ class BillingGrpcEndpointTest extends RunningBillingService {
         ListInvoicesDueResponse overdue = asStaff.listInvoicesDue(ListInvoicesDueRequest.newBuilder().setOverdueOnly(true).build());
 
         assertThat(worklist).extracting(Invoice::getId).contains(open.getId()).doesNotContain(paid.getId());
-        assertThat(worklist).extracting(Invoice::getStatus).containsOnly(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID);
+        assertThat(worklist).extracting(Invoice::getStatus).isSubsetOf(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID);
         assertThat(worklist).extracting(invoice -> java.time.LocalDate.of(invoice.getDueDate().getYear(),
                 invoice.getDueDate().getMonth(), invoice.getDueDate().getDay())).isSorted();
         assertThat(overdue.getInvoicesList()).extracting(Invoice::getId).doesNotContain(open.getId());
