@@ -9,6 +9,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A pool that, once it could not get a connection, refuses every request for a short while at
@@ -26,9 +27,13 @@ public final class FailFastDataSource extends DelegatingDataSource {
     /** How long a service waits for a connection at most; its callers' deadlines are 5 s. */
     public static final Duration CONNECTION_WAIT = Duration.ofSeconds(2);
     static final Duration PAUSE = Duration.ofSeconds(1);
+    static final Duration TARGET = Duration.ofMillis(100);
+    static final Duration STANDING = Duration.ofSeconds(1);
 
     private final Clock clock;
+    private final AtomicInteger waiting = new AtomicInteger();
     private volatile Instant refusingUntil = Instant.MIN;
+    private volatile Instant queueStandingSince = Instant.MAX;
 
     public FailFastDataSource(DataSource pool, Clock clock) {
         super(pool);
@@ -51,13 +56,41 @@ public final class FailFastDataSource extends DelegatingDataSource {
 
     private Connection attempt(Connect pool) throws SQLException {
         refuseWhilePaused();
+        refuseWhileTheQueueStands();
+        Instant asked = clock.instant();
+        waiting.incrementAndGet();
         try {
-            return pool.connect();
+            Connection connection = pool.connect();
+            noteWait(asked);
+            return connection;
         } catch (SQLTransientConnectionException timedOut) {
             if (timedOut.getCause() != null) {
                 refusingUntil = clock.instant().plus(PAUSE);
+            } else {
+                noteWait(asked);
             }
             throw timedOut;
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    private void noteWait(Instant asked) {
+        Instant now = clock.instant();
+        if (Duration.between(asked, now).compareTo(TARGET) < 0) {
+            queueStandingSince = Instant.MAX;
+        } else if (queueStandingSince.equals(Instant.MAX)) {
+            queueStandingSince = now;
+        }
+    }
+
+    private void refuseWhileTheQueueStands() throws SQLTransientConnectionException {
+        Instant since = queueStandingSince;
+        int queued = waiting.get();
+        if (queued > 0 && !since.equals(Instant.MAX) && !clock.instant().isBefore(since.plus(STANDING))) {
+            throw new SQLTransientConnectionException("every connection to PostgreSQL has been waited for longer than "
+                    + TARGET.toMillis() + " ms since " + since + " and " + queued
+                    + " callers are waiting: refused at once rather than queued, try again after a pause", "53300");
         }
     }
 

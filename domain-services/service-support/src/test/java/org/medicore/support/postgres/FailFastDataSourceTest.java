@@ -14,6 +14,11 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +86,49 @@ class FailFastDataSourceTest {
                 assertThat(next.isValid(2)).isTrue();
             }
         }
+    }
+
+    @Test
+    void once_every_connection_came_late_for_a_second_a_caller_who_would_queue_is_turned_away_until_one_comes_quickly()
+            throws Exception {
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try (HikariDataSource pool = pool(TestStack.newDatabaseUrl("fail_fast_queue"), 1)) {
+            pool.setConnectionTimeout(10_000);
+            FailFastDataSource dataSource = new FailFastDataSource(pool, clock);
+            Connection held = dataSource.getConnection();
+
+            Future<Connection> late = callers.submit((Callable<Connection>) dataSource::getConnection);
+            awaitWaiting(pool);
+            now.set(now.get().plus(FailFastDataSource.TARGET));
+            held.close();
+            Connection lateOne = late.get(5, TimeUnit.SECONDS);
+            Future<Connection> lateAgain = callers.submit((Callable<Connection>) dataSource::getConnection);
+            awaitWaiting(pool);
+            now.set(now.get().plus(FailFastDataSource.STANDING));
+
+            assertThatThrownBy(dataSource::getConnection).isInstanceOf(SQLTransientConnectionException.class)
+                    .hasMessageContaining("refused at once rather than queued");
+
+            lateOne.close();
+            lateAgain.get(5, TimeUnit.SECONDS).close();
+            Connection quick = dataSource.getConnection();
+            Future<Connection> queuedAgain = callers.submit((Callable<Connection>) dataSource::getConnection);
+            awaitWaiting(pool);
+            quick.close();
+            try (Connection next = queuedAgain.get(5, TimeUnit.SECONDS)) {
+                assertThat(next.isValid(2)).isTrue();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    private static void awaitWaiting(HikariDataSource pool) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (pool.getHikariPoolMXBean().getThreadsAwaitingConnection() == 0 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertThat(pool.getHikariPoolMXBean().getThreadsAwaitingConnection()).as("callers waiting for the pool").isPositive();
     }
 
     private static HikariDataSource pool(String url) {
