@@ -50,7 +50,7 @@ locals {
       rotation = var.rotation_lambda_arns["multi-keycloak"]
       value = merge(local.connection, {
         dbname   = "keycloak"
-        jdbc_url = "jdbc:postgresql://${module.database.address}:${module.database.port}/keycloak?sslmode=require"
+        jdbc_url = "jdbc:postgresql://${module.database.address}:${module.database.port}/keycloak?${var.jdbc_tls_parameters}"
         username = "keycloak"
         password = random_password.db.result
       })

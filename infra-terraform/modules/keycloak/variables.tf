@@ -67,3 +67,12 @@ variable "rotation_days" {
   description = "Days between two rotations of a database login."
   type        = number
 }
+
+variable "jdbc_tls_parameters" {
+  description = "Query of every JDBC URL this module writes: sslmode=verify-full and the sslrootcert path of the RDS CA bundle in the containers."
+  type        = string
+  validation {
+    condition     = can(regex("^sslmode=verify-full&sslrootcert=/[^&]+$", var.jdbc_tls_parameters))
+    error_message = "Only verify-full against a CA bundle: require or verify-ca would accept a server that is not the database's host."
+  }
+}

@@ -114,7 +114,7 @@ locals {
           dbname   = db.database
           username = db.username
           password = random_password.service_db[key].result
-          jdbc_url = "${local.jdbc_base}/${db.database}?sslmode=require"
+          jdbc_url = "${local.jdbc_base}/${db.database}?${var.jdbc_tls_parameters}"
         })
       }
     },
@@ -126,7 +126,7 @@ locals {
           dbname   = "audit"
           username = username
           password = random_password.audit_login[key].result
-          jdbc_url = "${local.jdbc_base}/audit?sslmode=require"
+          jdbc_url = "${local.jdbc_base}/audit?${var.jdbc_tls_parameters}"
         })
       }
     },
