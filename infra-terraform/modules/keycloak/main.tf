@@ -42,6 +42,8 @@ locals {
     port      = tostring(module.database.port)
     dbname    = module.database.database_name
     masterarn = module.database.master_user_secret_arn
+    # the rotation functions' verify-full, without their fallback to no TLS (../secrets)
+    ssl = true
   }
   # Keycloak signs in as its own login, which owns its database, never as the master; the
   # provisioner (CREATEROLE, CREATEDB) creates that login (README.md, "Database logins").
