@@ -69,10 +69,6 @@ variable "rotation_days" {
 }
 
 variable "jdbc_tls_parameters" {
-  description = "Query of every JDBC URL this module writes: sslmode=verify-full and the sslrootcert path of the RDS CA bundle in the containers."
+  description = "Query of Keycloak's JDBC URL: verify-full against the RDS CA bundle, as modules/secrets checks and outputs it."
   type        = string
-  validation {
-    condition     = can(regex("^sslmode=verify-full&sslrootcert=/[^&]+$", var.jdbc_tls_parameters))
-    error_message = "Only verify-full against a CA bundle: require or verify-ca would accept a server that is not the database's host."
-  }
 }

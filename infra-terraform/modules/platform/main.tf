@@ -226,7 +226,7 @@ module "keycloak" {
   deletion_protection       = local.prod
   backup_retention_days     = local.backup_days
   secrets_kms_key_arn       = module.secrets.kms_key_arn
-  jdbc_tls_parameters       = local.jdbc_tls_parameters
+  jdbc_tls_parameters       = module.secrets.jdbc_tls_parameters
   rotation_lambda_arns      = module.secrets.rotation_lambda_arns
   rotation_days             = 30
   recovery_window_days      = local.recovery_window

@@ -53,13 +53,12 @@ class DatabaseTlsTest {
     void terraformWritesEveryJdbcUrlWithVerifyFullAgainstTheMountedBundle() {
         String platform = Repository.read(Repository.INFRA.resolve("modules/platform/main.tf"));
         assertThat(platform).contains("jdbc_tls_parameters = \"" + TLS_PARAMETERS + "\"");
-        for (String module : List.of("secrets", "keycloak")) {
-            assertThat(Hcl.blocks("modules/platform", "module").get(module)).as(module)
-                    .containsEntry("jdbc_tls_parameters", "${local.jdbc_tls_parameters}");
-            // The module itself refuses require or verify-ca, whoever calls it.
-            assertThat(Repository.read(Repository.INFRA.resolve("modules/" + module + "/variables.tf"))).as(module)
-                    .contains("regex(\"^sslmode=verify-full&sslrootcert=/[^&]+$\", var.jdbc_tls_parameters)");
-        }
+        Map<String, Map<String, Object>> modules = Hcl.blocks("modules/platform", "module");
+        assertThat(modules.get("secrets")).containsEntry("jdbc_tls_parameters", "${local.jdbc_tls_parameters}");
+        // Keycloak's URL takes the value modules/secrets checked: that module refuses require or verify-ca, whoever calls it.
+        assertThat(modules.get("keycloak")).containsEntry("jdbc_tls_parameters", "${module.secrets.jdbc_tls_parameters}");
+        assertThat(Repository.read(Repository.INFRA.resolve("modules/secrets/variables.tf")))
+                .contains("regex(\"^sslmode=verify-full&sslrootcert=/[^&]+$\", var.jdbc_tls_parameters)");
 
         List<String> urls = new ArrayList<>();
         for (Path file : terraformFiles()) {
@@ -111,7 +110,10 @@ class DatabaseTlsTest {
                     assertThat(mount.get("readOnly")).as(id).isEqualTo(true);
                     String configMap = configMapVolumes.get((String) mount.get("name"));
                     assertThat(configMap).as(id).startsWith("rds-ca-bundle-");
-                    assertThat(rendered.configMapData(configMap)).as(id).containsKey(BUNDLE.getFileName().toString());
+                    Map<String, Object> bundle = rendered.configMap(configMap);
+                    assertThat(KubernetesManifestsTest.map(bundle, "data")).as(id).containsKey(BUNDLE.getFileName().toString());
+                    assertThat(KubernetesManifestsTest.map(bundle, "metadata", "annotations")).as(configMap)
+                            .containsEntry("argocd.argoproj.io/sync-options", "ServerSideApply=true");
                 }
             }
             assertThat(clients).as(overlay).isEqualTo(DATABASE_CLIENTS);
@@ -202,9 +204,9 @@ class DatabaseTlsTest {
             return resources.stream().filter(resource -> List.of(kinds).contains(resource.get("kind"))).toList();
         }
 
-        Map<String, Object> configMapData(String name) {
+        Map<String, Object> configMap(String name) {
             return ofKinds("ConfigMap").stream().filter(configMap -> name.equals(name(configMap))).findFirst()
-                    .map(configMap -> KubernetesManifestsTest.map(configMap, "data")).orElseThrow(() -> new AssertionError("no ConfigMap " + name));
+                    .orElseThrow(() -> new AssertionError("no ConfigMap " + name));
         }
 
         /** A container opens PostgreSQL when its Secret brings a JDBC URL (property jdbc_url) or libpq's PGHOST. */
