@@ -42,6 +42,8 @@ locals {
     port      = tostring(module.database.port)
     dbname    = module.database.database_name
     masterarn = module.database.master_user_secret_arn
+    # the rotation functions' verify-full, without their fallback to no TLS (../secrets)
+    ssl = true
   }
   # Keycloak signs in as its own login, which owns its database, never as the master; the
   # provisioner (CREATEROLE, CREATEDB) creates that login (README.md, "Database logins").
@@ -50,7 +52,7 @@ locals {
       rotation = var.rotation_lambda_arns["multi-keycloak"]
       value = merge(local.connection, {
         dbname   = "keycloak"
-        jdbc_url = "jdbc:postgresql://${module.database.address}:${module.database.port}/keycloak?sslmode=require"
+        jdbc_url = "jdbc:postgresql://${module.database.address}:${module.database.port}/keycloak?${var.jdbc_tls_parameters}"
         username = "keycloak"
         password = random_password.db.result
       })

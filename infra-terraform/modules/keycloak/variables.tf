@@ -67,3 +67,8 @@ variable "rotation_days" {
   description = "Days between two rotations of a database login."
   type        = number
 }
+
+variable "jdbc_tls_parameters" {
+  description = "Query of Keycloak's JDBC URL: verify-full against the RDS CA bundle, as modules/secrets checks and outputs it."
+  type        = string
+}

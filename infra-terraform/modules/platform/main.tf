@@ -29,6 +29,10 @@ locals {
   # The ports of infra-terraform/kubernetes: patient-service's gRPC, every pod's management.
   patient_grpc_port = 9091
   management_port   = 8081
+  # How every PostgreSQL client of the cluster opens RDS: TLS with the server's certificate checked
+  # against Amazon's RDS CA bundle and its host name against the URL's. The path is where every
+  # workload mounts the ConfigMap rds-ca-bundle (infra-terraform/kubernetes/base/rds-ca).
+  jdbc_tls_parameters = "sslmode=verify-full&sslrootcert=/etc/medicore/rds-ca/global-bundle.pem"
 }
 
 module "network" {
@@ -193,6 +197,7 @@ module "secrets" {
   db_address              = module.rds.address
   db_port                 = module.rds.port
   db_maintenance_database = module.rds.database_name
+  jdbc_tls_parameters     = local.jdbc_tls_parameters
   kafka_bootstrap_brokers = module.msk.bootstrap_brokers_iam
   # Rotation of every database login, by functions in the VPC that only ever see the masters.
   master_secret_arns = {
@@ -221,6 +226,7 @@ module "keycloak" {
   deletion_protection       = local.prod
   backup_retention_days     = local.backup_days
   secrets_kms_key_arn       = module.secrets.kms_key_arn
+  jdbc_tls_parameters       = module.secrets.jdbc_tls_parameters
   rotation_lambda_arns      = module.secrets.rotation_lambda_arns
   rotation_days             = 30
   recovery_window_days      = local.recovery_window

@@ -56,12 +56,14 @@ locals {
     "audit-reader" = "medicore_audit_reader"
   }
   # What the AWS rotation functions need besides the login: where, and (multi-user) the master
-  # secret they create the alternate user with.
+  # secret they create the alternate user with. ssl = true: they connect with verify-full (their
+  # runtime's CA store) and never fall back to a connection without TLS.
   connection = {
     engine    = "postgres"
     host      = var.db_address
     port      = tostring(var.db_port)
     masterarn = var.master_secret_arns["services"]
+    ssl       = true
   }
   jdbc_base          = "jdbc:postgresql://${var.db_address}:${var.db_port}"
   provisioner_secret = "db-provisioner"
@@ -114,7 +116,7 @@ locals {
           dbname   = db.database
           username = db.username
           password = random_password.service_db[key].result
-          jdbc_url = "${local.jdbc_base}/${db.database}?sslmode=require"
+          jdbc_url = "${local.jdbc_base}/${db.database}?${var.jdbc_tls_parameters}"
         })
       }
     },
@@ -126,7 +128,7 @@ locals {
           dbname   = "audit"
           username = username
           password = random_password.audit_login[key].result
-          jdbc_url = "${local.jdbc_base}/audit?sslmode=require"
+          jdbc_url = "${local.jdbc_base}/audit?${var.jdbc_tls_parameters}"
         })
       }
     },

@@ -28,3 +28,8 @@ output "rotation_security_group_id" {
   description = "Security group of the rotation functions."
   value       = aws_security_group.rotation.id
 }
+
+output "jdbc_tls_parameters" {
+  description = "The JDBC URLs' query as this module checked it (verify-full against the RDS CA bundle), for Keycloak's URL."
+  value       = var.jdbc_tls_parameters
+}

@@ -70,3 +70,12 @@ variable "log_kms_key_arn" {
   description = "KMS key of the rotation functions' log groups (the audit_logging module's logs key)."
   type        = string
 }
+
+variable "jdbc_tls_parameters" {
+  description = "Query of every JDBC URL this module writes: sslmode=verify-full and the sslrootcert path of the RDS CA bundle in the containers."
+  type        = string
+  validation {
+    condition     = can(regex("^sslmode=verify-full&sslrootcert=/[^&]+$", var.jdbc_tls_parameters))
+    error_message = "Only verify-full against a CA bundle: require or verify-ca would accept a server that is not the database's host."
+  }
+}

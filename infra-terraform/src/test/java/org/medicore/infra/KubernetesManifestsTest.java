@@ -276,7 +276,7 @@ class KubernetesManifestsTest {
                 .containsEntry("KEYCLOAK_DB_NAME", "medicore-ENV/keycloak-db#dbname");
         assertThat(secretKeys("postgres-init-env")).containsEntry("PGUSER", "medicore-ENV/db-provisioner#username");
         // The database Keycloak's login opens is the one the Job makes, not the master's first database.
-        assertThat(Hcl.text("modules/keycloak")).contains("dbname   = \"keycloak\"", "/keycloak?sslmode=require");
+        assertThat(Hcl.text("modules/keycloak")).contains("dbname   = \"keycloak\"", "/keycloak?${var.jdbc_tls_parameters}");
         assertThat(Hcl.blocks("modules/keycloak", "module").get("database")).containsEntry("database_name", "provisioning");
     }
 
