@@ -18,6 +18,14 @@ resource "aws_iam_role_policy_attachment" "cluster" {
   policy_arn = "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"
 }
 
+# Security groups for pods: EKS's VPC resource controller, acting as the cluster role, attaches a
+# trunk interface to each node and a branch interface, carrying the pod's groups, to each pod a
+# SecurityGroupPolicy selects.
+resource "aws_iam_role_policy_attachment" "vpc_resource_controller" {
+  role       = aws_iam_role.cluster.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonEKSVPCResourceController"
+}
+
 # Kubernetes Secrets are envelope-encrypted with a key of this cluster.
 resource "aws_kms_key" "secrets" {
   description         = "${var.name}: EKS secrets envelope encryption"
@@ -49,7 +57,7 @@ resource "aws_eks_cluster" "this" {
 
   enabled_cluster_log_types = ["api", "audit", "authenticator"]
 
-  depends_on = [aws_iam_role_policy_attachment.cluster, aws_cloudwatch_log_group.cluster]
+  depends_on = [aws_iam_role_policy_attachment.cluster, aws_iam_role_policy_attachment.vpc_resource_controller, aws_cloudwatch_log_group.cluster]
 }
 
 # The control plane's log group, made before the cluster so EKS doesn't make one that keeps
@@ -144,14 +152,52 @@ resource "aws_eks_node_group" "default" {
   depends_on = [aws_iam_role_policy_attachment.node]
 }
 
+locals {
+  vpc_cni_configuration = {
+    # The VPC CNI enforces the namespace's NetworkPolicies (infra-terraform/kubernetes): without
+    # this the default-deny would be accepted and ignored.
+    enableNetworkPolicy = "true"
+    env = {
+      # Security groups for pods: a pod a SecurityGroupPolicy selects gets its own branch
+      # interface with its workload's group, which is what RDS and MSK admit (pod_security_groups).
+      ENABLE_POD_ENI = "true"
+      # "standard", not the default "strict": the groups decide what a pod exchanges with other
+      # hosts of the VPC (RDS, MSK, the internal balancer, pods on other nodes), while traffic
+      # within the node (the kubelet's probes, pods next to it) is left to the NetworkPolicies,
+      # which keep deciding who talks to whom in the cluster. Strict mode enforces the groups
+      # on all of a pod's traffic and drops its link-local traffic (the Pod Identity agent).
+      POD_SECURITY_GROUP_ENFORCING_MODE = "standard"
+    }
+    # The kubelet's TCP probes reach a pod on its branch interface only without early demux.
+    init = {
+      env = {
+        DISABLE_TCP_EARLY_DEMUX = "true"
+      }
+    }
+  }
+}
+
 resource "aws_eks_addon" "this" {
-  for_each     = toset(["vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent"])
-  cluster_name = aws_eks_cluster.this.name
-  addon_name   = each.value
-  # The VPC CNI enforces the namespace's NetworkPolicies (infra-terraform/kubernetes): without
-  # this the default-deny would be accepted and ignored.
-  configuration_values = each.value == "vpc-cni" ? jsonencode({ enableNetworkPolicy = "true" }) : null
+  for_each             = toset(["vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent"])
+  cluster_name         = aws_eks_cluster.this.name
+  addon_name           = each.value
+  configuration_values = each.value == "vpc-cni" ? jsonencode(local.vpc_cni_configuration) : null
   depends_on           = [aws_eks_node_group.default]
+}
+
+# One security group per workload that reaches a server outside the cluster (RDS, MSK, an
+# internal balancer): the servers admit these groups, not the cluster's, so a pod of another
+# workload is refused before it could try a password. The groups hold no rules of their own:
+# the SecurityGroupPolicies give each pod its group and the cluster security group, whose rules
+# (all traffic between the cluster's members, all egress) keep DNS, the control plane and the
+# calls between pods working; the NetworkPolicies narrow those. They carry no
+# kubernetes.io/cluster tag, so the Load Balancer Controller opens its balancers' ports on the
+# cluster group, the one such group of a pod's interface.
+resource "aws_security_group" "pod" {
+  for_each    = var.pod_security_groups
+  name        = "${var.name}-pod-${each.key}"
+  description = "${var.name}: pods of ${each.key} (security groups for pods)"
+  vpc_id      = var.vpc_id
 }
 
 # Workload access: one role per service account, assumed through EKS Pod Identity.

@@ -74,3 +74,8 @@ variable "log_retention_days" {
   description = "Days the CloudWatch log group keeps events."
   type        = number
 }
+
+variable "pod_security_groups" {
+  description = "Workloads (the app.kubernetes.io/name of their pods) that get a security group of their own through a SecurityGroupPolicy: those that reach RDS, MSK or an internal balancer."
+  type        = set(string)
+}

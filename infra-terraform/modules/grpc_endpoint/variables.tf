@@ -33,7 +33,7 @@ variable "health_check_path" {
 }
 
 variable "target_security_group_id" {
-  description = "Security group of the pods (the EKS cluster security group the nodes carry)."
+  description = "Security group of the service's pods (its own, given by a SecurityGroupPolicy)."
   type        = string
 }
 

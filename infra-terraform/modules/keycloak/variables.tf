@@ -14,8 +14,8 @@ variable "subnet_ids" {
 }
 
 variable "client_security_group_ids" {
-  description = "Security groups allowed to reach the database (the EKS cluster running Keycloak)."
-  type        = list(string)
+  description = "Security groups, by the name of their workload (static keys, known at plan time), allowed to reach the database: Keycloak's pods' and postgres-init's (security groups for pods)."
+  type        = map(string)
 }
 
 variable "db_instance_class" {

@@ -10,21 +10,13 @@ resource "aws_security_group" "this" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "client_groups" {
-  for_each                     = toset(var.client_security_group_ids)
+  for_each                     = var.client_security_group_ids
   security_group_id            = aws_security_group.this.id
   referenced_security_group_id = each.value
   ip_protocol                  = "tcp"
   from_port                    = 9098
   to_port                      = 9098
-}
-
-resource "aws_vpc_security_group_ingress_rule" "client_cidrs" {
-  for_each          = toset(var.client_cidr_blocks)
-  security_group_id = aws_security_group.this.id
-  cidr_ipv4         = each.value
-  ip_protocol       = "tcp"
-  from_port         = 9098
-  to_port           = 9098
+  description                  = "Kafka (IAM, TLS) from ${each.key}"
 }
 
 # Topics are created on first use with these settings, so the five medicore.*.v1 topics and

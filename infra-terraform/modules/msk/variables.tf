@@ -33,13 +33,8 @@ variable "subnet_ids" {
 }
 
 variable "client_security_group_ids" {
-  description = "Security groups allowed to connect (EKS cluster, lab processor)."
-  type        = list(string)
-}
-
-variable "client_cidr_blocks" {
-  description = "Ranges allowed to connect in addition (the private subnets, for the Lambda)."
-  type        = list(string)
+  description = "Security groups, by the name of their workload (static keys, known at plan time), allowed to connect, and no one else: those of the pods that use Kafka and the lab processor Lambda's."
+  type        = map(string)
 }
 
 variable "default_partitions" {

@@ -33,6 +33,28 @@ locals {
   # against Amazon's RDS CA bundle and its host name against the URL's. The path is where every
   # workload mounts the ConfigMap rds-ca-bundle (infra-terraform/kubernetes/base/rds-ca).
   jdbc_tls_parameters = "sslmode=verify-full&sslrootcert=/etc/medicore/rds-ca/global-bundle.pem"
+  # The workloads of infra-terraform/kubernetes (their pods' app.kubernetes.io/name) that open
+  # connections to each server outside the cluster, as their ExternalSecrets say (a JDBC URL or
+  # PGHOST of the instance's logins, the Kafka bootstrap servers); PodSecurityGroupsTest derives
+  # the same lists from the manifests. Each gets its own security group (modules/eks), and each
+  # server admits only the groups of its clients.
+  server_clients = {
+    services_db = [
+      "appointment-service", "billing-service", "notification-service", "patient-service", "lab-processor",
+      "fhir-api", "bff-graphql", "postgres-init", "schema-migrations",
+    ]
+    keycloak_db = ["keycloak", "postgres-init"]
+    kafka = [
+      "appointment-service", "billing-service", "notification-service", "patient-service", "lab-processor",
+      "analytics-service", "bff-graphql",
+    ]
+  }
+  # The same by server, each client's group under its name (keys known at plan time, for for_each).
+  pod_groups = {
+    for server, clients in local.server_clients : server => {
+      for workload in clients : workload => module.eks.pod_security_group_ids[workload]
+    }
+  }
 }
 
 module "network" {
@@ -56,6 +78,7 @@ module "eks" {
   node_max_size         = var.eks_node_counts.max
   log_retention_days    = local.log_days
   log_kms_key_arn       = module.audit_logging.log_kms_key_arn
+  pod_security_groups   = toset(flatten(values(local.server_clients)))
 
   # Service accounts of infra-terraform/kubernetes and what each may reach.
   pod_identities = {
@@ -121,7 +144,7 @@ module "rds" {
   backup_retention_days     = local.backup_days
   vpc_id                    = module.network.vpc_id
   subnet_ids                = module.network.private_subnet_ids
-  client_security_group_ids = [module.eks.cluster_security_group_id]
+  client_security_group_ids = local.pod_groups.services_db
   log_retention_days        = local.log_days
   log_kms_key_arn           = module.audit_logging.log_kms_key_arn
 }
@@ -177,6 +200,7 @@ module "dynamodb_lab_reports" {
   ]
 }
 
+# Kafka's clients: the pods that use it and the lab processor Lambda (its environment names the brokers).
 module "msk" {
   source                    = "../msk"
   name                      = local.name
@@ -185,8 +209,7 @@ module "msk" {
   broker_volume_gb          = local.prod ? 500 : 50
   vpc_id                    = module.network.vpc_id
   subnet_ids                = module.network.private_subnet_ids
-  client_security_group_ids = [module.eks.cluster_security_group_id]
-  client_cidr_blocks        = [module.network.vpc_cidr_block]
+  client_security_group_ids = merge(local.pod_groups.kafka, { "lab-processor-lambda" = module.lambda_lab_processor.security_group_id })
   default_partitions        = local.prod ? 6 : 3
 }
 
@@ -220,7 +243,7 @@ module "keycloak" {
   name                      = local.name
   vpc_id                    = module.network.vpc_id
   subnet_ids                = module.network.private_subnet_ids
-  client_security_group_ids = [module.eks.cluster_security_group_id]
+  client_security_group_ids = local.pod_groups.keycloak_db
   db_instance_class         = var.db_instance_class
   multi_az                  = local.prod
   deletion_protection       = local.prod
@@ -315,7 +338,7 @@ module "patient_grpc_endpoint" {
   port                     = local.patient_grpc_port
   health_check_port        = local.management_port
   health_check_path        = "/actuator/health/readiness"
-  target_security_group_id = module.eks.cluster_security_group_id
+  target_security_group_id = module.eks.pod_security_group_ids["patient-service"]
   client_security_group_ids = {
     "lab-processor-lambda" = module.lambda_lab_processor.security_group_id
   }

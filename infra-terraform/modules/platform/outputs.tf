@@ -63,6 +63,14 @@ output "pod_role_arns" {
   value       = module.eks.pod_role_arns
 }
 
+output "pod_security_groups" {
+  description = "Security groups of the overlay's SecurityGroupPolicies (medicore-environment's cluster_security_group and security_group_<workload>): the cluster's, which every pod keeps, and each workload's own."
+  value = {
+    cluster   = module.eks.cluster_security_group_id
+    workloads = module.eks.pod_security_group_ids
+  }
+}
+
 output "network_policy_ranges" {
   description = "Address ranges the overlay's medicore-environment gives the NetworkPolicies: public_range, private_range, balancer_range."
   value = {

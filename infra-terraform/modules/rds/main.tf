@@ -15,12 +15,13 @@ resource "aws_security_group" "this" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "clients" {
-  for_each                     = toset(var.client_security_group_ids)
+  for_each                     = var.client_security_group_ids
   security_group_id            = aws_security_group.this.id
   referenced_security_group_id = each.value
   ip_protocol                  = "tcp"
   from_port                    = 5432
   to_port                      = 5432
+  description                  = "PostgreSQL from ${each.key}"
 }
 
 # TLS only: clients that do not encrypt are refused.

@@ -66,8 +66,8 @@ variable "subnet_ids" {
 }
 
 variable "client_security_group_ids" {
-  description = "Security groups allowed to connect on 5432 (the EKS cluster's)."
-  type        = list(string)
+  description = "Security groups, by the name of their workload (static keys, known at plan time), allowed to connect on 5432: those of the workloads whose logins live on this instance (security groups for pods)."
+  type        = map(string)
 }
 
 variable "log_kms_key_arn" {

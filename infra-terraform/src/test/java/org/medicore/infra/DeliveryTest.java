@@ -96,7 +96,7 @@ class DeliveryTest {
         int bff = wave(waves, "Rollout", "bff-graphql");
         int portal = wave(waves, "Rollout", "web-portal");
         for (KubernetesManifestsTest.Resource resource : resources) {
-            if (List.of("ExternalSecret", "ConfigMap", "NetworkPolicy", "ServiceAccount").contains(resource.kind())) {
+            if (List.of("ExternalSecret", "ConfigMap", "NetworkPolicy", "SecurityGroupPolicy", "ServiceAccount").contains(resource.kind())) {
                 assertThat(wave(waves, resource.kind(), resource.name())).as("%s %s before the pods", resource.kind(), resource.name())
                         .isLessThan(Math.min(databases, keycloak));
             }

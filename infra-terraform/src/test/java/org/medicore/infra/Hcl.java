@@ -69,6 +69,18 @@ final class Hcl {
         return result;
     }
 
+    /** The locals of a folder, all its locals blocks together: name -> value (expressions as "${...}" text). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> locals(String folder) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (Map<String, Object> file : folder(folder)) {
+            if (file.get("locals") instanceof List<?> blocks) {
+                blocks.forEach(block -> result.putAll((Map<String, Object>) block));
+            }
+        }
+        return result;
+    }
+
     /** The folders holding .tf files ("envs/dev", "modules/rds", ...). */
     static List<String> folders() {
         return files().keySet().stream().filter(path -> path.endsWith(".tf")).map(path -> path.substring(0, path.lastIndexOf('/'))).distinct().sorted().toList();

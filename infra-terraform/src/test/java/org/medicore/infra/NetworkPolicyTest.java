@@ -45,9 +45,11 @@ class NetworkPolicyTest {
     /** Keycloak's cache stack (jdbc-ping): JGroups on 7800 and its failure detection on 57800. */
     private static final List<Integer> KEYCLOAK_CLUSTER_PORTS = List.of(7800, 57800);
     private static final String PLATFORM = "modules/platform";
+    /** What serversOf names MSK. */
+    static final String KAFKA = "kafka";
 
     private final List<KubernetesManifestsTest.Resource> resources = KubernetesManifestsTest.loadBase();
-    private final Map<String, Workload> workloads = workloads();
+    private final Map<String, Workload> workloads = workloads(resources);
 
     /** A Deployment's or Job's pods: their labels, ports by name, annotations, service account and envFrom. */
     record Workload(String name, Map<String, Object> labels, Map<String, Integer> ports, Map<String, Object> annotations,
@@ -127,14 +129,9 @@ class NetworkPolicyTest {
                 assertThat(String.valueOf(mailHost)).as("%s sends mail to AWS only", workload.name()).endsWith(".amazonaws.com");
                 egress.add(edge(workload.name(), "aws-apis", configOf(workload).get("SPRING_MAIL_PORT") + "/TCP"));
             }
-            // A JDBC URL or libpq's PGHOST: a database in the private subnets; bootstrap brokers: MSK.
-            for (Map<String, Object> entry : secretEntriesOf(workload)) {
-                String property = String.valueOf(map(entry, "remoteRef").get("property"));
-                if (property.equals("jdbc_url") || "PGHOST".equals(entry.get("secretKey"))) {
-                    egress.add(edge(workload.name(), "private-subnets", databasePort + "/TCP"));
-                } else if (property.equals("kafka_bootstrap_brokers")) {
-                    egress.add(edge(workload.name(), "private-subnets", kafkaPort + "/TCP"));
-                }
+            // A database in the private subnets, or MSK.
+            for (String server : serversOf(workload, resources)) {
+                egress.add(edge(workload.name(), "private-subnets", (server.equals(KAFKA) ? kafkaPort : databasePort) + "/TCP"));
             }
             if (podIdentities.containsKey(workload.serviceAccount())) {
                 egress.add(edge(workload.name(), "pod-identity-agent", "80/TCP"));
@@ -203,7 +200,8 @@ class NetworkPolicyTest {
     void theClustersNetworkPluginEnforcesThePolicies() {
         Map<String, Object> addons = Hcl.typedBlocks("modules/eks", "resource").get("aws_eks_addon").get("this");
         assertThat(String.valueOf(addons.get("configuration_values")))
-                .isEqualTo("${each.value == \"vpc-cni\" ? jsonencode({ enableNetworkPolicy = \"true\" }) : null}");
+                .isEqualTo("${each.value == \"vpc-cni\" ? jsonencode(local.vpc_cni_configuration) : null}");
+        assertThat(map(Hcl.locals("modules/eks"), "vpc_cni_configuration")).containsEntry("enableNetworkPolicy", "true");
     }
 
     @Test
@@ -263,7 +261,7 @@ class NetworkPolicyTest {
 
     /** A label selector's matchLabels and In expressions against a pod's labels. */
     @SuppressWarnings("unchecked")
-    private static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
+    static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
         for (Map.Entry<String, Object> label : map(selector, "matchLabels").entrySet()) {
             if (!Objects.equals(labels.get(label.getKey()), label.getValue())) {
                 return false;
@@ -311,16 +309,28 @@ class NetworkPolicyTest {
         return settings;
     }
 
-    private List<Map<String, Object>> secretEntriesOf(Workload workload) {
-        List<Map<String, Object>> entries = new ArrayList<>();
+    /**
+     * What a workload's ExternalSecrets connect it to outside the cluster: the secret (its
+     * Secrets Manager name) of each database login it gets a JDBC URL or libpq's PGHOST from, and
+     * KAFKA for bootstrap brokers.
+     */
+    static Set<String> serversOf(Workload workload, List<KubernetesManifestsTest.Resource> resources) {
+        Set<String> servers = new TreeSet<>();
         for (Map<String, Object> source : workload.envFrom()) {
             String name = (String) map(source, "secretRef").get("name");
-            if (name != null) {
-                ofKind("ExternalSecret").stream().filter(es -> name.equals(map(es.body(), "spec", "target").get("name")))
-                        .forEach(es -> entries.addAll(list(map(es.body(), "spec"), "data")));
+            List<Map<String, Object>> entries = resources.stream().filter(es -> "ExternalSecret".equals(es.kind()))
+                    .filter(es -> name != null && name.equals(map(es.body(), "spec", "target").get("name")))
+                    .flatMap(es -> list(map(es.body(), "spec"), "data").stream()).toList();
+            for (Map<String, Object> entry : entries) {
+                Map<String, Object> secret = map(entry, "remoteRef");
+                if ("jdbc_url".equals(secret.get("property")) || "PGHOST".equals(entry.get("secretKey"))) {
+                    servers.add(String.valueOf(secret.get("key")));
+                } else if ("kafka_bootstrap_brokers".equals(secret.get("property"))) {
+                    servers.add(KAFKA);
+                }
             }
         }
-        return entries;
+        return servers;
     }
 
     /** Service accounts in the namespace with an EKS Pod Identity (modules/platform's pod_identities). */
@@ -370,7 +380,8 @@ class NetworkPolicyTest {
         return resources.stream().filter(r -> kind.equals(r.kind())).toList();
     }
 
-    private Map<String, Workload> workloads() {
+    /** The Deployments' and Jobs' pods of a set of resources, by name. */
+    static Map<String, Workload> workloads(List<KubernetesManifestsTest.Resource> resources) {
         Map<String, Workload> byName = new java.util.TreeMap<>();
         for (KubernetesManifestsTest.Resource resource : resources) {
             if (!List.of("Deployment", "Job").contains(resource.kind())) {

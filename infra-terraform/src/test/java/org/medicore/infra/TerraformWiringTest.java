@@ -400,7 +400,7 @@ class TerraformWiringTest {
         assertThat(endpoint).containsEntry("port", "${local.patient_grpc_port}")
                 .containsEntry("health_check_port", "${local.management_port}")
                 .containsEntry("health_check_path", "/actuator/health/readiness")
-                .containsEntry("target_security_group_id", "${module.eks.cluster_security_group_id}")
+                .containsEntry("target_security_group_id", "${module.eks.pod_security_group_ids[\"patient-service\"]}")
                 .containsEntry("client_security_group_ids", Map.of("lab-processor-lambda", "${module.lambda_lab_processor.security_group_id}"));
         // The ports the Kubernetes manifests give patient-service's container.
         Map<String, Object> container = KubernetesManifestsTest.list(KubernetesManifestsTest.map(Repository.yamlMap(
