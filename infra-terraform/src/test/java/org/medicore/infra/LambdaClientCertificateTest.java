@@ -5,6 +5,7 @@ import org.medicore.infra.KubernetesManifestsTest.Resource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.medicore.infra.KubernetesManifestsTest.list;
@@ -41,7 +42,7 @@ class LambdaClientCertificateTest {
         assertThat(map(spec, "selector", "secret")).containsEntry("name", "lab-processor-lambda-grpc-tls");
         assertThat(list(spec, "secretStoreRefs")).containsExactly(Map.of("kind", "ClusterSecretStore", "name", "aws-secrets-manager"));
         assertThat(spec).containsEntry("deletionPolicy", "None");
-        Map<String, String> pushed = new java.util.TreeMap<>();
+        Map<String, String> pushed = new TreeMap<>();
         for (Map<String, Object> data : list(spec, "data")) {
             Map<String, Object> remote = map(data, "match", "remoteRef");
             assertThat(remote).containsEntry("remoteKey", "medicore-ENV/lab-processor-lambda-grpc-tls");
@@ -88,7 +89,8 @@ class LambdaClientCertificateTest {
         List<Map<String, Object>> push = statements("client_certificate_push");
 
         assertThat(push).allSatisfy(statement -> assertThat(statement.get("resources")).isIn(List.of(SECRET_ARN), List.of(KEY_ARN)));
-        assertThat(push).flatExtracting(statement -> (List<?>) statement.get("actions")).containsExactlyInAnyOrder(
+        assertThat(push.stream().flatMap(statement -> ((List<?>) statement.get("actions")).stream()).map(String::valueOf))
+                .containsExactlyInAnyOrder(
                 "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:PutSecretValue",
                 "kms:GenerateDataKey", "kms:Decrypt");
         assertThat(Hcl.blocks(PLATFORM, "module").get("eks").get("pod_identities").toString())

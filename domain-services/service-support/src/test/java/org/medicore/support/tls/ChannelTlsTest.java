@@ -56,11 +56,7 @@ class ChannelTlsTest {
     static void serverBundle(DynamicPropertyRegistry registry) {
         clinic = LocalCertificates.in(folder.resolve("clinic"));
         patientService = clinic.issue("patient-service");
-        registry.add("spring.ssl.bundle.pem.grpc-server.keystore.certificate", () -> "file:" + patientService.certificateChain());
-        registry.add("spring.ssl.bundle.pem.grpc-server.keystore.private-key", () -> "file:" + patientService.privateKey());
-        registry.add("spring.ssl.bundle.pem.grpc-server.truststore.certificate", () -> "file:" + patientService.authority());
-        registry.add("spring.grpc.server.ssl.bundle", () -> "grpc-server");
-        registry.add("spring.grpc.server.ssl.client-auth", () -> "require");
+        patientService.grpcTlsSettings("grpc").forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Autowired

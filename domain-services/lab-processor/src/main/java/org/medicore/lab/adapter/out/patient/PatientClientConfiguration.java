@@ -56,7 +56,7 @@ public class PatientClientConfiguration {
                 : serviceChannelCredentials);
     }
 
-    static ManagedChannel channel(Properties properties, ChannelCredentials credentials) {
+    private static ManagedChannel channel(Properties properties, ChannelCredentials credentials) {
         var channel = Grpc.newChannelBuilder(properties.target(), credentials);
         if (properties.authority() != null && !properties.authority().isBlank()) {
             channel.overrideAuthority(properties.authority());
@@ -65,10 +65,19 @@ public class PatientClientConfiguration {
     }
 
     /** Only where a secret is named (the Lambda): the SDK's region and credentials, which Lambda gives its function. */
-    @Bean
+    @Configuration(proxyBeanMethods = false)
     @ConditionalOnExpression("!'${medicore.lab.patient-service.client-certificate-secret:}'.isBlank()")
-    ClientCertificate secretsManagerClientCertificate(Properties properties) {
-        return new SecretsManagerClientCertificate(SecretsManagerClient.create(), properties.clientCertificateSecret());
+    static class FromSecretsManager {
+
+        @Bean(destroyMethod = "close")
+        SecretsManagerClient clientCertificateSecrets() {
+            return SecretsManagerClient.create();
+        }
+
+        @Bean
+        ClientCertificate secretsManagerClientCertificate(SecretsManagerClient clientCertificateSecrets, Properties properties) {
+            return new SecretsManagerClientCertificate(clientCertificateSecrets, properties.clientCertificateSecret());
+        }
     }
 
     @Bean

@@ -58,11 +58,7 @@ class LambdaChannelTlsTest {
     static void serverBundle(DynamicPropertyRegistry registry) {
         clinic = LocalCertificates.in(folder.resolve("clinic"));
         LocalCertificates.Workload patientService = clinic.issue("patient-service");
-        registry.add("spring.ssl.bundle.pem.grpc.keystore.certificate", () -> "file:" + patientService.certificateChain());
-        registry.add("spring.ssl.bundle.pem.grpc.keystore.private-key", () -> "file:" + patientService.privateKey());
-        registry.add("spring.ssl.bundle.pem.grpc.truststore.certificate", () -> "file:" + patientService.authority());
-        registry.add("spring.grpc.server.ssl.bundle", () -> "grpc");
-        registry.add("spring.grpc.server.ssl.client-auth", () -> "require");
+        patientService.grpcTlsSettings("grpc").forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Autowired
@@ -91,6 +87,16 @@ class LambdaChannelTlsTest {
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
         assertThat(secretsManager.requests()).isEmpty();
+    }
+
+    @Test
+    void a_secret_that_is_not_there_stops_the_lambdas_wiring_rather_than_calling_in_plaintext() {
+        secretsManager.answer(request -> AwsStandIn.Response.jsonError(400, "ResourceNotFoundException",
+                "Secrets Manager can't find the specified secret."));
+
+        assertThatThrownBy(() -> lambdaChannel(SecretsManagerClientCertificateTest.SECRET))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("secret " + SecretsManagerClientCertificateTest.SECRET + " could not be read");
     }
 
     @Test
