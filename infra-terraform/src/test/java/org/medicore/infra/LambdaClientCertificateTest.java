@@ -5,6 +5,7 @@ import org.medicore.infra.KubernetesManifestsTest.Resource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,7 +80,10 @@ class LambdaClientCertificateTest {
         assertThat(access).filteredOn(statement -> String.valueOf(statement.get("resources")).contains(KEY_ARN))
                 .singleElement().satisfies(statement -> assertThat(statement.get("actions")).isEqualTo(List.of("kms:Decrypt")));
         assertThat(resource("aws_lambda_function", "this").get("environment").toString())
-                .contains("MEDICORE_LAB_PATIENTSERVICE_CLIENTCERTIFICATESECRET=" + SECRET_ARN);
+                .contains("MEDICORE_LAB_PATIENTSERVICE_CLIENTCERTIFICATESECRET = aws_secretsmanager_secret.client_certificate.arn");
+        assertThat(SpringConfig.of("domain-services/lab-processor")
+                .unread(Set.of("MEDICORE_LAB_PATIENTSERVICE_CLIENTCERTIFICATESECRET", "MEDICORE_LAB_PATIENTSERVICE_AUTHORITY"), Set.of()))
+                .as("names lab-processor reads").isEmpty();
         assertThat(Hcl.blocks(PLATFORM, "module").get("lambda_lab_processor").get("environment").toString())
                 .contains("MEDICORE_LAB_PATIENTSERVICE_AUTHORITY=patient-service");
     }
