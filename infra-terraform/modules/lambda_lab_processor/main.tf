@@ -44,6 +44,18 @@ data "aws_iam_policy_document" "access" {
   }
 
   statement {
+    sid       = "ClientCertificate"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [aws_secretsmanager_secret.client_certificate.arn]
+  }
+
+  statement {
+    sid       = "ClientCertificateKey"
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.client_certificate.arn]
+  }
+
+  statement {
     sid       = "FailedReports"
     actions   = ["sqs:SendMessage"]
     resources = [aws_sqs_queue.failed.arn]
@@ -61,6 +73,42 @@ data "aws_iam_policy_document" "access" {
 resource "aws_kms_key" "environment" {
   description         = "${var.function_name}: environment variables (partner client secret)"
   enable_key_rotation = true
+}
+
+# The function's client certificate for patient-service's gRPC (mutual TLS, a certificate of the
+# cluster's medicore-grpc CA). cert-manager issues and renews it in the cluster and External Secrets'
+# PushSecret writes it here (kubernetes/base/lab-processor/lambda-certificate.yaml) as PEM in
+# "certificate", "private_key" and "ca"; the function reads it at cold start. The cluster's CA stays
+# the only one patient-service trusts, and nothing new runs on the cluster (AWS Private CA would be a
+# second CA, paid monthly). Made here, not by the PushSecret, so its ARN is known to the role and the
+# environment before any push; the tag is how External Secrets recognises a secret it may overwrite.
+resource "aws_kms_key" "client_certificate" {
+  description         = "${var.function_name}: its gRPC client certificate"
+  enable_key_rotation = true
+}
+
+resource "aws_secretsmanager_secret" "client_certificate" {
+  name                    = var.client_certificate_secret_name
+  description             = "${var.function_name}: gRPC client certificate for patient-service, pushed from the cluster"
+  kms_key_id              = aws_kms_key.client_certificate.arn
+  recovery_window_in_days = var.client_certificate_recovery_window_days
+  tags                    = { "managed-by" = "external-secrets" }
+}
+
+# What External Secrets' identity needs to push that one secret: read it and its tags to compare,
+# write a new version (the secret exists, so it never creates one), and the key to encrypt it.
+data "aws_iam_policy_document" "client_certificate_push" {
+  statement {
+    sid       = "PushClientCertificate"
+    actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:PutSecretValue"]
+    resources = [aws_secretsmanager_secret.client_certificate.arn]
+  }
+
+  statement {
+    sid       = "EncryptClientCertificate"
+    actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+    resources = [aws_kms_key.client_certificate.arn]
+  }
 }
 
 resource "aws_iam_role_policy" "access" {
@@ -148,8 +196,11 @@ resource "aws_lambda_function" "this" {
 
   kms_key_arn = aws_kms_key.environment.arn
 
+  # The secret's ARN goes in with the rest: without it the function's channel would be plaintext.
   environment {
-    variables = merge(var.environment, var.secret_environment)
+    variables = merge(var.environment, var.secret_environment, {
+      MEDICORE_LAB_PATIENTSERVICE_CLIENTCERTIFICATESECRET = aws_secretsmanager_secret.client_certificate.arn
+    })
   }
 
   logging_config {

@@ -90,3 +90,13 @@ variable "log_kms_key_arn" {
   description = "KMS key encrypting the CloudWatch log group (the audit_logging module's logs key)."
   type        = string
 }
+
+variable "client_certificate_secret_name" {
+  description = "Name of the Secrets Manager secret holding the function's gRPC client certificate (the PushSecret's remoteKey in infra-terraform/kubernetes)."
+  type        = string
+}
+
+variable "client_certificate_recovery_window_days" {
+  description = "Days a deleted client certificate secret can still be restored (0: deleted at once)."
+  type        = number
+}

@@ -126,7 +126,12 @@ module "eks" {
     "external-secrets" = {
       namespace       = "external-secrets"
       service_account = "external-secrets"
-      policy_jsons    = [module.secrets.read_policy_json, module.keycloak.read_policy_json]
+      # and pushes the lab Lambda's client certificate into its one secret (PushSecret)
+      policy_jsons = [
+        module.secrets.read_policy_json,
+        module.keycloak.read_policy_json,
+        module.lambda_lab_processor.client_certificate_push_policy_json,
+      ]
     }
   }
 }
@@ -298,10 +303,15 @@ module "lambda_lab_processor" {
   kafka_client_policy_json        = module.msk.client_policy_json
   subnet_ids                      = module.network.private_subnet_ids
   vpc_id                          = module.network.vpc_id
+  # The PushSecret's remoteKey in kubernetes/base/lab-processor/lambda-certificate.yaml.
+  client_certificate_secret_name          = "${local.name}/lab-processor-lambda-grpc-tls"
+  client_certificate_recovery_window_days = local.recovery_window
   # The names lab-processor's application.yaml binds (relaxed binding); empty endpoints and keys
   # mean AWS itself with the execution role. Kafka clients sign in to MSK with IAM as every
   # service's do (kubernetes/base/kafka-client-config.yaml). Results go to patient-service through
-  # its internal balancer, as the partner client with a token from the public Keycloak. PDFBox
+  # its internal balancer, as the partner client with a token from the public Keycloak, with mutual
+  # TLS (its client certificate from its secret; "patient-service" is the name in patient-service's
+  # certificate, which the balancer's address is not). PDFBox
   # keeps its font cache in /tmp, the only writable folder of a Lambda.
   environment = {
     MEDICORE_LAB_S3_BUCKET                                     = var.lab_reports_bucket_name
@@ -317,6 +327,7 @@ module "lambda_lab_processor" {
     MEDICORE_LAB_PATIENTSERVICE_TARGET                         = "${module.patient_grpc_endpoint.dns_name}:${local.patient_grpc_port}"
     MEDICORE_LAB_PATIENTSERVICE_TOKENENDPOINT                  = "${var.auth_url}/realms/medicore/protocol/openid-connect/token"
     MEDICORE_LAB_PATIENTSERVICE_CLIENTID                       = "medicore-partner"
+    MEDICORE_LAB_PATIENTSERVICE_AUTHORITY                      = "patient-service"
     SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL                  = "SASL_SSL"
     SPRING_KAFKA_PROPERTIES_SASL_MECHANISM                     = "AWS_MSK_IAM"
     SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG                   = "software.amazon.msk.auth.iam.IAMLoginModule required;"

@@ -12,6 +12,7 @@ import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,6 +43,21 @@ public final class LocalCertificates {
 
     /** Where one workload's PEM files are: the paths its SSL bundle names. */
     public record Workload(Path certificateChain, Path privateKey, Path authority) {
+
+        /**
+         * The Spring settings of SSL bundle {@code bundle} on these files that serve gRPC requiring a
+         * client certificate of the same authority and show this one on the workload's own channels:
+         * what the cluster's ConfigMaps set.
+         */
+        public Map<String, String> grpcTlsSettings(String bundle) {
+            String pem = "spring.ssl.bundle.pem." + bundle;
+            return Map.of(pem + ".keystore.certificate", "file:" + certificateChain,
+                    pem + ".keystore.private-key", "file:" + privateKey,
+                    pem + ".truststore.certificate", "file:" + authority,
+                    "spring.grpc.server.ssl.bundle", bundle,
+                    "spring.grpc.server.ssl.client-auth", "require",
+                    "medicore.grpc.client.ssl-bundle", bundle);
+        }
     }
 
     /** The authority's own certificate: what every client and server trusts. */

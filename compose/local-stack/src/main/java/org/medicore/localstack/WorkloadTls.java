@@ -36,15 +36,8 @@ record WorkloadTls(LocalCertificates certificates) {
         if (!on()) {
             return properties;
         }
-        LocalCertificates.Workload files = certificates.issue(workload);
-        String bundle = "spring.ssl.bundle.pem." + BUNDLE;
         Map<String, String> withTls = new LinkedHashMap<>(properties);
-        withTls.putAll(Map.of(bundle + ".keystore.certificate", "file:" + files.certificateChain(),
-                bundle + ".keystore.private-key", "file:" + files.privateKey(),
-                bundle + ".truststore.certificate", "file:" + files.authority(),
-                "spring.grpc.server.ssl.bundle", BUNDLE,
-                "spring.grpc.server.ssl.client-auth", "require",
-                "medicore.grpc.client.ssl-bundle", BUNDLE));
+        withTls.putAll(certificates.issue(workload).grpcTlsSettings(BUNDLE));
         return withTls;
     }
 

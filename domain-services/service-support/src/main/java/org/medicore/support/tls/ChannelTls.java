@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -41,5 +43,16 @@ public class ChannelTls {
                 .keyManager(bundle.getManagers().getKeyManagers())
                 .trustManager(bundle.getManagers().getTrustManagers())
                 .build();
+    }
+
+    /**
+     * Mutual TLS from PEM text rather than files: for a workload outside the cluster that reads its
+     * certificate from a secret store (lab-processor's Lambda). Text that is no PEM certificate or
+     * key fails here, before any call.
+     */
+    public static ChannelCredentials credentials(String certificateChain, String privateKey, String authority) {
+        return credentials(SslBundle.of(new PemSslStoreBundle(
+                PemSslStoreDetails.forCertificate(certificateChain).withPrivateKey(privateKey),
+                PemSslStoreDetails.forCertificate(authority))));
     }
 }

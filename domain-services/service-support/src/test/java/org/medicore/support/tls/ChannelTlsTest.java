@@ -29,6 +29,7 @@ import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -55,11 +56,7 @@ class ChannelTlsTest {
     static void serverBundle(DynamicPropertyRegistry registry) {
         clinic = LocalCertificates.in(folder.resolve("clinic"));
         patientService = clinic.issue("patient-service");
-        registry.add("spring.ssl.bundle.pem.grpc-server.keystore.certificate", () -> "file:" + patientService.certificateChain());
-        registry.add("spring.ssl.bundle.pem.grpc-server.keystore.private-key", () -> "file:" + patientService.privateKey());
-        registry.add("spring.ssl.bundle.pem.grpc-server.truststore.certificate", () -> "file:" + patientService.authority());
-        registry.add("spring.grpc.server.ssl.bundle", () -> "grpc-server");
-        registry.add("spring.grpc.server.ssl.client-auth", () -> "require");
+        patientService.grpcTlsSettings("grpc").forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Autowired
@@ -70,6 +67,15 @@ class ChannelTlsTest {
         LocalCertificates.Workload bff = clinic.issue("bff-graphql");
 
         assertThat(check(ChannelTls.credentials(bundle(bff, bff.authority())))).isEqualTo(ANSWER);
+    }
+
+    @Test
+    void answers_a_client_whose_certificate_comes_as_pem_text() throws Exception {
+        LocalCertificates.Workload lambda = clinic.issue("lab-processor-lambda");
+
+        assertThat(check(ChannelTls.credentials(Files.readString(lambda.certificateChain()),
+                Files.readString(lambda.privateKey()), Files.readString(lambda.authority()))))
+                .isEqualTo(ANSWER);
     }
 
     @Test

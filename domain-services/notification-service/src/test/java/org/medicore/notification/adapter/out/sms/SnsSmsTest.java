@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.medicore.notification.adapter.out.aws.AwsClientConfiguration;
 import org.medicore.notification.application.port.out.ComposedMessage;
 import org.medicore.notification.domain.DeliveryOutcome;
-import org.medicore.notification.support.AwsStandIn;
-import org.medicore.notification.support.AwsStandIn.Response;
+import org.medicore.support.aws.AwsStandIn;
+import org.medicore.support.aws.AwsStandIn.Response;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.util.HashMap;

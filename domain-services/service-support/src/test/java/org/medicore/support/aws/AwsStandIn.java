@@ -1,4 +1,4 @@
-package org.medicore.notification.support;
+package org.medicore.support.aws;
 
 import com.sun.net.httpserver.HttpServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -20,8 +20,8 @@ import java.util.function.Function;
 /**
  * An HTTP server on a free loopback port that plays an AWS endpoint for one test: the SDK is pointed at
  * it (endpoint override, static credentials), every request is kept as it came over the wire, and the
- * test says what AWS answers, errors in AWS's own formats included. No emulator of SES or SNS runs on
- * the JVM; only a real AWS account shows that AWS takes what these requests say.
+ * test says what AWS answers, errors in AWS's own formats included. No emulator of SES, SNS or Secrets
+ * Manager runs on the JVM; only a real AWS account shows that AWS takes what these requests say.
  */
 public final class AwsStandIn implements AutoCloseable {
 
