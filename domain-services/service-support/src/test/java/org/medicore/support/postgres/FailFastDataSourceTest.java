@@ -14,10 +14,10 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -89,46 +89,47 @@ class FailFastDataSourceTest {
     }
 
     @Test
-    void once_every_connection_came_late_for_a_second_a_caller_who_would_queue_is_turned_away_until_one_comes_quickly()
+    void once_callers_waited_long_for_a_second_without_the_queue_emptying_a_caller_who_would_queue_is_turned_away()
             throws Exception {
-        ExecutorService callers = Executors.newCachedThreadPool();
+        ExecutorService threads = Executors.newCachedThreadPool();
+        CompletionService<Connection> callers = new ExecutorCompletionService<>(threads);
         try (HikariDataSource pool = pool(TestStack.newDatabaseUrl("fail_fast_queue"), 1)) {
             pool.setConnectionTimeout(10_000);
             FailFastDataSource dataSource = new FailFastDataSource(pool, clock);
             Connection held = dataSource.getConnection();
+            callers.submit(dataSource::getConnection);
+            awaitWaiting(pool, 1);
+            callers.submit(dataSource::getConnection);
+            awaitWaiting(pool, 2);
 
-            Future<Connection> late = callers.submit((Callable<Connection>) dataSource::getConnection);
-            awaitWaiting(pool);
             now.set(now.get().plus(FailFastDataSource.TARGET));
             held.close();
-            Connection lateOne = late.get(5, TimeUnit.SECONDS);
-            Future<Connection> lateAgain = callers.submit((Callable<Connection>) dataSource::getConnection);
-            awaitWaiting(pool);
+            Connection served = callers.poll(5, TimeUnit.SECONDS).get();
             now.set(now.get().plus(FailFastDataSource.STANDING));
 
             assertThatThrownBy(dataSource::getConnection).isInstanceOf(SQLTransientConnectionException.class)
                     .hasMessageContaining("refused at once rather than queued");
 
-            lateOne.close();
-            lateAgain.get(5, TimeUnit.SECONDS).close();
+            served.close();
+            callers.poll(5, TimeUnit.SECONDS).get().close();
             Connection quick = dataSource.getConnection();
-            Future<Connection> queuedAgain = callers.submit((Callable<Connection>) dataSource::getConnection);
-            awaitWaiting(pool);
+            callers.submit(dataSource::getConnection);
+            awaitWaiting(pool, 1);
             quick.close();
-            try (Connection next = queuedAgain.get(5, TimeUnit.SECONDS)) {
+            try (Connection next = callers.poll(5, TimeUnit.SECONDS).get()) {
                 assertThat(next.isValid(2)).isTrue();
             }
         } finally {
-            callers.shutdownNow();
+            threads.shutdownNow();
         }
     }
 
-    private static void awaitWaiting(HikariDataSource pool) throws InterruptedException {
+    private static void awaitWaiting(HikariDataSource pool, int callers) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (pool.getHikariPoolMXBean().getThreadsAwaitingConnection() == 0 && System.nanoTime() < until) {
+        while (pool.getHikariPoolMXBean().getThreadsAwaitingConnection() < callers && System.nanoTime() < until) {
             Thread.sleep(5);
         }
-        assertThat(pool.getHikariPoolMXBean().getThreadsAwaitingConnection()).as("callers waiting for the pool").isPositive();
+        assertThat(pool.getHikariPoolMXBean().getThreadsAwaitingConnection()).as("callers waiting for the pool").isEqualTo(callers);
     }
 
     private static HikariDataSource pool(String url) {
