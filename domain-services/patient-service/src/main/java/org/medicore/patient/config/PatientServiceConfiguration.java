@@ -1,6 +1,8 @@
 package org.medicore.patient.config;
 
+import org.medicore.support.audit.PostgresAuditTrail;
 import org.medicore.support.outbox.OutboxBacklog;
+import org.medicore.support.time.DatabaseTime;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.medicore.support.outbox.ScheduledRelay;
 import org.medicore.support.outbox.EventByEventRelay;
@@ -36,9 +38,15 @@ public class PatientServiceConfiguration {
     public record OutboxProperties(boolean relayEnabled, int batchSize, java.time.Duration relayInterval) {
     }
 
+    /** The audit database's time: patient-service keeps no PostgreSQL of its own, and its host's clock may drift. */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    DatabaseTime databaseTime(PostgresAuditTrail auditTrail) {
+        return auditTrail.followTime();
+    }
+
+    @Bean
+    Clock clock(DatabaseTime time) {
+        return time.clock();
     }
 
     @Bean

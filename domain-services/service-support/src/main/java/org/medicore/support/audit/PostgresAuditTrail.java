@@ -3,6 +3,7 @@ package org.medicore.support.audit;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.medicore.support.postgres.FailFastDataSource;
+import org.medicore.support.time.DatabaseTime;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,6 +41,14 @@ public final class PostgresAuditTrail implements RecordAccess, AutoCloseable {
         pool.setMaximumPoolSize(4);
         pool.setConnectionTimeout(FailFastDataSource.CONNECTION_WAIT.toMillis());
         return new PostgresAuditTrail(new HikariDataSource(pool));
+    }
+
+    /**
+     * The audit database's time, for a service that keeps no PostgreSQL of its own (patient-service): its host's
+     * clock may drift, the database's is kept. Reading {@code clock_timestamp()} needs no privilege beyond the writer's.
+     */
+    public DatabaseTime followTime() {
+        return DatabaseTime.following(writer);
     }
 
     @Override

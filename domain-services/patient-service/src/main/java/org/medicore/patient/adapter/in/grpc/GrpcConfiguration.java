@@ -1,6 +1,7 @@
 package org.medicore.patient.adapter.in.grpc;
 
 import org.medicore.support.security.RealmTokens;
+import org.medicore.support.time.DatabaseTime;
 import org.medicore.patient.application.port.in.AddHistoryEntry;
 import org.medicore.patient.application.port.in.AttachLabResult;
 import org.medicore.patient.application.port.in.GetPatients;
@@ -40,7 +41,7 @@ public class GrpcConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
-        return RealmTokens.decoder(properties.issuer(), properties.jwkSetUri(), properties.audience());
+    JwtDecoder jwtDecoder(SecurityProperties properties, DatabaseTime time) {
+        return RealmTokens.decoder(properties.issuer(), properties.jwkSetUri(), properties.audience(), time.clock());
     }
 }
