@@ -50,9 +50,9 @@ public class ChannelTls {
      * certificate from a secret store (lab-processor's Lambda). Text that is no PEM certificate or
      * key fails here, before any call.
      */
-    public static ChannelCredentials credentials(String certificateChain, String privateKey, String authority) {
+    public static ChannelCredentials credentials(String certificateChain, String privateKey, String certificateAuthority) {
         return credentials(SslBundle.of(new PemSslStoreBundle(
                 PemSslStoreDetails.forCertificate(certificateChain).withPrivateKey(privateKey),
-                PemSslStoreDetails.forCertificate(authority))));
+                PemSslStoreDetails.forCertificate(certificateAuthority))));
     }
 }
