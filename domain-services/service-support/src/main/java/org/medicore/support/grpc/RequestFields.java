@@ -1,10 +1,12 @@
 package org.medicore.support.grpc;
 
+import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
 import org.medicore.support.port.Uuids;
 import org.medicore.support.port.paging.PageTokens;
 import org.medicore.support.port.paging.Paging;
+import org.medicore.support.validation.ProtoRules;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -20,8 +22,10 @@ import java.util.regex.Pattern;
  * Reads the fields every service reads alike (ids, batches of ids, required text, timestamps,
  * times of day, the page asked for, a batch call's limit per patient) from one request,
  * collecting a violation per malformed field, by its path in the request, instead of failing on
- * the first; the endpoint answers {@link GrpcErrors#invalid} when there are any. A service's own reader extends this with the values only it knows
- * (currencies, channels, working hours).
+ * the first; the endpoint answers {@link GrpcErrors#invalid} when there are any. It starts with the
+ * rules the request's contract writes ({@link ProtoRules}), so one answer names the fields those
+ * refuse and the fields the reading refuses. A service's own reader extends this with the values
+ * only it knows (currencies, channels, working hours).
  */
 public class RequestFields {
 
@@ -36,6 +40,11 @@ public class RequestFields {
 
     private final List<GrpcErrors.Violation> violations = new ArrayList<>();
 
+    /** A reader of {@code request}, holding already what its contract's rules refuse. */
+    protected RequestFields(Message request) {
+        violations.addAll(ProtoRules.violations(request));
+    }
+
     public final List<GrpcErrors.Violation> violations() {
         return List.copyOf(violations);
     }
@@ -44,9 +53,14 @@ public class RequestFields {
         return violations.isEmpty();
     }
 
-    /** Notes that {@code field} is malformed, saying how. */
+    /**
+     * Notes that {@code field} is malformed, saying how; a field already refused (by the contract,
+     * whose rule says it first) is named once.
+     */
     public final void refuse(String field, String description) {
-        violations.add(new GrpcErrors.Violation(field, description));
+        if (violations.stream().noneMatch(violation -> violation.field().equals(field))) {
+            violations.add(new GrpcErrors.Violation(field, description));
+        }
     }
 
     /** The id {@code value} writes, in the canonical form only ({@link Uuids}). */
@@ -56,6 +70,19 @@ public class RequestFields {
             refuse(field, "must be a UUID");
         }
         return id.orElse(null);
+    }
+
+    /**
+     * An id whose contract requires a UUID ({@code string.uuid}), read without checking it again:
+     * null when it is not one, which the contract's rule has named.
+     */
+    public final UUID ruledUuid(String value) {
+        return Uuids.parse(value).orElse(null);
+    }
+
+    /** Ids whose contract requires UUIDs and bounds their number, each read as {@link #ruledUuid}. */
+    public final List<UUID> ruledUuids(List<String> values) {
+        return values.stream().map(this::ruledUuid).toList();
     }
 
     /** At most {@value #MAX_BATCH_IDS} ids, each a UUID; a malformed one is named with its index. */
@@ -127,11 +154,11 @@ public class RequestFields {
                 ? Optional.of(Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos())) : Optional.empty();
     }
 
-    /** The number of items a page holds, as {@link Paging#size} says; a negative size is refused. */
+    /**
+     * The number of items a page holds, as {@link Paging#size} says; a negative size is refused by
+     * the shared {@code PageRequest}'s contract ({@code page.page_size}).
+     */
     public final int pageSize(int requested) {
-        if (!Paging.isAllowedSize(requested)) {
-            refuse(Paging.SIZE_FIELD, Paging.NEGATIVE_SIZE);
-        }
         return Paging.size(requested);
     }
 

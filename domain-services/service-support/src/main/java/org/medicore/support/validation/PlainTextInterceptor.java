@@ -9,16 +9,15 @@ import io.grpc.ServerInterceptor;
 import io.grpc.StatusRuntimeException;
 import org.medicore.support.grpc.GrpcErrors;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Refuses a request with a control character in any text field ({@link PlainText}) or that breaks
- * a rule its contract writes ({@link ProtoRules}) with INVALID_ARGUMENT and one field violation
- * per broken rule, before the service reads it; likewise a
+ * Refuses a request with a control character in any text field ({@link PlainText}) with
+ * INVALID_ARGUMENT and one field violation per such field, before the service reads it; likewise a
  * request read as unreadable ({@link UnreadableRequests}: text that is not UTF-8, bytes that are
- * no protobuf). It sits inside
+ * no protobuf). The rules the contract writes ({@link ProtoRules}) are not checked here but where the
+ * service reads the request, so they are named together with the service's own refusals. It sits inside
  * the audit and the token check, so a refused request is recorded and an unsigned one never gets
  * this far.
  */
@@ -45,8 +44,7 @@ public final class PlainTextInterceptor implements ServerInterceptor {
             }
 
             private Optional<StatusRuntimeException> plainTextRefusal(Message request) {
-                List<GrpcErrors.Violation> violations = new ArrayList<>(PlainText.violations(request));
-                violations.addAll(ProtoRules.violations(request));
+                List<GrpcErrors.Violation> violations = PlainText.violations(request);
                 return violations.isEmpty() ? Optional.empty() : Optional.of(GrpcErrors.invalid(violations));
             }
 

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * The rules a contract writes into its .proto files with protovalidate ({@code buf.validate.field}:
- * required ids as UUIDs, text lengths, ranges), checked on every request by
- * {@link PlainTextInterceptor}. A broken rule becomes a field violation in our words, by the
+ * required ids as UUIDs, text lengths, ranges), checked where a service reads the request
+ * ({@link org.medicore.support.grpc.RequestFields}), so the caller hears of a broken rule together with
+ * every field the service's own reading refuses. A broken rule becomes a field violation in our words, by the
  * field's path as the client spells it ({@code page.page_size}, {@code patient_ids[2]}); the
  * value the caller sent is never repeated.
  */
@@ -61,6 +62,7 @@ public final class ProtoRules {
             case "repeated.max_items" -> "must hold at most " + bound;
             case "int32.gte" -> Integer.valueOf(0).equals(bound) ? "must not be negative" : "must be at least " + bound;
             case "int32.lte" -> "must be at most " + bound;
+            case "enum.defined_only" -> "must be one of the values the contract lists";
             default -> "breaks the rule " + ruleId;
         };
     }

@@ -53,7 +53,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void createPractitioner(CreatePractitionerRequest request, StreamObserver<CreatePractitionerResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         PersonName name = read.name(request.getName(), "name");
         ZoneId zone = read.zone(request.getTimeZone(), "time_zone");
         respond(response, read, () -> practitioners.create(caller(), new ManagePractitioners.NewPractitioner(name,
@@ -64,7 +64,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void getPractitioner(GetPractitionerRequest request, StreamObserver<GetPractitionerResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         PractitionerId id = read.practitionerId(request.getPractitionerId(), "practitioner_id");
         respond(response, read, () -> practitioners.practitioner(caller(), id),
                 found -> GetPractitionerResponse.newBuilder().setPractitioner(PROTOS.practitioner(found)).build());
@@ -72,7 +72,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void listPractitioners(ListPractitionersRequest request, StreamObserver<ListPractitionersResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         Page.Request page = ListPaging.read(read, request, request.getPage());
         respond(response, read, () -> practitioners.practitioners(caller(), new ManagePractitioners.Filter(
                         Optional.of(request.getDepartment()), Optional.of(request.getSpecialty()),
@@ -85,7 +85,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void setWorkingHours(SetWorkingHoursRequest request, StreamObserver<SetWorkingHoursResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         PractitionerId id = read.practitionerId(request.getPractitionerId(), "practitioner_id");
         WeeklySchedule schedule = read.schedule(request.getDaysList(), request.getDaysOffList(), request.getSlotLengthsList());
         respond(response, read, () -> practitioners.setWorkingHours(caller(), id, request.getExpectedVersion(), schedule),
@@ -96,7 +96,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void getWorkingHours(GetWorkingHoursRequest request, StreamObserver<GetWorkingHoursResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         PractitionerId id = read.practitionerId(request.getPractitionerId(), "practitioner_id");
         respond(response, read, () -> practitioners.workingHours(caller(), id),
                 hours -> GetWorkingHoursResponse.newBuilder().setWorkingHours(PROTOS.workingHours(hours)).build());
@@ -104,7 +104,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void listFreeSlots(ListFreeSlotsRequest request, StreamObserver<ListFreeSlotsResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         PractitionerId id = read.practitionerId(request.getPractitionerId(), "practitioner_id");
         AppointmentType type = read.type(request.getAppointmentType(), "appointment_type");
         LocalDate from = read.date(request.hasFromDate(), request.getFromDate(), "from_date");
@@ -116,7 +116,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void bookAppointment(BookAppointmentRequest request, StreamObserver<BookAppointmentResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         String key = read.required(request.getIdempotencyKey(), "idempotency_key");
         PatientId patient = read.patientId(request.getPatientId(), "patient_id");
         PractitionerId practitioner = read.practitionerId(request.getPractitionerId(), "practitioner_id");
@@ -130,7 +130,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void cancelAppointment(CancelAppointmentRequest request, StreamObserver<CancelAppointmentResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         AppointmentId id = read.appointmentId(request.getAppointmentId(), "appointment_id");
         Optional<CancellingParty> party = read.party(request.getCancelledBy(), "cancelled_by");
         String reason = read.required(request.getReason(), "reason");
@@ -141,7 +141,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void rescheduleAppointment(RescheduleAppointmentRequest request, StreamObserver<RescheduleAppointmentResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         AppointmentId id = read.appointmentId(request.getAppointmentId(), "appointment_id");
         Instant newStart = read.requiredInstant(request.hasNewStart(), request.getNewStart(), "new_start");
         respond(response, read, () -> changes.reschedule(caller(),
@@ -151,7 +151,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void checkIn(CheckInRequest request, StreamObserver<CheckInResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         AppointmentId id = read.appointmentId(request.getAppointmentId(), "appointment_id");
         respond(response, read, () -> changes.checkIn(caller(), id, request.getExpectedVersion()),
                 arrived -> CheckInResponse.newBuilder().setAppointment(PROTOS.appointment(arrived)).build());
@@ -159,7 +159,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void completeAppointment(CompleteAppointmentRequest request, StreamObserver<CompleteAppointmentResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         AppointmentId id = read.appointmentId(request.getAppointmentId(), "appointment_id");
         respond(response, read, () -> changes.complete(caller(), id, request.getExpectedVersion()),
                 done -> CompleteAppointmentResponse.newBuilder().setAppointment(PROTOS.appointment(done)).build());
@@ -167,7 +167,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void markNoShow(MarkNoShowRequest request, StreamObserver<MarkNoShowResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         AppointmentId id = read.appointmentId(request.getAppointmentId(), "appointment_id");
         respond(response, read, () -> changes.markNoShow(caller(), id, request.getExpectedVersion()),
                 missed -> MarkNoShowResponse.newBuilder().setAppointment(PROTOS.appointment(missed)).build());
@@ -175,7 +175,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
 
     @Override
     public void getAppointment(GetAppointmentRequest request, StreamObserver<GetAppointmentResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         AppointmentId id = read.appointmentId(request.getAppointmentId(), "appointment_id");
         respond(response, read, () -> views.appointment(caller(), id),
                 found -> GetAppointmentResponse.newBuilder().setAppointment(PROTOS.appointment(found)).build());
@@ -184,7 +184,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     @Override
     public void listAppointmentsByPatient(ListAppointmentsByPatientRequest request,
                                           StreamObserver<ListAppointmentsByPatientResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         PatientId patient = read.patientId(request.getPatientId(), "patient_id");
         Page.Request page = ListPaging.read(read, request, request.getPage());
         respond(response, read, () -> views.ofPatient(caller(), patient, timeFilter(request.getTimeFilter()), page),
@@ -197,7 +197,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     @Override
     public void listAppointmentsByPractitionerDay(ListAppointmentsByPractitionerDayRequest request,
                                                   StreamObserver<ListAppointmentsByPractitionerDayResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         PractitionerId id = read.practitionerId(request.getPractitionerId(), "practitioner_id");
         LocalDate date = read.date(request.hasDate(), request.getDate(), "date");
         respond(response, read, () -> views.ofPractitionerOn(caller(), id, date, request.getIncludeCancelled()),
@@ -208,7 +208,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     @Override
     public void batchGetPractitioners(BatchGetPractitionersRequest request,
                                       StreamObserver<BatchGetPractitionersResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         List<PractitionerId> ids = read.practitionerIds(request.getPractitionerIdsList(), "practitioner_ids");
         respond(response, read, () -> practitioners.practitioners(caller(), ids),
                 found -> {
@@ -223,7 +223,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     @Override
     public void batchGetAppointments(BatchGetAppointmentsRequest request,
                                      StreamObserver<BatchGetAppointmentsResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         List<AppointmentId> ids = read.appointmentIds(request.getAppointmentIdsList(), "appointment_ids");
         respond(response, read, () -> views.appointments(caller(), ids),
                 found -> {
@@ -238,7 +238,7 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
     @Override
     public void batchListAppointmentsByPatients(BatchListAppointmentsByPatientsRequest request,
                                                 StreamObserver<BatchListAppointmentsByPatientsResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         List<PatientId> patients = read.patientIds(request.getPatientIdsList(), "patient_ids");
         int limit = read.limitPerPatient(request.getLimitPerPatient());
         respond(response, read, () -> views.firstOfPatients(caller(), patients, timeFilter(request.getTimeFilter()), limit),

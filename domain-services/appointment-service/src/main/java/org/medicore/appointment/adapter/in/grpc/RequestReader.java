@@ -1,5 +1,6 @@
 package org.medicore.appointment.adapter.in.grpc;
 
+import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
 import org.medicore.appointment.domain.AppointmentId;
@@ -36,6 +37,10 @@ import java.util.UUID;
  * malformed one collected as a violation and read as null.
  */
 final class RequestReader extends RequestFields {
+
+    RequestReader(Message request) {
+        super(request);
+    }
 
     private static final String REQUIRED = "is required";
 

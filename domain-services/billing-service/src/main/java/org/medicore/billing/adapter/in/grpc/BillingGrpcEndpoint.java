@@ -60,8 +60,8 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
 
     @Override
     public void getBillingAccount(GetBillingAccountRequest request, StreamObserver<GetBillingAccountResponse> response) {
-        RequestReader read = new RequestReader();
-        UUID patientId = read.uuid(request.getPatientId(), "patient_id");
+        RequestReader read = new RequestReader(request);
+        UUID patientId = read.ruledUuid(request.getPatientId());
         answer(response, read, () -> view.accountOf(caller(), patientId),
                 statement -> GetBillingAccountResponse.newBuilder()
                         .setAccount(BillingProtoMapper.PROTOS.account(statement)).build());
@@ -69,14 +69,14 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
 
     @Override
     public void getFeeSchedule(GetFeeScheduleRequest request, StreamObserver<GetFeeScheduleResponse> response) {
-        answer(response, new RequestReader(), () -> view.feeSchedule(caller()),
+        answer(response, new RequestReader(request), () -> view.feeSchedule(caller()),
                 schedule -> GetFeeScheduleResponse.newBuilder()
                         .setFeeSchedule(BillingProtoMapper.PROTOS.feeSchedule(schedule)).build());
     }
 
     @Override
     public void updateFeeSchedule(UpdateFeeScheduleRequest request, StreamObserver<UpdateFeeScheduleResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         var change = new ManageFeeSchedule.FeeScheduleChange(request.getExpectedVersion(),
                 read.fees(request.getFeesList()), request.getTaxRateBasisPoints());
         answer(response, read, () -> feeSchedule.replace(caller(), change),
@@ -86,8 +86,8 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
 
     @Override
     public void getInvoice(GetInvoiceRequest request, StreamObserver<GetInvoiceResponse> response) {
-        RequestReader read = new RequestReader();
-        UUID invoiceId = read.uuid(request.getInvoiceId(), "invoice_id");
+        RequestReader read = new RequestReader(request);
+        UUID invoiceId = read.ruledUuid(request.getInvoiceId());
         answer(response, read, () -> view.invoice(caller(), invoiceId),
                 invoice -> GetInvoiceResponse.newBuilder().setInvoice(BillingProtoMapper.PROTOS.invoice(invoice)).build());
     }
@@ -95,8 +95,8 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
     @Override
     public void listInvoicesByPatient(ListInvoicesByPatientRequest request,
                                       StreamObserver<ListInvoicesByPatientResponse> response) {
-        RequestReader read = new RequestReader();
-        UUID patientId = read.uuid(request.getPatientId(), "patient_id");
+        RequestReader read = new RequestReader(request);
+        UUID patientId = read.ruledUuid(request.getPatientId());
         var statuses = read.statuses(request.getStatusesList());
         int limit = read.pageSize(request.getPage().getPageSize());
         int offset = read.pageOffset(request.getPage().getPageToken());
@@ -110,7 +110,7 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
 
     @Override
     public void listInvoicesDue(ListInvoicesDueRequest request, StreamObserver<ListInvoicesDueResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         int limit = read.pageSize(request.getPage().getPageSize());
         int offset = read.pageOffset(request.getPage().getPageToken());
         answer(response, read, () -> view.invoicesDue(caller(), new ViewBilling.DueQuery(request.getOverdueOnly(),
@@ -124,8 +124,8 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
     @Override
     public void batchListInvoicesByPatients(BatchListInvoicesByPatientsRequest request,
                                             StreamObserver<BatchListInvoicesByPatientsResponse> response) {
-        RequestReader read = new RequestReader();
-        List<UUID> patientIds = read.uuids(request.getPatientIdsList(), "patient_ids");
+        RequestReader read = new RequestReader(request);
+        List<UUID> patientIds = read.ruledUuids(request.getPatientIdsList());
         var statuses = read.statuses(request.getStatusesList());
         int limit = read.limitPerPatient(request.getLimitPerPatient());
         answer(response, read, () -> view.newestOfPatients(caller(), patientIds, statuses, limit), lists -> {
@@ -141,8 +141,8 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
     @Override
     public void batchGetInvoicesByAppointments(BatchGetInvoicesByAppointmentsRequest request,
                                                StreamObserver<BatchGetInvoicesByAppointmentsResponse> response) {
-        RequestReader read = new RequestReader();
-        List<UUID> appointmentIds = read.uuids(request.getAppointmentIdsList(), "appointment_ids");
+        RequestReader read = new RequestReader(request);
+        List<UUID> appointmentIds = read.ruledUuids(request.getAppointmentIdsList());
         answer(response, read, () -> view.invoicesOfAppointments(caller(), appointmentIds),
                 invoices -> BatchGetInvoicesByAppointmentsResponse.newBuilder()
                         .addAllInvoices(invoices.stream().map(BillingProtoMapper.PROTOS::invoice).toList()).build());
@@ -150,11 +150,11 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
 
     @Override
     public void recordPayment(RecordPaymentRequest request, StreamObserver<RecordPaymentResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         String key = read.required(request.getIdempotencyKey(), "idempotency_key");
-        UUID invoiceId = read.uuid(request.getInvoiceId(), "invoice_id");
-        Money amount = read.money(request.hasAmount(), request.getAmount(), "amount");
-        PaymentMethod method = read.method(request.getMethod(), "method");
+        UUID invoiceId = read.ruledUuid(request.getInvoiceId());
+        Money amount = request.hasAmount() ? read.money(request.getAmount(), "amount") : null;
+        PaymentMethod method = RequestReader.method(request.getMethod());
         // to the microsecond, as stored, so the answer shows what a later read returns
         Optional<Instant> receivedAt = read.instant(request.hasReceivedAt(), request.getReceivedAt(), "received_at")
                 .map(at -> at.truncatedTo(ChronoUnit.MICROS));
@@ -167,8 +167,8 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
 
     @Override
     public void voidInvoice(VoidInvoiceRequest request, StreamObserver<VoidInvoiceResponse> response) {
-        RequestReader read = new RequestReader();
-        UUID invoiceId = read.uuid(request.getInvoiceId(), "invoice_id");
+        RequestReader read = new RequestReader(request);
+        UUID invoiceId = read.ruledUuid(request.getInvoiceId());
         String reason = read.required(request.getReason(), "reason");
         answer(response, read, () -> voiding.voidInvoice(caller(),
                         new VoidInvoice.VoidCommand(invoiceId, request.getExpectedVersion(), reason)),

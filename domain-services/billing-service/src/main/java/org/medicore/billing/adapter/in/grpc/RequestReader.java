@@ -1,5 +1,6 @@
 package org.medicore.billing.adapter.in.grpc;
 
+import com.google.protobuf.Message;
 import org.medicore.billing.domain.AppointmentFee;
 import org.medicore.billing.domain.AppointmentType;
 import org.medicore.billing.domain.InvoiceStatus;
@@ -14,19 +15,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Proto to domain for one billing request: the shared fields as every service reads them, plus
- * money, payment methods, invoice statuses and fees, each malformed one collected as a violation.
+ * Proto to domain for one billing request: what billing_service.proto's rules refuse (ids, a
+ * payment's amount and method, page sizes), the shared fields as every service reads them, plus
+ * money, invoice statuses and fees, each malformed one collected as a violation.
  */
 final class RequestReader extends RequestFields {
 
-    Money money(boolean present, org.medicore.contracts.common.v1.Money money, String field) {
-        if (!present) {
-            refuse(field, "is required");
-            return null;
-        }
-        return money(money, field);
+    RequestReader(Message request) {
+        super(request);
     }
 
+    /** A currency the JDK knows as ISO 4217: more than the contract's letters can say, so read here. */
     Money money(org.medicore.contracts.common.v1.Money money, String field) {
         try {
             return new Money(money.getAmountMinor(), Currency.getInstance(money.getCurrency()));
@@ -36,16 +35,14 @@ final class RequestReader extends RequestFields {
         }
     }
 
-    PaymentMethod method(org.medicore.contracts.billing.v1.PaymentMethod method, String field) {
+    /** The method paid with; null for none or an unknown one, which the contract's rule refuses. */
+    static PaymentMethod method(org.medicore.contracts.billing.v1.PaymentMethod method) {
         return switch (method) {
             case CASH -> PaymentMethod.CASH;
             case CARD -> PaymentMethod.CARD;
             case BANK_TRANSFER -> PaymentMethod.BANK_TRANSFER;
             case INSURANCE -> PaymentMethod.INSURANCE;
-            case PAYMENT_METHOD_UNSPECIFIED, UNRECOGNIZED -> {
-                refuse(field, "is required");
-                yield null;
-            }
+            case PAYMENT_METHOD_UNSPECIFIED, UNRECOGNIZED -> null;
         };
     }
 

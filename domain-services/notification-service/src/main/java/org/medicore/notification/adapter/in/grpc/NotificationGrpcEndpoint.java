@@ -38,7 +38,7 @@ final class NotificationGrpcEndpoint extends NotificationServiceGrpc.Notificatio
     @Override
     public void getMessagePreferences(GetMessagePreferencesRequest request,
                                       StreamObserver<GetMessagePreferencesResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         UUID patientId = read.uuid(request.getPatientId(), "patient_id");
         if (!read.isValid()) {
             response.onError(GrpcErrors.invalid(read.violations()));
@@ -51,7 +51,7 @@ final class NotificationGrpcEndpoint extends NotificationServiceGrpc.Notificatio
     @Override
     public void updateMessagePreferences(UpdateMessagePreferencesRequest request,
                                          StreamObserver<UpdateMessagePreferencesResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         UUID patientId = read.uuid(request.getPatientId(), "patient_id");
         Set<String> mask = read.mask(request.getUpdateMask().getPathsList(), CHANGEABLE);
         Optional<Set<Channel>> channels = mask.contains("channels")
@@ -84,7 +84,7 @@ final class NotificationGrpcEndpoint extends NotificationServiceGrpc.Notificatio
 
     @Override
     public void listNotifications(ListNotificationsRequest request, StreamObserver<ListNotificationsResponse> response) {
-        RequestReader read = new RequestReader();
+        RequestReader read = new RequestReader(request);
         UUID patientId = read.uuid(request.getPatientId(), "patient_id");
         int limit = read.pageSize(request.getPage().getPageSize());
         int offset = read.pageOffset(request.getPage().getPageToken());

@@ -1,5 +1,6 @@
 package org.medicore.notification.adapter.in.grpc;
 
+import com.google.protobuf.Message;
 import org.medicore.contracts.notification.v1.NotificationChannel;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.QuietHours;
@@ -15,6 +16,10 @@ import java.util.Set;
  * plus channels, quiet hours and update masks, each malformed one collected as a violation.
  */
 final class RequestReader extends RequestFields {
+
+    RequestReader(Message request) {
+        super(request);
+    }
 
     /** A set of channels: each named once, none unspecified or unknown to this version. */
     Set<Channel> channels(List<NotificationChannel> requested, String field) {

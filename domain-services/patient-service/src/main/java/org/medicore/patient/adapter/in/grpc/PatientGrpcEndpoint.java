@@ -1,5 +1,6 @@
 package org.medicore.patient.adapter.in.grpc;
 
+import com.google.protobuf.Message;
 import io.grpc.stub.StreamObserver;
 import org.medicore.contracts.patient.v1.AddHistoryEntryRequest;
 import org.medicore.contracts.patient.v1.AddHistoryEntryResponse;
@@ -45,6 +46,8 @@ import org.medicore.patient.application.port.in.UpdateDemographics;
 import org.medicore.patient.domain.FieldViolation;
 import org.medicore.patient.domain.InvalidFieldsException;
 import org.medicore.patient.domain.PatientId;
+import org.medicore.support.grpc.GrpcErrors;
+import org.medicore.support.validation.ProtoRules;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -78,7 +81,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void registerPatient(RegisterPatientRequest request, StreamObserver<RegisterPatientResponse> response) {
-        respond(response, () -> switch (registerPatient.register(Callers.current(), PatientProtoMapper.toCommand(request))) {
+        respond(request, response, () -> switch (registerPatient.register(Callers.current(), PatientProtoMapper.toCommand(request))) {
             case RegistrationResult.Registered registered ->
                     RegisterPatientResponse.newBuilder().setPatient(PatientProtos.PROTOS.patient(registered.patient())).build();
             case DuplicatePatient duplicate -> throw GrpcStatuses.duplicate(duplicate.existing(), DUPLICATE);
@@ -90,7 +93,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void getPatient(GetPatientRequest request, StreamObserver<GetPatientResponse> response) {
-        respond(response, () -> {
+        respond(request, response, () -> {
             PatientId id = PatientProtoMapper.toPatientId(request.getPatientId());
             return switch (getPatients.get(Callers.current(), id)) {
                 case PatientLookup.Found found ->
@@ -103,7 +106,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void batchGetPatients(BatchGetPatientsRequest request, StreamObserver<BatchGetPatientsResponse> response) {
-        respond(response, () -> {
+        respond(request, response, () -> {
             BatchLookup lookup = getPatients.getAll(Callers.current(), BatchGetPatientsQuery.of(request.getPatientIdsList()));
             return BatchGetPatientsResponse.newBuilder()
                     .addAllPatients(lookup.found().stream().map(PatientProtos.PROTOS::patient).toList())
@@ -114,7 +117,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void searchPatients(SearchPatientsRequest request, StreamObserver<SearchPatientsResponse> response) {
-        respond(response, () -> {
+        respond(request, response, () -> {
             PatientPage page = searchPatients.search(Callers.current(), PatientProtoMapper.toQuery(request));
             return SearchPatientsResponse.newBuilder()
                     .addAllPatients(page.patients().stream().map(PatientProtos.PROTOS::patient).toList())
@@ -125,7 +128,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void updateDemographics(UpdateDemographicsRequest request, StreamObserver<UpdateDemographicsResponse> response) {
-        respond(response, () -> switch (updateDemographics.update(Callers.current(), PatientProtoMapper.toCommand(request))) {
+        respond(request, response, () -> switch (updateDemographics.update(Callers.current(), PatientProtoMapper.toCommand(request))) {
             case DemographicsUpdateResult.Updated updated ->
                     UpdateDemographicsResponse.newBuilder().setPatient(PatientProtos.PROTOS.patient(updated.patient())).build();
             case DemographicsUpdateResult.StaleVersion stale -> throw GrpcStatuses.staleVersion(stale.currentVersion());
@@ -137,7 +140,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void addHistoryEntry(AddHistoryEntryRequest request, StreamObserver<AddHistoryEntryResponse> response) {
-        respond(response, () -> switch (addHistoryEntry.add(Callers.current(), PatientProtoMapper.toCommand(request))) {
+        respond(request, response, () -> switch (addHistoryEntry.add(Callers.current(), PatientProtoMapper.toCommand(request))) {
             case HistoryEntryAddition.Added added ->
                     AddHistoryEntryResponse.newBuilder().setEntry(PatientProtos.PROTOS.entry(added.entry())).build();
             case HistoryEntryAddition.SupersededEntryNotFound missing -> throw GrpcStatuses.historyEntryNotFound(missing.entryId());
@@ -153,7 +156,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void listHistory(ListHistoryRequest request, StreamObserver<ListHistoryResponse> response) {
-        respond(response, () -> switch (listHistory.list(Callers.current(), PatientProtoMapper.toQuery(request))) {
+        respond(request, response, () -> switch (listHistory.list(Callers.current(), PatientProtoMapper.toQuery(request))) {
             case HistoryListing.Listed listed -> ListHistoryResponse.newBuilder()
                     .addAllEntries(PatientProtoMapper.toProto(listed.page(), PatientProtos.PROTOS::recorded))
                     .setPageInfo(PatientProtoMapper.toPageInfo(listed.page())).build();
@@ -164,7 +167,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void attachLabResult(AttachLabResultRequest request, StreamObserver<AttachLabResultResponse> response) {
-        respond(response, () -> switch (attachLabResult.attach(Callers.current(), PatientProtoMapper.toCommand(request))) {
+        respond(request, response, () -> switch (attachLabResult.attach(Callers.current(), PatientProtoMapper.toCommand(request))) {
             case LabResultAttachment.Attached attached ->
                     AttachLabResultResponse.newBuilder().setResult(PatientProtos.PROTOS.labResult(attached.result())).build();
             case LabResultAttachment.IdempotencyKeyReused reused -> throw GrpcStatuses.invalidArgument(List.of(new FieldViolation(
@@ -176,7 +179,7 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void listLabResults(ListLabResultsRequest request, StreamObserver<ListLabResultsResponse> response) {
-        respond(response, () -> switch (listLabResults.list(Callers.current(), PatientProtoMapper.toQuery(request))) {
+        respond(request, response, () -> switch (listLabResults.list(Callers.current(), PatientProtoMapper.toQuery(request))) {
             case LabResultListing.Listed listed -> ListLabResultsResponse.newBuilder()
                     .addAllResults(PatientProtoMapper.toProto(listed.page(), PatientProtos.PROTOS::labResult))
                     .setPageInfo(PatientProtoMapper.toPageInfo(listed.page())).build();
@@ -185,8 +188,17 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
         });
     }
 
-    /** Runs one call; invalid input becomes INVALID_ARGUMENT, anything unexpected goes to gRPC's handler (no details leak). */
-    private static <T> void respond(StreamObserver<T> response, Supplier<T> call) {
+    /**
+     * Runs one call; invalid input becomes INVALID_ARGUMENT, anything unexpected goes to gRPC's handler (no details leak).
+     * A request that breaks a rule of patient_service.proto is refused before it is read, naming those fields only:
+     * the mapping and the use case run in one step here, unlike the readers of the other services.
+     */
+    private static <T> void respond(Message request, StreamObserver<T> response, Supplier<T> call) {
+        List<GrpcErrors.Violation> broken = ProtoRules.violations(request);
+        if (!broken.isEmpty()) {
+            response.onError(GrpcErrors.invalid(broken));
+            return;
+        }
         T result;
         try {
             result = call.get();
