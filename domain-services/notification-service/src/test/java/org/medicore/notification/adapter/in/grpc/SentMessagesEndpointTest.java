@@ -139,7 +139,7 @@ class SentMessagesEndpointTest extends CallingTheService {
     void a_malformed_request_names_each_bad_field() {
         assertThat(violatedFields(() -> as(DOCTOR, "DOCTOR").listNotifications(ListNotificationsRequest.newBuilder()
                 .setPatientId("nope").setPage(PageRequest.newBuilder().setPageSize(-1).setPageToken("%%")).build())))
-                .containsExactly("patient_id", "page.page_size", "page.page_token");
+                .containsExactlyInAnyOrder("patient_id", "page.page_size", "page.page_token");
     }
 
     private UUID patientWithConfirmationRemindersAndInvoice(String mailbox) {
