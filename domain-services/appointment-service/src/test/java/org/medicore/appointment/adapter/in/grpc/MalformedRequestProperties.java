@@ -3,8 +3,6 @@ package org.medicore.appointment.adapter.in.grpc;
 import com.google.protobuf.Timestamp;
 import com.google.type.DayOfWeek;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -21,6 +19,7 @@ import org.medicore.contracts.appointment.v1.SetWorkingHoursRequest;
 import org.medicore.contracts.appointment.v1.SetWorkingHoursResponse;
 import org.medicore.contracts.appointment.v1.SlotLength;
 import org.medicore.contracts.common.v1.AppointmentType;
+import org.medicore.support.grpc.RefusedAnswer;
 import org.medicore.support.port.Uuids;
 
 import java.util.ArrayList;
@@ -67,12 +66,12 @@ class MalformedRequestProperties {
             bookings.incrementAndGet();
             throw new AssertionError("booked " + command);
         };
-        Refusal<BookAppointmentResponse> answer = new Refusal<>();
+        RefusedAnswer<BookAppointmentResponse> answer = new RefusedAnswer<>();
 
         new AppointmentEndpoint(booking, null, null, null, null).bookAppointment(request.build(), answer);
 
-        assertThat(answer.status.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(violatedFields(answer.status)).containsExactlyElementsOf(broken.stream().map(Breakage::field).toList());
+        assertThat(answer.refusal().getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(answer.refusal())).containsExactlyElementsOf(broken.stream().map(Breakage::field).toList());
         assertThat(bookings).hasValue(0);
     }
 
@@ -114,12 +113,12 @@ class MalformedRequestProperties {
                 malformed.add("days[%d].intervals[0].end".formatted(i));
             }
         }
-        Refusal<SetWorkingHoursResponse> answer = new Refusal<>();
+        RefusedAnswer<SetWorkingHoursResponse> answer = new RefusedAnswer<>();
 
         new AppointmentEndpoint(null, null, null, null, null).setWorkingHours(request.build(), answer);
 
-        assertThat(answer.status.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(violatedFields(answer.status)).containsExactlyElementsOf(malformed);
+        assertThat(answer.refusal().getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(answer.refusal())).containsExactlyElementsOf(malformed);
     }
 
     /**
@@ -140,26 +139,5 @@ class MalformedRequestProperties {
 
     private static LocalTimeInterval interval(String start, String end) {
         return LocalTimeInterval.newBuilder().setStart(start).setEnd(end).build();
-    }
-
-    /** The answer of a call that must be refused. */
-    private static final class Refusal<T> implements StreamObserver<T> {
-
-        private StatusRuntimeException status;
-
-        @Override
-        public void onNext(T value) {
-            throw new AssertionError("answered " + value);
-        }
-
-        @Override
-        public void onError(Throwable refusal) {
-            status = (StatusRuntimeException) refusal;
-        }
-
-        @Override
-        public void onCompleted() {
-            throw new AssertionError("completed");
-        }
     }
 }

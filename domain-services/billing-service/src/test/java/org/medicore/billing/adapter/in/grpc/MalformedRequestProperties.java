@@ -2,8 +2,6 @@ package org.medicore.billing.adapter.in.grpc;
 
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -19,6 +17,7 @@ import org.medicore.contracts.billing.v1.RecordPaymentRequest;
 import org.medicore.contracts.billing.v1.RecordPaymentResponse;
 import org.medicore.contracts.common.v1.Money;
 import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.support.grpc.RefusedAnswer;
 import org.medicore.support.port.Uuids;
 
 import java.util.List;
@@ -63,12 +62,12 @@ class MalformedRequestProperties {
             recorded.incrementAndGet();
             throw new AssertionError("recorded " + command);
         };
-        Refusal<RecordPaymentResponse> answer = new Refusal<>();
+        RefusedAnswer<RecordPaymentResponse> answer = new RefusedAnswer<>();
 
         new BillingGrpcEndpoint(null, null, payments, null).recordPayment(request.build(), answer);
 
-        assertThat(answer.status.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(violatedFields(answer.status)).containsExactlyInAnyOrderElementsOf(fields(broken));
+        assertThat(answer.refusal().getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(answer.refusal())).containsExactlyInAnyOrderElementsOf(fields(broken));
         assertThat(recorded).hasValue(0);
     }
 
@@ -77,12 +76,12 @@ class MalformedRequestProperties {
             @ForAll("listingBreakages") List<Breakage<ListInvoicesByPatientRequest.Builder>> broken) {
         ListInvoicesByPatientRequest.Builder request = WELL_FORMED_LISTING.toBuilder();
         broken.forEach(breakage -> breakage.apply().apply(request));
-        Refusal<ListInvoicesByPatientResponse> answer = new Refusal<>();
+        RefusedAnswer<ListInvoicesByPatientResponse> answer = new RefusedAnswer<>();
 
         new BillingGrpcEndpoint(null, null, null, null).listInvoicesByPatient(request.build(), answer);
 
-        assertThat(answer.status.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(violatedFields(answer.status)).containsExactlyInAnyOrderElementsOf(fields(broken));
+        assertThat(answer.refusal().getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(answer.refusal())).containsExactlyInAnyOrderElementsOf(fields(broken));
     }
 
     /** Each field broken or not, by the contract's rules or the reader's; at least one broken. */
@@ -133,26 +132,5 @@ class MalformedRequestProperties {
 
     private static List<String> fields(List<? extends Breakage<?>> broken) {
         return broken.stream().map(Breakage::field).toList();
-    }
-
-    /** The answer of a call that must be refused. */
-    private static final class Refusal<T> implements StreamObserver<T> {
-
-        private StatusRuntimeException status;
-
-        @Override
-        public void onNext(T value) {
-            throw new AssertionError("answered " + value);
-        }
-
-        @Override
-        public void onError(Throwable refusal) {
-            status = (StatusRuntimeException) refusal;
-        }
-
-        @Override
-        public void onCompleted() {
-            throw new AssertionError("completed");
-        }
     }
 }
