@@ -1,7 +1,5 @@
 package org.medicore.bff.live;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import graphql.GraphQLContext;
 import org.medicore.bff.error.Forbidden;
@@ -10,8 +8,6 @@ import org.medicore.bff.grpc.ServiceStubs;
 import org.medicore.contracts.appointment.v1.GetPractitionerRequest;
 import org.medicore.contracts.events.v1.AnalyticsWindow;
 import org.medicore.contracts.events.v1.RollingFigures;
-import org.medicore.contracts.events.v2.AppointmentEventVersions;
-import org.medicore.contracts.events.v2.AppointmentFacts;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.LabReport;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -69,8 +65,7 @@ class LiveController {
         if (!Caller.of(context).is("ADMIN")) {
             throw new Forbidden("the analytics feed is for administrators");
         }
-        return events.stream().filter(event -> event.type().equals("AnalyticsWindow"))
-                .map(event -> typed(event.message()));
+        return events.stream().map(LiveEvent::message).ofType(AnalyticsWindow.class);
     }
 
     @SubscriptionMapping
@@ -83,18 +78,16 @@ class LiveController {
                 throw new Forbidden("a doctor follows only their own schedule");
             }
         }
-        return events.stream().filter(event -> event.type().startsWith("Appointment"))
-                .filter(event -> practitionerId.equals(AppointmentEventVersions.facts(event.message()).getPractitionerId()))
-                .map(LiveController::appointmentChange);
+        return events.stream().mapNotNull(event -> AppointmentChanges.of(event.message()).orElse(null))
+                .filter(change -> practitionerId.equals(change.practitionerId()));
     }
 
     /** The report's current status first, then each change until it is final ({@link ReportStatusFeed}). */
     @SubscriptionMapping
     Flux<LabReportStatusChange> labReportStatus(@Argument String reportId, GraphQLContext context) {
         Flux<LabReportStatusChange> changes = events.stream()
-                .filter(event -> event.type().startsWith("LabReport"))
-                .filter(event -> reportId.equals(LiveEvents.field(event.message(), "report_id")))
-                .map(LiveController::labChange);
+                .mapNotNull(event -> LabReportChanges.of(event.message()).orElse(null))
+                .filter(change -> reportId.equals(change.reportId()));
         return ReportStatusFeed.follow(changes, () -> {
             LabReport now = services.labs(Caller.of(context)).getReportStatus(GetReportStatusRequest.newBuilder()
                     .setReportId(reportId).build()).getReport();
@@ -112,50 +105,5 @@ class LiveController {
     @SchemaMapping(typeName = "AnalyticsWindow", field = "final")
     boolean isFinal(AnalyticsWindow window) {
         return window.getFinal();
-    }
-
-    /** An appointment event (medicore.events.v2, as {@link LiveEvents} reads either version): its facts are the appointment now. */
-    private static AppointmentChange appointmentChange(LiveEvent event) {
-        AppointmentFacts appointment = AppointmentEventVersions.facts(event.message());
-        return new AppointmentChange(appointment.getAppointmentId(), appointment.getPractitionerId(), appointment.getPatientId(),
-                event.type().substring("Appointment".length()).toUpperCase(),
-                timestamp(appointment.getStart()), timestamp(appointment.getEnd()),
-                timestamp(LiveEvents.field(event.message(), "occurred_at")));
-    }
-
-    private static LabReportStatusChange labChange(LiveEvent event) {
-        Message m = event.message();
-        if (event.type().equals("LabReportHeld")) {
-            // the findings are for the clinician; the uploader learns that one will look at it
-            return new LabReportStatusChange((String) LiveEvents.field(m, "report_id"), "NEEDS_REVIEW",
-                    "held for a clinician's review before its values reach the record", null, null,
-                    timestamp(LiveEvents.field(m, "occurred_at")));
-        }
-        boolean processed = event.type().equals("LabReportProcessed");
-        Object detail = LiveEvents.field(m, "detail");
-        return new LabReportStatusChange((String) LiveEvents.field(m, "report_id"), processed ? "PROCESSED" : "REJECTED",
-                processed || detail == null || detail.toString().isEmpty() ? null : detail.toString(),
-                processed ? (Integer) LiveEvents.field(m, "result_count") : null,
-                processed ? (Integer) LiveEvents.field(m, "abnormal_count") : null,
-                timestamp(LiveEvents.field(m, "occurred_at")));
-    }
-
-    private static AnalyticsWindow typed(Message message) {
-        try {
-            return AnalyticsWindow.parseFrom(message.toByteString());
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("an AnalyticsWindow that is not one", e);
-        }
-    }
-
-    private static Timestamp timestamp(Object value) {
-        if (!(value instanceof Message message)) {
-            return null;
-        }
-        try {
-            return Timestamp.parseFrom(message.toByteString());
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("a timestamp that is not one", e);
-        }
     }
 }

@@ -1,11 +1,7 @@
 package org.medicore.bff.live;
 
 import org.medicore.support.kafka.KafkaClientSettings;
-import com.google.protobuf.Descriptors;
-import com.google.protobuf.DynamicMessage;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import com.google.protobuf.util.JsonFormat;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,9 +10,12 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.medicore.contracts.events.v1.AnalyticsEventsProto;
-import org.medicore.contracts.events.v1.LabEventsProto;
+import org.medicore.contracts.events.v1.AnalyticsWindow;
+import org.medicore.contracts.events.v1.LabReportHeld;
+import org.medicore.contracts.events.v1.LabReportProcessed;
+import org.medicore.contracts.events.v1.LabReportRejected;
 import org.medicore.contracts.events.v2.AppointmentEventVersions;
+import org.medicore.support.kafka.ConsumedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,12 +26,13 @@ import reactor.core.publisher.Sinks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +47,15 @@ final class LiveEvents implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
 
+    /**
+     * The lab and analytics events a subscription shows, by the full name their {@code event-type} header
+     * gives, read into their generated classes (appointment events come through {@link AppointmentEventVersions}).
+     */
+    private static final Map<String, Supplier<Message.Builder>> SHOWN = Stream.of(LabReportProcessed.getDefaultInstance(),
+                    LabReportRejected.getDefaultInstance(), LabReportHeld.getDefaultInstance(), AnalyticsWindow.getDefaultInstance())
+            .collect(Collectors.toUnmodifiableMap(event -> event.getDescriptorForType().getFullName(),
+                    event -> event::newBuilderForType));
+
     private final LiveSettings settings;
     private final KafkaClientSettings clients;
     /**
@@ -54,7 +63,6 @@ final class LiveEvents implements SmartLifecycle {
      * is stopped and started again (Spring's test contexts pause between uses) must push again.
      */
     private volatile Sinks.Many<LiveEvent> sink = Sinks.many().multicast().directBestEffort();
-    private final Map<String, Descriptors.Descriptor> types = new HashMap<>();
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean running;
     private volatile boolean listening;
@@ -64,9 +72,6 @@ final class LiveEvents implements SmartLifecycle {
     LiveEvents(LiveSettings settings, KafkaClientSettings clients) {
         this.settings = settings;
         this.clients = clients;
-        Stream.of(LabEventsProto.getDescriptor(), AnalyticsEventsProto.getDescriptor())
-                .flatMap(file -> file.getMessageTypes().stream())
-                .forEach(type -> types.put(type.getFullName(), type));
     }
 
     /** The events from now on, each subscriber with its own bounded buffer. */
@@ -132,29 +137,28 @@ final class LiveEvents implements SmartLifecycle {
     }
 
     /**
-     * Appointment events of either version are read as medicore.events.v2 (their generated classes), so
-     * subscriptions take the appointment's facts through its accessors; lab and analytics events as
-     * dynamic messages of their descriptors.
+     * Every event is read into its generated class, so subscriptions take its fields through their
+     * accessors; appointment events of either version as medicore.events.v2. Other types are passed over.
      */
     void read(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader("event-type");
+        Header header = record.headers().lastHeader(ConsumedEvents.EVENT_TYPE);
         String typeName = header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
         Optional<Message.Builder> appointmentEvent = AppointmentEventVersions.builderFor(typeName);
-        Descriptors.Descriptor type = appointmentEvent.map(Message.Builder::getDescriptorForType).orElse(types.get(typeName));
-        if (type == null || record.value() == null) {
+        Optional<Message.Builder> builder = appointmentEvent.or(() -> Optional.ofNullable(SHOWN.get(typeName)).map(Supplier::get));
+        if (builder.isEmpty() || record.value() == null) {
             return;
         }
+        String type = builder.get().getDescriptorForType().getName();
         try {
-            Message.Builder message = appointmentEvent.orElseGet(() -> DynamicMessage.newBuilder(type));
-            JsonFormat.parser().ignoringUnknownFields().merge(record.value(), message);
-            Message read = appointmentEvent.isPresent() ? AppointmentEventVersions.asV2(message.build()) : message.build();
-            Sinks.EmitResult emitted = sink.tryEmitNext(new LiveEvent(type.getName(), read));
+            Message event = ConsumedEvents.parse(record, builder.get());
+            Message read = appointmentEvent.isPresent() ? AppointmentEventVersions.asV2(event) : event;
+            Sinks.EmitResult emitted = sink.tryEmitNext(new LiveEvent(type, read));
             if (emitted.isFailure() && emitted != Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
-                LOG.warn("live events: a {} at {}-{}@{} reached no subscriber: {}", type.getName(), record.topic(),
+                LOG.warn("live events: a {} at {}-{}@{} reached no subscriber: {}", type, record.topic(),
                         record.partition(), record.offset(), emitted);
             }
-        } catch (InvalidProtocolBufferException | RuntimeException unreadable) {
-            LOG.warn("skipped an unreadable {} at {}-{}@{}", type.getName(), record.topic(), record.partition(), record.offset(),
+        } catch (RuntimeException unreadable) {
+            LOG.warn("skipped an unreadable {} at {}-{}@{}", type, record.topic(), record.partition(), record.offset(),
                     unreadable);
         }
     }
@@ -162,13 +166,6 @@ final class LiveEvents implements SmartLifecycle {
     /** True once the consumer has its partitions: from then on nothing published is missed. */
     boolean listening() {
         return listening;
-    }
-
-    /** A field of an event by its proto name, whatever the event's type. */
-    static Object field(Message message, String name) {
-        Descriptors.FieldDescriptor field = message.getDescriptorForType().findFieldByName(name);
-        return field == null || (!field.isRepeated() && field.hasPresence() && !message.hasField(field))
-                ? null : message.getField(field);
     }
 
     @Override

@@ -53,6 +53,9 @@ final class PatientProtos {
      * leaf ("contact.phone", never the "contact" block around it), so fields left out keep their
      * values. A field sent as null is named too and cleared; an input object sent as null clears
      * the whole part. Schema names become proto names ("postalCode" -> "postal_code").
+     * By name rather than by generated setters because the mask is by name anyway: one rule writes
+     * the value and its path, so they cannot disagree; a schema field without its proto field
+     * fails {@code UpdateMaskProperties}, which walks every leaf of UpdatePatientInput.
      */
     static UpdateDemographicsRequest update(Map<String, Object> input) {
         UpdateDemographicsRequest.Builder request = UpdateDemographicsRequest.newBuilder()

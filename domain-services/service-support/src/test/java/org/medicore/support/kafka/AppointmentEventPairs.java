@@ -112,13 +112,18 @@ public final class AppointmentEventPairs {
 
     /** The record of an event of either version, as the outbox relay writes it: key, JSON value, envelope headers. */
     public static ConsumerRecord<String, String> record(Message event) {
+        return record(Topics.APPOINTMENTS, event);
+    }
+
+    /** The record of any event of contracts' envelope on {@code topic}, as the outbox relay writes it. */
+    public static ConsumerRecord<String, String> record(String topic, Message event) {
         String eventId = (String) event.getField(event.getDescriptorForType().findFieldByNumber(1));
         Timestamp at = (Timestamp) event.getField(event.getDescriptorForType().findFieldByNumber(2));
         Object aggregate = event.getField(event.getDescriptorForType().findFieldByNumber(3));
         String key = aggregate instanceof AppointmentFacts facts ? facts.getAppointmentId() : (String) aggregate;
         OutboxMessage message = EventEnvelope.of(UUID.fromString(eventId), key,
                 Instant.ofEpochSecond(at.getSeconds(), at.getNanos()), event, "");
-        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.APPOINTMENTS, 0, 0L, key, message.payload());
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, 0, 0L, key, message.payload());
         record.headers().add("event-id", eventId.getBytes(StandardCharsets.UTF_8));
         record.headers().add(ConsumedEvents.EVENT_TYPE, message.eventType().getBytes(StandardCharsets.UTF_8));
         record.headers().add("occurred-at", message.occurredAt().toString().getBytes(StandardCharsets.UTF_8));
