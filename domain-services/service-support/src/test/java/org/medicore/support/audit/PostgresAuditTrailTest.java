@@ -34,7 +34,7 @@ class PostgresAuditTrailTest {
         url = TestStack.newDatabaseUrl("audit_trail_check");
         AuditSchema.migrate(url, PostgresServer.USER, PostgresServer.PASSWORD);
         AuditSchema.migrate(url, PostgresServer.USER, PostgresServer.PASSWORD);
-        trail = PostgresAuditTrail.connect(url, AuditDatabase.WRITER, AuditDatabase.WRITER_PASSWORD);
+        trail = PostgresAuditTrail.connect(url, AuditDatabase.WRITER, AuditDatabase.WRITER_PASSWORD, AuditKeys.local());
     }
 
     @AfterAll
