@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The audit trail's database and its two login roles: the services insert as the writer, the BFF
- * reads as the reader. The schema and the grants come from the services' own migration
+ * The audit trail's database and its login roles: the services insert as the writer, the BFF
+ * reads as the reader, erasure deletes patients' keys as the eraser. The schema and the grants come from the services' own migration
  * (service-support), run with the owner's credentials.
  */
 public final class AuditDatabase {
@@ -17,6 +17,9 @@ public final class AuditDatabase {
     public static final String WRITER_PASSWORD = "medicore-audit-writer-password";
     public static final String READER = "medicore_audit_reader";
     public static final String READER_PASSWORD = "medicore-audit-reader-password";
+    /** Deletes a patient's data key when the patient is forgotten, and records that it did. */
+    public static final String ERASER = "medicore_audit_eraser";
+    public static final String ERASER_PASSWORD = "medicore-audit-eraser-password";
 
     private AuditDatabase() {
     }
@@ -25,6 +28,7 @@ public final class AuditDatabase {
         postgres.ensureDatabase(NAME);
         postgres.ensureLoginRole(WRITER, WRITER_PASSWORD);
         postgres.ensureLoginRole(READER, READER_PASSWORD);
+        postgres.ensureLoginRole(ERASER, ERASER_PASSWORD);
     }
 
     /**

@@ -8,20 +8,14 @@ import org.medicore.contracts.lab.v1.GetReportDownloadUrlRequest;
 import org.medicore.contracts.lab.v1.GetReportDownloadUrlResponse;
 import org.medicore.contracts.lab.v1.LabReportStatus;
 import org.medicore.lab.support.RunningLabProcessor;
-import org.medicore.localstack.AuditDatabase;
-import org.medicore.localstack.TestStack;
+import org.medicore.support.audit.TestStackAuditTrail;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -130,20 +124,10 @@ class ReportDownloadFlowTest extends RunningLabProcessor {
     }
 
     /** "subject operation action outcome resource_ids patient_ids" of the report's audit records. */
-    private static List<String> auditOf(String reportId) throws Exception {
-        try (Connection reader = DriverManager.getConnection(TestStack.postgres().jdbcUrl(AuditDatabase.NAME),
-                AuditDatabase.READER, AuditDatabase.READER_PASSWORD);
-             PreparedStatement query = reader.prepareStatement("select concat_ws(' ', subject, operation, action, outcome,"
-                     + " array_to_string(resource_ids, ','), array_to_string(patient_ids, ','))"
-                     + " from audit.access_record where ? = any(resource_ids) order by position")) {
-            query.setString(1, reportId);
-            List<String> rows = new ArrayList<>();
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows.add(result.getString(1));
-                }
-            }
-            return rows;
-        }
+    private static List<String> auditOf(String reportId) {
+        return TestStackAuditTrail.recordsAmongNewest(500, record -> record.resourceIds().contains(reportId)).stream()
+                .map(record -> String.join(" ", record.subject(), record.operation(), record.action(), record.outcome(),
+                        String.join(",", record.resourceIds()), String.join(",", record.patientIds())))
+                .toList();
     }
 }

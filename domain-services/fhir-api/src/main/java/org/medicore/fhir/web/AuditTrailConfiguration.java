@@ -2,6 +2,7 @@ package org.medicore.fhir.web;
 
 import org.medicore.support.audit.AuditConfiguration;
 import org.medicore.support.audit.AuditConfiguration.AuditProperties;
+import org.medicore.support.audit.AuditKeys;
 import org.medicore.support.audit.AuditTrailReader;
 import org.medicore.support.audit.PostgresAuditTrail;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,18 +18,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * reader role.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AuditProperties.class)
+@EnableConfigurationProperties({AuditProperties.class, AuditKeys.class})
 class AuditTrailConfiguration {
 
     @Bean
-    AuditTrailReader auditTrailReader(JdbcClient auditDatabase) {
-        return new AuditTrailReader(auditDatabase);
+    AuditTrailReader auditTrailReader(JdbcClient auditDatabase, AuditKeys keys) {
+        return new AuditTrailReader(auditDatabase, keys);
     }
 
     /** Migrated as the services migrate it, so the API may start before any of them. */
     @Bean(destroyMethod = "close")
-    PostgresAuditTrail auditTrail(AuditProperties audit) {
-        return AuditConfiguration.migratedTrail(audit);
+    PostgresAuditTrail auditTrail(AuditProperties audit, AuditKeys keys) {
+        return AuditConfiguration.migratedTrail(audit, keys);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.medicore.fhir.support;
 import org.medicore.localstack.AuditDatabase;
 import org.medicore.localstack.PostgresServer;
 import org.medicore.localstack.TestStack;
+import org.medicore.support.audit.AuditKeys;
 import org.medicore.support.audit.AuditSchema;
 import org.medicore.support.audit.AuditTrailReader;
 import org.medicore.support.audit.PostgresAuditTrail;
@@ -30,11 +31,11 @@ public class AuditTrailOnPostgres {
     @Bean
     AuditTrailReader auditTrailReader() {
         return new AuditTrailReader(JdbcClient.create(new DriverManagerDataSource(URL, AuditDatabase.READER,
-                AuditDatabase.READER_PASSWORD)));
+                AuditDatabase.READER_PASSWORD)), AuditKeys.local());
     }
 
     @Bean(destroyMethod = "close")
     PostgresAuditTrail auditTrailWriter() {
-        return PostgresAuditTrail.connect(URL, AuditDatabase.WRITER, AuditDatabase.WRITER_PASSWORD);
+        return PostgresAuditTrail.connect(URL, AuditDatabase.WRITER, AuditDatabase.WRITER_PASSWORD, AuditKeys.local());
     }
 }

@@ -27,7 +27,7 @@ import java.util.Set;
 @AutoConfiguration
 @ConditionalOnBean(BindableService.class)
 @ConditionalOnProperty(name = "spring.grpc.server.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(AuditConfiguration.AuditProperties.class)
+@EnableConfigurationProperties({AuditConfiguration.AuditProperties.class, AuditKeys.class})
 public class AuditConfiguration {
 
     /**
@@ -46,8 +46,8 @@ public class AuditConfiguration {
     }
 
     @Bean
-    PostgresAuditTrail auditTrail(AuditProperties audit) {
-        return migratedTrail(audit);
+    PostgresAuditTrail auditTrail(AuditProperties audit, AuditKeys keys) {
+        return migratedTrail(audit, keys);
     }
 
     @Bean
@@ -59,11 +59,11 @@ public class AuditConfiguration {
      * The trail brought up to date with the owner's credentials, then written as the insert-only
      * writer. Without an owner login (the cluster), the migration Job has brought it up to date.
      */
-    public static PostgresAuditTrail migratedTrail(AuditProperties audit) {
+    public static PostgresAuditTrail migratedTrail(AuditProperties audit, AuditKeys keys) {
         if (audit.ownerUsername() != null && !audit.ownerUsername().isBlank()) {
             AuditSchema.migrate(audit.url(), audit.ownerUsername(), audit.ownerPassword());
         }
-        return PostgresAuditTrail.connect(audit.url(), audit.username(), audit.password());
+        return PostgresAuditTrail.connect(audit.url(), audit.username(), audit.password(), keys);
     }
 
     /** Down while the writer can't reach the trail: what can't record its accesses serves none. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the audit trail with the reader role, which may only select: the one reader, for every
@@ -25,27 +26,36 @@ public class AuditTrailReader {
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-    private final JdbcClient database;
+    /** Where a person has no key: no record holds it, as key ids are UUIDs. */
+    private static final String NO_KEY = "none";
 
-    /** Over a connection as the reader role ({@code medicore_audit_reader}). */
-    public AuditTrailReader(JdbcClient database) {
+    private final JdbcClient database;
+    private final PatientKeys patientKeys;
+
+    /** Over a connection as the reader role ({@code medicore_audit_reader}), with the keys the writers seal with. */
+    public AuditTrailReader(JdbcClient database, AuditKeys keys) {
         this.database = database;
+        this.patientKeys = keys.over(database);
     }
 
     /** Up to {@code size + 1} records before {@code beforePosition}: the extra one says there is a next page. */
     public List<RecordedAccess> page(AuditFilter filter, int size, Long beforePosition) {
         StringBuilder sql = new StringBuilder("""
                 select position, occurred_at, subject, roles, client_id, service, operation, action, resource_type,
-                       resource_ids, patient_ids, fields_changed, client_address, forwarded_for, outcome, status, trace_id
+                       resource_ids, patient_ids, fields_changed, client_address, forwarded_for, outcome, status, trace_id,
+                       patient_keys
                 from audit.access_record where true""");
         List<Object> parameters = new ArrayList<>();
+        // A record from before sealing names a person in plaintext; one after, by the id of their key (none once forgotten).
         if (filter.patientId() != null) {
-            sql.append(" and patient_ids @> array[?]::text[]");
+            sql.append(" and (patient_ids @> array[?]::text[] or patient_keys @> array[?]::text[])");
             parameters.add(filter.patientId());
+            parameters.add(patientKeys.keyIdOf(filter.patientId()).orElse(NO_KEY));
         }
         if (filter.subject() != null) {
-            sql.append(" and subject = ?");
+            sql.append(" and (subject = ? or subject like ? || ':%')");
             parameters.add(filter.subject());
+            parameters.add(SealedValue.PREFIX + patientKeys.keyIdOf(filter.subject()).orElse(NO_KEY));
         }
         if (filter.from() != null) {
             sql.append(" and occurred_at >= ?");
@@ -61,7 +71,18 @@ public class AuditTrailReader {
         }
         sql.append(" order by position desc limit ?");
         parameters.add(size + 1);
-        return database.sql(sql.toString()).params(parameters).query((row, number) -> record(row)).list();
+        List<Sealed> page = database.sql(sql.toString()).params(parameters).query((row, number) -> sealed(row)).list();
+        Map<String, DataKey> keys = patientKeys.byKeyId(page.stream().flatMap(record -> record.keyIds().stream()).distinct().toList());
+        return page.stream().map(record -> PersonalValues.opened(record.access(), record.keyIds(), keys)).toList();
+    }
+
+    /** A record as stored, and the keys its personal values were sealed with. */
+    private record Sealed(RecordedAccess access, List<String> keyIds) {
+    }
+
+    private static Sealed sealed(ResultSet row) throws SQLException {
+        Array keyIds = row.getArray("patient_keys");
+        return new Sealed(record(row), keyIds == null ? List.of() : texts(keyIds));
     }
 
     private static Timestamp timestamp(Instant bound) {

@@ -4,35 +4,31 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.medicore.support.postgres.FailFastDataSource;
 import org.medicore.support.time.DatabaseTime;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 
 /**
- * The audit trail in PostgreSQL. It connects as a role that may only insert: the database sets
- * each record's place in the hash chain and refuses updates and deletes.
+ * The audit trail in PostgreSQL. It connects as a role that may only insert records (and add a person's key): the
+ * database sets each record's place in the hash chain and refuses updates and deletes.
  */
 public final class PostgresAuditTrail implements RecordAccess, AutoCloseable {
 
-    private static final String INSERT = """
-            INSERT INTO audit.access_record (occurred_at, subject, roles, client_id, service, operation, action,
-                resource_type, resource_ids, patient_ids, fields_changed, client_address, forwarded_for, outcome, status, trace_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
     private final HikariDataSource pool;
     private final FailFastDataSource writer;
+    private final PatientKeys patientKeys;
 
-    private PostgresAuditTrail(HikariDataSource pool) {
+    private PostgresAuditTrail(HikariDataSource pool, AuditKeys keys) {
         this.pool = pool;
         this.writer = new FailFastDataSource(pool, Clock.systemUTC());
+        this.patientKeys = keys.over(JdbcClient.create(writer));
     }
 
     /** A small pool of its own: the audit must not compete with the service's own database work. */
-    public static PostgresAuditTrail connect(String url, String username, String password) {
+    public static PostgresAuditTrail connect(String url, String username, String password, AuditKeys keys) {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("audit-trail");
         pool.setJdbcUrl(url);
@@ -40,7 +36,7 @@ public final class PostgresAuditTrail implements RecordAccess, AutoCloseable {
         pool.setPassword(password);
         pool.setMaximumPoolSize(4);
         pool.setConnectionTimeout(FailFastDataSource.CONNECTION_WAIT.toMillis());
-        return new PostgresAuditTrail(new HikariDataSource(pool));
+        return new PostgresAuditTrail(new HikariDataSource(pool), keys);
     }
 
     /**
@@ -51,28 +47,15 @@ public final class PostgresAuditTrail implements RecordAccess, AutoCloseable {
         return DatabaseTime.following(writer);
     }
 
+    /** Seals the record's personal values with their persons' keys (adding keys for persons new to the trail), then appends it. */
     @Override
     public void record(AccessRecord access) {
-        try (Connection connection = writer.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setTimestamp(1, Timestamp.from(access.occurredAt()));
-            insert.setString(2, access.subject());
-            insert.setArray(3, texts(connection, access.roles()));
-            insert.setString(4, access.clientId());
-            insert.setString(5, access.service());
-            insert.setString(6, access.operation());
-            insert.setString(7, access.action().name());
-            insert.setString(8, access.resourceType());
-            insert.setArray(9, texts(connection, access.resourceIds()));
-            insert.setArray(10, texts(connection, access.patientIds()));
-            insert.setArray(11, texts(connection, access.fieldsChanged()));
-            insert.setString(12, access.clientAddress());
-            insert.setString(13, access.forwardedFor());
-            insert.setString(14, access.outcome().name());
-            insert.setString(15, access.status());
-            insert.setString(16, access.traceId());
-            insert.executeUpdate();
-        } catch (SQLException e) {
+        try {
+            StoredRecord stored = PersonalValues.sealed(access, patientKeys);
+            try (Connection connection = writer.getConnection()) {
+                stored.insertInto(connection);
+            }
+        } catch (SQLException | DataAccessException e) {
             throw new IllegalStateException("the audit trail refused the record: " + e.getMessage(), e);
         }
     }
@@ -89,9 +72,5 @@ public final class PostgresAuditTrail implements RecordAccess, AutoCloseable {
     @Override
     public void close() {
         pool.close();
-    }
-
-    private static java.sql.Array texts(Connection connection, List<String> values) throws SQLException {
-        return connection.createArrayOf("text", values.toArray());
     }
 }

@@ -12,19 +12,14 @@ import org.medicore.contracts.notification.v1.Notification;
 import org.medicore.contracts.notification.v1.NotificationKind;
 import org.medicore.contracts.notification.v1.NotificationServiceGrpc;
 import org.medicore.contracts.notification.v1.NotificationStatus;
-import org.medicore.localstack.AuditDatabase;
-import org.medicore.localstack.TestStack;
 import org.medicore.notification.support.Correspondence;
 import org.medicore.notification.support.EventStream;
 import org.medicore.notification.support.MovableClock;
 import org.medicore.notification.support.PatientRecords;
 import org.medicore.notification.support.CallingTheService;
+import org.medicore.support.audit.TestStackAuditTrail;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -171,19 +166,9 @@ class SentMessagesEndpointTest extends CallingTheService {
 
 
 
-    private static List<String> auditedReadsOf(UUID patient) throws SQLException {
-        try (Connection reader = DriverManager.getConnection(TestStack.postgres().jdbcUrl(AuditDatabase.NAME),
-                AuditDatabase.READER, AuditDatabase.READER_PASSWORD);
-             PreparedStatement statement = reader.prepareStatement("select subject || ' ' || operation || ' ' || action"
-                     + " || ' ' || outcome from audit.access_record where ? = any(patient_ids) order by position")) {
-            statement.setString(1, patient.toString());
-            List<String> rows = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.add(result.getString(1));
-                }
-            }
-            return rows;
-        }
+    private static List<String> auditedReadsOf(UUID patient) {
+        return TestStackAuditTrail.recordsOfPatient(patient.toString()).stream()
+                .map(record -> record.subject() + " " + record.operation() + " " + record.action() + " " + record.outcome())
+                .toList();
     }
 }

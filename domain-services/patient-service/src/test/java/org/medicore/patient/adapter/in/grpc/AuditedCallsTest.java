@@ -6,6 +6,7 @@ import org.medicore.contracts.patient.v1.GetPatientRequest;
 import org.medicore.localstack.AuditDatabase;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.TestTokens;
+import org.medicore.support.audit.TestStackAuditTrail;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,16 +47,15 @@ class AuditedCallsTest extends EndpointOverRealChannelTest {
         assertThat(String.join("\n", fieldsOf(patientId))).contains("name.family", "date_of_birth").doesNotContain(family, "1985");
     }
 
-    private static List<String> recordsOf(String patientId) throws SQLException {
-        return query("select subject, array_to_string(roles, ','), operation, action, outcome from audit.access_record"
-                        + " where ? = any(patient_ids) or ? = any(resource_ids) order by position",
-                row -> row.getString(1) + " [" + row.getString(2) + "] " + row.getString(3) + " " + row.getString(4)
-                        + " " + row.getString(5), patientId, patientId);
+    private static List<String> recordsOf(String patientId) {
+        return TestStackAuditTrail.recordsOfPatient(patientId).stream().map(record -> record.subject() + " ["
+                + String.join(",", record.roles()) + "] " + record.operation() + " " + record.action() + " " + record.outcome())
+                .toList();
     }
 
-    private static List<String> fieldsOf(String patientId) throws SQLException {
-        return query("select array_to_string(fields_changed, ',') from audit.access_record where ? = any(patient_ids)",
-                row -> row.getString(1), patientId);
+    private static List<String> fieldsOf(String patientId) {
+        return TestStackAuditTrail.recordsOfPatient(patientId).stream()
+                .map(record -> String.join(",", record.fieldsChanged())).toList();
     }
 
     private static String lastPosition() throws SQLException {
