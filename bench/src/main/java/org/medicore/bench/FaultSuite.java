@@ -126,8 +126,9 @@ public final class FaultSuite {
         Options options = Options.parse(args);
         refuseWhatCannotRunHere(options);
         System.out.println("fault suite: starting the system (PostgreSQL, Kafka, DynamoDB Local, S3, Keycloak, the services)");
+        TestSystem system = null;
         try {
-            TestSystem system = TestSystem.get().withDemoData();
+            system = TestSystem.get().withDemoData();
             List<Outcome> outcomes = run(system, options);
             System.out.println(table(outcomes));
             if (!outcomes.stream().allMatch(Outcome::holds)) {
@@ -136,8 +137,12 @@ public final class FaultSuite {
             }
             System.exit(0);
         } catch (Exception | Error e) {
-            // The gRPC channels and the workload's threads would keep the JVM, and so the system, running.
             e.printStackTrace();
+            // A run that could not go on is the one whose logs are needed most.
+            if (system != null) {
+                keepLogsQuietly(system);
+            }
+            // The gRPC channels and the workload's threads would keep the JVM, and so the system, running.
             System.exit(2);
         }
     }
@@ -153,6 +158,14 @@ public final class FaultSuite {
      * The services' logs of a run that broke an invariant, copied out of the system's temporary folder, which
      * goes with the JVM: without them a failure seen once cannot be explained.
      */
+    private static void keepLogsQuietly(TestSystem system) {
+        try {
+            keepLogs(system);
+        } catch (IOException | RuntimeException e) {
+            System.out.println("fault suite: the services' logs could not be kept: " + e);
+        }
+    }
+
     private static void keepLogs(TestSystem system) throws IOException {
         Path kept = Path.of("bench", "target", "fault-logs", Instant.now().toString().replace(':', '-'));
         Files.createDirectories(kept);

@@ -29,7 +29,6 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.medicore.billing.adapter.out.jooq.generated.Tables.BILLING_ACCOUNT;
 import static org.medicore.billing.adapter.out.jooq.generated.Tables.INVOICE;
 import static org.medicore.billing.support.EventStream.booked;
@@ -164,6 +163,29 @@ class EventConsumptionTest extends RunningBillingService {
     }
 
     @Test
+    void a_visit_completed_while_the_database_is_down_is_invoiced_once_it_is_back_and_never_dead_lettered()
+            throws InterruptedException {
+        UUID patient = UUID.randomUUID();
+        String appointmentKey = UUID.randomUUID().toString();
+        events.send(List.of(patientRegistered(patient)));
+        events.awaitConsumed();
+
+        TestStack.postgres().stop();
+        try {
+            events.send(List.of(withKey(completed(patient, AppointmentType.CONSULTATION), appointmentKey)));
+            // Far longer than the two attempts 100 ms apart after which a failing event is dead-lettered.
+            Thread.sleep(5_000);
+        } finally {
+            TestStack.postgres().startAgain();
+        }
+        events.awaitConsumed();
+
+        assertThat(invoicesOf(List.of(patient))).singleElement()
+                .satisfies(row -> assertThat(row.get(INVOICE.CHARGE_REASON)).isEqualTo("VISIT"));
+        assertThat(recordsWithKey(DEAD_LETTERS, appointmentKey, Duration.ofSeconds(5))).isEmpty();
+    }
+
+    @Test
     void an_issued_invoice_is_published_on_the_billing_topic_with_its_envelope() throws Exception {
         UUID patient = UUID.randomUUID();
         events.send(List.of(patientRegistered(patient), completed(patient, AppointmentType.CONSULTATION)));
@@ -194,6 +216,13 @@ class EventConsumptionTest extends RunningBillingService {
     }
 
     private static ConsumerRecord<String, String> firstWithKey(String topic, String key) {
+        List<ConsumerRecord<String, String>> found = recordsWithKey(topic, key, Duration.ofSeconds(60));
+        assertThat(found).as("a record with key %s on %s", key, topic).isNotEmpty();
+        return found.getFirst();
+    }
+
+    /** The topic's records with {@code key}, read from its beginning until one is found or {@code within} has passed. */
+    private static List<ConsumerRecord<String, String>> recordsWithKey(String topic, String key, Duration within) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "billing-test-" + UUID.randomUUID(),
@@ -202,15 +231,15 @@ class EventConsumptionTest extends RunningBillingService {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
+            long until = System.nanoTime() + within.toNanos();
+            while (found.isEmpty() && System.nanoTime() < until) {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (key.equals(record.key())) {
                         found.add(record);
                     }
                 });
-                return !found.isEmpty();
-            });
-            return found.getFirst();
+            }
+            return found;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.medicore.notification.adapter.in.kafka;
 
+import org.medicore.support.kafka.OutageBackOff;
 import org.medicore.support.kafka.UnreadableEvent;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -46,6 +47,7 @@ public class KafkaInConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters,
                 new FixedBackOff(retry.interval().toMillis(), Math.max(0, retry.attempts() - 1)));
         handler.addNotRetryableExceptions(UnreadableEvent.class);
+        handler.setBackOffFunction((record, failure) -> OutageBackOff.forFailure(failure));
         return handler;
     }
 
