@@ -6,6 +6,7 @@ import org.medicore.localstack.PostgresServer;
 import org.medicore.localstack.TestStack;
 import org.medicore.support.audit.AccessRecord;
 import org.medicore.support.audit.Action;
+import org.medicore.support.audit.AuditKeys;
 import org.medicore.support.audit.Outcome;
 import org.medicore.support.audit.PostgresAuditTrail;
 
@@ -38,7 +39,7 @@ class SchemaMigrationTest {
         SchemaMigration.run(job);
         SchemaMigration.run(job);
 
-        try (PostgresAuditTrail trail = PostgresAuditTrail.connect(url, AuditDatabase.WRITER, AuditDatabase.WRITER_PASSWORD)) {
+        try (PostgresAuditTrail trail = PostgresAuditTrail.connect(url, AuditDatabase.WRITER, AuditDatabase.WRITER_PASSWORD, AuditKeys.local())) {
             trail.record(new AccessRecord(Instant.now().truncatedTo(ChronoUnit.MICROS), "doctor-1", List.of("DOCTOR"),
                     "medicore-portal", "medicore.patient.v1.PatientService", "GetPatient", Action.READ, "Patient",
                     List.of("p-1"), List.of("p-1"), List.of(), "127.0.0.1", "", Outcome.ALLOWED, "OK", ""));
