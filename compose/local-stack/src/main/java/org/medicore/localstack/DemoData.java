@@ -33,6 +33,7 @@ import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 import org.medicore.contracts.patient.v1.Sex;
 
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -56,13 +57,14 @@ final class DemoData {
     private DemoData() {
     }
 
-    static void seed(KeycloakServer keycloak, MediCoreServices.Ports ports) {
+    /** {@code doctorZone} is where the demo doctor keeps their hours (the clinic's zone in the local stack). */
+    static void seed(KeycloakServer keycloak, MediCoreServices.Ports ports, ZoneId doctorZone) {
         CallCredentials admin = bearer(keycloak.accessToken("admin"));
         try (Channel patients = new Channel(ports.patient(), ports.tls()); Channel appointments = new Channel(ports.appointment(), ports.tls());
              Channel notifications = new Channel(ports.notification(), ports.tls())) {
             seedPatient(PatientServiceGrpc.newBlockingStub(patients.channel).withCallCredentials(admin));
             seedConsent(NotificationServiceGrpc.newBlockingStub(notifications.channel).withCallCredentials(admin));
-            seedDoctor(AppointmentServiceGrpc.newBlockingStub(appointments.channel).withCallCredentials(admin));
+            seedDoctor(AppointmentServiceGrpc.newBlockingStub(appointments.channel).withCallCredentials(admin), doctorZone);
         }
     }
 
@@ -94,14 +96,14 @@ final class DemoData {
                 .build());
     }
 
-    private static void seedDoctor(AppointmentServiceGrpc.AppointmentServiceBlockingStub appointments) {
+    private static void seedDoctor(AppointmentServiceGrpc.AppointmentServiceBlockingStub appointments, ZoneId zone) {
         if (demoDoctor(appointments).isPresent()) {
             return;
         }
         Practitioner doctor = appointments.createPractitioner(CreatePractitionerRequest.newBuilder()
                 .setName(PersonName.newBuilder().setGiven("Gregory").setFamily("Doctor"))
                 .setSpecialty("General practice").setDepartment("General medicine").setClinicId(CLINIC)
-                .setTimeZone(CLINIC_TIME_ZONE).setKeycloakSubject(DOCTOR_SUBJECT).build()).getPractitioner();
+                .setTimeZone(zone.getId()).setKeycloakSubject(DOCTOR_SUBJECT).build()).getPractitioner();
         SetWorkingHoursRequest.Builder hours = hours(doctor.getId());
         for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
                 DayOfWeek.FRIDAY)) {

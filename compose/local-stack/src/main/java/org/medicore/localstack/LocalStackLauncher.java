@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -108,7 +109,7 @@ public final class LocalStackLauncher {
                             services);
                     started.addAll(launched);
                     running.addAll(launched);
-                    DemoData.seed(stack.keycloak().orElseThrow(), services);
+                    DemoData.seed(stack.keycloak().orElseThrow(), services, ZoneId.of(DemoData.CLINIC_TIME_ZONE));
                     System.out.println("MediCore local stack: demo records in place (patient Alice, who agreed to e-mail; Dr Gregory with weekday hours)");
                     PortalServer portal = PortalServer.start(Path.of("web-portal", "dist").toAbsolutePath(), PORTAL_PORT,
                             "http://127.0.0.1:" + MediCoreServices.Ports.DEFAULTS.bff() + "/graphql", stack.keycloak().orElseThrow().baseUrl(),

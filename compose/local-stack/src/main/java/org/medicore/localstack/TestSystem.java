@@ -31,6 +31,7 @@ public final class TestSystem {
     private final MediCoreServices.Components components;
     private final MediCoreServices.Ports ports;
     private final Path data;
+    private final ZoneId clinicZone;
     private boolean demoData;
     private String bffGraphQlUrl;
     private String fhirApiUrl;
@@ -38,11 +39,12 @@ public final class TestSystem {
     private ServiceProcess fhirStarting;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    private TestSystem(MediCoreServices.Components components, MediCoreServices.Ports ports, Path data,
+    private TestSystem(MediCoreServices.Components components, MediCoreServices.Ports ports, Path data, ZoneId clinicZone,
                        List<ServiceProcess> started) {
         this.components = components;
         this.ports = ports;
         this.data = data;
+        this.clinicZone = clinicZone;
         started.forEach(service -> services.put(service.name(), service));
     }
 
@@ -60,10 +62,20 @@ public final class TestSystem {
             // Analytics' days are those of a zone where it is about noon as the run starts: a booking a test
             // makes soon is then on analytics' today whatever the hour (in the clinic's own Europe/Berlin a
             // run after 23:00 can only book tomorrow, and today's figures stay empty).
-            running = new TestSystem(components, ports, data,
-                    MediCoreServices.start(components, mail, repository(), data, ports, false, Optional.of(aboutNoon())));
+            ZoneId clinicZone = aboutNoon();
+            running = new TestSystem(components, ports, data, clinicZone,
+                    MediCoreServices.start(components, mail, repository(), data, ports, false, Optional.of(clinicZone)));
         }
         return running;
+    }
+
+    /**
+     * The zone of analytics' days and of the demo doctor's hours: one where it was about noon as the system
+     * started (not the local stack's Europe/Berlin), so a test can book, check in and complete later hours of
+     * today whenever it runs.
+     */
+    public ZoneId clinicZone() {
+        return clinicZone;
     }
 
     /** A zone where it is now between 11:30 and 12:30, for a day a test can book later hours of whenever it runs. */
@@ -113,11 +125,11 @@ public final class TestSystem {
 
     /**
      * The local stack's demo records, written once: the demo patient's record (id = the
-     * {@code patient} user's subject) and the {@code doctor} user's practitioner with weekday hours.
+     * {@code patient} user's subject) and the {@code doctor} user's practitioner with weekday hours in {@link #clinicZone}.
      */
     public synchronized TestSystem withDemoData() {
         if (!demoData) {
-            DemoData.seed(keycloak(), ports);
+            DemoData.seed(keycloak(), ports, clinicZone);
             demoData = true;
         }
         return this;
@@ -183,7 +195,7 @@ public final class TestSystem {
     }
 
     /**
-     * The demo doctor works every day from {@code start} in their zone (Europe/Berlin) until midnight:
+     * The demo doctor works every day from {@code start} in their zone ({@link #clinicZone}) until midnight:
      * for a test that books, checks in and completes an appointment today, whatever the day.
      */
     public TestSystem demoDoctorWorksEveryDayFrom(java.time.LocalTime start) {

@@ -77,6 +77,15 @@ public final class GrpcErrors {
                 .putMetadata("current_version", Long.toString(currentVersion)).build());
     }
 
+    /**
+     * ABORTED: another change to the same records was being made at the same moment (often the caller's own
+     * retry racing its first try); nothing was changed by this call and the same call may be tried again.
+     */
+    public static StatusRuntimeException concurrentChange() {
+        return status(Code.ABORTED, "another change to the same record was being made at the same moment; nothing was "
+                + "changed by this call, try again");
+    }
+
     public static StatusRuntimeException permissionDenied(String message) {
         return status(Code.PERMISSION_DENIED, message);
     }
