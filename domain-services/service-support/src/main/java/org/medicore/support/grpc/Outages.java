@@ -1,5 +1,6 @@
 package org.medicore.support.grpc;
 
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.sql.SQLException;
@@ -7,10 +8,12 @@ import java.sql.SQLTransientConnectionException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Whether a failure means a store the service needs (PostgreSQL, DynamoDB, S3) cannot be reached
- * right now, so the caller may retry later, rather than that the service itself is broken.
+ * Whether a failure means a store the service needs (PostgreSQL, DynamoDB, S3) cannot be reached or
+ * did not answer in time right now, so the caller may retry later, rather than that the service itself
+ * is broken.
  */
 public final class Outages {
 
@@ -26,9 +29,14 @@ public final class Outages {
     public static boolean isOutage(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
+            // A store too busy to answer in time is down for the caller: the AWS SDK's HTTP client waiting in
+            // vain for a pooled connection (InterruptedIOException) or past its deadline (TimeoutException) was
+            // what a registration met when DynamoDB Local fell behind in the fault suite's postgres-outage.
             if (cause instanceof SQLTransientConnectionException
                     || cause instanceof ConnectException
-                    || cause instanceof NoRouteToHostException) {
+                    || cause instanceof NoRouteToHostException
+                    || cause instanceof InterruptedIOException
+                    || cause instanceof TimeoutException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null

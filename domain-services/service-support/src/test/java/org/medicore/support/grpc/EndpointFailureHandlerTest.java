@@ -12,10 +12,16 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
+import org.apache.hc.client5.http.impl.classic.RequestFailedException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.util.Deadline;
+import org.apache.hc.core5.util.DeadlineTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
@@ -34,6 +40,20 @@ class EndpointFailureHandlerTest {
 
         assertThat(answer.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(StatusProto.fromThrowable(answer).getDetailsList()).anyMatch(detail -> detail.is(RetryInfo.class));
+    }
+
+    @Test
+    void a_store_that_did_not_answer_in_time_is_unavailable_as_dynamodb_local_behind_a_burst_was() {
+        SdkClientException poolExhausted = SdkClientException.builder()
+                .message("Unable to execute HTTP request: Timeout deadline: 10000 MILLISECONDS, actual: 10010 MILLISECONDS")
+                .cause(new ConnectionRequestTimeoutException("Timeout deadline: 10000 MILLISECONDS, actual: 10010 MILLISECONDS"))
+                .build();
+        SdkClientException pastDeadline = SdkClientException.builder().message("Unable to execute HTTP request: Request execution failed")
+                .cause(new RequestFailedException("Request execution failed",
+                        DeadlineTimeoutException.from(Deadline.fromUnixMilliseconds(0)))).build();
+
+        assertThat(handler.handleException(poolExhausted).getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(handler.handleException(pastDeadline).getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
     }
 
     @Test
@@ -83,6 +103,7 @@ class EndpointFailureHandlerTest {
                 words.map(IllegalStateException::new),
                 words.map(NullPointerException::new),
                 words.map(IOException::new),
+                words.map(SocketTimeoutException::new),
                 words.map(text -> new StackOverflowError(text)),
                 words.map(text -> new PSQLException(text, PSQLState.CONNECTION_FAILURE)),
                 words.map(text -> new PSQLException(text, PSQLState.UNIQUE_VIOLATION)),
