@@ -84,7 +84,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
     @Override
     public void requestUploadUrl(RequestUploadUrlRequest request, StreamObserver<RequestUploadUrlResponse> response) {
         RequestReader read = new RequestReader(request);
-        read.upload(request, limits);
+        read.checkUpload(request, limits);
         answer(response, read, caller -> requestUploadUrl.requestUploadUrl(new RequestUploadCommand(caller,
                         request.getPatientId(), request.getFileName(), request.getSizeBytes())),
                 (caller, ticket) -> RequestUploadUrlResponse.newBuilder().setReportId(ticket.reportId())

@@ -30,7 +30,7 @@ final class RequestReader extends RequestFields {
     }
 
     /** Checks that the upload announced is a PDF of 1 byte to the configured maximum, under a file name that is not blank. */
-    void upload(RequestUploadUrlRequest request, UploadLimits limits) {
+    void checkUpload(RequestUploadUrlRequest request, UploadLimits limits) {
         required(request.getFileName(), "file_name");
         if (!UploadLimits.PDF.equals(request.getContentType())) {
             refuse("content_type", "must be " + UploadLimits.PDF);
