@@ -67,20 +67,26 @@ public class LabProcessorConfiguration {
         return Clock.systemUTC();
     }
 
+    /** What an upload may be: checked where the request is read, and again on the stored object. */
+    @Bean
+    UploadLimits uploadLimits(UploadProperties upload) {
+        return new UploadLimits(upload.maxBytes());
+    }
+
     @Bean
     LabReportIntake labReportIntake(LoadReport loadReport, SaveReport saveReport, PresignUpload presignUpload,
                                     ReportObjects objects, FindPatient findPatient, LoadAttachedResults attachedResults,
                                     UploadProperties upload, Clock clock) {
         return new LabReportIntake(loadReport, saveReport, presignUpload, objects, findPatient, attachedResults,
-                new UploadLimits(upload.maxBytes()), upload.urlValidFor(), clock);
+                upload.urlValidFor(), clock);
     }
 
     @Bean
     LabReportProcessing labReportProcessing(LoadReport loadReport, SaveReport saveReport, ReportObjects objects,
-                                            ExtractText extractText, ResultsFiling filing, UploadProperties upload,
+                                            ExtractText extractText, ResultsFiling filing, UploadLimits limits,
                                             ReadingProperties reading, Clock clock) {
         return new LabReportProcessing(loadReport, saveReport, objects, extractText, filing,
-                new UploadLimits(upload.maxBytes()), new ReadingLimits(reading.maxPages(), reading.timeBudget()), clock);
+                limits, new ReadingLimits(reading.maxPages(), reading.timeBudget()), clock);
     }
 
     @Bean

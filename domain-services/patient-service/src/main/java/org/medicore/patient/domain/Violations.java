@@ -3,7 +3,6 @@ package org.medicore.patient.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** Collects the field violations of one input, so the caller learns about all of them at once. */
@@ -62,19 +61,6 @@ public final class Violations {
             add(field, "must be a UUID");
         }
         return this;
-    }
-
-    /**
-     * Builds a value that validates itself; its violations join these, so that one answer names
-     * every invalid field of a request. Null when it had violations.
-     */
-    public <T> T from(Supplier<T> selfValidating) {
-        try {
-            return selfValidating.get();
-        } catch (InvalidFieldsException invalid) {
-            found.addAll(invalid.violations());
-            return null;
-        }
     }
 
     public List<FieldViolation> list() {

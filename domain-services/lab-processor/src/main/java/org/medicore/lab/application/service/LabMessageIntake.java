@@ -19,6 +19,7 @@ import org.medicore.lab.domain.Rejection;
 import org.medicore.lab.domain.RejectionReason;
 import org.medicore.lab.domain.Role;
 import org.medicore.lab.domain.Uploader;
+import org.medicore.support.port.Uuids;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -95,7 +96,7 @@ public final class LabMessageIntake implements ReceiveLabMessage, ReceiveDropped
     }
 
     private Receipt taken(Caller sender, byte[] bytes, LabMessage message) {
-        Optional<String> recordId = message.recordId(CLINIC_AUTHORITY).filter(Ids::isUuid);
+        Optional<String> recordId = message.recordId(CLINIC_AUTHORITY).filter(Uuids::isUuid);
         if (recordId.isEmpty()) {
             return refused(bytes, new MessageFault(MessageFault.Kind.UNKNOWN_PATIENT, "PID", 0, 3,
                     "PID-3 carries no patient id assigned by " + CLINIC_AUTHORITY));

@@ -31,7 +31,6 @@ import org.medicore.support.port.paging.Paging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,30 +47,24 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
     private final ReportObjects objects;
     private final FindPatient findPatient;
     private final LoadAttachedResults attachedResults;
-    private final UploadLimits limits;
     private final Duration uploadWindow;
     private final Clock clock;
 
     public LabReportIntake(LoadReport loadReport, SaveReport saveReport, PresignUpload presignUpload,
                            ReportObjects objects, FindPatient findPatient, LoadAttachedResults attachedResults,
-                           UploadLimits limits, Duration uploadWindow, Clock clock) {
+                           Duration uploadWindow, Clock clock) {
         this.loadReport = loadReport;
         this.saveReport = saveReport;
         this.presignUpload = presignUpload;
         this.objects = objects;
         this.findPatient = findPatient;
         this.attachedResults = attachedResults;
-        this.limits = limits;
         this.uploadWindow = uploadWindow;
         this.clock = clock;
     }
 
     @Override
     public Outcome<UploadTicket> requestUploadUrl(RequestUploadCommand command) {
-        List<Refusal.FieldViolation> violations = violations(command);
-        if (!violations.isEmpty()) {
-            return Outcome.refused(new Refusal.InvalidRequest(violations));
-        }
         if (!ReportAccess.mayActFor(command.caller(), command.patientId())) {
             return Outcome.refused(new Refusal.Denied());
         }
@@ -87,28 +80,8 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
         return Outcome.done(new UploadTicket(report.id(), put.url(), put.requiredHeaders(), put.expiresAt()));
     }
 
-    private List<Refusal.FieldViolation> violations(RequestUploadCommand command) {
-        List<Refusal.FieldViolation> violations = new ArrayList<>();
-        if (!Ids.isUuid(command.patientId())) {
-            violations.add(new Refusal.FieldViolation("patient_id", "must be a patient id (UUID)"));
-        }
-        if (command.fileName() == null || command.fileName().isBlank() || command.fileName().length() > 255) {
-            violations.add(new Refusal.FieldViolation("file_name", "must be 1 to 255 characters"));
-        }
-        if (!UploadLimits.PDF.equals(command.contentType())) {
-            violations.add(new Refusal.FieldViolation("content_type", "must be " + UploadLimits.PDF));
-        }
-        if (command.sizeBytes() <= 0 || command.sizeBytes() > limits.maxBytes()) {
-            violations.add(new Refusal.FieldViolation("size_bytes", "must be 1 to " + limits.maxBytes() + " bytes"));
-        }
-        return violations;
-    }
-
     @Override
     public Outcome<LabReport> confirmUpload(Caller caller, String reportId) {
-        if (!Ids.isUuid(reportId)) {
-            return Ids.notAReportId();
-        }
         Optional<LabReport> found = loadReport.load(reportId);
         if (found.isEmpty()) {
             return Outcome.refused(new Refusal.NotFound(REPORT, reportId));
@@ -139,9 +112,6 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
 
     @Override
     public Outcome<LabReport> reportStatus(Caller caller, String reportId) {
-        if (!Ids.isUuid(reportId)) {
-            return Ids.notAReportId();
-        }
         Optional<LabReport> found = loadReport.load(reportId);
         if (found.isEmpty()) {
             return Outcome.refused(new Refusal.NotFound(REPORT, reportId));
@@ -155,19 +125,6 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
     @Override
     public Outcome<ResultPage> resultsByPatient(Caller caller, String patientId, Optional<String> reportId,
                                                 int pageSize, String pageToken) {
-        List<Refusal.FieldViolation> violations = new ArrayList<>();
-        if (!Ids.isUuid(patientId)) {
-            violations.add(new Refusal.FieldViolation("patient_id", "must be a patient id (UUID)"));
-        }
-        if (reportId.isPresent() && !Ids.isUuid(reportId.get())) {
-            violations.add(new Refusal.FieldViolation("report_id", "must be a report id (UUID)"));
-        }
-        if (!Paging.isAllowedSize(pageSize)) {
-            violations.add(new Refusal.FieldViolation(Paging.SIZE_FIELD, Paging.NEGATIVE_SIZE));
-        }
-        if (!violations.isEmpty()) {
-            return Outcome.refused(new Refusal.InvalidRequest(violations));
-        }
         if (!ReportAccess.mayActFor(caller, patientId)) {
             return Outcome.refused(new Refusal.Denied());
         }
@@ -186,16 +143,6 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
 
     @Override
     public Outcome<ReportPage> reportsByPatient(Caller caller, String patientId, int pageSize, String pageToken) {
-        List<Refusal.FieldViolation> violations = new ArrayList<>();
-        if (!Ids.isUuid(patientId)) {
-            violations.add(new Refusal.FieldViolation("patient_id", "must be a patient id (UUID)"));
-        }
-        if (!Paging.isAllowedSize(pageSize)) {
-            violations.add(new Refusal.FieldViolation(Paging.SIZE_FIELD, Paging.NEGATIVE_SIZE));
-        }
-        if (!violations.isEmpty()) {
-            return Outcome.refused(new Refusal.InvalidRequest(violations));
-        }
         if (!ReportAccess.mayActFor(caller, patientId)) {
             return Outcome.refused(new Refusal.Denied());
         }

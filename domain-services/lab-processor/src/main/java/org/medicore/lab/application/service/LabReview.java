@@ -22,10 +22,8 @@ import org.medicore.support.port.paging.Paging;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -38,9 +36,6 @@ public final class LabReview implements ListReviewQueue, DecideReview {
 
     private static final String REPORT = "medicore.lab.v1.LabReport";
     private static final String PATIENT = "medicore.patient.v1.Patient";
-    private static final int MAX_VALUES = 200;
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-    private static final Pattern LOINC = Pattern.compile("\\d{1,7}-\\d");
 
     private final LoadReport loadReport;
     private final SaveReport saveReport;
@@ -61,10 +56,6 @@ public final class LabReview implements ListReviewQueue, DecideReview {
 
     @Override
     public Outcome<ReportPage> reviewQueue(Caller caller, int pageSize, String pageToken) {
-        if (!Paging.isAllowedSize(pageSize)) {
-            return Outcome.refused(new Refusal.InvalidRequest(List.of(
-                    new Refusal.FieldViolation(Paging.SIZE_FIELD, Paging.NEGATIVE_SIZE))));
-        }
         if (!ReviewAccess.mayReview(caller)) {
             return Outcome.refused(new Refusal.Denied());
         }
@@ -76,13 +67,6 @@ public final class LabReview implements ListReviewQueue, DecideReview {
 
     @Override
     public Outcome<LabReport> decide(Caller caller, String reportId, long expectedVersion, ReviewDecision decision) {
-        if (!Ids.isUuid(reportId)) {
-            return Ids.notAReportId();
-        }
-        List<Refusal.FieldViolation> violations = violations(decision);
-        if (!violations.isEmpty()) {
-            return Outcome.refused(new Refusal.InvalidRequest(violations));
-        }
         Optional<LabReport> found = loadReport.load(reportId);
         if (found.isEmpty()) {
             return Outcome.refused(new Refusal.NotFound(REPORT, reportId));
@@ -141,48 +125,5 @@ public final class LabReview implements ListReviewQueue, DecideReview {
                                     Review review, Instant now) {
         List<String> ids = attachResults.attach(patientId, report.id(), values, held.observedAt());
         return report.decided(review, patientId, values, ids, now);
-    }
-
-    private static List<Refusal.FieldViolation> violations(ReviewDecision decision) {
-        List<Refusal.FieldViolation> violations = new ArrayList<>();
-        switch (decision) {
-            case ReviewDecision.Accept accept -> {
-            }
-            case ReviewDecision.Reassign reassign -> {
-                if (!Ids.isUuid(reassign.patientId())) {
-                    violations.add(new Refusal.FieldViolation("reassign.patient_id", "must be a patient id (UUID)"));
-                }
-            }
-            case ReviewDecision.Reject reject -> text(violations, "reject.reason", reject.reason(), 1, 500);
-            case ReviewDecision.Correct correct -> {
-                if (correct.values().isEmpty() || correct.values().size() > MAX_VALUES) {
-                    violations.add(new Refusal.FieldViolation("correct.values", "must hold 1 to " + MAX_VALUES + " values"));
-                    break;
-                }
-                for (int i = 0; i < correct.values().size(); i++) {
-                    ReviewDecision.StatedValue value = correct.values().get(i);
-                    String at = "correct.values[" + i + "].";
-                    text(violations, at + "test_name", value.testName(), 1, 200);
-                    text(violations, at + "value", value.value(), 1, 100);
-                    text(violations, at + "unit", value.unit(), 0, 50);
-                    text(violations, at + "reference_range", value.range(), 0, 100);
-                    if (value.code().filter(code -> !LOINC.matcher(code.value()).matches()).isPresent()) {
-                        violations.add(new Refusal.FieldViolation(at + "code", "must be a LOINC code such as 718-7"));
-                    }
-                }
-            }
-        }
-        return violations;
-    }
-
-    /** Text a clinician types: within its length once trimmed, and no control characters. */
-    private static void text(List<Refusal.FieldViolation> violations, String field, String value, int min, int max) {
-        String trimmed = value == null ? "" : value.strip();
-        if (trimmed.length() < min || trimmed.length() > max) {
-            violations.add(new Refusal.FieldViolation(field, min == 0 ? "must be at most " + max + " characters"
-                    : "must be " + min + " to " + max + " characters"));
-        } else if (CONTROL.matcher(trimmed).find()) {
-            violations.add(new Refusal.FieldViolation(field, "must not contain control characters"));
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.medicore.lab.application.port.in.GetReportStatus;
 import org.medicore.lab.application.port.in.ListResultsByPatient;
 import org.medicore.lab.application.port.in.ProcessLabReport;
 import org.medicore.lab.application.port.in.RequestUploadUrl;
+import org.medicore.lab.domain.UploadLimits;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -69,9 +70,9 @@ public class GrpcConfiguration {
                                     ListResultsByPatient listResultsByPatient,
                                     ListReportsByPatient listReportsByPatient, ListReviewQueue listReviewQueue,
                                     DecideReview decideReview, ReceiveLabMessage receiveLabMessage,
-                                    LocalUploadTrigger localUploadTrigger) {
+                                    LocalUploadTrigger localUploadTrigger, UploadLimits uploadLimits) {
         return new LabGrpcEndpoint(requestUploadUrl, confirmUpload, getReportStatus, getReportDownloadUrl, listResultsByPatient,
-                listReportsByPatient, listReviewQueue, decideReview, receiveLabMessage, localUploadTrigger);
+                listReportsByPatient, listReviewQueue, decideReview, receiveLabMessage, localUploadTrigger, uploadLimits);
     }
 
     /** The one-machine stand-in for the bucket's notification on {@code hl7/}; off with an interval of 0. */

@@ -45,10 +45,11 @@ import org.medicore.contracts.lab.v1.ListReviewQueueRequest;
 import org.medicore.contracts.lab.v1.ListReviewQueueResponse;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
-/** LabService: maps requests, calls one use case, turns refusals into statuses with details. */
+/** LabService: reads requests, calls one use case, turns refusals into statuses with details. */
 final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
 
     private final RequestUploadUrl requestUploadUrl;
@@ -61,11 +62,12 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
     private final DecideReview decideReview;
     private final ReceiveLabMessage receiveLabMessage;
     private final LocalUploadTrigger trigger;
+    private final UploadLimits limits;
 
     LabGrpcEndpoint(RequestUploadUrl requestUploadUrl, ConfirmUpload confirmUpload, GetReportStatus getReportStatus,
                     GetReportDownloadUrl getReportDownloadUrl, ListResultsByPatient listResultsByPatient, ListReportsByPatient listReportsByPatient,
                     ListReviewQueue listReviewQueue, DecideReview decideReview, ReceiveLabMessage receiveLabMessage,
-                    LocalUploadTrigger trigger) {
+                    LocalUploadTrigger trigger, UploadLimits limits) {
         this.requestUploadUrl = requestUploadUrl;
         this.confirmUpload = confirmUpload;
         this.getReportStatus = getReportStatus;
@@ -76,40 +78,43 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
         this.decideReview = decideReview;
         this.receiveLabMessage = receiveLabMessage;
         this.trigger = trigger;
+        this.limits = limits;
     }
 
     @Override
     public void requestUploadUrl(RequestUploadUrlRequest request, StreamObserver<RequestUploadUrlResponse> response) {
-        answer(response, requestUploadUrl.requestUploadUrl(new RequestUploadCommand(Callers.current(),
-                request.getPatientId(), request.getFileName(), request.getContentType(), request.getSizeBytes())),
-                ticket -> RequestUploadUrlResponse.newBuilder().setReportId(ticket.reportId())
+        RequestReader read = new RequestReader(request);
+        read.checkUpload(request, limits);
+        answer(response, read, caller -> requestUploadUrl.requestUploadUrl(new RequestUploadCommand(caller,
+                        request.getPatientId(), request.getFileName(), request.getSizeBytes())),
+                (caller, ticket) -> RequestUploadUrlResponse.newBuilder().setReportId(ticket.reportId())
                         .setUploadUrl(ticket.uploadUrl()).putAllRequiredHeaders(ticket.requiredHeaders())
                         .setExpiresAt(ProtoConversions.timestamp(ticket.expiresAt())).build());
     }
 
     @Override
     public void confirmUpload(ConfirmUploadRequest request, StreamObserver<ConfirmUploadResponse> response) {
-        Caller caller = Callers.current();
-        Outcome<LabReport> outcome = confirmUpload.confirmUpload(caller, request.getReportId());
-        // a report left PROCESSING by a failed run is processed again on the next confirmation
-        if (outcome instanceof Outcome.Done<LabReport> done && !done.value().status().processingEnded()) {
-            trigger.uploaded(done.value().id(), done.value().declaredSize());
-        }
-        answer(response, outcome, report -> ConfirmUploadResponse.newBuilder().setReport(LabProtos.PROTOS.report(report, caller)).build());
+        answer(response, new RequestReader(request), caller -> {
+            Outcome<LabReport> outcome = confirmUpload.confirmUpload(caller, request.getReportId());
+            // a report left PROCESSING by a failed run is processed again on the next confirmation
+            if (outcome instanceof Outcome.Done<LabReport> done && !done.value().status().processingEnded()) {
+                trigger.uploaded(done.value().id(), done.value().declaredSize());
+            }
+            return outcome;
+        }, (caller, report) -> ConfirmUploadResponse.newBuilder().setReport(LabProtos.PROTOS.report(report, caller)).build());
     }
 
     @Override
     public void getReportStatus(GetReportStatusRequest request, StreamObserver<GetReportStatusResponse> response) {
-        Caller caller = Callers.current();
-        answer(response, getReportStatus.reportStatus(caller, request.getReportId()),
-                report -> GetReportStatusResponse.newBuilder().setReport(LabProtos.PROTOS.report(report, caller)).build());
+        answer(response, new RequestReader(request), caller -> getReportStatus.reportStatus(caller, request.getReportId()),
+                (caller, report) -> GetReportStatusResponse.newBuilder().setReport(LabProtos.PROTOS.report(report, caller)).build());
     }
 
     @Override
     public void getReportDownloadUrl(GetReportDownloadUrlRequest request,
                                      StreamObserver<GetReportDownloadUrlResponse> response) {
-        answer(response, getReportDownloadUrl.downloadUrl(Callers.current(), request.getReportId()),
-                download -> GetReportDownloadUrlResponse.newBuilder().setDownloadUrl(download.url())
+        answer(response, new RequestReader(request), caller -> getReportDownloadUrl.downloadUrl(caller, request.getReportId()),
+                (caller, download) -> GetReportDownloadUrlResponse.newBuilder().setDownloadUrl(download.url())
                         .setExpiresAt(ProtoConversions.timestamp(download.expiresAt()))
                         .setContentType(UploadLimits.PDF).setSizeBytes(download.sizeBytes())
                         .setFileName(download.fileName()).setPatientId(download.patientId()).build());
@@ -118,10 +123,12 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
     @Override
     public void listResultsByPatient(ListResultsByPatientRequest request,
                                      StreamObserver<ListResultsByPatientResponse> response) {
+        RequestReader read = new RequestReader(request);
         Optional<String> reportId = request.getReportId().isEmpty() ? Optional.empty() : Optional.of(request.getReportId());
-        answer(response, listResultsByPatient.resultsByPatient(Callers.current(), request.getPatientId(), reportId,
-                        request.getPage().getPageSize(), request.getPage().getPageToken()),
-                page -> ListResultsByPatientResponse.newBuilder()
+        int size = read.pageSize(request.getPage().getPageSize());
+        answer(response, read, caller -> listResultsByPatient.resultsByPatient(caller, request.getPatientId(), reportId,
+                        size, request.getPage().getPageToken()),
+                (caller, page) -> ListResultsByPatientResponse.newBuilder()
                         .addAllResults(page.results().stream().map(LabProtos.PROTOS::result).toList())
                         .setPageInfo(PageInfo.newBuilder().setNextPageToken(page.nextPageToken())
                                 .setTotalSize(page.totalSize())).build());
@@ -130,10 +137,11 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
     @Override
     public void listReportsByPatient(ListReportsByPatientRequest request,
                                      StreamObserver<ListReportsByPatientResponse> response) {
-        Caller caller = Callers.current();
-        answer(response, listReportsByPatient.reportsByPatient(caller, request.getPatientId(),
-                        request.getPage().getPageSize(), request.getPage().getPageToken()),
-                page -> ListReportsByPatientResponse.newBuilder()
+        RequestReader read = new RequestReader(request);
+        int size = read.pageSize(request.getPage().getPageSize());
+        answer(response, read, caller -> listReportsByPatient.reportsByPatient(caller, request.getPatientId(), size,
+                        request.getPage().getPageToken()),
+                (caller, page) -> ListReportsByPatientResponse.newBuilder()
                         .addAllReports(page.reports().stream().map(report -> LabProtos.PROTOS.report(report, caller)).toList())
                         .setPageInfo(PageInfo.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1))
                         .build());
@@ -141,10 +149,10 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
 
     @Override
     public void listReviewQueue(ListReviewQueueRequest request, StreamObserver<ListReviewQueueResponse> response) {
-        Caller caller = Callers.current();
-        answer(response, listReviewQueue.reviewQueue(caller, request.getPage().getPageSize(),
-                        request.getPage().getPageToken()),
-                page -> ListReviewQueueResponse.newBuilder()
+        RequestReader read = new RequestReader(request);
+        int size = read.pageSize(request.getPage().getPageSize());
+        answer(response, read, caller -> listReviewQueue.reviewQueue(caller, size, request.getPage().getPageToken()),
+                (caller, page) -> ListReviewQueueResponse.newBuilder()
                         .addAllReports(page.reports().stream().map(report -> LabProtos.PROTOS.report(report, caller)).toList())
                         .setPageInfo(PageInfo.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1))
                         .build());
@@ -152,22 +160,17 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
 
     @Override
     public void decideReview(DecideReviewRequest request, StreamObserver<DecideReviewResponse> response) {
-        Optional<ReviewDecision> decision = ReviewDecisions.fromProto(request);
-        if (decision.isEmpty()) {
-            response.onError(status(new Refusal.InvalidRequest(List.of(new Refusal.FieldViolation("decision",
-                    "must be one of accept, correct, reassign, reject")))));
-            return;
-        }
-        Caller caller = Callers.current();
-        answer(response, decideReview.decide(caller, request.getReportId(), request.getExpectedVersion(),
-                decision.get()), report -> DecideReviewResponse.newBuilder().setReport(LabProtos.PROTOS.report(report, caller)).build());
+        RequestReader read = new RequestReader(request);
+        ReviewDecision decision = read.decision(request);
+        answer(response, read, caller -> decideReview.decide(caller, request.getReportId(), request.getExpectedVersion(), decision),
+                (caller, report) -> DecideReviewResponse.newBuilder().setReport(LabProtos.PROTOS.report(report, caller)).build());
     }
 
     @Override
     public void submitHl7Message(SubmitHl7MessageRequest request, StreamObserver<SubmitHl7MessageResponse> response) {
-        Caller caller = Callers.current();
-        answer(response, receiveLabMessage.receive(caller, request.getText().getBytes(StandardCharsets.UTF_8)),
-                receipt -> {
+        answer(response, new RequestReader(request),
+                caller -> receiveLabMessage.receive(caller, request.getText().getBytes(StandardCharsets.UTF_8)),
+                (caller, receipt) -> {
                     SubmitHl7MessageResponse.Builder answer = SubmitHl7MessageResponse.newBuilder()
                             .setAcknowledgement(receipt.acknowledgement()).setAcknowledgementCode(receipt.code());
                     receipt.report().ifPresent(report -> answer.setReport(LabProtos.PROTOS.report(report, caller)));
@@ -175,10 +178,20 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
                 });
     }
 
-    private static <T, R> void answer(StreamObserver<R> response, Outcome<T> outcome, java.util.function.Function<T, R> map) {
-        switch (outcome) {
+    /**
+     * Refuses every malformed field the reader found at once, before the caller is looked at or any
+     * use case runs; else answers the use case's outcome for the caller.
+     */
+    private static <T, R> void answer(StreamObserver<R> response, RequestReader read, Function<Caller, Outcome<T>> useCase,
+                                      BiFunction<Caller, T, R> map) {
+        if (!read.isValid()) {
+            response.onError(GrpcErrors.invalid(read.violations()));
+            return;
+        }
+        Caller caller = Callers.current();
+        switch (useCase.apply(caller)) {
             case Outcome.Done<T> done -> {
-                response.onNext(map.apply(done.value()));
+                response.onNext(map.apply(caller, done.value()));
                 response.onCompleted();
             }
             case Outcome.Refused<T> refused -> response.onError(status(refused.refusal()));

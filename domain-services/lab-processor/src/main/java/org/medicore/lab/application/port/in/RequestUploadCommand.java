@@ -2,6 +2,6 @@ package org.medicore.lab.application.port.in;
 
 import org.medicore.lab.domain.Caller;
 
-public record RequestUploadCommand(Caller caller, String patientId, String fileName, String contentType,
-                                   long sizeBytes) {
+/** An upload asked for, as read and checked at the edge: a PDF of the patient's, of {@code sizeBytes}. */
+public record RequestUploadCommand(Caller caller, String patientId, String fileName, long sizeBytes) {
 }

@@ -1,6 +1,5 @@
 package org.medicore.patient.adapter.in.grpc;
 
-import com.google.protobuf.Message;
 import io.grpc.stub.StreamObserver;
 import org.medicore.contracts.patient.v1.AddHistoryEntryRequest;
 import org.medicore.contracts.patient.v1.AddHistoryEntryResponse;
@@ -24,6 +23,13 @@ import org.medicore.contracts.patient.v1.UpdateDemographicsResponse;
 import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.patient.application.port.in.AccessDenied;
 import org.medicore.patient.application.port.in.AddHistoryEntry;
+import org.medicore.patient.application.port.in.AddHistoryEntryCommand;
+import org.medicore.patient.application.port.in.AttachLabResultCommand;
+import org.medicore.patient.application.port.in.ListHistoryQuery;
+import org.medicore.patient.application.port.in.ListLabResultsQuery;
+import org.medicore.patient.application.port.in.RegisterPatientCommand;
+import org.medicore.patient.application.port.in.SearchPatientsQuery;
+import org.medicore.patient.application.port.in.UpdateDemographicsCommand;
 import org.medicore.patient.application.port.in.AttachLabResult;
 import org.medicore.patient.application.port.in.HistoryEntryAddition;
 import org.medicore.patient.application.port.in.HistoryListing;
@@ -47,12 +53,11 @@ import org.medicore.patient.domain.FieldViolation;
 import org.medicore.patient.domain.InvalidFieldsException;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.support.grpc.GrpcErrors;
-import org.medicore.support.validation.ProtoRules;
 
 import java.util.List;
 import java.util.function.Supplier;
 
-/** PatientService over gRPC: maps the request, calls one use case, turns its outcome into a response or a status. */
+/** PatientService over gRPC: reads the request, calls one use case, turns its outcome into a response or a status. */
 final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBase {
 
     private static final String DUPLICATE = "a patient with the same name, date of birth and e-mail exists";
@@ -81,7 +86,9 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void registerPatient(RegisterPatientRequest request, StreamObserver<RegisterPatientResponse> response) {
-        respond(request, response, () -> switch (registerPatient.register(Callers.current(), PatientProtoMapper.toCommand(request))) {
+        RequestReader read = new RequestReader(request);
+        RegisterPatientCommand registration = read.registration(request);
+        respond(read, response, () -> switch (registerPatient.register(Callers.current(), registration)) {
             case RegistrationResult.Registered registered ->
                     RegisterPatientResponse.newBuilder().setPatient(PatientProtos.PROTOS.patient(registered.patient())).build();
             case DuplicatePatient duplicate -> throw GrpcStatuses.duplicate(duplicate.existing(), DUPLICATE);
@@ -93,21 +100,22 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void getPatient(GetPatientRequest request, StreamObserver<GetPatientResponse> response) {
-        respond(request, response, () -> {
-            PatientId id = PatientProtoMapper.toPatientId(request.getPatientId());
-            return switch (getPatients.get(Callers.current(), id)) {
-                case PatientLookup.Found found ->
-                        GetPatientResponse.newBuilder().setPatient(PatientProtos.PROTOS.patient(found.patient())).build();
-                case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
-                case AccessDenied denied -> throw GrpcStatuses.permissionDenied();
-            };
+        RequestReader read = new RequestReader(request);
+        PatientId id = read.patientId(request.getPatientId());
+        respond(read, response, () -> switch (getPatients.get(Callers.current(), id)) {
+            case PatientLookup.Found found ->
+                    GetPatientResponse.newBuilder().setPatient(PatientProtos.PROTOS.patient(found.patient())).build();
+            case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
+            case AccessDenied denied -> throw GrpcStatuses.permissionDenied();
         });
     }
 
     @Override
     public void batchGetPatients(BatchGetPatientsRequest request, StreamObserver<BatchGetPatientsResponse> response) {
-        respond(request, response, () -> {
-            BatchLookup lookup = getPatients.getAll(Callers.current(), BatchGetPatientsQuery.of(request.getPatientIdsList()));
+        RequestReader read = new RequestReader(request);
+        BatchGetPatientsQuery query = read.patients(request);
+        respond(read, response, () -> {
+            BatchLookup lookup = getPatients.getAll(Callers.current(), query);
             return BatchGetPatientsResponse.newBuilder()
                     .addAllPatients(lookup.found().stream().map(PatientProtos.PROTOS::patient).toList())
                     .addAllMissingPatientIds(lookup.missing().stream().map(PatientId::value).toList())
@@ -117,8 +125,10 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void searchPatients(SearchPatientsRequest request, StreamObserver<SearchPatientsResponse> response) {
-        respond(request, response, () -> {
-            PatientPage page = searchPatients.search(Callers.current(), PatientProtoMapper.toQuery(request));
+        RequestReader read = new RequestReader(request);
+        SearchPatientsQuery query = read.search(request);
+        respond(read, response, () -> {
+            PatientPage page = searchPatients.search(Callers.current(), query);
             return SearchPatientsResponse.newBuilder()
                     .addAllPatients(page.patients().stream().map(PatientProtos.PROTOS::patient).toList())
                     .setPageInfo(PageInfo.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1))
@@ -128,7 +138,9 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void updateDemographics(UpdateDemographicsRequest request, StreamObserver<UpdateDemographicsResponse> response) {
-        respond(request, response, () -> switch (updateDemographics.update(Callers.current(), PatientProtoMapper.toCommand(request))) {
+        RequestReader read = new RequestReader(request);
+        UpdateDemographicsCommand update = read.update(request);
+        respond(read, response, () -> switch (updateDemographics.update(Callers.current(), update)) {
             case DemographicsUpdateResult.Updated updated ->
                     UpdateDemographicsResponse.newBuilder().setPatient(PatientProtos.PROTOS.patient(updated.patient())).build();
             case DemographicsUpdateResult.StaleVersion stale -> throw GrpcStatuses.staleVersion(stale.currentVersion());
@@ -140,7 +152,9 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void addHistoryEntry(AddHistoryEntryRequest request, StreamObserver<AddHistoryEntryResponse> response) {
-        respond(request, response, () -> switch (addHistoryEntry.add(Callers.current(), PatientProtoMapper.toCommand(request))) {
+        RequestReader read = new RequestReader(request);
+        AddHistoryEntryCommand entry = read.historyEntry(request);
+        respond(read, response, () -> switch (addHistoryEntry.add(Callers.current(), entry)) {
             case HistoryEntryAddition.Added added ->
                     AddHistoryEntryResponse.newBuilder().setEntry(PatientProtos.PROTOS.entry(added.entry())).build();
             case HistoryEntryAddition.SupersededEntryNotFound missing -> throw GrpcStatuses.historyEntryNotFound(missing.entryId());
@@ -156,10 +170,12 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void listHistory(ListHistoryRequest request, StreamObserver<ListHistoryResponse> response) {
-        respond(request, response, () -> switch (listHistory.list(Callers.current(), PatientProtoMapper.toQuery(request))) {
+        RequestReader read = new RequestReader(request);
+        ListHistoryQuery query = read.historyQuery(request);
+        respond(read, response, () -> switch (listHistory.list(Callers.current(), query)) {
             case HistoryListing.Listed listed -> ListHistoryResponse.newBuilder()
-                    .addAllEntries(PatientProtoMapper.toProto(listed.page(), PatientProtos.PROTOS::recorded))
-                    .setPageInfo(PatientProtoMapper.toPageInfo(listed.page())).build();
+                    .addAllEntries(PatientProtos.PROTOS.items(listed.page(), PatientProtos.PROTOS::recorded))
+                    .setPageInfo(PatientProtos.PROTOS.pageInfo(listed.page())).build();
             case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
             case AccessDenied denied -> throw GrpcStatuses.permissionDenied();
         });
@@ -167,7 +183,9 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void attachLabResult(AttachLabResultRequest request, StreamObserver<AttachLabResultResponse> response) {
-        respond(request, response, () -> switch (attachLabResult.attach(Callers.current(), PatientProtoMapper.toCommand(request))) {
+        RequestReader read = new RequestReader(request);
+        AttachLabResultCommand attachment = read.labResult(request);
+        respond(read, response, () -> switch (attachLabResult.attach(Callers.current(), attachment)) {
             case LabResultAttachment.Attached attached ->
                     AttachLabResultResponse.newBuilder().setResult(PatientProtos.PROTOS.labResult(attached.result())).build();
             case LabResultAttachment.IdempotencyKeyReused reused -> throw GrpcStatuses.invalidArgument(List.of(new FieldViolation(
@@ -179,24 +197,26 @@ final class PatientGrpcEndpoint extends PatientServiceGrpc.PatientServiceImplBas
 
     @Override
     public void listLabResults(ListLabResultsRequest request, StreamObserver<ListLabResultsResponse> response) {
-        respond(request, response, () -> switch (listLabResults.list(Callers.current(), PatientProtoMapper.toQuery(request))) {
+        RequestReader read = new RequestReader(request);
+        ListLabResultsQuery query = read.labResultsQuery(request);
+        respond(read, response, () -> switch (listLabResults.list(Callers.current(), query)) {
             case LabResultListing.Listed listed -> ListLabResultsResponse.newBuilder()
-                    .addAllResults(PatientProtoMapper.toProto(listed.page(), PatientProtos.PROTOS::labResult))
-                    .setPageInfo(PatientProtoMapper.toPageInfo(listed.page())).build();
+                    .addAllResults(PatientProtos.PROTOS.items(listed.page(), PatientProtos.PROTOS::labResult))
+                    .setPageInfo(PatientProtos.PROTOS.pageInfo(listed.page())).build();
             case PatientNotFound notFound -> throw GrpcStatuses.notFound(notFound.id());
             case AccessDenied denied -> throw GrpcStatuses.permissionDenied();
         });
     }
 
     /**
-     * Runs one call; invalid input becomes INVALID_ARGUMENT, anything unexpected goes to gRPC's handler (no details leak).
-     * A request that breaks a rule of patient_service.proto is refused before it is read, naming those fields only:
-     * the mapping and the use case run in one step here, unlike the readers of the other services.
+     * Answers every malformed field the reader found in one INVALID_ARGUMENT before any use case runs;
+     * else runs the call. What only the use case can refuse (a date of birth in the future, a change
+     * that leaves the stored record invalid, a page token of another list) is INVALID_ARGUMENT too;
+     * anything unexpected goes to gRPC's handler (no details leak).
      */
-    private static <T> void respond(Message request, StreamObserver<T> response, Supplier<T> call) {
-        List<GrpcErrors.Violation> broken = ProtoRules.violations(request);
-        if (!broken.isEmpty()) {
-            response.onError(GrpcErrors.invalid(broken));
+    private static <T> void respond(RequestReader read, StreamObserver<T> response, Supplier<T> call) {
+        if (!read.isValid()) {
+            response.onError(GrpcErrors.invalid(read.violations()));
             return;
         }
         T result;

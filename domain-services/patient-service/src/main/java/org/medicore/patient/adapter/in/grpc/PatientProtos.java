@@ -7,6 +7,7 @@ import org.mapstruct.Mapping;
 import org.mapstruct.MappingTarget;
 import org.mapstruct.ValueMapping;
 import org.mapstruct.factory.Mappers;
+import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.lab.v1.AbnormalFlag;
 import org.medicore.contracts.lab.v1.LabResult;
 import org.medicore.contracts.patient.v1.Allergy;
@@ -18,6 +19,7 @@ import org.medicore.contracts.patient.v1.Medication;
 import org.medicore.contracts.patient.v1.Note;
 import org.medicore.contracts.patient.v1.Patient;
 import org.medicore.contracts.patient.v1.Sex;
+import org.medicore.patient.application.port.in.Page;
 import org.medicore.patient.domain.ClinicalDetail;
 import org.medicore.patient.domain.HistoryKind;
 import org.medicore.patient.domain.PartialDate;
@@ -26,7 +28,10 @@ import org.medicore.patient.domain.PreferredLanguage;
 import org.medicore.patient.domain.RecordedEntry;
 import org.medicore.support.mapping.ProtoMapping;
 
-/** Domain to proto for the PatientService: demographics, history entries, lab results. */
+import java.util.List;
+import java.util.function.Function;
+
+/** Domain to proto for the PatientService: demographics, history entries, lab results, pages of them. */
 @Mapper(config = ProtoMapping.class)
 interface PatientProtos {
 
@@ -107,4 +112,12 @@ interface PatientProtos {
 
     @ValueMapping(source = "UNSPECIFIED", target = "ABNORMAL_FLAG_UNSPECIFIED")
     AbnormalFlag flag(org.medicore.patient.domain.AbnormalFlag flag);
+
+    default PageInfo pageInfo(Page<?> page) {
+        return PageInfo.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1).build();
+    }
+
+    default <D, P> List<P> items(Page<D> page, Function<D, P> mapping) {
+        return page.items().stream().map(mapping).toList();
+    }
 }

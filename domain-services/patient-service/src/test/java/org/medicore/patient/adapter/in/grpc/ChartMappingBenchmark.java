@@ -45,9 +45,9 @@ import static org.medicore.patient.PatientFixtures.aPatient;
 /**
  * patient-service's share of a doctor's read of one chart, at its gRPC edge: the answers of
  * {@code GetPatient} and {@code ListHistory} from domain to proto to the bytes on the wire, as the
- * endpoint builds them ({@link PatientProtoMapper}), and the requests from bytes to proto to the
- * domain's query. The history holds {@code entries} entries of every kind (the load client's chart
- * has five notes). Of the mappings on that read (appointments' and invoices' lists are flat
+ * endpoint builds them ({@link PatientProtos}), and the requests from bytes to proto to the
+ * domain's query through the endpoint's reader ({@link RequestReader}). The history holds
+ * {@code entries} entries of every kind (the load client's chart has five notes). Of the mappings on that read (appointments' and invoices' lists are flat
  * records) this one carries the most fields per entry. Run: bench/run jmh-patient-service
  * (bench/README.md).
  */
@@ -122,17 +122,19 @@ public class ChartMappingBenchmark {
     @Benchmark
     public byte[] historyToBytes(History history) {
         return ListHistoryResponse.newBuilder()
-                .addAllEntries(PatientProtoMapper.toProto(history.page, PatientProtos.PROTOS::recorded))
-                .setPageInfo(PatientProtoMapper.toPageInfo(history.page)).build().toByteArray();
+                .addAllEntries(PatientProtos.PROTOS.items(history.page, PatientProtos.PROTOS::recorded))
+                .setPageInfo(PatientProtos.PROTOS.pageInfo(history.page)).build().toByteArray();
     }
 
     @Benchmark
     public PatientId getPatientRequestFromBytes(Registered registered) throws InvalidProtocolBufferException {
-        return PatientProtoMapper.toPatientId(GetPatientRequest.parseFrom(registered.getPatientRequest).getPatientId());
+        GetPatientRequest request = GetPatientRequest.parseFrom(registered.getPatientRequest);
+        return new RequestReader(request).patientId(request.getPatientId());
     }
 
     @Benchmark
     public ListHistoryQuery listHistoryRequestFromBytes(History history) throws InvalidProtocolBufferException {
-        return PatientProtoMapper.toQuery(ListHistoryRequest.parseFrom(history.listHistoryRequest));
+        ListHistoryRequest request = ListHistoryRequest.parseFrom(history.listHistoryRequest);
+        return new RequestReader(request).historyQuery(request);
     }
 }

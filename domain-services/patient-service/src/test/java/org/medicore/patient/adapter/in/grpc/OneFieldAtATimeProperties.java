@@ -21,7 +21,7 @@ import static org.medicore.patient.PatientFixtures.aPatient;
 
 /**
  * An update that names one field changes that field and nothing else, for every field the
- * request can carry at every depth: the mask read by the endpoint's mapping, applied by the
+ * request can carry at every depth: the mask read by the endpoint's reader, applied by the
  * patient aggregate, read back through the response mapping.
  */
 class OneFieldAtATimeProperties {
@@ -38,7 +38,7 @@ class OneFieldAtATimeProperties {
                         .setPatientId(stored.id().value()).setExpectedVersion(1)
                         .setUpdateMask(FieldMask.newBuilder().addPaths(path)), path, value).build();
 
-        var change = stored.changeDemographics(1, PatientProtoMapper.toCommand(request).edits(), REGISTERED.plusSeconds(60));
+        var change = stored.changeDemographics(1, new RequestReader(request).update(request).edits(), REGISTERED.plusSeconds(60));
 
         assertThat(change).isInstanceOf(DemographicsChange.Changed.class);
         Patient after = PatientProtos.PROTOS.patient(((DemographicsChange.Changed) change).patient());

@@ -1,9 +1,9 @@
 package org.medicore.patient.adapter.in.grpc;
 
 import com.google.protobuf.FieldMask;
+import com.google.protobuf.Message;
 import com.google.type.Date;
 import org.medicore.contracts.common.v1.ContactDetails;
-import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.common.v1.PersonName;
 import org.medicore.contracts.lab.v1.AbnormalFlag;
 import org.medicore.contracts.lab.v1.LabResult;
@@ -12,6 +12,7 @@ import org.medicore.contracts.patient.v1.AddHistoryEntryRequest;
 import org.medicore.contracts.patient.v1.Allergy;
 import org.medicore.contracts.patient.v1.AllergySeverity;
 import org.medicore.contracts.patient.v1.AttachLabResultRequest;
+import org.medicore.contracts.patient.v1.BatchGetPatientsRequest;
 import org.medicore.contracts.patient.v1.Condition;
 import org.medicore.contracts.patient.v1.ConditionStatus;
 import org.medicore.contracts.patient.v1.EmergencyContact;
@@ -26,9 +27,9 @@ import org.medicore.contracts.patient.v1.Sex;
 import org.medicore.contracts.patient.v1.UpdateDemographicsRequest;
 import org.medicore.patient.application.port.in.AddHistoryEntryCommand;
 import org.medicore.patient.application.port.in.AttachLabResultCommand;
+import org.medicore.patient.application.port.in.BatchGetPatientsQuery;
 import org.medicore.patient.application.port.in.ListHistoryQuery;
 import org.medicore.patient.application.port.in.ListLabResultsQuery;
-import org.medicore.patient.application.port.in.Page;
 import org.medicore.patient.application.port.in.PageRequest;
 import org.medicore.patient.application.port.in.RegisterPatientCommand;
 import org.medicore.patient.application.port.in.SearchPatientsQuery;
@@ -37,7 +38,9 @@ import org.medicore.patient.domain.Address;
 import org.medicore.patient.domain.ClinicalDetail;
 import org.medicore.patient.domain.Demographics;
 import org.medicore.patient.domain.DemographicsEdit;
+import org.medicore.patient.domain.FieldViolation;
 import org.medicore.patient.domain.HistoryKind;
+import org.medicore.patient.domain.InvalidFieldsException;
 import org.medicore.patient.domain.LabMeasurement;
 import org.medicore.patient.domain.PartialDate;
 import org.medicore.patient.domain.PatientId;
@@ -54,47 +57,83 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** PatientService requests read into commands and queries, collecting field violations (responses: {@link PatientProtos}). */
-final class PatientProtoMapper {
+/**
+ * Proto to domain for one PatientService request: what patient_service.proto's rules refuse (ids,
+ * page sizes, lengths), then names, dates, contacts, update masks, history details and lab results
+ * as the domain's values check them ({@link #valid}), each malformed field collected as a violation
+ * and read as null, so the endpoint answers all of them at once before any use case runs.
+ * Responses: {@link PatientProtos}.
+ */
+final class RequestReader extends RequestFields {
 
-    private PatientProtoMapper() {
+    private static final String FULL_DATE = "must be a full calendar date";
+
+    RequestReader(Message request) {
+        super(request);
     }
 
-    static RegisterPatientCommand toCommand(RegisterPatientRequest request) {
-        Demographics demographics = new Demographics(toName(request.getName()), toDate(request.getDateOfBirth()),
+    /**
+     * A value that checks itself on construction (the domain's and the commands' rules); null when it
+     * refused, its fields refused here, each named once.
+     */
+    <T> T valid(Supplier<T> selfChecking) {
+        try {
+            return selfChecking.get();
+        } catch (InvalidFieldsException invalid) {
+            refuseAll(invalid.violations());
+            return null;
+        }
+    }
+
+    private void refuseAll(List<FieldViolation> violations) {
+        violations.forEach(violation -> refuse(violation.field(), violation.description()));
+    }
+
+    /** The patient a request names on {@code patient_id}, which its contract requires as a UUID. */
+    PatientId patientId(String value) {
+        return valid(() -> new PatientId(value));
+    }
+
+    RegisterPatientCommand registration(RegisterPatientRequest request) {
+        Demographics demographics = valid(() -> new Demographics(toName(request.getName()), toDate(request.getDateOfBirth()),
                 toSex(request.getSex()), toContact(request.getContact()),
                 request.hasEmergencyContact() ? Optional.of(toEmergencyContact(request.getEmergencyContact())) : Optional.empty(),
-                new PreferredLanguage(request.getPreferredLanguage()));
-        return new RegisterPatientCommand(demographics, Optional.of(request.getKeycloakSubject()), request.getRegisteredAtClinicId());
+                new PreferredLanguage(request.getPreferredLanguage())));
+        return valid(() -> new RegisterPatientCommand(demographics, Optional.of(request.getKeycloakSubject()),
+                request.getRegisteredAtClinicId()));
     }
 
-    static SearchPatientsQuery toQuery(SearchPatientsRequest request) {
-        Optional<LocalDate> dateOfBirth = Optional.empty();
-        if (request.hasDateOfBirth()) {
-            LocalDate date = toDate(request.getDateOfBirth());
-            if (date == null) {
-                new Violations().add("date_of_birth", "must be a full calendar date").throwIfAny();
-            }
-            dateOfBirth = Optional.of(date);
+    /** 1 to {@value #MAX_BATCH_IDS} patient ids, each a UUID named with its index; null when any is refused. */
+    BatchGetPatientsQuery patients(BatchGetPatientsRequest request) {
+        if (request.getPatientIdsCount() == 0) {
+            refuse("patient_ids", "at least one id is required");
         }
-        return new SearchPatientsQuery(request.getFamilyNamePrefix(), request.getGivenNamePrefix(), dateOfBirth,
-                request.getPage().getPageSize(), request.getPage().getPageToken());
+        List<PatientId> ids = batch(request.getPatientIdsList(), "patient_ids",
+                (value, path) -> uuid(value, path) == null ? null : new PatientId(value));
+        return isValid() ? new BatchGetPatientsQuery(ids) : null;
     }
 
-    static PatientId toPatientId(String value) {
-        return new PatientId(value);
+    SearchPatientsQuery search(SearchPatientsRequest request) {
+        LocalDate dateOfBirth = request.hasDateOfBirth() ? fullDate("date_of_birth", request.getDateOfBirth()) : null;
+        // A malformed date is still the criterion the caller gave: a stand-in lets the query name its
+        // other malformed fields without asking for a criterion as well.
+        Optional<LocalDate> criterion = request.hasDateOfBirth()
+                ? Optional.of(dateOfBirth == null ? LocalDate.EPOCH : dateOfBirth) : Optional.empty();
+        return valid(() -> new SearchPatientsQuery(request.getFamilyNamePrefix(), request.getGivenNamePrefix(), criterion,
+                request.getPage().getPageSize(), request.getPage().getPageToken()));
     }
 
-    static UpdateDemographicsCommand toCommand(UpdateDemographicsRequest request) {
-        PatientId id = toPatientId(request.getPatientId());
-        return new UpdateDemographicsCommand(id, request.getExpectedVersion(), toEdits(request.getUpdateMask(), request));
+    UpdateDemographicsCommand update(UpdateDemographicsRequest request) {
+        PatientId id = patientId(request.getPatientId());
+        List<DemographicsEdit> edits = edits(request.getUpdateMask(), request);
+        return valid(() -> new UpdateDemographicsCommand(id, request.getExpectedVersion(), edits));
     }
 
-    private static List<DemographicsEdit> toEdits(FieldMask mask, UpdateDemographicsRequest request) {
+    /** The edits the mask names; their values are checked where they meet the stored record (the use case). */
+    private List<DemographicsEdit> edits(FieldMask mask, UpdateDemographicsRequest request) {
         List<DemographicsEdit> edits = new ArrayList<>();
-        Violations violations = new Violations();
         var address = request.getContact().getAddress();
         var emergency = request.getEmergencyContact();
         for (String path : mask.getPathsList()) {
@@ -126,10 +165,9 @@ final class PatientProtoMapper {
                 case "emergency_contact.email" -> edits.add(new DemographicsEdit.SetEmergencyContactEmail(emergency.getEmail()));
                 case "preferred_language" -> edits.add(new DemographicsEdit.SetPreferredLanguage(
                         new PreferredLanguage(request.getPreferredLanguage())));
-                default -> violations.add("update_mask", "unknown or unchangeable field \"" + path + "\"");
+                default -> refuse("update_mask", "unknown or unchangeable field \"" + path + "\"");
             }
         }
-        violations.throwIfAny();
         return edits;
     }
 
@@ -176,138 +214,103 @@ final class PatientProtoMapper {
 
     // --- medical history
 
-    static AddHistoryEntryCommand toCommand(AddHistoryEntryRequest request) {
-        Violations violations = new Violations();
-        PatientId id = violations.from(() -> toPatientId(request.getPatientId()));
+    AddHistoryEntryCommand historyEntry(AddHistoryEntryRequest request) {
+        PatientId id = patientId(request.getPatientId());
         ClinicalDetail detail = switch (request.getDetailCase()) {
-            case CONDITION -> violations.from(() -> toCondition(request.getCondition()));
-            case ALLERGY -> violations.from(() -> toAllergy(request.getAllergy()));
-            case MEDICATION -> violations.from(() -> toMedication(request.getMedication()));
-            case NOTE -> violations.from(() -> new ClinicalDetail.Note(request.getNote().getText()));
+            case CONDITION -> condition(request.getCondition());
+            case ALLERGY -> valid(() -> allergy(request.getAllergy()));
+            case MEDICATION -> medication(request.getMedication());
+            case NOTE -> valid(() -> new ClinicalDetail.Note(request.getNote().getText()));
             case DETAIL_NOT_SET -> {
-                violations.add("detail", AddHistoryEntryCommand.DETAIL_REQUIRED);
+                refuse("detail", AddHistoryEntryCommand.DETAIL_REQUIRED);
                 yield null;
             }
         };
-        // A UUID when set: the contract's rule, checked before the request gets here.
         Optional<UUID> supersedes = request.getSupersedesEntryId().isEmpty() ? Optional.empty()
-                : Optional.of(UUID.fromString(request.getSupersedesEntryId()));
-        violations.throwIfAny();
-        return new AddHistoryEntryCommand(id, detail, supersedes);
+                : Optional.ofNullable(ruledUuid(request.getSupersedesEntryId()));
+        return isValid() ? new AddHistoryEntryCommand(id, detail, supersedes) : null;
     }
 
-    static ListHistoryQuery toQuery(ListHistoryRequest request) {
-        Violations violations = new Violations();
-        PatientId id = violations.from(() -> toPatientId(request.getPatientId()));
+    ListHistoryQuery historyQuery(ListHistoryRequest request) {
+        PatientId id = patientId(request.getPatientId());
         Set<HistoryKind> kinds = EnumSet.noneOf(HistoryKind.class);
         for (HistoryEntryKind kind : request.getKindsList()) {
             if (kind == HistoryEntryKind.HISTORY_ENTRY_KIND_UNSPECIFIED || kind == HistoryEntryKind.UNRECOGNIZED) {
-                violations.add("kinds", "must name kinds: CONDITION, ALLERGY, MEDICATION or NOTE");
+                refuse("kinds", "must name kinds: CONDITION, ALLERGY, MEDICATION or NOTE");
             } else {
                 kinds.add(HistoryKind.valueOf(kind.name()));
             }
         }
-        PageRequest page = violations.from(() -> toPage(request.getPage()));
-        violations.throwIfAny();
-        return new ListHistoryQuery(id, kinds, request.getIncludeSuperseded(), request.getNewestFirst(), page);
+        return new ListHistoryQuery(id, kinds, request.getIncludeSuperseded(), request.getNewestFirst(), page(request.getPage()));
     }
 
-    private static ClinicalDetail.Condition toCondition(Condition condition) {
-        Violations violations = new Violations();
+    private ClinicalDetail.Condition condition(Condition condition) {
         Optional<PartialDate> onset = condition.hasOnsetDate()
-                ? Optional.ofNullable(violations.from(() -> PartialDate.of("condition.onset_date", condition.getOnsetDate().getYear(),
+                ? Optional.ofNullable(valid(() -> PartialDate.of("condition.onset_date", condition.getOnsetDate().getYear(),
                         condition.getOnsetDate().getMonth(), condition.getOnsetDate().getDay())))
                 : Optional.empty();
-        ClinicalDetail.Condition detail = violations.from(() -> new ClinicalDetail.Condition(condition.getDisplay(),
-                condition.getCode(), condition.getCodeSystem(),
+        return valid(() -> new ClinicalDetail.Condition(condition.getDisplay(), condition.getCode(), condition.getCodeSystem(),
                 sameName(condition.getStatus(), ClinicalDetail.ConditionStatus.class, ClinicalDetail.ConditionStatus.UNSPECIFIED),
                 onset));
-        violations.throwIfAny();
-        return detail;
     }
 
-    private static ClinicalDetail.Allergy toAllergy(Allergy allergy) {
+    private static ClinicalDetail.Allergy allergy(Allergy allergy) {
         return new ClinicalDetail.Allergy(allergy.getSubstance(), allergy.getCode(), allergy.getReaction(),
                 sameName(allergy.getSeverity(), ClinicalDetail.AllergySeverity.class, ClinicalDetail.AllergySeverity.UNSPECIFIED));
     }
 
-    private static ClinicalDetail.Medication toMedication(Medication medication) {
-        Violations violations = new Violations();
+    private ClinicalDetail.Medication medication(Medication medication) {
         Optional<LocalDate> start = medication.hasStartDate()
-                ? Optional.ofNullable(fullDate("medication.start_date", medication.getStartDate(), violations)) : Optional.empty();
+                ? Optional.ofNullable(fullDate("medication.start_date", medication.getStartDate())) : Optional.empty();
         Optional<LocalDate> end = medication.hasEndDate()
-                ? Optional.ofNullable(fullDate("medication.end_date", medication.getEndDate(), violations)) : Optional.empty();
-        ClinicalDetail.Medication detail = violations.from(() -> new ClinicalDetail.Medication(medication.getName(),
-                medication.getCode(), medication.getDosage(), start, end));
-        violations.throwIfAny();
-        return detail;
+                ? Optional.ofNullable(fullDate("medication.end_date", medication.getEndDate())) : Optional.empty();
+        return valid(() -> new ClinicalDetail.Medication(medication.getName(), medication.getCode(), medication.getDosage(),
+                start, end));
     }
 
     // --- lab results
 
-    static AttachLabResultCommand toCommand(AttachLabResultRequest request) {
-        Violations violations = AttachLabResultCommand.checkIdempotencyKey(request.getIdempotencyKey(), new Violations());
-        PatientId id = violations.from(() -> toPatientId(request.getPatientId()));
+    AttachLabResultCommand labResult(AttachLabResultRequest request) {
+        refuseAll(AttachLabResultCommand.checkIdempotencyKey(request.getIdempotencyKey(), new Violations()).list());
+        PatientId id = patientId(request.getPatientId());
         LabMeasurement measurement = null;
         if (!request.hasResult()) {
-            violations.add("result", "is required");
+            refuse("result", "is required");
         } else {
-            measurement = violations.from(() -> toMeasurement(request.getResult()));
+            measurement = measurement(request.getResult());
             String resultPatient = request.getResult().getPatientId();
             if (!resultPatient.isEmpty() && !resultPatient.equals(request.getPatientId())) {
-                violations.add("result.patient_id", "must be empty or equal patient_id");
+                refuse("result.patient_id", "must be empty or equal patient_id");
             }
         }
-        violations.throwIfAny();
-        return new AttachLabResultCommand(request.getIdempotencyKey(), id, measurement);
+        return isValid() ? new AttachLabResultCommand(request.getIdempotencyKey(), id, measurement) : null;
     }
 
-    static ListLabResultsQuery toQuery(ListLabResultsRequest request) {
-        Violations violations = new Violations();
-        PatientId id = violations.from(() -> toPatientId(request.getPatientId()));
-        PageRequest page = violations.from(() -> toPage(request.getPage()));
-        violations.throwIfAny();
-        return new ListLabResultsQuery(id, request.getCode(), page);
+    ListLabResultsQuery labResultsQuery(ListLabResultsRequest request) {
+        return new ListLabResultsQuery(patientId(request.getPatientId()), request.getCode(), page(request.getPage()));
     }
 
-    private static LabMeasurement toMeasurement(LabResult result) {
-        Violations violations = new Violations();
-        Instant observedAt = null;
-        if (result.hasObservedAt()) {
-            observedAt = RequestFields.instantOf(result.getObservedAt()).orElse(null);
-            if (observedAt == null) {
-                violations.add("result.observed_at", RequestFields.INVALID_TIMESTAMP);
-            }
-        }
+    private LabMeasurement measurement(LabResult result) {
+        Instant observedAt = instant(result.hasObservedAt(), result.getObservedAt(), "result.observed_at").orElse(null);
         Optional<org.medicore.patient.domain.ReferenceRange> range = result.hasReferenceRange()
                 ? Optional.of(new org.medicore.patient.domain.ReferenceRange(
                         result.getReferenceRange().hasLow() ? Optional.of(result.getReferenceRange().getLow()) : Optional.empty(),
                         result.getReferenceRange().hasHigh() ? Optional.of(result.getReferenceRange().getHigh()) : Optional.empty(),
                         result.getReferenceRange().getText()))
                 : Optional.empty();
-        Instant observed = observedAt;
-        LabMeasurement measurement = violations.from(() -> new LabMeasurement(result.getTestName(), result.getCode(),
+        return valid(() -> new LabMeasurement(result.getTestName(), result.getCode(),
                 result.getCodeSystem(), result.getValue(),
                 result.hasNumericValue() ? Optional.of(result.getNumericValue()) : Optional.empty(), result.getUnit(), range,
                 sameName(result.getAbnormalFlag(), org.medicore.patient.domain.AbnormalFlag.class,
                         org.medicore.patient.domain.AbnormalFlag.UNSPECIFIED),
-                result.getSourceReportId(), observed));
-        violations.throwIfAny();
-        return measurement;
+                result.getSourceReportId(), observedAt));
     }
 
     // --- shared
 
-    static PageInfo toPageInfo(Page<?> page) {
-        return PageInfo.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1).build();
-    }
-
-    static <D, P> List<P> toProto(Page<D> page, Function<D, P> mapping) {
-        return page.items().stream().map(mapping).toList();
-    }
-
-    private static PageRequest toPage(org.medicore.contracts.common.v1.PageRequest page) {
-        return new PageRequest(page.getPageSize(), page.getPageToken());
+    /** The page asked for; a negative size is refused by the shared PageRequest's contract. */
+    private PageRequest page(org.medicore.contracts.common.v1.PageRequest page) {
+        return valid(() -> new PageRequest(page.getPageSize(), page.getPageToken()));
     }
 
     /** Between domain and proto enums, values of the same name match; the zero value and unknown ones map to {@code otherwise}. */
@@ -319,10 +322,10 @@ final class PatientProtoMapper {
         }
     }
 
-    private static LocalDate fullDate(String path, Date date, Violations violations) {
+    private LocalDate fullDate(String path, Date date) {
         LocalDate full = toDate(date);
         if (full == null) {
-            violations.add(path, "must be a full calendar date");
+            refuse(path, FULL_DATE);
         }
         return full;
     }
