@@ -30,6 +30,13 @@ resource "random_password" "bff_client" {
   special = false
 }
 
+# 32 random bytes, base64, as AuditKeys reads them. Like the passwords above, the value is in the
+# state (marked sensitive; the state bucket is encrypted) and in the secret.
+resource "random_bytes" "audit_key" {
+  for_each = local.audit_keys
+  length   = 32
+}
+
 # notification-service signs its unsubscribe links with it (HMAC-SHA256, at least 32 bytes).
 resource "random_password" "notification_unsubscribe" {
   length  = 48
@@ -50,10 +57,27 @@ locals {
     "audit-db" = { database = "audit", username = "medicore_audit_owner", scheme = "single" }
   }
   # The audit trail's logins (names fixed by service-support's migration, which grants them):
-  # the gRPC services and fhir-api insert as the writer, the BFF and fhir-api read as the reader.
+  # the gRPC services and fhir-api insert as the writer, the BFF and fhir-api read as the reader,
+  # and erasure (ForgetPatient) deletes a patient's key as the eraser, which no serving pod gets.
   audit_logins = {
     "audit-writer" = "medicore_audit_writer"
     "audit-reader" = "medicore_audit_reader"
+    "audit-eraser" = "medicore_audit_eraser"
+  }
+  # The audit trail's keys (service-support's AuditKeys, medicore.audit.keys.*), one secret each,
+  # the same for every workload that writes or reads the trail.
+  audit_keys = {
+    # Never rotated automatically, and no rotation is configured: a pseudonym (HMAC of a patient's
+    # id) finds that patient's data key, and the erasure record names the patient by it; a new key
+    # would lose every patient's key and make "was this patient erased?" unanswerable.
+    "audit-pseudonym-key" = "HMAC key of the audit trail's pseudonyms (medicore.audit.keys.pseudonym-key): never rotated"
+    # Rotating it means more than a new value: the services would need to unwrap with the old and
+    # the new key (a key id beside each wrapped key, which audit.patient_key does not keep yet), a
+    # Job would re-wrap every row of audit.patient_key, and only then may the old key go; until it
+    # goes, backups and WAL holding erased patients' wrapped keys can still be opened with it. A new
+    # value put here alone opens no patient's key: every call about a patient already in the trail
+    # fails, since its record cannot be written.
+    "audit-key-encryption-key" = "Key-encryption key of the audit trail's patient data keys (medicore.audit.keys.key-encryption-key)"
   }
   # What the AWS rotation functions need besides the login: where, and (multi-user) the master
   # secret they create the alternate user with. ssl = true: they connect with verify-full (their
@@ -143,6 +167,25 @@ resource "aws_secretsmanager_secret" "this" {
   recovery_window_in_days = var.recovery_window_days
 }
 
+resource "aws_secretsmanager_secret" "audit_key" {
+  for_each                = local.audit_keys
+  name                    = "${var.name}/${each.key}"
+  description             = each.value
+  kms_key_id              = aws_kms_key.this.arn
+  recovery_window_in_days = var.recovery_window_days
+}
+
+# Written once: Terraform never puts another value (a replaced random_bytes included), since a new
+# key would leave the trail's sealed values unreadable; no rotation is attached (see local.audit_keys).
+resource "aws_secretsmanager_secret_version" "audit_key" {
+  for_each      = local.audit_keys
+  secret_id     = aws_secretsmanager_secret.audit_key[each.key].id
+  secret_string = jsonencode({ key = random_bytes.audit_key[each.key].base64 })
+  lifecycle {
+    ignore_changes = [secret_string]
+  }
+}
+
 # Keys of the alert receivers (properties pagerduty_routing_key, slack_webhook_url): they belong
 # to accounts outside AWS, so an operator puts the value (infra-terraform/README.md, "Alerts");
 # Terraform makes the secret, encrypted and readable by External Secrets like the others.
@@ -188,7 +231,7 @@ data "aws_iam_policy_document" "read" {
   statement {
     sid       = "ReadEnvironmentSecrets"
     actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
-    resources = concat([for secret in aws_secretsmanager_secret.this : secret.arn], [aws_secretsmanager_secret.alerting.arn, aws_secretsmanager_secret.notification_smtp.arn])
+    resources = concat([for secret in aws_secretsmanager_secret.this : secret.arn], [for secret in aws_secretsmanager_secret.audit_key : secret.arn], [aws_secretsmanager_secret.alerting.arn, aws_secretsmanager_secret.notification_smtp.arn])
   }
   statement {
     sid       = "DecryptEnvironmentSecrets"

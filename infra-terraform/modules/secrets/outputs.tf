@@ -11,7 +11,7 @@ output "kms_key_arn" {
 
 output "secret_arns" {
   description = "ARN of each secret, by short name."
-  value       = merge({ for key, secret in aws_secretsmanager_secret.this : key => secret.arn }, { alerting = aws_secretsmanager_secret.alerting.arn })
+  value       = merge({ for key, secret in aws_secretsmanager_secret.this : key => secret.arn }, { for key, secret in aws_secretsmanager_secret.audit_key : key => secret.arn }, { alerting = aws_secretsmanager_secret.alerting.arn })
 }
 
 output "read_policy_json" {

@@ -83,7 +83,32 @@ class DatabaseLoginsTest {
             assertThat(owners).as(database).hasSize(1);
             assertThat(runtime.get(database)).as(database).isNotEmpty().doesNotContainAnyElementsOf(owners);
         });
-        assertThat(runtime.get("audit")).containsExactlyInAnyOrder("medicore_audit_writer", "medicore_audit_reader");
+        // The names service-support's audit migrations grant to; erasure deletes keys as the eraser.
+        assertThat(runtime.get("audit")).containsExactlyInAnyOrder("medicore_audit_writer", "medicore_audit_reader", "medicore_audit_eraser");
+        assertThat((Map<String, String>) locals(SECRETS).get("audit_logins")).containsEntry("audit-eraser", "medicore_audit_eraser");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAuditTrailsKeysAreRandomKmsEncryptedSecretsWrittenOnceAndNeverRotated() {
+        Map<String, Map<String, Map<String, Object>>> resources = Hcl.typedBlocks(SECRETS, "resource");
+        assertThat(((Map<String, String>) locals(SECRETS).get("audit_keys")).keySet())
+                .containsExactlyInAnyOrder("audit-key-encryption-key", "audit-pseudonym-key");
+        // 32 random bytes each, base64: what AuditKeys decodes (AES-256 and HMAC-SHA256 keys).
+        assertThat(resources.get("random_bytes").get("audit_key")).containsEntry("for_each", "${local.audit_keys}").containsEntry("length", 32);
+        assertThat(resources.get("aws_secretsmanager_secret").get("audit_key")).containsEntry("for_each", "${local.audit_keys}")
+                .containsEntry("name", "${var.name}/${each.key}").containsEntry("kms_key_id", "${aws_kms_key.this.arn}");
+        Map<String, Object> version = resources.get("aws_secretsmanager_secret_version").get("audit_key");
+        assertThat(version).containsEntry("secret_string", "${jsonencode({ key = random_bytes.audit_key[each.key].base64 })}");
+        // Never written again by Terraform, and no rotation: a new key would leave every sealed value unreadable.
+        assertThat(version.toString()).contains("ignore_changes=[${secret_string}]");
+        resources.get("aws_secretsmanager_secret_rotation").forEach((name, rotation) -> assertThat(rotation)
+                .as("rotation %s", name).containsEntry("secret_id", "${aws_secretsmanager_secret.this[each.key].id}")
+                .containsEntry("for_each", "${local.logins}"));
+        assertThat(String.valueOf(locals(SECRETS).get("secrets"))).doesNotContain("audit_key");
+        // External Secrets reads them like the others.
+        assertThat(Hcl.typedBlocks(SECRETS, "data").get("aws_iam_policy_document").get("read").toString())
+                .contains("for secret in aws_secretsmanager_secret.audit_key : secret.arn");
     }
 
     @Test

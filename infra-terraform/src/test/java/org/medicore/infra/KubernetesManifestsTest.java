@@ -22,6 +22,10 @@ class KubernetesManifestsTest {
     private static final List<String> OVERLAYS = List.of("dev", "prod");
     /** The container port named management in every Deployment, where the probes go. */
     private static final int MANAGEMENT_PORT = 8081;
+    /** The Spring profile every deployed Spring workload runs with (service-support's AuditKeys.CLOUD_PROFILE). */
+    private static final String CLOUD_PROFILE = "cloud";
+    /** The Secrets that hold the audit trail's eraser login (medicore_audit_eraser). */
+    private static final Set<String> ERASER_READERS = Set.of("postgres-init-env");
     private final List<Resource> resources = loadBase();
     private final ComposeFile compose = ComposeFile.load();
 
@@ -156,11 +160,14 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void servicesAuditAsTheWriterTheBffReadsAsTheReaderAndTheInitJobCreatesBoth() {
+    void servicesAuditAsTheWriterTheBffReadsAsTheReaderAndTheInitJobCreatesThemAndTheEraser() {
         Map<String, String> job = secretKeys("postgres-init-env");
         String script = initScript();
         assertThat(script).contains("owned_database \"$AUDIT_DB_USER\" \"$AUDIT_DB_PASSWORD\" audit",
-                "login \"$AUDIT_WRITER_USER\" \"$AUDIT_WRITER_PASSWORD\" audit", "login \"$AUDIT_READER_USER\" \"$AUDIT_READER_PASSWORD\" audit");
+                "login \"$AUDIT_WRITER_USER\" \"$AUDIT_WRITER_PASSWORD\" audit", "login \"$AUDIT_READER_USER\" \"$AUDIT_READER_PASSWORD\" audit",
+                "login \"$AUDIT_ERASER_USER\" \"$AUDIT_ERASER_PASSWORD\" audit");
+        assertThat(job).containsEntry("AUDIT_ERASER_USER", "medicore-ENV/audit-eraser#username")
+                .containsEntry("AUDIT_ERASER_PASSWORD", "medicore-ENV/audit-eraser#password");
         assertThat(PostgresInitTest.provisionScript()).contains("GRANT CONNECT ON DATABASE");
         java.util.regex.Matcher variable = java.util.regex.Pattern.compile("\\$([A-Z_]+)").matcher(script);
         while (variable.find()) {
@@ -189,6 +196,44 @@ class KubernetesManifestsTest {
                     .containsEntry("MEDICORE_AUDIT_READER", job.get("AUDIT_READER_USER"))
                     .containsEntry("MEDICORE_AUDIT_READER_PASSWORD", job.get("AUDIT_READER_PASSWORD"))
                     .containsKey("MEDICORE_AUDIT_URL");
+        }
+    }
+
+    @Test
+    void everyWorkloadThatWritesOrReadsTheAuditTrailGetsBothKeysAndRunsInTheProfileThatRefusesTheLocalOnes() {
+        List<String> withKeys = new ArrayList<>();
+        for (Resource deployment : ofKind("Deployment")) {
+            String module = compose.springServices().get(deployment.name());
+            if (module == null) {
+                continue;
+            }
+            // The deployed profile, under which AuditKeys refuses its built-in keys.
+            assertThat(configMapOf(deployment)).as(deployment.name()).containsEntry("SPRING_PROFILES_ACTIVE", CLOUD_PROFILE);
+            Map<String, String> secret = secretKeys(deployment.name() + "-env");
+            boolean writes = SpringConfig.of(module).properties().containsKey("medicore.audit.url");
+            boolean reads = secret.containsKey("MEDICORE_AUDIT_READER");
+            if (writes || reads) {
+                withKeys.add(deployment.name());
+                assertThat(secret).as(deployment.name())
+                        .containsEntry("MEDICORE_AUDIT_KEYS_KEYENCRYPTIONKEY", "medicore-ENV/audit-key-encryption-key#key")
+                        .containsEntry("MEDICORE_AUDIT_KEYS_PSEUDONYMKEY", "medicore-ENV/audit-pseudonym-key#key");
+            } else {
+                assertThat(secret.keySet()).as(deployment.name()).noneMatch(key -> key.startsWith("MEDICORE_AUDIT_KEYS_"));
+            }
+        }
+        assertThat(withKeys).containsExactlyInAnyOrder("patient-service", "appointment-service", "billing-service", "lab-processor",
+                "notification-service", "fhir-api", "bff-graphql");
+        assertThat(Repository.read(Repository.ROOT.resolve("domain-services/service-support/src/main/java/org/medicore/support/audit/AuditKeys.java")))
+                .as("the profile AuditKeys refuses its local keys in").contains("CLOUD_PROFILE = \"" + CLOUD_PROFILE + "\"");
+    }
+
+    @Test
+    void onlyTheInitJobThatCreatesItReadsTheErasersLogin() {
+        // No serving workload runs an erasure yet; the one that will (an admin's ForgetPatient) is named here then.
+        for (Resource externalSecret : ofKind("ExternalSecret")) {
+            String target = (String) map(externalSecret.body(), "spec", "target").get("name");
+            boolean readsEraser = secretKeys(target).values().stream().anyMatch(ref -> ref.startsWith("medicore-ENV/audit-eraser#"));
+            assertThat(readsEraser).as("%s reads medicore-ENV/audit-eraser", target).isEqualTo(ERASER_READERS.contains(target));
         }
     }
 

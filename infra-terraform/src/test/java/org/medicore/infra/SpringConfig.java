@@ -28,14 +28,16 @@ final class SpringConfig {
      * where the management server listens, where traces go (export is off without an endpoint),
      * where a resource server fetches the issuer's signing keys (inside the cluster), and the mail
      * server's login, which only a deployment's secret holds; and gRPC's mutual TLS, which only the
-     * cluster turns on (service-support's {@code medicore.grpc.client.ssl-bundle} among them).
+     * cluster turns on (service-support's {@code medicore.grpc.client.ssl-bundle} among them); the deployed
+     * profile, and the audit trail's keys, which service-support's {@code AuditKeys} binds with local defaults.
      */
     static final Set<String> BOOT_PROPERTIES = Set.of("server.address", "management.server.port", "management.server.address",
             "management.opentelemetry.tracing.export.otlp.endpoint", "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
             "spring.mail.username", "spring.mail.password", "spring.flyway.enabled",
             "spring.ssl.bundle.pem.grpc.keystore.certificate", "spring.ssl.bundle.pem.grpc.keystore.private-key",
             "spring.ssl.bundle.pem.grpc.truststore.certificate", "spring.grpc.server.ssl.bundle",
-            "spring.grpc.server.ssl.client-auth", "medicore.grpc.client.ssl-bundle");
+            "spring.grpc.server.ssl.client-auth", "medicore.grpc.client.ssl-bundle", "spring.profiles.active",
+            "medicore.audit.keys.key-encryption-key", "medicore.audit.keys.pseudonym-key");
     static final Set<String> ALL_INTERFACES = Set.of("0.0.0.0", "::", "*");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");

@@ -21,14 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  * local filesystem mirror (this one has hashicorp/aws 5.100.0 in /opt/tf-plugins; nothing can be
  * downloaded). The modules ask for aws ~> 6.0 and hashicorp/random, which no mirror here has, so a
  * copy is validated with three changes: the version constraint admits the mirror's provider,
- * {@code data.aws_region.*.region} (6.x) reads {@code .name} (5.x) for every region data source, and each random_password is a
- * terraform_data of the same name. Every other resource, attribute, type and module wiring is
+ * {@code data.aws_region.*.region} (6.x) reads {@code .name} (5.x) for every region data source, and each random_password
+ * and random_bytes is a terraform_data of the same name. Every other resource, attribute, type and module wiring is
  * checked as written.
  */
 class TerraformValidateTest {
 
     private static final Path MIRROR = Path.of(System.getenv().getOrDefault("MEDICORE_TERRAFORM_MIRROR", "/opt/tf-plugins"));
-    private static final Pattern RANDOM_PASSWORD = Pattern.compile("(?s)resource \"random_password\" \"(\\w+)\" \\{([^}]*)}");
+    private static final Pattern RANDOM_VALUE = Pattern.compile("(?s)resource \"random_(?:password|bytes)\" \"(\\w+)\" \\{([^}]*)}");
     private static final Pattern FOR_EACH = Pattern.compile("(?m)^[ \\t]*for_each\\s*=.*$");
 
     @Test
@@ -83,7 +83,7 @@ class TerraformValidateTest {
 
     private static String forTheMirror(String hcl) {
         // A password's for_each stays, so references by key are still checked.
-        String passwords = RANDOM_PASSWORD.matcher(hcl).replaceAll(block -> {
+        String passwords = RANDOM_VALUE.matcher(hcl).replaceAll(block -> {
             Matcher forEach = FOR_EACH.matcher(block.group(2));
             return Matcher.quoteReplacement("resource \"terraform_data\" \"" + block.group(1) + "\" {\n"
                     + (forEach.find() ? forEach.group() + "\n" : "") + "  input = \"generated\"\n}");
@@ -91,6 +91,7 @@ class TerraformValidateTest {
         return passwords.replaceAll("version(\\s*)= \"~> 6.0\"", "version$1= \">= 5.100\"")
                 .replaceAll("data\\.aws_region\\.(\\w+)\\.region", "data.aws_region.$1.name")
                 .replaceAll("random_password\\.(\\w+)(\\[[^\\]]*])?\\.result", "terraform_data.$1$2.output")
+                .replaceAll("random_bytes\\.(\\w+)(\\[[^\\]]*])?\\.base64", "terraform_data.$1$2.output")
                 .replaceAll("(?s)\\s*random = \\{[^}]*}", "");
     }
 }

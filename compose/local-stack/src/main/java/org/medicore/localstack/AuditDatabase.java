@@ -37,8 +37,13 @@ public final class AuditDatabase {
      * service-support), for tools that need the trail before any service ran.
      */
     public static void migrate(int port, Path repository) {
+        migrate("jdbc:postgresql://127.0.0.1:" + port + "/" + NAME, PostgresServer.USER, PostgresServer.PASSWORD, repository);
+    }
+
+    /** The same migration into any database as any login: the cluster's Job runs it as the database's owner. */
+    public static void migrate(String url, String username, String password, Path repository) {
         Flyway.configure()
-                .dataSource("jdbc:postgresql://127.0.0.1:" + port + "/" + NAME, PostgresServer.USER, PostgresServer.PASSWORD)
+                .dataSource(url, username, password)
                 .schemas("audit")
                 .table("audit_schema_history")
                 .locations("filesystem:" + repository.resolve("domain-services/service-support/src/main/resources/db/audit"))
