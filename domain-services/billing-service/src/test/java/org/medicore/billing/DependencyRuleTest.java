@@ -20,6 +20,5 @@ class DependencyRuleTest {
     static final ArchRule adapter_classes_are_package_private_except_their_configuration = classes()
             .that().resideInAPackage("..billing.adapter..").and().resideOutsideOfPackage("..generated..")
             .and().areTopLevelClasses().and().areNotAnnotatedWith(org.springframework.context.annotation.Configuration.class)
-            .and().doNotHaveSimpleName("DeadLetterReplay")
             .should().notBePublic();
 }

@@ -9,13 +9,13 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.medicore.billing.adapter.in.kafka.DeadLetterReplay;
 import org.medicore.billing.support.EventStream;
 import org.medicore.billing.support.RunningBillingService;
 import org.medicore.contracts.common.v1.AppointmentType;
 import org.medicore.contracts.events.v1.InvoiceIssued;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
+import org.medicore.support.kafka.DeadLetterReplay;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;

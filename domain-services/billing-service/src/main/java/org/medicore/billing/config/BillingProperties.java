@@ -1,21 +1,21 @@
 package org.medicore.billing.config;
 
+import org.medicore.support.kafka.EventRetry;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
 
-/** Everything billing-service reads from configuration under medicore.billing; defaults in application.yaml. */
+/**
+ * Everything billing-service reads from configuration under medicore.billing; defaults in application.yaml.
+ * {@code retry}: how often a failing event is tried before it goes to the dead-letter topic.
+ */
 @ConfigurationProperties("medicore.billing")
-public record BillingProperties(Topics topics, Retry retry, Outbox outbox, Invoicing invoicing, Security security) {
+public record BillingProperties(Topics topics, EventRetry retry, Outbox outbox, Invoicing invoicing, Security security) {
 
     /** Kafka topics: consumed, produced and the dead-letter topic. */
     public record Topics(String patients, String appointments, String billing, String deadLetter) {
-    }
-
-    /** How often a failing event is tried again before it goes to the dead-letter topic. */
-    public record Retry(int attempts, Duration interval) {
     }
 
     public record Outbox(Duration pollInterval, int batchSize, Duration ackTimeout) {

@@ -1,5 +1,6 @@
 package org.medicore.notification.config;
 
+import org.medicore.support.kafka.EventRetry;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.net.URI;
@@ -9,18 +10,17 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
-/** Everything notification-service reads under medicore.notification; defaults in application.yaml. */
+/**
+ * Everything notification-service reads under medicore.notification; defaults in application.yaml.
+ * {@code eventRetry}: how often a failing event is tried before it goes to the dead-letter topic.
+ */
 @ConfigurationProperties("medicore.notification")
-public record NotificationProperties(Topics topics, Retry eventRetry, Delivery delivery, Reminders reminders,
+public record NotificationProperties(Topics topics, EventRetry eventRetry, Delivery delivery, Reminders reminders,
                                      Clinic clinic, Mail mail, Sms sms, Payment payment,
                                      Security security, Unsubscribe unsubscribe) {
 
     /** Kafka topics consumed, and the dead-letter topic. */
     public record Topics(String patients, String appointments, String billing, String labs, String deadLetter) {
-    }
-
-    /** How often a failing event is tried again before it goes to the dead-letter topic. */
-    public record Retry(int attempts, Duration interval) {
     }
 
     /** The delivery round: how often, how many per transaction, and how providers' failures are retried. */

@@ -10,6 +10,8 @@ import com.google.rpc.ResourceInfo;
 import com.google.rpc.RetryInfo;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -24,6 +26,8 @@ public final class GrpcErrors {
     static final int SHOWN = 120;
     static final int LISTED = 20;
     static final int RETRY_AFTER_SECONDS = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(GrpcErrors.class);
 
     /** One field the caller has to change, by its path in the request ({@code contact.phone}). */
     public record Violation(String field, String description) {
@@ -105,9 +109,24 @@ public final class GrpcErrors {
                         .setSeconds(RETRY_AFTER_SECONDS)).build());
     }
 
-    /** An unexpected failure as the caller sees it: {@link #unavailable()} if a store is down, else {@link #internal()}. */
+    /**
+     * An unexpected failure as the caller sees it, and as the log tells it, once: a store that is down
+     * ({@link Outages}) is {@link #unavailable()} and one WARN line, since while PostgreSQL restarts every
+     * call fails alike and a stack trace each would bury the log; a change that met a concurrent one
+     * ({@link ConcurrentChanges}) is {@link #concurrentChange()} and one WARN line; anything else is
+     * {@link #internal()} and an ERROR with the stack, a fault of the service someone has to find.
+     */
     public static StatusRuntimeException ofFailure(Throwable failure) {
-        return Outages.isOutage(failure) ? unavailable() : internal();
+        if (Outages.isOutage(failure)) {
+            LOG.warn("a call failed because a store is unreachable: {}", failure.toString().replaceAll("\\R", " "));
+            return unavailable();
+        }
+        if (ConcurrentChanges.isConcurrentChange(failure)) {
+            LOG.warn("a call met a concurrent change to the same records: {}", failure.toString().replaceAll("\\R", " "));
+            return concurrentChange();
+        }
+        LOG.error("a call failed", failure);
+        return internal();
     }
 
     /** A status of a code the helpers above do not cover, such as ABORTED with the rule a contract names. */

@@ -18,8 +18,6 @@ import org.medicore.appointment.domain.PractitionerId;
 import org.medicore.appointment.domain.WeeklySchedule;
 import org.medicore.contracts.appointment.v1.*;
 import org.medicore.support.grpc.GrpcErrors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,8 +31,6 @@ import static org.medicore.appointment.adapter.in.grpc.AppointmentProtos.PROTOS;
 
 /** The AppointmentService gRPC endpoint: reads every field of the request, calls one use case, maps the outcome. */
 final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServiceImplBase {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AppointmentEndpoint.class);
 
     private final BookAppointment booking;
     private final ChangeAppointment changes;
@@ -258,7 +254,10 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
         };
     }
 
-    /** Answers every field {@code read} refused at once, before any use case is called; else calls it. */
+    /**
+     * Answers every field {@code read} refused at once, before any use case is called; else calls it. A failure
+     * is answered and logged by the shared rule: an outage UNAVAILABLE in one WARN line, anything else INTERNAL.
+     */
     private static <T, R> void respond(StreamObserver<R> response, RequestReader read, Supplier<Outcome<T>> call,
                                        Function<T, R> toResponse) {
         if (!read.isValid()) {
@@ -274,7 +273,6 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
                 response.onError(ErrorStatus.of(outcome));
             }
         } catch (RuntimeException failure) {
-            LOG.error("call failed", failure);
             response.onError(GrpcErrors.ofFailure(failure));
         }
     }

@@ -1,4 +1,4 @@
-package org.medicore.billing.adapter.in.kafka;
+package org.medicore.support.kafka;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -7,7 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
 
 import java.nio.charset.StandardCharsets;
@@ -15,36 +15,44 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends the dead letters that arrived since the last replay back to the topics they came from,
- * with their key, value and original headers, once the cause is fixed. Its own consumer group
- * remembers how far it got, so each dead letter is replayed once per landing.
+ * with their key, value and original headers, once the cause is fixed (a service started with
+ * {@code --replay-dead-letters} does it once it runs). Its own consumer group, the service's
+ * listeners' group with {@value #GROUP_SUFFIX}, remembers how far it got, so each dead letter is
+ * replayed once per landing; the consumers' idempotence on the event id makes a replay of an event
+ * already applied harmless.
  */
 public final class DeadLetterReplay {
 
-    static final String GROUP = "billing-service-dlq-replay";
-    static final String REASON = "dlq-reason";
+    /** The header that says why an event was dead-lettered; a replay leaves it behind. */
+    public static final String REASON = "dlq-reason";
+    public static final String GROUP_SUFFIX = "-dlq-replay";
 
     private final ConsumerFactory<String, String> consumers;
-    private final KafkaTemplate<String, String> kafka;
+    private final KafkaOperations<String, String> kafka;
     private final String deadLetterTopic;
+    private final String group;
 
-    DeadLetterReplay(ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka,
-                     String deadLetterTopic) {
+    /** {@code listenerGroup}: the consumer group of the listeners whose dead letters these are. */
+    public DeadLetterReplay(ConsumerFactory<String, String> consumers, KafkaOperations<String, String> kafka,
+                            String deadLetterTopic, String listenerGroup) {
         this.consumers = consumers;
         this.kafka = kafka;
         this.deadLetterTopic = deadLetterTopic;
+        this.group = listenerGroup + GROUP_SUFFIX;
     }
 
     /** Replays every dead letter present now and returns how many. */
     public int replay() {
-        try (Consumer<String, String> consumer = consumers.createConsumer(GROUP, "replay")) {
+        try (Consumer<String, String> consumer = consumers.createConsumer(group, "replay")) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
-            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(java.util.Set.copyOf(partitions));
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata offset = committed.get(partition);
                 if (offset == null) {

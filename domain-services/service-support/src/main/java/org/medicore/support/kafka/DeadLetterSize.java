@@ -1,6 +1,5 @@
-package org.medicore.billing.adapter.out.kafka;
+package org.medicore.support.kafka;
 
-import org.medicore.support.kafka.KafkaClientSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -20,8 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * The events waiting on the dead-letter topic (still retained, in every partition), as the gauge
- * {@code medicore.dlq.size}: anything above zero is an event billing could not handle and someone
- * must look at. NaN when Kafka can't be asked.
+ * {@code medicore.dlq.size}, tagged with the topic: anything above zero is an event the service could not
+ * handle and someone must look at (and replay once the cause is fixed). NaN when Kafka can't be asked.
  */
 final class DeadLetterSize implements MeterBinder, AutoCloseable {
 
