@@ -10,6 +10,8 @@ import com.google.rpc.ResourceInfo;
 import com.google.rpc.RetryInfo;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import org.medicore.support.port.FieldViolation;
+import org.medicore.support.port.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,15 +31,11 @@ public final class GrpcErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(GrpcErrors.class);
 
-    /** One field the caller has to change, by its path in the request ({@code contact.phone}). */
-    public record Violation(String field, String description) {
-    }
-
     private GrpcErrors() {
     }
 
     public static StatusRuntimeException invalid(String field, String description) {
-        return invalid(List.of(new Violation(field, description)));
+        return invalid(List.of(new FieldViolation(field, description)));
     }
 
     /**
@@ -45,7 +43,7 @@ public final class GrpcErrors {
      * of them: a request with ten thousand bad elements must not make a status larger than a
      * header may be; the message says how many more there are.
      */
-    public static StatusRuntimeException invalid(List<Violation> violations) {
+    public static StatusRuntimeException invalid(List<FieldViolation> violations) {
         BadRequest.Builder details = BadRequest.newBuilder();
         violations.stream().limit(LISTED).forEach(violation -> details.addFieldViolations(BadRequest.FieldViolation.newBuilder()
                 .setField(shown(violation.field())).setDescription(shown(violation.description()))));
@@ -55,6 +53,21 @@ public final class GrpcErrors {
                 ? shown(violations.getFirst().field()) + ": " + shown(violations.getFirst().description())
                 : "invalid fields: " + String.join(", ", fields.subList(0, Math.min(LISTED, fields.size()))) + more;
         return status(Code.INVALID_ARGUMENT, message, details.build());
+    }
+
+    /**
+     * A use case's refusal as the caller hears it, the same from every service: each kind of
+     * {@link Refusal} is one status; a stale version's {@code ErrorInfo} names {@code domain}.
+     */
+    public static StatusRuntimeException refused(Refusal refusal, String domain) {
+        return switch (refusal) {
+            case Refusal.Invalid invalid -> invalid(invalid.violations());
+            case Refusal.NotFound notFound -> notFound(notFound.resourceType(), notFound.id(), notFound.resourceType());
+            case Refusal.Denied denied -> permissionDenied(denied.reason());
+            case Refusal.Stale stale -> staleVersion(domain, stale.currentVersion(), "the resource changed; re-read and retry");
+            case Refusal.Forbidden forbidden -> failedPrecondition(forbidden.rule(), forbidden.subject(), forbidden.description());
+            case Refusal.AlreadyExists exists -> alreadyExists(exists.resourceType(), exists.existingId(), exists.description());
+        };
     }
 
     /** NOT_FOUND; {@code noun} is how a person calls the resource in the message ("no patient …"). */

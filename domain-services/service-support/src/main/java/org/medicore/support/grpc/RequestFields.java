@@ -3,6 +3,7 @@ package org.medicore.support.grpc;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
+import org.medicore.support.port.FieldViolation;
 import org.medicore.support.port.Uuids;
 import org.medicore.support.port.paging.PageTokens;
 import org.medicore.support.port.paging.Paging;
@@ -38,14 +39,14 @@ public class RequestFields {
 
     private static final Pattern HOUR_AND_MINUTE = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
-    private final List<GrpcErrors.Violation> violations = new ArrayList<>();
+    private final List<FieldViolation> violations = new ArrayList<>();
 
     /** A reader of {@code request}, holding already what its contract's rules refuse. */
     protected RequestFields(Message request) {
         violations.addAll(ProtoRules.violations(request));
     }
 
-    public final List<GrpcErrors.Violation> violations() {
+    public final List<FieldViolation> violations() {
         return List.copyOf(violations);
     }
 
@@ -59,7 +60,7 @@ public class RequestFields {
      */
     public final void refuse(String field, String description) {
         if (violations.stream().noneMatch(violation -> violation.field().equals(field))) {
-            violations.add(new GrpcErrors.Violation(field, description));
+            violations.add(new FieldViolation(field, description));
         }
     }
 

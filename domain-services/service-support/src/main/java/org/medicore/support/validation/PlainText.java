@@ -2,7 +2,7 @@ package org.medicore.support.validation;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-import org.medicore.support.grpc.GrpcErrors;
+import org.medicore.support.port.FieldViolation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,13 +44,13 @@ public final class PlainText {
     }
 
     /** Every text field of the message, nested and repeated ones included, that breaks the rule. */
-    public static List<GrpcErrors.Violation> violations(Message message) {
-        List<GrpcErrors.Violation> found = new ArrayList<>();
+    public static List<FieldViolation> violations(Message message) {
+        List<FieldViolation> found = new ArrayList<>();
         collect(message, "", found);
         return found;
     }
 
-    private static void collect(Message message, String prefix, List<GrpcErrors.Violation> found) {
+    private static void collect(Message message, String prefix, List<FieldViolation> found) {
         for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
             FieldDescriptor descriptor = field.getKey();
             String path = prefix + descriptor.getName();
@@ -65,11 +65,11 @@ public final class PlainText {
         }
     }
 
-    private static void check(FieldDescriptor descriptor, Object value, String path, List<GrpcErrors.Violation> found) {
+    private static void check(FieldDescriptor descriptor, Object value, String path, List<FieldViolation> found) {
         if (value instanceof String text) {
             boolean multiLine = multiLine(descriptor.getName());
             if (!allowed(text, multiLine)) {
-                found.add(new GrpcErrors.Violation(path, multiLine ? MULTI_LINE : ONE_LINE));
+                found.add(new FieldViolation(path, multiLine ? MULTI_LINE : ONE_LINE));
             }
         } else if (value instanceof Message nested) {
             collect(nested, path + ".", found);

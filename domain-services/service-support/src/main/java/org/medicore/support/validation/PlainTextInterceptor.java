@@ -8,6 +8,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.StatusRuntimeException;
 import org.medicore.support.grpc.GrpcErrors;
+import org.medicore.support.port.FieldViolation;
 
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class PlainTextInterceptor implements ServerInterceptor {
             }
 
             private Optional<StatusRuntimeException> plainTextRefusal(Message request) {
-                List<GrpcErrors.Violation> violations = PlainText.violations(request);
+                List<FieldViolation> violations = PlainText.violations(request);
                 return violations.isEmpty() ? Optional.empty() : Optional.of(GrpcErrors.invalid(violations));
             }
 

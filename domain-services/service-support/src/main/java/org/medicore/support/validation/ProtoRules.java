@@ -7,7 +7,7 @@ import build.buf.protovalidate.exceptions.ValidationException;
 import build.buf.validate.FieldPath;
 import build.buf.validate.FieldPathElement;
 import com.google.protobuf.Message;
-import org.medicore.support.grpc.GrpcErrors;
+import org.medicore.support.port.FieldViolation;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,7 +28,7 @@ public final class ProtoRules {
     }
 
     /** One violation per rule the request breaks; none for a message without rules. */
-    public static List<GrpcErrors.Violation> violations(Message request) {
+    public static List<FieldViolation> violations(Message request) {
         try {
             return VALIDATOR.validate(request).getViolations().stream().map(ProtoRules::violation).toList();
         } catch (ValidationException unusableRule) {
@@ -37,10 +37,10 @@ public final class ProtoRules {
         }
     }
 
-    private static GrpcErrors.Violation violation(Violation broken) {
+    private static FieldViolation violation(Violation broken) {
         // The rule's value (a bound such as 64) comes from the contract, never from the request.
         Object bound = broken.getRuleValue() == null ? null : broken.getRuleValue().getValue();
-        return new GrpcErrors.Violation(path(broken.toProto().getField()), described(broken.toProto().getRuleId(), bound));
+        return new FieldViolation(path(broken.toProto().getField()), described(broken.toProto().getRuleId(), bound));
     }
 
     static String path(FieldPath path) {

@@ -2,11 +2,14 @@ package org.medicore.support.grpc;
 
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
 import com.google.rpc.ResourceInfo;
 import com.google.rpc.RetryInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
+import org.medicore.support.port.FieldViolation;
+import org.medicore.support.port.Refusal;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -20,8 +23,8 @@ class GrpcErrorsTest {
 
     @Test
     void every_invalid_field_is_a_violation_and_the_message_names_the_fields() {
-        StatusRuntimeException refused = GrpcErrors.invalid(List.of(new GrpcErrors.Violation("name.family", "is required"),
-                new GrpcErrors.Violation("contact.phone", "must be a phone number")));
+        StatusRuntimeException refused = GrpcErrors.invalid(List.of(new FieldViolation("name.family", "is required"),
+                new FieldViolation("contact.phone", "must be a phone number")));
 
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(refused.getStatus().getDescription()).isEqualTo("invalid fields: name.family, contact.phone");
@@ -41,13 +44,31 @@ class GrpcErrorsTest {
 
     @Test
     void ten_thousand_bad_elements_make_a_status_of_twenty_violations_that_says_how_many_more() {
-        List<GrpcErrors.Violation> violations = java.util.stream.IntStream.range(0, 10_000)
-                .mapToObj(i -> new GrpcErrors.Violation("statuses[" + i + "]", "unknown status")).toList();
+        List<FieldViolation> violations = java.util.stream.IntStream.range(0, 10_000)
+                .mapToObj(i -> new FieldViolation("statuses[" + i + "]", "unknown status")).toList();
 
         StatusRuntimeException refused = GrpcErrors.invalid(violations);
 
         assertThat(detail(refused, BadRequest.class).getFieldViolationsCount()).isEqualTo(20);
         assertThat(refused.getStatus().getDescription()).endsWith("and 9980 more").hasSizeLessThan(400);
+    }
+
+    @Test
+    void each_kind_of_refusal_is_one_status() {
+        assertThat(GrpcErrors.refused(Refusal.Invalid.of("reason", "is required"), "d").getStatus().getCode())
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(GrpcErrors.refused(new Refusal.NotFound("invoice", "42"), "d").getStatus().getDescription())
+                .isEqualTo("no invoice 42");
+        assertThat(GrpcErrors.refused(new Refusal.Denied("not this patient's"), "d").getStatus().getCode())
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        StatusRuntimeException stale = GrpcErrors.refused(new Refusal.Stale(3), "billing.medicore.org");
+        assertThat(detail(stale, ErrorInfo.class).getDomain()).isEqualTo("billing.medicore.org");
+        assertThat(detail(stale, ErrorInfo.class).getMetadataMap()).containsEntry("current_version", "3");
+        StatusRuntimeException forbidden = GrpcErrors.refused(new Refusal.Forbidden("INVOICE_PAID", "invoice", "the invoice is paid"), "d");
+        assertThat(forbidden.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(detail(forbidden, PreconditionFailure.class).getViolations(0).getType()).isEqualTo("INVOICE_PAID");
+        assertThat(GrpcErrors.refused(new Refusal.AlreadyExists("patient", "p-1", "registered already"), "d")
+                .getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
     }
 
     @Test

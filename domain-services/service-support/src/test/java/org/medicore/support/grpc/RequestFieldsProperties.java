@@ -6,6 +6,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.medicore.contracts.common.v1.PageRequest;
 import org.medicore.contracts.patient.v1.ListHistoryRequest;
+import org.medicore.support.port.FieldViolation;
 import org.medicore.support.port.paging.Paging;
 
 import java.util.List;
@@ -29,20 +30,20 @@ class RequestFieldsProperties {
         read.pageOffset(request.getPage().getPageToken());
 
         assertThat(read.violations()).containsExactly(
-                new GrpcErrors.Violation("patient_id", "must be a UUID"),
-                new GrpcErrors.Violation(Paging.SIZE_FIELD, Paging.NEGATIVE_SIZE),
-                new GrpcErrors.Violation(Paging.TOKEN_FIELD, Paging.FOREIGN_TOKEN));
+                new FieldViolation("patient_id", "must be a UUID"),
+                new FieldViolation(Paging.SIZE_FIELD, Paging.NEGATIVE_SIZE),
+                new FieldViolation(Paging.TOKEN_FIELD, Paging.FOREIGN_TOKEN));
     }
 
     @Test
     void a_missing_id_is_required_and_a_hostile_one_is_no_uuid_never_repeated() {
         assertThat(readerOf(ListHistoryRequest.getDefaultInstance()).violations())
-                .containsExactly(new GrpcErrors.Violation("patient_id", "is required"));
+                .containsExactly(new FieldViolation("patient_id", "is required"));
         String hostile = "<script>".repeat(1_000);
         RequestFields read = readerOf(ListHistoryRequest.newBuilder().setPatientId(hostile).build());
 
         assertThat(read.ruledUuid(hostile)).isNull();
-        assertThat(read.violations()).containsExactly(new GrpcErrors.Violation("patient_id", "must be a UUID"));
+        assertThat(read.violations()).containsExactly(new FieldViolation("patient_id", "must be a UUID"));
         assertThat(GrpcErrors.invalid(read.violations()).getStatus().getDescription()).doesNotContain("<script>");
     }
 
@@ -53,7 +54,7 @@ class RequestFieldsProperties {
                 .setPage(PageRequest.newBuilder().setPageSize(pageSize)).build());
 
         assertThat(read.pageSize(pageSize)).isEqualTo(Paging.size(pageSize));
-        assertThat(read.violations()).extracting(GrpcErrors.Violation::field)
+        assertThat(read.violations()).extracting(FieldViolation::field)
                 .isEqualTo(Paging.isAllowedSize(pageSize) ? List.of() : List.of(Paging.SIZE_FIELD));
     }
 

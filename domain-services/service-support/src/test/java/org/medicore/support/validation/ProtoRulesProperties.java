@@ -7,7 +7,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
-import org.medicore.support.grpc.GrpcErrors;
+import org.medicore.support.port.FieldViolation;
 import org.medicore.support.port.Uuids;
 
 import java.util.List;
@@ -23,7 +23,7 @@ class ProtoRulesProperties {
         boolean refusedByHand = Uuids.parse(patientId).isEmpty();
 
         assertThat(ProtoRules.violations(GetPatientRequest.newBuilder().setPatientId(patientId).build()))
-                .extracting(GrpcErrors.Violation::field)
+                .extracting(FieldViolation::field)
                 .isEqualTo(refusedByHand ? List.of("patient_id") : List.of());
     }
 
@@ -32,7 +32,7 @@ class ProtoRulesProperties {
         boolean refusedByHand = reason.length() > 500;
 
         assertThat(ProtoRules.violations(BookAppointmentRequest.newBuilder().setReason(reason).build()))
-                .extracting(GrpcErrors.Violation::field).isEqualTo(refusedByHand ? List.of("reason") : List.of());
+                .extracting(FieldViolation::field).isEqualTo(refusedByHand ? List.of("reason") : List.of());
     }
 
     /** Text without surrogate pairs: the hand check counted UTF-16 units, the rule (and now the domain) code points. */

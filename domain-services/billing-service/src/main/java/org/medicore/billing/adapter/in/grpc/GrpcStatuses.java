@@ -30,7 +30,7 @@ final class GrpcStatuses {
 
     private static StatusRuntimeException invalid(List<FieldViolation> violations) {
         return GrpcErrors.invalid(violations.stream()
-                .map(violation -> new GrpcErrors.Violation(violation.field(), violation.description())).toList());
+                .map(violation -> new org.medicore.support.port.FieldViolation(violation.field(), violation.description())).toList());
     }
 
     private static StatusRuntimeException refusal(Refusal refusal) {

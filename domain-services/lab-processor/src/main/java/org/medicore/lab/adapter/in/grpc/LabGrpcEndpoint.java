@@ -201,7 +201,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
     static StatusRuntimeException status(Refusal refusal) {
         return switch (refusal) {
             case Refusal.InvalidRequest invalid -> GrpcErrors.invalid(invalid.violations().stream()
-                    .map(v -> new GrpcErrors.Violation(v.field(), v.description())).toList());
+                    .map(v -> new org.medicore.support.port.FieldViolation(v.field(), v.description())).toList());
             case Refusal.NotFound notFound -> GrpcErrors.notFound(notFound.resourceType(), notFound.id(), notFound.resourceType());
             case Refusal.Denied denied -> GrpcErrors.permissionDenied("the caller may not act for this patient");
             // The contract names this ABORTED with the rule VERSION_MISMATCH: clients read the rule, not a current version.

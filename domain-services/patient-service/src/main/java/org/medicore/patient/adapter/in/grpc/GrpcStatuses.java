@@ -19,7 +19,7 @@ final class GrpcStatuses {
     }
 
     static StatusRuntimeException invalidArgument(List<FieldViolation> violations) {
-        return GrpcErrors.invalid(violations.stream().map(v -> new GrpcErrors.Violation(v.field(), v.description())).toList());
+        return GrpcErrors.invalid(violations.stream().map(v -> new org.medicore.support.port.FieldViolation(v.field(), v.description())).toList());
     }
 
     static StatusRuntimeException notFound(PatientId id) {
