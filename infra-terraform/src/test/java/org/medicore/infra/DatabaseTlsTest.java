@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -22,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +57,7 @@ class DatabaseTlsTest {
                 .contains("regex(\"^sslmode=verify-full&sslrootcert=/[^&]+$\", var.jdbc_tls_parameters)");
 
         List<String> urls = new ArrayList<>();
-        for (Path file : terraformFiles()) {
+        for (Path file : Hcl.paths()) {
             String text = Repository.read(file);
             assertThat(modes(text)).as(file.toString()).isSubsetOf("verify-full");
             Matcher url = JDBC_URL_ATTRIBUTE.matcher(text);
@@ -149,16 +145,6 @@ class DatabaseTlsTest {
             modes.add(mode.group(1).toLowerCase());
         }
         return modes.stream().distinct().toList();
-    }
-
-    private static List<Path> terraformFiles() {
-        try (Stream<Path> files = Files.walk(Repository.INFRA)) {
-            return files.filter(file -> file.toString().endsWith(".tf"))
-                    .filter(file -> Stream.of(".terraform", "target", "node_modules").noneMatch(skip -> file.toString().contains("/" + skip + "/")))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The regions of the environments' provider configurations (envs/dev, envs/prod), backup copies included. */

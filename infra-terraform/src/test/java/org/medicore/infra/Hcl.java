@@ -81,6 +81,11 @@ final class Hcl {
         return result;
     }
 
+    /** Every .tf file the parser read, for checks on their text as written (comments included). */
+    static List<Path> paths() {
+        return files().keySet().stream().filter(path -> path.endsWith(".tf")).sorted().map(Repository.INFRA::resolve).toList();
+    }
+
     /** The folders holding .tf files ("envs/dev", "modules/rds", ...). */
     static List<String> folders() {
         return files().keySet().stream().filter(path -> path.endsWith(".tf")).map(path -> path.substring(0, path.lastIndexOf('/'))).distinct().sorted().toList();
