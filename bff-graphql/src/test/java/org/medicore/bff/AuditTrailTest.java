@@ -42,10 +42,11 @@ class AuditTrailTest extends WholeSystemTest {
 
         as("admin").document("""
                         { auditTrail(filter: {subject: "%s", patientId: "%s"}, first: 1) {
-                            edges { node { operation resourceType forwardedFor } } pageInfo { hasNextPage endCursor } } }"""
+                            edges { node { operation resourceType forwardedFor approvedBy } } pageInfo { hasNextPage endCursor } } }"""
                         .formatted(doctor, patientId)).execute()
                 .path("auditTrail.edges[0].node.resourceType").entity(String.class).isEqualTo("Patient")
-                .path("auditTrail.edges[0].node.forwardedFor").entity(String.class).isEqualTo("127.0.0.1");
+                .path("auditTrail.edges[0].node.forwardedFor").entity(String.class).isEqualTo("127.0.0.1")
+                .path("auditTrail.edges[0].node.approvedBy").valueIsNull();
         as("admin").document("{ auditChain { intact records firstBrokenPosition } }").execute()
                 .path("auditChain.intact").entity(Boolean.class).isEqualTo(true)
                 .path("auditChain.firstBrokenPosition").valueIsNull();

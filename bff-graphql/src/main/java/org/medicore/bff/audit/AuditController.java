@@ -89,13 +89,13 @@ class AuditController {
             return new RecordedAccess(record.position(), record.occurredAt(), record.subject(), record.roles(),
                     record.clientId(), record.service(), record.operation(), record.action(), record.resourceType(), ids,
                     List.of(patientId), record.fieldsChanged(), record.clientAddress(), record.forwardedFor(),
-                    record.outcome(), record.status(), record.traceId());
+                    record.outcome(), record.status(), record.traceId(), record.approvedBy());
         }
         List<String> clinicRoles = record.roles().stream().filter(RealmRoles.MEDICORE_ROLES::contains).sorted().toList();
         String someone = clinicRoles.isEmpty() ? "anonymous" : String.join(", ", clinicRoles);
         return new RecordedAccess(record.position(), record.occurredAt(), someone, record.roles(), record.clientId(),
                 record.service(), record.operation(), record.action(), record.resourceType(), ids, List.of(patientId),
-                record.fieldsChanged(), "", null, record.outcome(), record.status(), null);
+                record.fieldsChanged(), "", null, record.outcome(), record.status(), null, null);
     }
 
     private static Long position(String after) {

@@ -24,6 +24,7 @@ public final class AuditEventResources {
     private static final String ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
     private static final String OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
     private static final String SOURCE_TYPE = "http://terminology.hl7.org/CodeSystem/security-source-type";
+    private static final String PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
     /** The service the FHIR API's own records name: their operation is the FHIR interaction. */
     public static final String FHIR_API = "FHIR R4";
     private static final String RESTFUL_INTERACTION = "http://hl7.org/fhir/restful-interaction";
@@ -58,6 +59,13 @@ public final class AuditEventResources {
             event.addAgent().setType(FhirValues.coded(DICOM, "110150", "Application"))
                     .setWho(new Reference().setIdentifier(new Identifier().setSystem(issuer).setValue(record.clientId()))
                             .setDisplay(record.clientId()))
+                    .setRequestor(false);
+        }
+        if (record.approvedBy() != null) {
+            // v3 ParticipationType VRF: the one who verified the act and answers for it, here the administrator who approved it
+            event.addAgent().setType(FhirValues.coded(PARTICIPATION_TYPE, "VRF", "verifier"))
+                    .setWho(new Reference().setIdentifier(new Identifier().setSystem(issuer).setValue(record.approvedBy()))
+                            .setDisplay(record.approvedBy()))
                     .setRequestor(false);
         }
         event.getSource().setSite("MediCore").setObserver(new Reference().setDisplay(record.service()))

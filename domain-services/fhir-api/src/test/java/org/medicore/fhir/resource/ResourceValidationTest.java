@@ -3,6 +3,7 @@ package org.medicore.fhir.resource;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,9 @@ import org.medicore.contracts.patient.v1.Sex;
 import org.medicore.fhir.support.Clinic;
 import org.medicore.fhir.support.RecordsOnFile;
 import org.medicore.fhir.support.R4CoreValidator;
+import org.medicore.support.audit.RecordedAccess;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every resource mapped from the services' messages passes the HL7 validator against the R4 core profiles. */
 class ResourceValidationTest {
+
+    private static final String ISSUER = "https://id.medicore.test/realms/medicore";
 
     private final R4CoreValidator validator = R4CoreValidator.shared();
 
@@ -197,6 +202,26 @@ class ResourceValidationTest {
         assertThat(InvoiceResources.of(Clinic.aPartlyPaidInvoice().setStatus(
                 org.medicore.contracts.billing.v1.InvoiceStatus.PAID).build()).getStatus())
                 .isEqualTo(org.hl7.fhir.r4.model.Invoice.InvoiceStatus.BALANCED);
+    }
+
+    @Test
+    void an_approved_erasure_is_a_valid_audit_event_naming_its_approver_as_verifier() {
+        RecordedAccess erasure = new RecordedAccess(41, Instant.parse("2026-12-04T10:15:30Z"), "admin-erasing", List.of("ADMIN"),
+                "medicore-admin", "medicore.audit", "ForgetPatient", "CHANGE", "Patient", List.of("pseudonym:3f2a"), List.of(),
+                List.of(), "", null, "ALLOWED", "OK", null, "admin-approving");
+
+        AuditEvent event = AuditEventResources.of(erasure, ISSUER);
+
+        assertValid(event);
+        assertThat(event.getAgent()).filteredOn(agent -> "VRF".equals(agent.getType().getCodingFirstRep().getCode()))
+                .singleElement().satisfies(approver -> {
+                    assertThat(approver.getWho().getIdentifier().getValue()).isEqualTo("admin-approving");
+                    assertThat(approver.getRequestor()).isFalse();
+                });
+        assertThat(AuditEventResources.of(new RecordedAccess(42, erasure.occurredAt(), "doctor-7", List.of("DOCTOR"),
+                "medicore-portal", "medicore.patient.v1.PatientService", "GetPatient", "READ", "Patient", List.of("p-1"),
+                List.of("p-1"), List.of(), "10.0.0.5", null, "ALLOWED", "OK", null, null), ISSUER).getAgent())
+                .noneMatch(agent -> "VRF".equals(agent.getType().getCodingFirstRep().getCode()));
     }
 
     private void assertValid(IBaseResource resource) {

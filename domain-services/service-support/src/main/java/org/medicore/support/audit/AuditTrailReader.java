@@ -43,7 +43,7 @@ public class AuditTrailReader {
         StringBuilder sql = new StringBuilder("""
                 select position, occurred_at, subject, roles, client_id, service, operation, action, resource_type,
                        resource_ids, patient_ids, fields_changed, client_address, forwarded_for, outcome, status, trace_id,
-                       patient_keys
+                       patient_keys, approved_by
                 from audit.access_record where true""");
         List<Object> parameters = new ArrayList<>();
         // A record from before sealing names a person in plaintext; one after, by the id of their key (none once forgotten).
@@ -106,7 +106,8 @@ public class AuditTrailReader {
                 texts(row.getArray("fields_changed")), row.getString("client_address"),
                 row.getString("forwarded_for").isEmpty() ? null : row.getString("forwarded_for"),
                 row.getString("outcome"), row.getString("status"),
-                row.getString("trace_id").isEmpty() ? null : row.getString("trace_id"));
+                row.getString("trace_id").isEmpty() ? null : row.getString("trace_id"),
+                row.getString("approved_by") == null || row.getString("approved_by").isEmpty() ? null : row.getString("approved_by"));
     }
 
     private static List<String> texts(Array array) throws SQLException {

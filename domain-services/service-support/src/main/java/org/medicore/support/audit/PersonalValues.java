@@ -53,7 +53,7 @@ final class PersonalValues {
                 each(stored.resourceIds(), open),
                 each(stored.patientIds(), open), stored.fieldsChanged(),
                 open.apply(stored.clientAddress()), open.apply(stored.forwardedFor()), stored.outcome(), stored.status(),
-                stored.traceId());
+                stored.traceId(), stored.approvedBy());
     }
 
     private static boolean isPatient(Collection<String> roles) {
