@@ -52,6 +52,28 @@ final class ComposeFile {
         return modules;
     }
 
+    /** The Dockerfile a built service's image comes from: the context's Dockerfile unless the build names another. */
+    Path dockerfile(String name) {
+        Object build = services().get(name).get("build");
+        Path composeDir = Repository.COMPOSE_FILE.getParent();
+        if (build instanceof Map<?, ?> map) {
+            Path context = composeDir.resolve(String.valueOf(map.get("context")));
+            return context.resolve(map.get("dockerfile") == null ? "Dockerfile" : String.valueOf(map.get("dockerfile"))).normalize();
+        }
+        return composeDir.resolve((String) build).resolve("Dockerfile").normalize();
+    }
+
+    /** The build arguments of a built service (map form). */
+    @SuppressWarnings("unchecked")
+    Map<String, String> buildArguments(String name) {
+        Object build = services().get(name).get("build");
+        Map<String, String> arguments = new LinkedHashMap<>();
+        if (build instanceof Map<?, ?> map && map.get("args") instanceof Map<?, ?> args) {
+            ((Map<String, Object>) args).forEach((key, value) -> arguments.put(key, String.valueOf(value)));
+        }
+        return arguments;
+    }
+
     /** The environment of a service, from the map or the list ("NAME=value") form. */
     Map<String, String> environment(String name) {
         Object environment = service(name).get("environment");

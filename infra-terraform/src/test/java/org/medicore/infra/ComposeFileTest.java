@@ -23,18 +23,24 @@ class ComposeFileTest {
     private final ComposeFile compose = ComposeFile.load();
 
     @Test
-    void everyBuiltServiceHasItsModuleWithADockerfile() {
+    void everyBuiltServiceHasItsModuleAndItsDockerfile() {
         assertThat(compose.builtModules()).isNotEmpty();
         compose.builtModules().forEach((service, module) -> {
             assertThat(Repository.ROOT.resolve(module).resolve("pom.xml")).as("module folder of %s", service).isRegularFile();
-            assertThat(Repository.ROOT.resolve(module).resolve("Dockerfile")).as("Dockerfile of %s", service).isRegularFile();
             assertThat(Path.of(module).getFileName().toString()).as("service name = module folder name").isEqualTo(service);
+            Path dockerfile = Dockerfile.pathOf(module);
+            assertThat(dockerfile).as("Dockerfile of %s", service).isRegularFile();
+            assertThat(compose.dockerfile(service)).as("the Dockerfile compose builds %s from", service).isEqualTo(dockerfile);
+            if (dockerfile.equals(Repository.SPRING_SERVICE_DOCKERFILE)) {
+                assertThat(compose.buildArguments(service)).as("build arguments of %s", service).containsEntry("SERVICE", service);
+            }
         });
     }
 
     @Test
-    void everyModuleWithADockerfileIsInTheComposeFile() {
-        assertThat(compose.builtModules().values()).containsAll(Repository.modulesWithDockerfile());
+    void everyModuleWithAnImageIsInTheComposeFile() {
+        assertThat(compose.builtModules().values()).containsAll(Repository.modulesWithAnImage());
+        assertThat(Repository.modulesWithAnImage()).contains("bff-graphql", "web-portal", "domain-services/fhir-api");
     }
 
     @Test

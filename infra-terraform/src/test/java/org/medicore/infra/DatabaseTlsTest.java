@@ -118,8 +118,8 @@ class DatabaseTlsTest {
 
     @Test
     void theBundleComesWithTheManifestsNotWithTheImages() {
-        for (String module : Repository.modulesWithDockerfile()) {
-            assertThat(Repository.read(Repository.ROOT.resolve(module).resolve("Dockerfile"))).as(module)
+        for (String module : Repository.modulesWithAnImage()) {
+            assertThat(Repository.read(Dockerfile.pathOf(module))).as(module)
                     .doesNotContain("truststore.pki.rds", "sslrootcert");
         }
     }

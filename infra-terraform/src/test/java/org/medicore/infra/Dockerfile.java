@@ -1,5 +1,7 @@
 package org.medicore.infra;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,11 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The instructions of a module's Dockerfile that the checks need (continuation lines joined). */
+/**
+ * The instructions of the Dockerfile a module's image is built from (continuation lines joined): its
+ * own, or for a Spring Boot module the one every Spring service shares.
+ */
 record Dockerfile(String module, List<String> instructions) {
 
     static Dockerfile of(String module) {
-        String text = Repository.read(Repository.ROOT.resolve(module).resolve("Dockerfile"));
+        String text = Repository.read(pathOf(module));
         List<String> instructions = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean inHeredoc = false;
@@ -41,6 +46,12 @@ record Dockerfile(String module, List<String> instructions) {
             }
         }
         return new Dockerfile(module, instructions);
+    }
+
+    /** The Dockerfile {@code module}'s image is built from. */
+    static Path pathOf(String module) {
+        Path own = Repository.ROOT.resolve(module).resolve("Dockerfile");
+        return Files.exists(own) || !SpringConfig.existsFor(module) ? own : Repository.SPRING_SERVICE_DOCKERFILE;
     }
 
     List<String> all(String keyword) {

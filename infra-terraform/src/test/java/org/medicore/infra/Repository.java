@@ -19,6 +19,7 @@ final class Repository {
     static final Path INFRA = ROOT.resolve("infra-terraform");
     static final Path COMPOSE_FILE = ROOT.resolve("compose/docker-compose.yml");
     static final Path KUBERNETES = INFRA.resolve("kubernetes");
+    static final Path SPRING_SERVICE_DOCKERFILE = ROOT.resolve("spring-service.Dockerfile");
 
     private Repository() {
     }
@@ -69,12 +70,18 @@ final class Repository {
         return documents;
     }
 
-    /** Folders (relative to the root) holding a Dockerfile, outside build output and node_modules. */
-    static List<String> modulesWithDockerfile() {
+    /**
+     * Folders (relative to the root) built into an image: those holding a Dockerfile or a Spring Boot
+     * application.yaml (built from {@link #SPRING_SERVICE_DOCKERFILE}), outside build output and node_modules.
+     */
+    static List<String> modulesWithAnImage() {
         try (Stream<Path> files = Files.walk(ROOT, 3)) {
-            return files.filter(p -> p.getFileName().toString().equals("Dockerfile"))
-                    .map(p -> ROOT.relativize(p.getParent()).toString().replace('\\', '/'))
+            return files.filter(p -> p.getFileName().toString().equals("Dockerfile")
+                            || Files.isRegularFile(p.resolve("src/main/resources/application.yaml")))
+                    .map(p -> Files.isDirectory(p) ? p : p.getParent())
+                    .map(p -> ROOT.relativize(p).toString().replace('\\', '/'))
                     .filter(dir -> !dir.contains("node_modules") && !dir.contains("target") && !dir.startsWith("."))
+                    .distinct()
                     .sorted()
                     .toList();
         } catch (IOException e) {

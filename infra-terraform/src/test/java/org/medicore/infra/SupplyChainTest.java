@@ -66,9 +66,9 @@ class SupplyChainTest {
 
     @Test
     void everyImageRunsAsAnUnprivilegedUser() {
-        assertThat(Repository.modulesWithDockerfile()).isNotEmpty().allSatisfy(module -> {
+        assertThat(Repository.modulesWithAnImage()).isNotEmpty().allSatisfy(module -> {
             String user = Dockerfile.of(module).lastUser();
-            assertThat(user).as("%s/Dockerfile's USER", module).isNotNull().matches("[1-9][0-9]*(:[1-9][0-9]*)?");
+            assertThat(user).as("USER of %s's image (%s)", module, Dockerfile.pathOf(module)).isNotNull().matches("[1-9][0-9]*(:[1-9][0-9]*)?");
         });
         for (KubernetesManifestsTest.Resource workload : workloads()) {
             Map<String, Object> pod = map(workload.body(), "spec", "template", "spec");
