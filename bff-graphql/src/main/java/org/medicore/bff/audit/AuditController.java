@@ -6,7 +6,7 @@ import org.medicore.bff.error.InvalidArgument;
 import org.medicore.bff.graphql.Connection;
 import org.medicore.bff.graphql.PageSize;
 import org.medicore.bff.grpc.Caller;
-import org.medicore.bff.security.RealmRoles;
+import org.medicore.support.security.RealmRoles;
 import org.medicore.contracts.patient.v1.Patient;
 import org.medicore.support.audit.AuditChainCheck;
 import org.medicore.support.audit.AuditFilter;

@@ -7,7 +7,7 @@ import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
-import org.medicore.bff.security.RealmRoles;
+import org.medicore.support.security.RealmRoles;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;

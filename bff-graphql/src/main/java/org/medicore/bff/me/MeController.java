@@ -2,7 +2,7 @@ package org.medicore.bff.me;
 
 import graphql.GraphQLContext;
 import org.medicore.bff.grpc.Caller;
-import org.medicore.bff.security.RealmRoles;
+import org.medicore.support.security.RealmRoles;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;

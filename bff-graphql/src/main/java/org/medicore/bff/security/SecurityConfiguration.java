@@ -1,5 +1,6 @@
 package org.medicore.bff.security;
 
+import org.medicore.support.security.RealmRoles;
 import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
@@ -49,8 +50,6 @@ class SecurityConfiguration {
 
     @Bean
     JwtAuthenticationConverter realmRoleConverter() {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(RealmRoles::authorities);
-        return converter;
+        return RealmRoles.authenticationConverter();
     }
 }

@@ -1,7 +1,7 @@
 package org.medicore.fhir.web;
 
 import org.medicore.fhir.records.Caller;
-import org.medicore.support.security.BearerTokenCheck;
+import org.medicore.support.security.RealmRoles;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.util.HashSet;
@@ -13,6 +13,6 @@ final class CallerOf {
     }
 
     static Caller token(Jwt token) {
-        return new Caller(token.getTokenValue(), token.getSubject(), new HashSet<>(BearerTokenCheck.realmRoles(token)));
+        return new Caller(token.getTokenValue(), token.getSubject(), new HashSet<>(RealmRoles.of(token)));
     }
 }

@@ -8,7 +8,7 @@ import org.medicore.fhir.resource.AuditEventResources;
 import org.medicore.support.audit.AccessRecord;
 import org.medicore.support.audit.Outcome;
 import org.medicore.support.audit.RecordAccess;
-import org.medicore.support.security.BearerTokenCheck;
+import org.medicore.support.security.RealmRoles;
 import org.medicore.support.tracing.TraceParent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -67,7 +67,7 @@ class InteractionAudit extends OncePerRequestFilter {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         Jwt token = caller instanceof JwtAuthenticationToken verified ? verified.getToken() : null;
         String subject = token == null || token.getSubject() == null ? "anonymous" : token.getSubject();
-        List<String> roles = token == null ? List.of() : BearerTokenCheck.realmRoles(token).stream().sorted().toList();
+        List<String> roles = token == null ? List.of() : RealmRoles.all(token.getClaims());
         String client = token == null || token.getClaimAsString("azp") == null ? "" : token.getClaimAsString("azp");
         Outcome outcome = status < 400 ? Outcome.ALLOWED
                 : status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN ? Outcome.DENIED

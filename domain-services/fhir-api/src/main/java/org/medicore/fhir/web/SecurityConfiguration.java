@@ -4,7 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletResponse;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.medicore.support.audit.RecordAccess;
-import org.medicore.support.security.BearerTokenCheck;
+import org.medicore.support.security.RealmRoles;
 import org.medicore.support.security.RealmTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -15,10 +15,7 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -60,7 +57,7 @@ class SecurityConfiguration {
                         .requestMatchers(FhirPaths.BASE + "/**").hasAnyRole(ROLES)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(RealmRoles.authenticationConverter()))
                         .authenticationEntryPoint((request, response, refused) -> refuse(response,
                                 HttpServletResponse.SC_UNAUTHORIZED, OperationOutcome.IssueType.LOGIN,
                                 "a bearer token of the realm medicore is required")))
@@ -80,13 +77,6 @@ class SecurityConfiguration {
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
                           @Value("${spring.security.oauth2.resourceserver.jwt.audiences}") String audience) {
         return RealmTokens.issuerDecoder(issuer, audience);
-    }
-
-    private static JwtAuthenticationConverter realmRoles() {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> BearerTokenCheck.realmRoles(jwt).stream()
-                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
-        return converter;
     }
 
     private static void refuse(HttpServletResponse response, int status, OperationOutcome.IssueType type, String why)

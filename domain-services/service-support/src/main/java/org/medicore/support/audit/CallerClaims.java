@@ -2,11 +2,10 @@ package org.medicore.support.audit;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
+import org.medicore.support.security.RealmRoles;
 
 import java.text.ParseException;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Who made a call, from the claims of its bearer token. The audit sits outside the service's own
@@ -27,16 +26,9 @@ record CallerClaims(String subject, List<String> roles, String clientId) {
             JWTClaimsSet claims = JWTParser.parse(authorization.substring(BEARER.length()).strip()).getJWTClaimsSet();
             String subject = claims.getSubject() == null ? ANONYMOUS.subject() : claims.getSubject();
             String client = claims.getStringClaim("azp");
-            return new CallerClaims(subject, realmRoles(claims.getJSONObjectClaim("realm_access")), client == null ? "" : client);
+            return new CallerClaims(subject, RealmRoles.all(claims.getClaims()), client == null ? "" : client);
         } catch (ParseException unreadable) {
             return ANONYMOUS;
         }
-    }
-
-    private static List<String> realmRoles(Map<String, Object> realmAccess) {
-        if (realmAccess != null && realmAccess.get("roles") instanceof Collection<?> roles) {
-            return roles.stream().map(String::valueOf).sorted().toList();
-        }
-        return List.of();
     }
 }

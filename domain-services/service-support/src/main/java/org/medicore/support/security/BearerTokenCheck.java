@@ -74,24 +74,6 @@ public final class BearerTokenCheck implements ServerInterceptor {
         return token;
     }
 
-    /** The realm roles Keycloak puts under {@code realm_access.roles}. */
-    public static List<String> realmRoles(Jwt token) {
-        Map<String, Object> realmAccess = token.getClaimAsMap("realm_access");
-        if (realmAccess != null && realmAccess.get("roles") instanceof Collection<?> roles) {
-            return roles.stream().map(String::valueOf).toList();
-        }
-        return List.of();
-    }
-
-    /**
-     * The realm roles of the token that are among {@code claimable}, as the service's own role
-     * type; a role the service does not know, or one no token may claim, is left out.
-     */
-    public static <E extends Enum<E>> Set<E> realmRoles(Jwt token, Set<E> claimable) {
-        List<String> claimed = realmRoles(token);
-        return claimable.stream().filter(role -> claimed.contains(role.name())).collect(Collectors.toUnmodifiableSet());
-    }
-
     private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, String description) {
         call.close(Status.UNAUTHENTICATED.withDescription(description), new Metadata());
         return new ServerCall.Listener<>() {

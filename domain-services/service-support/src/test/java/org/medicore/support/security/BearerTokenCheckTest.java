@@ -92,7 +92,7 @@ class BearerTokenCheckTest {
         public void getPatient(GetPatientRequest request, StreamObserver<GetPatientResponse> answer) {
             var token = BearerTokenCheck.current();
             answer.onNext(GetPatientResponse.newBuilder().setPatient(Patient.newBuilder().setId(token.getSubject())
-                    .setName(PersonName.newBuilder().setFamily(String.join(",", BearerTokenCheck.realmRoles(token))))).build());
+                    .setName(PersonName.newBuilder().setFamily(String.join(",", RealmRoles.all(token.getClaims()))))).build());
             answer.onCompleted();
         }
     }

@@ -21,7 +21,7 @@ class RealmTokensTest {
         var token = decoder.decode(TestTokens.forSubject("subject-7", "DOCTOR", "ADMIN"));
 
         assertThat(token.getSubject()).isEqualTo("subject-7");
-        assertThat(BearerTokenCheck.realmRoles(token)).containsExactlyInAnyOrder("DOCTOR", "ADMIN");
+        assertThat(RealmRoles.all(token.getClaims())).containsExactlyInAnyOrder("DOCTOR", "ADMIN");
     }
 
     private enum ServiceRole { PATIENT, DOCTOR, ADMIN, SYSTEM }
@@ -30,10 +30,20 @@ class RealmTokensTest {
     void only_the_roles_a_service_lets_tokens_claim_become_its_roles() {
         var token = decoder.decode(TestTokens.forSubject("subject-7", "DOCTOR", "SYSTEM", "offline_access"));
 
-        assertThat(BearerTokenCheck.realmRoles(token, EnumSet.complementOf(EnumSet.of(ServiceRole.SYSTEM))))
+        assertThat(RealmRoles.among(token, EnumSet.complementOf(EnumSet.of(ServiceRole.SYSTEM))))
                 .containsExactly(ServiceRole.DOCTOR);
-        assertThat(BearerTokenCheck.realmRoles(token, EnumSet.allOf(ServiceRole.class)))
+        assertThat(RealmRoles.among(token, EnumSet.allOf(ServiceRole.class)))
                 .containsExactlyInAnyOrder(ServiceRole.DOCTOR, ServiceRole.SYSTEM);
+    }
+
+    @Test
+    void only_medicores_own_roles_become_authorities_and_a_token_without_realm_access_has_none() {
+        var token = decoder.decode(TestTokens.forSubject("subject-7", "offline_access", "BILLING", "default-roles-medicore", "ADMIN"));
+
+        assertThat(RealmRoles.of(token)).containsExactly("ADMIN", "BILLING");
+        assertThat(RealmRoles.authorities(token)).extracting(Object::toString).containsExactly("ROLE_ADMIN", "ROLE_BILLING");
+        assertThat(RealmRoles.all(java.util.Map.of("sub", "s", "realm_access", java.util.Map.of("roles", "ADMIN")))).isEmpty();
+        assertThat(RealmRoles.all(java.util.Map.of("sub", "s"))).isEmpty();
     }
 
     @Test

@@ -7,10 +7,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.medicore.analytics.adapter.in.kafka.AnalyticsTopology;
-import org.medicore.analytics.config.RealmRoles;
 import org.medicore.analytics.fixtures.AnalyticsTopicReader;
 import org.medicore.analytics.fixtures.EventRecords;
 import org.medicore.contracts.events.v1.AnalyticsWindow;
+import org.medicore.support.security.RealmRoles;
 import org.medicore.contracts.events.v1.RollingFigures;
 import org.medicore.localstack.TestStack;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,7 +120,7 @@ class DashboardReadApiTest {
     /** A token as Keycloak issues it, read by the service's own realm-role mapping. */
     private static JwtRequestPostProcessor withRealmRoles(String... roles) {
         return jwt().jwt(token -> token.claim("realm_access", Map.of("roles", List.of(roles))))
-                .authorities(new RealmRoles());
+                .authorities(RealmRoles::authorities);
     }
 
     private static void send(Message event) {

@@ -3,6 +3,7 @@ package org.medicore.billing.adapter.in.grpc;
 import org.medicore.billing.domain.Caller;
 import org.medicore.billing.domain.Role;
 import org.medicore.support.security.BearerTokenCheck;
+import org.medicore.support.security.RealmRoles;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.util.EnumSet;
@@ -21,7 +22,7 @@ final class Callers {
 
     static Caller current() {
         Jwt token = BearerTokenCheck.current();
-        Set<Role> roles = BearerTokenCheck.realmRoles(token, FROM_TOKENS);
+        Set<Role> roles = RealmRoles.among(token, FROM_TOKENS);
         return new Caller(token.getSubject(), roles);
     }
 }

@@ -3,6 +3,7 @@ package org.medicore.notification.adapter.in.grpc;
 import org.medicore.notification.domain.Caller;
 import org.medicore.notification.domain.Role;
 import org.medicore.support.security.BearerTokenCheck;
+import org.medicore.support.security.RealmRoles;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.util.EnumSet;
@@ -18,7 +19,7 @@ final class Callers {
 
     static Caller current() {
         Jwt token = BearerTokenCheck.current();
-        Set<Role> roles = BearerTokenCheck.realmRoles(token, KNOWN);
+        Set<Role> roles = RealmRoles.among(token, KNOWN);
         return new Caller(token.getSubject(), roles);
     }
 }
