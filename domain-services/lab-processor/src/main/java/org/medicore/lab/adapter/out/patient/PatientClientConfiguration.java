@@ -43,17 +43,13 @@ public class PatientClientConfiguration {
     @ConfigurationProperties("medicore.lab.patient-service")
     public record Properties(String target, String tokenEndpoint, String clientId, String clientSecret, Duration deadline,
                              String clientCertificateSecret, String authority) {
-
-        boolean readsClientCertificate() {
-            return clientCertificateSecret != null && !clientCertificateSecret.isBlank();
-        }
     }
 
     @Bean(destroyMethod = "shutdownNow")
     ManagedChannel patientServiceChannel(Properties properties, ChannelCredentials serviceChannelCredentials,
                                          ObjectProvider<ClientCertificate> clientCertificate) {
-        return channel(properties, properties.readsClientCertificate() ? clientCertificate.getObject().mutualTls()
-                : serviceChannelCredentials);
+        ClientCertificate fromSecret = clientCertificate.getIfAvailable();
+        return channel(properties, fromSecret != null ? fromSecret.mutualTls() : serviceChannelCredentials);
     }
 
     private static ManagedChannel channel(Properties properties, ChannelCredentials credentials) {
@@ -64,7 +60,10 @@ public class PatientClientConfiguration {
         return channel.build();
     }
 
-    /** Only where a secret is named (the Lambda): the SDK's region and credentials, which Lambda gives its function. */
+    /**
+     * Only where a secret is named (the Lambda), the one place that asks: the SDK's region and
+     * credentials, which Lambda gives its function, and the certificate the channel then uses.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnExpression("!'${medicore.lab.patient-service.client-certificate-secret:}'.isBlank()")
     static class FromSecretsManager {

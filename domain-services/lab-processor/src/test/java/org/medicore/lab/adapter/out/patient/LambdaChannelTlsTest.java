@@ -108,12 +108,16 @@ class LambdaChannelTlsTest {
                 .isInstanceOf(StatusRuntimeException.class);
     }
 
-    /** The channel bean of the Lambda's wiring; without a secret it takes ChannelTls's credentials, plaintext here. */
+    /**
+     * The channel bean of the Lambda's wiring, with the certificate bean where a secret is named (as the
+     * wiring's condition gives it); without one it takes ChannelTls's credentials, plaintext here.
+     */
     private ManagedChannel lambdaChannel(String secret) {
         var properties = new PatientClientConfiguration.Properties("127.0.0.1:" + server.getPort(), "", "medicore-partner", "",
                 Duration.ofSeconds(10), secret, "patient-service");
         ChannelCredentials fromChannelTls = InsecureChannelCredentials.create();
-        var beans = new StaticListableBeanFactory(Map.of("clientCertificate", new SecretsManagerClientCertificate(client, secret)));
+        var beans = new StaticListableBeanFactory(secret.isBlank() ? Map.of()
+                : Map.of("clientCertificate", new SecretsManagerClientCertificate(client, secret)));
         return new PatientClientConfiguration().patientServiceChannel(properties, fromChannelTls, beans.getBeanProvider(ClientCertificate.class));
     }
 
