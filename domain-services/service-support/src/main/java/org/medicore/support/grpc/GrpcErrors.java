@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The one way a service's refusal becomes a gRPC status: the code the contracts promise and the
@@ -62,7 +63,7 @@ public final class GrpcErrors {
     public static StatusRuntimeException refused(Refusal refusal, String domain) {
         return switch (refusal) {
             case Refusal.Invalid invalid -> invalid(invalid.violations());
-            case Refusal.NotFound notFound -> notFound(notFound.resourceType(), notFound.id(), notFound.resourceType());
+            case Refusal.NotFound notFound -> notFound(notFound.resourceType(), notFound.id(), noun(notFound.resourceType()));
             case Refusal.Denied denied -> permissionDenied(denied.reason());
             case Refusal.Stale stale -> staleVersion(domain, stale.currentVersion(), "the resource changed; re-read and retry");
             case Refusal.Forbidden forbidden -> failedPrecondition(forbidden.rule(), forbidden.subject(), forbidden.description());
@@ -149,6 +150,18 @@ public final class GrpcErrors {
             status.addDetails(Any.pack(detail));
         }
         return StatusProto.toStatusRuntimeException(status.build());
+    }
+
+    /**
+     * How a person calls a resource: a message name of the contracts in words
+     * ({@code medicore.patient.v1.HistoryEntry} is "history entry"), any other name as it is.
+     */
+    static String noun(String resourceType) {
+        int dot = resourceType.lastIndexOf('.');
+        if (dot < 0) {
+            return resourceType;
+        }
+        return resourceType.substring(dot + 1).replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
     }
 
     static String shown(String text) {

@@ -24,7 +24,10 @@ public sealed interface Refusal {
         }
     }
 
-    /** Nothing of {@code resourceType} (as a person names it: "patient", "invoice") has that id. */
+    /**
+     * Nothing of {@code resourceType} has that id: a name as a person says it ("invoice") or a message
+     * name of the contracts ("medicore.patient.v1.Patient"), which the status's message says in words.
+     */
     record NotFound(String resourceType, String id) implements Refusal {
         public NotFound {
             Objects.requireNonNull(resourceType, "resourceType");

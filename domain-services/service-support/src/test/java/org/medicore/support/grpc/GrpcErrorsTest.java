@@ -72,6 +72,16 @@ class GrpcErrorsTest {
     }
 
     @Test
+    void a_resource_named_as_in_the_contracts_is_not_found_in_words_and_typed_as_named() {
+        StatusRuntimeException missing = GrpcErrors.refused(new Refusal.NotFound("medicore.patient.v1.HistoryEntry", "e-1"), "d");
+
+        assertThat(missing.getStatus().getDescription()).isEqualTo("no history entry e-1");
+        assertThat(detail(missing, ResourceInfo.class).getResourceType()).isEqualTo("medicore.patient.v1.HistoryEntry");
+        assertThat(GrpcErrors.refused(new Refusal.NotFound("billing account", "p-1"), "d").getStatus().getDescription())
+                .isEqualTo("no billing account p-1");
+    }
+
+    @Test
     void a_stale_version_names_the_current_one() {
         StatusRuntimeException stale = GrpcErrors.staleVersion("billing.medicore.org", 7, "re-read and retry");
 

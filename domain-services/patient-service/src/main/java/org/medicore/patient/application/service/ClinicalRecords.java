@@ -1,20 +1,14 @@
 package org.medicore.patient.application.service;
 
-import org.medicore.patient.application.port.in.AccessDenied;
 import org.medicore.patient.application.port.in.AddHistoryEntry;
 import org.medicore.patient.application.port.in.AddHistoryEntryCommand;
 import org.medicore.patient.application.port.in.AttachLabResult;
 import org.medicore.patient.application.port.in.AttachLabResultCommand;
-import org.medicore.patient.application.port.in.HistoryEntryAddition;
-import org.medicore.patient.application.port.in.HistoryListing;
-import org.medicore.patient.application.port.in.LabResultAttachment;
-import org.medicore.patient.application.port.in.LabResultListing;
 import org.medicore.patient.application.port.in.ListHistory;
 import org.medicore.patient.application.port.in.ListHistoryQuery;
 import org.medicore.patient.application.port.in.ListLabResults;
 import org.medicore.patient.application.port.in.ListLabResultsQuery;
-import org.medicore.patient.application.port.in.PatientNotFound;
-import org.medicore.patient.application.port.in.PatientRefusal;
+import org.medicore.patient.application.port.in.Page;
 import org.medicore.patient.application.port.out.AppendOutcome;
 import org.medicore.patient.application.port.out.HistoryOwner;
 import org.medicore.patient.application.port.out.LabResultSaveOutcome;
@@ -30,6 +24,7 @@ import org.medicore.patient.domain.Patient;
 import org.medicore.patient.domain.PatientAccess;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.RecordedEntry;
+import org.medicore.support.port.Outcome;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -57,10 +52,10 @@ public final class ClinicalRecords implements AddHistoryEntry, ListHistory, Atta
     }
 
     @Override
-    public HistoryEntryAddition add(Caller caller, AddHistoryEntryCommand command) {
-        Optional<PatientRefusal> refusal = refusal(caller, command.patientId(), PatientAccess::mayRecordClinicalData);
-        if (refusal.isPresent()) {
-            return refusal.get();
+    public Outcome<HistoryEntry> add(Caller caller, AddHistoryEntryCommand command) {
+        Optional<Outcome<HistoryEntry>> refused = refused(caller, command.patientId(), PatientAccess::mayRecordClinicalData);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Instant now = clock.instant();
         if (command.supersedes().isEmpty()) {
@@ -68,61 +63,66 @@ public final class ClinicalRecords implements AddHistoryEntry, ListHistory, Atta
         }
         Optional<RecordedEntry> old = loadHistory.findEntry(command.supersedes().get());
         if (old.isEmpty()) {
-            return new HistoryEntryAddition.SupersededEntryNotFound(command.supersedes().get());
+            return PatientRefusals.unknownEntry(command.supersedes().get());
         }
         return switch (HistoryEntry.correct(old.get(), command.patientId(), command.detail(), caller.asActor(), now)) {
             case HistoryEntry.Correction.Accepted accepted -> append(accepted.entry());
-            case HistoryEntry.Correction.Refused refused ->
-                    new HistoryEntryAddition.CorrectionRefused(refused.broken(), refused.supersededEntryId());
+            case HistoryEntry.Correction.Refused refusal ->
+                    PatientRefusals.correctionRefused(refusal.broken(), refusal.supersededEntryId());
         };
     }
 
     @Override
-    public HistoryListing list(Caller caller, ListHistoryQuery query) {
-        Optional<HistoryOwner> owner = loadHistory.owner(query.patientId());
-        if (owner.isEmpty()) {
-            return new PatientNotFound(query.patientId());
-        }
-        return PatientAccess.mayReadClinicalData(caller, owner.get().patient())
-                ? new HistoryListing.Listed(loadHistory.page(query, owner.get())) : new AccessDenied();
+    public Outcome<Page<RecordedEntry>> list(Caller caller, ListHistoryQuery query) {
+        return PatientRefusals.checkingFields(() -> {
+            Optional<HistoryOwner> owner = loadHistory.owner(query.patientId());
+            if (owner.isEmpty()) {
+                return PatientRefusals.unknownPatient(query.patientId());
+            }
+            return PatientAccess.mayReadClinicalData(caller, owner.get().patient())
+                    ? Outcome.done(loadHistory.page(query, owner.get())) : PatientRefusals.denied();
+        });
     }
 
     @Override
-    public LabResultAttachment attach(Caller caller, AttachLabResultCommand command) {
-        Optional<PatientRefusal> refusal = refusal(caller, command.patientId(), PatientAccess::mayRecordClinicalData);
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
-        LabResult result = LabResult.attach(command.patientId(), command.measurement(), clock.instant());
-        return switch (saveLabResult.save(command.idempotencyKey(), result)) {
-            case LabResultSaveOutcome.Saved saved -> new LabResultAttachment.Attached(result);
-            case LabResultSaveOutcome.KeyTaken taken -> taken.stored().isRepeatOf(command.patientId(), command.measurement())
-                    ? new LabResultAttachment.Attached(taken.stored())
-                    : new LabResultAttachment.IdempotencyKeyReused(command.idempotencyKey());
-        };
+    public Outcome<LabResult> attach(Caller caller, AttachLabResultCommand command) {
+        return PatientRefusals.checkingFields(() -> {
+            Optional<Outcome<LabResult>> refused = refused(caller, command.patientId(), PatientAccess::mayRecordClinicalData);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            LabResult result = LabResult.attach(command.patientId(), command.measurement(), clock.instant());
+            return switch (saveLabResult.save(command.idempotencyKey(), result)) {
+                case LabResultSaveOutcome.Saved saved -> Outcome.done(result);
+                case LabResultSaveOutcome.KeyTaken taken -> taken.stored().isRepeatOf(command.patientId(), command.measurement())
+                        ? Outcome.done(taken.stored()) : PatientRefusals.idempotencyKeyReused();
+            };
+        });
     }
 
     @Override
-    public LabResultListing list(Caller caller, ListLabResultsQuery query) {
-        Optional<PatientRefusal> refusal = refusal(caller, query.patientId(), PatientAccess::mayReadClinicalData);
-        return refusal.isPresent() ? refusal.get() : new LabResultListing.Listed(loadLabResults.page(query));
+    public Outcome<Page<LabResult>> list(Caller caller, ListLabResultsQuery query) {
+        return PatientRefusals.checkingFields(() -> {
+            Optional<Outcome<Page<LabResult>>> refused = refused(caller, query.patientId(), PatientAccess::mayReadClinicalData);
+            return refused.orElseGet(() -> Outcome.done(loadLabResults.page(query)));
+        });
     }
 
-    private HistoryEntryAddition append(HistoryEntry entry) {
+    private Outcome<HistoryEntry> append(HistoryEntry entry) {
         return switch (saveHistory.append(entry)) {
-            case AppendOutcome.Appended appended -> new HistoryEntryAddition.Added(entry);
+            case AppendOutcome.Appended appended -> Outcome.done(entry);
             // Lost a race against another correction of the same entry: the rule the loser broke.
-            case AppendOutcome.AlreadySuperseded taken -> new HistoryEntryAddition.CorrectionRefused(
+            case AppendOutcome.AlreadySuperseded taken -> PatientRefusals.correctionRefused(
                     HistoryEntry.Correction.Rule.ALREADY_SUPERSEDED, entry.supersedes().orElseThrow());
         };
     }
 
     /** Why the caller may not go on with this patient: unknown, or the rule does not let them in. */
-    private Optional<PatientRefusal> refusal(Caller caller, PatientId id, BiPredicate<Caller, Patient> rule) {
+    private <T> Optional<Outcome<T>> refused(Caller caller, PatientId id, BiPredicate<Caller, Patient> rule) {
         Optional<Patient> patient = loadPatient.load(id);
         if (patient.isEmpty()) {
-            return Optional.of(new PatientNotFound(id));
+            return Optional.of(PatientRefusals.unknownPatient(id));
         }
-        return rule.test(caller, patient.get()) ? Optional.empty() : Optional.of(new AccessDenied());
+        return rule.test(caller, patient.get()) ? Optional.empty() : Optional.of(PatientRefusals.denied());
     }
 }

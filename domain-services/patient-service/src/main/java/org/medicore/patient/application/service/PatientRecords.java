@@ -1,17 +1,11 @@
 package org.medicore.patient.application.service;
 
-import org.medicore.patient.application.port.in.AccessDenied;
 import org.medicore.patient.application.port.in.BatchGetPatientsQuery;
 import org.medicore.patient.application.port.in.BatchLookup;
-import org.medicore.patient.application.port.in.DemographicsUpdateResult;
-import org.medicore.patient.application.port.in.DuplicatePatient;
 import org.medicore.patient.application.port.in.GetPatients;
-import org.medicore.patient.application.port.in.PatientLookup;
-import org.medicore.patient.application.port.in.PatientNotFound;
 import org.medicore.patient.application.port.in.PatientPage;
 import org.medicore.patient.application.port.in.RegisterPatient;
 import org.medicore.patient.application.port.in.RegisterPatientCommand;
-import org.medicore.patient.application.port.in.RegistrationResult;
 import org.medicore.patient.application.port.in.SearchPatients;
 import org.medicore.patient.application.port.in.SearchPatientsQuery;
 import org.medicore.patient.application.port.in.UpdateDemographics;
@@ -27,6 +21,7 @@ import org.medicore.patient.domain.PatientAccess;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.Role;
 import org.medicore.patient.domain.SearchableName;
+import org.medicore.support.port.Outcome;
 
 import java.time.Clock;
 import java.util.List;
@@ -51,23 +46,25 @@ public final class PatientRecords implements RegisterPatient, GetPatients, Searc
     }
 
     @Override
-    public RegistrationResult register(Caller caller, RegisterPatientCommand command) {
+    public Outcome<Patient> register(Caller caller, RegisterPatientCommand command) {
+        return PatientRefusals.checkingFields(() -> registered(caller, command));
+    }
+
+    private Outcome<Patient> registered(Caller caller, RegisterPatientCommand command) {
         // A patient registering themselves is linked to their own account, whatever the request said.
         Optional<String> subject = command.keycloakSubject().or(() -> caller.is(Role.PATIENT) && !isStaff(caller)
                 ? Optional.of(caller.subject()) : Optional.empty());
         if (!PatientAccess.mayRegister(caller, subject)) {
-            return new AccessDenied();
+            return PatientRefusals.denied();
         }
         Patient.Registration registration = Patient.register(PatientId.forAccount(subject), command.demographics(), subject,
                 command.registeredAtClinicId(), clock.instant());
         return switch (savePatient.insert(registration.patient(), registration.event())) {
-            case SaveOutcome.Saved saved -> new RegistrationResult.Registered(registration.patient());
+            case SaveOutcome.Saved saved -> Outcome.done(registration.patient());
             case SaveOutcome.DuplicateKeyTaken taken -> sameRegistration(taken.existing(), registration.patient())
-                    .<RegistrationResult>map(RegistrationResult.Registered::new)
-                    .orElseGet(() -> new DuplicatePatient(taken.existing()));
+                    .map(Outcome::done).orElseGet(() -> PatientRefusals.duplicate(taken.existing()));
             case SaveOutcome.SubjectTaken taken -> sameRegistration(taken.existing(), registration.patient())
-                    .<RegistrationResult>map(RegistrationResult.Registered::new)
-                    .orElseGet(() -> new RegistrationResult.SubjectAlreadyLinked(taken.existing()));
+                    .map(Outcome::done).orElseGet(() -> PatientRefusals.accountLinked(taken.existing()));
             case SaveOutcome.VersionConflict conflict -> throw new IllegalStateException("a new patient has no version to conflict with");
         };
     }
@@ -85,27 +82,30 @@ public final class PatientRecords implements RegisterPatient, GetPatients, Searc
     }
 
     @Override
-    public PatientLookup get(Caller caller, PatientId id) {
+    public Outcome<Patient> get(Caller caller, PatientId id) {
         Optional<Patient> patient = loadPatient.load(id);
         if (patient.isEmpty()) {
-            return new PatientNotFound(id);
+            return PatientRefusals.unknownPatient(id);
         }
-        return PatientAccess.mayReadDemographics(caller, patient.get())
-                ? new PatientLookup.Found(patient.get()) : new AccessDenied();
+        return PatientAccess.mayReadDemographics(caller, patient.get()) ? Outcome.done(patient.get()) : PatientRefusals.denied();
     }
 
     @Override
-    public BatchLookup getAll(Caller caller, BatchGetPatientsQuery query) {
+    public Outcome<BatchLookup> getAll(Caller caller, BatchGetPatientsQuery query) {
         Map<PatientId, Patient> visible = loadPatient.loadAll(query.ids()).stream()
                 .filter(patient -> PatientAccess.mayReadDemographics(caller, patient))
                 .collect(Collectors.toMap(Patient::id, Function.identity()));
         List<Patient> found = query.ids().stream().filter(visible::containsKey).map(visible::get).toList();
         List<PatientId> missing = query.ids().stream().filter(id -> !visible.containsKey(id)).toList();
-        return new BatchLookup(found, missing);
+        return Outcome.done(new BatchLookup(found, missing));
     }
 
     @Override
-    public PatientPage search(Caller caller, SearchPatientsQuery query) {
+    public Outcome<PatientPage> search(Caller caller, SearchPatientsQuery query) {
+        return PatientRefusals.checkingFields(() -> Outcome.done(found(caller, query)));
+    }
+
+    private PatientPage found(Caller caller, SearchPatientsQuery query) {
         if (isStaff(caller)) {
             return searchRecords.search(query);
         }
@@ -116,21 +116,25 @@ public final class PatientRecords implements RegisterPatient, GetPatients, Searc
     }
 
     @Override
-    public DemographicsUpdateResult update(Caller caller, UpdateDemographicsCommand command) {
+    public Outcome<Patient> update(Caller caller, UpdateDemographicsCommand command) {
+        return PatientRefusals.checkingFields(() -> updated(caller, command));
+    }
+
+    private Outcome<Patient> updated(Caller caller, UpdateDemographicsCommand command) {
         Optional<Patient> current = loadPatient.load(command.patientId());
         if (current.isEmpty()) {
-            return new PatientNotFound(command.patientId());
+            return PatientRefusals.unknownPatient(command.patientId());
         }
         Patient patient = current.get();
         if (!PatientAccess.mayChangeDemographics(caller, patient)) {
-            return new AccessDenied();
+            return PatientRefusals.denied();
         }
         return switch (patient.changeDemographics(command.expectedVersion(), command.edits(), clock.instant())) {
-            case DemographicsChange.StaleVersion stale -> new DemographicsUpdateResult.StaleVersion(stale.currentVersion());
+            case DemographicsChange.StaleVersion stale -> PatientRefusals.stale(stale.currentVersion());
             case DemographicsChange.Changed changed -> switch (savePatient.replace(patient, changed.patient(), changed.contactChanged())) {
-                case SaveOutcome.Saved saved -> new DemographicsUpdateResult.Updated(changed.patient());
-                case SaveOutcome.VersionConflict conflict -> new DemographicsUpdateResult.StaleVersion(conflict.currentVersion());
-                case SaveOutcome.DuplicateKeyTaken taken -> new DuplicatePatient(taken.existing());
+                case SaveOutcome.Saved saved -> Outcome.done(changed.patient());
+                case SaveOutcome.VersionConflict conflict -> PatientRefusals.stale(conflict.currentVersion());
+                case SaveOutcome.DuplicateKeyTaken taken -> PatientRefusals.duplicate(taken.existing());
                 case SaveOutcome.SubjectTaken taken -> throw new IllegalStateException("demographic changes never touch the subject");
             };
         };

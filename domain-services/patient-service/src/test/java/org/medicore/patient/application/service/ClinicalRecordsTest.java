@@ -1,18 +1,11 @@
 package org.medicore.patient.application.service;
 
 import org.junit.jupiter.api.Test;
-import org.medicore.patient.application.port.in.AccessDenied;
 import org.medicore.patient.application.port.in.AddHistoryEntryCommand;
 import org.medicore.patient.application.port.in.AttachLabResultCommand;
-import org.medicore.patient.application.port.in.HistoryEntryAddition;
-import org.medicore.patient.application.port.in.HistoryListing;
-import org.medicore.patient.application.port.in.LabResultAttachment;
-import org.medicore.patient.application.port.in.LabResultListing;
 import org.medicore.patient.application.port.in.ListHistoryQuery;
 import org.medicore.patient.application.port.in.ListLabResultsQuery;
 import org.medicore.patient.application.port.in.PageRequest;
-import org.medicore.patient.application.port.in.PatientNotFound;
-import org.medicore.patient.application.port.in.RegistrationResult;
 import org.medicore.patient.domain.Actor;
 import org.medicore.patient.domain.Caller;
 import org.medicore.patient.domain.HistoryEntry;
@@ -21,6 +14,8 @@ import org.medicore.patient.domain.LabResult;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.RecordedEntry;
 import org.medicore.patient.domain.Role;
+import org.medicore.support.port.Outcome;
+import org.medicore.support.port.Refusal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -53,7 +48,7 @@ class ClinicalRecordsTest {
 
     @Test
     void records_the_doctor_as_author_at_the_time_of_the_clock() {
-        HistoryEntry entry = added(clinicalRecords.add(DOCTOR, new AddHistoryEntryCommand(annas, anAllergy(), Optional.empty())));
+        HistoryEntry entry = done(clinicalRecords.add(DOCTOR, new AddHistoryEntryCommand(annas, anAllergy(), Optional.empty())));
 
         assertThat(entry.author()).isEqualTo(new Actor("doctor", Role.DOCTOR, "Dr. Jana Novak"));
         assertThat(entry.recordedAt()).isEqualTo(NOW);
@@ -62,8 +57,8 @@ class ClinicalRecordsTest {
 
     @Test
     void a_correction_hides_the_old_entry_unless_superseded_ones_are_asked_for() {
-        HistoryEntry allergy = added(clinicalRecords.add(DOCTOR, new AddHistoryEntryCommand(annas, anAllergy(), Optional.empty())));
-        HistoryEntry correction = added(clinicalRecords.add(DOCTOR,
+        HistoryEntry allergy = done(clinicalRecords.add(DOCTOR, new AddHistoryEntryCommand(annas, anAllergy(), Optional.empty())));
+        HistoryEntry correction = done(clinicalRecords.add(DOCTOR,
                 new AddHistoryEntryCommand(annas, aNote("entered in error"), Optional.of(allergy.id()))));
 
         assertThat(history(ANNA, false)).extracting(r -> r.entry().id()).containsExactly(correction.id());
@@ -73,32 +68,33 @@ class ClinicalRecordsTest {
 
     @Test
     void should_refuse_a_second_correction_of_the_same_entry_and_one_of_an_unknown_entry() {
-        HistoryEntry allergy = added(clinicalRecords.add(DOCTOR, new AddHistoryEntryCommand(annas, anAllergy(), Optional.empty())));
+        HistoryEntry allergy = done(clinicalRecords.add(DOCTOR, new AddHistoryEntryCommand(annas, anAllergy(), Optional.empty())));
         clinicalRecords.add(DOCTOR, new AddHistoryEntryCommand(annas, aNote("first correction"), Optional.of(allergy.id())));
         UUID unknown = UUID.randomUUID();
 
         assertThat(clinicalRecords.add(DOCTOR, new AddHistoryEntryCommand(annas, aNote("second"), Optional.of(allergy.id()))))
-                .isEqualTo(new HistoryEntryAddition.CorrectionRefused(HistoryEntry.Correction.Rule.ALREADY_SUPERSEDED, allergy.id()));
+                .isEqualTo(Outcome.refused(new Refusal.Forbidden("ALREADY_SUPERSEDED", allergy.id().toString(),
+                        "the superseded entry was already corrected; correct the current entry")));
         assertThat(clinicalRecords.add(DOCTOR, new AddHistoryEntryCommand(annas, aNote("third"), Optional.of(unknown))))
-                .isEqualTo(new HistoryEntryAddition.SupersededEntryNotFound(unknown));
+                .isEqualTo(Outcome.refused(new Refusal.NotFound(PatientRefusals.HISTORY_ENTRY_TYPE, unknown.toString())));
         assertThat(clinical.entries).hasSize(2);
     }
 
     @Test
     void only_doctors_and_admins_add_history_and_billing_staff_never_read_it() {
         assertThat(clinicalRecords.add(ANNA, new AddHistoryEntryCommand(annas, aNote("I feel fine"), Optional.empty())))
-                .isInstanceOf(AccessDenied.class);
+                .isEqualTo(PatientRefusals.denied());
         assertThat(clinicalRecords.add(BILLING, new AddHistoryEntryCommand(annas, aNote("billed"), Optional.empty())))
-                .isInstanceOf(AccessDenied.class);
-        assertThat(clinicalRecords.list(BILLING, historyQuery(false))).isInstanceOf(AccessDenied.class);
+                .isEqualTo(PatientRefusals.denied());
+        assertThat(clinicalRecords.list(BILLING, historyQuery(false))).isEqualTo(PatientRefusals.denied());
         assertThat(clinical.entries).isEmpty();
     }
 
     @Test
     void a_repeated_attachment_returns_the_first_result_and_stores_nothing_new() {
-        LabResult first = attached(clinicalRecords.attach(DOCTOR, new AttachLabResultCommand("report-1:0", annas, aMeasurement().measurement())));
+        LabResult first = done(clinicalRecords.attach(DOCTOR, new AttachLabResultCommand("report-1:0", annas, aMeasurement().measurement())));
 
-        LabResult repeat = attached(clinicalRecords.attach(DOCTOR, new AttachLabResultCommand("report-1:0", annas, aMeasurement().measurement())));
+        LabResult repeat = done(clinicalRecords.attach(DOCTOR, new AttachLabResultCommand("report-1:0", annas, aMeasurement().measurement())));
 
         assertThat(repeat).isEqualTo(first);
         assertThat(clinical.resultsByKey).hasSize(1);
@@ -109,7 +105,8 @@ class ClinicalRecordsTest {
         clinicalRecords.attach(DOCTOR, new AttachLabResultCommand("report-1:0", annas, aMeasurement().measurement()));
 
         assertThat(clinicalRecords.attach(DOCTOR, new AttachLabResultCommand("report-1:0", annas, aMeasurement().value("14.1").measurement())))
-                .isEqualTo(new LabResultAttachment.IdempotencyKeyReused("report-1:0"));
+                .isEqualTo(Outcome.refused(Refusal.Invalid.of("idempotency_key",
+                        "was used before for a different result; a retry must repeat the request unchanged")));
         assertThat(clinical.resultsByKey.get("report-1:0").measurement().value()).isEqualTo("13.2");
     }
 
@@ -118,11 +115,10 @@ class ClinicalRecordsTest {
         clinicalRecords.attach(DOCTOR, new AttachLabResultCommand("report-1:0", annas, aMeasurement().measurement()));
         ListLabResultsQuery all = new ListLabResultsQuery(annas, "", new PageRequest(0, ""));
 
-        assertThat(clinicalRecords.list(ANNA, all)).isInstanceOfSatisfying(LabResultListing.Listed.class,
-                listed -> assertThat(listed.page().items()).hasSize(1));
+        assertThat(done(clinicalRecords.list(ANNA, all)).items()).hasSize(1);
         assertThat(clinicalRecords.attach(ANNA, new AttachLabResultCommand("mine", annas, aMeasurement().measurement())))
-                .isInstanceOf(AccessDenied.class);
-        assertThat(clinicalRecords.list(BILLING, all)).isInstanceOf(AccessDenied.class);
+                .isEqualTo(PatientRefusals.denied());
+        assertThat(clinicalRecords.list(BILLING, all)).isEqualTo(PatientRefusals.denied());
     }
 
     @Test
@@ -130,13 +126,13 @@ class ClinicalRecordsTest {
         PatientId unknown = PatientId.random();
 
         assertThat(clinicalRecords.add(DOCTOR, new AddHistoryEntryCommand(unknown, anAllergy(), Optional.empty())))
-                .isEqualTo(new PatientNotFound(unknown));
+                .isEqualTo(PatientRefusals.unknownPatient(unknown));
         assertThat(clinicalRecords.list(DOCTOR, new ListLabResultsQuery(unknown, "", new PageRequest(0, ""))))
-                .isEqualTo(new PatientNotFound(unknown));
+                .isEqualTo(PatientRefusals.unknownPatient(unknown));
     }
 
     private PatientId registerAnna() {
-        return ((RegistrationResult.Registered) records.register(DOCTOR, aPatient().ownedBy("anna").registration())).patient().id();
+        return done(records.register(DOCTOR, aPatient().ownedBy("anna").registration())).id();
     }
 
     private ListHistoryQuery historyQuery(boolean includeSuperseded) {
@@ -144,14 +140,10 @@ class ClinicalRecordsTest {
     }
 
     private List<RecordedEntry> history(Caller caller, boolean includeSuperseded) {
-        return ((HistoryListing.Listed) clinicalRecords.list(caller, historyQuery(includeSuperseded))).page().items();
+        return done(clinicalRecords.list(caller, historyQuery(includeSuperseded))).items();
     }
 
-    private static HistoryEntry added(HistoryEntryAddition addition) {
-        return ((HistoryEntryAddition.Added) addition).entry();
-    }
-
-    private static LabResult attached(LabResultAttachment attachment) {
-        return ((LabResultAttachment.Attached) attachment).result();
+    private static <T> T done(Outcome<T> outcome) {
+        return ((Outcome.Done<T>) outcome).value();
     }
 }

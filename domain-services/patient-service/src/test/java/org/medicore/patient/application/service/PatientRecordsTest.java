@@ -1,13 +1,8 @@
 package org.medicore.patient.application.service;
 
 import org.junit.jupiter.api.Test;
-import org.medicore.patient.application.port.in.AccessDenied;
 import org.medicore.patient.application.port.in.BatchGetPatientsQuery;
 import org.medicore.patient.application.port.in.BatchLookup;
-import org.medicore.patient.application.port.in.DemographicsUpdateResult;
-import org.medicore.patient.application.port.in.DuplicatePatient;
-import org.medicore.patient.application.port.in.PatientLookup;
-import org.medicore.patient.application.port.in.RegistrationResult;
 import org.medicore.patient.application.port.in.SearchPatientsQuery;
 import org.medicore.patient.application.port.in.UpdateDemographicsCommand;
 import org.medicore.patient.domain.Caller;
@@ -21,6 +16,8 @@ import org.medicore.patient.domain.PatientRegistered;
 import org.medicore.patient.domain.PreferredLanguage;
 import org.medicore.patient.domain.Role;
 import org.medicore.patient.domain.Sex;
+import org.medicore.support.port.Outcome;
+import org.medicore.support.port.Refusal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -46,15 +43,13 @@ class PatientRecordsTest {
 
     @Test
     void registers_a_patient_at_version_1_and_puts_the_event_in_the_outbox() {
-        RegistrationResult result = records.register(DOCTOR, aPatient().registration());
+        Patient registered = registered(records.register(DOCTOR, aPatient().registration()));
 
-        assertThat(result).isInstanceOfSatisfying(RegistrationResult.Registered.class, registered -> {
-            assertThat(registered.patient().version()).isEqualTo(1);
-            assertThat(registered.patient().createdAt()).isEqualTo(Instant.parse("2026-05-01T09:00:00Z"));
-            assertThat(store.outbox).singleElement().isInstanceOfSatisfying(PatientRegistered.class, event -> {
-                assertThat(event.patientId()).isEqualTo(registered.patient().id());
-                assertThat(event.registeredAtClinicId()).isEqualTo("clinic-berlin");
-            });
+        assertThat(registered.version()).isEqualTo(1);
+        assertThat(registered.createdAt()).isEqualTo(Instant.parse("2026-05-01T09:00:00Z"));
+        assertThat(store.outbox).singleElement().isInstanceOfSatisfying(PatientRegistered.class, event -> {
+            assertThat(event.patientId()).isEqualTo(registered.id());
+            assertThat(event.registeredAtClinicId()).isEqualTo("clinic-berlin");
         });
     }
 
@@ -63,11 +58,21 @@ class PatientRecordsTest {
         var anna = aPatient().named("Anna", "Schmidt");
         Patient first = registered(records.register(DOCTOR, anna.registration()));
 
-        RegistrationResult second = records.register(DOCTOR, aPatient().named("anna", "SCHMIDT").withEmail(anna.email()).registration());
+        Outcome<Patient> second = records.register(DOCTOR, aPatient().named("anna", "SCHMIDT").withEmail(anna.email()).registration());
 
-        assertThat(second).isEqualTo(new DuplicatePatient(first.id()));
+        assertThat(second).isEqualTo(PatientRefusals.duplicate(first.id()));
+        assertThat(refusal(second)).isInstanceOfSatisfying(Refusal.AlreadyExists.class,
+                exists -> assertThat(exists.existingId()).isEqualTo(first.id().value()));
         assertThat(store.patients).hasSize(1);
         assertThat(store.outbox).hasSize(1);
+    }
+
+    @Test
+    void a_date_of_birth_after_today_is_an_invalid_request_naming_the_field_and_stores_nothing() {
+        Outcome<Patient> unborn = records.register(DOCTOR, aPatient().bornOn(LocalDate.of(2026, 5, 2)).registration());
+
+        assertThat(unborn).isEqualTo(Outcome.refused(Refusal.Invalid.of("date_of_birth", "must not be in the future")));
+        assertThat(store.patients).isEmpty();
     }
 
     @Test
@@ -75,7 +80,7 @@ class PatientRecordsTest {
         Patient own = registered(records.register(ANNA, aPatient().registration()));
 
         assertThat(own.keycloakSubject()).contains("anna");
-        assertThat(records.register(ANNA, aPatient().ownedBy("someone-else").registration())).isInstanceOf(AccessDenied.class);
+        assertThat(refusal(records.register(ANNA, aPatient().ownedBy("someone-else").registration()))).isInstanceOf(Refusal.Denied.class);
     }
 
     @Test
@@ -83,29 +88,31 @@ class PatientRecordsTest {
         var anna = aPatient().ownedBy("anna-account");
         Patient first = registered(records.register(DOCTOR, anna.registration()));
 
-        RegistrationResult repeated = records.register(DOCTOR, anna.registration());
-        RegistrationResult someoneElse = records.register(DOCTOR, aPatient().named("Berta", "Meier").ownedBy("anna-account")
+        Outcome<Patient> repeated = records.register(DOCTOR, anna.registration());
+        Outcome<Patient> someoneElse = records.register(DOCTOR, aPatient().named("Berta", "Meier").ownedBy("anna-account")
                 .registration());
 
-        assertThat(repeated).isEqualTo(new RegistrationResult.Registered(first));
-        assertThat(someoneElse).isEqualTo(new RegistrationResult.SubjectAlreadyLinked(first.id()));
+        assertThat(repeated).isEqualTo(Outcome.done(first));
+        assertThat(someoneElse).isEqualTo(PatientRefusals.accountLinked(first.id()));
         assertThat(store.outbox).hasSize(1);
     }
 
     @Test
     void billing_staff_cannot_register_patients() {
-        assertThat(records.register(BILLING, aPatient().registration())).isInstanceOf(AccessDenied.class);
+        assertThat(refusal(records.register(BILLING, aPatient().registration()))).isInstanceOf(Refusal.Denied.class);
         assertThat(store.patients).isEmpty();
     }
 
     @Test
-    void a_patient_gets_their_own_record_but_not_another_ones() {
+    void a_patient_gets_their_own_record_but_not_another_ones_and_nobody_an_unknown_one() {
         Patient annas = registered(records.register(DOCTOR, aPatient().ownedBy("anna").registration()));
         Patient bobs = registered(records.register(DOCTOR, aPatient().named("Bob", "Meier").ownedBy("bob").registration()));
 
-        assertThat(records.get(ANNA, annas.id())).isInstanceOf(PatientLookup.Found.class);
-        assertThat(records.get(ANNA, bobs.id())).isInstanceOf(AccessDenied.class);
-        assertThat(records.get(BILLING, bobs.id())).isInstanceOf(PatientLookup.Found.class);
+        assertThat(records.get(ANNA, annas.id())).isEqualTo(Outcome.done(annas));
+        assertThat(records.get(ANNA, bobs.id())).isEqualTo(PatientRefusals.denied());
+        assertThat(records.get(BILLING, bobs.id())).isEqualTo(Outcome.done(bobs));
+        PatientId unknown = PatientId.random();
+        assertThat(records.get(BILLING, unknown)).isEqualTo(Outcome.refused(new Refusal.NotFound(PatientRefusals.PATIENT_TYPE, unknown.value())));
     }
 
     @Test
@@ -114,7 +121,7 @@ class PatientRecordsTest {
         Patient bobs = registered(records.register(DOCTOR, aPatient().named("Bob", "Meier").registration()));
         PatientId unknown = PatientId.random();
 
-        BatchLookup lookup = records.getAll(ANNA, new BatchGetPatientsQuery(List.of(unknown, bobs.id(), annas.id(), annas.id())));
+        BatchLookup lookup = done(records.getAll(ANNA, new BatchGetPatientsQuery(List.of(unknown, bobs.id(), annas.id(), annas.id()))));
 
         assertThat(lookup.found()).extracting(Patient::id).containsExactly(annas.id());
         assertThat(lookup.missing()).containsExactly(unknown, bobs.id());
@@ -126,8 +133,8 @@ class PatientRecordsTest {
         registered(records.register(DOCTOR, aPatient().named("Berta", "Schmidt").registration()));
         SearchPatientsQuery schmidts = new SearchPatientsQuery("Schm", "", Optional.empty(), 0, "");
 
-        assertThat(records.search(ANNA, schmidts).patients()).extracting(p -> p.demographics().name().given()).containsExactly("Anna");
-        assertThat(records.search(DOCTOR, schmidts).patients()).hasSize(2);
+        assertThat(done(records.search(ANNA, schmidts)).patients()).extracting(p -> p.demographics().name().given()).containsExactly("Anna");
+        assertThat(done(records.search(DOCTOR, schmidts)).patients()).hasSize(2);
     }
 
     @Test
@@ -135,10 +142,10 @@ class PatientRecordsTest {
         Patient anna = registered(records.register(DOCTOR, aPatient().registration()));
         records.update(DOCTOR, new UpdateDemographicsCommand(anna.id(), 1, List.of(new DemographicsEdit.SetSex(Sex.OTHER))));
 
-        DemographicsUpdateResult stale = records.update(DOCTOR,
+        Outcome<Patient> stale = records.update(DOCTOR,
                 new UpdateDemographicsCommand(anna.id(), 1, List.of(new DemographicsEdit.SetSex(Sex.MALE))));
 
-        assertThat(stale).isEqualTo(new DemographicsUpdateResult.StaleVersion(2));
+        assertThat(stale).isEqualTo(Outcome.refused(new Refusal.Stale(2)));
         assertThat(store.patients.get(anna.id()).demographics().sex()).isEqualTo(Sex.OTHER);
     }
 
@@ -190,7 +197,7 @@ class PatientRecordsTest {
         Patient anna = registered(records.register(DOCTOR, aPatient().registration()));
 
         assertThat(records.update(BILLING, new UpdateDemographicsCommand(anna.id(), 1, List.of(new DemographicsEdit.SetSex(Sex.MALE)))))
-                .isInstanceOf(AccessDenied.class);
+                .isEqualTo(PatientRefusals.denied());
     }
 
     @Test
@@ -204,11 +211,19 @@ class PatientRecordsTest {
         assertThat(new SearchPatientsQuery("", "", Optional.of(LocalDate.of(1980, 1, 1)), 500, "").pageSize()).isEqualTo(100);
     }
 
-    private static Patient updated(DemographicsUpdateResult result) {
-        return ((DemographicsUpdateResult.Updated) result).patient();
+    private static Patient updated(Outcome<Patient> result) {
+        return done(result);
     }
 
-    private static Patient registered(RegistrationResult result) {
-        return ((RegistrationResult.Registered) result).patient();
+    private static Patient registered(Outcome<Patient> result) {
+        return done(result);
+    }
+
+    private static <T> T done(Outcome<T> outcome) {
+        return ((Outcome.Done<T>) outcome).value();
+    }
+
+    private static Refusal refusal(Outcome<?> outcome) {
+        return ((Outcome.Refused<?>) outcome).refusal();
     }
 }

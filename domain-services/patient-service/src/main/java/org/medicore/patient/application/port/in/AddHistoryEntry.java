@@ -1,8 +1,10 @@
 package org.medicore.patient.application.port.in;
 
 import org.medicore.patient.domain.Caller;
+import org.medicore.patient.domain.HistoryEntry;
+import org.medicore.support.port.Outcome;
 
 public interface AddHistoryEntry {
 
-    HistoryEntryAddition add(Caller caller, AddHistoryEntryCommand command);
+    Outcome<HistoryEntry> add(Caller caller, AddHistoryEntryCommand command);
 }

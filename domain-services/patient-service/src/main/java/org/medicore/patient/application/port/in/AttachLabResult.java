@@ -1,8 +1,10 @@
 package org.medicore.patient.application.port.in;
 
 import org.medicore.patient.domain.Caller;
+import org.medicore.patient.domain.LabResult;
+import org.medicore.support.port.Outcome;
 
 public interface AttachLabResult {
 
-    LabResultAttachment attach(Caller caller, AttachLabResultCommand command);
+    Outcome<LabResult> attach(Caller caller, AttachLabResultCommand command);
 }

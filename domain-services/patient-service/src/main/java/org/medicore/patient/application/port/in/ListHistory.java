@@ -1,8 +1,10 @@
 package org.medicore.patient.application.port.in;
 
 import org.medicore.patient.domain.Caller;
+import org.medicore.patient.domain.RecordedEntry;
+import org.medicore.support.port.Outcome;
 
 public interface ListHistory {
 
-    HistoryListing list(Caller caller, ListHistoryQuery query);
+    Outcome<Page<RecordedEntry>> list(Caller caller, ListHistoryQuery query);
 }

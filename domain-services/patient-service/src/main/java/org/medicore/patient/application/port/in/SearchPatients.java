@@ -1,8 +1,9 @@
 package org.medicore.patient.application.port.in;
 
 import org.medicore.patient.domain.Caller;
+import org.medicore.support.port.Outcome;
 
 public interface SearchPatients {
 
-    PatientPage search(Caller caller, SearchPatientsQuery query);
+    Outcome<PatientPage> search(Caller caller, SearchPatientsQuery query);
 }

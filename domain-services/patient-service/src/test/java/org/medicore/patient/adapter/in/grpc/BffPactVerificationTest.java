@@ -14,10 +14,10 @@ import org.medicore.localstack.pact.VerifiesPacts;
 import org.medicore.patient.application.port.in.AddHistoryEntry;
 import org.medicore.patient.application.port.in.AddHistoryEntryCommand;
 import org.medicore.patient.application.port.in.RegisterPatient;
-import org.medicore.patient.application.port.in.RegistrationResult;
 import org.medicore.patient.domain.Caller;
 import org.medicore.patient.domain.Patient;
 import org.medicore.patient.domain.Role;
+import org.medicore.support.port.Outcome;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.Map;
@@ -111,6 +111,6 @@ class BffPactVerificationTest extends EndpointOverRealChannelTest implements Ver
     private Patient registered() {
         var result = registration.register(CLINIC, aPatient().named("Anna", uniqueFamilyName("Schmidt")).speaking("de")
                 .registration());
-        return ((RegistrationResult.Registered) result).patient();
+        return ((Outcome.Done<Patient>) result).value();
     }
 }

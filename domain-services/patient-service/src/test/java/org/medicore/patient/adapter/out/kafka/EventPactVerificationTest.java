@@ -12,9 +12,10 @@ import org.medicore.localstack.pact.RelayedEvents;
 import org.medicore.localstack.pact.VerifiesPacts;
 import org.medicore.patient.RealComponentsTest;
 import org.medicore.patient.application.port.in.RegisterPatient;
-import org.medicore.patient.application.port.in.RegistrationResult;
+import org.medicore.patient.domain.Patient;
 import org.medicore.patient.domain.PatientEvent;
 import org.medicore.support.outbox.EventByEventRelay;
+import org.medicore.support.port.Outcome;
 import org.medicore.patient.domain.Caller;
 import org.medicore.patient.domain.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +45,7 @@ class EventPactVerificationTest extends RealComponentsTest implements VerifiesPa
     void aPatientRegisters() {
         var result = registration.register(new Caller("pact-clinic", Set.of(Role.ADMIN)),
                 aPatient().ownedBy(UUID.randomUUID().toString()).registration());
-        patientId = ((RegistrationResult.Registered) result).patient().id().value();
+        patientId = ((Outcome.Done<Patient>) result).value().id().value();
     }
 
     @PactVerifyProvider("PatientRegistered")
