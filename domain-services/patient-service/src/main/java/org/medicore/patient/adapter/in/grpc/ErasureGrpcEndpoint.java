@@ -62,7 +62,7 @@ final class ErasureGrpcEndpoint extends ErasureServiceGrpc.ErasureServiceImplBas
     public void approveErasureRequest(ApproveErasureRequestRequest request,
                                       StreamObserver<ApproveErasureRequestResponse> response) {
         ErasureRequestReader read = new ErasureRequestReader(request);
-        UUID requestId = read.requestId(request.getRequestId());
+        UUID requestId = read.requestId(request.getErasureRequestId());
         respond(read, response, () -> decideErasure.approve(Callers.current(), requestId),
                 erasure -> ApproveErasureRequestResponse.newBuilder().setRequest(ErasureProtos.PROTOS.request(erasure)).build());
     }
@@ -71,7 +71,7 @@ final class ErasureGrpcEndpoint extends ErasureServiceGrpc.ErasureServiceImplBas
     public void declineErasureRequest(DeclineErasureRequestRequest request,
                                       StreamObserver<DeclineErasureRequestResponse> response) {
         ErasureRequestReader read = new ErasureRequestReader(request);
-        UUID requestId = read.requestId(request.getRequestId());
+        UUID requestId = read.requestId(request.getErasureRequestId());
         respond(read, response, () -> decideErasure.decline(Callers.current(), requestId, request.getReason().strip()),
                 erasure -> DeclineErasureRequestResponse.newBuilder().setRequest(ErasureProtos.PROTOS.request(erasure)).build());
     }
@@ -79,7 +79,7 @@ final class ErasureGrpcEndpoint extends ErasureServiceGrpc.ErasureServiceImplBas
     @Override
     public void getErasureRequest(GetErasureRequestRequest request, StreamObserver<GetErasureRequestResponse> response) {
         ErasureRequestReader read = new ErasureRequestReader(request);
-        UUID requestId = read.requestId(request.getRequestId());
+        UUID requestId = read.requestId(request.getErasureRequestId());
         respond(read, response, () -> readRequests.get(Callers.current(), requestId),
                 erasure -> GetErasureRequestResponse.newBuilder().setRequest(ErasureProtos.PROTOS.request(erasure)).build());
     }

@@ -1,7 +1,6 @@
 package org.medicore.patient.adapter.in.grpc;
 
 import org.mapstruct.Mapper;
-import org.mapstruct.Mapping;
 import org.mapstruct.ValueMapping;
 import org.mapstruct.factory.Mappers;
 import org.medicore.contracts.common.v1.Actor;
@@ -18,7 +17,6 @@ interface ErasureProtos {
 
     ErasureProtos PROTOS = Mappers.getMapper(ErasureProtos.class);
 
-    @Mapping(target = "requestId", source = "id")
     ErasureRequest request(org.medicore.patient.domain.ErasureRequest request);
 
     @ValueMapping(source = "PENDING", target = "ERASURE_PENDING")
