@@ -106,8 +106,9 @@ public final class PatientErasure implements RequestErasure, DecideErasure, Read
         if (request.isEmpty()) {
             return Outcome.refused(new Refusal.NotFound(REQUEST, requestId.toString()));
         }
-        boolean concernsCaller = caller.is(Role.PATIENT) && (request.get().patientId().value().equals(caller.subject())
-                || request.get().requestedBy().subject().equals(caller.subject()));
+        // after the erasure the record that links the login is gone: then only the patient who asked reads it
+        boolean concernsCaller = caller.is(Role.PATIENT) && (request.get().requestedBy().subject().equals(caller.subject())
+                || loadPatient.load(request.get().patientId()).filter(patient -> patient.isOwnedBy(caller.subject())).isPresent());
         return caller.is(Role.ADMIN) || concernsCaller ? Outcome.done(request.get())
                 : Outcome.refused(new Refusal.Denied("only an admin or the patient concerned may read an erasure request"));
     }

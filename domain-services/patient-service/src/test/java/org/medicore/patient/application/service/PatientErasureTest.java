@@ -65,6 +65,15 @@ class PatientErasureTest {
     }
 
     @Test
+    void a_patient_reads_a_request_an_admin_recorded_for_them_and_nobody_elses() {
+        ErasureRequest request = done(useCases.request(ADMIN_A, new RequestErasureCommand(registered("bo").id(), "by letter")));
+
+        assertThat(done(useCases.get(new Caller("bo", Set.of(Role.PATIENT)), request.id()))).isEqualTo(request);
+        assertThat(useCases.get(new Caller("cleo", Set.of(Role.PATIENT)), request.id())).isInstanceOf(Outcome.Refused.class);
+        assertThat(useCases.get(DOCTOR, request.id())).isInstanceOf(Outcome.Refused.class);
+    }
+
+    @Test
     void a_patient_asks_for_their_own_erasure_and_cannot_approve_it_nor_ask_for_anothers() {
         Patient anna = registered("anna-account");
         Patient bo = registered("bo-account");
