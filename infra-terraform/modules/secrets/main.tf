@@ -30,6 +30,11 @@ resource "random_password" "bff_client" {
   special = false
 }
 
+resource "random_password" "account_eraser_client" {
+  length  = 48
+  special = false
+}
+
 # 32 random bytes, base64, as AuditKeys reads them. Like the passwords above, the value is in the
 # state (marked sensitive; the state bucket is encrypted) and in the secret.
 resource "random_bytes" "audit_key" {
@@ -117,6 +122,13 @@ locals {
         value = {
           client_id     = "medicore-bff"
           client_secret = random_password.bff_client.result
+        }
+      }
+      "account-eraser-client" = {
+        description = "Client secret of the Keycloak client medicore-account-eraser (patient-service deletes an erased patient's login)"
+        value = {
+          client_id     = "medicore-account-eraser"
+          client_secret = random_password.account_eraser_client.result
         }
       }
       "notification-unsubscribe" = {

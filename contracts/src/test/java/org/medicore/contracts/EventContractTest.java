@@ -39,7 +39,7 @@ class EventContractTest {
     @Test
     void the_event_package_holds_every_event_the_services_exchange() {
         assertThat(events().map(event -> event.getDescriptorForType().getName())).contains(
-                "PatientRegistered", "PatientContactChanged",
+                "PatientRegistered", "PatientContactChanged", "PatientErased",
                 "AppointmentBooked", "AppointmentCancelled", "AppointmentRescheduled",
                 "AppointmentCompleted", "AppointmentNoShow",
                 "InvoiceIssued", "PaymentRecorded", "InvoicePaid", "InvoiceVoided",

@@ -13,6 +13,7 @@ import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
 import org.medicore.contracts.billing.v1.BillingServiceGrpc;
 import org.medicore.contracts.lab.v1.LabServiceGrpc;
 import org.medicore.contracts.notification.v1.NotificationServiceGrpc;
+import org.medicore.contracts.patient.v1.ErasureServiceGrpc;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 
 class ServiceContractTest {
@@ -23,6 +24,13 @@ class ServiceContractTest {
                 "RegisterPatient", "GetPatient", "BatchGetPatients", "SearchPatients",
                 "UpdateDemographics", "AddHistoryEntry", "ListHistory",
                 "AttachLabResult", "ListLabResults");
+    }
+
+    @Test
+    void the_patient_service_takes_and_decides_erasure_requests() {
+        assertThat(rpcNames(ErasureServiceGrpc.getServiceDescriptor())).containsExactlyInAnyOrder(
+                "RequestErasure", "ListPendingErasureRequests", "ApproveErasureRequest", "DeclineErasureRequest",
+                "GetErasureRequest");
     }
 
     @Test

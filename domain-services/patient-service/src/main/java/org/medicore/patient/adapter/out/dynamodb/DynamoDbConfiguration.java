@@ -43,6 +43,18 @@ public class DynamoDbConfiguration {
     }
 
     @Bean
+    DynamoDbErasureRequests dynamoDbErasureRequests(DynamoDbClient dynamoDbClient, Properties properties,
+                                                    DynamoDbPatientStore createsTheTable) {
+        return new DynamoDbErasureRequests(dynamoDbClient, properties.table());
+    }
+
+    @Bean
+    DynamoDbPatientErasure dynamoDbPatientErasure(DynamoDbClient dynamoDbClient, Properties properties,
+                                                  DynamoDbPatientStore createsTheTable) {
+        return new DynamoDbPatientErasure(dynamoDbClient, properties.table());
+    }
+
+    @Bean
     HealthIndicator patientTableHealthIndicator(DynamoDbClient dynamoDbClient, Properties properties) {
         return new DynamoDbTableHealth(dynamoDbClient, properties.table());
     }

@@ -6,6 +6,7 @@ import org.medicore.patient.domain.Demographics;
 import org.medicore.patient.domain.EmergencyContact;
 import org.medicore.patient.domain.Patient;
 import org.medicore.patient.domain.PatientContactChanged;
+import org.medicore.patient.domain.PatientErased;
 import org.medicore.patient.domain.PatientEvent;
 import org.medicore.patient.domain.PatientId;
 import org.medicore.patient.domain.PatientRegistered;
@@ -39,6 +40,7 @@ final class PatientItems {
     static final String PENDING_MARK = "PENDING";
     private static final String REGISTERED = "PatientRegistered";
     private static final String CONTACT_CHANGED = "PatientContactChanged";
+    private static final String ERASED = "PatientErased";
 
     private PatientItems() {
     }
@@ -150,6 +152,10 @@ final class PatientItems {
                 item.put("has_portal_account", AttributeValue.fromBool(registered.hasPortalAccount()));
             }
             case PatientContactChanged contactChanged -> item.put("event_type", s(CONTACT_CHANGED));
+            case PatientErased erased -> {
+                item.put("event_type", s(ERASED));
+                item.put("approved_at", s(erased.approvedAt().toString()));
+            }
         }
         item.put(PENDING, s(PENDING_MARK));
         item.put(PENDING_ORDER, s(pendingOrder(event)));
@@ -169,6 +175,7 @@ final class PatientItems {
             case REGISTERED -> new PatientRegistered(eventId, occurredAt, patientId, item.get("clinic_id").s(),
                     item.get("has_portal_account").bool());
             case CONTACT_CHANGED -> new PatientContactChanged(eventId, occurredAt, patientId);
+            case ERASED -> new PatientErased(eventId, occurredAt, patientId, Instant.parse(item.get("approved_at").s()));
             default -> throw new IllegalStateException("outbox item " + eventId + " has an unknown event_type " + type);
         };
     }

@@ -30,6 +30,7 @@ final class KafkaEventPublisher implements PublishEvent<PatientEvent> {
         return switch (event) {
             case org.medicore.patient.domain.PatientRegistered registered -> PatientEventProtos.PROTOS.registered(registered);
             case org.medicore.patient.domain.PatientContactChanged changed -> PatientEventProtos.PROTOS.contactChanged(changed);
+            case org.medicore.patient.domain.PatientErased erased -> PatientEventProtos.PROTOS.erased(erased);
         };
     }
 }
