@@ -25,7 +25,7 @@ class KubernetesManifestsTest {
     /** The Spring profile every deployed Spring workload runs with (service-support's AuditKeys.CLOUD_PROFILE). */
     private static final String CLOUD_PROFILE = "cloud";
     /** The Secrets that hold the audit trail's eraser login (medicore_audit_eraser). */
-    private static final Set<String> ERASER_READERS = Set.of("postgres-init-env");
+    private static final Set<String> ERASER_READERS = Set.of("postgres-init-env", "patient-service-env");
     private final List<Resource> resources = loadBase();
     private final ComposeFile compose = ComposeFile.load();
 
@@ -228,8 +228,8 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void onlyTheInitJobThatCreatesItReadsTheErasersLogin() {
-        // No serving workload runs an erasure yet; the one that will (an admin's ForgetPatient) is named here then.
+    void onlyTheInitJobThatCreatesItAndTheWorkloadThatErasesReadTheErasersLogin() {
+        // patient-service carries out an approved erasure (ForgetPatient); no other serving workload may destroy a key.
         for (Resource externalSecret : ofKind("ExternalSecret")) {
             String target = (String) map(externalSecret.body(), "spec", "target").get("name");
             boolean readsEraser = secretKeys(target).values().stream().anyMatch(ref -> ref.startsWith("medicore-ENV/audit-eraser#"));
