@@ -3,15 +3,8 @@ package org.medicore.lab.adapter.in.grpc;
 import com.google.rpc.BadRequest;
 import com.google.rpc.PreconditionFailure;
 import com.google.rpc.ResourceInfo;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.Server;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.stub.MetadataUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,15 +13,12 @@ import org.medicore.contracts.lab.v1.LabServiceGrpc;
 import org.medicore.lab.application.port.in.GetReportStatus;
 import org.medicore.lab.application.service.LabRefusals;
 import org.medicore.lab.domain.UploadLimits;
+import org.medicore.support.grpc.InProcessEndpoint;
 import org.medicore.support.port.Outcome;
 import org.medicore.support.port.Refusal;
 import org.medicore.support.port.paging.Paging;
-import org.medicore.support.security.BearerTokenCheck;
-import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -46,25 +36,18 @@ class RefusalStatusTest {
     private static final String REPORT_ID = UUID.randomUUID().toString();
 
     private final AtomicReference<Refusal> refusal = new AtomicReference<>();
-    private Server server;
-    private ManagedChannel channel;
+    private InProcessEndpoint lab;
 
     @BeforeEach
     void serve() throws IOException {
         GetReportStatus refusing = (caller, reportId) -> Outcome.refused(refusal.get());
-        LabGrpcEndpoint endpoint = new LabGrpcEndpoint(null, null, refusing, null, null, null, null, null, null, null,
-                new UploadLimits(10 * 1024 * 1024));
-        String name = "lab-" + UUID.randomUUID();
-        server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(ServerInterceptors.intercept(endpoint, new BearerTokenCheck(RefusalStatusTest::doctor)))
-                .build().start();
-        channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+        lab = InProcessEndpoint.serving(new LabGrpcEndpoint(null, null, refusing, null, null, null, null, null, null, null,
+                new UploadLimits(10 * 1024 * 1024)));
     }
 
     @AfterEach
     void stop() {
-        channel.shutdownNow();
-        server.shutdownNow();
+        lab.close();
     }
 
     @Test
@@ -114,15 +97,7 @@ class RefusalStatusTest {
 
     private StatusRuntimeException refusedWith(Refusal given) {
         refusal.set(given);
-        Metadata token = new Metadata();
-        token.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer a-doctors-token");
-        var lab = LabServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(token));
-        return catchThrowableOfType(StatusRuntimeException.class,
-                () -> lab.getReportStatus(GetReportStatusRequest.newBuilder().setReportId(REPORT_ID).build()));
-    }
-
-    private static Jwt doctor(String token) {
-        return Jwt.withTokenValue(token).header("alg", "none").subject("doctor-1")
-                .claim("realm_access", Map.of("roles", List.of("DOCTOR"))).build();
+        return catchThrowableOfType(StatusRuntimeException.class, () -> LabServiceGrpc.newBlockingStub(lab.as("DOCTOR"))
+                .getReportStatus(GetReportStatusRequest.newBuilder().setReportId(REPORT_ID).build()));
     }
 }

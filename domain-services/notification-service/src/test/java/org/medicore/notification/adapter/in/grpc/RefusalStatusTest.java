@@ -1,15 +1,8 @@
 package org.medicore.notification.adapter.in.grpc;
 
 import com.google.protobuf.FieldMask;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.Server;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.stub.MetadataUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,14 +15,12 @@ import org.medicore.notification.application.port.in.ListSentMessages;
 import org.medicore.notification.application.port.in.ManageMessagePreferences;
 import org.medicore.notification.domain.Caller;
 import org.medicore.notification.domain.Recipient;
+import org.medicore.support.grpc.InProcessEndpoint;
 import org.medicore.support.port.Outcome;
 import org.medicore.support.port.Refusal;
-import org.medicore.support.security.BearerTokenCheck;
-import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -46,24 +37,17 @@ class RefusalStatusTest {
     private static final Refusal DENIED = new Refusal.Denied("not allowed for this caller");
     private static final String PATIENT = UUID.randomUUID().toString();
 
-    private Server server;
-    private ManagedChannel channel;
+    private InProcessEndpoint notifications;
 
     @BeforeEach
     void serve() throws IOException {
         ListSentMessages refusedListing = (caller, query) -> Outcome.refused(DENIED);
-        NotificationGrpcEndpoint endpoint = new NotificationGrpcEndpoint(refusedListing, new RefusedPreferences());
-        String name = "notifications-" + UUID.randomUUID();
-        server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(ServerInterceptors.intercept(endpoint, new BearerTokenCheck(RefusalStatusTest::billing)))
-                .build().start();
-        channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+        notifications = InProcessEndpoint.serving(new NotificationGrpcEndpoint(refusedListing, new RefusedPreferences()));
     }
 
     @AfterEach
     void stop() {
-        channel.shutdownNow();
-        server.shutdownNow();
+        notifications.close();
     }
 
     @Test
@@ -83,14 +67,7 @@ class RefusalStatusTest {
     }
 
     private NotificationServiceGrpc.NotificationServiceBlockingStub service() {
-        Metadata token = new Metadata();
-        token.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer a-billing-token");
-        return NotificationServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(token));
-    }
-
-    private static Jwt billing(String token) {
-        return Jwt.withTokenValue(token).header("alg", "none").subject("billing-1")
-                .claim("realm_access", Map.of("roles", List.of("BILLING"))).build();
+        return NotificationServiceGrpc.newBlockingStub(notifications.as("BILLING"));
     }
 
     private static final class RefusedPreferences implements ManageMessagePreferences {
