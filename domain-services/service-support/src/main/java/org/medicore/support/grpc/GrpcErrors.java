@@ -67,6 +67,7 @@ public final class GrpcErrors {
             case Refusal.Denied denied -> permissionDenied(denied.reason());
             case Refusal.Stale stale -> staleVersion(domain, stale.currentVersion(), "the resource changed; re-read and retry");
             case Refusal.Forbidden forbidden -> failedPrecondition(forbidden.rule(), forbidden.subject(), forbidden.description());
+            case Refusal.Conflict conflict -> precondition(Code.ABORTED, conflict.rule(), conflict.subject(), conflict.description());
             case Refusal.AlreadyExists exists -> alreadyExists(exists.resourceType(), exists.existingId(), exists.description());
         };
     }
@@ -84,7 +85,12 @@ public final class GrpcErrors {
 
     /** FAILED_PRECONDITION: the current state forbids the call; {@code rule} is the type the contract lists. */
     public static StatusRuntimeException failedPrecondition(String rule, String subject, String description) {
-        return status(Code.FAILED_PRECONDITION, description, PreconditionFailure.newBuilder()
+        return precondition(Code.FAILED_PRECONDITION, rule, subject, description);
+    }
+
+    /** FAILED_PRECONDITION, or ABORTED when re-reading may help: the rule broken as the contract lists it. */
+    private static StatusRuntimeException precondition(Code code, String rule, String subject, String description) {
+        return status(code, description, PreconditionFailure.newBuilder()
                 .addViolations(PreconditionFailure.Violation.newBuilder().setType(rule).setSubject(subject)
                         .setDescription(description)).build());
     }

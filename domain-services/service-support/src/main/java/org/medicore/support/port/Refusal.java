@@ -58,6 +58,19 @@ public sealed interface Refusal {
         }
     }
 
+    /**
+     * Another change came first, and the contract names that by a rule ({@code VERSION_MISMATCH})
+     * rather than by the current version ({@link Stale}): unlike {@link Forbidden}, reading the thing
+     * again and retrying may succeed.
+     */
+    record Conflict(String rule, String subject, String description) implements Refusal {
+        public Conflict {
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(description, "description");
+        }
+    }
+
     /** What was to be created exists already, as {@code existingId}. */
     record AlreadyExists(String resourceType, String existingId, String description) implements Refusal {
         public AlreadyExists {

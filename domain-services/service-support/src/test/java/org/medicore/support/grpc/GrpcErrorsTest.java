@@ -82,6 +82,16 @@ class GrpcErrorsTest {
     }
 
     @Test
+    void a_conflict_is_aborted_with_the_rule_the_contract_names_so_the_caller_reads_again() {
+        StatusRuntimeException conflict = GrpcErrors.refused(new Refusal.Conflict("VERSION_MISMATCH", "",
+                "the report changed since version 3; read it again"), "d");
+
+        assertThat(conflict.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(conflict.getStatus().getDescription()).isEqualTo("the report changed since version 3; read it again");
+        assertThat(detail(conflict, PreconditionFailure.class).getViolations(0).getType()).isEqualTo("VERSION_MISMATCH");
+    }
+
+    @Test
     void a_stale_version_names_the_current_one() {
         StatusRuntimeException stale = GrpcErrors.staleVersion("billing.medicore.org", 7, "re-read and retry");
 

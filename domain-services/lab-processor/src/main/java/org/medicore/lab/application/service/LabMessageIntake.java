@@ -1,9 +1,7 @@
 package org.medicore.lab.application.service;
 
-import org.medicore.lab.application.port.in.Outcome;
 import org.medicore.lab.application.port.in.ReceiveDroppedMessage;
 import org.medicore.lab.application.port.in.ReceiveLabMessage;
-import org.medicore.lab.application.port.in.Refusal;
 import org.medicore.lab.application.port.out.FindPatient;
 import org.medicore.lab.application.port.out.LoadReport;
 import org.medicore.lab.application.port.out.ReadLabMessage;
@@ -19,12 +17,13 @@ import org.medicore.lab.domain.Rejection;
 import org.medicore.lab.domain.RejectionReason;
 import org.medicore.lab.domain.Role;
 import org.medicore.lab.domain.Uploader;
+import org.medicore.support.port.Outcome;
+import org.medicore.support.port.Refusal;
 import org.medicore.support.port.Uuids;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -66,11 +65,10 @@ public final class LabMessageIntake implements ReceiveLabMessage, ReceiveDropped
     @Override
     public Outcome<Receipt> receive(Caller sender, byte[] message) {
         if (message.length == 0 || message.length > MAX_BYTES) {
-            return Outcome.refused(new Refusal.InvalidRequest(List.of(new Refusal.FieldViolation("text",
-                    "must be 1 byte to " + MAX_BYTES + " bytes"))));
+            return Outcome.refused(Refusal.Invalid.of("text", "must be 1 byte to " + MAX_BYTES + " bytes"));
         }
         if (!sender.is(Role.DOCTOR) && !sender.is(Role.ADMIN) && !sender.is(Role.SYSTEM)) {
-            return Outcome.refused(new Refusal.Denied());
+            return Outcome.refused(LabRefusals.NOT_FOR_THIS_CALLER);
         }
         return Outcome.done(switch (messages.read(message)) {
             case ReadLabMessage.Unreadable unreadable -> refused(message, unreadable.fault());

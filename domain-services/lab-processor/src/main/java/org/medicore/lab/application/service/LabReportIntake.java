@@ -5,8 +5,6 @@ import org.medicore.lab.application.port.in.ListReportsByPatient;
 import org.medicore.lab.application.port.in.ConfirmUpload;
 import org.medicore.lab.application.port.in.GetReportStatus;
 import org.medicore.lab.application.port.in.ListResultsByPatient;
-import org.medicore.lab.application.port.in.Outcome;
-import org.medicore.lab.application.port.in.Refusal;
 import org.medicore.lab.application.port.in.RequestUploadCommand;
 import org.medicore.lab.application.port.in.RequestUploadUrl;
 import org.medicore.lab.application.port.in.UploadTicket;
@@ -26,6 +24,8 @@ import org.medicore.lab.domain.ReportAccess;
 import org.medicore.lab.application.port.in.ResultPage;
 import org.medicore.lab.domain.UploadLimits;
 import org.medicore.lab.domain.Uploader;
+import org.medicore.support.port.Outcome;
+import org.medicore.support.port.Refusal;
 import org.medicore.support.port.paging.Paging;
 
 import java.time.Clock;
@@ -37,9 +37,6 @@ import java.util.Optional;
 /** Upload URLs, upload confirmation and the read side of reports and their results. */
 public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, GetReportStatus, ListResultsByPatient,
         ListReportsByPatient {
-
-    private static final String REPORT = "medicore.lab.v1.LabReport";
-    private static final String PATIENT = "medicore.patient.v1.Patient";
 
     private final LoadReport loadReport;
     private final SaveReport saveReport;
@@ -66,10 +63,10 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
     @Override
     public Outcome<UploadTicket> requestUploadUrl(RequestUploadCommand command) {
         if (!ReportAccess.mayActFor(command.caller(), command.patientId())) {
-            return Outcome.refused(new Refusal.Denied());
+            return Outcome.refused(LabRefusals.NOT_FOR_THIS_CALLER);
         }
         if (!findPatient.exists(command.patientId())) {
-            return Outcome.refused(new Refusal.NotFound(PATIENT, command.patientId()));
+            return Outcome.refused(LabRefusals.noPatient(command.patientId()));
         }
         Caller caller = command.caller();
         LabReport report = LabReport.awaitingUpload(command.patientId(), command.fileName(), command.sizeBytes(),
@@ -84,11 +81,11 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
     public Outcome<LabReport> confirmUpload(Caller caller, String reportId) {
         Optional<LabReport> found = loadReport.load(reportId);
         if (found.isEmpty()) {
-            return Outcome.refused(new Refusal.NotFound(REPORT, reportId));
+            return Outcome.refused(LabRefusals.noReport(reportId));
         }
         LabReport report = found.get();
         if (!report.uploadedBy().subject().equals(caller.subject()) && !caller.is(org.medicore.lab.domain.Role.ADMIN)) {
-            return Outcome.refused(new Refusal.Denied());
+            return Outcome.refused(LabRefusals.NOT_FOR_THIS_CALLER);
         }
         if (report.status() != LabReportStatus.AWAITING_UPLOAD) {
             return Outcome.done(report);
@@ -98,10 +95,10 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
             saveReport.complete(report.rejected(new Rejection(RejectionReason.UPLOAD_EXPIRED,
                     "The upload link expired before the upload was confirmed; please upload the report again."), now),
                     report.version());
-            return Outcome.refused(new Refusal.Precondition("UPLOAD_EXPIRED", "the upload URL expired"));
+            return Outcome.refused(new Refusal.Forbidden("UPLOAD_EXPIRED", "", "the upload URL expired"));
         }
         if (objects.sizeOf(report.objectKey()).isEmpty()) {
-            return Outcome.refused(new Refusal.Precondition("OBJECT_MISSING", "nothing was uploaded under the URL yet"));
+            return Outcome.refused(new Refusal.Forbidden("OBJECT_MISSING", "", "nothing was uploaded under the URL yet"));
         }
         LabReport uploaded = report.uploaded(now);
         if (!saveReport.update(uploaded, report.version())) {
@@ -114,10 +111,10 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
     public Outcome<LabReport> reportStatus(Caller caller, String reportId) {
         Optional<LabReport> found = loadReport.load(reportId);
         if (found.isEmpty()) {
-            return Outcome.refused(new Refusal.NotFound(REPORT, reportId));
+            return Outcome.refused(LabRefusals.noReport(reportId));
         }
         if (!ReportAccess.mayActFor(caller, found.get().patientId())) {
-            return Outcome.refused(new Refusal.Denied());
+            return Outcome.refused(LabRefusals.NOT_FOR_THIS_CALLER);
         }
         return Outcome.done(found.get());
     }
@@ -126,10 +123,10 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
     public Outcome<ResultPage> resultsByPatient(Caller caller, String patientId, Optional<String> reportId,
                                                 int pageSize, String pageToken) {
         if (!ReportAccess.mayActFor(caller, patientId)) {
-            return Outcome.refused(new Refusal.Denied());
+            return Outcome.refused(LabRefusals.NOT_FOR_THIS_CALLER);
         }
         if (!findPatient.exists(patientId)) {
-            return Outcome.refused(new Refusal.NotFound(PATIENT, patientId));
+            return Outcome.refused(LabRefusals.noPatient(patientId));
         }
         List<AttachedResult> fromReports = attachedResults.resultsOf(patientId).stream()
                 .filter(result -> !result.sourceReportId().isEmpty())
@@ -137,18 +134,16 @@ public final class LabReportIntake implements RequestUploadUrl, ConfirmUpload, G
                 .toList();
         return ResultPage.of(fromReports, pageSize, pageToken)
                 .map(Outcome::done)
-                .orElseGet(() -> Outcome.refused(new Refusal.InvalidRequest(List.of(
-                        new Refusal.FieldViolation(Paging.TOKEN_FIELD, Paging.FOREIGN_TOKEN)))));
+                .orElseGet(() -> Outcome.refused(LabRefusals.FOREIGN_PAGE_TOKEN));
     }
 
     @Override
     public Outcome<ReportPage> reportsByPatient(Caller caller, String patientId, int pageSize, String pageToken) {
         if (!ReportAccess.mayActFor(caller, patientId)) {
-            return Outcome.refused(new Refusal.Denied());
+            return Outcome.refused(LabRefusals.NOT_FOR_THIS_CALLER);
         }
         return loadReport.reportsOf(patientId, Paging.size(pageSize), pageToken)
                 .map(Outcome::done)
-                .orElseGet(() -> Outcome.refused(new Refusal.InvalidRequest(List.of(
-                        new Refusal.FieldViolation(Paging.TOKEN_FIELD, Paging.FOREIGN_TOKEN)))));
+                .orElseGet(() -> Outcome.refused(LabRefusals.FOREIGN_PAGE_TOKEN));
     }
 }

@@ -2,8 +2,6 @@ package org.medicore.lab.application.service;
 
 import org.medicore.lab.application.port.in.DecideReview;
 import org.medicore.lab.application.port.in.ListReviewQueue;
-import org.medicore.lab.application.port.in.Outcome;
-import org.medicore.lab.application.port.in.Refusal;
 import org.medicore.lab.application.port.out.AttachResults;
 import org.medicore.lab.application.port.out.FindPatient;
 import org.medicore.lab.application.port.out.LoadReport;
@@ -18,6 +16,8 @@ import org.medicore.lab.domain.ReportPage;
 import org.medicore.lab.domain.Review;
 import org.medicore.lab.domain.ReviewAccess;
 import org.medicore.lab.domain.ReviewDecision;
+import org.medicore.support.port.Outcome;
+import org.medicore.support.port.Refusal;
 import org.medicore.support.port.paging.Paging;
 
 import java.time.Clock;
@@ -33,9 +33,6 @@ import java.util.stream.IntStream;
  * and its event in one transaction.
  */
 public final class LabReview implements ListReviewQueue, DecideReview {
-
-    private static final String REPORT = "medicore.lab.v1.LabReport";
-    private static final String PATIENT = "medicore.patient.v1.Patient";
 
     private final LoadReport loadReport;
     private final SaveReport saveReport;
@@ -57,41 +54,40 @@ public final class LabReview implements ListReviewQueue, DecideReview {
     @Override
     public Outcome<ReportPage> reviewQueue(Caller caller, int pageSize, String pageToken) {
         if (!ReviewAccess.mayReview(caller)) {
-            return Outcome.refused(new Refusal.Denied());
+            return Outcome.refused(LabRefusals.NOT_FOR_THIS_CALLER);
         }
         return loadReport.heldForReview(Paging.size(pageSize), pageToken)
                 .map(Outcome::done)
-                .orElseGet(() -> Outcome.refused(new Refusal.InvalidRequest(List.of(
-                        new Refusal.FieldViolation(Paging.TOKEN_FIELD, Paging.FOREIGN_TOKEN)))));
+                .orElseGet(() -> Outcome.refused(LabRefusals.FOREIGN_PAGE_TOKEN));
     }
 
     @Override
     public Outcome<LabReport> decide(Caller caller, String reportId, long expectedVersion, ReviewDecision decision) {
         Optional<LabReport> found = loadReport.load(reportId);
         if (found.isEmpty()) {
-            return Outcome.refused(new Refusal.NotFound(REPORT, reportId));
+            return Outcome.refused(LabRefusals.noReport(reportId));
         }
         LabReport report = found.get();
         if (!ReviewAccess.mayDecide(caller, report)) {
-            return Outcome.refused(new Refusal.Denied());
+            return Outcome.refused(LabRefusals.NOT_FOR_THIS_CALLER);
         }
         if (report.status() != LabReportStatus.NEEDS_REVIEW || report.held().isEmpty()) {
-            return Outcome.refused(new Refusal.Precondition("NOT_HELD",
+            return Outcome.refused(new Refusal.Forbidden("NOT_HELD", "",
                     "the report is not waiting for review; it is " + report.status()));
         }
         if (report.version() != expectedVersion) {
-            return Outcome.refused(new Refusal.Stale(expectedVersion));
+            return Outcome.refused(LabRefusals.reportChanged(expectedVersion));
         }
         if (decision instanceof ReviewDecision.Reassign reassign && !findPatient.exists(reassign.patientId())) {
-            return Outcome.refused(new Refusal.NotFound(PATIENT, reassign.patientId()));
+            return Outcome.refused(LabRefusals.noPatient(reassign.patientId()));
         }
         LabReport claimed = report.claimedForReview();
         if (!saveReport.update(claimed, expectedVersion)) {
-            return Outcome.refused(new Refusal.Stale(expectedVersion));
+            return Outcome.refused(LabRefusals.reportChanged(expectedVersion));
         }
         LabReport.Change change = change(caller, claimed, claimed.held().get(), decision, clock.instant());
         if (!saveReport.complete(change, claimed.version())) {
-            return Outcome.refused(new Refusal.Stale(expectedVersion));
+            return Outcome.refused(LabRefusals.reportChanged(expectedVersion));
         }
         followedByItsFile(claimed, change.report());
         return Outcome.done(change.report());

@@ -2,8 +2,6 @@ package org.medicore.lab.application.service;
 
 import org.medicore.lab.application.port.in.GetReportDownloadUrl;
 import org.medicore.lab.application.port.in.GetReportStatus;
-import org.medicore.lab.application.port.in.Outcome;
-import org.medicore.lab.application.port.in.Refusal;
 import org.medicore.lab.application.port.in.ReportDownload;
 import org.medicore.lab.application.port.out.PresignDownload;
 import org.medicore.lab.application.port.out.ReportObjects;
@@ -11,6 +9,8 @@ import org.medicore.lab.domain.Caller;
 import org.medicore.lab.domain.LabReport;
 import org.medicore.lab.domain.ReviewAccess;
 import org.medicore.lab.domain.UploadLimits;
+import org.medicore.support.port.Outcome;
+import org.medicore.support.port.Refusal;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -46,12 +46,12 @@ public final class ReportDownloads implements GetReportDownloadUrl {
 
     private Outcome<ReportDownload> linkTo(Caller caller, LabReport report) {
         Optional<Refusal> noFile = switch (report.status()) {
-            case AWAITING_UPLOAD -> Optional.of(new Refusal.Precondition("NOT_UPLOADED",
+            case AWAITING_UPLOAD -> Optional.of(new Refusal.Forbidden("NOT_UPLOADED", "",
                     "the report's upload was never confirmed, so it has no file"));
-            case REJECTED -> Optional.of(new Refusal.Precondition("REPORT_REJECTED",
+            case REJECTED -> Optional.of(new Refusal.Forbidden("REPORT_REJECTED", "",
                     "the report's file was refused and is not handed out"));
             case NEEDS_REVIEW -> ReviewAccess.mayReview(caller) ? Optional.empty()
-                    : Optional.of(new Refusal.Precondition("HELD_FOR_REVIEW",
+                    : Optional.of(new Refusal.Forbidden("HELD_FOR_REVIEW", "",
                     "the report waits for a clinician's review; its file is available once it is decided"));
             case UPLOADED, PROCESSING, PROCESSED -> Optional.empty();
         };
@@ -60,7 +60,7 @@ public final class ReportDownloads implements GetReportDownloadUrl {
         }
         OptionalLong size = objects.sizeOf(report.objectKey());
         if (size.isEmpty()) {
-            return Outcome.refused(new Refusal.Precondition("OBJECT_MISSING", "no PDF is stored for the report"));
+            return Outcome.refused(new Refusal.Forbidden("OBJECT_MISSING", "", "no PDF is stored for the report"));
         }
         PresignDownload.PresignedGet link = presignDownload.presignGet(report.objectKey(), UploadLimits.PDF, linkValidFor);
         return Outcome.done(new ReportDownload(report.id(), report.patientId(), report.fileName(), size.getAsLong(),

@@ -11,6 +11,8 @@ import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.ChannelConsent;
 import org.medicore.notification.domain.PreferenceAccess;
 import org.medicore.notification.domain.Recipient;
+import org.medicore.support.port.Outcome;
+import org.medicore.support.port.Refusal;
 import org.medicore.support.port.Transactions;
 
 import java.time.Clock;
@@ -25,6 +27,8 @@ import java.util.UUID;
  * the same transaction, so staff see at once what will not go out, and why.
  */
 public final class MessagePreferencesService implements ManageMessagePreferences, UnsubscribeByLink {
+
+    private static final Refusal NO_LINK_OF_OURS = Refusal.Invalid.of("token", "is not an unsubscribe link of this service");
 
     private final Transactions transactions;
     private final LoadRecipients recipients;
@@ -47,18 +51,18 @@ public final class MessagePreferencesService implements ManageMessagePreferences
     }
 
     @Override
-    public Outcome read(Caller caller, UUID patientId) {
+    public Outcome<Recipient> read(Caller caller, UUID patientId) {
         if (!PreferenceAccess.mayRead(caller, patientId)) {
-            return new Outcome.Denied();
+            return Outcome.refused(NotificationRefusals.NOT_ALLOWED);
         }
-        return new Outcome.Preferences(recipient(patientId));
+        return Outcome.done(recipient(patientId));
     }
 
     @Override
-    public Outcome change(Caller caller, Change change) {
+    public Outcome<Recipient> change(Caller caller, Change change) {
         Optional<ChannelConsent.Source> source = PreferenceAccess.changeSource(caller, change.patientId());
         if (source.isEmpty()) {
-            return new Outcome.Denied();
+            return Outcome.refused(NotificationRefusals.NOT_ALLOWED);
         }
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
@@ -75,17 +79,17 @@ public final class MessagePreferencesService implements ManageMessagePreferences
                     }
                 }
             });
-            return new Outcome.Preferences(recipient(patientId));
+            return Outcome.done(recipient(patientId));
         });
     }
 
     @Override
-    public LinkOutcome look(String token) {
+    public Outcome<Link> look(String token) {
         return outcome(tokens.read(token, clock.instant()));
     }
 
     @Override
-    public LinkOutcome unsubscribe(String token) {
+    public Outcome<Link> unsubscribe(String token) {
         ReadUnsubscribeTokens.Reading reading = tokens.read(token, clock.instant());
         if (reading instanceof ReadUnsubscribeTokens.Reading.Valid valid) {
             UUID patientId = valid.token().patientId();
@@ -103,14 +107,14 @@ public final class MessagePreferencesService implements ManageMessagePreferences
         return outcome(reading);
     }
 
-    private LinkOutcome outcome(ReadUnsubscribeTokens.Reading reading) {
+    private Outcome<Link> outcome(ReadUnsubscribeTokens.Reading reading) {
         return switch (reading) {
-            case ReadUnsubscribeTokens.Reading.Valid valid ->
-                    new LinkOutcome.Good(valid.token().channel(), recipient(valid.token().patientId()).language());
+            case ReadUnsubscribeTokens.Reading.Valid valid -> Outcome.done(
+                    new Link.Good(valid.token().channel(), recipient(valid.token().patientId()).language()));
             case ReadUnsubscribeTokens.Reading.Expired expired ->
-                    new LinkOutcome.Expired(recipient(expired.token().patientId()).language());
-            case ReadUnsubscribeTokens.Reading.Forged forged -> new LinkOutcome.Refused();
-            case ReadUnsubscribeTokens.Reading.Malformed malformed -> new LinkOutcome.Refused();
+                    Outcome.done(new Link.Expired(recipient(expired.token().patientId()).language()));
+            case ReadUnsubscribeTokens.Reading.Forged forged -> Outcome.refused(NO_LINK_OF_OURS);
+            case ReadUnsubscribeTokens.Reading.Malformed malformed -> Outcome.refused(NO_LINK_OF_OURS);
         };
     }
 

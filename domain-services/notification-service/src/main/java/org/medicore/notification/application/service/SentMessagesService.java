@@ -4,6 +4,7 @@ import org.medicore.notification.application.port.in.ListSentMessages;
 import org.medicore.notification.application.port.out.LoadSentMessages;
 import org.medicore.notification.domain.Caller;
 import org.medicore.notification.domain.MessageLogAccess;
+import org.medicore.support.port.Outcome;
 
 /** The record of sent messages, as much of it as the caller may see. */
 public final class SentMessagesService implements ListSentMessages {
@@ -15,10 +16,9 @@ public final class SentMessagesService implements ListSentMessages {
     }
 
     @Override
-    public Listing list(Caller caller, Query query) {
+    public Outcome<Page> list(Caller caller, Query query) {
         return MessageLogAccess.visibleKinds(caller, query.patientId())
-                .<Listing>map(kinds -> new Listing.Listed(
-                        messages.load(query.patientId(), kinds, query.offset(), query.limit())))
-                .orElseGet(Listing.Denied::new);
+                .map(kinds -> Outcome.done(messages.load(query.patientId(), kinds, query.offset(), query.limit())))
+                .orElseGet(() -> Outcome.refused(NotificationRefusals.NOT_ALLOWED));
     }
 }

@@ -3,9 +3,6 @@ package org.medicore.lab.adapter.in.grpc;
 import org.medicore.contracts.lab.v1.ListReportsByPatientResponse;
 import org.medicore.contracts.lab.v1.ListReportsByPatientRequest;
 import org.medicore.lab.application.port.in.ListReportsByPatient;
-import com.google.rpc.Code;
-import com.google.rpc.PreconditionFailure;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.contracts.lab.v1.ConfirmUploadRequest;
@@ -26,9 +23,8 @@ import org.medicore.lab.application.port.in.GetReportDownloadUrl;
 import org.medicore.lab.domain.UploadLimits;
 import org.medicore.lab.application.port.in.GetReportStatus;
 import org.medicore.lab.application.port.in.ListResultsByPatient;
-import org.medicore.lab.application.port.in.Outcome;
 import org.medicore.support.grpc.GrpcErrors;
-import org.medicore.lab.application.port.in.Refusal;
+import org.medicore.support.port.Outcome;
 import org.medicore.lab.application.port.in.RequestUploadCommand;
 import org.medicore.lab.application.port.in.RequestUploadUrl;
 import org.medicore.lab.domain.Caller;
@@ -51,6 +47,8 @@ import java.util.function.Function;
 
 /** LabService: reads requests, calls one use case, turns refusals into statuses with details. */
 final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
+
+    private static final String DOMAIN = "lab.medicore.org";
 
     private final RequestUploadUrl requestUploadUrl;
     private final ConfirmUpload confirmUpload;
@@ -194,23 +192,7 @@ final class LabGrpcEndpoint extends LabServiceGrpc.LabServiceImplBase {
                 response.onNext(map.apply(caller, done.value()));
                 response.onCompleted();
             }
-            case Outcome.Refused<T> refused -> response.onError(status(refused.refusal()));
+            case Outcome.Refused<T> refused -> response.onError(GrpcErrors.refused(refused.refusal(), DOMAIN));
         }
-    }
-
-    static StatusRuntimeException status(Refusal refusal) {
-        return switch (refusal) {
-            case Refusal.InvalidRequest invalid -> GrpcErrors.invalid(invalid.violations().stream()
-                    .map(v -> new org.medicore.support.port.FieldViolation(v.field(), v.description())).toList());
-            case Refusal.NotFound notFound -> GrpcErrors.notFound(notFound.resourceType(), notFound.id(), notFound.resourceType());
-            case Refusal.Denied denied -> GrpcErrors.permissionDenied("the caller may not act for this patient");
-            // The contract names this ABORTED with the rule VERSION_MISMATCH: clients read the rule, not a current version.
-            case Refusal.Stale stale -> GrpcErrors.status(Code.ABORTED,
-                    "the report changed since version " + stale.expected() + "; read it again",
-                    PreconditionFailure.newBuilder().addViolations(PreconditionFailure.Violation.newBuilder()
-                            .setType("VERSION_MISMATCH").setDescription("the report changed since it was read")).build());
-            case Refusal.Precondition precondition -> GrpcErrors.failedPrecondition(precondition.type(), "",
-                    precondition.description());
-        };
     }
 }

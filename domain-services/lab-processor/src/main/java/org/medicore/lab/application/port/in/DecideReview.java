@@ -3,6 +3,7 @@ package org.medicore.lab.application.port.in;
 import org.medicore.lab.domain.Caller;
 import org.medicore.lab.domain.LabReport;
 import org.medicore.lab.domain.ReviewDecision;
+import org.medicore.support.port.Outcome;
 
 public interface DecideReview {
 

@@ -2,6 +2,7 @@ package org.medicore.lab.application.port.in;
 
 import org.medicore.lab.domain.Caller;
 import org.medicore.lab.domain.ReportPage;
+import org.medicore.support.port.Outcome;
 
 public interface ListReportsByPatient {
 

@@ -1,6 +1,7 @@
 package org.medicore.lab.application.port.in;
 
 import org.medicore.lab.domain.Caller;
+import org.medicore.support.port.Outcome;
 
 import java.util.Optional;
 

@@ -6,7 +6,6 @@ import org.medicore.contracts.notification.v1.GetMessagePreferencesRequest;
 import org.medicore.contracts.notification.v1.GetMessagePreferencesResponse;
 import org.medicore.contracts.notification.v1.ListNotificationsRequest;
 import org.medicore.contracts.notification.v1.ListNotificationsResponse;
-import org.medicore.contracts.notification.v1.MessagePreferences;
 import org.medicore.contracts.notification.v1.NotificationServiceGrpc;
 import org.medicore.contracts.notification.v1.UpdateMessagePreferencesRequest;
 import org.medicore.contracts.notification.v1.UpdateMessagePreferencesResponse;
@@ -15,6 +14,7 @@ import org.medicore.notification.application.port.in.ManageMessagePreferences;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.QuietHours;
 import org.medicore.support.grpc.GrpcErrors;
+import org.medicore.support.port.Outcome;
 import org.medicore.support.port.paging.PageTokens;
 
 import java.util.Optional;
@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 /** The NotificationService rpcs: read the request, call one use case, answer or translate the refusal. */
 final class NotificationGrpcEndpoint extends NotificationServiceGrpc.NotificationServiceImplBase {
 
+    private static final String DOMAIN = "notification.medicore.org";
     private static final Set<String> CHANGEABLE = Set.of("channels", "consented_channels", "quiet_hours");
 
     private final ListSentMessages sentMessages;
@@ -44,8 +45,8 @@ final class NotificationGrpcEndpoint extends NotificationServiceGrpc.Notificatio
             response.onError(GrpcErrors.invalid(read.violations()));
             return;
         }
-        answer(preferences.read(Callers.current(), patientId), response, found ->
-                response.onNext(GetMessagePreferencesResponse.newBuilder().setPreferences(found).build()));
+        answer(preferences.read(Callers.current(), patientId), response, found -> response.onNext(
+                GetMessagePreferencesResponse.newBuilder().setPreferences(NotificationProtoMapper.PROTOS.preferences(found)).build()));
     }
 
     @Override
@@ -67,19 +68,8 @@ final class NotificationGrpcEndpoint extends NotificationServiceGrpc.Notificatio
         }
         answer(preferences.change(Callers.current(),
                         new ManageMessagePreferences.Change(patientId, channels, consented, quietHours)), response,
-                changed -> response.onNext(UpdateMessagePreferencesResponse.newBuilder().setPreferences(changed).build()));
-    }
-
-    private static void answer(ManageMessagePreferences.Outcome outcome, StreamObserver<?> response,
-                               Consumer<MessagePreferences> send) {
-        switch (outcome) {
-            case ManageMessagePreferences.Outcome.Preferences found -> {
-                send.accept(NotificationProtoMapper.PROTOS.preferences(found.recipient()));
-                response.onCompleted();
-            }
-            case ManageMessagePreferences.Outcome.Denied denied ->
-                    response.onError(GrpcErrors.permissionDenied("not allowed for this caller"));
-        }
+                changed -> response.onNext(UpdateMessagePreferencesResponse.newBuilder()
+                        .setPreferences(NotificationProtoMapper.PROTOS.preferences(changed)).build()));
     }
 
     @Override
@@ -92,19 +82,24 @@ final class NotificationGrpcEndpoint extends NotificationServiceGrpc.Notificatio
             response.onError(GrpcErrors.invalid(read.violations()));
             return;
         }
-        switch (sentMessages.list(Callers.current(), new ListSentMessages.Query(patientId, offset, limit))) {
-            case ListSentMessages.Listing.Listed listed -> {
-                ListSentMessages.Page page = listed.page();
-                boolean last = offset + page.messages().size() >= page.total();
-                response.onNext(ListNotificationsResponse.newBuilder()
-                        .addAllNotifications(page.messages().stream().map(NotificationProtoMapper.PROTOS::notification).toList())
-                        .setPageInfo(PageInfo.newBuilder().setTotalSize(page.total())
-                                .setNextPageToken(last ? "" : PageTokens.ofOffset(offset + page.messages().size())))
-                        .build());
+        answer(sentMessages.list(Callers.current(), new ListSentMessages.Query(patientId, offset, limit)), response, page -> {
+            boolean last = offset + page.messages().size() >= page.total();
+            response.onNext(ListNotificationsResponse.newBuilder()
+                    .addAllNotifications(page.messages().stream().map(NotificationProtoMapper.PROTOS::notification).toList())
+                    .setPageInfo(PageInfo.newBuilder().setTotalSize(page.total())
+                            .setNextPageToken(last ? "" : PageTokens.ofOffset(offset + page.messages().size())))
+                    .build());
+        });
+    }
+
+    /** Sends what the use case answered and completes the call, or answers its refusal as the shared status. */
+    private static <T> void answer(Outcome<T> outcome, StreamObserver<?> response, Consumer<T> send) {
+        switch (outcome) {
+            case Outcome.Done<T> done -> {
+                send.accept(done.value());
                 response.onCompleted();
             }
-            case ListSentMessages.Listing.Denied denied ->
-                    response.onError(GrpcErrors.permissionDenied("not allowed for this caller"));
+            case Outcome.Refused<T> refused -> response.onError(GrpcErrors.refused(refused.refusal(), DOMAIN));
         }
     }
 }

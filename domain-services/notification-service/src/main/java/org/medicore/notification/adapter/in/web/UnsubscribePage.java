@@ -3,9 +3,10 @@ package org.medicore.notification.adapter.in.web;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import org.medicore.notification.application.port.in.UnsubscribeByLink;
-import org.medicore.notification.application.port.in.UnsubscribeByLink.LinkOutcome;
+import org.medicore.notification.application.port.in.UnsubscribeByLink.Link;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.Language;
+import org.medicore.support.port.Outcome;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -78,24 +79,25 @@ final class UnsubscribePage {
         return answer(links.unsubscribe(token), "done", token, browserLanguages);
     }
 
-    private ResponseEntity<String> answer(LinkOutcome outcome, String goodState, String token, String browserLanguages) {
+    private ResponseEntity<String> answer(Outcome<Link> outcome, String goodState, String token, String browserLanguages) {
         Map<String, Object> model = new HashMap<>();
         model.put("clinicName", clinic.name());
         model.put("portalUrl", clinic.portalUrl());
         model.put("action", clinic.pageUrl());
         return switch (outcome) {
-            case LinkOutcome.Good good -> {
+            case Outcome.Done<Link>(Link.Good good) -> {
                 model.put(goodState, true);
                 model.put("token", token);
                 model.put("channelName", channelName(good.channel(), good.language()));
                 yield page(HttpStatus.OK, good.language(), model);
             }
-            case LinkOutcome.Expired expired -> {
+            case Outcome.Done<Link>(Link.Expired expired) -> {
                 model.put("expired", true);
                 model.put("channelName", anyChannel(expired.language()));
                 yield page(HttpStatus.GONE, expired.language(), model);
             }
-            case LinkOutcome.Refused refused -> {
+            // the only refusal: a token this service did not sign
+            case Outcome.Refused<Link> refused -> {
                 Language language = BrowserLanguage.of(browserLanguages);
                 model.put("refused", true);
                 model.put("channelName", anyChannel(language));

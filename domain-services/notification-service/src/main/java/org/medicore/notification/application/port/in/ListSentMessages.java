@@ -2,6 +2,7 @@ package org.medicore.notification.application.port.in;
 
 import org.medicore.notification.domain.Caller;
 import org.medicore.notification.domain.SentMessage;
+import org.medicore.support.port.Outcome;
 
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +11,8 @@ import java.util.UUID;
 /** Staff and the patient read what was sent to the patient, and when. */
 public interface ListSentMessages {
 
-    Listing list(Caller caller, Query query);
+    /** The page, or Denied. */
+    Outcome<Page> list(Caller caller, Query query);
 
     /** A page of a patient's messages, newest planned first: offset and size already read from the request. */
     record Query(UUID patientId, int offset, int limit) {
@@ -28,15 +30,6 @@ public interface ListSentMessages {
 
         public Page {
             messages = List.copyOf(messages);
-        }
-    }
-
-    sealed interface Listing {
-
-        record Listed(Page page) implements Listing {
-        }
-
-        record Denied() implements Listing {
         }
     }
 }

@@ -4,6 +4,7 @@ import org.medicore.notification.domain.Caller;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.domain.QuietHours;
 import org.medicore.notification.domain.Recipient;
+import org.medicore.support.port.Outcome;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -13,9 +14,11 @@ import java.util.UUID;
 /** A patient's choices of how to be told: read by the patient and the care team, changed by the patient or an administrator. */
 public interface ManageMessagePreferences {
 
-    Outcome read(Caller caller, UUID patientId);
+    /** The preferences as they stand (addresses are patient-service's to show, not these), or Denied. */
+    Outcome<Recipient> read(Caller caller, UUID patientId);
 
-    Outcome change(Caller caller, Change change);
+    /** The preferences as they now stand, or Denied. */
+    Outcome<Recipient> change(Caller caller, Change change);
 
     /**
      * The parts to change, each empty when left as it is: the channels to plan messages on, every
@@ -29,16 +32,6 @@ public interface ManageMessagePreferences {
             channels = channels.map(Set::copyOf);
             consentedChannels = consentedChannels.map(Set::copyOf);
             Objects.requireNonNull(quietHours, "quietHours");
-        }
-    }
-
-    sealed interface Outcome {
-
-        /** The preferences as they now stand (addresses are patient-service's to show, not these). */
-        record Preferences(Recipient recipient) implements Outcome {
-        }
-
-        record Denied() implements Outcome {
         }
     }
 }
