@@ -12,7 +12,6 @@ import io.grpc.ManagedChannelBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.medicore.billing.application.port.in.ApplyBillingEvents;
-import org.medicore.billing.application.port.in.Outcome;
 import org.medicore.billing.application.port.in.ViewBilling;
 import org.medicore.billing.domain.AppointmentRef;
 import org.medicore.billing.domain.AppointmentType;
@@ -25,6 +24,7 @@ import org.medicore.billing.support.RunningBillingService;
 import org.medicore.contracts.billing.v1.BillingServiceGrpc;
 import org.medicore.localstack.pact.GrpcProviderCalls;
 import org.medicore.localstack.pact.VerifiesPacts;
+import org.medicore.support.port.Outcome;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 

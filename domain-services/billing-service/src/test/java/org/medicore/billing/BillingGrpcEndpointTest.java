@@ -153,8 +153,36 @@ class BillingGrpcEndpointTest extends RunningBillingService {
                         .recordPayment(payment(invoice, invoice.getTotal().getAmountMinor() + 1)));
 
         assertThat(refusal.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-        assertThat(detail(refusal, PreconditionFailure.class).getViolations(0).getType())
-                .isEqualTo("AMOUNT_EXCEEDS_BALANCE");
+        assertThat(refusal.getStatus().getDescription()).isEqualTo("the amount exceeds the balance due");
+        var broken = detail(refusal, PreconditionFailure.class).getViolations(0);
+        assertThat(broken.getType()).isEqualTo("AMOUNT_EXCEEDS_BALANCE");
+        assertThat(broken.getSubject()).isEqualTo("invoice");
+    }
+
+    @Test
+    void an_unknown_invoice_a_payment_in_another_currency_and_a_stale_void_are_each_refused_with_their_status() {
+        Invoice invoice = visit();
+        var asBilling = stub(TestTokens.forSubject(BILLING_STAFF, "BILLING"));
+        String unknown = UUID.randomUUID().toString();
+        String otherCurrency = invoice.getTotal().getCurrency().equals("EUR") ? "USD" : "EUR";
+
+        StatusRuntimeException missing = catchThrowableOfType(StatusRuntimeException.class, () ->
+                asBilling.getInvoice(GetInvoiceRequest.newBuilder().setInvoiceId(unknown).build()));
+        StatusRuntimeException foreign = catchThrowableOfType(StatusRuntimeException.class, () ->
+                asBilling.recordPayment(payment(invoice, 100).toBuilder()
+                        .setAmount(Money.newBuilder().setAmountMinor(100).setCurrency(otherCurrency)).build()));
+        StatusRuntimeException stale = catchThrowableOfType(StatusRuntimeException.class, () ->
+                asBilling.voidInvoice(VoidInvoiceRequest.newBuilder().setInvoiceId(invoice.getId())
+                        .setExpectedVersion(invoice.getVersion() + 1).setReason("entered twice").build()));
+
+        assertThat(missing.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(missing.getStatus().getDescription()).isEqualTo("no invoice " + unknown);
+        assertThat(foreign.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(foreign.getStatus().getDescription()).isEqualTo("amount.currency: must be the invoice currency");
+        assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(detail(stale, ErrorInfo.class).getDomain()).isEqualTo("billing.medicore.org");
+        assertThat(detail(stale, ErrorInfo.class).getMetadataMap())
+                .containsEntry("current_version", Long.toString(invoice.getVersion()));
     }
 
     @Test

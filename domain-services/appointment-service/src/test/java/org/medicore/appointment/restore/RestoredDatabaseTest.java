@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medicore.appointment.AppointmentServiceApplication;
 import org.medicore.appointment.application.port.in.ManagePractitioners;
-import org.medicore.appointment.application.port.in.Outcome;
 import org.medicore.appointment.domain.Caller;
 import org.medicore.appointment.domain.Role;
 import org.medicore.appointment.support.GrpcClient;
@@ -19,6 +18,7 @@ import org.medicore.localstack.PostgresServer;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.TestTokens;
 import org.medicore.localstack.WalArchive;
+import org.medicore.support.port.Outcome;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -91,7 +91,7 @@ class RestoredDatabaseTest {
 
     private void create(ManagePractitioners practitioners, String given, String family) {
         assertThat(practitioners.create(ADMIN, aPractitioner().named(given, family).atClinic(clinic).build()))
-                .isInstanceOf(Outcome.Success.class);
+                .isInstanceOf(Outcome.Done.class);
     }
 
     /** The service from its own main class on {@code database}, as the runbook points it: the data source and the audit trail. */

@@ -1,13 +1,14 @@
 package org.medicore.appointment.support;
 
 import org.medicore.appointment.application.port.in.ManagePractitioners;
-import org.medicore.appointment.application.port.in.Outcome;
 import org.medicore.appointment.domain.Caller;
 import org.medicore.appointment.domain.Practitioner;
 import org.medicore.appointment.domain.Role;
 import org.medicore.localstack.AuditDatabase;
 import org.medicore.localstack.PostgresServer;
 import org.medicore.localstack.TestStack;
+import org.medicore.support.port.Outcome;
+import org.medicore.support.port.Refusal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -85,7 +86,19 @@ public abstract class ApplicationTest {
     }
 
     protected static <T> T success(Outcome<T> outcome) {
-        assertThat(outcome).isInstanceOf(Outcome.Success.class);
-        return ((Outcome.Success<T>) outcome).value();
+        assertThat(outcome).isInstanceOf(Outcome.Done.class);
+        return ((Outcome.Done<T>) outcome).value();
+    }
+
+    /** Why the use case refused; fails the test when it did not. */
+    protected static Refusal refusal(Outcome<?> outcome) {
+        assertThat(outcome).isInstanceOf(Outcome.Refused.class);
+        return ((Outcome.Refused<?>) outcome).refusal();
+    }
+
+    /** The rule of the domain that forbade it, as the caller reads it; fails the test when none did. */
+    protected static String brokenRule(Outcome<?> outcome) {
+        assertThat(refusal(outcome)).isInstanceOf(Refusal.Forbidden.class);
+        return ((Refusal.Forbidden) refusal(outcome)).rule();
     }
 }

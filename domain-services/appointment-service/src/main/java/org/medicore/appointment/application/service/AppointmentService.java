@@ -9,13 +9,6 @@ import java.util.Map;
 import org.medicore.appointment.application.port.in.BookAppointment;
 import org.medicore.appointment.application.port.in.ChangeAppointment;
 import org.medicore.appointment.application.port.in.FindFreeSlots;
-import org.medicore.appointment.application.port.in.Outcome;
-import org.medicore.appointment.application.port.in.Outcome.Denied;
-import org.medicore.appointment.application.port.in.Outcome.Invalid;
-import org.medicore.appointment.application.port.in.Outcome.NotFound;
-import org.medicore.appointment.application.port.in.Outcome.Rejected;
-import org.medicore.appointment.application.port.in.Outcome.Stale;
-import org.medicore.appointment.application.port.in.Outcome.Success;
 import org.medicore.appointment.application.port.in.Page;
 import org.medicore.appointment.application.port.in.ViewAppointments;
 import org.medicore.appointment.application.port.out.FormatEvent;
@@ -28,6 +21,12 @@ import org.medicore.appointment.application.port.out.SaveAppointment;
 import org.medicore.appointment.application.port.out.SaveAppointment.SlotClaim;
 import org.medicore.support.port.AppendToOutbox;
 import org.medicore.support.port.OutboxMessage;
+import org.medicore.support.port.Outcome;
+import org.medicore.support.port.Refusal.Denied;
+import org.medicore.support.port.Refusal.Forbidden;
+import org.medicore.support.port.Refusal.Invalid;
+import org.medicore.support.port.Refusal.NotFound;
+import org.medicore.support.port.Refusal.Stale;
 import org.medicore.support.port.Transactions;
 import org.medicore.appointment.domain.Appointment;
 import org.medicore.appointment.domain.AppointmentAccess;
@@ -95,18 +94,19 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
             return notFound("practitioner", command.practitionerId().toString());
         }
         if (!AppointmentAccess.mayBook(caller, command.patientId(), practitioner.get().ref())) {
-            return new Denied<>("a patient books only for themselves, a doctor only in their own schedule");
+            return Outcome.refused(new Denied("a patient books only for themselves, a doctor only in their own schedule"));
         }
         if (!horizon.reaches(command.start(), clock.instant())) {
-            return new Invalid<>("start", "must be within the booking horizon of " + horizon.describe() + " from now");
+            return Outcome.refused(Invalid.of("start", "must be within the booking horizon of " + horizon.describe()
+                    + " from now"));
         }
         Outcome<Appointment> outcome;
         try {
             outcome = bookOnce(caller, command, practitioner.get());
         } catch (KeyTakenMeanwhile e) {
-            outcome = new Rejected<>(new Refusal(Refusal.Rule.SLOT_TAKEN, "a concurrent request used the same key"));
+            outcome = forbidden(new Refusal(Refusal.Rule.SLOT_TAKEN, "a concurrent request used the same key"));
         }
-        if (outcome instanceof Rejected<Appointment> rejected && isConflict(rejected.refusal())) {
+        if (isConflict(outcome)) {
             // A concurrent request with the same key may have won the race: then this is its retry.
             return earlierBooking(caller, command).orElse(outcome);
         }
@@ -126,25 +126,25 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
         }
         Optional<WorkingHours> hours = workingHours.workingHours(practitioner.id());
         if (hours.isEmpty()) {
-            return new Rejected<>(new Refusal(Refusal.Rule.OUTSIDE_WORKING_HOURS, "the practitioner has no working hours"));
+            return forbidden(new Refusal(Refusal.Rule.OUTSIDE_WORKING_HOURS, "the practitioner has no working hours"));
         }
         var booking = new Appointment.Booking(new AppointmentId(UUID.randomUUID()), command.patientId(), practitioner.ref(),
                 command.type(), command.start(), command.reason(), caller.asActor());
         return switch (Appointment.book(booking, hours.get().schedule(), slots, clock.instant())) {
-            case Decision.Refused refused -> new Rejected<>(refused.refusal());
+            case Decision.Refused refused -> forbidden(refused.refusal());
             case Decision.Accepted accepted -> {
                 List<OutboxMessage> events = accepted.events().stream().map(formatEvent::format).toList();
                 yield transactions.inTransaction(() -> {
                     SlotClaim claim = saveAppointment.insert(accepted.appointment());
                     if (claim != SlotClaim.SAVED) {
-                        return new Rejected<>(refusalFor(claim));
+                        return forbidden(refusalFor(claim));
                     }
                     var request = new BookingRequest(command.fingerprint(), accepted.appointment().id());
                     if (!bookingRequests.remember(caller.subject(), command.idempotencyKey(), request, clock.instant())) {
                         throw new KeyTakenMeanwhile();
                     }
                     outbox.append(events);
-                    return new Success<>(accepted.appointment());
+                    return Outcome.done(accepted.appointment());
                 });
             }
         };
@@ -153,10 +153,10 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
     private Optional<Outcome<Appointment>> earlierBooking(Caller caller, BookAppointment.Command command) {
         return bookingRequests.bookingRequest(caller.subject(), command.idempotencyKey()).map(earlier -> {
             if (!earlier.fingerprint().equals(command.fingerprint())) {
-                return new Invalid<>("idempotency_key", "the key was used for a different booking request");
+                return Outcome.refused(Invalid.of("idempotency_key", "the key was used for a different booking request"));
             }
             return appointments.appointment(earlier.appointmentId())
-                    .<Outcome<Appointment>>map(Success::new)
+                    .<Outcome<Appointment>>map(Outcome::done)
                     .orElseGet(() -> notFound("appointment", earlier.appointmentId().toString()));
         });
     }
@@ -176,7 +176,8 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
     @Override
     public Outcome<Appointment> reschedule(Caller caller, Reschedule command) {
         if (!horizon.reaches(command.newStart(), clock.instant())) {
-            return new Invalid<>("new_start", "must be within the booking horizon of " + horizon.describe() + " from now");
+            return Outcome.refused(Invalid.of("new_start", "must be within the booking horizon of " + horizon.describe()
+                    + " from now"));
         }
         return change(caller, command.id(), command.expectedVersion(), AppointmentAccess::maySee,
                 appointment -> workingHours.workingHours(appointment.practitioner().id())
@@ -212,20 +213,20 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
             }
             Appointment appointment = current.get();
             if (!allowed.test(caller, appointment)) {
-                return new Denied<>("not allowed to change this appointment");
+                return Outcome.refused(new Denied("not allowed to change this appointment"));
             }
             if (expectedVersion != 0 && expectedVersion != appointment.version()) {
-                return new Stale<>(appointment.version());
+                return Outcome.refused(new Stale(appointment.version()));
             }
             return switch (decide.apply(appointment)) {
-                case Decision.Refused refused -> new Rejected<>(refused.refusal());
+                case Decision.Refused refused -> forbidden(refused.refusal());
                 case Decision.Accepted accepted -> {
                     SlotClaim claim = saveAppointment.update(accepted.appointment());
                     if (claim != SlotClaim.SAVED) {
-                        yield new Rejected<>(refusalFor(claim));
+                        yield forbidden(refusalFor(claim));
                     }
                     publish(accepted);
-                    yield new Success<>(accepted.appointment());
+                    yield Outcome.done(accepted.appointment());
                 }
             };
         });
@@ -238,8 +239,8 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
             return notFound("appointment", id.toString());
         }
         return AppointmentAccess.maySee(caller, appointment.get())
-                ? new Success<>(appointment.get())
-                : new Denied<>("not your appointment");
+                ? Outcome.done(appointment.get())
+                : Outcome.refused(new Denied("not your appointment"));
     }
 
     @Override
@@ -247,7 +248,7 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
         Map<AppointmentId, Appointment> found = appointments.appointments(new LinkedHashSet<>(ids)).stream()
                 .filter(appointment -> AppointmentAccess.maySee(caller, appointment))
                 .collect(Collectors.toMap(Appointment::id, appointment -> appointment));
-        return new Success<>(ids.stream().distinct().map(found::get).filter(Objects::nonNull).toList());
+        return Outcome.done(ids.stream().distinct().map(found::get).filter(Objects::nonNull).toList());
     }
 
     @Override
@@ -263,7 +264,7 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
         }
         Map<PatientId, List<Appointment>> found = visible.isEmpty() ? Map.of()
                 : appointments.firstOfPatients(visible, filter, clock.instant(), limit + 1, onlyWith);
-        return new Success<>(asked.stream().map(patient -> {
+        return Outcome.done(asked.stream().map(patient -> {
             List<Appointment> first = found.getOrDefault(patient, List.of());
             return new PatientAppointments(patient, first.subList(0, Math.min(limit, first.size())), first.size() > limit);
         }).toList());
@@ -272,9 +273,9 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
     @Override
     public Outcome<Page<Appointment>> ofPatient(Caller caller, PatientId patient, TimeFilter filter, Page.Request page) {
         if (!AppointmentAccess.maySeeAppointmentsOf(caller, patient)) {
-            return new Denied<>("only the patient and administrators see a patient's appointments");
+            return Outcome.refused(new Denied("only the patient and administrators see a patient's appointments"));
         }
-        return new Success<>(appointments.ofPatient(patient, filter, clock.instant(), page));
+        return Outcome.done(appointments.ofPatient(patient, filter, clock.instant(), page));
     }
 
     @Override
@@ -285,14 +286,14 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
             return notFound("practitioner", practitionerId.toString());
         }
         if (!AppointmentAccess.maySeeScheduleOf(caller, practitioner.get().ref())) {
-            return new Denied<>("a doctor sees only their own schedule");
+            return Outcome.refused(new Denied("a doctor sees only their own schedule"));
         }
         if (!horizon.mayHoldAppointments(day, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
-            return new Invalid<>("date", "must lie between " + BookingHorizon.EARLIEST_DAY + " and the end of the booking horizon ("
-                    + horizon.describe() + " from today)");
+            return Outcome.refused(Invalid.of("date", "must lie between " + BookingHorizon.EARLIEST_DAY
+                    + " and the end of the booking horizon (" + horizon.describe() + " from today)"));
         }
         TimeRange wholeDay = days(day, day, practitioner.get().timeZone());
-        return new Success<>(appointments.ofPractitioner(practitionerId, wholeDay, includeCancelled));
+        return Outcome.done(appointments.ofPractitioner(practitionerId, wholeDay, includeCancelled));
     }
 
     @Override
@@ -300,16 +301,16 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
                                         LocalDate from, LocalDate to) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (!horizon.covers(from, today)) {
-            return new Invalid<>("from_date", "must be within " + horizon.describe() + " of today");
+            return Outcome.refused(Invalid.of("from_date", "must be within " + horizon.describe() + " of today"));
         }
         if (!horizon.covers(to, today)) {
-            return new Invalid<>("to_date", "must be within " + horizon.describe() + " of today");
+            return Outcome.refused(Invalid.of("to_date", "must be within " + horizon.describe() + " of today"));
         }
         if (to.isBefore(from)) {
-            return new Invalid<>("to_date", "must not be before from_date");
+            return Outcome.refused(Invalid.of("to_date", "must not be before from_date"));
         }
         if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
-            return new Invalid<>("to_date", "at most " + MAX_DAYS + " days after from_date");
+            return Outcome.refused(Invalid.of("to_date", "at most " + MAX_DAYS + " days after from_date"));
         }
         Optional<Practitioner> practitioner = practitioners.practitioner(practitionerId);
         if (practitioner.isEmpty()) {
@@ -318,10 +319,10 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
         ZoneId zone = practitioner.get().timeZone();
         Optional<WorkingHours> hours = workingHours.workingHours(practitionerId);
         if (hours.isEmpty()) {
-            return new Success<>(new FreeSlots(zone, List.of()));
+            return Outcome.done(new FreeSlots(zone, List.of()));
         }
         List<TimeRange> taken = appointments.takenPeriods(practitionerId, days(from, to, zone));
-        return new Success<>(new FreeSlots(zone,
+        return Outcome.done(new FreeSlots(zone,
                 slots.freeSlots(practitionerId, zone, hours.get().schedule(), type, from, to, taken, clock.instant())));
     }
 
@@ -333,8 +334,18 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
         return new TimeRange(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
-    private static boolean isConflict(Refusal refusal) {
-        return refusal.rule() == Refusal.Rule.SLOT_TAKEN || refusal.rule() == Refusal.Rule.PATIENT_DOUBLE_BOOKED;
+    private static boolean isConflict(Outcome<Appointment> outcome) {
+        return outcome instanceof Outcome.Refused<Appointment> refused && refused.refusal() instanceof Forbidden forbidden
+                && (forbidden.rule().equals(Refusal.Rule.SLOT_TAKEN.name())
+                || forbidden.rule().equals(Refusal.Rule.PATIENT_DOUBLE_BOOKED.name()));
+    }
+
+    /**
+     * The one place a rule of the domain leaves it: as the refusal every service answers with, the rule's
+     * name its type. The subject stays empty, as callers have always read it: the call names the appointment.
+     */
+    private static <T> Outcome<T> forbidden(Refusal refusal) {
+        return Outcome.refused(new Forbidden(refusal.rule().name(), "", refusal.description()));
     }
 
     private static Refusal refusalFor(SlotClaim claim) {
@@ -347,7 +358,7 @@ public final class AppointmentService implements BookAppointment, ChangeAppointm
     }
 
     private static <T> Outcome<T> notFound(String resource, String id) {
-        return new NotFound<>(resource, id);
+        return Outcome.refused(new NotFound(resource, id));
     }
 
     /** Rolls the booking back when a concurrent request took the same idempotency key. */

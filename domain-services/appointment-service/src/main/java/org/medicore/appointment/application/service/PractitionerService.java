@@ -5,12 +5,6 @@ import java.util.Objects;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import org.medicore.appointment.application.port.in.ManagePractitioners;
-import org.medicore.appointment.application.port.in.Outcome;
-import org.medicore.appointment.application.port.in.Outcome.AlreadyExists;
-import org.medicore.appointment.application.port.in.Outcome.Denied;
-import org.medicore.appointment.application.port.in.Outcome.NotFound;
-import org.medicore.appointment.application.port.in.Outcome.Stale;
-import org.medicore.appointment.application.port.in.Outcome.Success;
 import org.medicore.appointment.application.port.in.Page;
 import org.medicore.appointment.application.port.out.FormatEvent;
 import org.medicore.appointment.application.port.out.LoadAppointments;
@@ -20,6 +14,11 @@ import org.medicore.appointment.application.port.out.SaveAppointment;
 import org.medicore.appointment.application.port.out.SavePractitioner;
 import org.medicore.appointment.application.port.out.SaveWorkingHours;
 import org.medicore.support.port.AppendToOutbox;
+import org.medicore.support.port.Outcome;
+import org.medicore.support.port.Refusal.AlreadyExists;
+import org.medicore.support.port.Refusal.Denied;
+import org.medicore.support.port.Refusal.NotFound;
+import org.medicore.support.port.Refusal.Stale;
 import org.medicore.support.port.Transactions;
 import org.medicore.appointment.domain.Appointment;
 import org.medicore.appointment.domain.AppointmentAccess;
@@ -77,49 +76,49 @@ public final class PractitionerService implements ManagePractitioners {
     @Override
     public Outcome<Practitioner> create(Caller caller, NewPractitioner command) {
         if (!AppointmentAccess.mayManagePractitioners(caller)) {
-            return new Denied<>("only administrators create practitioners");
+            return Outcome.refused(new Denied("only administrators create practitioners"));
         }
         Instant now = clock.instant();
         var practitioner = new Practitioner(new PractitionerId(UUID.randomUUID()), command.name(), command.specialty(),
                 command.department(), command.clinicId(), command.timeZone(), command.keycloakSubject(), 1, now, now);
         if (!transactions.inTransaction(() -> savePractitioner.create(practitioner))) {
-            return new AlreadyExists<>("practitioner", command.keycloakSubject().orElse(""));
+            return Outcome.refused(new AlreadyExists("practitioner", command.keycloakSubject().orElse(""), "already exists"));
         }
-        return new Success<>(practitioner);
+        return Outcome.done(practitioner);
     }
 
     @Override
     public Outcome<List<Practitioner>> practitioners(Caller caller, List<PractitionerId> ids) {
         Map<PractitionerId, Practitioner> found = practitioners.practitioners(new LinkedHashSet<>(ids)).stream()
                 .collect(Collectors.toMap(Practitioner::id, practitioner -> practitioner));
-        return new Success<>(ids.stream().distinct().map(found::get).filter(Objects::nonNull).toList());
+        return Outcome.done(ids.stream().distinct().map(found::get).filter(Objects::nonNull).toList());
     }
 
     @Override
     public Outcome<Practitioner> practitioner(Caller caller, PractitionerId id) {
-        return practitioners.practitioner(id).<Outcome<Practitioner>>map(Success::new)
-                .orElseGet(() -> new NotFound<>("practitioner", id.toString()));
+        return practitioners.practitioner(id).<Outcome<Practitioner>>map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(new NotFound("practitioner", id.toString())));
     }
 
     /** The practitioner directory is open to every authenticated caller: patients choose from it. */
     @Override
     public Outcome<Page<Practitioner>> practitioners(Caller caller, Filter filter, Page.Request page) {
-        return new Success<>(practitioners.practitioners(filter, page));
+        return Outcome.done(practitioners.practitioners(filter, page));
     }
 
     @Override
     public Outcome<HoursSet> setWorkingHours(Caller caller, PractitionerId id, long expectedVersion, WeeklySchedule schedule) {
         Optional<Practitioner> practitioner = practitioners.practitioner(id);
         if (practitioner.isEmpty()) {
-            return new NotFound<>("practitioner", id.toString());
+            return Outcome.refused(new NotFound("practitioner", id.toString()));
         }
         if (!AppointmentAccess.maySeeScheduleOf(caller, practitioner.get().ref())) {
-            return new Denied<>("only administrators and the practitioner set working hours");
+            return Outcome.refused(new Denied("only administrators and the practitioner set working hours"));
         }
         return transactions.inTransaction(() -> {
             long current = loadHours.workingHoursForChange(id).map(WorkingHours::version).orElse(0L);
             if (expectedVersion != 0 && expectedVersion != current) {
-                return new Stale<>(current);
+                return Outcome.refused(new Stale(current));
             }
             Instant now = clock.instant();
             var hours = new WorkingHours(id, schedule, current + 1, now);
@@ -132,7 +131,7 @@ public final class PractitionerService implements ManagePractitioners {
                     .map(Appointment::id)
                     .toList();
             conflicting.forEach(appointment -> markOutsideWorkingHours(appointment, now));
-            return new Success<>(new HoursSet(hours, conflicting));
+            return Outcome.done(new HoursSet(hours, conflicting));
         });
     }
 
@@ -147,7 +146,7 @@ public final class PractitionerService implements ManagePractitioners {
 
     @Override
     public Outcome<WorkingHours> workingHours(Caller caller, PractitionerId id) {
-        return loadHours.workingHours(id).<Outcome<WorkingHours>>map(Success::new)
-                .orElseGet(() -> new NotFound<>("working hours", id.toString()));
+        return loadHours.workingHours(id).<Outcome<WorkingHours>>map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(new NotFound("working hours", id.toString())));
     }
 }

@@ -1,7 +1,9 @@
 package org.medicore.appointment.adapter.in;
 
 import com.google.protobuf.Timestamp;
+import com.google.rpc.ErrorInfo;
 import com.google.rpc.PreconditionFailure;
+import com.google.rpc.ResourceInfo;
 import io.grpc.Status;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +17,7 @@ import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
 import org.medicore.contracts.appointment.v1.CancelAppointmentRequest;
 import org.medicore.contracts.appointment.v1.CancellingParty;
 import org.medicore.contracts.appointment.v1.CompleteAppointmentRequest;
+import org.medicore.contracts.appointment.v1.CreatePractitionerRequest;
 import org.medicore.contracts.appointment.v1.DaySchedule;
 import org.medicore.contracts.appointment.v1.GetWorkingHoursRequest;
 import org.medicore.contracts.appointment.v1.ListFreeSlotsRequest;
@@ -23,6 +26,7 @@ import org.medicore.contracts.appointment.v1.RescheduleAppointmentRequest;
 import org.medicore.contracts.appointment.v1.SetWorkingHoursRequest;
 import org.medicore.contracts.common.v1.AppointmentType;
 import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.contracts.common.v1.PersonName;
 import org.medicore.localstack.TestTokens;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -123,6 +127,37 @@ class AppointmentEndpointTest extends IntegrationTest {
                 .completeAppointment(CompleteAppointmentRequest.newBuilder().setAppointmentId(id).build()));
 
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        var broken = detail(refused, PreconditionFailure.class).getViolations(0);
+        assertThat(broken.getType()).isEqualTo("ALREADY_FINAL");
+        assertThat(broken.getSubject()).isEmpty();
+        assertThat(refused.getStatus().getDescription()).isEqualTo(broken.getDescription());
+    }
+
+    @Test
+    void an_unknown_appointment_a_stale_version_and_a_second_practitioner_for_one_account_are_each_refused_with_their_status() {
+        String account = DOCTOR + "-once";
+        Practitioner practitioner = aPractitionerWithHours(account);
+        var patient = client.as(TestTokens.forSubject(PATIENT, "PATIENT"));
+        String id = patient.bookAppointment(booking(practitioner, PATIENT, at(nextMonday().plusDays(4), "11:30")))
+                .getAppointment().getId();
+        String unknown = UUID.randomUUID().toString();
+
+        var missing = statusOf(() -> patient.getAppointment(appointment(unknown)));
+        var stale = statusOf(() -> patient.cancelAppointment(CancelAppointmentRequest.newBuilder().setAppointmentId(id)
+                .setExpectedVersion(7).setReason("better").build()));
+        var twice = statusOf(() -> client.as(TestTokens.forSubject("admin-" + UUID.randomUUID(), "ADMIN"))
+                .createPractitioner(CreatePractitionerRequest.newBuilder()
+                        .setName(PersonName.newBuilder().setGiven("Grace").setFamily("Hopper"))
+                        .setClinicId("clinic-1").setTimeZone("Europe/Berlin").setKeycloakSubject(account).build()));
+
+        assertThat(missing.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(missing.getStatus().getDescription()).isEqualTo("no appointment " + unknown);
+        assertThat(detail(missing, ResourceInfo.class).getResourceType()).isEqualTo("appointment");
+        assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(detail(stale, ErrorInfo.class).getDomain()).isEqualTo("appointment-service");
+        assertThat(detail(stale, ErrorInfo.class).getMetadataMap()).containsEntry("current_version", "1");
+        assertThat(twice.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+        assertThat(twice.getStatus().getDescription()).isEqualTo("already exists: practitioner " + account);
     }
 
     @Test

@@ -1,9 +1,10 @@
 package org.medicore.billing.application.service;
 
 import org.medicore.billing.application.port.in.ManageFeeSchedule;
-import org.medicore.billing.application.port.in.Outcome;
 import org.medicore.billing.application.port.out.LoadFeeSchedule;
 import org.medicore.billing.application.port.out.SaveFeeSchedule;
+import org.medicore.support.port.Outcome;
+import org.medicore.support.port.Refusal;
 import org.medicore.support.port.Transactions;
 import org.medicore.billing.domain.BillingAccess;
 import org.medicore.billing.domain.Caller;
@@ -31,20 +32,20 @@ public final class FeeScheduleService implements ManageFeeSchedule {
     @Override
     public Outcome<FeeSchedule> replace(Caller caller, FeeScheduleChange change) {
         if (!BillingAccess.mayChangeBilling(caller)) {
-            return new Outcome.Denied<>();
+            return Outcome.refused(BillingRefusals.NOT_ALLOWED);
         }
         return transactions.inTransaction(() -> {
             Optional<FeeSchedule> current = load.currentForChange();
             if (current.isEmpty()) {
-                return new Outcome.NotFound<>("fee schedule", "current");
+                return Outcome.refused(new Refusal.NotFound("fee schedule", "current"));
             }
             return switch (current.get().replace(change.fees(), change.taxRateBasisPoints(), change.expectedVersion(),
                     caller.asActor(), clock.instant())) {
-                case ScheduleChange.Stale stale -> new Outcome.Stale<>(stale.currentVersion());
-                case ScheduleChange.Invalid invalid -> new Outcome.Invalid<>(invalid.violations());
+                case ScheduleChange.Stale stale -> Outcome.refused(new Refusal.Stale(stale.currentVersion()));
+                case ScheduleChange.Invalid invalid -> Outcome.refused(BillingRefusals.invalid(invalid.violations()));
                 case ScheduleChange.Replaced replaced -> {
                     save.save(replaced.schedule());
-                    yield new Outcome.Done<>(replaced.schedule());
+                    yield Outcome.done(replaced.schedule());
                 }
             };
         });

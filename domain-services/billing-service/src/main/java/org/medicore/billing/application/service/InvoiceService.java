@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.medicore.billing.application.port.in.Outcome;
 import org.medicore.billing.application.port.in.RecordPayment;
 import org.medicore.billing.application.port.in.VoidInvoice;
 import org.medicore.billing.application.port.in.ViewBilling;
@@ -18,13 +17,14 @@ import org.medicore.billing.application.port.out.LoadFeeSchedule;
 import org.medicore.billing.application.port.out.LoadInvoices;
 import org.medicore.billing.application.port.out.SaveAccounts;
 import org.medicore.billing.application.port.out.SaveInvoices;
+import org.medicore.support.port.Outcome;
+import org.medicore.support.port.Refusal;
 import org.medicore.support.port.Transactions;
 import org.medicore.billing.domain.AccountStatement;
 import org.medicore.billing.domain.BillingAccess;
 import org.medicore.billing.domain.BillingAccount;
 import org.medicore.billing.domain.Caller;
 import org.medicore.billing.domain.FeeSchedule;
-import org.medicore.billing.domain.FieldViolation;
 import org.medicore.billing.domain.Invoice;
 import org.medicore.billing.domain.InvoiceTerms;
 import org.medicore.billing.domain.Payment;
@@ -64,15 +64,15 @@ public final class InvoiceService implements ViewBilling, RecordPayment, VoidInv
     @Override
     public Outcome<AccountStatement> accountOf(Caller caller, UUID patientId) {
         if (!BillingAccess.maySeeBillingOf(caller, patientId)) {
-            return new Outcome.Denied<>();
+            return Outcome.refused(BillingRefusals.NOT_ALLOWED);
         }
         return ports.transactions().inTransaction(() -> {
             Optional<BillingAccount> account = ports.loadAccounts().accountOf(patientId);
             Optional<FeeSchedule> schedule = ports.feeSchedule().current();
             if (account.isEmpty() || schedule.isEmpty()) {
-                return new Outcome.NotFound<>("billing account", patientId.toString());
+                return Outcome.refused(new Refusal.NotFound("billing account", patientId.toString()));
             }
-            return new Outcome.Done<>(AccountStatement.of(account.get(),
+            return Outcome.done(AccountStatement.of(account.get(),
                     ports.loadInvoices().invoicesOf(patientId), schedule.get().currency()));
         });
     }
@@ -81,40 +81,40 @@ public final class InvoiceService implements ViewBilling, RecordPayment, VoidInv
     public Outcome<Invoice> invoice(Caller caller, UUID invoiceId) {
         Optional<Invoice> invoice = ports.loadInvoices().invoice(invoiceId);
         if (invoice.isEmpty()) {
-            return new Outcome.NotFound<>(INVOICE, invoiceId.toString());
+            return Outcome.refused(new Refusal.NotFound(INVOICE, invoiceId.toString()));
         }
         if (!BillingAccess.maySeeBillingOf(caller, invoice.get().patientId())) {
-            return new Outcome.Denied<>();
+            return Outcome.refused(BillingRefusals.NOT_ALLOWED);
         }
-        return new Outcome.Done<>(invoice.get());
+        return Outcome.done(invoice.get());
     }
 
     @Override
     public Outcome<InvoicePage> invoicesOf(Caller caller, InvoiceQuery query) {
         if (!BillingAccess.maySeeBillingOf(caller, query.patientId())) {
-            return new Outcome.Denied<>();
+            return Outcome.refused(BillingRefusals.NOT_ALLOWED);
         }
         return ports.transactions().inTransaction(() -> {
             if (ports.loadAccounts().accountOf(query.patientId()).isEmpty()) {
-                return new Outcome.NotFound<>("billing account", query.patientId().toString());
+                return Outcome.refused(new Refusal.NotFound("billing account", query.patientId().toString()));
             }
             List<Invoice> invoices = ports.loadInvoices().invoicesOf(query.patientId(), query.statuses(),
                     query.offset(), query.limit());
             long total = ports.loadInvoices().countInvoicesOf(query.patientId(), query.statuses());
-            return new Outcome.Done<>(new InvoicePage(invoices, query.offset() + invoices.size(), total));
+            return Outcome.done(new InvoicePage(invoices, query.offset() + invoices.size(), total));
         });
     }
 
     @Override
     public Outcome<InvoicePage> invoicesDue(Caller caller, DueQuery query) {
         if (!BillingAccess.maySeeEveryAccount(caller)) {
-            return new Outcome.Denied<>();
+            return Outcome.refused(BillingRefusals.NOT_ALLOWED);
         }
         Optional<LocalDate> dueBefore = query.overdueOnly() ? Optional.of(terms.day(clock.instant())) : Optional.empty();
         return ports.transactions().inTransaction(() -> {
             List<Invoice> invoices = ports.loadInvoices().invoicesDue(dueBefore, query.offset(), query.limit());
             long total = ports.loadInvoices().countInvoicesDue(dueBefore);
-            return new Outcome.Done<>(new InvoicePage(invoices, query.offset() + invoices.size(), total));
+            return Outcome.done(new InvoicePage(invoices, query.offset() + invoices.size(), total));
         });
     }
 
@@ -125,7 +125,7 @@ public final class InvoiceService implements ViewBilling, RecordPayment, VoidInv
         List<UUID> visible = asked.stream().filter(patient -> BillingAccess.maySeeBillingOf(caller, patient)).toList();
         Map<UUID, List<Invoice>> found = visible.isEmpty() ? Map.of()
                 : ports.loadInvoices().newestOfPatients(visible, statuses, limit + 1);
-        return new Outcome.Done<>(asked.stream().map(patient -> {
+        return Outcome.done(asked.stream().map(patient -> {
             List<Invoice> newest = found.getOrDefault(patient, List.of());
             return new PatientInvoices(patient, newest.subList(0, Math.min(limit, newest.size())), newest.size() > limit);
         }).toList());
@@ -137,20 +137,20 @@ public final class InvoiceService implements ViewBilling, RecordPayment, VoidInv
         ports.loadInvoices().invoicesOfAppointments(new LinkedHashSet<>(appointmentIds)).stream()
                 .filter(invoice -> BillingAccess.maySeeBillingOf(caller, invoice.patientId()))
                 .forEach(invoice -> newest.putIfAbsent(invoice.appointment().appointmentId(), invoice));
-        return new Outcome.Done<>(appointmentIds.stream().distinct().map(newest::get).filter(Objects::nonNull).toList());
+        return Outcome.done(appointmentIds.stream().distinct().map(newest::get).filter(Objects::nonNull).toList());
     }
 
     @Override
     public Outcome<FeeSchedule> feeSchedule(Caller caller) {
         return ports.feeSchedule().current()
-                .<Outcome<FeeSchedule>>map(Outcome.Done::new)
-                .orElseGet(() -> new Outcome.NotFound<>("fee schedule", "current"));
+                .<Outcome<FeeSchedule>>map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(new Refusal.NotFound("fee schedule", "current")));
     }
 
     @Override
     public Outcome<Receipt> record(Caller caller, PaymentCommand command) {
         if (!BillingAccess.mayChangeBilling(caller)) {
-            return new Outcome.Denied<>();
+            return Outcome.refused(BillingRefusals.NOT_ALLOWED);
         }
         return ports.transactions().inTransaction(() -> {
             Optional<IdempotencyKeys.Remembered> earlier = ports.idempotencyKeys().paymentFor(command.idempotencyKey());
@@ -159,7 +159,7 @@ public final class InvoiceService implements ViewBilling, RecordPayment, VoidInv
             }
             Optional<Invoice> invoice = ports.loadInvoices().invoiceForChange(command.invoiceId());
             if (invoice.isEmpty()) {
-                return new Outcome.NotFound<>(INVOICE, command.invoiceId().toString());
+                return Outcome.refused(new Refusal.NotFound(INVOICE, command.invoiceId().toString()));
             }
             // A concurrent retry with the same key waited for the invoice's lock: it finds the
             // payment its twin just committed and answers with it.
@@ -171,14 +171,14 @@ public final class InvoiceService implements ViewBilling, RecordPayment, VoidInv
             PaymentReceived received = new PaymentReceived(UUID.randomUUID(), command.amount(), command.method(),
                     command.reference(), command.receivedAt().orElse(now), caller.asActor());
             return switch (invoice.get().recordPayment(received, now)) {
-                case PaymentOutcome.Refused refused -> new Outcome.Refused<>(refused.refusal());
+                case PaymentOutcome.Refused refused -> Outcome.refused(BillingRefusals.of(refused.refusal()));
                 case PaymentOutcome.Accepted accepted -> {
                     ports.saveInvoices().update(accepted.invoice());
                     ports.saveInvoices().addPayment(accepted.payment(),
                             new IdempotencyKeys.Key(command.idempotencyKey(), command.fingerprint()));
                     ports.saveAccounts().touch(accepted.invoice().patientId(), now);
                     journal.write(accepted.events());
-                    yield new Outcome.Done<>(new Receipt(accepted.payment(), accepted.invoice()));
+                    yield Outcome.done(new Receipt(accepted.payment(), accepted.invoice()));
                 }
             };
         });
@@ -186,36 +186,35 @@ public final class InvoiceService implements ViewBilling, RecordPayment, VoidInv
 
     private Outcome<Receipt> repeat(IdempotencyKeys.Remembered earlier, PaymentCommand command) {
         if (!earlier.requestFingerprint().equals(command.fingerprint())) {
-            return new Outcome.Invalid<>(List.of(
-                    new FieldViolation("idempotency_key", "was used for a different payment request")));
+            return Outcome.refused(Refusal.Invalid.of("idempotency_key", "was used for a different payment request"));
         }
         Invoice invoice = ports.loadInvoices().invoice(earlier.invoiceId()).orElseThrow();
         Payment payment = invoice.payments().stream()
                 .filter(candidate -> candidate.id().equals(earlier.paymentId())).findFirst().orElseThrow();
-        return new Outcome.Done<>(new Receipt(payment, invoice));
+        return Outcome.done(new Receipt(payment, invoice));
     }
 
     @Override
     public Outcome<Invoice> voidInvoice(Caller caller, VoidCommand command) {
         if (!BillingAccess.mayChangeBilling(caller)) {
-            return new Outcome.Denied<>();
+            return Outcome.refused(BillingRefusals.NOT_ALLOWED);
         }
         return ports.transactions().inTransaction(() -> {
             Optional<Invoice> invoice = ports.loadInvoices().invoiceForChange(command.invoiceId());
             if (invoice.isEmpty()) {
-                return new Outcome.NotFound<>(INVOICE, command.invoiceId().toString());
+                return Outcome.refused(new Refusal.NotFound(INVOICE, command.invoiceId().toString()));
             }
             if (command.expectedVersion() != 0 && command.expectedVersion() != invoice.get().version()) {
-                return new Outcome.Stale<>(invoice.get().version());
+                return Outcome.refused(new Refusal.Stale(invoice.get().version()));
             }
             Instant now = clock.instant();
             return switch (invoice.get().voidFor(command.reason(), now)) {
-                case VoidOutcome.Refused refused -> new Outcome.Refused<>(refused.refusal());
+                case VoidOutcome.Refused refused -> Outcome.refused(BillingRefusals.of(refused.refusal()));
                 case VoidOutcome.Voided voided -> {
                     ports.saveInvoices().update(voided.invoice());
                     ports.saveAccounts().touch(voided.invoice().patientId(), now);
                     journal.write(List.of(voided.event()));
-                    yield new Outcome.Done<>(voided.invoice());
+                    yield Outcome.done(voided.invoice());
                 }
             };
         });

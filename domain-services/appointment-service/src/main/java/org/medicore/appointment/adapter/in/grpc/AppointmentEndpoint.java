@@ -5,7 +5,6 @@ import org.medicore.appointment.application.port.in.BookAppointment;
 import org.medicore.appointment.application.port.in.ChangeAppointment;
 import org.medicore.appointment.application.port.in.FindFreeSlots;
 import org.medicore.appointment.application.port.in.ManagePractitioners;
-import org.medicore.appointment.application.port.in.Outcome;
 import org.medicore.appointment.application.port.in.Page;
 import org.medicore.appointment.application.port.in.ViewAppointments;
 import org.medicore.appointment.domain.AppointmentId;
@@ -18,6 +17,7 @@ import org.medicore.appointment.domain.PractitionerId;
 import org.medicore.appointment.domain.WeeklySchedule;
 import org.medicore.contracts.appointment.v1.*;
 import org.medicore.support.grpc.GrpcErrors;
+import org.medicore.support.port.Outcome;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +31,9 @@ import static org.medicore.appointment.adapter.in.grpc.AppointmentProtos.PROTOS;
 
 /** The AppointmentService gRPC endpoint: reads every field of the request, calls one use case, maps the outcome. */
 final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServiceImplBase {
+
+    /** The domain a stale version's {@code ErrorInfo} names, as callers have always read it. */
+    private static final String DOMAIN = "appointment-service";
 
     private final BookAppointment booking;
     private final ChangeAppointment changes;
@@ -265,12 +268,12 @@ final class AppointmentEndpoint extends AppointmentServiceGrpc.AppointmentServic
             return;
         }
         try {
-            Outcome<T> outcome = call.get();
-            if (outcome instanceof Outcome.Success<T> success) {
-                response.onNext(toResponse.apply(success.value()));
-                response.onCompleted();
-            } else {
-                response.onError(ErrorStatus.of(outcome));
+            switch (call.get()) {
+                case Outcome.Done<T> done -> {
+                    response.onNext(toResponse.apply(done.value()));
+                    response.onCompleted();
+                }
+                case Outcome.Refused<T> refused -> response.onError(GrpcErrors.refused(refused.refusal(), DOMAIN));
             }
         } catch (RuntimeException failure) {
             response.onError(GrpcErrors.ofFailure(failure));

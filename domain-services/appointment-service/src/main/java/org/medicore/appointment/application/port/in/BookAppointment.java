@@ -5,6 +5,7 @@ import org.medicore.appointment.domain.AppointmentType;
 import org.medicore.appointment.domain.Caller;
 import org.medicore.appointment.domain.PatientId;
 import org.medicore.appointment.domain.PractitionerId;
+import org.medicore.support.port.Outcome;
 
 import java.time.Instant;
 import java.util.Objects;

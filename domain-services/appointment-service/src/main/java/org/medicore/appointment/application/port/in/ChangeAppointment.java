@@ -5,6 +5,7 @@ import org.medicore.appointment.domain.AppointmentAccess;
 import org.medicore.appointment.domain.AppointmentId;
 import org.medicore.appointment.domain.Caller;
 import org.medicore.appointment.domain.CancellingParty;
+import org.medicore.support.port.Outcome;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -4,6 +4,7 @@ import org.medicore.appointment.domain.AppointmentType;
 import org.medicore.appointment.domain.Caller;
 import org.medicore.appointment.domain.PractitionerId;
 import org.medicore.appointment.domain.Slot;
+import org.medicore.support.port.Outcome;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

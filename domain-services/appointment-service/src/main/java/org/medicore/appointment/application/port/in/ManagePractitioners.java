@@ -7,6 +7,7 @@ import org.medicore.appointment.domain.Practitioner;
 import org.medicore.appointment.domain.PractitionerId;
 import org.medicore.appointment.domain.WeeklySchedule;
 import org.medicore.appointment.domain.WorkingHours;
+import org.medicore.support.port.Outcome;
 
 import java.time.ZoneId;
 import java.util.List;

@@ -5,6 +5,7 @@ import org.medicore.appointment.domain.AppointmentId;
 import org.medicore.appointment.domain.Caller;
 import org.medicore.appointment.domain.PatientId;
 import org.medicore.appointment.domain.PractitionerId;
+import org.medicore.support.port.Outcome;
 
 import java.time.LocalDate;
 import java.util.List;

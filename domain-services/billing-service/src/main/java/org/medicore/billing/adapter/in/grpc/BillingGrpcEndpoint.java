@@ -2,7 +2,6 @@ package org.medicore.billing.adapter.in.grpc;
 
 import io.grpc.stub.StreamObserver;
 import org.medicore.billing.application.port.in.ManageFeeSchedule;
-import org.medicore.billing.application.port.in.Outcome;
 import org.medicore.billing.application.port.in.RecordPayment;
 import org.medicore.billing.application.port.in.ViewBilling;
 import org.medicore.billing.application.port.in.VoidInvoice;
@@ -33,6 +32,7 @@ import org.medicore.contracts.billing.v1.VoidInvoiceRequest;
 import org.medicore.contracts.billing.v1.VoidInvoiceResponse;
 import org.medicore.contracts.common.v1.PageInfo;
 import org.medicore.support.grpc.GrpcErrors;
+import org.medicore.support.port.Outcome;
 import org.medicore.support.port.paging.PageTokens;
 
 import java.time.Instant;
@@ -45,6 +45,9 @@ import java.util.function.Supplier;
 
 /** The BillingService rpcs: read the request, call one use case, answer or translate the refusal. */
 final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBase {
+
+    /** The domain a stale version's {@code ErrorInfo} names, as callers have always read it. */
+    private static final String DOMAIN = "billing.medicore.org";
 
     private final ViewBilling view;
     private final ManageFeeSchedule feeSchedule;
@@ -190,12 +193,12 @@ final class BillingGrpcEndpoint extends BillingServiceGrpc.BillingServiceImplBas
             response.onError(GrpcErrors.invalid(read.violations()));
             return;
         }
-        Outcome<T> outcome = useCase.get();
-        if (outcome instanceof Outcome.Done<T> done) {
-            response.onNext(toResponse.apply(done.value()));
-            response.onCompleted();
-        } else {
-            response.onError(GrpcStatuses.of(outcome));
+        switch (useCase.get()) {
+            case Outcome.Done<T> done -> {
+                response.onNext(toResponse.apply(done.value()));
+                response.onCompleted();
+            }
+            case Outcome.Refused<T> refused -> response.onError(GrpcErrors.refused(refused.refusal(), DOMAIN));
         }
     }
 }

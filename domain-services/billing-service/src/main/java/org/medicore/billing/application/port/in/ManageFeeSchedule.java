@@ -3,6 +3,7 @@ package org.medicore.billing.application.port.in;
 import org.medicore.billing.domain.AppointmentFee;
 import org.medicore.billing.domain.Caller;
 import org.medicore.billing.domain.FeeSchedule;
+import org.medicore.support.port.Outcome;
 
 import java.util.List;
 

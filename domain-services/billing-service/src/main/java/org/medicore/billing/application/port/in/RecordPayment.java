@@ -5,6 +5,7 @@ import org.medicore.billing.domain.Invoice;
 import org.medicore.billing.domain.Money;
 import org.medicore.billing.domain.Payment;
 import org.medicore.billing.domain.PaymentMethod;
+import org.medicore.support.port.Outcome;
 
 import java.time.Instant;
 import java.util.Objects;

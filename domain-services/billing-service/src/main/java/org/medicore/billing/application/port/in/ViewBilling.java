@@ -5,6 +5,7 @@ import org.medicore.billing.domain.Caller;
 import org.medicore.billing.domain.FeeSchedule;
 import org.medicore.billing.domain.Invoice;
 import org.medicore.billing.domain.InvoiceStatus;
+import org.medicore.support.port.Outcome;
 
 import java.util.List;
 import java.util.Objects;

@@ -2,6 +2,7 @@ package org.medicore.billing.application.port.in;
 
 import org.medicore.billing.domain.Caller;
 import org.medicore.billing.domain.Invoice;
+import org.medicore.support.port.Outcome;
 
 import java.util.Objects;
 import java.util.UUID;
