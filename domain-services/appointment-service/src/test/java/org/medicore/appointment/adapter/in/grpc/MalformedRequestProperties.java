@@ -5,7 +5,6 @@ import com.google.type.DayOfWeek;
 import io.grpc.Status;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -19,16 +18,14 @@ import org.medicore.contracts.appointment.v1.SetWorkingHoursRequest;
 import org.medicore.contracts.appointment.v1.SetWorkingHoursResponse;
 import org.medicore.contracts.appointment.v1.SlotLength;
 import org.medicore.contracts.common.v1.AppointmentType;
+import org.medicore.support.grpc.Breakage;
 import org.medicore.support.grpc.RefusedAnswer;
 import org.medicore.support.port.Uuids;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.medicore.support.grpc.RefusalDetails.violatedFields;
@@ -49,18 +46,9 @@ class MalformedRequestProperties {
     private static final List<DayOfWeek> WORKING_DAYS = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
             DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
 
-    /** One field written malformed: its path, and how the request is changed to say so. */
-    record Breakage(String field, String how, UnaryOperator<BookAppointmentRequest.Builder> apply) {
-        @Override
-        public String toString() {
-            return field + " " + how;
-        }
-    }
-
     @Property(tries = 300)
-    void exactly_the_malformed_fields_are_named_and_no_booking_is_tried(@ForAll("breakages") List<Breakage> broken) {
-        BookAppointmentRequest.Builder request = WELL_FORMED.toBuilder();
-        broken.forEach(breakage -> breakage.apply().apply(request));
+    void exactly_the_malformed_fields_are_named_and_no_booking_is_tried(@ForAll("breakages") List<Breakage<BookAppointmentRequest.Builder>> broken) {
+        BookAppointmentRequest.Builder request = Breakage.applied(WELL_FORMED.toBuilder(), broken);
         AtomicInteger bookings = new AtomicInteger();
         BookAppointment booking = (caller, command) -> {
             bookings.incrementAndGet();
@@ -71,31 +59,28 @@ class MalformedRequestProperties {
         new AppointmentEndpoint(booking, null, null, null, null).bookAppointment(request.build(), answer);
 
         assertThat(answer.refusal().getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(violatedFields(answer.refusal())).containsExactlyElementsOf(broken.stream().map(Breakage::field).toList());
+        assertThat(violatedFields(answer.refusal())).containsExactlyElementsOf(Breakage.fields(broken));
         assertThat(bookings).hasValue(0);
     }
 
     /** Each field broken or not, in the order the request is read; at least one broken. */
     @Provide
-    Arbitrary<List<Breakage>> breakages() {
+    Arbitrary<List<Breakage<BookAppointmentRequest.Builder>>> breakages() {
         Arbitrary<String> blank = Arbitraries.strings().whitespace().ofMaxLength(3);
-        Arbitrary<Breakage> key = blank.map(value -> new Breakage("idempotency_key", "blank",
+        Arbitrary<Breakage<BookAppointmentRequest.Builder>> key = blank.map(value -> new Breakage<>("idempotency_key", "blank",
                 request -> request.setIdempotencyKey(value)));
-        Arbitrary<Breakage> patient = blank.map(value -> new Breakage("patient_id", "blank",
+        Arbitrary<Breakage<BookAppointmentRequest.Builder>> patient = blank.map(value -> new Breakage<>("patient_id", "blank",
                 request -> request.setPatientId(value)));
-        Arbitrary<Breakage> practitioner = Arbitraries.strings().ofMaxLength(40).filter(value -> !Uuids.isUuid(value))
-                .map(value -> new Breakage("practitioner_id", "'" + value + "'", request -> request.setPractitionerId(value)));
-        Arbitrary<Breakage> start = Arbitraries.of(
-                new Breakage("start", "absent", BookAppointmentRequest.Builder::clearStart),
-                new Breakage("start", "before the year 1", request -> request.setStart(Timestamp.newBuilder().setSeconds(-62_135_596_801L))),
-                new Breakage("start", "after the year 9999", request -> request.setStart(Timestamp.newBuilder().setSeconds(253_402_300_800L))),
-                new Breakage("start", "with a second of nanos", request -> request.setStart(Timestamp.newBuilder().setNanos(1_000_000_000))));
-        Arbitrary<Breakage> type = Arbitraries.of(0, 42).map(value -> new Breakage("appointment_type", "= " + value,
+        Arbitrary<Breakage<BookAppointmentRequest.Builder>> practitioner = Arbitraries.strings().ofMaxLength(40).filter(value -> !Uuids.isUuid(value))
+                .map(value -> new Breakage<>("practitioner_id", "'" + value + "'", request -> request.setPractitionerId(value)));
+        Arbitrary<Breakage<BookAppointmentRequest.Builder>> start = Arbitraries.of(
+                new Breakage<>("start", "absent", BookAppointmentRequest.Builder::clearStart),
+                new Breakage<>("start", "before the year 1", request -> request.setStart(Timestamp.newBuilder().setSeconds(-62_135_596_801L))),
+                new Breakage<>("start", "after the year 9999", request -> request.setStart(Timestamp.newBuilder().setSeconds(253_402_300_800L))),
+                new Breakage<>("start", "with a second of nanos", request -> request.setStart(Timestamp.newBuilder().setNanos(1_000_000_000))));
+        Arbitrary<Breakage<BookAppointmentRequest.Builder>> type = Arbitraries.of(0, 42).map(value -> new Breakage<>("appointment_type", "= " + value,
                 request -> request.setAppointmentTypeValue(value)));
-        return Combinators.combine(key.injectNull(0.5), patient.injectNull(0.5), practitioner.injectNull(0.5),
-                        start.injectNull(0.5), type.injectNull(0.5))
-                .as((a, b, c, d, e) -> Stream.of(a, b, c, d, e).filter(Objects::nonNull).toList())
-                .filter(broken -> !broken.isEmpty());
+        return Breakage.anyMix(key, patient, practitioner, start, type);
     }
 
     @Property(tries = 200)

@@ -4,7 +4,6 @@ import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -17,15 +16,12 @@ import org.medicore.contracts.billing.v1.RecordPaymentRequest;
 import org.medicore.contracts.billing.v1.RecordPaymentResponse;
 import org.medicore.contracts.common.v1.Money;
 import org.medicore.contracts.common.v1.PageRequest;
+import org.medicore.support.grpc.Breakage;
 import org.medicore.support.grpc.RefusedAnswer;
-import org.medicore.support.port.Uuids;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.medicore.support.grpc.RefusalDetails.violatedFields;
@@ -44,19 +40,10 @@ class MalformedRequestProperties {
             .setPatientId(UUID.randomUUID().toString()).addStatuses(InvoiceStatus.ISSUED)
             .setPage(PageRequest.newBuilder().setPageSize(20)).build();
 
-    /** One field written malformed: its path, and how the request is changed to say so. */
-    record Breakage<B>(String field, String how, UnaryOperator<B> apply) {
-        @Override
-        public String toString() {
-            return field + " " + how;
-        }
-    }
-
     @Property(tries = 300)
     void exactly_the_malformed_fields_of_a_payment_are_named_and_none_is_recorded(
             @ForAll("paymentBreakages") List<Breakage<RecordPaymentRequest.Builder>> broken) {
-        RecordPaymentRequest.Builder request = WELL_FORMED_PAYMENT.toBuilder();
-        broken.forEach(breakage -> breakage.apply().apply(request));
+        RecordPaymentRequest.Builder request = Breakage.applied(WELL_FORMED_PAYMENT.toBuilder(), broken);
         AtomicInteger recorded = new AtomicInteger();
         RecordPayment payments = (caller, command) -> {
             recorded.incrementAndGet();
@@ -67,21 +54,20 @@ class MalformedRequestProperties {
         new BillingGrpcEndpoint(null, null, payments, null).recordPayment(request.build(), answer);
 
         assertThat(answer.refusal().getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(violatedFields(answer.refusal())).containsExactlyInAnyOrderElementsOf(fields(broken));
+        assertThat(violatedFields(answer.refusal())).containsExactlyInAnyOrderElementsOf(Breakage.fields(broken));
         assertThat(recorded).hasValue(0);
     }
 
     @Property(tries = 200)
     void exactly_the_malformed_fields_of_a_listing_are_named_the_page_among_them(
             @ForAll("listingBreakages") List<Breakage<ListInvoicesByPatientRequest.Builder>> broken) {
-        ListInvoicesByPatientRequest.Builder request = WELL_FORMED_LISTING.toBuilder();
-        broken.forEach(breakage -> breakage.apply().apply(request));
+        ListInvoicesByPatientRequest.Builder request = Breakage.applied(WELL_FORMED_LISTING.toBuilder(), broken);
         RefusedAnswer<ListInvoicesByPatientResponse> answer = new RefusedAnswer<>();
 
         new BillingGrpcEndpoint(null, null, null, null).listInvoicesByPatient(request.build(), answer);
 
         assertThat(answer.refusal().getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(violatedFields(answer.refusal())).containsExactlyInAnyOrderElementsOf(fields(broken));
+        assertThat(violatedFields(answer.refusal())).containsExactlyInAnyOrderElementsOf(Breakage.fields(broken));
     }
 
     /** Each field broken or not, by the contract's rules or the reader's; at least one broken. */
@@ -89,7 +75,7 @@ class MalformedRequestProperties {
     Arbitrary<List<Breakage<RecordPaymentRequest.Builder>>> paymentBreakages() {
         Arbitrary<Breakage<RecordPaymentRequest.Builder>> key = Arbitraries.strings().withChars(' ').ofMaxLength(3)
                 .map(value -> new Breakage<>("idempotency_key", "blank", request -> request.setIdempotencyKey(value)));
-        Arbitrary<Breakage<RecordPaymentRequest.Builder>> invoice = notUuids()
+        Arbitrary<Breakage<RecordPaymentRequest.Builder>> invoice = Breakage.notUuids()
                 .map(value -> new Breakage<>("invoice_id", "'" + value + "'", request -> request.setInvoiceId(value)));
         Arbitrary<Breakage<RecordPaymentRequest.Builder>> amount = Arbitraries.oneOf(
                 Arbitraries.just(new Breakage<>("amount", "absent", RecordPaymentRequest.Builder::clearAmount)),
@@ -100,15 +86,12 @@ class MalformedRequestProperties {
         Arbitrary<Breakage<RecordPaymentRequest.Builder>> receivedAt = Arbitraries.of(-62_135_596_801L, 253_402_300_800L)
                 .map(seconds -> new Breakage<>("received_at", "at " + seconds + " s",
                         request -> request.setReceivedAt(Timestamp.newBuilder().setSeconds(seconds))));
-        return Combinators.combine(key.injectNull(0.5), invoice.injectNull(0.5), amount.injectNull(0.5),
-                        method.injectNull(0.5), receivedAt.injectNull(0.5))
-                .as((a, b, c, d, e) -> Stream.of(a, b, c, d, e).filter(Objects::nonNull).toList())
-                .filter(broken -> !broken.isEmpty());
+        return Breakage.anyMix(key, invoice, amount, method, receivedAt);
     }
 
     @Provide
     Arbitrary<List<Breakage<ListInvoicesByPatientRequest.Builder>>> listingBreakages() {
-        Arbitrary<Breakage<ListInvoicesByPatientRequest.Builder>> patient = notUuids()
+        Arbitrary<Breakage<ListInvoicesByPatientRequest.Builder>> patient = Breakage.notUuids()
                 .map(value -> new Breakage<>("patient_id", "'" + value + "'", request -> request.setPatientId(value)));
         Arbitrary<Breakage<ListInvoicesByPatientRequest.Builder>> statuses = Arbitraries.just(new Breakage<>("statuses",
                 "unspecified", request -> request.addStatuses(InvoiceStatus.INVOICE_STATUS_UNSPECIFIED)));
@@ -118,19 +101,6 @@ class MalformedRequestProperties {
         Arbitrary<Breakage<ListInvoicesByPatientRequest.Builder>> token = Arbitraries.of("%%", "not a token", "MTA=")
                 .map(value -> new Breakage<>("page.page_token", "'" + value + "'",
                         request -> request.setPage(request.getPage().toBuilder().setPageToken(value))));
-        return Combinators.combine(patient.injectNull(0.5), statuses.injectNull(0.5), size.injectNull(0.5),
-                        token.injectNull(0.5))
-                .as((a, b, c, d) -> Stream.of(a, b, c, d).filter(Objects::nonNull).toList())
-                .filter(broken -> !broken.isEmpty());
-    }
-
-    private static Arbitrary<String> notUuids() {
-        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(40),
-                        Arbitraries.create(UUID::randomUUID).map(id -> "{" + id + "}"))
-                .filter(value -> !Uuids.isUuid(value));
-    }
-
-    private static List<String> fields(List<? extends Breakage<?>> broken) {
-        return broken.stream().map(Breakage::field).toList();
+        return Breakage.anyMix(patient, statuses, size, token);
     }
 }
