@@ -64,7 +64,7 @@ class RefusalStatusTest {
         StatusRuntimeException refused = refusedWith(LabRefusals.noReport(REPORT_ID));
 
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-        assertThat(refused.getStatus().getDescription()).isEqualTo("no medicore.lab.v1.LabReport " + REPORT_ID);
+        assertThat(refused.getStatus().getDescription()).isEqualTo("no lab report " + REPORT_ID);
         assertThat(detail(refused, ResourceInfo.class).getResourceType()).isEqualTo("medicore.lab.v1.LabReport");
     }
 
