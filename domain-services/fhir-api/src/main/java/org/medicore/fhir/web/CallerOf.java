@@ -13,6 +13,6 @@ final class CallerOf {
     }
 
     static Caller token(Jwt token) {
-        return new Caller(token.getTokenValue(), token.getSubject(), new HashSet<>(RealmRoles.of(token)));
+        return new Caller(token.getTokenValue(), token.getSubject(), new HashSet<>(RealmRoles.all(token.getClaims())));
     }
 }
