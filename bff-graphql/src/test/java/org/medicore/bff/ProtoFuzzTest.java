@@ -25,6 +25,7 @@ import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
 import org.medicore.contracts.billing.v1.BillingServiceGrpc;
 import org.medicore.contracts.lab.v1.LabServiceGrpc;
 import org.medicore.contracts.notification.v1.NotificationServiceGrpc;
+import org.medicore.contracts.patient.v1.ErasureServiceGrpc;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 
 import java.time.Duration;
@@ -59,6 +60,7 @@ class ProtoFuzzTest extends WholeSystemTest {
 
     private static final Map<ServiceDescriptor, ManagedChannel> SERVICES = Map.of(
             descriptor(PatientServiceGrpc.getServiceDescriptor()), channel(SYSTEM.patientTarget()),
+            descriptor(ErasureServiceGrpc.getServiceDescriptor()), channel(SYSTEM.patientTarget()),
             descriptor(AppointmentServiceGrpc.getServiceDescriptor()), channel(SYSTEM.appointmentTarget()),
             descriptor(BillingServiceGrpc.getServiceDescriptor()), channel(SYSTEM.billingTarget()),
             descriptor(LabServiceGrpc.getServiceDescriptor()), channel(SYSTEM.labTarget()),
