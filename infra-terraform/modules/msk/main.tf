@@ -20,7 +20,10 @@ resource "aws_vpc_security_group_ingress_rule" "client_groups" {
 }
 
 # Topics are created on first use with these settings, so the five medicore.*.v1 topics and
-# the Kafka Streams internal topics need no separate admin step.
+# the Kafka Streams internal topics need no separate admin step. The retention is written out
+# because it bounds an erasure (GDPR art. 17): the topics are event streams, not compacted, and
+# an erased patient's registration and contact events leave them when their segment is deleted,
+# at most 8 days after they were written (7 days of retention after a segment rolls, daily).
 resource "aws_msk_configuration" "this" {
   name           = var.name
   kafka_versions = [var.kafka_version]
@@ -30,6 +33,8 @@ resource "aws_msk_configuration" "this" {
     "default.replication.factor=${length(var.subnet_ids)}",
     "min.insync.replicas=${length(var.subnet_ids) - 1}",
     "unclean.leader.election.enable=false",
+    "log.retention.hours=168",
+    "log.roll.hours=24",
   ])
 }
 

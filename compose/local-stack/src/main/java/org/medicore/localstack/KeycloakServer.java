@@ -249,9 +249,7 @@ public final class KeycloakServer implements Component {
      */
     public void allowPortalAt(String origin) {
         JsonMapper json = JsonMapper.builder().build();
-        String admin = json.readTree(requestToken(baseUrl() + "/realms/master/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "admin-cli", "username", ADMIN_USER, "password", ADMIN_PASSWORD))
-                .body()).get("access_token").asString();
+        String admin = masterAdminToken(json);
         String clients = baseUrl() + "/admin/realms/" + REALM + "/clients";
         ObjectNode client = (ObjectNode) json.readTree(adminCall(admin, HttpRequest.newBuilder(
                 URI.create(clients + "?clientId=" + PORTAL_CLIENT)).GET())).get(0);
@@ -268,6 +266,38 @@ public final class KeycloakServer implements Component {
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(client))));
         }
+    }
+
+    /**
+     * A login of the realm like the demo users (password {@code <username>-password}, e-mail verified, no required
+     * action) holding {@code realmRole}, for a test that needs a second person in a role, such as an erasure's
+     * approver beside the admin who recorded it. Through the admin REST API; an existing login is kept as it is.
+     */
+    public void addUser(String username, String realmRole) {
+        JsonMapper json = JsonMapper.builder().build();
+        String admin = masterAdminToken(json);
+        String realm = baseUrl() + "/admin/realms/" + REALM;
+        if (json.readTree(adminCall(admin, HttpRequest.newBuilder(URI.create(realm + "/users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8))).GET())).isEmpty()) {
+            ObjectNode user = json.createObjectNode().put("username", username).put("enabled", true)
+                    .put("emailVerified", true).put("email", username + "@medicore.local")
+                    .put("firstName", username).put("lastName", "Test");
+            user.putArray("credentials").addObject().put("type", "password").put("value", username + "-password")
+                    .put("temporary", false);
+            adminCall(admin, HttpRequest.newBuilder(URI.create(realm + "/users")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(user))));
+        }
+        String id = json.readTree(adminCall(admin, HttpRequest.newBuilder(URI.create(realm + "/users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8))).GET())).get(0).get("id").asString();
+        String role = adminCall(admin, HttpRequest.newBuilder(URI.create(realm + "/roles/" + realmRole)).GET());
+        adminCall(admin, HttpRequest.newBuilder(URI.create(realm + "/users/" + id + "/role-mappings/realm"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[" + role + "]")));
+    }
+
+    private String masterAdminToken(JsonMapper json) {
+        return json.readTree(requestToken(baseUrl() + "/realms/master/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", ADMIN_USER, "password", ADMIN_PASSWORD))
+                .body()).get("access_token").asString();
     }
 
     private static boolean addOnce(ArrayNode values, String value) {

@@ -6,13 +6,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.util.HashSet;
 
-/** The caller of a request, from the token the resource server verified: the same token goes on to the services. */
+/** The caller of a request, from the token the resource server verified (MediCore's roles, as its authorities): the same token goes on to the services. */
 final class CallerOf {
 
     private CallerOf() {
     }
 
     static Caller token(Jwt token) {
-        return new Caller(token.getTokenValue(), token.getSubject(), new HashSet<>(RealmRoles.all(token.getClaims())));
+        return new Caller(token.getTokenValue(), token.getSubject(), new HashSet<>(RealmRoles.of(token)));
     }
 }

@@ -70,6 +70,7 @@ import org.medicore.fhir.records.LinkedFiles;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -499,7 +500,7 @@ public final class RecordsOnFile implements ClinicRecords, LinkedFiles {
 
     private void billed(Caller caller, String patientId) {
         visible(caller, patientId);
-        if (caller.roles().equals(Set.of("DOCTOR"))) {
+        if (caller.roles().contains("DOCTOR") && !caller.roles().contains("BILLING") && !caller.roles().contains("ADMIN")) {
             throw Status.PERMISSION_DENIED.asRuntimeException();
         }
     }
@@ -513,10 +514,18 @@ public final class RecordsOnFile implements ClinicRecords, LinkedFiles {
         if (patient == null) {
             throw Status.NOT_FOUND.withDescription("no patient " + patientId).asRuntimeException();
         }
-        if (caller.roles().equals(Set.of("PATIENT")) && !patient.getKeycloakSubject().equals(caller.subject())) {
+        if (isPatientOnly(caller) && !patient.getKeycloakSubject().equals(caller.subject())) {
             throw Status.PERMISSION_DENIED.asRuntimeException();
         }
         return patient;
+    }
+
+    /**
+     * As patient-service decides: a caller who holds PATIENT and no staff role sees their own record only. The
+     * roles are every realm role of the token, so a real one carries Keycloak's own roles beside MediCore's.
+     */
+    private static boolean isPatientOnly(Caller caller) {
+        return caller.roles().contains("PATIENT") && Collections.disjoint(caller.roles(), Set.of("DOCTOR", "BILLING", "ADMIN"));
     }
 
     private record Page<T>(List<T> items, PageInfo info) {

@@ -22,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class WholeApiTest {
 
     protected static final KeycloakServer KEYCLOAK = TestStack.keycloak();
+    /** The realm's demo login {@code patient}: Alice's record is theirs here, as a patient's app reads its own. */
+    private static final String DEMO_PATIENT_SUBJECT = "7a1c5b9e-3f0a-4d6b-9a51-0c3e7c1f2a01";
 
     @LocalServerPort
     protected int port;
@@ -38,7 +40,7 @@ public abstract class WholeApiTest {
         @Bean
         @Primary
         RecordsOnFile records() {
-            return new RecordsOnFile().withAlicesRecord();
+            return new RecordsOnFile().withAlicesRecord().with(Clinic.alice().setKeycloakSubject(DEMO_PATIENT_SUBJECT).build());
         }
     }
 }

@@ -1,8 +1,11 @@
 package org.medicore.support.grpc;
 
+import org.medicore.support.port.Unreachable;
+
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.http.HttpTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.IdentityHashMap;
@@ -11,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Whether a failure means a store the service needs (PostgreSQL, DynamoDB, S3) cannot be reached or
- * did not answer in time right now, so the caller may retry later, rather than that the service itself
+ * Whether a failure means a store or service this one needs (PostgreSQL, DynamoDB, S3, Keycloak) cannot be
+ * reached or did not answer in time right now, so the caller may retry later, rather than that the service itself
  * is broken.
  */
 public final class Outages {
@@ -36,7 +39,9 @@ public final class Outages {
                     || cause instanceof ConnectException
                     || cause instanceof NoRouteToHostException
                     || cause instanceof InterruptedIOException
-                    || cause instanceof TimeoutException) {
+                    || cause instanceof TimeoutException
+                    || cause instanceof HttpTimeoutException
+                    || cause instanceof Unreachable) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null

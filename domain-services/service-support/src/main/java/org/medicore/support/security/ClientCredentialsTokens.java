@@ -4,6 +4,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import io.grpc.CallCredentials;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import org.medicore.support.port.Unreachable;
 
 import java.io.IOException;
 import java.net.URI;
@@ -60,6 +61,8 @@ public final class ClientCredentialsTokens {
                         Metadata headers = new Metadata();
                         headers.put(AUTHORIZATION, "Bearer " + accessToken());
                         applier.apply(headers);
+                    } catch (Unreachable e) {
+                        applier.fail(Status.UNAVAILABLE.withDescription("Keycloak gives no token for client " + clientId + " now").withCause(e));
                     } catch (RuntimeException e) {
                         applier.fail(Status.UNAUTHENTICATED.withDescription("no token for client " + clientId).withCause(e));
                     }
@@ -74,6 +77,9 @@ public final class ClientCredentialsTokens {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (Unreachable.meansUnreachable(response.statusCode())) {
+                throw new Unreachable("the token endpoint cannot serve client " + clientId + " now: HTTP " + response.statusCode());
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("the token endpoint refused client " + clientId + ": HTTP " + response.statusCode());
             }
@@ -82,7 +88,9 @@ public final class ClientCredentialsTokens {
             token = (String) body.get("access_token");
             long expiresIn = ((Number) body.getOrDefault("expires_in", 60)).longValue();
             renewAt = now.plusSeconds(expiresIn).minus(RENEW_BEFORE_EXPIRY);
-        } catch (IOException | ParseException e) {
+        } catch (IOException e) {
+            throw new Unreachable("no token from " + tokenEndpoint, e);
+        } catch (ParseException e) {
             throw new IllegalStateException("no token from " + tokenEndpoint, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.medicore.localstack.AuditDatabase;
 import org.medicore.localstack.PostgresServer;
 import org.medicore.localstack.TestStack;
+import org.medicore.support.erasure.StoredValueSearch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -62,7 +63,7 @@ class ForgetPatientTest {
 
         assertThat(forgottenNow.keysDestroyed()).isEqualTo(1);
         for (String personal : List.of(forgotten, NAME, EMAIL, HOME_ADDRESS, HOME_IP)) {
-            assertThat(AuditSchemaSearch.placesHolding(url, personal)).as(personal).isEmpty();
+            assertThat(StoredValueSearch.placesHolding(url, "audit", personal)).as(personal).isEmpty();
         }
         List<RecordedAccess> keptAfter = reader.page(byPatient(kept), 50, null);
         assertThat(keptAfter.subList(1, keptAfter.size())).isEqualTo(keptBefore);

@@ -10,8 +10,10 @@ import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
 import org.medicore.support.port.FieldViolation;
 import org.medicore.support.port.Refusal;
+import org.medicore.support.port.Unreachable;
 
 import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
@@ -106,7 +108,9 @@ class GrpcErrorsTest {
                 new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 2000ms"),
                 new IllegalStateException("the query failed", new SQLException("An I/O error occurred while sending to the backend", "08006")),
                 new RuntimeException(new SQLException("terminating connection due to administrator command", "57P01")),
-                new RuntimeException("Unable to execute HTTP request", new ConnectException("Connection refused")));
+                new RuntimeException("Unable to execute HTTP request", new ConnectException("Connection refused")),
+                new Unreachable("Keycloak cannot delete an account now: HTTP 503"),
+                new IllegalStateException("no answer", new HttpTimeoutException("request timed out")));
 
         for (Throwable outage : outages) {
             StatusRuntimeException answer = GrpcErrors.ofFailure(outage);

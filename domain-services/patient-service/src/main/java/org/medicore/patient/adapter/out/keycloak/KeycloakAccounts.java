@@ -1,6 +1,7 @@
 package org.medicore.patient.adapter.out.keycloak;
 
 import org.medicore.patient.application.port.out.DeletePatientAccount;
+import org.medicore.support.port.Unreachable;
 import org.medicore.support.security.ClientCredentialsTokens;
 
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.time.Duration;
 
 /**
  * Deletes a login through Keycloak's Admin REST API ({@code DELETE /admin/realms/{realm}/users/{id}}) with the token
- * of a service-account client whose only roles are realm-management's user roles. 404 means deleted already.
+ * of a service-account client whose only roles are realm-management's user roles. 404 means deleted already; Keycloak
+ * down, slow or answering 5xx is {@link Unreachable}, so the approval answers UNAVAILABLE and approving again goes on.
  */
 final class KeycloakAccounts implements DeletePatientAccount {
 
@@ -36,10 +38,13 @@ final class KeycloakAccounts implements DeletePatientAccount {
         try {
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            throw new IllegalStateException("Keycloak could not be reached to delete an account", e);
+            throw new Unreachable("Keycloak could not be reached to delete an account", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while deleting an account", e);
+        }
+        if (Unreachable.meansUnreachable(status)) {
+            throw new Unreachable("Keycloak cannot delete an account now: HTTP " + status);
         }
         if (status != 204 && status != 404) {
             throw new IllegalStateException("Keycloak refused to delete an account: HTTP " + status);

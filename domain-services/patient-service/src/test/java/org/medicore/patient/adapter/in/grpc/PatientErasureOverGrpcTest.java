@@ -25,7 +25,7 @@ import org.medicore.localstack.TestStack;
 import org.medicore.localstack.TestTokens;
 import org.medicore.patient.domain.PatientEvent;
 import org.medicore.support.audit.AuditKeys;
-import org.medicore.support.audit.AuditSchemaSearch;
+import org.medicore.support.erasure.StoredValueSearch;
 import org.medicore.support.audit.AuditTrailReader;
 import org.medicore.support.audit.RecordedAccess;
 import org.medicore.support.audit.TestStackAuditTrail;
@@ -111,7 +111,7 @@ class PatientErasureOverGrpcTest extends EndpointOverRealChannelTest {
         assertThat(erased.getState()).isEqualTo(ErasureState.ERASURE_DONE);
         for (String personal : List.of(given, family, email, born.toString())) {
             assertThat(tableItemsHolding(personal)).as(personal).isEmpty();
-            assertThat(AuditSchemaSearch.placesHolding(TestStack.postgres().jdbcUrl(AuditDatabase.NAME), personal)).as(personal).isEmpty();
+            assertThat(StoredValueSearch.placesHolding(TestStack.postgres().jdbcUrl(AuditDatabase.NAME), "audit", personal)).as(personal).isEmpty();
         }
         assertThat(keycloakUser(account).statusCode()).isEqualTo(404);
         List<RecordedAccess> erasures = TestStackAuditTrail.recordsAmongNewest(50, record -> record.operation().equals("ForgetPatient"));
