@@ -16,6 +16,7 @@ import org.medicore.contracts.notification.v1.NotificationChannel;
 import org.medicore.contracts.notification.v1.NotificationKind;
 import org.medicore.contracts.notification.v1.NotificationStatus;
 import org.medicore.contracts.notification.v1.UpdateMessagePreferencesRequest;
+import org.medicore.notification.application.port.out.IssueUnsubscribeTokens;
 import org.medicore.notification.domain.Channel;
 import org.medicore.notification.support.CallingTheService;
 import org.medicore.notification.support.Correspondence;
@@ -26,6 +27,10 @@ import org.medicore.notification.support.PatientRecords;
 import org.medicore.notification.support.SchemaSearch;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,12 +81,15 @@ class ErasureFlowTest extends CallingTheService {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    IssueUnsubscribeTokens tokens;
+
     @AfterAll
     static void closeStream() {
         events.close();
     }
 
-    /** A patient as patient-service knows them: a name that shows in their address, an e-mail, a phone. */
+    /** A patient as patient-service knows them: a family name as their address spells it, an e-mail, a phone. */
     private record Person(UUID id, String familyName, String email, String phone, Inbox inbox) {
     }
 
@@ -183,8 +191,9 @@ class ErasureFlowTest extends CallingTheService {
     }
 
     @Test
-    void an_erased_patients_choices_can_not_be_set_again() {
+    void an_erased_patients_choices_can_not_be_set_again_nor_by_an_old_unsubscribe_link() throws Exception {
         Person person = aPatientWithMail();
+        String token = tokens.issue(person.id(), Channel.EMAIL, clock.instant());
         events.send(erased(person.id()));
         await().atMost(PATIENCE).until(() -> db.fetchExists(ERASED_PATIENT, ERASED_PATIENT.PATIENT_ID.eq(person.id())));
 
@@ -193,15 +202,23 @@ class ErasureFlowTest extends CallingTheService {
                         .setUpdateMask(FieldMask.newBuilder().addPaths("channels").addPaths("consented_channels"))
                         .addChannels(NotificationChannel.EMAIL).addConsentedChannels(NotificationChannel.EMAIL).build())))
                 .isEqualTo(Status.Code.NOT_FOUND);
+        // RFC 8058's one-click POST of the link in a mail the patient kept
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + HTTP_PORT + "/unsubscribe?token=" + token))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(db.fetchCount(RECIPIENT, RECIPIENT.PATIENT_ID.eq(person.id()))).isZero();
         assertThat(db.fetchCount(CHANNEL_CONSENT, CHANNEL_CONSENT.PATIENT_ID.eq(person.id()))).isZero();
+        assertThat(db.fetchCount(CHANNEL_CONSENT_HISTORY, CHANNEL_CONSENT_HISTORY.PATIENT_ID.eq(person.id()))).isZero();
     }
 
     /** Registered through the real intake, with consent to e-mail; every value unique to this patient. */
     private Person aPatientWithMail() {
         UUID patient = UUID.randomUUID();
-        String familyName = "Vogelsang" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-        String email = "hildegard." + familyName.toLowerCase() + "@example.org";
+        String familyName = "vogelsang" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        String email = "hildegard." + familyName + "@example.org";
         String phone = "+4930" + ThreadLocalRandom.current().nextLong(10_000_000L, 100_000_000L);
         Correspondence.consentTo(db, patient, Channel.EMAIL);
         patientRecords.record(patient, email, phone);

@@ -34,7 +34,7 @@ import java.util.UUID;
  */
 public final class EventIntakeService implements RecordNotificationEvents {
 
-    static final String ERASED = "the patient's data was erased on their request";
+    private static final String ERASED = "the patient's data was erased on their request";
 
     public record Ports(Transactions transactions, RecordProcessedEvents processedEvents, LoadRecipients recipients,
                         LoadPractitionerZones practitionerZones, AppointmentCalendars calendars,

@@ -41,7 +41,7 @@ final class JooqErasures implements ErasePatients {
     }
 
     @Override
-    public boolean erase(UUID patientId, String withdrawnBecause, Instant at) {
+    public void erase(UUID patientId, String withdrawnBecause, Instant at) {
         db.resultQuery("select pg_advisory_xact_lock({0}, hashtext({1}))", DSL.val(PATIENT_LOCKS),
                 DSL.val(patientId.toString())).fetch();
         // first: the consent history's trigger lets the patient's rows go only once the marker is there
@@ -51,7 +51,7 @@ final class JooqErasures implements ErasePatients {
                 .onConflictDoNothing()
                 .execute() == 1;
         if (!marked) {
-            return false;
+            return;
         }
         db.deleteFrom(RECIPIENT).where(RECIPIENT.PATIENT_ID.eq(patientId)).execute();
         // deleting consent appends CLEARED rows to the history, removed with the rest of it next
@@ -67,6 +67,5 @@ final class JooqErasures implements ErasePatients {
                 .setNull(NOTIFICATION.SENT_TO)
                 .where(NOTIFICATION.PATIENT_ID.eq(patientId))
                 .execute();
-        return true;
     }
 }

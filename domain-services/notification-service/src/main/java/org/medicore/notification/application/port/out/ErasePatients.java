@@ -16,8 +16,8 @@ public interface ErasePatients {
     /**
      * Marks the patient erased and removes what identifies or reaches them: the recipient row, consent
      * and its history, calendars; their pending messages are withdrawn with {@code withdrawnBecause}, and
-     * every message of theirs loses the address it went to and its error text. False, changing nothing,
-     * when the patient was erased before.
+     * every message of theirs loses the address it went to and its error text. Changes nothing when the
+     * patient was erased before.
      */
-    boolean erase(UUID patientId, String withdrawnBecause, Instant at);
+    void erase(UUID patientId, String withdrawnBecause, Instant at);
 }
