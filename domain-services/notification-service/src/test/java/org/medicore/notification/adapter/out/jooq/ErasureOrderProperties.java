@@ -6,12 +6,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.medicore.localstack.PostgresServer;
-import org.medicore.localstack.TestStack;
 import org.medicore.notification.application.port.in.RecordNotificationEvents;
 import org.medicore.notification.application.port.in.RecordNotificationEvents.EventRef;
 import org.medicore.notification.application.port.in.RecordNotificationEvents.IncomingEvent;
@@ -28,11 +23,7 @@ import org.medicore.notification.support.MovableClock;
 import org.medicore.notification.support.PatientRecords;
 import org.medicore.notification.support.SchemaSearch;
 import org.medicore.support.transaction.SpringTransactions;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,9 +50,8 @@ import static org.medicore.notification.adapter.out.jooq.generated.Tables.RECIPI
 class ErasureOrderProperties {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final DataSource DATA = migrated(TestStack.newDatabaseUrl("notifications_erasure_orders"));
-    private static final DSLContext DB = DSL.using(new TransactionAwareDataSourceProxy(DATA), SQLDialect.POSTGRES);
-    private static final SpringTransactions TRANSACTIONS = new SpringTransactions(new DataSourceTransactionManager(DATA));
+    private static final DSLContext DB = MigratedDatabase.DB;
+    private static final SpringTransactions TRANSACTIONS = MigratedDatabase.TRANSACTIONS;
     private static final JooqNotifications NOTIFICATIONS = new JooqNotifications(DB);
     private static final JooqRecipients RECIPIENTS = new JooqRecipients(DB);
     private static final PatientRecords RECORDS = new PatientRecords();
@@ -193,10 +183,5 @@ class ErasureOrderProperties {
 
     private static EventRef ref(String type) {
         return new EventRef(UUID.randomUUID(), "medicore.events.v1." + type);
-    }
-
-    private static DataSource migrated(String url) {
-        Flyway.configure().dataSource(url, PostgresServer.USER, PostgresServer.PASSWORD).load().migrate();
-        return new DriverManagerDataSource(url, PostgresServer.USER, PostgresServer.PASSWORD);
     }
 }
