@@ -4,6 +4,7 @@ import org.medicore.notification.application.port.in.DeliverDueNotifications;
 import org.medicore.notification.application.port.out.AppointmentCalendars;
 import org.medicore.notification.application.port.out.ClaimDueNotifications;
 import org.medicore.notification.application.port.out.ComposeMessages;
+import org.medicore.notification.application.port.out.ErasePatients;
 import org.medicore.notification.application.port.out.LoadPractitionerZones;
 import org.medicore.notification.application.port.out.LoadPatientContacts;
 import org.medicore.notification.application.port.out.LoadRecipients;
@@ -58,9 +59,9 @@ public class NotificationServiceConfiguration {
                                    LoadRecipients recipients, LoadPractitionerZones practitionerZones,
                                    AppointmentCalendars calendars, ScheduleNotifications notifications,
                                    LoadPatientContacts patientContacts, SaveRecipients savedRecipients,
-                                   NotificationProperties properties, Clock clock) {
+                                   ErasePatients erasures, NotificationProperties properties, Clock clock) {
         return new EventIntakeService(new EventIntakeService.Ports(transactions, processedEvents, recipients,
-                practitionerZones, calendars, notifications, patientContacts, savedRecipients),
+                practitionerZones, calendars, notifications, patientContacts, savedRecipients, erasures),
                 new NotificationPlanner(new ReminderSchedule(properties.reminders().leadTimes())),
                 properties.clinic().zone(), clock);
     }
@@ -78,9 +79,9 @@ public class NotificationServiceConfiguration {
     @Bean
     MessagePreferencesService messagePreferences(Transactions transactions, LoadRecipients recipients,
                                                  SaveRecipients savedRecipients, ScheduleNotifications notifications,
-                                                 ReadUnsubscribeTokens tokens, NotificationProperties properties,
-                                                 Clock clock) {
-        return new MessagePreferencesService(transactions, recipients, savedRecipients, notifications, tokens,
+                                                 ReadUnsubscribeTokens tokens, ErasePatients erasures,
+                                                 NotificationProperties properties, Clock clock) {
+        return new MessagePreferencesService(transactions, recipients, savedRecipients, notifications, tokens, erasures,
                 properties.clinic().zone(), clock);
     }
 

@@ -15,6 +15,7 @@ import org.medicore.contracts.common.v1.Money;
 import org.medicore.contracts.events.v1.InvoiceIssued;
 import org.medicore.contracts.events.v1.LabReportProcessed;
 import org.medicore.contracts.events.v1.PatientContactChanged;
+import org.medicore.contracts.events.v1.PatientErased;
 import org.medicore.contracts.events.v1.PatientRegistered;
 import org.medicore.contracts.events.v2.AppointmentBooked;
 import org.medicore.contracts.events.v2.AppointmentCancelled;
@@ -54,6 +55,13 @@ public final class EventStream implements AutoCloseable {
         return record(Topics.PATIENTS, patientId, PatientContactChanged.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(timestamp(Instant.now()))
                 .setPatientId(patientId.toString()).build());
+    }
+
+    /** patient-service's word that it erased the patient on request: ids and times only. */
+    public static ProducerRecord<String, String> erased(UUID patientId) {
+        return record(Topics.PATIENTS, patientId, PatientErased.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(timestamp(Instant.now()))
+                .setPatientId(patientId.toString()).setApprovedAt(timestamp(Instant.now().minusSeconds(60))).build());
     }
 
     public static ProducerRecord<String, String> booked(UUID appointmentId, UUID patientId, Instant start) {

@@ -2,6 +2,7 @@ package org.medicore.notification.application.service;
 
 import org.medicore.notification.application.port.in.RecordNotificationEvents;
 import org.medicore.notification.application.port.out.AppointmentCalendars;
+import org.medicore.notification.application.port.out.ErasePatients;
 import org.medicore.notification.application.port.out.LoadPatientContacts;
 import org.medicore.notification.application.port.out.LoadPractitionerZones;
 import org.medicore.notification.application.port.out.LoadRecipients;
@@ -29,13 +30,16 @@ import java.util.UUID;
  * Turns events into scheduled messages. Each event runs in one transaction that first records
  * its id, so a redelivery changes nothing; a move or cancellation withdraws the appointment's
  * pending reminders in that same transaction, so an old reminder can't slip out after it.
+ * PatientErased forgets the patient; any later event about them is recorded as seen and does nothing.
  */
 public final class EventIntakeService implements RecordNotificationEvents {
+
+    private static final String ERASED = "the patient's data was erased on their request";
 
     public record Ports(Transactions transactions, RecordProcessedEvents processedEvents, LoadRecipients recipients,
                         LoadPractitionerZones practitionerZones, AppointmentCalendars calendars,
                         ScheduleNotifications notifications, LoadPatientContacts patientContacts,
-                        SaveRecipients savedRecipients) {
+                        SaveRecipients savedRecipients, ErasePatients erasures) {
     }
 
     private final Ports ports;
@@ -61,6 +65,13 @@ public final class EventIntakeService implements RecordNotificationEvents {
             Instant now = clock.instant();
             if (!ports.processedEvents().recordFirstTime(event.event().eventId(), event.event().eventType(), now)) {
                 return Recorded.ALREADY_RECORDED;
+            }
+            if (event instanceof PatientErased erased) {
+                ports.erasures().erase(erased.patientId(), ERASED, now);
+                return Recorded.RECORDED;
+            }
+            if (ports.erasures().isErased(event.patientId())) {
+                return Recorded.PATIENT_ERASED;
             }
             if (event instanceof ContactNews news) {
                 contact.ifPresent(details -> ports.savedRecipients().saveContact(news.patientId(), details,
@@ -98,8 +109,9 @@ public final class EventIntakeService implements RecordNotificationEvents {
             }
             case ResultsReady results -> planner.forEvent(eventId, NotificationKind.RESULTS_READY,
                     recipient(results.patientId()), new MessageContent.ResultsReady(results.reportId()), now);
-            // record() keeps the patient's contact details; that tells nobody anything
+            // record() keeps the patient's contact details, or forgets them; that tells nobody anything
             case ContactNews news -> List.of();
+            case PatientErased erased -> List.of();
             case InvoiceIssued invoice -> planner.forEvent(eventId, NotificationKind.INVOICE_ISSUED,
                     recipient(invoice.patientId()),
                     new MessageContent.InvoiceDetails(invoice.invoiceNumber(), invoice.total(), invoice.paymentDue()),

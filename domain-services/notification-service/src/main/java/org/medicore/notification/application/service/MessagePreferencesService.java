@@ -2,6 +2,7 @@ package org.medicore.notification.application.service;
 
 import org.medicore.notification.application.port.in.ManageMessagePreferences;
 import org.medicore.notification.application.port.in.UnsubscribeByLink;
+import org.medicore.notification.application.port.out.ErasePatients;
 import org.medicore.notification.application.port.out.LoadRecipients;
 import org.medicore.notification.application.port.out.ReadUnsubscribeTokens;
 import org.medicore.notification.application.port.out.SaveRecipients;
@@ -24,7 +25,9 @@ import java.util.UUID;
 /**
  * The patient's channels, consent and quiet hours, changed on the profile or by a message's
  * unsubscribe link. A withdrawn consent withdraws the patient's pending messages on the channel in
- * the same transaction, so staff see at once what will not go out, and why.
+ * the same transaction, so staff see at once what will not go out, and why. A patient erased on request
+ * keeps nothing here: their choices can't be set again (NOT_FOUND, as patient-service answers), and their
+ * old links change nothing.
  */
 public final class MessagePreferencesService implements ManageMessagePreferences, UnsubscribeByLink {
 
@@ -35,17 +38,20 @@ public final class MessagePreferencesService implements ManageMessagePreferences
     private final SaveRecipients savedRecipients;
     private final ScheduleNotifications notifications;
     private final ReadUnsubscribeTokens tokens;
+    private final ErasePatients erasures;
     private final ZoneId clinicZone;
     private final Clock clock;
 
     public MessagePreferencesService(Transactions transactions, LoadRecipients recipients,
                                      SaveRecipients savedRecipients, ScheduleNotifications notifications,
-                                     ReadUnsubscribeTokens tokens, ZoneId clinicZone, Clock clock) {
+                                     ReadUnsubscribeTokens tokens, ErasePatients erasures, ZoneId clinicZone,
+                                     Clock clock) {
         this.transactions = transactions;
         this.recipients = recipients;
         this.savedRecipients = savedRecipients;
         this.notifications = notifications;
         this.tokens = tokens;
+        this.erasures = erasures;
         this.clinicZone = clinicZone;
         this.clock = clock;
     }
@@ -67,6 +73,9 @@ public final class MessagePreferencesService implements ManageMessagePreferences
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
             UUID patientId = change.patientId();
+            if (erasures.isErased(patientId)) {
+                return Outcome.<Recipient>refused(new Refusal.NotFound("patient", patientId.toString()));
+            }
             savedRecipients.saveChoices(patientId, change.channels(), change.quietHours(), clinicZone, now);
             Recipient current = recipient(patientId);
             change.consentedChannels().ifPresent(consented -> {
@@ -95,6 +104,9 @@ public final class MessagePreferencesService implements ManageMessagePreferences
             UUID patientId = valid.token().patientId();
             Channel channel = valid.token().channel();
             transactions.inTransaction(() -> {
+                if (erasures.isErased(patientId)) {
+                    return null;
+                }
                 Instant now = clock.instant();
                 Recipient current = recipient(patientId);
                 // a second click keeps the first withdrawal's time

@@ -6,6 +6,7 @@ import com.google.protobuf.Message;
 import org.medicore.contracts.events.v1.InvoiceIssued;
 import org.medicore.contracts.events.v1.LabReportProcessed;
 import org.medicore.contracts.events.v1.PatientContactChanged;
+import org.medicore.contracts.events.v1.PatientErased;
 import org.medicore.contracts.events.v1.PatientRegistered;
 import org.medicore.contracts.events.v2.AppointmentBooked;
 import org.medicore.contracts.events.v2.AppointmentCancelled;
@@ -29,7 +30,7 @@ import static org.medicore.support.kafka.ConsumedEvents.uuid;
 
 /**
  * Reads a consumed record, by its event-type header, into what it tells a patient (or, for a
- * registration or a contact change, whom to tell and where); empty for the types nobody is told of (completions, payments, a report without results, newer types).
+ * registration or a contact change, whom to tell and where; for an erasure, whom to forget); empty for the types nobody is told of (completions, payments, a report without results, newer types).
  * Appointment events of either version (v1 stays on the topic for its retention) are read as
  * medicore.events.v2, and named by their v2 type, so both read the same.
  */
@@ -51,6 +52,11 @@ final class EventReader {
                 PatientContactChanged event = parse(record, PatientContactChanged.newBuilder());
                 yield Optional.of(new RecordNotificationEvents.PatientContactChanged(ref(event.getEventId(), type),
                         uuid(event.getPatientId(), "patient_id")));
+            }
+            case "medicore.events.v1.PatientErased" -> {
+                PatientErased event = parse(record, PatientErased.newBuilder());
+                yield Optional.of(new RecordNotificationEvents.PatientErased(ref(event.getEventId(), type),
+                        uuid(event.getPatientId(), "patient_id"), instant(event.getApprovedAt())));
             }
             case "medicore.events.v1.LabReportProcessed" -> {
                 LabReportProcessed event = parse(record, LabReportProcessed.newBuilder());

@@ -1,5 +1,7 @@
 package org.medicore.notification.adapter.in.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.medicore.notification.application.port.in.RecordNotificationEvents;
 import org.medicore.notification.config.NotificationProperties;
 import org.medicore.support.kafka.DeadLetterPolicy;
@@ -15,8 +17,10 @@ import org.springframework.context.annotation.Configuration;
 public class KafkaInConfiguration {
 
     @Bean
-    NotificationEventListener notificationEventListener(RecordNotificationEvents events) {
-        return new NotificationEventListener(events);
+    NotificationEventListener notificationEventListener(RecordNotificationEvents events, MeterRegistry meters) {
+        return new NotificationEventListener(events, Counter.builder("medicore.notification.events.after.erasure")
+                .description("events about a patient already erased on request, skipped")
+                .register(meters));
     }
 
     @Bean

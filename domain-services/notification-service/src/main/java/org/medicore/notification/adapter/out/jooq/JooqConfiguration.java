@@ -36,6 +36,11 @@ public class JooqConfiguration {
     }
 
     @Bean
+    JooqErasures jooqErasures(DSLContext db) {
+        return new JooqErasures(db);
+    }
+
+    @Bean
     JooqSentMessages jooqSentMessages(DSLContext db) {
         return new JooqSentMessages(db);
     }

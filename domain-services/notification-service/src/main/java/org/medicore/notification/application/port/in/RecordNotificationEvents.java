@@ -10,7 +10,11 @@ import java.util.UUID;
 /** Takes in the events that tell a patient something; each event id is applied once. */
 public interface RecordNotificationEvents {
 
-    enum Recorded { RECORDED, ALREADY_RECORDED }
+    /**
+     * What became of an event: applied, seen before, or about a patient whose data was erased
+     * (recorded as seen, and nothing else done).
+     */
+    enum Recorded { RECORDED, ALREADY_RECORDED, PATIENT_ERASED }
 
     Recorded record(IncomingEvent event);
 
@@ -25,6 +29,8 @@ public interface RecordNotificationEvents {
 
     sealed interface IncomingEvent {
         EventRef event();
+
+        UUID patientId();
     }
 
     /**
@@ -41,6 +47,13 @@ public interface RecordNotificationEvents {
 
     /** A registered patient's e-mail address or phone changed. */
     record PatientContactChanged(EventRef event, UUID patientId) implements ContactNews {
+    }
+
+    /**
+     * patient-service erased the patient on their request (GDPR art. 17): their contact details, choices
+     * and calendars go, and nothing is planned or kept for them again.
+     */
+    record PatientErased(EventRef event, UUID patientId, Instant approvedAt) implements IncomingEvent {
     }
 
     record AppointmentBooked(EventRef event, UUID appointmentId, UUID patientId, String practitionerId,

@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The one refusal notification-service's use cases give over gRPC, Denied, as the caller hears it from
- * each rpc: PERMISSION_DENIED with the reason, by the shared translation. The use cases are fakes
- * that refuse.
+ * The refusal notification-service's use cases give on every rpc, Denied, as the caller hears it from
+ * each: PERMISSION_DENIED with the reason, by the shared translation (NotFound, for an erased patient's
+ * preferences, goes the same way: ErasureFlowTest). The use cases are fakes that refuse.
  */
 class RefusalStatusTest {
 

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.medicore.notification.support.EventStream.booked;
 import static org.medicore.notification.support.EventStream.contactChanged;
+import static org.medicore.notification.support.EventStream.erased;
 import static org.medicore.notification.support.EventStream.invoiceIssued;
 import static org.medicore.notification.support.EventStream.labReportProcessed;
 import static org.medicore.notification.support.EventStream.registered;
@@ -60,6 +61,17 @@ class EventReaderTest {
                 .isInstanceOfSatisfying(RecordNotificationEvents.PatientContactChanged.class, change -> {
                     assertThat(change.patientId()).isEqualTo(patient);
                     assertThat(change.event().eventType()).isEqualTo("medicore.events.v1.PatientContactChanged");
+                });
+    }
+
+    @Test
+    void an_erasure_is_read_as_the_patient_to_forget() {
+        UUID patient = UUID.randomUUID();
+
+        assertThat(reader.read(consumed(erased(patient)))).get()
+                .isInstanceOfSatisfying(RecordNotificationEvents.PatientErased.class, erasure -> {
+                    assertThat(erasure.patientId()).isEqualTo(patient);
+                    assertThat(erasure.event().eventType()).isEqualTo("medicore.events.v1.PatientErased");
                 });
     }
 
