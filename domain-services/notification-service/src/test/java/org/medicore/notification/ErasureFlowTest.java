@@ -24,7 +24,7 @@ import org.medicore.notification.support.EventStream;
 import org.medicore.notification.support.Inbox;
 import org.medicore.notification.support.MovableClock;
 import org.medicore.notification.support.PatientRecords;
-import org.medicore.notification.support.SchemaSearch;
+import org.medicore.support.erasure.StoredValueSearch;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URI;
@@ -106,8 +106,8 @@ class ErasureFlowTest extends CallingTheService {
         assertThat(db.fetchValue(NOTIFICATION.SENT_TO, NOTIFICATION.PATIENT_ID.eq(person.id())
                 .and(NOTIFICATION.STATUS.eq("SENT")))).endsWith("@example.org");
         assertThat(db.fetchCount(CHANNEL_CONSENT_HISTORY, CHANNEL_CONSENT_HISTORY.PATIENT_ID.eq(person.id()))).isPositive();
-        assertThat(SchemaSearch.placesHolding(db, person.familyName())).contains("recipient.email");
-        assertThat(SchemaSearch.placesHolding(db, person.phone())).contains("recipient.phone");
+        assertThat(db.<List<String>>connectionResult(connection -> StoredValueSearch.placesHolding(connection, person.familyName()))).contains("recipient.email");
+        assertThat(db.<List<String>>connectionResult(connection -> StoredValueSearch.placesHolding(connection, person.phone()))).contains("recipient.phone");
         double skippedBefore = skippedAfterErasure();
 
         events.send(erased(person.id()));
@@ -136,7 +136,7 @@ class ErasureFlowTest extends CallingTheService {
                     assertThat(row.get(NOTIFICATION.SENT_AT)).isNull();
                 });
         for (String personal : List.of(person.email(), person.phone(), person.familyName())) {
-            assertThat(SchemaSearch.placesHolding(db, personal)).as(personal).isEmpty();
+            assertThat(db.<List<String>>connectionResult(connection -> StoredValueSearch.placesHolding(connection, personal))).as(personal).isEmpty();
         }
 
         // afterwards: the visit cancelled, a contact change, an invoice, a new booking, and the reminders' time

@@ -21,7 +21,7 @@ import org.medicore.notification.domain.NotificationPlanner;
 import org.medicore.notification.domain.ReminderSchedule;
 import org.medicore.notification.support.MovableClock;
 import org.medicore.notification.support.PatientRecords;
-import org.medicore.notification.support.SchemaSearch;
+import org.medicore.support.erasure.StoredValueSearch;
 import org.medicore.support.transaction.SpringTransactions;
 
 import java.time.Duration;
@@ -138,7 +138,7 @@ class ErasureOrderProperties {
         });
         TRANSACTIONS.inTransaction(() -> {
             for (String personal : List.of(email, phone, "musterfrau." + patient)) {
-                assertThat(SchemaSearch.placesHolding(DB, personal)).as(personal).isEmpty();
+                assertThat(DB.<List<String>>connectionResult(connection -> StoredValueSearch.placesHolding(connection, personal))).as(personal).isEmpty();
             }
             return null;
         });
