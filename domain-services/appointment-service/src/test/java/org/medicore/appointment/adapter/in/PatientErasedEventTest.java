@@ -9,9 +9,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.medicore.appointment.adapter.out.jooq.JooqPersistence;
+import org.medicore.appointment.adapter.out.kafka.KafkaMessaging;
 import org.medicore.appointment.application.port.in.BookAppointment;
 import org.medicore.appointment.application.port.in.ChangeAppointment;
 import org.medicore.appointment.application.port.in.ErasePatient;
@@ -29,6 +31,7 @@ import org.medicore.appointment.domain.PatientId;
 import org.medicore.appointment.domain.Practitioner;
 import org.medicore.appointment.domain.Role;
 import org.medicore.appointment.domain.Slot;
+import org.medicore.appointment.domain.TimeRange;
 import org.medicore.appointment.support.IntegrationTest;
 import org.medicore.appointment.support.PatientEvents;
 import org.medicore.contracts.events.v1.PatientErased;
@@ -48,6 +51,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -175,7 +179,7 @@ class PatientErasedEventTest extends IntegrationTest {
     void where_clinical_records_must_be_kept_a_visit_behind_keeps_its_reason_and_one_ahead_loses_it() {
         History history = aPatientWithHistory();
         ErasePatient retaining = new PatientErasureService(persistence.loadAppointments(), persistence.saveAppointment(),
-                persistence.forgetPatientRecords(), org.medicore.appointment.adapter.out.kafka.KafkaMessaging.eventFormat(),
+                persistence.forgetPatientRecords(), KafkaMessaging.eventFormat(),
                 outbox, transactions, new PatientErasure(true), clock);
 
         ErasePatient.Erased erased = retaining.erase(new ErasePatient.Command(UUID.randomUUID(),
@@ -202,7 +206,7 @@ class PatientErasedEventTest extends IntegrationTest {
                 command(patient, practitioner, at(day, "09:00"), "call " + name + " the day before")));
         Appointment toCancel = success(booking.book(patient, command(patient, practitioner, at(day, "10:00"), "")));
         Appointment cancelled = success(changes.cancel(patient, new ChangeAppointment.Cancel(toCancel.id(), 0,
-                java.util.Optional.of(CancellingParty.PATIENT), name + " has the flu")));
+                Optional.of(CancellingParty.PATIENT), name + " has the flu")));
         relay.relayAll();
         assertThat(textColumnsContaining(name)).as("the fixture names the patient")
                 .contains("appointment.reason", "appointment.cancel_reason");
@@ -224,8 +228,8 @@ class PatientErasedEventTest extends IntegrationTest {
                 order by table_name, column_name""").forEach(column -> {
             String table = column.get(0, String.class);
             String name = column.get(1, String.class);
-            if (db.fetchExists(db.selectOne().from(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(table)))
-                    .where(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(name)).cast(String.class).contains(text)))) {
+            if (db.fetchExists(db.selectOne().from(DSL.table(DSL.name(table)))
+                    .where(DSL.field(DSL.name(name)).cast(String.class).contains(text)))) {
                 found.add(table + "." + name);
             }
         });
@@ -234,7 +238,7 @@ class PatientErasedEventTest extends IntegrationTest {
 
     private List<Instant> freeStarts(History history) {
         return success(freeSlots.freeSlots(ADMIN, history.practitioner().id(), AppointmentType.CONSULTATION,
-                history.day(), history.day())).slots().stream().map(Slot::period).map(period -> period.start()).toList();
+                history.day(), history.day())).slots().stream().map(Slot::period).map(TimeRange::start).toList();
     }
 
     private Record row(Appointment appointment) {
