@@ -100,10 +100,17 @@ data "aws_iam_policy_document" "client" {
     ]
     resources = ["${local.arn_prefix}:topic/${local.cluster_path}/medicore*"]
   }
+  # The consumer groups are the services' names (group-id in their application.yaml, and
+  # <group>-dlq-replay for the dead-letter replay), beside medicore-analytics' Streams groups.
   statement {
-    sid       = "MedicoreGroups"
-    actions   = ["kafka-cluster:AlterGroup", "kafka-cluster:DescribeGroup"]
-    resources = ["${local.arn_prefix}:group/${local.cluster_path}/medicore*"]
+    sid     = "MedicoreGroups"
+    actions = ["kafka-cluster:AlterGroup", "kafka-cluster:DescribeGroup"]
+    resources = [
+      "${local.arn_prefix}:group/${local.cluster_path}/medicore*",
+      "${local.arn_prefix}:group/${local.cluster_path}/appointment-service*",
+      "${local.arn_prefix}:group/${local.cluster_path}/billing-service*",
+      "${local.arn_prefix}:group/${local.cluster_path}/notification-service*",
+    ]
   }
   statement {
     sid       = "Transactions"

@@ -305,6 +305,35 @@ class TerraformWiringTest {
         assertThat(Hcl.blocks("modules/dynamodb", "variable").get("range_key")).containsEntry("default", null);
     }
 
+    /**
+     * MSK's IAM auth asks for AlterGroup/DescribeGroup on each consumer group: every group a service's yaml
+     * names (and its dead-letter replay's, {@code <group>-dlq-replay}) is one the Kafka clients' policy grants.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyConsumerGroupOfTheServicesIsOneTheKafkaClientsMayUse() {
+        List<Map<String, Object>> statements = (List<Map<String, Object>>) Hcl.typedBlocks("modules/msk", "data")
+                .get("aws_iam_policy_document").get("client").get("statement");
+        List<String> granted = statements.stream().filter(statement -> "MedicoreGroups".equals(statement.get("sid")))
+                .flatMap(statement -> ((List<String>) statement.get("resources")).stream())
+                .map(resource -> resource.replace("${local.arn_prefix}:group/${local.cluster_path}/", ""))
+                .toList();
+        assertThat(granted).isNotEmpty().allSatisfy(group -> assertThat(group).endsWith("*").doesNotContain("$"));
+        List<String> groups = new ArrayList<>();
+        for (String module : List.of("domain-services/appointment-service", "domain-services/billing-service",
+                "domain-services/notification-service", "domain-services/analytics-service")) {
+            Map<String, String> properties = SpringConfig.of(module).properties();
+            String group = properties.getOrDefault("spring.kafka.consumer.group-id",
+                    properties.get("spring.kafka.streams.application-id"));
+            assertThat(group).as("%s's consumer group", module).isNotNull();
+            groups.add(group);
+            groups.add(group + "-dlq-replay");
+        }
+        assertThat(groups).contains("appointment-service", "billing-service").allSatisfy(group -> assertThat(granted)
+                .as("a grant of group %s", group)
+                .anySatisfy(pattern -> assertThat(group).startsWith(pattern.substring(0, pattern.length() - 1))));
+    }
+
     @Test
     void labProcessorReachesItsTableBucketAndKafkaAndNothingElse() {
         String access = "${module.dynamodb_lab_reports.access_policy_json}";

@@ -15,8 +15,10 @@ import org.medicore.appointment.adapter.out.kafka.KafkaMessaging;
 import org.medicore.support.outbox.PublishMessages;
 import org.medicore.appointment.application.service.AppointmentService;
 import org.medicore.support.outbox.OutboxRelay;
+import org.medicore.appointment.application.service.PatientErasureService;
 import org.medicore.appointment.application.service.PractitionerService;
 import org.medicore.appointment.domain.BookingHorizon;
+import org.medicore.appointment.domain.PatientErasure;
 import org.medicore.appointment.domain.SlotPolicy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +37,7 @@ import java.time.Clock;
 
 /** Wires the hexagon: domain policies, use cases, and the adapters behind their ports. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({JwtProperties.class, OutboxProperties.class, SchedulingProperties.class})
+@EnableConfigurationProperties({JwtProperties.class, OutboxProperties.class, SchedulingProperties.class, ErasureProperties.class})
 public class AppointmentServiceConfiguration {
 
     @Bean
@@ -96,6 +98,14 @@ public class AppointmentServiceConfiguration {
                 persistence.loadWorkingHours(), persistence.saveWorkingHours(), persistence.loadAppointments(),
                 persistence.saveAppointment(), KafkaMessaging.eventFormat(), outbox,
                 transactions, slotPolicy, horizon, clock);
+    }
+
+    @Bean
+    PatientErasureService patientErasureService(JooqPersistence persistence, Transactions transactions,
+                                                PostgresOutbox outbox, ErasureProperties erasure, Clock clock) {
+        return new PatientErasureService(persistence.loadAppointments(), persistence.saveAppointment(),
+                persistence.forgetPatientRecords(), KafkaMessaging.eventFormat(), outbox, transactions,
+                new PatientErasure(erasure.retainClinicalRecords()), clock);
     }
 
     @Bean

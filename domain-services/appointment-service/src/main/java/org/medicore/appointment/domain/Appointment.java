@@ -149,6 +149,41 @@ public record Appointment(AppointmentId id, PatientId patientId, PractitionerRef
         return new Accepted(next, List.of(new AppointmentNoShow(UUID.randomUUID(), now, next.facts())));
     }
 
+    /**
+     * The patient was erased (GDPR art. 17). An appointment still ahead that holds its slot is cancelled by
+     * the system, never late, so the slot is free again; then what may name the patient goes: the reason
+     * (unless {@code keepReason}: a clinical record the clinic must keep), any cancellation's reason, and the
+     * patient's own login where it booked or cancelled (staff stay). Empty when none of that is left, so an
+     * erasure repeated changes nothing.
+     */
+    public Optional<Decision.Accepted> erasePatient(boolean keepReason, Instant now) {
+        boolean cancels = holdsItsSlot() && now.isBefore(period.start());
+        Optional<Cancellation> erasedCancellation = cancels
+                ? Optional.of(new Cancellation(CancellingParty.SYSTEM, PatientErasure.SYSTEM, PatientErasure.CANCEL_REASON, now, false))
+                : cancellation.map(earlier -> new Cancellation(earlier.cancelledBy(), withoutPatientLogin(earlier.recordedBy()),
+                        PatientErasure.CANCEL_REASON, earlier.cancelledAt(), earlier.late()));
+        Appointment erased = new Appointment(id, patientId, practitioner, type,
+                cancels ? AppointmentStatus.CANCELLED : status, period, keepReason ? reason : "",
+                withoutPatientLogin(bookedBy), erasedCancellation, checkedInAt, completedAt,
+                cancels ? Optional.empty() : outsideWorkingHoursSince, version, createdAt, updatedAt);
+        if (erased.equals(this)) {
+            return Optional.empty();
+        }
+        Appointment next = new Appointment(id, patientId, practitioner, type, erased.status, period, erased.reason,
+                erased.bookedBy, erased.cancellation, checkedInAt, completedAt, erased.outsideWorkingHoursSince,
+                version + 1, createdAt, now);
+        List<AppointmentEvent> events = cancels
+                ? List.of(new AppointmentCancelled(UUID.randomUUID(), now, next.facts(), CancellingParty.SYSTEM,
+                        PatientErasure.CANCEL_REASON, false))
+                : List.of();
+        return Optional.of(new Accepted(next, events));
+    }
+
+    /** The patient's own login (their subject is their patient id) is deleted with them; staff keep theirs. */
+    private Actor withoutPatientLogin(Actor actor) {
+        return actor.subject().equals(patientId.value()) ? PatientErasure.ERASED_PATIENT : actor;
+    }
+
     /** Active appointments hold their period: no other active appointment of the practitioner may overlap it. */
     public boolean holdsItsSlot() {
         return status == AppointmentStatus.BOOKED || status == AppointmentStatus.CHECKED_IN;

@@ -5,6 +5,8 @@ import org.medicore.appointment.domain.Appointment;
 import org.medicore.appointment.domain.AppointmentId;
 import org.medicore.appointment.domain.AppointmentStatus;
 import org.medicore.appointment.domain.AppointmentType;
+import org.medicore.appointment.domain.Cancellation;
+import org.medicore.appointment.domain.CancellingParty;
 import org.medicore.appointment.domain.PatientId;
 import org.medicore.appointment.domain.PractitionerId;
 import org.medicore.appointment.domain.PractitionerRef;
@@ -23,6 +25,10 @@ public final class AppointmentBuilder {
     private Instant start = Instant.parse("2026-06-01T08:00:00Z");
     private AppointmentStatus status = AppointmentStatus.BOOKED;
     private String patient = "patient-1";
+    private String reason = "";
+    private Actor bookedBy;
+    private Actor cancelRecordedBy;
+    private String cancelReason;
     private PractitionerRef practitioner = new PractitionerRef(new PractitionerId(UUID.randomUUID()), "Internal Medicine",
             "clinic-1", ZoneId.of("Europe/Berlin"), Optional.of("doctor-subject"));
 
@@ -45,15 +51,37 @@ public final class AppointmentBuilder {
         return this;
     }
 
+    public AppointmentBuilder because(String reason) {
+        this.reason = reason;
+        return this;
+    }
+
+    /** Booked by someone else than the patient (the patient by default). */
+    public AppointmentBuilder bookedBy(Actor actor) {
+        this.bookedBy = actor;
+        return this;
+    }
+
+    /** CANCELLED, a week before its start, by {@code recordedBy}, on the patient's behalf. */
+    public AppointmentBuilder cancelledBy(Actor recordedBy, String reason) {
+        this.status = AppointmentStatus.CANCELLED;
+        this.cancelRecordedBy = recordedBy;
+        this.cancelReason = reason;
+        return this;
+    }
+
     public AppointmentBuilder with(PractitionerRef practitioner) {
         this.practitioner = practitioner;
         return this;
     }
 
     public Appointment build() {
+        Instant created = start.minus(Duration.ofDays(7));
+        Optional<Cancellation> cancellation = Optional.ofNullable(cancelRecordedBy).map(recordedBy ->
+                new Cancellation(CancellingParty.PATIENT, recordedBy, cancelReason, created.plus(Duration.ofDays(1)), false));
         return new Appointment(new AppointmentId(UUID.randomUUID()), new PatientId(patient), practitioner,
-                AppointmentType.CONSULTATION, status, TimeRange.of(start, Duration.ofMinutes(30)), "",
-                new Actor(patient, Role.PATIENT), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1,
-                start.minus(Duration.ofDays(7)), start.minus(Duration.ofDays(7)));
+                AppointmentType.CONSULTATION, status, TimeRange.of(start, Duration.ofMinutes(30)), reason,
+                bookedBy == null ? new Actor(patient, Role.PATIENT) : bookedBy, cancellation, Optional.empty(),
+                Optional.empty(), Optional.empty(), 1, created, created);
     }
 }

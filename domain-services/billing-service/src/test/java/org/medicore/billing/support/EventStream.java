@@ -14,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.medicore.contracts.appointment.v1.CancellingParty;
 import org.medicore.contracts.common.v1.AppointmentType;
+import org.medicore.contracts.events.v1.PatientErased;
 import org.medicore.contracts.events.v1.PatientRegistered;
 import org.medicore.contracts.events.v2.AppointmentBooked;
 import org.medicore.contracts.events.v2.AppointmentCancelled;
@@ -55,6 +56,12 @@ public final class EventStream implements AutoCloseable {
         return record(Topics.PATIENTS, patientId.toString(), PatientRegistered.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(now())
                 .setPatientId(patientId.toString()).setHasPortalAccount(true).build());
+    }
+
+    public static ProducerRecord<String, String> patientErased(UUID patientId) {
+        return record(Topics.PATIENTS, patientId.toString(), PatientErased.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now())
+                .setPatientId(patientId.toString()).setApprovedAt(now()).build());
     }
 
     public static ProducerRecord<String, String> completed(UUID patientId, AppointmentType type) {

@@ -29,7 +29,7 @@ import java.util.UUID;
 /**
  * Applies patient and appointment events. Each runs in one transaction that first records the
  * event id, so a redelivery changes nothing; a charge for a patient without an account is parked
- * and issued in the transaction that opens the account.
+ * and issued in the transaction that opens the account, or dropped when the patient is erased.
  */
 public final class EventIntakeService implements ApplyBillingEvents {
 
@@ -77,6 +77,18 @@ public final class EventIntakeService implements ApplyBillingEvents {
                 return Applied.PARKED;
             }
             issue(charge, now);
+            return Applied.APPLIED;
+        });
+    }
+
+    @Override
+    public Applied forget(PatientErasure erasure) {
+        return ports.transactions().inTransaction(() -> {
+            if (!ports.processedEvents().recordFirstTime(erasure.eventId(), erasure.eventType(), clock.instant())) {
+                return Applied.ALREADY_APPLIED;
+            }
+            // an erased patient's account never opens, so what waits for it would wait for ever
+            ports.parkedCharges().unpark(erasure.patientId());
             return Applied.APPLIED;
         });
     }

@@ -73,6 +73,13 @@ final class JooqAppointments implements LoadAppointments, SaveAppointment, Remem
     }
 
     @Override
+    public List<Appointment> ofPatientForChange(PatientId patient) {
+        return selectWithPractitioner().where(APPOINTMENT.PATIENT_ID.eq(patient.value()))
+                .orderBy(APPOINTMENT.ID).forUpdate().of(APPOINTMENT)
+                .fetch(JooqAppointments::toAppointment);
+    }
+
+    @Override
     public List<Appointment> ofPractitioner(PractitionerId practitioner, TimeRange range, boolean includeCancelled) {
         Condition status = includeCancelled ? APPOINTMENT.STATUS.isNotNull() : APPOINTMENT.STATUS.ne(AppointmentStatus.CANCELLED.name());
         return selectWithPractitioner()

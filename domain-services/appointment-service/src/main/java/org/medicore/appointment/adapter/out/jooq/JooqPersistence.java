@@ -1,6 +1,7 @@
 package org.medicore.appointment.adapter.out.jooq;
 
 import org.jooq.DSLContext;
+import org.medicore.appointment.application.port.out.ForgetPatientRecords;
 import org.medicore.appointment.application.port.out.LoadAppointments;
 import org.medicore.appointment.application.port.out.LoadPractitioner;
 import org.medicore.appointment.application.port.out.LoadWorkingHours;
@@ -15,11 +16,13 @@ public final class JooqPersistence {
     private final JooqAppointments appointments;
     private final JooqPractitioners practitioners;
     private final JooqWorkingHours workingHours;
+    private final JooqPatientRecords patientRecords;
 
     public JooqPersistence(DSLContext dsl) {
         this.appointments = new JooqAppointments(dsl);
         this.practitioners = new JooqPractitioners(dsl);
         this.workingHours = new JooqWorkingHours(dsl);
+        this.patientRecords = new JooqPatientRecords(dsl);
     }
 
     public LoadAppointments loadAppointments() {
@@ -32,6 +35,10 @@ public final class JooqPersistence {
 
     public RememberBookingRequests bookingRequests() {
         return appointments;
+    }
+
+    public ForgetPatientRecords forgetPatientRecords() {
+        return patientRecords;
     }
 
     public LoadPractitioner loadPractitioner() {

@@ -21,6 +21,9 @@ public interface LoadAppointments {
     /** Loads and locks the appointment until the end of the transaction. */
     Optional<Appointment> appointmentForChange(AppointmentId id);
 
+    /** Every appointment of the patient, locked until the end of the transaction. */
+    List<Appointment> ofPatientForChange(PatientId patient);
+
     /** Appointments of the practitioner starting within {@code range}, by start. */
     List<Appointment> ofPractitioner(PractitionerId practitioner, TimeRange range, boolean includeCancelled);
 

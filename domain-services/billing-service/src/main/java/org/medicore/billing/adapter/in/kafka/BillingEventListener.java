@@ -27,6 +27,7 @@ final class BillingEventListener {
         switch (reader.read(record)) {
             case EventReader.Incoming.OpenAccount open -> applied(record, events.openAccount(open.registration()));
             case EventReader.Incoming.ChargeAppointment charge -> applied(record, events.charge(charge.event()));
+            case EventReader.Incoming.ForgetPatient forget -> applied(record, events.forget(forget.erasure()));
             case EventReader.Incoming.NothingToDo nothing -> log.debug("{} ignored", nothing.eventType());
         }
     }

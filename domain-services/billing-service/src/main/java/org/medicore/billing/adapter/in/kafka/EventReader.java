@@ -4,11 +4,13 @@ import com.google.protobuf.Message;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.medicore.support.kafka.UnreadableEvent;
 import org.medicore.billing.application.port.in.ApplyBillingEvents.ChargeEvent;
+import org.medicore.billing.application.port.in.ApplyBillingEvents.PatientErasure;
 import org.medicore.billing.application.port.in.ApplyBillingEvents.PatientRegistration;
 import org.medicore.billing.domain.AppointmentRef;
 import org.medicore.billing.domain.AppointmentType;
 import org.medicore.billing.domain.Charge;
 import org.medicore.billing.domain.ChargeReason;
+import org.medicore.contracts.events.v1.PatientErased;
 import org.medicore.contracts.events.v1.PatientRegistered;
 import org.medicore.contracts.events.v2.AppointmentCancelled;
 import org.medicore.contracts.events.v2.AppointmentCompleted;
@@ -36,6 +38,9 @@ final class EventReader {
         record ChargeAppointment(ChargeEvent event) implements Incoming {
         }
 
+        record ForgetPatient(PatientErasure erasure) implements Incoming {
+        }
+
         /** An event billing has no business with (a booking, an early cancellation, a newer type). */
         record NothingToDo(String eventType) implements Incoming {
         }
@@ -47,6 +52,11 @@ final class EventReader {
             PatientRegistered event = parse(record, PatientRegistered.newBuilder());
             return new Incoming.OpenAccount(new PatientRegistration(uuid(event.getEventId(), "event_id"), type,
                     uuid(event.getPatientId(), "patient_id"), instant(event.getOccurredAt())));
+        }
+        if (type.equals("medicore.events.v1.PatientErased")) {
+            PatientErased event = parse(record, PatientErased.newBuilder());
+            return new Incoming.ForgetPatient(new PatientErasure(uuid(event.getEventId(), "event_id"), type,
+                    uuid(event.getPatientId(), "patient_id"), instant(event.getApprovedAt())));
         }
         return AppointmentEventVersions.builderFor(type)
                 .map(builder -> charge(AppointmentEventVersions.asV2(parse(record, builder))))

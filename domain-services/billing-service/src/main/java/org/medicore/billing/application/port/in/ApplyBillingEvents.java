@@ -13,12 +13,28 @@ public interface ApplyBillingEvents {
 
     Applied charge(ChargeEvent event);
 
+    /**
+     * The patient was erased (GDPR art. 17). Invoices and payments stay under the pseudonymous patient id
+     * (financial records the clinic must keep by tax law; they hold no name, e-mail or birth date); charges
+     * parked for an account that will never open are dropped.
+     */
+    Applied forget(PatientErasure erasure);
+
     record PatientRegistration(UUID eventId, String eventType, UUID patientId, Instant occurredAt) {
         public PatientRegistration {
             Objects.requireNonNull(eventId, "eventId");
             Objects.requireNonNull(eventType, "eventType");
             Objects.requireNonNull(patientId, "patientId");
             Objects.requireNonNull(occurredAt, "occurredAt");
+        }
+    }
+
+    record PatientErasure(UUID eventId, String eventType, UUID patientId, Instant approvedAt) {
+        public PatientErasure {
+            Objects.requireNonNull(eventId, "eventId");
+            Objects.requireNonNull(eventType, "eventType");
+            Objects.requireNonNull(patientId, "patientId");
+            Objects.requireNonNull(approvedAt, "approvedAt");
         }
     }
 

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.medicore.billing.support.EventStream.booked;
 import static org.medicore.billing.support.EventStream.cancelled;
 import static org.medicore.billing.support.EventStream.completed;
+import static org.medicore.billing.support.EventStream.patientErased;
 import static org.medicore.billing.support.EventStream.poison;
 
 class EventReaderTest {
@@ -39,6 +40,15 @@ class EventReaderTest {
                         assertThat(charge.event().charge().reason()).isEqualTo(ChargeReason.LATE_CANCELLATION));
         assertThat(reader.read(consumed(cancelled(patient, AppointmentType.CONSULTATION, false))))
                 .isInstanceOf(EventReader.Incoming.NothingToDo.class);
+    }
+
+    @Test
+    void an_erased_patient_is_to_be_forgotten() {
+        assertThat(reader.read(consumed(patientErased(patient))))
+                .isInstanceOfSatisfying(EventReader.Incoming.ForgetPatient.class, forget -> {
+                    assertThat(forget.erasure().patientId()).isEqualTo(patient);
+                    assertThat(forget.erasure().eventType()).isEqualTo("medicore.events.v1.PatientErased");
+                });
     }
 
     @Test
