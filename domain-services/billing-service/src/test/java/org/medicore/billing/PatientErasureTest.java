@@ -7,13 +7,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.medicore.billing.support.EventStream;
 import org.medicore.billing.support.RunningBillingService;
 import org.medicore.contracts.common.v1.AppointmentType;
 import org.medicore.localstack.TestStack;
+import org.medicore.support.erasure.StoredValueSearch;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -87,22 +87,9 @@ class PatientErasureTest extends RunningBillingService {
         assertThat(recordsWithKey(DEAD_LETTERS, patient.toString(), Duration.ofSeconds(3))).isEmpty();
     }
 
-    /** "table.column" of every text column of billing's schema with a value containing {@code text}, ignoring case. */
+    /** "table.column" of every column of the service's schema with a value containing {@code text}. */
     private List<String> textColumnsContaining(String text) {
-        List<String> found = new ArrayList<>();
-        db.fetch("""
-                select table_name, column_name from information_schema.columns
-                where table_schema = 'public' and table_name <> 'flyway_schema_history'
-                  and data_type in ('text', 'character varying', 'character', 'json', 'jsonb')
-                order by table_name, column_name""").forEach(column -> {
-            String table = column.get(0, String.class);
-            String name = column.get(1, String.class);
-            if (db.fetchExists(db.selectOne().from(DSL.table(DSL.name(table)))
-                    .where(DSL.field(DSL.name(name)).cast(String.class).containsIgnoreCase(text)))) {
-                found.add(table + "." + name);
-            }
-        });
-        return found;
+        return db.<List<String>>connectionResult(connection -> StoredValueSearch.placesHolding(connection, text));
     }
 
     /** The topic's records with {@code key}, read from its beginning for {@code within}. */

@@ -9,7 +9,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.medicore.appointment.adapter.out.jooq.JooqPersistence;
@@ -38,6 +37,7 @@ import org.medicore.contracts.events.v1.PatientErased;
 import org.medicore.contracts.events.v2.AppointmentCancelled;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.Topics;
+import org.medicore.support.erasure.StoredValueSearch;
 import org.medicore.support.outbox.OutboxRelay;
 import org.medicore.support.outbox.PostgresOutbox;
 import org.medicore.support.port.Transactions;
@@ -218,22 +218,9 @@ class PatientErasedEventTest extends IntegrationTest {
                 start, AppointmentType.CONSULTATION, reason);
     }
 
-    /** "table.column" of every text column of the service's schema with a value containing {@code text}. */
+    /** "table.column" of every column of the service's schema with a value containing {@code text}. */
     private List<String> textColumnsContaining(String text) {
-        List<String> found = new ArrayList<>();
-        db.fetch("""
-                select table_name, column_name from information_schema.columns
-                where table_schema = 'public' and table_name <> 'flyway_schema_history'
-                  and data_type in ('text', 'character varying', 'character', 'json', 'jsonb')
-                order by table_name, column_name""").forEach(column -> {
-            String table = column.get(0, String.class);
-            String name = column.get(1, String.class);
-            if (db.fetchExists(db.selectOne().from(DSL.table(DSL.name(table)))
-                    .where(DSL.field(DSL.name(name)).cast(String.class).contains(text)))) {
-                found.add(table + "." + name);
-            }
-        });
-        return found;
+        return db.<List<String>>connectionResult(connection -> StoredValueSearch.placesHolding(connection, text));
     }
 
     private List<Instant> freeStarts(History history) {
