@@ -103,6 +103,8 @@ module "eks" {
       policy_jsons = [
         module.dynamodb_lab_reports.access_policy_json,
         module.s3_lab_reports.processor_access_policy_json,
+        # erasures on PatientErased (medicore.patients.v1, group medicore-lab-processor: the msk policy's medicore*)
+        module.s3_lab_reports.eraser_access_policy_json,
         module.msk.client_policy_json,
       ]
     }
@@ -192,13 +194,16 @@ module "dynamodb_lab_reports" {
     "outbox-pending"     = { hash = "pending", range = "pending_order" }
     "reports-by-patient" = { hash = "patient_id", range = "created_order" }
     "review-queue"       = { hash = "review_queue", range = "held_order" }
+    "events-by-patient"  = { hash = "patient_id", range = "event_id" }
   }
   # Item reads and writes, a final status and its event in one transaction (authorized per item:
-  # Put, Update, ConditionCheck), queries on its indexes, DescribeTable at start; no Scan, no Delete.
+  # Put, Update, ConditionCheck), queries on its indexes, DescribeTable at start, and DeleteItem for an
+  # erased patient's reports and outbox entries (found through reports-by-patient and events-by-patient); no Scan.
   item_actions = [
     "dynamodb:GetItem",
     "dynamodb:PutItem",
     "dynamodb:UpdateItem",
+    "dynamodb:DeleteItem",
     "dynamodb:ConditionCheckItem",
     "dynamodb:Query",
     "dynamodb:DescribeTable",

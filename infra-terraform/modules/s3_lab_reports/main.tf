@@ -140,6 +140,28 @@ data "aws_iam_policy_document" "processor" {
   }
 }
 
+# What the lab-processor Deployment alone (not the Lambda) may do for a GDPR erasure (PatientErased): list
+# a report's versions and delete markers and delete each by its version id, under uploads/ and
+# quarantine/. DeleteObjects is authorized per key as these. The bucket has no Object Lock, so nothing
+# holds a version back (the lifecycle's noncurrent expiry would only end them later).
+data "aws_iam_policy_document" "eraser" {
+  statement {
+    sid       = "ListReportVersions"
+    actions   = ["s3:ListBucketVersions"]
+    resources = [aws_s3_bucket.this.arn]
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["${var.uploads_prefix}*", "${var.quarantine_prefix}*"]
+    }
+  }
+  statement {
+    sid       = "DeleteReportVersions"
+    actions   = ["s3:DeleteObject", "s3:DeleteObjectVersion"]
+    resources = ["${aws_s3_bucket.this.arn}/${var.uploads_prefix}*", "${aws_s3_bucket.this.arn}/${var.quarantine_prefix}*"]
+  }
+}
+
 resource "aws_s3_bucket_policy" "this" {
   bucket     = aws_s3_bucket.this.id
   policy     = data.aws_iam_policy_document.bucket.json

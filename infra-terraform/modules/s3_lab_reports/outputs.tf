@@ -17,3 +17,8 @@ output "processor_access_policy_json" {
   description = "IAM policy (JSON) for lab-processor, Lambda and Deployment: its prefixes of this bucket and its key."
   value       = data.aws_iam_policy_document.processor.json
 }
+
+output "eraser_access_policy_json" {
+  description = "IAM policy (JSON) for the lab-processor Deployment's erasures: every version of its reports, listed and deleted."
+  value       = data.aws_iam_policy_document.eraser.json
+}

@@ -296,7 +296,8 @@ class TerraformWiringTest {
         while (index.find()) {
             designed.put(constants.get(index.group(1)), List.of(constants.get(index.group(2)), constants.get(index.group(3))));
         }
-        assertThat(designed).as("indexes of ReportTable.java").containsOnlyKeys("outbox-pending", "reports-by-patient", "review-queue");
+        assertThat(designed).as("indexes of ReportTable.java").containsOnlyKeys("outbox-pending", "reports-by-patient", "review-queue",
+                "events-by-patient");
         assertThat(java).contains(".keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build())", "BillingMode.PAY_PER_REQUEST");
 
         Map<String, Object> table = Hcl.blocks(PLATFORM, "module").get("dynamodb_lab_reports");
@@ -345,7 +346,36 @@ class TerraformWiringTest {
         assertThat(Hcl.text("modules/lambda_lab_processor")).doesNotContain("dynamodb:", "s3:");
         assertThat(Hcl.blocks(PLATFORM, "module").get("eks").get("pod_identities").toString())
                 .contains("patient-service={namespace=${local.namespace}, policy_jsons=[${module.dynamodb.access_policy_json}, ${module.msk.client_policy_json}]")
-                .contains("lab-processor={namespace=${local.namespace}, policy_jsons=[" + access + ", " + bucket + ", ${module.msk.client_policy_json}], service_account=lab-processor}");
+                .contains("lab-processor={namespace=${local.namespace}, policy_jsons=[" + access + ", " + bucket + ", "
+                        + "${module.s3_lab_reports.eraser_access_policy_json}, ${module.msk.client_policy_json}], service_account=lab-processor}");
+        assertThat(lambda.toString()).doesNotContain("eraser");
+    }
+
+    /**
+     * The Deployment's erasure on PatientErased (lab-processor README, "Erasure on request"): every version of a
+     * report listed and deleted by version id, under the two prefixes it stores reports in; the outbox and report
+     * items deleted. The bucket has no Object Lock that would refuse it, and no other role gets these rights.
+     */
+    @Test
+    void labProcessorMayEraseEveryVersionOfItsReportsAndNothingHoldsThemBack() {
+        Map<String, Object> eraser = Hcl.typedBlocks("modules/s3_lab_reports", "data").get("aws_iam_policy_document").get("eraser");
+        Map<String, List<String>> actions = new TreeMap<>();
+        for (Map<String, Object> statement : statements(eraser)) {
+            actions.put(String.valueOf(statement.get("resources")), strings(statement.get("actions")));
+        }
+        assertThat(actions).isEqualTo(Map.of(
+                "[${aws_s3_bucket.this.arn}]", List.of("s3:ListBucketVersions"),
+                "[${aws_s3_bucket.this.arn}/${var.uploads_prefix}*, ${aws_s3_bucket.this.arn}/${var.quarantine_prefix}*]",
+                List.of("s3:DeleteObject", "s3:DeleteObjectVersion")));
+        assertThat(eraser.toString()).contains("variable=s3:prefix", "values=[${var.uploads_prefix}*, ${var.quarantine_prefix}*]");
+        assertThat(Hcl.text("modules/s3_lab_reports")).doesNotContain("object_lock");
+        assertThat(Hcl.text(PLATFORM)).containsOnlyOnce("eraser_access_policy_json");
+        assertThat(Hcl.blocks(PLATFORM, "module").get("dynamodb_lab_reports").get("item_actions").toString())
+                .contains("dynamodb:DeleteItem").doesNotContain("dynamodb:Scan");
+        // its consumer group is one the Kafka client policy grants
+        assertThat(Repository.read(Repository.ROOT.resolve("domain-services/lab-processor/src/main/resources/application.yaml")))
+                .contains("group-id: medicore-lab-processor", "patients-topic: medicore.patients.v1");
+        assertThat(Hcl.text("modules/msk")).contains("group/${local.cluster_path}/medicore*", "topic/${local.cluster_path}/medicore*");
     }
 
     @Test

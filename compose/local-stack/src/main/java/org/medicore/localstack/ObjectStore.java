@@ -4,7 +4,8 @@ import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.PutBucketVersioningRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /**
  * An S3-compatible object store (S3Proxy on the file system) that checks AWS SigV4 signatures,
- * so presigned URLs are verified as S3 would.
+ * so presigned URLs are verified as S3 would. The lab report bucket keeps versions, as in the cloud.
  */
 public final class ObjectStore implements Component {
 
@@ -47,9 +48,12 @@ public final class ObjectStore implements Component {
     public static ObjectStore start(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory);
-            BlobStore blobs = new FilesystemNio2BlobStore(dataDirectory.toAbsolutePath().toString());
+            BlobStore blobs = new VersionedFilesystemBlobStore(dataDirectory);
             ObjectStore store = new ObjectStore(serve(blobs, FreePorts.orFree(port)), blobs);
             store.ensureBucket(LAB_REPORTS_BUCKET);
+            // versioned as infra-terraform's s3_lab_reports: an overwrite or a delete keeps what was there
+            blobs.putBucketVersioning(PutBucketVersioningRequest.builder().bucket(LAB_REPORTS_BUCKET)
+                    .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)).build());
             return store;
         } catch (IOException e) {
             throw new UncheckedIOException("the S3 store did not start", e);

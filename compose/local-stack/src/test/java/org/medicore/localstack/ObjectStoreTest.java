@@ -5,7 +5,9 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.ConnectException;
@@ -62,6 +64,30 @@ class ObjectStoreTest {
                     .isEqualTo(REPORT);
         }
         assertThat(put(during, "application/pdf").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void the_lab_report_bucket_keeps_every_version_as_in_the_cloud_and_each_can_be_deleted_for_good() {
+        String key = "uploads/" + UUID.randomUUID() + ".pdf";
+        try (S3Client s3 = S3Client.builder().endpointOverride(endpoint).region(Region.of(ObjectStore.REGION))
+                .credentialsProvider(credentials).serviceConfiguration(pathStyle).build()) {
+            s3.putObject(put -> put.bucket(ObjectStore.LAB_REPORTS_BUCKET).key(key), RequestBody.fromBytes(REPORT));
+            s3.putObject(put -> put.bucket(ObjectStore.LAB_REPORTS_BUCKET).key(key), RequestBody.fromBytes(REPORT));
+            s3.deleteObject(delete -> delete.bucket(ObjectStore.LAB_REPORTS_BUCKET).key(key));
+
+            var listed = s3.listObjectVersions(list -> list.bucket(ObjectStore.LAB_REPORTS_BUCKET).prefix(key));
+            assertThat(listed.versions()).hasSize(2);
+            assertThat(listed.deleteMarkers()).hasSize(1);
+            var versions = java.util.stream.Stream.concat(
+                    listed.versions().stream().map(version -> version.versionId()),
+                    listed.deleteMarkers().stream().map(marker -> marker.versionId()))
+                    .map(id -> ObjectIdentifier.builder().key(key).versionId(id).build()).toList();
+            s3.deleteObjects(delete -> delete.bucket(ObjectStore.LAB_REPORTS_BUCKET).delete(d -> d.objects(versions)));
+
+            var after = s3.listObjectVersions(list -> list.bucket(ObjectStore.LAB_REPORTS_BUCKET).prefix(key));
+            assertThat(after.versions()).isEmpty();
+            assertThat(after.deleteMarkers()).isEmpty();
+        }
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.medicore.support.outbox.PendingEvents;
 import org.medicore.support.outbox.PublishEvent;
 import org.medicore.lab.domain.LabReportEvent;
 import org.medicore.lab.application.port.out.AttachResults;
+import org.medicore.lab.application.port.out.EraseReportObjects;
+import org.medicore.lab.application.port.out.EraseReportRecords;
 import org.medicore.lab.application.port.out.ExtractText;
 import org.medicore.lab.application.port.out.FindPatient;
 import org.medicore.lab.application.port.out.LoadAttachedResults;
@@ -19,6 +21,7 @@ import org.medicore.lab.application.port.out.SaveReport;
 import org.medicore.lab.application.service.LabReportIntake;
 import org.medicore.lab.application.service.LabReportProcessing;
 import org.medicore.lab.application.service.LabReview;
+import org.medicore.lab.application.service.PatientReportErasure;
 import org.medicore.lab.application.service.ReportDownloads;
 import org.medicore.lab.application.service.LabMessageIntake;
 import org.medicore.lab.application.service.ResultsFiling;
@@ -37,7 +40,7 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LabProcessorConfiguration.UploadProperties.class,
         LabProcessorConfiguration.OutboxProperties.class, LabProcessorConfiguration.ReadingProperties.class,
-        LabProcessorConfiguration.DownloadProperties.class})
+        LabProcessorConfiguration.DownloadProperties.class, LabProcessorConfiguration.ErasureProperties.class})
 public class LabProcessorConfiguration {
 
     /** @param maxBytes largest accepted report; @param urlValidFor how long a presigned PUT works */
@@ -56,6 +59,14 @@ public class LabProcessorConfiguration {
      */
     @ConfigurationProperties("medicore.lab.reading")
     public record ReadingProperties(int maxPages, Duration timeBudget) {
+    }
+
+    /**
+     * @param retainClinicalRecords the clinic must keep medical records for a period: an erased patient's reports
+     *                              and their files stay (the name patient-service reads, so one setting says it)
+     */
+    @ConfigurationProperties("medicore.erasure")
+    public record ErasureProperties(boolean retainClinicalRecords) {
     }
 
     @ConfigurationProperties("medicore.lab.outbox")
@@ -111,6 +122,12 @@ public class LabProcessorConfiguration {
     LabMessageIntake labMessageIntake(ReadLabMessage readLabMessage, FindPatient findPatient, LoadReport loadReport,
                                       SaveReport saveReport, ReportObjects objects, ResultsFiling filing, Clock clock) {
         return new LabMessageIntake(readLabMessage, findPatient, loadReport, saveReport, objects, filing, clock);
+    }
+
+    @Bean
+    PatientReportErasure patientReportErasure(LoadReport loadReport, EraseReportObjects objects,
+                                              EraseReportRecords records, ErasureProperties erasure) {
+        return new PatientReportErasure(loadReport, objects, records, erasure.retainClinicalRecords());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.medicore.lab.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,6 +43,17 @@ public record LabReport(String id, String patientId, String fileName, long decla
     /** Where a rejected PDF is moved, away from the uploads. */
     public String quarantineKey() {
         return "quarantine/" + patientId + "/" + id + ".pdf";
+    }
+
+    /**
+     * Every key this report's file may be stored under: its upload, its quarantine and, for a report
+     * reassigned in review before reassigning moved the file, the upload key under the first patient.
+     */
+    public List<String> storedObjectKeys() {
+        List<String> keys = new ArrayList<>(List.of(objectKey(), quarantineKey()));
+        review.flatMap(Review::reassignedFrom).filter(first -> !first.equals(patientId))
+                .ifPresent(first -> keys.add("uploads/" + first + "/" + id + ".pdf"));
+        return List.copyOf(keys);
     }
 
     /** The report id named by an object key of {@link #objectKey()}'s shape. */

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 public record Review(Kind kind, String reviewerSubject, Role reviewerRole, Instant decidedAt, List<String> changes,
                      String reason) {
 
+    private static final String REASSIGNED_FROM = "patient ";
+
     public enum Kind {
         ACCEPTED, CORRECTED, REASSIGNED, REJECTED
     }
@@ -30,7 +32,17 @@ public record Review(Kind kind, String reviewerSubject, Role reviewerRole, Insta
 
     public static Review reassigned(Caller reviewer, Instant now, String fromPatient, String toPatient) {
         return new Review(Kind.REASSIGNED, reviewer.subject(), reviewer.actingRole(), now,
-                List.of("patient " + fromPatient + " -> " + toPatient), "");
+                List.of(REASSIGNED_FROM + fromPatient + " -> " + toPatient), "");
+    }
+
+    /** The patient a reassigned report was first filed under, as {@link #reassigned} wrote it. */
+    public Optional<String> reassignedFrom() {
+        if (kind != Kind.REASSIGNED || changes.isEmpty() || !changes.getFirst().startsWith(REASSIGNED_FROM)) {
+            return Optional.empty();
+        }
+        String change = changes.getFirst().substring(REASSIGNED_FROM.length());
+        int arrow = change.indexOf(" -> ");
+        return arrow < 0 ? Optional.empty() : Optional.of(change.substring(0, arrow));
     }
 
     public static Review rejected(Caller reviewer, Instant now, String reason) {

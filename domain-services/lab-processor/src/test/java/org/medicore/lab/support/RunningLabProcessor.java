@@ -156,9 +156,15 @@ public abstract class RunningLabProcessor {
 
     /** Registers a patient (as the doctor), linked to {@code keycloakSubject} when it is not empty; answers the id. */
     protected String aRegisteredPatient(String keycloakSubject) {
+        return aRegisteredPatient(keycloakSubject, java.time.LocalDate.of(1985, 3, 14));
+    }
+
+    /** Registers a patient born on {@code born} with a family name of their own; answers the id. */
+    protected String aRegisteredPatient(String keycloakSubject, java.time.LocalDate born) {
         return patientServiceAs(tokenOf("doctor")).registerPatient(RegisterPatientRequest.newBuilder()
                 .setName(PersonName.newBuilder().setGiven("Anna").setFamily("Lab" + UUID.randomUUID().toString().substring(0, 8)))
-                .setDateOfBirth(com.google.type.Date.newBuilder().setYear(1985).setMonth(3).setDay(14))
+                .setDateOfBirth(com.google.type.Date.newBuilder().setYear(born.getYear()).setMonth(born.getMonthValue())
+                        .setDay(born.getDayOfMonth()))
                 .setSex(Sex.FEMALE)
                 .setContact(ContactDetails.newBuilder().setEmail("anna." + UUID.randomUUID() + "@example.org"))
                 .setKeycloakSubject(keycloakSubject)

@@ -3,6 +3,7 @@ package org.medicore.lab.adapter.out.dynamodb;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import org.medicore.lab.domain.ReportPage;
+import org.medicore.lab.application.port.out.EraseReportRecords;
 import org.medicore.lab.application.port.out.LoadReport;
 import org.medicore.lab.application.port.out.SaveReport;
 import org.medicore.lab.domain.LabReport;
@@ -29,7 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Reports and their outbox in one DynamoDB table (see {@link ReportTable}). */
-final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents<LabReportEvent> {
+final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents<LabReportEvent>, EraseReportRecords {
 
     private static final String PROCESSED = "LabReportProcessed";
     private static final String REJECTED = "LabReportRejected";
@@ -103,10 +104,37 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
                 .stream().mapToLong(QueryResponse::count).sum();
     }
 
+    /** An entry erased while it was being published stays erased: an update would write its key back. */
     @Override
     public void markPublished(LabReportEvent event) {
-        dynamoDb.updateItem(r -> r.tableName(table).key(Map.of(ReportTable.PK, s("event#" + event.eventId())))
-                .updateExpression("REMOVE " + ReportTable.PENDING + ", " + ReportTable.PENDING_ORDER));
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table).key(Map.of(ReportTable.PK, s("event#" + event.eventId())))
+                    .updateExpression("REMOVE " + ReportTable.PENDING + ", " + ReportTable.PENDING_ORDER)
+                    .conditionExpression("attribute_exists(" + ReportTable.PK + ")"));
+        } catch (ConditionalCheckFailedException erased) {
+            // the patient was erased meanwhile
+        }
+    }
+
+    @Override
+    public void eraseReport(String reportId) {
+        dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of(ReportTable.PK, s("report#" + reportId))));
+    }
+
+    @Override
+    public int eraseEventsOf(String patientId, boolean pendingToo) {
+        int erased = 0;
+        for (QueryResponse page : dynamoDb.queryPaginator(r -> r.tableName(table).indexName(ReportTable.EVENTS_BY_PATIENT)
+                .keyConditionExpression("#p = :p").expressionAttributeNames(Map.of("#p", ReportTable.PATIENT_ID))
+                .expressionAttributeValues(Map.of(":p", s(patientId))))) {
+            for (Map<String, AttributeValue> entry : page.items()) {
+                if (pendingToo || !entry.containsKey(ReportTable.PENDING)) {
+                    dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of(ReportTable.PK, entry.get(ReportTable.PK))));
+                    erased++;
+                }
+            }
+        }
+        return erased;
     }
 
     private software.amazon.awssdk.services.dynamodb.model.PutItemRequest versioned(LabReport report, long expectedVersion) {
@@ -215,7 +243,7 @@ final class DynamoDbReportStore implements LoadReport, SaveReport, PendingEvents
         item.put(ReportTable.PK, s("event#" + event.eventId()));
         item.put(ReportTable.PENDING, s(ReportTable.PENDING));
         item.put(ReportTable.PENDING_ORDER, s(event.occurredAt() + "#" + event.eventId()));
-        item.put("event_id", s(event.eventId().toString()));
+        item.put(ReportTable.EVENT_ID, s(event.eventId().toString()));
         item.put("occurred_at", s(event.occurredAt().toString()));
         item.put("report_id", s(event.reportId()));
         switch (event) {

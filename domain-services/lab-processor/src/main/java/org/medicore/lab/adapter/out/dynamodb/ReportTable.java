@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * outbox entry). Pending events carry {@code pending}/{@code pending_order}, a sparse index
  * the relay reads oldest first; publishing removes both attributes. Reports held for review
  * carry {@code review_queue}/{@code held_order}, a sparse index clinicians read oldest first;
- * any other status leaves both out.
+ * any other status leaves both out. An erased patient's reports and entries are found through
+ * {@code reports-by-patient} and {@code events-by-patient}.
  */
 final class ReportTable {
 
@@ -27,6 +28,8 @@ final class ReportTable {
     static final String REPORTS_BY_PATIENT = "reports-by-patient";
     static final String PATIENT_ID = "patient_id";
     static final String CREATED_ORDER = "created_order";
+    static final String EVENTS_BY_PATIENT = "events-by-patient";
+    static final String EVENT_ID = "event_id";
     static final String REVIEW_QUEUE = "review-queue";
     static final String IN_REVIEW = "review_queue";
     static final String HELD_ORDER = "held_order";
@@ -44,6 +47,9 @@ final class ReportTable {
             if (!existing.contains(REVIEW_QUEUE)) {
                 addIndex(dynamoDb, table, reviewQueue(), IN_REVIEW, HELD_ORDER);
             }
+            if (!existing.contains(EVENTS_BY_PATIENT)) {
+                addIndex(dynamoDb, table, eventsByPatient(), PATIENT_ID, EVENT_ID);
+            }
             return;
         } catch (ResourceNotFoundException missing) {
             // created below
@@ -52,13 +58,13 @@ final class ReportTable {
             dynamoDb.createTable(r -> r.tableName(table)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(string(PK), string(PENDING), string(PENDING_ORDER), string(PATIENT_ID),
-                            string(CREATED_ORDER), string(IN_REVIEW), string(HELD_ORDER))
+                            string(CREATED_ORDER), string(IN_REVIEW), string(HELD_ORDER), string(EVENT_ID))
                     .keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build())
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(OUTBOX_PENDING)
                             .keySchema(KeySchemaElement.builder().attributeName(PENDING).keyType(KeyType.HASH).build(),
                                     KeySchemaElement.builder().attributeName(PENDING_ORDER).keyType(KeyType.RANGE).build())
                             .projection(p -> p.projectionType(ProjectionType.ALL)).build(), reportsByPatient(),
-                            reviewQueue()));
+                            reviewQueue(), eventsByPatient()));
         } catch (ResourceInUseException createdMeanwhile) {
             // another instance created it first
         }
@@ -82,6 +88,17 @@ final class ReportTable {
         return GlobalSecondaryIndex.builder().indexName(REVIEW_QUEUE)
                 .keySchema(KeySchemaElement.builder().attributeName(IN_REVIEW).keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName(HELD_ORDER).keyType(KeyType.RANGE).build())
+                .projection(p -> p.projectionType(ProjectionType.ALL)).build();
+    }
+
+    /**
+     * A patient's outbox entries, for their erasure. Sparse: only outbox entries carry {@code event_id}, so
+     * reports stay out; every entry ever written has both keys, so the index covers those written before it.
+     */
+    private static GlobalSecondaryIndex eventsByPatient() {
+        return GlobalSecondaryIndex.builder().indexName(EVENTS_BY_PATIENT)
+                .keySchema(KeySchemaElement.builder().attributeName(PATIENT_ID).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(EVENT_ID).keyType(KeyType.RANGE).build())
                 .projection(p -> p.projectionType(ProjectionType.ALL)).build();
     }
 

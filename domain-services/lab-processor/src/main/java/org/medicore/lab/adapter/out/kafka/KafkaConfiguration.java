@@ -1,8 +1,6 @@
 package org.medicore.lab.adapter.out.kafka;
 
 import org.medicore.support.kafka.KafkaClientSettings;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.medicore.support.health.KafkaBrokerHealth;
 import org.medicore.support.outbox.KafkaOutboxPublisher;
 import org.medicore.support.outbox.OutboxProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -13,7 +11,10 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 
-/** One idempotent producer for the outbox relay. */
+/**
+ * One idempotent producer for the outbox relay. The broker's health check is service-support's, from
+ * {@code spring.kafka.bootstrap-servers} (this cluster, for the erasure listener).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KafkaConfiguration.Properties.class)
 public class KafkaConfiguration {
@@ -31,11 +32,5 @@ public class KafkaConfiguration {
     KafkaEventPublisher kafkaEventPublisher(Producer<String, String> labEventProducer, Properties properties) {
         return new KafkaEventPublisher(new KafkaOutboxPublisher(labEventProducer, properties.topic(),
                 properties.ackTimeout().plusSeconds(5)));
-    }
-
-    @Bean(destroyMethod = "close")
-    @ConditionalOnWebApplication
-    KafkaBrokerHealth kafkaHealthIndicator(Properties properties, KafkaClientSettings clients) {
-        return new KafkaBrokerHealth(properties.bootstrapServers(), clients);
     }
 }

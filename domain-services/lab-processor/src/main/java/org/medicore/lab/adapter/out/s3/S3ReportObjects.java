@@ -1,10 +1,14 @@
 package org.medicore.lab.adapter.out.s3;
 
+import org.medicore.lab.application.port.out.EraseReportObjects;
 import org.medicore.lab.application.port.out.PresignDownload;
 import org.medicore.lab.application.port.out.PresignUpload;
 import org.medicore.lab.application.port.out.ReportObjects;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -13,12 +17,13 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequ
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /** Presigned PUTs (content type and length signed in) and GETs, reads and quarantine moves in one bucket. */
-final class S3ReportObjects implements PresignUpload, PresignDownload, ReportObjects {
+final class S3ReportObjects implements PresignUpload, PresignDownload, ReportObjects, EraseReportObjects {
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -87,5 +92,39 @@ final class S3ReportObjects implements PresignUpload, PresignDownload, ReportObj
     public List<String> keysUnder(String prefix, int limit) {
         return s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix).maxKeys(limit)).contents().stream()
                 .map(S3Object::key).toList();
+    }
+
+    /**
+     * Lists the key's versions and delete markers and deletes each by its version id, 1,000 at most a
+     * round (what both calls take), until none is listed: deleting without a version id would only add a
+     * delete marker over a PDF that still holds the patient's name.
+     */
+    @Override
+    public int eraseEveryVersion(String objectKey) {
+        int erased = 0;
+        for (List<ObjectIdentifier> versions = versionsOf(objectKey); !versions.isEmpty(); versions = versionsOf(objectKey)) {
+            delete(objectKey, versions);
+            erased += versions.size();
+        }
+        return erased;
+    }
+
+    private void delete(String objectKey, List<ObjectIdentifier> versions) {
+        DeleteObjectsResponse deleted = s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(versions).quiet(true)));
+        if (deleted.hasErrors() && !deleted.errors().isEmpty()) {
+            var refused = deleted.errors().getFirst();
+            throw new IllegalStateException("S3 kept " + deleted.errors().size() + " of " + versions.size()
+                    + " versions of " + objectKey + ": " + refused.code() + " " + refused.message());
+        }
+    }
+
+    private List<ObjectIdentifier> versionsOf(String objectKey) {
+        ListObjectVersionsResponse listed = s3.listObjectVersions(r -> r.bucket(bucket).prefix(objectKey).maxKeys(1000));
+        List<ObjectIdentifier> versions = new ArrayList<>();
+        listed.versions().stream().filter(version -> version.key().equals(objectKey))
+                .forEach(version -> versions.add(ObjectIdentifier.builder().key(objectKey).versionId(version.versionId()).build()));
+        listed.deleteMarkers().stream().filter(marker -> marker.key().equals(objectKey))
+                .forEach(marker -> versions.add(ObjectIdentifier.builder().key(objectKey).versionId(marker.versionId()).build()));
+        return versions;
     }
 }
