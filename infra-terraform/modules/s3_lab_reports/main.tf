@@ -1,5 +1,12 @@
 data "aws_caller_identity" "current" {}
 
+# Where lab-processor's code puts a lab's result messages (LabMessageIntake): dropped, answered, kept.
+locals {
+  drop_prefix     = "hl7/"
+  acks_prefix     = "hl7-acks/"
+  received_prefix = "hl7-received/"
+}
+
 resource "aws_kms_key" "this" {
   description         = "${var.bucket_name}: S3 encryption of lab reports (PHI)"
   enable_key_rotation = true
@@ -59,6 +66,20 @@ resource "aws_s3_bucket_lifecycle_configuration" "this" {
     }
     expiration {
       days = var.quarantine_expiration_days
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 1
+    }
+  }
+
+  # A lab's result message leaves the drop folder once taken (moved under its report, or to
+  # hl7-received/ when it became none); the version the move leaves behind still prints the
+  # patient, and nothing looks for it there, so it goes the next day.
+  rule {
+    id     = "taken-drops"
+    status = "Enabled"
+    filter {
+      prefix = local.drop_prefix
     }
     noncurrent_version_expiration {
       noncurrent_days = 1
@@ -128,6 +149,18 @@ data "aws_iam_policy_document" "processor" {
     actions   = ["s3:PutObject"]
     resources = ["${aws_s3_bucket.this.arn}/${var.quarantine_prefix}*"]
   }
+  # Result messages labs drop as files (lab-processor README, "HL7 v2 result messages"): taken from
+  # the drop folder, answered beside it, kept under hl7-received/.
+  statement {
+    sid       = "TakeDroppedMessages"
+    actions   = ["s3:GetObject", "s3:DeleteObject"]
+    resources = ["${aws_s3_bucket.this.arn}/${local.drop_prefix}*"]
+  }
+  statement {
+    sid       = "AnswerAndKeepMessages"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.this.arn}/${local.acks_prefix}*", "${aws_s3_bucket.this.arn}/${local.received_prefix}*"]
+  }
   statement {
     sid       = "BucketReadiness"
     actions   = ["s3:ListBucket"]
@@ -141,8 +174,8 @@ data "aws_iam_policy_document" "processor" {
 }
 
 # What the lab-processor Deployment alone (not the Lambda) may do for a GDPR erasure (PatientErased): list
-# a report's versions and delete markers and delete each by its version id, under uploads/ and
-# quarantine/. DeleteObjects is authorized per key as these. The bucket has no Object Lock, so nothing
+# a report's versions and delete markers and delete each by its version id, under uploads/,
+# quarantine/ and hl7-received/ (a result message kept under its report). DeleteObjects is authorized per key as these. The bucket has no Object Lock, so nothing
 # holds a version back (the lifecycle's noncurrent expiry would only end them later).
 data "aws_iam_policy_document" "eraser" {
   statement {
@@ -152,13 +185,17 @@ data "aws_iam_policy_document" "eraser" {
     condition {
       test     = "StringLike"
       variable = "s3:prefix"
-      values   = ["${var.uploads_prefix}*", "${var.quarantine_prefix}*"]
+      values   = ["${var.uploads_prefix}*", "${var.quarantine_prefix}*", "${local.received_prefix}*"]
     }
   }
   statement {
-    sid       = "DeleteReportVersions"
-    actions   = ["s3:DeleteObject", "s3:DeleteObjectVersion"]
-    resources = ["${aws_s3_bucket.this.arn}/${var.uploads_prefix}*", "${aws_s3_bucket.this.arn}/${var.quarantine_prefix}*"]
+    sid     = "DeleteReportVersions"
+    actions = ["s3:DeleteObject", "s3:DeleteObjectVersion"]
+    resources = [
+      "${aws_s3_bucket.this.arn}/${var.uploads_prefix}*",
+      "${aws_s3_bucket.this.arn}/${var.quarantine_prefix}*",
+      "${aws_s3_bucket.this.arn}/${local.received_prefix}*",
+    ]
   }
 }
 
@@ -184,6 +221,11 @@ resource "aws_s3_bucket_notification" "this" {
     events              = ["s3:ObjectCreated:*"]
     filter_prefix       = var.uploads_prefix
     filter_suffix       = ".pdf"
+  }
+  lambda_function {
+    lambda_function_arn = var.processor_function_arn
+    events              = ["s3:ObjectCreated:*"]
+    filter_prefix       = local.drop_prefix
   }
   depends_on = [aws_lambda_permission.s3_invoke]
 }

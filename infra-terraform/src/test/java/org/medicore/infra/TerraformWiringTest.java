@@ -352,6 +352,35 @@ class TerraformWiringTest {
     }
 
     /**
+     * A lab's result messages dropped as files (lab-processor README, "HL7 v2 result messages") reach the Lambda in the
+     * cloud as they reach the local poller: the bucket notifies it of the drop folder too, and it may take a message,
+     * answer it and keep it under the prefixes lab-processor's code uses; the version a taken drop leaves behind
+     * expires the next day, since it prints the patient and no erasure looks for it there.
+     */
+    @Test
+    void labsMayDropResultMessagesWhichTheLambdaTakesAnswersAndKeepsWhereErasureFindsThem() {
+        String code = Repository.read(Repository.ROOT.resolve(
+                "domain-services/lab-processor/src/main/java/org/medicore/lab/application/service/LabMessageIntake.java"));
+        String report = Repository.read(Repository.ROOT.resolve("domain-services/lab-processor/src/main/java/org/medicore/lab/domain/LabReport.java"));
+        Map<String, Object> locals = Hcl.locals("modules/s3_lab_reports");
+        assertThat(locals).containsEntry("drop_prefix", "hl7/").containsEntry("acks_prefix", "hl7-acks/")
+                .containsEntry("received_prefix", "hl7-received/");
+        assertThat(code).contains("DROP_FOLDER = \"hl7/\"", "\"hl7-acks/\"", "\"hl7-received/\"");
+        assertThat(report).contains("\"hl7-received/\" + patient");
+
+        Map<String, List<String>> processor = new TreeMap<>();
+        for (Map<String, Object> statement : statements(Hcl.typedBlocks("modules/s3_lab_reports", "data").get("aws_iam_policy_document")
+                .get("processor"))) {
+            processor.put(String.valueOf(statement.get("resources")), strings(statement.get("actions")));
+        }
+        assertThat(processor).containsEntry("[${aws_s3_bucket.this.arn}/${local.drop_prefix}*]", List.of("s3:GetObject", "s3:DeleteObject"))
+                .containsEntry("[${aws_s3_bucket.this.arn}/${local.acks_prefix}*, ${aws_s3_bucket.this.arn}/${local.received_prefix}*]",
+                        List.of("s3:PutObject"));
+        String bucket = Hcl.text("modules/s3_lab_reports");
+        assertThat(bucket).contains("filter_prefix=${local.drop_prefix}", "id=taken-drops", "prefix=${local.drop_prefix}");
+    }
+
+    /**
      * The Deployment's erasure on PatientErased (lab-processor README, "Erasure on request"): every version of a
      * report listed and deleted by version id, under the two prefixes it stores reports in; the outbox and report
      * items deleted. The bucket has no Object Lock that would refuse it, and no other role gets these rights.
@@ -365,9 +394,11 @@ class TerraformWiringTest {
         }
         assertThat(actions).isEqualTo(Map.of(
                 "[${aws_s3_bucket.this.arn}]", List.of("s3:ListBucketVersions"),
-                "[${aws_s3_bucket.this.arn}/${var.uploads_prefix}*, ${aws_s3_bucket.this.arn}/${var.quarantine_prefix}*]",
+                "[${aws_s3_bucket.this.arn}/${var.uploads_prefix}*, ${aws_s3_bucket.this.arn}/${var.quarantine_prefix}*, "
+                        + "${aws_s3_bucket.this.arn}/${local.received_prefix}*]",
                 List.of("s3:DeleteObject", "s3:DeleteObjectVersion")));
-        assertThat(eraser.toString()).contains("variable=s3:prefix", "values=[${var.uploads_prefix}*, ${var.quarantine_prefix}*]");
+        assertThat(eraser.toString()).contains("variable=s3:prefix",
+                "values=[${var.uploads_prefix}*, ${var.quarantine_prefix}*, ${local.received_prefix}*]");
         assertThat(Hcl.text("modules/s3_lab_reports")).doesNotContain("object_lock");
         assertThat(Hcl.text(PLATFORM)).containsOnlyOnce("eraser_access_policy_json");
         assertThat(Hcl.blocks(PLATFORM, "module").get("dynamodb_lab_reports").get("item_actions").toString())

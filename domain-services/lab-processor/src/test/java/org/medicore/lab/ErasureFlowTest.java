@@ -8,12 +8,16 @@ import org.medicore.contracts.lab.v1.ConfirmUploadRequest;
 import org.medicore.contracts.lab.v1.GetReportStatusRequest;
 import org.medicore.contracts.lab.v1.LabReportStatus;
 import org.medicore.contracts.patient.v1.GetPatientRequest;
+import org.medicore.lab.application.port.in.ReceiveDroppedMessage;
 import org.medicore.lab.support.PatientErasures;
+import org.medicore.lab.support.ResultMessages;
 import org.medicore.lab.support.RunningLabProcessor;
 import org.medicore.lab.support.StoredEverywhere;
 import org.medicore.localstack.Topics;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +37,8 @@ class ErasureFlowTest extends RunningLabProcessor {
 
     private static final String GROUP = "medicore-lab-processor";
 
+    @Autowired
+    private ReceiveDroppedMessage receiveDroppedMessage;
     private PatientErasures erasures;
     private StoredEverywhere stored;
 
@@ -69,6 +75,12 @@ class ErasureFlowTest extends RunningLabProcessor {
         String mismatch = upload(doctor, erased, aTableReport().forPatient("GONZALEZ, Maria", "1961-03-14").pdf());
         // refused: moved to quarantine, leaving a delete marker over its upload
         String rejected = upload(doctor, erased, aWordDocument());
+        // a result message the lab dropped as a file, kept under the report it became: it prints the patient
+        String dropped = "acme-" + UUID.randomUUID() + ".hl7";
+        putObject("hl7/" + dropped, ResultMessages.aResultMessage().forRecord(erased).named(family, "Anna")
+                .bornOn(born.format(DateTimeFormatter.BASIC_ISO_DATE)).normalPanel().bytes());
+        assertThat(receiveDroppedMessage.receiveDropped("hl7/" + dropped)).hasValueSatisfying(receipt -> assertThat(receipt.code()).isEqualTo("AA"));
+        assertThat(stored.objectVersions()).anyMatch(version -> version.startsWith("hl7-received/" + erased + "/"));
         String kept = upload(doctor, other, printedFor(other, aTableReport()).pdf());
         List<LabReportStatus> statuses = new ArrayList<>();
         for (String reportId : List.of(twice, critical, mismatch, rejected, kept)) {

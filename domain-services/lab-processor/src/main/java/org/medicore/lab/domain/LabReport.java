@@ -46,13 +46,28 @@ public record LabReport(String id, String patientId, String fileName, long decla
     }
 
     /**
-     * Every key this report's file may be stored under: its upload, its quarantine and, for a report
-     * reassigned in review before reassigning moved the file, the upload key under the first patient.
+     * Where a result message a lab dropped as a file is kept once it became this report: under the patient it
+     * names, so the patient's erasure finds it (the message prints their name and birth date).
+     */
+    public String receivedMessageKey() {
+        return receivedMessageKey(patientId);
+    }
+
+    private String receivedMessageKey(String patient) {
+        return "hl7-received/" + patient + "/" + id + ".hl7";
+    }
+
+    /**
+     * Every key this report's file may be stored under: its upload, its quarantine, the result message it was
+     * received as and, for a report reassigned in review before reassigning moved the file, the upload key and the
+     * received message's key under the first patient.
      */
     public List<String> storedObjectKeys() {
-        List<String> keys = new ArrayList<>(List.of(objectKey(), quarantineKey()));
-        review.flatMap(Review::reassignedFrom).filter(first -> !first.equals(patientId))
-                .ifPresent(first -> keys.add("uploads/" + first + "/" + id + ".pdf"));
+        List<String> keys = new ArrayList<>(List.of(objectKey(), quarantineKey(), receivedMessageKey()));
+        review.flatMap(Review::reassignedFrom).filter(first -> !first.equals(patientId)).ifPresent(first -> {
+            keys.add("uploads/" + first + "/" + id + ".pdf");
+            keys.add(receivedMessageKey(first));
+        });
         return List.copyOf(keys);
     }
 

@@ -86,10 +86,11 @@ public final class LabMessageIntake implements ReceiveLabMessage, ReceiveDropped
             case Outcome.Done<Receipt> done -> done.value();
             case Outcome.Refused<Receipt> refused -> new Receipt("", "AR", Optional.empty());
         };
-        // the answer beside the message, where the lab's system picks it up; the message leaves the drop folder
+        // the answer beside the message, where the lab's system picks it up; the message leaves the drop folder,
+        // kept under its report where it became one, so the patient's erasure finds it
         objects.write("hl7-acks/" + name + ".ack", receipt.acknowledgement().getBytes(StandardCharsets.UTF_8),
                 "x-application/hl7-v2+er7");
-        objects.move(objectKey, "hl7-received/" + name);
+        objects.move(objectKey, receipt.report().map(LabReport::receivedMessageKey).orElse("hl7-received/" + name));
         return Optional.of(receipt);
     }
 

@@ -38,8 +38,9 @@ class PatientReportErasureTest {
 
         assertThat(erased).isEqualTo(new Erased(230, 460, 3));
         assertThat(store.erasedReports).containsExactlyElementsOf(reports.stream().map(LabReport::id).toList());
-        assertThat(store.steps.subList(0, 3)).containsExactly("object " + reports.getFirst().objectKey(),
-                "object " + reports.getFirst().quarantineKey(), "report " + reports.getFirst().id());
+        assertThat(store.steps.subList(0, 4)).containsExactly("object " + reports.getFirst().objectKey(),
+                "object " + reports.getFirst().quarantineKey(), "object " + reports.getFirst().receivedMessageKey(),
+                "report " + reports.getFirst().id());
         assertThat(store.steps.getLast()).isEqualTo("events of " + PATIENT + " pending too");
     }
 
@@ -53,7 +54,7 @@ class PatientReportErasureTest {
         erasure(false).eraseReportsOf(PATIENT);
 
         assertThat(store.steps).contains("object uploads/" + first + "/" + reassigned.id() + ".pdf",
-                "object " + reassigned.objectKey());
+                "object hl7-received/" + first + "/" + reassigned.id() + ".hl7", "object " + reassigned.objectKey());
     }
 
     @Test

@@ -68,7 +68,8 @@ class LabReportUploadedHandlerTest extends RunningLabProcessor {
 
         assertThat(answer).isEqualTo("hl7/" + name + "=AA");
         assertThat(objectExists("hl7/" + name)).isFalse();
-        assertThat(objectExists("hl7-received/" + name)).isTrue();
+        assertThat(s3.listObjectsV2(r -> r.bucket(ObjectStore.LAB_REPORTS_BUCKET).prefix("hl7-received/" + patientId + "/")).contents())
+                .as("kept under its report, where the patient's erasure finds it").hasSize(1);
         assertThat(new String(s3.getObjectAsBytes(r -> r.bucket(ObjectStore.LAB_REPORTS_BUCKET)
                 .key("hl7-acks/" + name + ".ack")).asByteArray(), StandardCharsets.UTF_8)).contains("\rMSA|AA|");
     }
