@@ -11,6 +11,7 @@ import { useFormCheck } from '../ui/formCheck';
 import { toE164 } from '../ui/phone';
 import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
 import { formatDay } from '../ui/time';
+import { MyErasure } from './MyErasure';
 import { RecordDownload } from './RecordDownload';
 
 const MyRecord = graphql(`
@@ -133,6 +134,7 @@ export function MyProfile() {
           </div>
           <LanguageForm patient={patient} reread={() => refresh({ requestPolicy: 'network-only' })} />
           <RecordDownload patientId={patient.id} />
+          <MyErasure patientId={patient.id} />
         </>
       )}
       {patient && editing && (
