@@ -230,6 +230,16 @@ export const ERASURE_DECLINE = {
   },
 } satisfies FormFields;
 
+/** An administrator records a patient's request to be erased: how and when they asked, no personal data. */
+export const ERASURE_FOR = {
+  reason: {
+    label: 'How and when the patient asked',
+    paths: ['reason'],
+    required: 'Say how and when the patient asked for the erasure.',
+    invalid: 'Say in plain words (at most 500 characters) how and when the patient asked.',
+  },
+} satisfies FormFields;
+
 /** What to show for a form: a sentence per field, and one for the form when no field explains it. */
 export interface FormErrors<K extends string> {
   fields: Partial<Record<K, string>>;

@@ -482,6 +482,11 @@ const en = {
   'erasures.erased': 'The patient was erased.',
   'erasures.declined': 'The request was declined.',
   'erasures.later': 'Show later requests',
+  'recordErasure.title': 'Erasure on request',
+  'recordErasure.open': 'Record a request to erase this patient',
+  'recordErasure.reason': 'How and when the patient asked',
+  'recordErasure.send': 'Record the request',
+  'recordErasure.recorded': 'The request is recorded. Another administrator decides it under Erasure requests.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -967,6 +972,11 @@ const de: Record<MessageKey, string> = {
   'erasures.erased': 'Die Person wurde gelöscht.',
   'erasures.declined': 'Der Antrag wurde abgelehnt.',
   'erasures.later': 'Spätere Anträge zeigen',
+  'recordErasure.title': 'Löschung auf Antrag',
+  'recordErasure.open': 'Antrag auf Löschung erfassen',
+  'recordErasure.reason': 'Wie und wann die Person es verlangt hat',
+  'recordErasure.send': 'Antrag erfassen',
+  'recordErasure.recorded': 'Der Antrag ist erfasst. Eine andere Administratorin oder ein anderer Administrator entscheidet ihn unter Löschanträge.',
 };
 
 /**
@@ -1084,6 +1094,10 @@ const dePhrases: Record<string, string> = {
     'Sagen Sie, warum der Antrag abgelehnt wird: die gesetzliche Grundlage, die Daten zu behalten.',
   'Say in plain words (at most 500 characters) why the request is declined.':
     'Sagen Sie in einfachen Worten (höchstens 500 Zeichen), warum der Antrag abgelehnt wird.',
+  'Say how and when the patient asked for the erasure.':
+    'Sagen Sie, wie und wann die Person die Löschung verlangt hat.',
+  'Say in plain words (at most 500 characters) how and when the patient asked.':
+    'Sagen Sie in einfachen Worten (höchstens 500 Zeichen), wie und wann die Person es verlangt hat.',
 };
 
 export interface Catalogue {
