@@ -20,6 +20,7 @@ const LabReview = lazy(() => import('./doctor/LabReview').then((module) => ({ de
 const Invoices = lazy(() => import('./billing/Invoices').then((module) => ({ default: module.Invoices })));
 const FeeSchedule = lazy(() => import('./billing/FeeSchedule').then((module) => ({ default: module.FeeSchedule })));
 const Dashboard = lazy(() => import('./admin/Dashboard').then((module) => ({ default: module.Dashboard })));
+const ErasureRequests = lazy(() => import('./admin/ErasureRequests').then((module) => ({ default: module.ErasureRequests })));
 const AuditTrail = lazy(() => import('./admin/AuditTrail').then((module) => ({ default: module.AuditTrail })));
 
 /** The screen at `path` for a user with `roles`; the first place their roles lead to when the path is '/'. */
@@ -74,6 +75,8 @@ function ScreenAt({ path, roles }: { path: string; roles: readonly string[] }) {
       return <LabReview />;
     case '/fee-schedule':
       return <FeeSchedule />;
+    case '/erasure-requests':
+      return <ErasureRequests />;
     case '/audit':
       return <AuditTrail />;
     default:

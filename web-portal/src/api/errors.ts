@@ -25,6 +25,10 @@ export const REFUSALS = {
   FOREIGN_ENTRY: 'That entry belongs to another record.',
   ALREADY_SUPERSEDED: 'That entry has already been corrected.',
   STALE_VERSION: 'It was changed elsewhere meanwhile. Look at it again, then repeat your change.',
+  FOUR_EYES: 'You recorded this request, so another administrator must decide it.',
+  ALREADY_ERASED: 'The patient has already been erased.',
+  ALREADY_DECLINED: 'The request has already been declined.',
+  ALREADY_DECIDED: 'The request has already been decided, by another administrator meanwhile.',
 } as const;
 
 export type RefusalReason = keyof typeof REFUSALS;

@@ -215,6 +215,31 @@ export const LAB_REVIEW = {
   reason: { label: 'Reason', paths: ['reason'], invalid: 'Say in plain words (at most 500 characters) why the report is rejected.' },
 } satisfies FormFields;
 
+/** A patient's request to erase their data: the reason is theirs to give or not. */
+export const ERASURE_REQUEST = {
+  reason: { label: 'Why', paths: ['reason'], invalid: 'Shorten the reason to at most 500 characters.' },
+} satisfies FormFields;
+
+/** An administrator declines an erasure request: the legal ground, which the patient reads. */
+export const ERASURE_DECLINE = {
+  reason: {
+    label: 'Reason for declining',
+    paths: ['reason'],
+    required: 'Say why the request is declined: the legal ground to keep the data.',
+    invalid: 'Say in plain words (at most 500 characters) why the request is declined.',
+  },
+} satisfies FormFields;
+
+/** An administrator records a patient's request to be erased: how and when they asked, no personal data. */
+export const ERASURE_FOR = {
+  reason: {
+    label: 'How and when the patient asked',
+    paths: ['reason'],
+    required: 'Say how and when the patient asked for the erasure.',
+    invalid: 'Say in plain words (at most 500 characters) how and when the patient asked.',
+  },
+} satisfies FormFields;
+
 /** What to show for a form: a sentence per field, and one for the form when no field explains it. */
 export interface FormErrors<K extends string> {
   fields: Partial<Record<K, string>>;

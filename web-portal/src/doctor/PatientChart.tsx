@@ -5,6 +5,7 @@ import type { HistoryEntryKind } from '../gql/graphql';
 import { problem } from '../api/errors';
 import { HISTORY_ENTRY, missingFields } from '../api/formFields';
 import { useI18n } from '../i18n/I18n';
+import { RecordErasure } from '../admin/RecordErasure';
 import { LabReports } from '../patient/LabReports';
 import { ChartMessages } from '../patient/Messages';
 import { LabResultsTable } from '../patient/LabResultsTable';
@@ -89,6 +90,7 @@ export function PatientChart({ patientId }: { patientId: string }) {
               </li>
             ))}
           </ul>
+          <RecordErasure patientId={patient.id} />
         </>
       )}
     </Page>

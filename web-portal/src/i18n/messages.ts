@@ -37,6 +37,7 @@ const en = {
   'nav.feeSchedule': 'Fee schedule',
   'nav.dashboard': 'Dashboard',
   'nav.audit': 'Audit trail',
+  'nav.erasureRequests': 'Erasure requests',
 
   'state.loading': 'Loading {what}…',
   'state.warning': 'Warning:',
@@ -442,6 +443,50 @@ const en = {
   'audit.chainLoading': 'the chain check',
   'audit.intact': 'The chain of all {records} records is whole: none was changed, removed or inserted out of turn.',
   'audit.broken': 'The chain of {records} records is broken from record {position} on: a record was changed, removed or inserted out of turn.',
+
+  'erasure.title': 'Erase my data',
+  'erasure.explain': 'You may ask the clinic to erase your data. Once an administrator approves, your record (name, date of birth, sex, contact details, emergency contact, language) and your portal login are erased, and the clinic\'s other services (appointments, billing, messages) erase or anonymise what they hold about you. You cannot sign in afterwards.',
+  'erasure.kept': 'What the clinic may have to keep: medical records (history, lab results) for the years the law requires, invoices for tax law, and a note that you asked and what was decided, which holds none of your personal details. If the law obliges the clinic to keep your data, it declines your request and tells you why.',
+  'erasure.ask': 'Ask to erase my data',
+  'erasure.confirmQuestion': 'Do you really want your data erased? Once it is approved, nothing of it can be restored.',
+  'erasure.reason': 'Why (optional)',
+  'erasure.confirm': 'Yes, ask to erase my data',
+  'erasure.cancel': 'No, keep my data',
+  'erasure.asking': 'Sending your request…',
+  'erasure.loading': 'your erasure request',
+  'erasure.pending': 'Your request of {when} is waiting for an administrator\'s decision.',
+  'erasure.approved': 'Your request was approved on {when}; your data is being erased.',
+  'erasure.done': 'Your data was erased on {when}. You cannot sign in again.',
+  'erasure.declined': 'Your request was declined on {when}. The reason the clinic gives: {reason}',
+  'erasure.askAgain': 'You may ask again, for example when the reason no longer applies.',
+  'erasure.failed': 'Your request could not be sent.',
+  'erasure.readFailed': 'Where your request stands could not be read.',
+  'erasures.intro': 'Requests to erase a patient, oldest first. An administrator other than the one who recorded a request must decide it.',
+  'erasures.loading': 'the erasure requests',
+  'erasures.none': 'No erasure request is waiting for a decision.',
+  'erasures.of': 'Erasure request of {when}',
+  'erasures.patient': 'Patient record {patient}',
+  'erasures.chart': 'Open the patient\'s chart',
+  'erasures.byPatient': 'Asked by the patient on {when}.',
+  'erasures.byAdmin': 'Recorded by an administrator on {when}.',
+  'erasures.byYou': 'Recorded by you on {when}: another administrator must decide it.',
+  'erasures.reason': 'Reason: {reason}',
+  'erasures.noReason': 'No reason given.',
+  'erasures.approve': 'Approve and erase',
+  'erasures.confirmApprove': 'Erase this patient now? Their record and login are erased and cannot be restored.',
+  'erasures.yesErase': 'Yes, erase',
+  'erasures.cancel': 'Cancel',
+  'erasures.decline': 'Decline',
+  'erasures.declineReason': 'Reason for declining (the patient reads it)',
+  'erasures.sendDecline': 'Decline the request',
+  'erasures.erased': 'The patient was erased.',
+  'erasures.declined': 'The request was declined.',
+  'erasures.later': 'Show later requests',
+  'recordErasure.title': 'Erasure on request',
+  'recordErasure.open': 'Record a request to erase this patient',
+  'recordErasure.reason': 'How and when the patient asked',
+  'recordErasure.send': 'Record the request',
+  'recordErasure.recorded': 'The request is recorded. Another administrator decides it under Erasure requests.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -482,6 +527,7 @@ const de: Record<MessageKey, string> = {
   'nav.feeSchedule': 'Gebührenordnung',
   'nav.dashboard': 'Übersicht',
   'nav.audit': 'Zugriffsprotokoll',
+  'nav.erasureRequests': 'Löschanträge',
 
   'state.loading': 'Lade {what}…',
   'state.warning': 'Achtung:',
@@ -887,6 +933,50 @@ const de: Record<MessageKey, string> = {
   'audit.chainLoading': 'die Kettenprüfung',
   'audit.intact': 'Die Kette aller {records} Einträge ist intakt: Keiner wurde geändert, entfernt oder außer der Reihe eingefügt.',
   'audit.broken': 'Die Kette der {records} Einträge ist ab Eintrag {position} gebrochen: Ein Eintrag wurde geändert, entfernt oder außer der Reihe eingefügt.',
+
+  'erasure.title': 'Meine Daten löschen lassen',
+  'erasure.explain': 'Sie können die Praxis bitten, Ihre Daten zu löschen. Sobald eine Administratorin oder ein Administrator zustimmt, werden Ihre Akte (Name, Geburtsdatum, Geschlecht, Kontaktdaten, Notfallkontakt, Sprache) und Ihr Zugang zum Portal gelöscht, und die anderen Dienste der Praxis (Termine, Abrechnung, Nachrichten) löschen oder anonymisieren, was sie über Sie haben. Danach können Sie sich nicht mehr anmelden.',
+  'erasure.kept': 'Was die Praxis unter Umständen aufbewahren muss: Behandlungsunterlagen (Vorgeschichte, Laborergebnisse) so viele Jahre, wie das Gesetz verlangt, Rechnungen nach dem Steuerrecht und einen Vermerk, dass Sie die Löschung verlangt haben und wie entschieden wurde, ohne Ihre persönlichen Angaben. Muss die Praxis Ihre Daten von Gesetzes wegen behalten, lehnt sie Ihren Antrag ab und sagt Ihnen, warum.',
+  'erasure.ask': 'Löschung meiner Daten beantragen',
+  'erasure.confirmQuestion': 'Wollen Sie Ihre Daten wirklich löschen lassen? Ist die Löschung genehmigt, lässt sich nichts davon wiederherstellen.',
+  'erasure.reason': 'Warum (freiwillig)',
+  'erasure.confirm': 'Ja, Löschung beantragen',
+  'erasure.cancel': 'Nein, Daten behalten',
+  'erasure.asking': 'Ihr Antrag wird gesendet…',
+  'erasure.loading': 'Ihren Löschantrag',
+  'erasure.pending': 'Ihr Antrag vom {when} wartet auf die Entscheidung einer Administratorin oder eines Administrators.',
+  'erasure.approved': 'Ihr Antrag wurde am {when} genehmigt; Ihre Daten werden gelöscht.',
+  'erasure.done': 'Ihre Daten wurden am {when} gelöscht. Sie können sich nicht mehr anmelden.',
+  'erasure.declined': 'Ihr Antrag wurde am {when} abgelehnt. Die Begründung der Praxis: {reason}',
+  'erasure.askAgain': 'Sie können erneut fragen, etwa wenn der Grund nicht mehr besteht.',
+  'erasure.failed': 'Ihr Antrag konnte nicht gesendet werden.',
+  'erasure.readFailed': 'Der Stand Ihres Antrags konnte nicht gelesen werden.',
+  'erasures.intro': 'Anträge auf Löschung einer Patientin oder eines Patienten, die ältesten zuerst. Entscheiden muss eine andere Administratorin oder ein anderer Administrator als die Person, die den Antrag erfasst hat.',
+  'erasures.loading': 'die Löschanträge',
+  'erasures.none': 'Kein Löschantrag wartet auf eine Entscheidung.',
+  'erasures.of': 'Löschantrag vom {when}',
+  'erasures.patient': 'Akte {patient}',
+  'erasures.chart': 'Akte öffnen',
+  'erasures.byPatient': 'Von der Patientin oder dem Patienten beantragt am {when}.',
+  'erasures.byAdmin': 'Von der Verwaltung erfasst am {when}.',
+  'erasures.byYou': 'Von Ihnen erfasst am {when}: Entscheiden muss eine andere Administratorin oder ein anderer Administrator.',
+  'erasures.reason': 'Begründung: {reason}',
+  'erasures.noReason': 'Keine Begründung angegeben.',
+  'erasures.approve': 'Genehmigen und löschen',
+  'erasures.confirmApprove': 'Diese Person jetzt löschen? Akte und Zugang werden gelöscht und lassen sich nicht wiederherstellen.',
+  'erasures.yesErase': 'Ja, löschen',
+  'erasures.cancel': 'Abbrechen',
+  'erasures.decline': 'Ablehnen',
+  'erasures.declineReason': 'Begründung der Ablehnung (die Patientin oder der Patient liest sie)',
+  'erasures.sendDecline': 'Antrag ablehnen',
+  'erasures.erased': 'Die Person wurde gelöscht.',
+  'erasures.declined': 'Der Antrag wurde abgelehnt.',
+  'erasures.later': 'Spätere Anträge zeigen',
+  'recordErasure.title': 'Löschung auf Antrag',
+  'recordErasure.open': 'Antrag auf Löschung erfassen',
+  'recordErasure.reason': 'Wie und wann die Person es verlangt hat',
+  'recordErasure.send': 'Antrag erfassen',
+  'recordErasure.recorded': 'Der Antrag ist erfasst. Eine andere Administratorin oder ein anderer Administrator entscheidet ihn unter Löschanträge.',
 };
 
 /**
@@ -990,6 +1080,24 @@ const dePhrases: Record<string, string> = {
   'That entry has already been corrected.': 'Dieser Eintrag wurde bereits korrigiert.',
   'It was changed elsewhere meanwhile. Look at it again, then repeat your change.':
     'Es wurde inzwischen anderswo geändert. Sehen Sie es sich erneut an und wiederholen Sie dann Ihre Änderung.',
+  'You recorded this request, so another administrator must decide it.':
+    'Sie haben diesen Antrag erfasst; entscheiden muss deshalb eine andere Administratorin oder ein anderer Administrator.',
+  'The patient has already been erased.':
+    'Die Person ist bereits gelöscht.',
+  'The request has already been declined.':
+    'Der Antrag wurde bereits abgelehnt.',
+  'The request has already been decided, by another administrator meanwhile.':
+    'Über den Antrag wurde bereits entschieden, inzwischen von einer anderen Administratorin oder einem anderen Administrator.',
+  'Shorten the reason to at most 500 characters.':
+    'Kürzen Sie die Begründung auf höchstens 500 Zeichen.',
+  'Say why the request is declined: the legal ground to keep the data.':
+    'Sagen Sie, warum der Antrag abgelehnt wird: die gesetzliche Grundlage, die Daten zu behalten.',
+  'Say in plain words (at most 500 characters) why the request is declined.':
+    'Sagen Sie in einfachen Worten (höchstens 500 Zeichen), warum der Antrag abgelehnt wird.',
+  'Say how and when the patient asked for the erasure.':
+    'Sagen Sie, wie und wann die Person die Löschung verlangt hat.',
+  'Say in plain words (at most 500 characters) how and when the patient asked.':
+    'Sagen Sie in einfachen Worten (höchstens 500 Zeichen), wie und wann die Person es verlangt hat.',
 };
 
 export interface Catalogue {

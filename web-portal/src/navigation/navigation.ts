@@ -32,6 +32,7 @@ const DESTINATIONS: Record<Role, Destination[]> = {
     { path: '/patients', label: 'nav.patients' },
     { path: '/invoices', label: 'nav.invoices' },
     { path: '/lab-review', label: 'nav.labReview' },
+    { path: '/erasure-requests', label: 'nav.erasureRequests' },
     { path: '/audit', label: 'nav.audit' },
   ],
 };

@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { badRequest, fakeClient, withClient, type Answers, type Sent } from '../test-support/fakeClient';
+import { keepErasureRequest } from './erasureRequestKept';
 import { MyProfile } from './MyProfile';
 import { LanguageProvider } from '../i18n/I18n';
 import { setFormattingLocale } from '../i18n/language';
@@ -200,5 +201,20 @@ describe('my profile', () => {
     expect(screen.getByLabelText('Portal and messages in')).toHaveAccessibleDescription('Choose English or German.');
     expect(screen.getByRole('alert')).toHaveTextContent('Please check the marked fields.');
     await expectNoAxeViolations(container);
+  });
+
+  it('says the data was erased, not that there is no record yet, once the erasure is done', async () => {
+    keepErasureRequest('patient-1', 'e-1');
+    try {
+      const done = { id: 'e-1', state: 'DONE', requestedAt: '2026-12-01T09:00:00Z', decidedAt: '2026-12-02T10:00:00Z',
+        declineReason: null, erasedAt: '2026-12-02T10:00:05Z' };
+      render(withClient(fakeClient({ MyRecord: { data: { me: { email: null, patient: null } } }, MyErasureRequest: { data: { erasureRequest: done } } }),
+        <MyProfile />));
+
+      expect(await screen.findByRole('status')).toHaveTextContent(/^Your data was erased on .+\. You cannot sign in again\.$/);
+      expect(screen.queryByText('There is no patient record for this account yet.')).toBeNull();
+    } finally {
+      localStorage.clear();
+    }
   });
 });

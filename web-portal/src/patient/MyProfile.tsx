@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import type { MyRecordQuery } from '../gql/graphql';
 import { problem } from '../api/errors';
 import { PROFILE, PROFILE_LANGUAGE } from '../api/formFields';
+import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18n';
 import { LANGUAGES, OWN_NAME, isLanguage } from '../i18n/language';
 import { Choice, Field } from '../ui/Field';
@@ -11,6 +12,8 @@ import { useFormCheck } from '../ui/formCheck';
 import { toE164 } from '../ui/phone';
 import { Done, Empty, Loading, Page, Problem, buttonClass, quietButtonClass } from '../ui/States';
 import { formatDay } from '../ui/time';
+import { erasureRequestOf } from './erasureRequestKept';
+import { MyErasure } from './MyErasure';
 import { RecordDownload } from './RecordDownload';
 
 const MyRecord = graphql(`
@@ -90,6 +93,8 @@ export function staleVersion(error: CombinedError | undefined): boolean {
 export function MyProfile() {
   const { t } = useI18n();
   const [{ data, fetching, error }, refresh] = useQuery({ query: MyRecord });
+  const { subject } = useSession();
+  const erasureAsked = erasureRequestOf(subject) !== undefined;
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const patient = data?.me.patient;
@@ -99,7 +104,9 @@ export function MyProfile() {
     <Page title={t('profile.title')}>
       {fetching && !data && <Loading what={t('profile.loading')} />}
       <Problem>{problem(error)}</Problem>
-      {data && !patient && <Empty>{t('profile.noRecord')}</Empty>}
+      {data && !patient && !erasureAsked && <Empty>{t('profile.noRecord')}</Empty>}
+      {/* Once erased, the record is gone but the token lives until it expires: the request says what happened. */}
+      {data && !patient && erasureAsked && <MyErasure patientId={subject} />}
       {saved && !editing && <Done>{t('profile.saved')}</Done>}
       {patient && shown && !editing && (
         <>
@@ -133,6 +140,7 @@ export function MyProfile() {
           </div>
           <LanguageForm patient={patient} reread={() => refresh({ requestPolicy: 'network-only' })} />
           <RecordDownload patientId={patient.id} />
+          <MyErasure patientId={patient.id} />
         </>
       )}
       {patient && editing && (

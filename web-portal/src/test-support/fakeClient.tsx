@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { CombinedError, Provider, type Client } from 'urql';
 import { GraphQLError } from 'graphql';
-import { fromValue, never, pipe, take, toPromise } from 'wonka';
+import { concat, fromValue, never, pipe, take, toPromise } from 'wonka';
 import { SessionContext } from '../auth/session';
 
 /** What the fake BFF answers, by operation name; an operation without an answer stays loading. */
@@ -23,7 +23,9 @@ export function fakeClient(answers: Answers, sent?: Sent): Client {
     query: (query: { definitions: readonly unknown[] }, variables?: unknown) => ({
       toPromise: () => pipe(answer({ query, variables }), take(1), toPromise),
     }),
-    executeQuery: answer,
+    // A query stays subscribed, as urql's own does (for cache updates): a source that ended would
+    // make useQuery drop an error it had answered.
+    executeQuery: (request: Parameters<typeof answer>[0]) => concat([answer(request), never]),
     executeMutation: answer,
     executeSubscription: answer,
   } as unknown as Client;

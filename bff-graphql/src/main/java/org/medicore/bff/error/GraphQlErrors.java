@@ -51,7 +51,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             case InvalidArgument invalid -> error(env, ErrorType.BAD_REQUEST, "INVALID_ARGUMENT", invalid.getMessage(),
                     Map.of("violations", invalid.violations().stream()
                             .map(v -> violation(v.field(), v.description())).toList()));
-            case Forbidden forbidden -> error(env, ErrorType.FORBIDDEN, "PERMISSION_DENIED", forbidden.getMessage(), Map.of());
+            case Forbidden forbidden -> error(env, ErrorType.FORBIDDEN, "PERMISSION_DENIED", forbidden.getMessage(),
+                    forbidden.reason().<Map<String, Object>>map(reason -> Map.of("reason", reason)).orElse(Map.of()));
             case StatusRuntimeException grpc -> fromStatus(grpc, env, where);
             default -> {
                 LOG.error("unexpected failure resolving {}", where, failure);

@@ -25,6 +25,7 @@ class GrpcClientConfiguration {
 
     private static final Map<String, List<String>> READS = Map.of(
             "medicore.patient.v1.PatientService", List.of("GetPatient", "BatchGetPatients", "SearchPatients", "ListHistory", "ListLabResults"),
+            "medicore.patient.v1.ErasureService", List.of("GetErasureRequest", "ListPendingErasureRequests"),
             "medicore.appointment.v1.AppointmentService", List.of("GetPractitioner", "ListPractitioners", "GetWorkingHours",
                     "ListFreeSlots", "GetAppointment", "ListAppointmentsByPatient", "ListAppointmentsByPractitionerDay",
                     "BatchGetPractitioners", "BatchGetAppointments", "BatchListAppointmentsByPatients"),

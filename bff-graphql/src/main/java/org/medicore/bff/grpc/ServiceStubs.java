@@ -7,6 +7,7 @@ import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
 import org.medicore.contracts.billing.v1.BillingServiceGrpc;
 import org.medicore.contracts.lab.v1.LabServiceGrpc;
 import org.medicore.contracts.notification.v1.NotificationServiceGrpc;
+import org.medicore.contracts.patient.v1.ErasureServiceGrpc;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 
 import java.time.Duration;
@@ -36,6 +37,11 @@ public final class ServiceStubs {
 
     public PatientServiceGrpc.PatientServiceBlockingStub patients(Caller caller) {
         return forCaller(PatientServiceGrpc.newBlockingStub(channels.patient()), caller);
+    }
+
+    /** patient-service's erasure requests, on the patient channel. */
+    public ErasureServiceGrpc.ErasureServiceBlockingStub erasures(Caller caller) {
+        return forCaller(ErasureServiceGrpc.newBlockingStub(channels.patient()), caller);
     }
 
     public AppointmentServiceGrpc.AppointmentServiceBlockingStub appointments(Caller caller) {

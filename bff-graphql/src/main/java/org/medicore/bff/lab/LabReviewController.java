@@ -1,11 +1,8 @@
 package org.medicore.bff.lab;
 
-import com.google.protobuf.Any;
-import com.google.rpc.BadRequest;
 import graphql.GraphQLContext;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
+import org.medicore.bff.error.ServiceFieldNames;
 import org.medicore.bff.graphql.Connection;
 import org.medicore.bff.graphql.PageSize;
 import org.medicore.bff.graphql.ProtoValues;
@@ -32,7 +29,6 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * A clinician's review of held lab reports: the queue and one mutation per decision, each one
@@ -169,31 +165,9 @@ class LabReviewController {
         return DecideReviewRequest.newBuilder().setReportId(reportId).setExpectedVersion(expectedVersion);
     }
 
-    /**
-     * The service names fields as the request message does ({@code reject.reason},
-     * {@code correct.values[1].value}); the mutation's caller knows them as {@code input.*}.
-     */
+    /** The mutation's caller knows the request's fields ({@code reject.reason}) as {@code input.*}. */
     private static StatusRuntimeException inSchemaTerms(StatusRuntimeException e) {
-        com.google.rpc.Status status = StatusProto.fromThrowable(e);
-        if (e.getStatus().getCode() != Status.Code.INVALID_ARGUMENT || status == null) {
-            return e;
-        }
-        UnaryOperator<String> rename = field -> "input." + field.replaceFirst("^(accept|correct|reassign|reject)\\.", "");
-        com.google.rpc.Status.Builder renamed = status.toBuilder().clearDetails();
-        for (Any detail : status.getDetailsList()) {
-            if (detail.is(BadRequest.class)) {
-                try {
-                    BadRequest.Builder fields = detail.unpack(BadRequest.class).toBuilder();
-                    fields.getFieldViolationsBuilderList().forEach(v -> v.setField(rename.apply(v.getField())));
-                    renamed.addDetails(Any.pack(fields.build()));
-                } catch (com.google.protobuf.InvalidProtocolBufferException unreadable) {
-                    renamed.addDetails(detail);
-                }
-            } else {
-                renamed.addDetails(detail);
-            }
-        }
-        return StatusProto.toStatusRuntimeException(renamed.build());
+        return ServiceFieldNames.renamed(e, field -> "input." + field.replaceFirst("^(accept|correct|reassign|reject)\\.", ""));
     }
 
     private static String orEmpty(String value) {

@@ -60,4 +60,24 @@ class GraphQlErrorsTest {
         assertThat((List<Map<String, String>>) error.getExtensions().get("violations")).extracting(v -> v.get("field"))
                 .containsExactly("preferredLanguage", "contact.address.postalCode");
     }
+
+    @Test
+    void a_refusal_the_bff_words_itself_carries_its_reason_and_a_renamed_field_keeps_the_schemas_name() {
+        GraphQLError fourEyes = GraphQlErrors.toError(new Forbidden("another administrator must decide it", "FOUR_EYES"),
+                GraphqlErrorBuilder::newError, "approveErasureRequest");
+        GraphQLError plain = GraphQlErrors.toError(new Forbidden("the audit trail is for administrators"),
+                GraphqlErrorBuilder::newError, "auditTrail");
+        com.google.rpc.Status refused = com.google.rpc.Status.newBuilder().setCode(Code.INVALID_ARGUMENT_VALUE)
+                .setMessage("invalid fields").addDetails(Any.pack(BadRequest.newBuilder()
+                        .addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("erasure_request_id")
+                                .setDescription("must be a UUID")).build())).build();
+        GraphQLError renamed = GraphQlErrors.toError(ServiceFieldNames.renamed(StatusProto.toStatusRuntimeException(refused),
+                field -> field.equals("erasure_request_id") ? "id" : field), GraphqlErrorBuilder::newError, "erasureRequest");
+
+        assertThat(fourEyes.getErrorType()).isEqualTo(ErrorType.FORBIDDEN);
+        assertThat(fourEyes.getExtensions()).containsEntry("code", "PERMISSION_DENIED").containsEntry("reason", "FOUR_EYES");
+        assertThat(plain.getExtensions()).containsOnlyKeys("code");
+        assertThat((List<Map<String, String>>) renamed.getExtensions().get("violations")).extracting(v -> v.get("field"))
+                .containsExactly("id");
+    }
 }

@@ -90,6 +90,21 @@ public abstract class WholeSystemTest {
         return token.group(1);
     }
 
+    /** A patient who registered through the portal, signed in: their record's id, their login and their token. */
+    protected record SignedInPatient(String patientId, String email, String token) {
+    }
+
+    /** Registers a new patient with an account of their own (given name {@code given}) and signs them in. */
+    protected SignedInPatient aPatientWithAnAccount(String given) {
+        String email = given.toLowerCase() + "." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String patientId = anonymous().document("""
+                        mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { patient { id } } }""")
+                .variable("input", Map.of("name", Map.of("given", given, "family", "Quist"), "dateOfBirth", "1990-04-02",
+                        "email", email, "password", "correct horse battery"))
+                .execute().path("registerPatient.patient.id").entity(String.class).get();
+        return new SignedInPatient(patientId, email, passwordGrant(email, "correct horse battery"));
+    }
+
     protected HttpGraphQlTester withToken(String token) {
         return HttpGraphQlTester.builder(http().mutate().baseUrl(graphQlUrl())
                 .defaultHeader("Authorization", "Bearer " + token)).build();

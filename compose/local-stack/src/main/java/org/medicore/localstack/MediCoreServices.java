@@ -85,7 +85,9 @@ final class MediCoreServices {
                             "medicore.patient.dynamodb.endpoint", stack.dynamoDb().endpoint(),
                             "medicore.patient.kafka.bootstrap-servers", kafka,
                             "medicore.patient.security.issuer", keycloak.issuer(),
-                            "medicore.patient.security.jwk-set-uri", keycloak.jwksUri())),
+                            "medicore.patient.security.jwk-set-uri", keycloak.jwksUri(),
+                            // an approved erasure deletes the patient's login in this Keycloak, wherever it listens
+                            "medicore.patient.accounts.keycloak-url", keycloak.baseUrl())),
                     patientManagement, grpc(ports.patient(), patientManagement), logs));
             int appointmentManagement = ports.management(ports.appointment());
             launched.add(ServiceProcess.launch("appointment-service",
