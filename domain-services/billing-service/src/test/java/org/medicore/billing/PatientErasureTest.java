@@ -1,11 +1,6 @@
 package org.medicore.billing;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -17,9 +12,7 @@ import org.medicore.support.erasure.StoredValueSearch;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +62,7 @@ class PatientErasureTest extends RunningBillingService {
         for (String personal : PERSONAL_DATA) {
             assertThat(textColumnsContaining(personal)).as("text columns holding %s", personal).isEmpty();
         }
-        assertThat(recordsWithKey(DEAD_LETTERS, patient.toString(), Duration.ofSeconds(3))).isEmpty();
+        assertThat(TestStack.kafka().recordsWithKey(DEAD_LETTERS, patient.toString(), Duration.ofSeconds(3))).isEmpty();
     }
 
     @Test
@@ -84,7 +77,7 @@ class PatientErasureTest extends RunningBillingService {
 
         assertThat(db.fetchCount(PARKED_CHARGE, PARKED_CHARGE.PATIENT_ID.eq(patient))).isZero();
         assertThat(db.fetchCount(INVOICE, INVOICE.PATIENT_ID.eq(patient))).isZero();
-        assertThat(recordsWithKey(DEAD_LETTERS, patient.toString(), Duration.ofSeconds(3))).isEmpty();
+        assertThat(TestStack.kafka().recordsWithKey(DEAD_LETTERS, patient.toString(), Duration.ofSeconds(3))).isEmpty();
     }
 
     /** "table.column" of every column of the service's schema with a value containing {@code text}. */
@@ -92,29 +85,6 @@ class PatientErasureTest extends RunningBillingService {
         return db.<List<String>>connectionResult(connection -> StoredValueSearch.placesHolding(connection, text));
     }
 
-    /** The topic's records with {@code key}, read from its beginning for {@code within}. */
-    private static List<ConsumerRecord<String, String>> recordsWithKey(String topic, String key, Duration within) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            long until = System.nanoTime() + within.toNanos();
-            while (System.nanoTime() < until) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-            }
-            return found;
-        }
-    }
 
     private static String header(ProducerRecord<String, String> record, String name) {
         return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);

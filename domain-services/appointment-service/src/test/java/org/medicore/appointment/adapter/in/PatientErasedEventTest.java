@@ -2,11 +2,7 @@ package org.medicore.appointment.adapter.in;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +46,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -144,7 +139,7 @@ class PatientErasedEventTest extends IntegrationTest {
             assertThat(cancelled.getReason()).isEqualTo(PatientErasure.CANCEL_REASON);
             assertThat(cancelled.getAppointment().getPatientId()).isEqualTo(history.patient().subject());
         });
-        assertThat(recordsWithKey(DEAD_LETTERS, erased.getPatientId(), Duration.ofSeconds(3))).isEmpty();
+        assertThat(TestStack.kafka().recordsWithKey(DEAD_LETTERS, erased.getPatientId(), Duration.ofSeconds(3))).isEmpty();
     }
 
     @Test
@@ -171,8 +166,8 @@ class PatientErasedEventTest extends IntegrationTest {
         assertThat(outboxAfter).hasSize(2).allSatisfy(row -> assertThat(row.getSentAt()).isNotNull());
         assertThat(db.fetchCount(OUTBOX_EVENT, OUTBOX_EVENT.AGGREGATE_ID.in(uuids(history.ids())))).isZero();
         assertThat(db.fetchCount(OUTBOX_EVENT)).isEqualTo(outboxRows - outboxAfter.size());
-        assertThat(recordsWithKey(DEAD_LETTERS, history.patient().subject(), Duration.ofSeconds(3))).isEmpty();
-        assertThat(recordsWithKey(DEAD_LETTERS, unknown, Duration.ofSeconds(1))).isEmpty();
+        assertThat(TestStack.kafka().recordsWithKey(DEAD_LETTERS, history.patient().subject(), Duration.ofSeconds(3))).isEmpty();
+        assertThat(TestStack.kafka().recordsWithKey(DEAD_LETTERS, unknown, Duration.ofSeconds(1))).isEmpty();
     }
 
     @Test
@@ -241,7 +236,7 @@ class PatientErasedEventTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             found.clear();
             for (AppointmentId appointment : appointments) {
-                recordsWithKey(Topics.APPOINTMENTS, appointment.toString(), Duration.ofSeconds(2)).stream()
+                TestStack.kafka().recordsWithKey(Topics.APPOINTMENTS, appointment.toString(), Duration.ofSeconds(2)).stream()
                         .filter(record -> header(record, "event-type").equals(AppointmentCancelled.getDescriptor().getFullName()))
                         .map(record -> parse(record.value()))
                         .forEach(found::add);
@@ -251,29 +246,6 @@ class PatientErasedEventTest extends IntegrationTest {
         return found;
     }
 
-    /** The topic's records with {@code key}, read from its beginning for {@code within}. */
-    private static List<ConsumerRecord<String, String>> recordsWithKey(String topic, String key, Duration within) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            long until = System.nanoTime() + within.toNanos();
-            while (System.nanoTime() < until) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-            }
-            return found;
-        }
-    }
 
     private static AppointmentCancelled parse(String json) {
         var event = AppointmentCancelled.newBuilder();
