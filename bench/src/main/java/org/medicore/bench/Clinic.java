@@ -85,7 +85,12 @@ final class Clinic implements AutoCloseable {
 
     /** A practitioner of this run who works every day from {@code from} to {@code to} in {@code zone}. */
     String newPractitioner(String family, ZoneId zone, int slotMinutes, LocalTime from, LocalTime to) {
-        var appointments = appointments("admin");
+        return newPractitioner(appointments("admin"), family, zone, slotMinutes, from, to);
+    }
+
+    /** A practitioner who works every day from {@code from} to {@code to} in {@code zone}, made by an admin's calls. */
+    static String newPractitioner(AppointmentServiceGrpc.AppointmentServiceBlockingStub appointments, String family, ZoneId zone,
+                                  int slotMinutes, LocalTime from, LocalTime to) {
         String id = appointments.createPractitioner(CreatePractitionerRequest.newBuilder()
                 .setName(PersonName.newBuilder().setGiven("Bench").setFamily(family))
                 .setSpecialty("Benchmarking").setDepartment("Benchmarking").setClinicId("main").setTimeZone(zone.getId())

@@ -2,11 +2,8 @@ package org.medicore.bench;
 
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
-import com.google.type.DayOfWeek;
-import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.stub.AbstractStub;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -16,11 +13,6 @@ import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
 import org.medicore.contracts.appointment.v1.BookAppointmentRequest;
 import org.medicore.contracts.appointment.v1.CancelAppointmentRequest;
 import org.medicore.contracts.appointment.v1.CancellingParty;
-import org.medicore.contracts.appointment.v1.CreatePractitionerRequest;
-import org.medicore.contracts.appointment.v1.DaySchedule;
-import org.medicore.contracts.appointment.v1.LocalTimeInterval;
-import org.medicore.contracts.appointment.v1.SetWorkingHoursRequest;
-import org.medicore.contracts.appointment.v1.SlotLength;
 import org.medicore.contracts.billing.v1.BillingServiceGrpc;
 import org.medicore.contracts.billing.v1.ListInvoicesByPatientRequest;
 import org.medicore.contracts.common.v1.AppointmentType;
@@ -40,6 +32,7 @@ import org.medicore.contracts.patient.v1.RegisterPatientRequest;
 import org.medicore.contracts.patient.v1.PatientServiceGrpc;
 import org.medicore.contracts.patient.v1.RequestErasureRequest;
 import org.medicore.localstack.AuditDatabase;
+import org.medicore.localstack.BearerCredentials;
 import org.medicore.localstack.DynamoDbServer;
 import org.medicore.localstack.KeycloakServer;
 import org.medicore.localstack.LabReportPdf;
@@ -47,6 +40,7 @@ import org.medicore.localstack.LocalStack;
 import org.medicore.localstack.ObjectStore;
 import org.medicore.localstack.TestStack;
 import org.medicore.localstack.TestSystem;
+import org.medicore.support.dynamodb.DynamoDbClients;
 import org.medicore.support.erasure.StoredValueSearch;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -72,12 +66,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -124,7 +119,8 @@ class ErasureEverywhereTest {
                             .setDateOfBirth(Date.newBuilder().setYear(1977).setMonth(8).setDay(23))
                             .setContact(ContactDetails.newBuilder().setEmail(email)).setRegisteredAtClinicId("main").build())
                     .getPatient().getId();
-            String practitionerId = practitioner(as("admin", keycloak, AppointmentServiceGrpc.newBlockingStub(appointments)));
+            String practitionerId = Clinic.newPractitioner(as("admin", keycloak, AppointmentServiceGrpc.newBlockingStub(appointments)),
+                    "Eraser " + run, ZoneOffset.UTC, Clinic.SLOT_MINUTES, LocalTime.MIDNIGHT, LocalTime.of(23, 50));
             var asPatient = as(login, keycloak, AppointmentServiceGrpc.newBlockingStub(appointments));
             Instant soon = slotAfter(Duration.ofHours(2));
             Appointment late = asPatient.bookAppointment(booking(patientId, practitionerId, soon,
@@ -275,29 +271,10 @@ class ErasureEverywhereTest {
         return upload.getReportId();
     }
 
-    /** A practitioner of this test who works around the clock in UTC, 5-minute visits of every kind. */
-    private String practitioner(AppointmentServiceGrpc.AppointmentServiceBlockingStub admin) {
-        String id = admin.createPractitioner(CreatePractitionerRequest.newBuilder()
-                .setName(PersonName.newBuilder().setGiven("Eraser").setFamily("Practitioner " + run)).setSpecialty("General practice")
-                .setDepartment("Erasure").setClinicId("main").setTimeZone("UTC").build()).getPractitioner().getId();
-        SetWorkingHoursRequest.Builder hours = SetWorkingHoursRequest.newBuilder().setPractitionerId(id);
-        for (AppointmentType type : List.of(AppointmentType.CONSULTATION, AppointmentType.FOLLOW_UP, AppointmentType.LAB_VISIT)) {
-            hours.addSlotLengths(SlotLength.newBuilder().setAppointmentType(type).setMinutes(5));
-        }
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if (day != DayOfWeek.DAY_OF_WEEK_UNSPECIFIED && day != DayOfWeek.UNRECOGNIZED) {
-                hours.addDays(DaySchedule.newBuilder().setDayOfWeek(day)
-                        .addIntervals(LocalTimeInterval.newBuilder().setStart("00:00").setEnd("23:55")));
-            }
-        }
-        admin.setWorkingHours(hours.build());
-        return id;
-    }
-
     /** A slot start at least {@code ahead} from now, on the 5-minute grid and outside the day's last five minutes. */
     private static Instant slotAfter(Duration ahead) {
         Instant start = Instant.now().plus(ahead).truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
-        return start.atZone(java.time.ZoneOffset.UTC).getHour() == 0 ? start.plus(10, ChronoUnit.MINUTES) : start;
+        return start.atZone(ZoneOffset.UTC).getHour() == 0 ? start.plus(10, ChronoUnit.MINUTES) : start;
     }
 
     private static BookAppointmentRequest booking(String patientId, String practitionerId, Instant start, String reason) {
@@ -315,15 +292,7 @@ class ErasureEverywhereTest {
     }
 
     private static <S extends AbstractStub<S>> S as(String user, KeycloakServer keycloak, S stub) {
-        String token = keycloak.accessToken(user);
-        return stub.withDeadlineAfter(60, TimeUnit.SECONDS).withCallCredentials(new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(headers);
-            }
-        });
+        return stub.withDeadlineAfter(60, TimeUnit.SECONDS).withCallCredentials(BearerCredentials.of(keycloak.accessToken(user)));
     }
 
     private static ManagedChannel channel(String target, List<ManagedChannel> channels) {
@@ -333,9 +302,8 @@ class ErasureEverywhereTest {
     }
 
     private static DynamoDbClient dynamo() {
-        return DynamoDbClient.builder().endpointOverride(URI.create(TestStack.dynamoDb().endpoint()))
-                .region(Region.of(DynamoDbServer.REGION)).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(DynamoDbServer.ACCESS_KEY, DynamoDbServer.SECRET_KEY))).build();
+        return DynamoDbClients.create(DynamoDbServer.REGION, TestStack.dynamoDb().endpoint(), DynamoDbServer.ACCESS_KEY,
+                DynamoDbServer.SECRET_KEY);
     }
 
     private static S3Client s3() {

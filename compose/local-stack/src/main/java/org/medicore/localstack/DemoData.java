@@ -6,7 +6,6 @@ import com.google.type.DayOfWeek;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Grpc;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.medicore.contracts.appointment.v1.AppointmentServiceGrpc;
@@ -36,7 +35,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -59,7 +57,7 @@ final class DemoData {
 
     /** {@code doctorZone} is where the demo doctor keeps their hours (the clinic's zone in the local stack). */
     static void seed(KeycloakServer keycloak, MediCoreServices.Ports ports, ZoneId doctorZone) {
-        CallCredentials admin = bearer(keycloak.accessToken("admin"));
+        CallCredentials admin = BearerCredentials.of(keycloak.accessToken("admin"));
         try (Channel patients = new Channel(ports.patient(), ports.tls()); Channel appointments = new Channel(ports.appointment(), ports.tls());
              Channel notifications = new Channel(ports.notification(), ports.tls())) {
             seedPatient(PatientServiceGrpc.newBlockingStub(patients.channel).withCallCredentials(admin));
@@ -120,7 +118,7 @@ final class DemoData {
     static void doctorWorksEveryDayFrom(KeycloakServer keycloak, MediCoreServices.Ports ports, LocalTime start) {
         try (Channel channel = new Channel(ports.appointment(), ports.tls())) {
             var appointments = AppointmentServiceGrpc.newBlockingStub(channel.channel)
-                    .withCallCredentials(bearer(keycloak.accessToken("admin")));
+                    .withCallCredentials(BearerCredentials.of(keycloak.accessToken("admin")));
             Practitioner doctor = demoDoctor(appointments).orElseThrow(() -> new IllegalStateException("no demo doctor: seed first"));
             SetWorkingHoursRequest.Builder hours = hours(doctor.getId());
             for (DayOfWeek day : DayOfWeek.values()) {
@@ -165,17 +163,6 @@ final class DemoData {
             }
             throw e;
         }
-    }
-
-    private static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("Authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(headers);
-            }
-        };
     }
 
     /** A loopback channel (plaintext, or mutual TLS as the launcher's own workload) with a deadline on every call, closed after seeding. */

@@ -2,9 +2,6 @@ package org.medicore.localstack;
 
 import org.gaul.s3proxy.nio2blob.AbstractNio2BlobStore;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -15,20 +12,13 @@ import java.nio.file.Path;
  */
 final class VersionedFilesystemBlobStore extends AbstractNio2BlobStore {
 
+    /** On {@code root}, a folder that exists. */
     VersionedFilesystemBlobStore(Path root) {
-        super(existing(root));
+        super(root.toAbsolutePath());
     }
 
     @Override
     public boolean supportsVersioning() {
         return true;
-    }
-
-    private static Path existing(Path root) {
-        try {
-            return Files.createDirectories(root.toAbsolutePath());
-        } catch (IOException e) {
-            throw new UncheckedIOException("no folder for the S3 store: " + root, e);
-        }
     }
 }
