@@ -20,13 +20,13 @@ import org.medicore.contracts.patient.v1.GetErasureRequestRequest;
 import org.medicore.contracts.patient.v1.ListPendingErasureRequestsRequest;
 import org.medicore.contracts.patient.v1.ListPendingErasureRequestsResponse;
 import org.medicore.contracts.patient.v1.RequestErasureRequest;
+import org.medicore.support.security.RealmRoles;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -38,7 +38,6 @@ import java.util.function.Function;
 class ErasureController {
 
     static final String FOUR_EYES = "FOUR_EYES";
-    private static final Set<String> SCHEMA_ROLES = Set.of("PATIENT", "DOCTOR", "BILLING", "ADMIN");
 
     private final ServiceStubs services;
 
@@ -158,6 +157,6 @@ class ErasureController {
 
     /** MediCore's own SYSTEM role has no place in the schema's Role. */
     private static String schemaRole(Role role) {
-        return SCHEMA_ROLES.contains(role.name()) ? role.name() : null;
+        return RealmRoles.MEDICORE_ROLES.contains(role.name()) ? role.name() : null;
     }
 }
